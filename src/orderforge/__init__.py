@@ -1,0 +1,1 @@
+"""orderforge — roadmap plans in YAML → приказ with its appendix."""

@@ -1,0 +1,135 @@
+"""Diagnostics: every problem a clerk can cause, with its place and a hint.
+
+One type for all of them, so that load, validate, style checks and build report
+alike and the CLI prints them like a compiler does
+(``plans/x.yaml:14:5: ошибка OF201: …``). Library code never prints and never
+exits; it collects diagnostics or raises :class:`UserError`, and only the CLI
+decides what to show and which exit code to use.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Literal
+
+Severity = Literal["error", "warning"]
+
+SEVERITY_RU = {"error": "ошибка", "warning": "предупреждение"}
+
+
+@dataclass(frozen=True, order=True)
+class Pos:
+    """A place in a source file; line and column are 1-based like editors show them."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.file
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding: a stable code (for docs and tests), a Russian message and a hint."""
+
+    code: str
+    severity: Severity
+    message: str
+    pos: Pos
+    hint: str = ""
+
+    def format(self) -> str:
+        """Render as one compiler-style line, plus the hint on the next line."""
+        text = f"{self.pos}: {SEVERITY_RU[self.severity]} {self.code}: {self.message}"
+        if self.hint:
+            text += f"\n    подсказка: {self.hint}"
+        return text
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "file": self.pos.file,
+            "line": self.pos.line,
+            "col": self.pos.col,
+            "hint": self.hint,
+        }
+
+
+@dataclass
+class Report:
+    """An ordered collection of diagnostics that several steps append to."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, code: str, pos: Pos, message: str, hint: str = "") -> None:
+        self.items.append(Diagnostic(code, "error", message, pos, hint))
+
+    def warning(self, code: str, pos: Pos, message: str, hint: str = "") -> None:
+        self.items.append(Diagnostic(code, "warning", message, pos, hint))
+
+    def extend(self, other: Iterable[Diagnostic]) -> None:
+        self.items.extend(other)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.severity == "error" for d in self.items)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "warning"]
+
+    def sorted(self) -> list[Diagnostic]:
+        """Diagnostics in file order, so the output reads top to bottom like the plan."""
+        return sorted(self.items, key=lambda d: (d.pos.file, d.pos.line, d.pos.col))
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class UserError(Exception):
+    """A problem the user must fix (bad input, missing file, broken template).
+
+    Carries diagnostics; the CLI prints them without a traceback and exits with
+    ``exit_code`` (1: the plan has errors, 2: usage or environment problem).
+    """
+
+    def __init__(self, diagnostics: Iterable[Diagnostic] | Diagnostic, exit_code: int = 1):
+        if isinstance(diagnostics, Diagnostic):
+            diagnostics = [diagnostics]
+        self.diagnostics = list(diagnostics)
+        self.exit_code = exit_code
+        super().__init__("\n".join(d.format() for d in self.diagnostics))
+
+    @classmethod
+    def simple(cls, code: str, where: str, message: str, hint: str = "", exit_code: int = 2) -> "UserError":
+        """An error about a file or the environment rather than a place in a plan."""
+        return cls(Diagnostic(code, "error", message, Pos(where), hint), exit_code)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """Russian «возможно, имелось в виду …» hint, or '' when nothing is close.
+
+    Case-insensitive: a clerk typing «Кло» for «КлО» should get the suggestion.
+    """
+    choices = list(choices)
+    lowered = {c.lower(): c for c in choices}
+    if word.lower() in lowered and lowered[word.lower()] != word:
+        return f"возможно, имелось в виду «{lowered[word.lower()]}»"
+    close = difflib.get_close_matches(word.lower(), list(lowered), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    names = ", ".join(f"«{lowered[c]}»" for c in close)
+    return f"возможно, имелось в виду {names}"

@@ -1,0 +1,314 @@
+"""Load YAML into a position-carrying tree of strings.
+
+Why not a ready-made loader: every scalar must stay a string (``no`` is not
+False, ``1.10`` is not 1.1, ``2026-02-30`` is not an exception without a line),
+every node must know its line and column, and anchors/aliases (the «billion
+laughs»), duplicate keys and tabs must be refused with a Russian message. So the
+tree is built straight from ruamel.yaml's *event* stream: ruamel does the
+scanning and parsing (it is the best-kept YAML 1.2 parser for Python and the
+one ``fmt``/``new`` use for comment-preserving round trips), and this module
+only turns events into :class:`Scalar` / :class:`Seq` / :class:`Map` nodes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Union
+
+from .diagnostics import Diagnostic, Pos, Report
+
+Node = Union["Scalar", "Seq", "Map"]
+
+#: Characters a .docx (XML 1.0) cannot hold, apart from TAB, LF, CR.
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+@dataclass
+class Scalar:
+    """A scalar value, always a string; ``quoted`` tells whether the clerk quoted it."""
+
+    value: str
+    pos: Pos
+    quoted: bool = False
+
+    kind = "scalar"
+
+
+@dataclass
+class Seq:
+    items: list[Node]
+    pos: Pos
+
+    kind = "list"
+
+
+@dataclass
+class Entry:
+    """A mapping entry keeps the key's own position for «unknown key» messages."""
+
+    key: str
+    key_pos: Pos
+    value: Node
+
+
+@dataclass
+class Map:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    pos: Pos = field(default_factory=lambda: Pos("?"))
+
+    kind = "mapping"
+
+    def get(self, key: str) -> Node | None:
+        entry = self.entries.get(key)
+        return entry.value if entry else None
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.entries
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries.values())
+
+
+@dataclass
+class Loaded:
+    """The result of loading one file: the root node (None when unusable) and findings."""
+
+    path: Path
+    root: Node | None
+    report: Report
+
+
+def load_file(path: Path | str, display: str | None = None) -> Loaded:
+    """Read a YAML file as bytes, decode it ourselves and build the string tree."""
+    path = Path(path)
+    name = display or str(path)
+    report = Report()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        report.error("OF001", Pos(name), "файл не найден", "проверьте путь к файлу")
+        return Loaded(path, None, report)
+    except OSError as exc:
+        report.error("OF001", Pos(name), f"файл не удаётся прочитать: {exc.strerror}", "")
+        return Loaded(path, None, report)
+    text = decode(data, name, report)
+    if text is None:
+        return Loaded(path, None, report)
+    return Loaded(path, load_text(text, name, report), report)
+
+
+def decode(data: bytes, name: str, report: Report) -> str | None:
+    """UTF-8 (a BOM is allowed); anything else is an error with line:column."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8", errors="replace")
+        line, col = _line_col(good, len(good))
+        hint = "сохраните файл в кодировке UTF-8 (в Блокноте: «Сохранить как» → «Кодировка: UTF-8»)"
+        if _looks_like_cp1251(data):
+            hint = "файл, похоже, в кодировке Windows-1251; " + hint
+        report.error("OF002", Pos(name, line, col), "файл не в кодировке UTF-8", hint)
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_text(text: str, name: str, report: Report) -> Node | None:
+    """Build the tree from YAML text; syntax problems become diagnostics."""
+    before = len(report)
+    _check_raw_text(text, name, report)
+    if len(report) > before:
+        return None
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        events = list(YAML(typ="rt").parse(text))
+    except MarkedYAMLError as exc:
+        report.items.append(translate_yaml_error(exc, name))
+        return None
+    except YAMLError as exc:  # pragma: no cover - reader errors are pre-checked above
+        report.error("OF010", Pos(name), f"ошибка синтаксиса YAML: {exc}", "")
+        return None
+    return _Builder(events, name, report).build()
+
+
+def _check_raw_text(text: str, name: str, report: Report) -> None:
+    """Catch what YAML reports badly: tabs in indentation, raw control characters."""
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:indent]:
+            col = line.index("\t") + 1
+            report.error(
+                "OF003", Pos(name, lineno, col), "табуляция в отступе",
+                "YAML допускает в отступах только пробелы: замените табуляцию пробелами",
+            )
+        for match in _FORBIDDEN_CHARS.finditer(line):
+            report.error(
+                "OF004", Pos(name, lineno, match.start() + 1),
+                f"недопустимый управляющий символ U+{ord(match.group()):04X}",
+                "такой символ не может попасть в документ Word; удалите его (часто он приходит при копировании из PDF)",
+            )
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def _looks_like_cp1251(data: bytes) -> bool:
+    try:
+        sample = data.decode("cp1251")
+    except UnicodeDecodeError:
+        return False
+    cyr = sum(1 for ch in sample if "а" <= ch.lower() <= "я")
+    return cyr > len(sample) * 0.2
+
+
+def _mark_pos(mark: object, name: str) -> Pos:
+    line = getattr(mark, "line", -1)
+    col = getattr(mark, "column", -1)
+    return Pos(name, line + 1, col + 1) if line >= 0 else Pos(name)
+
+
+# (fragment of ruamel's problem text, Russian message, hint)
+_SYNTAX_TRANSLATIONS: list[tuple[str, str, str]] = [
+    ("mapping values are not allowed", "двоеточие с пробелом внутри значения",
+     "заключите значение в кавычки: ключ: \"текст: с двоеточием\""),
+    ("found character '\\t'", "табуляция в отступе", "замените табуляцию пробелами"),
+    ("that cannot start any token", "значение начинается с символа, который YAML не допускает в начале",
+     "заключите значение в кавычки"),
+    ("found undefined alias", "значение начинается со «*» — в YAML это ссылка",
+     "заключите значение в кавычки: \"*текст\""),
+    ("expected ',' or ']'", "не закрыта квадратная скобка «[»", "закройте список «]» или заключите значение в кавычки"),
+    ("expected ',' or '}'", "не закрыта фигурная скобка «{»", "фигурные скобки в YAML означают словарь; заключите значение в кавычки"),
+    ("while scanning a quoted scalar", "не закрыта кавычка", "проверьте, что у каждой открывающей кавычки есть закрывающая"),
+    ("could not find expected ':'", "после ключа ожидалось двоеточие", "проверьте эту и предыдущую строку: ключ: значение"),
+    ("expected <block end>", "неверный отступ", "элементы одного уровня должны начинаться в одной колонке"),
+    ("while parsing a block mapping", "неверный отступ", "элементы одного уровня должны начинаться в одной колонке"),
+    ("found duplicate anchor", "повторное объявление якоря «&»", "якоря и ссылки в планах не используются"),
+    ("found unknown escape character", "неизвестная escape-последовательность в строке в двойных кавычках",
+     "используйте одинарные кавычки или удвойте обратную косую черту: \\\\"),
+]
+
+
+def translate_yaml_error(exc: Exception, name: str) -> Diagnostic:
+    """Turn ruamel's English scanner/parser error into a Russian diagnostic with a hint."""
+    problem = str(getattr(exc, "problem", "") or "")
+    context = str(getattr(exc, "context", "") or "")
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    blob = f"{problem} {context}"
+    for fragment, message, hint in _SYNTAX_TRANSLATIONS:
+        if fragment in blob:
+            return Diagnostic("OF010", "error", f"ошибка синтаксиса YAML: {message}", _mark_pos(mark, name), hint)
+    return Diagnostic(
+        "OF010", "error", f"ошибка синтаксиса YAML ({problem or context})", _mark_pos(mark, name),
+        "проверьте отступы и кавычки в этой строке",
+    )
+
+
+_STANDARD_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+class _Builder:
+    """Consumes ruamel events and builds Scalar/Seq/Map nodes, checking as it goes."""
+
+    def __init__(self, events: list[object], name: str, report: Report) -> None:
+        self.events = events
+        self.i = 0
+        self.name = name
+        self.report = report
+
+    def _next(self) -> object:
+        event = self.events[self.i]
+        self.i += 1
+        return event
+
+    def _peek(self) -> str:
+        return type(self.events[self.i]).__name__
+
+    def build(self) -> Node | None:
+        self._next()  # StreamStart
+        if self._peek() == "StreamEndEvent":
+            return Map(pos=Pos(self.name, 1, 1))
+        self._next()  # DocumentStart
+        root = self._node()
+        self._next()  # DocumentEnd
+        if self._peek() == "DocumentStartEvent":
+            event = self.events[self.i]
+            self.report.error(
+                "OF011", _mark_pos(getattr(event, "start_mark", None), self.name),
+                "в файле больше одного YAML-документа («---»)",
+                "в одном файле — один план; удалите строку «---» или разделите файл",
+            )
+        return root
+
+    def _node(self) -> Node:
+        event = self._next()
+        kind = type(event).__name__
+        pos = _mark_pos(getattr(event, "start_mark", None), self.name)
+        if kind == "AliasEvent":
+            self.report.error(
+                "OF012", pos, "ссылки YAML («*имя») не поддерживаются",
+                "повторите текст полностью или заключите значение в кавычки, если «*» — часть текста",
+            )
+            return Scalar("", pos)
+        self._check_anchor_and_tag(event, pos)
+        if kind == "ScalarEvent":
+            style = getattr(event, "style", None)
+            value: str = event.value  # type: ignore[attr-defined]
+            self._check_chars(value, pos)
+            return Scalar(value, pos, quoted=style in ("'", '"'))
+        if kind == "SequenceStartEvent":
+            items: list[Node] = []
+            while self._peek() != "SequenceEndEvent":
+                items.append(self._node())
+            self._next()
+            return Seq(items, pos)
+        return self._mapping(pos)
+
+    def _mapping(self, pos: Pos) -> Map:
+        result = Map(pos=pos)
+        while self._peek() != "MappingEndEvent":
+            key = self._node()
+            value = self._node()
+            if not isinstance(key, Scalar):
+                self.report.error(
+                    "OF013", key.pos, "вместо ключа — список или словарь",
+                    "фигурные и квадратные скобки в YAML имеют особый смысл; заключите значение в кавычки",
+                )
+                continue
+            if key.value in result.entries:
+                first = result.entries[key.value].key_pos
+                self.report.error(
+                    "OF014", key.pos, f"ключ «{key.value}» повторяется (первый раз — в строке {first.line})",
+                    "оставьте один из двух ключей",
+                )
+                continue
+            result.entries[key.value] = Entry(key.value, key.pos, value)
+        self._next()
+        return result
+
+    def _check_chars(self, value: str, pos: Pos) -> None:
+        """Escapes like "\\x07" or "\\ud800" in double quotes bypass the raw-text check."""
+        match = _FORBIDDEN_CHARS.search(value)
+        if match:
+            self.report.error(
+                "OF004", pos, f"в значении недопустимый символ U+{ord(match.group()):04X}",
+                "такой символ не может попасть в документ Word; удалите escape-последовательность из строки",
+            )
+
+    def _check_anchor_and_tag(self, event: object, pos: Pos) -> None:
+        if getattr(event, "anchor", None):
+            self.report.error(
+                "OF012", pos, f"якоря YAML («&{event.anchor}») не поддерживаются",  # type: ignore[attr-defined]
+                "повторите текст полностью или заключите значение в кавычки, если «&» — часть текста",
+            )
+        tag = getattr(event, "tag", None)
+        if tag not in _STANDARD_TAGS:
+            self.report.warning(
+                "OF015", pos, f"тег YAML «{tag}» не учитывается: все значения читаются как текст",
+                "удалите тег или заключите значение в кавычки",
+            )

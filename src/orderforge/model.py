@@ -1,0 +1,253 @@
+"""The typed model of a plan, its directory and its period.
+
+Everything downstream (resolve, render, diff, rollover) works on these
+dataclasses, never on raw YAML. Each object keeps the position of the mapping
+it came from and of its fields, so that semantic checks made later (unknown
+party, deadline outside the period) can still point at file:line:col.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Optional
+
+from .diagnostics import Pos
+
+if TYPE_CHECKING:  # the deadline module is imported lazily by the converters
+    from .deadline import Deadline
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph of a text field: plain, a dash list item or a numbered list item."""
+
+    text: str
+    kind: str = "p"  # "p" | "dash" | "num"
+
+
+Text = tuple[Para, ...]
+
+_DASH_ITEM = re.compile(r"^[-–—•]\s+")
+_NUM_ITEM = re.compile(r"^(\d{1,2}[.)])\s+")
+
+
+def parse_text(value: str) -> Text:
+    """Split a clerk's text into paragraphs: each non-empty line is a paragraph.
+
+    A line starting with «- »/«– » is a dash item, with «1) » a numbered item
+    (the clerk's own numbering inside a cell is kept as typed). WYSIWYG: what
+    the clerk sees as separate lines in the YAML comes out as separate paragraphs.
+    """
+    paras: list[Para] = []
+    for raw in value.split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if _DASH_ITEM.match(line):
+            paras.append(Para(_DASH_ITEM.sub("", line), "dash"))
+        elif _NUM_ITEM.match(line):
+            paras.append(Para(line, "num"))
+        else:
+            paras.append(Para(line))
+    return tuple(paras)
+
+
+def plain(text: Text) -> str:
+    """The text as one string (for diffing, matching, messages)."""
+    return "\n".join(p.text for p in text)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to a directory entry (party code or person id), with its place."""
+
+    key: str
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class Period:
+    """The span a plan covers: calendar years or a school year (1 Sep – 31 Aug)."""
+
+    start: date
+    end: date
+    school_year: bool
+    text: str
+
+    @property
+    def first_year(self) -> int:
+        return self.start.year
+
+    @property
+    def last_year(self) -> int:
+        return self.end.year
+
+
+_PERIOD = re.compile(
+    r"^(?:на\s+)?(\d{4})(?:\s*[-–—/]\s*(\d{4}))?\s*(?:(учебн\w*\s+год\w*)|(?:гг?\.?|год\w*))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_period(text: str) -> Period | None:
+    """«2026-2028», «2026–2028 годы», «2026», «2025-2026 учебный год», «2025/2026 учебный год»."""
+    match = _PERIOD.match(" ".join(text.split()))
+    if not match:
+        return None
+    first = int(match.group(1))
+    last = int(match.group(2) or first)
+    if match.group(3):
+        if last == first:
+            last = first + 1
+        if last != first + 1:
+            return None
+        return Period(date(first, 9, 1), date(last, 8, 31), True, text)
+    if last < first:
+        return None
+    return Period(date(first, 1, 1), date(last, 12, 31), False, text)
+
+
+@dataclass
+class Party:
+    """An organisation or unit, known by a short code (ЦОРП, ОУ, КлО)."""
+
+    code: str
+    name: str
+    pos: Pos
+
+
+@dataclass
+class Person:
+    """A person, written once in the nominative; every other form is derived."""
+
+    id: str
+    surname: str
+    name: Optional[str]
+    patronymic: Optional[str]
+    initials: Optional[str]
+    gender: Optional[str]
+    position: Optional[str]
+    signature_position: Optional[str]
+    pos: Pos
+
+    @property
+    def initials_text(self) -> str:
+        """«Т.М.» from explicit initials or from name and patronymic."""
+        if self.initials:
+            return "".join(self.initials.split())
+        parts = [p for p in (self.name, self.patronymic) if p]
+        return "".join(f"{p[0]}." for p in parts)
+
+    @property
+    def short_name(self) -> str:
+        """«Петухова Т.М.» — the running-text form (surname first)."""
+        return f"{self.surname} {self.initials_text}".strip()
+
+    @property
+    def signature_name(self) -> str:
+        """«Т.М. Петухова» — the form for signatures and stamps (initials first)."""
+        return f"{self.initials_text} {self.surname}".strip()
+
+
+@dataclass
+class Directory:
+    parties: dict[str, Party] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    source: str = ""
+
+    def keys(self) -> list[str]:
+        return list(self.parties) + list(self.people)
+
+
+@dataclass
+class Point:
+    """An operative point of the order, with optional sub-points."""
+
+    text: Text
+    items: list[Text]
+    list_style: str  # "numbered" | "dash"
+    pos: Pos
+
+
+@dataclass
+class Order:
+    kind: str
+    issuer: list[str]
+    issuer_genitive: Optional[str]
+    date: Optional[date]
+    number: Optional[str]
+    place: Optional[str]
+    title: str
+    preamble: Text
+    operative: Optional[str]
+    points: list[Point]
+    control: Optional[str]  # free text, or "self"
+    signatory: Optional[Ref]
+    pos: Pos
+    field_pos: dict[str, Pos] = field(default_factory=dict)
+
+
+@dataclass
+class Activity:
+    id: Optional[str]
+    text: Text
+    deadline: Optional["Deadline"]
+    responsible: list[Ref]
+    result: Text
+    note: Optional[str]
+    pos: Pos
+    field_pos: dict[str, Pos] = field(default_factory=dict)
+
+
+@dataclass
+class Section:
+    title: str
+    numbered: bool
+    activities: list[Activity]
+    sections: list["Section"]
+    pos: Pos
+
+
+@dataclass
+class PassportEntry:
+    label: str
+    items: list[str]
+    pos: Pos
+
+
+@dataclass
+class PlanBody:
+    title: list[str]
+    period: Optional[Period]
+    passport: list[PassportEntry]
+    activities: list[Activity]
+    sections: list[Section]
+    pos: Pos
+    field_pos: dict[str, Pos] = field(default_factory=dict)
+
+
+@dataclass
+class Plan:
+    """A whole plan file: its style, directory, optional order and the plan itself."""
+
+    style: str
+    order: Optional[Order]
+    plan: PlanBody
+    directory: Directory
+    source: str
+    pos: Pos
+    field_pos: dict[str, Pos] = field(default_factory=dict)
+
+    def all_activities(self) -> list[Activity]:
+        """Every activity in document order (top-level first, then section by section)."""
+        result = list(self.plan.activities)
+
+        def walk(sections: list[Section]) -> None:
+            for section in sections:
+                result.extend(section.activities)
+                walk(section.sections)
+
+        walk(self.plan.sections)
+        return result

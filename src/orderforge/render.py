@@ -1,0 +1,231 @@
+"""Render the context into the house style's .docx, safely and reproducibly.
+
+What the libraries do with bad input, as measured (shared/robustness-notes.md),
+decides the shape of this module:
+
+* Jinja runs sandboxed, autoescaped and with StrictUndefined: templates come
+  from clerks' Word files, and an unknown variable must fail, not print "".
+* Every value is escaped for XML *and* its braces are written as character
+  references, so neither docxtpl's ``{_{`` → ``{{`` rewrite nor our own
+  leftover-tag check can ever mistake plan text for template code.
+* After rendering, each part is searched for leftover ``{{``/``{%`` (a tag Word
+  split beyond repair), every XML part is re-parsed strictly, and the zip is
+  rewritten with fixed timestamps so that two builds are byte-identical.
+
+docxtpl, python-docx and lxml are imported here only, so ``validate`` never
+pays for them.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Diagnostic, Pos, UserError
+from .style import Style
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+TWIPS_PER_MM = 1440 / 25.4
+FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+
+_LEFTOVER = re.compile(r"\{\{|\{%|\{#|%\}|\}\}|\{\s+\{|\{\s+%|%\s+\}")
+
+
+def _xml_text(value: Any) -> Any:
+    """Jinja ``finalize``: escape for XML and neutralise braces of any plain value."""
+    from markupsafe import Markup, escape
+
+    if isinstance(value, Markup):
+        return value
+    escaped = str(escape(value))
+    return Markup(escaped.replace("{", "&#123;").replace("}", "&#125;").replace("%", "&#37;"))
+
+
+def make_env() -> Any:
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_xml_text)
+
+
+def _template_class() -> type:
+    """DocxTemplate that checks each rendered part for leftover tags before lxml decodes entities."""
+    from docxtpl import DocxTemplate
+
+    class CheckedTemplate(DocxTemplate):  # type: ignore[misc]
+        def render_xml_part(self, src_xml: str, part: Any, context: dict, jinja_env: Any = None) -> str:
+            dst = super().render_xml_part(src_xml, part, context, jinja_env)
+            check_leftovers(dst, getattr(part, "partname", "word/document.xml"), self.template_name)
+            return dst
+
+    return CheckedTemplate
+
+
+def check_leftovers(xml: str, part: object, template: str) -> None:
+    """Fail when template marks survive rendering (e.g. «{ { x } }» that Word split)."""
+    for index, para in enumerate(re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.DOTALL), start=1):
+        text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", para))
+        if _LEFTOVER.search(text):
+            raise UserError(Diagnostic(
+                "OF401", "error",
+                f"в шаблоне осталась неразобранная метка: часть {part}, абзац {index}: «{text.strip()[:120]}»",
+                Pos(template),
+                "откройте шаблон в Word и наберите метку заново одним куском, без пробелов между { и {",
+            ), exit_code=2)
+
+
+def render_docx(context: dict[str, Any], style: Style) -> bytes:
+    """Render, post-process and verify; returns the final .docx bytes."""
+    from jinja2 import TemplateError
+
+    template_path = style.template_path
+    if not template_path.is_file():
+        raise UserError.simple("OF402", str(template_path), "файл шаблона стиля не найден",
+                               f"положите шаблон Word в папку стиля {style.folder}")
+    tpl = _template_class()(str(template_path))
+    tpl.template_name = str(template_path)
+    try:
+        tpl.render(context, jinja_env=make_env(), autoescape=True)
+    except TemplateError as exc:
+        raise template_error(exc, template_path) from None
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return finish_package(buffer.getvalue(), style, str(template_path))
+
+
+def template_error(exc: Exception, template_path: Path) -> UserError:
+    """A Jinja error in a house-style template, told in terms of the template, not XML."""
+    from jinja2 import UndefinedError
+
+    around = " / ".join(x.strip() for x in getattr(exc, "docx_context", []) if x.strip())[:200]
+    if isinstance(exc, UndefinedError):
+        message = f"шаблон ссылается на неизвестное поле: {exc.message}"
+    else:
+        message = f"ошибка в метке шаблона: {getattr(exc, 'message', exc)}"
+    if around:
+        message += f" (рядом с текстом: «{around}»)"
+    return UserError(Diagnostic("OF403", "error", message, Pos(str(template_path)),
+                                "проверьте метки {{ … }} и {% … %} в шаблоне Word (orderforge check-style)"), exit_code=2)
+
+
+def finish_package(data: bytes, style: Style, template: str) -> bytes:
+    """Fix column widths, verify every XML part strictly, and rezip deterministically."""
+    from lxml import etree
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    parts: list[tuple[zipfile.ZipInfo, bytes]] = []
+    for info in source.infolist():
+        blob = source.read(info.filename)
+        if info.filename.endswith((".xml", ".rels")):
+            try:
+                tree = etree.fromstring(blob)
+            except etree.XMLSyntaxError as exc:
+                raise UserError.simple("OF404", template, f"после подстановки часть {info.filename} повреждена: {exc}",
+                                       "сообщите разработчикам: это ошибка orderforge или шаблона") from None
+            if info.filename == "word/document.xml":
+                set_plan_widths(tree, style)
+                blob = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
+        parts.append((info, blob))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, blob in parts:
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, blob)
+    return out.getvalue()
+
+
+def _text_width(tree: Any, table: Any) -> int:
+    """Width between the margins of the section the table is in (twips)."""
+    sect = None
+    for candidate in table.itersiblings():
+        found = candidate.find(f"{W}pPr/{W}sectPr") if candidate.tag == f"{W}p" else None
+        if found is not None:
+            sect = found
+            break
+    if sect is None:
+        sect = tree.find(f"{W}body/{W}sectPr")
+    if sect is None:
+        return 15136
+    size, margins = sect.find(f"{W}pgSz"), sect.find(f"{W}pgMar")
+    width = int(size.get(f"{W}w")) if size is not None else 16838
+    left = int(margins.get(f"{W}left", "1134")) if margins is not None else 1134
+    right = int(margins.get(f"{W}right", "567")) if margins is not None else 567
+    return width - left - right
+
+
+def set_plan_widths(tree: Any, style: Style) -> None:
+    """Give the plan table the style's column widths, scaled to the text width.
+
+    docxtpl's column loops only rescale the grid evenly, so widths from
+    style.yaml are applied here, on the tree, in one linear pass.
+    """
+    from lxml import etree
+
+    for caption in tree.iter(f"{W}tblCaption"):
+        if caption.get(f"{W}val") != "orderforge:plan":
+            continue
+        table = caption.getparent().getparent()
+        total = _text_width(tree, table)
+        mm = [c.width for c in style.columns] or [1.0]
+        widths = [int(total * w / sum(mm)) for w in mm]
+        grid = table.find(f"{W}tblGrid")
+        for col in list(grid):
+            grid.remove(col)
+        for w in widths:
+            etree.SubElement(grid, f"{W}gridCol").set(f"{W}w", str(w))
+        tbl_pr = caption.getparent()
+        for tag, value in (("tblW", str(sum(widths))),):
+            element = tbl_pr.find(f"{W}{tag}")
+            if element is None:
+                element = etree.SubElement(tbl_pr, f"{W}{tag}")
+            element.set(f"{W}w", value)
+            element.set(f"{W}type", "dxa")
+        layout = tbl_pr.find(f"{W}tblLayout")
+        if layout is None:
+            layout = etree.SubElement(tbl_pr, f"{W}tblLayout")
+        layout.set(f"{W}type", "fixed")
+        _reorder_tbl_pr(tbl_pr)
+        for row in table.iter(f"{W}tr"):
+            _set_row_widths(row, widths)
+
+
+_TBL_PR_ORDER = [
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+    "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+    "tblCaption", "tblDescription",
+]
+
+
+def _reorder_tbl_pr(tbl_pr: Any) -> None:
+    """Keep tblPr children in schema order: Word refuses files where they are not."""
+    order = {f"{W}{name}": i for i, name in enumerate(_TBL_PR_ORDER)}
+    children = sorted(tbl_pr, key=lambda el: order.get(el.tag, len(order)))
+    for child in children:
+        tbl_pr.append(child)
+
+
+def _set_row_widths(row: Any, widths: list[int]) -> None:
+    from lxml import etree
+
+    index = 0
+    for cell in row.findall(f"{W}tc"):
+        tc_pr = cell.find(f"{W}tcPr")
+        if tc_pr is None:
+            tc_pr = etree.Element(f"{W}tcPr")
+            cell.insert(0, tc_pr)
+        span_el = tc_pr.find(f"{W}gridSpan")
+        span = int(span_el.get(f"{W}val")) if span_el is not None else 1
+        width = sum(widths[index:index + span])
+        index += span
+        tc_w = tc_pr.find(f"{W}tcW")
+        if tc_w is None:
+            tc_w = etree.Element(f"{W}tcW")
+            tc_pr.insert(0, tc_w)
+        tc_w.set(f"{W}w", str(width))
+        tc_w.set(f"{W}type", "dxa")

@@ -1,0 +1,206 @@
+"""Resolve a validated plan into the render context: numbering, look-ups, phrases, typography.
+
+The template receives only plain, final strings in lists and dicts, so that a
+house style's .docx needs nothing but loops and ifs, and so that nothing a
+clerk wrote can ever be evaluated as template code.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Optional
+
+from .model import Activity, Order, Para, Plan, Section, Text
+from .style import Column, Style
+from .typography import typeset
+
+MONTHS_GENITIVE = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)
+KIND_DATIVE = {"приказ": "приказу", "распоряжение": "распоряжению"}
+KIND_GENITIVE = {"приказ": "приказа", "распоряжение": "распоряжения"}
+
+Context = dict[str, Any]
+
+
+def fill(pattern: str, values: dict[str, str]) -> str:
+    """Substitute ``{name}`` placeholders of a style pattern.
+
+    Not ``str.format``: plan values must never be interpreted, and a style
+    pattern with a stray brace must not crash a build.
+    """
+    result = pattern
+    for key, value in values.items():
+        result = result.replace("{" + key + "}", value)
+    return " ".join(result.split())
+
+
+def format_date(value: date, pattern: str) -> str:
+    """«{dd}.{mm}.{yyyy}», «от «{dd}» {mm} {yyyy} г.», «{d} {month} {yyyy} г.»."""
+    return fill(pattern, {
+        "dd": f"{value.day:02d}", "d": str(value.day), "mm": f"{value.month:02d}",
+        "month": MONTHS_GENITIVE[value.month - 1], "yyyy": str(value.year),
+    })
+
+
+def build_context(plan: Plan, style: Style) -> Context:
+    """The whole render context for one plan in one house style."""
+    order = order_context(plan, style) if plan.order else None
+    return {"order": order, "appendix": appendix_context(plan, style)}
+
+
+def _paras(text: Text, style: Style) -> list[str]:
+    return [typeset(_para(p, style)) for p in text]
+
+
+def _para(para: Para, style: Style) -> str:
+    return f"{style.dash} {para.text}" if para.kind == "dash" else para.text
+
+
+def order_context(plan: Plan, style: Style) -> Context:
+    order = plan.order
+    assert order is not None
+    preamble = _paras(order.preamble, style)
+    return {
+        "issuer_lines": [typeset(line) for line in order.issuer],
+        "kind": style.kind_display.get(order.kind, order.kind.upper()),
+        "date": format_date(order.date, style.date_format) if order.date else "",
+        "number": typeset(fill(style.number_format, {"number": order.number or ""})),
+        "place": typeset(order.place or ""),
+        "title_lines": [typeset(order.title)],
+        "preamble": preamble,
+        "operative": order.operative or style.operative.get(order.kind, "ПРИКАЗЫВАЮ:"),
+        "body": order_body(order, style),
+        "signature": signature(plan, style),
+    }
+
+
+def order_body(order: Order, style: Style) -> list[str]:
+    """Numbered points, their sub-points and the control clause, one paragraph each."""
+    body: list[str] = []
+    number = 0
+    for point in order.points:
+        number += 1
+        paras = [_para(p, style) for p in point.text]
+        body.append(f"{number}. {paras[0]}" if paras else f"{number}.")
+        body.extend(paras[1:])
+        for n, item in enumerate(point.items, start=1):
+            label = fill(style.subpoint_format, {"n": str(n)}) if point.list_style == "numbered" else style.dash
+            item_paras = [_para(p, style) for p in item]
+            if item_paras:
+                body.append(f"{label} {item_paras[0]}")
+                body.extend(item_paras[1:])
+    control = _control(order, style)
+    if control:
+        body.append(f"{number + 1}. {control}")
+    return [typeset(p) for p in body]
+
+
+def _control(order: Order, style: Style) -> str:
+    if not order.control:
+        return ""
+    if order.control.strip().lower() == "self":
+        return fill(style.control_self, {"kind_genitive": KIND_GENITIVE.get(order.kind, "приказа")})
+    return order.control
+
+
+def signature(plan: Plan, style: Style) -> dict[str, Any]:
+    order = plan.order
+    person = plan.directory.people.get(order.signatory.key) if order and order.signatory else None
+    if person is None:
+        return {"position_lines": [], "name": ""}
+    lines = person.signature_position or ([person.position] if person.position else [])
+    return {"position_lines": [typeset(x) for x in lines], "name": typeset(person.signature_name)}
+
+
+def appendix_context(plan: Plan, style: Style) -> Context:
+    return {
+        "corner_lines": corner_lines(plan.order, style),
+        "title_lines": [typeset(line) for line in plan.plan.title],
+        "passport": [
+            {"label": typeset(e.label), "items": [typeset(f"{style.dash} {i}") for i in e.items]}
+            for e in plan.plan.passport
+        ],
+        "table": table_context(plan, style),
+    }
+
+
+def corner_lines(order: Optional[Order], style: Style) -> list[str]:
+    """The appendix mark, derived from the order so that date and number are never typed twice."""
+    if order is None:
+        return []
+    values = {
+        "kind_dative": KIND_DATIVE.get(order.kind, order.kind),
+        "issuer_genitive": order.issuer_genitive or "",
+        "date": format_date(order.date, style.appendix_date_format) if order.date else "",
+        "number": fill(style.number_format, {"number": order.number or ""}),
+    }
+    return [typeset(fill(line, values)) for line in style.appendix_mark if fill(line, values)]
+
+
+def number_label(parts: list[int], style: Style) -> str:
+    label = ".".join(str(p) for p in parts)
+    return label + "." if style.trailing_dot else label
+
+
+def table_context(plan: Plan, style: Style) -> Context:
+    rows: list[Context] = []
+    for n, activity in enumerate(plan.plan.activities, start=1):
+        rows.append(activity_row(activity, [n], plan, style))
+    for n, section in enumerate(plan.plan.sections, start=1):
+        _section_rows(section, [n], plan, style, rows)
+    columns = [{"header": typeset(c.header), "center": c.center} for c in style.columns]
+    return {"columns": columns, "ncols": len(columns), "rows": rows}
+
+
+def _section_rows(section: Section, number: list[int], plan: Plan, style: Style, rows: list[Context]) -> None:
+    heading = f"{number_label(number, style)} {section.title}" if section.numbered else section.title
+    rows.append({"section": True, "heading": typeset(heading), "cells": []})
+    for n, activity in enumerate(section.activities, start=1):
+        rows.append(activity_row(activity, number + [n], plan, style))
+    for n, sub in enumerate(section.sections, start=len(section.activities) + 1):
+        _section_rows(sub, number + [n], plan, style, rows)
+
+
+def activity_row(activity: Activity, number: list[int], plan: Plan, style: Style) -> Context:
+    cells = [{"paras": cell_paras(col, activity, number, plan, style), "center": col.center} for col in style.columns]
+    return {"section": False, "heading": "", "cells": cells, "number": number_label(number, style)}
+
+
+def cell_paras(column: Column, activity: Activity, number: list[int], plan: Plan, style: Style) -> list[str]:
+    key = column.key
+    if key == "number":
+        return [number_label(number, style)]
+    if key == "text":
+        return _paras(activity.text, style)
+    if key == "result":
+        return _paras(activity.result, style)
+    if key == "note":
+        return [typeset(activity.note)] if activity.note else []
+    if key == "deadline":
+        return [typeset(render_deadline_for(activity, style))] if activity.deadline else []
+    if key == "responsible":
+        names = [responsible_name(ref.key, plan, style) for ref in activity.responsible]
+        if style.responsible_separator == "\n":
+            return [typeset(n) for n in names]
+        return [typeset(style.responsible_separator.join(names))] if names else []
+    return []
+
+
+def render_deadline_for(activity: Activity, style: Style) -> str:
+    from .deadline import DeadlineStyle, render_deadline
+
+    deadline_style = DeadlineStyle(style.year_suffix, style.range_dash, style.capitalize)
+    return render_deadline(activity.deadline, deadline_style)
+
+
+def responsible_name(key: str, plan: Plan, style: Style) -> str:
+    """A party by code or full name (per style); a person as «Фамилия И.О.»."""
+    party = plan.directory.parties.get(key)
+    if party is not None:
+        return party.code if style.responsible_format == "code" else party.name
+    person = plan.directory.people.get(key)
+    if person is not None:
+        return person.short_name
+    return key

@@ -1,0 +1,400 @@
+"""A small declarative schema: one description gives the validator and the JSON Schema.
+
+Why hand-made and not pydantic/cattrs: the messages must be Russian and point
+at the exact YAML line and column, validation must go on after the first
+problem and report them all, and ``validate`` on every save must start fast.
+The same field tables produce the JSON Schema that ``orderforge schema`` prints
+for editors, so the two can never drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable, Optional
+
+from .diagnostics import Pos, Report, did_you_mean
+from .load import Map, Node, Scalar, Seq
+from .model import Ref, parse_period, parse_text
+
+_NODE_RU = {"scalar": "текст", "list": "список", "mapping": "словарь (ключ: значение)"}
+
+
+class Ctx:
+    """What converters share: the report to write to."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+
+    def wrong_type(self, node: Node, expected: str, hint: str = "") -> None:
+        self.report.error(
+            "OF103", node.pos, f"ожидался {expected}, а указан {_NODE_RU[node.kind]}", hint,
+        )
+
+
+class T:
+    """A value type: converts a node (reporting problems) and describes itself as JSON Schema."""
+
+    doc: str = ""
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+def _scalar(node: Node, ctx: Ctx, expected: str = "текст") -> Optional[str]:
+    if not isinstance(node, Scalar):
+        hint = "если это текст с двоеточием или скобками, заключите его в кавычки" if isinstance(node, Map) else ""
+        ctx.wrong_type(node, expected, hint)
+        return None
+    return node.value
+
+
+def _nonempty(node: Node, ctx: Ctx, value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    if not value.strip():
+        ctx.report.error("OF104", node.pos, "пустое значение", "заполните значение или удалите ключ")
+        return None
+    return value
+
+
+@dataclass
+class Str(T):
+    """A single-line string (spaces normalised)."""
+
+    pattern: Optional[str] = None
+    pattern_hint: str = ""
+    doc: str = ""
+    keep_spaces: bool = False  # for separators like « – », where the spaces are the point
+
+    def convert(self, node: Node, ctx: Ctx) -> Optional[str]:
+        value = _nonempty(node, ctx, _scalar(node, ctx))
+        if value is None:
+            return None
+        if not self.keep_spaces:
+            value = " ".join(value.split())
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            ctx.report.error("OF105", node.pos, f"недопустимое значение «{value}»", self.pattern_hint)
+            return None
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string", "minLength": 1}
+        if self.pattern:
+            schema["pattern"] = f"^(?:{self.pattern})$"
+        return schema
+
+
+@dataclass
+class TextT(T):
+    """Multi-paragraph text: each line a paragraph, «- » dash items, «1) » numbered items."""
+
+    doc: str = ""
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        value = _nonempty(node, ctx, _scalar(node, ctx))
+        if value is None:
+            return None
+        return parse_text(value)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1}
+
+
+@dataclass
+class Lines(T):
+    """Text whose lines are kept as separate lines (titles, signature positions)."""
+
+    doc: str = ""
+
+    def convert(self, node: Node, ctx: Ctx) -> Optional[list[str]]:
+        value = _nonempty(node, ctx, _scalar(node, ctx))
+        if value is None:
+            return None
+        return [" ".join(line.split()) for line in value.split("\n") if line.strip()]
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1}
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_RU = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+@dataclass
+class DateT(T):
+    """A calendar date, ISO (2026-02-11) or Russian (11.02.2026); checked for existence."""
+
+    doc: str = ""
+
+    def convert(self, node: Node, ctx: Ctx) -> Optional[date]:
+        value = _nonempty(node, ctx, _scalar(node, ctx, "дата"))
+        if value is None:
+            return None
+        value = value.strip()
+        iso, ru = _ISO.match(value), _RU.match(value)
+        parts = (iso.group(1), iso.group(2), iso.group(3)) if iso else (ru.group(3), ru.group(2), ru.group(1)) if ru else None
+        if parts is None:
+            ctx.report.error("OF106", node.pos, f"«{value}» — не дата", "запишите дату как 2026-02-11 или 11.02.2026")
+            return None
+        try:
+            return date(int(parts[0]), int(parts[1]), int(parts[2]))
+        except ValueError:
+            ctx.report.error("OF106", node.pos, f"даты «{value}» не существует", "проверьте число и месяц")
+            return None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"}
+
+
+@dataclass
+class Enum(T):
+    choices: tuple[str, ...]
+    doc: str = ""
+
+    def convert(self, node: Node, ctx: Ctx) -> Optional[str]:
+        value = _nonempty(node, ctx, _scalar(node, ctx))
+        if value is None:
+            return None
+        value = value.strip()
+        if value not in self.choices:
+            hint = did_you_mean(value, self.choices) or "допустимые значения: " + ", ".join(self.choices)
+            ctx.report.error("OF105", node.pos, f"недопустимое значение «{value}»", hint)
+            return None
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"enum": list(self.choices)}
+
+
+_TRUE = {"да", "yes", "true", "on"}
+_FALSE = {"нет", "no", "false", "off"}
+
+
+@dataclass
+class Bool(T):
+    doc: str = ""
+
+    def convert(self, node: Node, ctx: Ctx) -> Optional[bool]:
+        value = _nonempty(node, ctx, _scalar(node, ctx))
+        if value is None:
+            return None
+        low = value.strip().lower()
+        if low in _TRUE | _FALSE:
+            return low in _TRUE
+        ctx.report.error("OF105", node.pos, f"ожидалось «да» или «нет», а указано «{value}»", "")
+        return None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"enum": sorted(_TRUE | _FALSE)}
+
+
+@dataclass
+class RefT(T):
+    """A directory reference; whether it exists is checked later against the directory."""
+
+    doc: str = ""
+
+    def convert(self, node: Node, ctx: Ctx) -> Optional[Ref]:
+        value = _nonempty(node, ctx, _scalar(node, ctx, "код или идентификатор из справочника"))
+        return Ref(value.strip(), node.pos) if value is not None else None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1}
+
+
+@dataclass
+class PeriodT(T):
+    doc: str = ""
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        value = _nonempty(node, ctx, _scalar(node, ctx))
+        if value is None:
+            return None
+        period = parse_period(value)
+        if period is None:
+            ctx.report.error(
+                "OF107", node.pos, f"период «{value}» не распознан",
+                "запишите годы («2026-2028») или учебный год («2025-2026 учебный год»)",
+            )
+        return period
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "minLength": 4}
+
+
+@dataclass
+class DeadlineT(T):
+    """A deadline phrase («апрель – май 2026 г.») or its structured form (a mapping)."""
+
+    doc: str = ""
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        from .deadline import deadline_from_data, parse_deadline
+
+        if isinstance(node, Map):
+            data: dict[str, Any] = {}
+            for entry in node:
+                value = entry.value
+                if isinstance(value, Seq):
+                    data[entry.key] = [v.value for v in value.items if isinstance(v, Scalar)]
+                elif isinstance(value, Scalar):
+                    data[entry.key] = value.value
+            try:
+                return deadline_from_data(data)
+            except ValueError as exc:
+                ctx.report.error("OF108", node.pos, f"срок задан неверно: {exc}", "")
+                return None
+        value = _nonempty(node, ctx, _scalar(node, ctx, "срок"))
+        return parse_deadline(value) if value is not None else None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [{"type": "string", "minLength": 1}, {"type": "object", "required": ["kind"]}]}
+
+
+@dataclass
+class ListT(T):
+    """A list; ``scalar_ok`` lets a single value stand for a one-item list."""
+
+    item: T
+    scalar_ok: bool = False
+    doc: str = ""
+
+    def convert(self, node: Node, ctx: Ctx) -> list[Any]:
+        if isinstance(node, Scalar) and self.scalar_ok:
+            if not node.value.strip():
+                return []
+            value = self.item.convert(node, ctx)
+            return [value] if value is not None else []
+        if isinstance(node, Scalar) and not node.value.strip():
+            return []
+        if not isinstance(node, Seq):
+            ctx.wrong_type(node, "список", "элементы списка начинаются с «- » на отдельных строках")
+            return []
+        return [v for v in (self.item.convert(item, ctx) for item in node.items) if v is not None]
+
+    def json_schema(self) -> dict[str, Any]:
+        schema = {"type": "array", "items": self.item.json_schema()}
+        if self.scalar_ok:
+            return {"anyOf": [schema, self.item.json_schema()]}
+        return schema
+
+
+@dataclass
+class F:
+    """A field of a mapping: key, type, whether required, and a Russian doc line."""
+
+    key: str
+    type: T
+    required: bool = False
+    doc: str = ""
+
+
+Builder = Callable[[dict[str, Any], Pos, dict[str, Pos]], Any]
+
+
+@dataclass
+class Obj(T):
+    """A mapping with known keys; unknown keys are errors with a «did you mean» hint."""
+
+    name: str
+    fields: list[F]
+    build: Builder
+    shorthand: Optional[str] = None  # a plain scalar fills this field
+    doc: str = ""
+    by_key: dict[str, F] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.by_key = {f.key: f for f in self.fields}
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        if isinstance(node, Scalar) and self.shorthand:
+            value = self.by_key[self.shorthand].type.convert(node, ctx)
+            return self.build({self.shorthand: value}, node.pos, {self.shorthand: node.pos})
+        if not isinstance(node, Map):
+            ctx.wrong_type(node, f"словарь ({self.name})")
+            return None
+        values: dict[str, Any] = {}
+        positions: dict[str, Pos] = {}
+        for entry in node:
+            spec = self.by_key.get(entry.key)
+            if spec is None:
+                hint = did_you_mean(entry.key, self.by_key) or "допустимые ключи: " + ", ".join(self.by_key)
+                ctx.report.error("OF101", entry.key_pos, f"неизвестный ключ «{entry.key}» в разделе «{self.name}»", hint)
+                continue
+            positions[entry.key] = entry.value.pos
+            values[entry.key] = spec.type.convert(entry.value, ctx)
+        for spec in self.fields:
+            if spec.required and spec.key not in node:
+                ctx.report.error(
+                    "OF102", node.pos, f"не указан обязательный ключ «{spec.key}» в разделе «{self.name}»",
+                    f"добавьте «{spec.key}: …» — {spec.doc}" if spec.doc else f"добавьте «{spec.key}: …»",
+                )
+        return self.build(values, node.pos, positions)
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "type": "object",
+            "title": self.name,
+            "properties": {f.key: {**f.type.json_schema(), "description": f.doc} for f in self.fields},
+            "additionalProperties": False,
+        }
+        required = [f.key for f in self.fields if f.required]
+        if required:
+            schema["required"] = required
+        if self.doc:
+            schema["description"] = self.doc
+        if self.shorthand:
+            return {"anyOf": [{"type": "string", "minLength": 1}, schema]}
+        return schema
+
+
+@dataclass
+class MapOf(T):
+    """A mapping from free keys (codes, ids) to values of one type; keys are checked by pattern."""
+
+    item: T
+    build: Callable[[str, Any, Pos], Any]
+    key_pattern: str = r".+"
+    key_hint: str = ""
+    doc: str = ""
+
+    def convert(self, node: Node, ctx: Ctx) -> dict[str, Any]:
+        if not isinstance(node, Map):
+            ctx.wrong_type(node, "словарь (код: описание)")
+            return {}
+        result: dict[str, Any] = {}
+        for entry in node:
+            if not re.fullmatch(self.key_pattern, entry.key):
+                ctx.report.error("OF105", entry.key_pos, f"недопустимый ключ «{entry.key}»", self.key_hint)
+                continue
+            value = self.item.convert(entry.value, ctx)
+            if value is not None:
+                result[entry.key] = self.build(entry.key, value, entry.key_pos)
+        return result
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": f"^(?:{self.key_pattern})$"},
+            "additionalProperties": self.item.json_schema(),
+        }
+
+
+@dataclass
+class OneOf(T):
+    """A scalar form or a mapping form (e.g. ``directory: file.yaml`` or an inline directory)."""
+
+    scalar: T
+    mapping: T
+    doc: str = ""
+
+    def convert(self, node: Node, ctx: Ctx) -> Any:
+        return self.mapping.convert(node, ctx) if isinstance(node, Map) else self.scalar.convert(node, ctx)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [self.scalar.json_schema(), self.mapping.json_schema()]}

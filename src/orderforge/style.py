@@ -1,0 +1,251 @@
+"""House styles: a folder with ``style.yaml`` and a .docx template, found by name.
+
+A style is data, so that a new committee's style is made by copying a folder
+and editing YAML and Word — no Python. ``extends:`` lets a style differ from
+another in a few keys (mappings merge key by key; lists are replaced whole).
+Styles are looked up in the workspace's ``templates/`` first, then in the ones
+shipped with orderforge, so ``pip install`` + ``orderforge build`` works anywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from .diagnostics import Pos, Report, UserError, did_you_mean
+from .load import Entry, Map, load_file
+from .schema import Bool, Ctx, Enum, F, ListT, Obj, Str
+
+STYLE_FILE = "style.yaml"
+COLUMN_KEYS = ("number", "text", "deadline", "responsible", "result", "note")
+
+
+class StyleNotFound(Exception):
+    def __init__(self, name: str, known: list[str]) -> None:
+        self.hint = did_you_mean(name, known) or (
+            "установленные стили: " + ", ".join(known) if known else "создайте папку templates/<стиль>/ со style.yaml"
+        )
+        super().__init__(f"стиль оформления «{name}» не найден")
+
+
+@dataclass
+class Column:
+    key: str
+    header: str
+    width: float  # millimetres; scaled to the text width when they do not add up
+    center: bool = False
+
+
+@dataclass
+class Style:
+    """Everything a house style decides, with defaults that follow ГОСТ Р 7.0.97-2025."""
+
+    name: str
+    folder: Path
+    template: str = "template.docx"
+    kind_display: dict[str, str] = field(default_factory=lambda: {"приказ": "ПРИКАЗ", "распоряжение": "РАСПОРЯЖЕНИЕ"})
+    operative: dict[str, str] = field(default_factory=lambda: {"приказ": "ПРИКАЗЫВАЮ:", "распоряжение": "ОБЯЗЫВАЮ:"})
+    date_format: str = "{dd}.{mm}.{yyyy}"
+    number_format: str = "№ {number}"
+    control_self: str = "Контроль за исполнением настоящего {kind_genitive} оставляю за собой."
+    subpoint_format: str = "{n})"
+    dash: str = "–"
+    appendix_mark: list[str] = field(default_factory=lambda: [
+        "Приложение", "к {kind_dative} {issuer_genitive}", "от {date} {number}",
+    ])
+    appendix_date_format: str = "{dd}.{mm}.{yyyy}"
+    trailing_dot: bool = True
+    columns: list[Column] = field(default_factory=list)
+    responsible_format: str = "code"  # "code" | "name"
+    responsible_separator: str = "\n"
+    year_suffix: str = "г."
+    range_dash: str = " – "
+    capitalize: str = "as_written"
+
+    @property
+    def template_path(self) -> Path:
+        return self.folder / self.template
+
+
+def style_dirs(workspace: Optional[Path] = None) -> list[Path]:
+    """Where styles are searched, first match wins."""
+    dirs: list[Path] = []
+    for base in (workspace, workspace.parent if workspace else None, Path.cwd()):
+        if base is not None and (base / "templates").is_dir():
+            dirs.append((base / "templates").resolve())
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "templates", package.parent.parent / "templates"):
+        if candidate.is_dir():
+            dirs.append(candidate.resolve())
+    unique: list[Path] = []
+    for d in dirs:
+        if d not in unique:
+            unique.append(d)
+    return unique
+
+
+def list_styles(workspace: Optional[Path] = None) -> dict[str, Path]:
+    """Every style visible from the workspace, name → folder (workspace ones shadow built-in)."""
+    found: dict[str, Path] = {}
+    for base in style_dirs(workspace):
+        for folder in sorted(base.iterdir()):
+            if (folder / STYLE_FILE).is_file() and folder.name not in found:
+                found[folder.name] = folder
+    return found
+
+
+def find_style(name: str, workspace: Optional[Path] = None) -> Path:
+    styles = list_styles(workspace)
+    if name not in styles:
+        raise StyleNotFound(name, sorted(styles))
+    return styles[name]
+
+
+def load_style(name: str, workspace: Optional[Path] = None) -> Style:
+    """Load a style by name, following ``extends:``; problems raise UserError."""
+    report = Report()
+    try:
+        folder = find_style(name, workspace)
+    except StyleNotFound as exc:
+        raise UserError.simple("OF111", name, str(exc), exc.hint) from None
+    node = _merged_node(folder, workspace, report, chain=[])
+    style = None
+    if node is not None:
+        values = STYLE.convert(node, Ctx(report))
+        style = _build(name, folder, values or {})
+    if report.has_errors or style is None:
+        raise UserError(report.errors, exit_code=2)
+    return style
+
+
+def _merged_node(folder: Path, workspace: Optional[Path], report: Report, chain: list[str]) -> Optional[Map]:
+    loaded = load_file(folder / STYLE_FILE)
+    report.extend(loaded.report)
+    root = loaded.root
+    if not isinstance(root, Map):
+        if root is not None:
+            report.error("OF301", root.pos, "style.yaml должен быть словарём ключей", "")
+        return None
+    parent_node = root.get("extends")
+    if parent_node is None or not hasattr(parent_node, "value"):
+        return root
+    parent_name = str(parent_node.value).strip()  # type: ignore[union-attr]
+    if parent_name in chain or parent_name == folder.name:
+        report.error("OF302", parent_node.pos, f"стили наследуют друг друга по кругу: {' → '.join(chain + [parent_name])}", "")
+        return root
+    try:
+        parent_folder = find_style(parent_name, workspace)
+    except StyleNotFound as exc:
+        report.error("OF303", parent_node.pos, f"родительский {exc}", exc.hint)
+        return root
+    parent = _merged_node(parent_folder, workspace, report, chain + [folder.name])
+    return merge_nodes(parent, root) if parent is not None else root
+
+
+def merge_nodes(base: Map, override: Map) -> Map:
+    """Deep merge of two style trees: mappings key by key, anything else replaced."""
+    merged = Map(dict(base.entries), override.pos)
+    for key, entry in override.entries.items():
+        old = merged.entries.get(key)
+        if old is not None and isinstance(old.value, Map) and isinstance(entry.value, Map):
+            merged.entries[key] = Entry(key, entry.key_pos, merge_nodes(old.value, entry.value))
+        else:
+            merged.entries[key] = entry
+    return merged
+
+
+def _dict(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> dict[str, Any]:
+    return v
+
+
+def _column(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> Column:
+    try:
+        width = float(str(v.get("width") or "30").replace(",", "."))
+    except ValueError:
+        width = 30.0
+    return Column(v.get("key") or "text", v.get("header") or "", width, bool(v.get("center")))
+
+
+_KINDS = Obj("виды документа", [F("приказ", Str()), F("распоряжение", Str())], _dict)
+
+STYLE = Obj(
+    "style.yaml",
+    [
+        F("name", Str(), False, "название стиля для людей"),
+        F("description", Str(), False, "чей это стиль и чем он отличается"),
+        F("extends", Str(), False, "стиль, на основе которого сделан этот"),
+        F("template", Str(), False, "файл шаблона Word в папке стиля (по умолчанию template.docx)"),
+        F("order", Obj("order", [
+            F("kind_display", _KINDS, False, "как печатается вид документа: «П Р И К А З»"),
+            F("operative", _KINDS, False, "распорядительное слово: «п р и к а з ы в а ю:»"),
+            F("date_format", Str(), False, "дата приказа: «от «{dd}» {mm} {yyyy} г.»; {d} {dd} {mm} {month} {yyyy}"),
+            F("number_format", Str(), False, "номер приказа: «№ {number}»"),
+            F("control_self", Str(), False, "пункт о контроле, если control: self"),
+            F("subpoint_format", Str(), False, "номер подпункта: «{n})»"),
+            F("dash", Str(), False, "знак перед подпунктами-тире"),
+        ], _dict), False, "оформление приказа"),
+        F("appendix", Obj("appendix", [
+            F("mark", ListT(Str(), scalar_ok=True), False,
+              "строки отметки о приложении; {kind_dative} {issuer_genitive} {date} {number}"),
+            F("date_format", Str(), False, "дата в отметке о приложении: «{dd}.{mm}.{yyyy} г.»"),
+        ], _dict), False, "отметка о приложении"),
+        F("numbering", Obj("numbering", [
+            F("trailing_dot", Bool(), False, "точка после номера: «1.1.» (да) или «1.1» (нет)"),
+        ], _dict), False, "нумерация разделов и мероприятий"),
+        F("table", Obj("table", [
+            F("columns", ListT(Obj("колонка", [
+                F("key", Enum(COLUMN_KEYS), True, "что в колонке: " + ", ".join(COLUMN_KEYS)),
+                F("header", Str(), True, "заголовок колонки"),
+                F("width", Str(r"\d+(?:[.,]\d+)?", "ширина в миллиметрах, например 35"), False, "ширина, мм"),
+                F("center", Bool(), False, "выравнивание по центру (да/нет)"),
+            ], _column)), False, "колонки таблицы плана, слева направо"),
+            F("responsible", Enum(("code", "name")), False, "ответственные кодами (ЦОРП) или полными наименованиями"),
+            F("responsible_separator", Enum(("newline", "comma")), False, "каждый ответственный с новой строки или через запятую"),
+        ], _dict), False, "таблица плана"),
+        F("deadline", Obj("deadline", [
+            F("year_suffix", Enum(("г.", "года")), False, "после года: «г.» или «года»"),
+            F("range_dash", Str(keep_spaces=True), False, "тире в периодах: « – »"),
+            F("capitalize", Enum(("as_written", "upper", "lower")), False, "заглавная буква срока"),
+        ], _dict), False, "запись сроков"),
+    ],
+    _dict,
+)
+
+
+def _build(name: str, folder: Path, v: dict[str, Any]) -> Style:
+    style = Style(name=name, folder=folder)
+    style.template = v.get("template") or style.template
+    order = v.get("order") or {}
+    style.kind_display.update({k: x for k, x in (order.get("kind_display") or {}).items() if x})
+    style.operative.update({k: x for k, x in (order.get("operative") or {}).items() if x})
+    for key in ("date_format", "number_format", "control_self", "subpoint_format", "dash"):
+        if order.get(key):
+            setattr(style, key, order[key])
+    appendix = v.get("appendix") or {}
+    style.appendix_mark = appendix.get("mark") or style.appendix_mark
+    style.appendix_date_format = appendix.get("date_format") or style.appendix_date_format
+    numbering = v.get("numbering") or {}
+    if numbering.get("trailing_dot") is not None:
+        style.trailing_dot = numbering["trailing_dot"]
+    table = v.get("table") or {}
+    style.columns = table.get("columns") or default_columns()
+    style.responsible_format = table.get("responsible") or style.responsible_format
+    if table.get("responsible_separator") == "comma":
+        style.responsible_separator = ", "
+    deadline = v.get("deadline") or {}
+    for key in ("year_suffix", "range_dash", "capitalize"):
+        if deadline.get(key):
+            setattr(style, key, deadline[key])
+    return style
+
+
+def default_columns() -> list[Column]:
+    return [
+        Column("number", "№ п/п", 15, True),
+        Column("text", "Мероприятие", 100, False),
+        Column("deadline", "Срок исполнения", 35, True),
+        Column("responsible", "Ответственный", 45, True),
+        Column("result", "Ожидаемый результат", 72, False),
+    ]
+

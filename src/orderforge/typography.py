@@ -1,0 +1,45 @@
+"""Russian typography, applied once to every string that goes into a document.
+
+Clerks type straight quotes, hyphens for dashes and ordinary spaces after «№»;
+officials expect «ёлочки», « – » and non-breaking spaces where a line must not
+break (ГОСТ Р 7.0.97 practice). Doing it at one point, at render time, keeps
+the YAML readable and the output consistent.
+"""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+
+_SPACES = re.compile(r"[ \t]{2,}")
+_SPACE_BEFORE_PUNCT = re.compile(r" +([,.;:!?)»])")
+_HYPHEN_DASH = re.compile(r"(?<=\S) +[-—] +(?=\S)")
+_NUMERO = re.compile(r"№ *(?=\S)")
+_CITY = re.compile(r"\b(г|пос|с|д|ул|пр|пер)\. +(?=[А-ЯЁ])")
+_YEAR_SUFFIX = re.compile(r"(\d{4}) *(гг?\.|года?\b|годы\b)")
+_INITIALS_BEFORE = re.compile(r"\b([А-ЯЁ]\.) ?([А-ЯЁ]\.) +(?=[А-ЯЁ][а-яё])")
+_INITIALS_AFTER = re.compile(r"(?<=[а-яё]) +([А-ЯЁ]\.) ?([А-ЯЁ]\.)")
+_STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
+
+
+def typeset(text: str) -> str:
+    """Apply the rules in an order that is safe to repeat (typeset(typeset(x)) == typeset(x))."""
+    if not text:
+        return text
+    text = _STRAIGHT_QUOTES.sub(lambda m: f"«{m.group(1)}»", text)
+    text = _HYPHEN_DASH.sub(" – ", text)
+    text = _SPACES.sub(" ", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _NUMERO.sub("№" + NBSP, text)
+    text = _CITY.sub(lambda m: f"{m.group(1)}.{NBSP}", text)
+    text = _YEAR_SUFFIX.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", text)
+    text = _INITIALS_BEFORE.sub(lambda m: f"{m.group(1)}{m.group(2)}{NBSP}", text)
+    text = _INITIALS_AFTER.sub(lambda m: f"{NBSP}{m.group(1)}{m.group(2)}", text)
+    text = text.replace(" – ", NBSP + "– ")
+    return text
+
+
+def plain(text: str) -> str:
+    """Undo what typeset adds that a reader cannot see (for text comparison in tests and diff)."""
+    return text.replace(NBSP, " ")

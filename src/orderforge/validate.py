@@ -1,0 +1,162 @@
+"""Validate a plan file: structure (via the schema) and meaning (references, dates, ids).
+
+The result is a typed :class:`~orderforge.model.Plan` plus every diagnostic.
+Validation never stops at the first problem: a clerk fixing a plan wants the
+whole list at once, like a compiler gives it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional
+
+from .diagnostics import Pos, Report, did_you_mean
+from .load import load_file
+from .model import Activity, Directory, Plan, Section
+from .schema import Ctx
+from .spec import DIRECTORY, PLAN, assemble
+
+DEFAULT_DIRECTORY = "directory.yaml"
+
+
+def display_path(path: Path) -> str:
+    """A path as the clerk typed it: relative to the current folder when possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def load_plan(path: Path | str, report: Optional[Report] = None) -> tuple[Optional[Plan], Report]:
+    """Load and validate one plan; the plan is None only when it could not be read at all."""
+    path = Path(path)
+    report = report if report is not None else Report()
+    name = display_path(path)
+    loaded = load_file(path, name)
+    report.extend(loaded.report)
+    if loaded.root is None:
+        return None, report
+    parts = PLAN.convert(loaded.root, Ctx(report))
+    if parts is None:
+        return None, report
+    directory = _directory(parts, path, report)
+    plan = assemble(parts, directory, name)
+    check_plan(plan, report)
+    return plan, report
+
+
+def _directory(parts: dict, plan_path: Path, report: Report) -> Directory:
+    """The inline directory, the file the plan names, or directory.yaml beside/above it."""
+    value = parts["values"].get("directory")
+    if isinstance(value, Directory):
+        return value
+    if isinstance(value, str):
+        return load_directory(plan_path.parent / value, report, parts["field_pos"].get("directory"))
+    for folder in (plan_path.parent, plan_path.parent.parent):
+        candidate = folder / DEFAULT_DIRECTORY
+        if candidate.is_file():
+            return load_directory(candidate, report)
+    return Directory()
+
+
+def load_directory(path: Path, report: Report, referenced_at: Optional[Pos] = None) -> Directory:
+    name = display_path(path)
+    if referenced_at is not None and not path.is_file():
+        report.error("OF110", referenced_at, f"справочник «{name}» не найден", "проверьте путь относительно файла плана")
+        return Directory()
+    loaded = load_file(path, name)
+    report.extend(loaded.report)
+    if loaded.root is None:
+        return Directory()
+    directory = DIRECTORY.convert(loaded.root, Ctx(report))
+    return directory if isinstance(directory, Directory) else Directory()
+
+
+def check_plan(plan: Plan, report: Report) -> None:
+    """Checks that need the whole plan: references, ids, deadlines against the period."""
+    _check_order(plan, report)
+    _check_style_name(plan, report)
+    seen_ids: dict[str, Pos] = {}
+    for activity in plan.all_activities():
+        _check_activity(plan, activity, seen_ids, report)
+    for section in plan.plan.sections:
+        _check_section(section, report)
+    if not plan.all_activities() and plan.plan.title:
+        report.warning("OF209", plan.plan.pos, "в плане нет ни одного мероприятия", "добавьте sections или activities")
+
+
+def _check_style_name(plan: Plan, report: Report) -> None:
+    from .style import StyleNotFound, find_style
+
+    if not plan.style:
+        return
+    try:
+        find_style(plan.style, Path(plan.source).resolve().parent)
+    except StyleNotFound as exc:
+        report.error("OF111", plan.field_pos.get("style", plan.pos), str(exc), exc.hint)
+
+
+def _check_order(plan: Plan, report: Report) -> None:
+    order = plan.order
+    if order is None or order.signatory is None:
+        return
+    ref = order.signatory
+    if ref.key not in plan.directory.people:
+        hint = did_you_mean(ref.key, plan.directory.people) or _directory_hint(plan)
+        report.error("OF202", ref.pos, f"подписант «{ref.key}» не найден среди людей справочника", hint)
+
+
+def _directory_hint(plan: Plan) -> str:
+    if not plan.directory.keys():
+        return f"справочник не найден или пуст: укажите directory: в плане или создайте {DEFAULT_DIRECTORY} рядом с планом"
+    return f"добавьте запись в справочник {plan.directory.source}".strip()
+
+
+def _check_activity(plan: Plan, activity: Activity, seen_ids: dict[str, Pos], report: Report) -> None:
+    if activity.id:
+        id_pos = activity.field_pos.get("id", activity.pos)
+        if activity.id in seen_ids:
+            first = seen_ids[activity.id]
+            report.error(
+                "OF204", id_pos, f"идентификатор «{activity.id}» уже использован (строка {first.line})",
+                "идентификаторы мероприятий должны быть уникальны в плане",
+            )
+        else:
+            seen_ids[activity.id] = id_pos
+    keys = plan.directory.keys()
+    for ref in activity.responsible:
+        if ref.key not in plan.directory.parties and ref.key not in plan.directory.people:
+            hint = did_you_mean(ref.key, keys) or _directory_hint(plan)
+            report.error("OF201", ref.pos, f"ответственный «{ref.key}» не найден в справочнике", hint)
+    _check_deadline(plan, activity, report)
+
+
+def _check_deadline(plan: Plan, activity: Activity, report: Report) -> None:
+    deadline = activity.deadline
+    pos = activity.field_pos.get("deadline", activity.pos)
+    if deadline is None:
+        report.warning("OF208", activity.pos, "у мероприятия не указан срок", "добавьте deadline: …")
+        return
+    if not deadline.known:
+        report.warning(
+            "OF205", pos, f"срок «{deadline.text}» не распознан и будет выведен как написан",
+            "проверьте написание; распознаются, например: «Февраль 2026 г.», «до 31.05.2026», «ежегодно, в июне и декабре»",
+        )
+        return
+    period = plan.plan.period
+    span = deadline.span()
+    if period is None or span is None:
+        return
+    if span[0] < period.start or span[1] > period.end:
+        report.error(
+            "OF203", pos, f"срок «{deadline.text}» выходит за период плана ({period.text})",
+            "исправьте срок или период плана (plan: period:)",
+        )
+
+
+def _check_section(section: Section, report: Report) -> None:
+    if not section.activities and not section.sections:
+        report.warning("OF206", section.pos, f"раздел «{section.title}» пуст", "добавьте мероприятия или удалите раздел")
+    for sub in section.sections:
+        _check_section(sub, report)
