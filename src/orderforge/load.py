@@ -259,6 +259,10 @@ class _Builder:
         if kind == "ScalarEvent":
             style = getattr(event, "style", None)
             value: str = event.value  # type: ignore[attr-defined]
+            if style == ">":
+                # ruamel's round-trip parser marks each fold of a «>» block with
+                # BEL to restore it on dump; the folded value itself has no BEL.
+                value = value.replace("\a", "")
             self._check_chars(value, pos)
             return Scalar(value, pos, quoted=style in ("'", '"'))
         if kind == "SequenceStartEvent":

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Install LibreOffice (PDF conversion, slow tests) and poppler (pdftotext, pdftoppm) on Debian/Ubuntu.
+set -euo pipefail
+if command -v soffice >/dev/null && command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null; then
+  exit 0
+fi
+packages="libreoffice-writer-nogui fonts-liberation poppler-utils"
+if [ "$(id -u)" = "0" ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else
+  echo "Нужны LibreOffice и poppler: установите пакеты $packages (apt-get install) и повторите." >&2
+  exit 2
+fi
+echo "Устанавливаю $packages …" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $packages >/dev/null
