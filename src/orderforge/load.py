@@ -57,6 +57,7 @@ class Entry:
 class Map:
     entries: dict[str, Entry] = field(default_factory=dict)
     pos: Pos = field(default_factory=lambda: Pos("?"))
+    broken: bool = False  # already reported (e.g. «{{ x }}» read as a mapping); do not report again
 
     kind = "mapping"
 
@@ -243,6 +244,7 @@ class _Builder:
                 "в файле больше одного YAML-документа («---»)",
                 "в одном файле — один план; удалите строку «---» или разделите файл",
             )
+            return None
         return root
 
     def _node(self) -> Node:
@@ -283,7 +285,12 @@ class _Builder:
                     "OF013", key.pos, "вместо ключа — список или словарь",
                     "фигурные и квадратные скобки в YAML имеют особый смысл; заключите значение в кавычки",
                 )
+                result.broken = True
                 continue
+            if isinstance(value, Scalar) and not value.value and not value.quoted:
+                # An empty plain value is reported where the clerk sees it: at its key,
+                # not at the next line where the parser happens to place it.
+                value.pos = key.pos
             if key.value in result.entries:
                 first = result.entries[key.value].key_pos
                 self.report.error(

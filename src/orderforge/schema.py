@@ -28,6 +28,8 @@ class Ctx:
         self.report = report
 
     def wrong_type(self, node: Node, expected: str, hint: str = "") -> None:
+        if isinstance(node, Map) and node.broken:
+            return
         self.report.error(
             "OF103", node.pos, f"ожидался {expected}, а указан {_NODE_RU[node.kind]}", hint,
         )

@@ -82,7 +82,8 @@ def check_plan(plan: Plan, report: Report) -> None:
         _check_activity(plan, activity, seen_ids, report)
     for section in plan.plan.sections:
         _check_section(section, report)
-    if not plan.all_activities() and plan.plan.title:
+    has_errors = any(d.severity == "error" and d.pos.file == plan.source for d in report)
+    if not plan.all_activities() and not has_errors:
         report.warning("OF209", plan.plan.pos, "в плане нет ни одного мероприятия", "добавьте sections или activities")
 
 
@@ -136,7 +137,8 @@ def _check_deadline(plan: Plan, activity: Activity, report: Report) -> None:
     deadline = activity.deadline
     pos = activity.field_pos.get("deadline", activity.pos)
     if deadline is None:
-        report.warning("OF208", activity.pos, "у мероприятия не указан срок", "добавьте deadline: …")
+        if "deadline" not in activity.field_pos:  # a deadline that failed to convert is reported already
+            report.warning("OF208", activity.pos, "у мероприятия не указан срок", "добавьте deadline: …")
         return
     if not deadline.known:
         report.warning(

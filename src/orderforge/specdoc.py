@@ -1,0 +1,72 @@
+"""Reference tables of the plan format, generated from the schema tables in spec.py.
+
+docs/plan-format.md embeds this output between markers; a test fails when the
+document and the schema disagree, so the documentation cannot go stale.
+"""
+
+from __future__ import annotations
+
+from .schema import Enum, ListT, MapOf, Obj, OneOf, T
+
+BEGIN = "<!-- BEGIN GENERATED: orderforge.specdoc -->"
+END = "<!-- END GENERATED: orderforge.specdoc -->"
+
+
+def _type_name(t: T) -> str:
+    if isinstance(t, Enum):
+        return " \\| ".join(f"`{c}`" for c in t.choices)
+    if isinstance(t, ListT):
+        inner = _type_name(t.item)
+        return f"список: {inner}" + (" (или одно значение)" if t.scalar_ok else "")
+    if isinstance(t, Obj):
+        return f"«{t.name}»" + (" или строка" if t.shorthand else "")
+    if isinstance(t, MapOf):
+        return f"словарь: ключ → {_type_name(t.item)}"
+    if isinstance(t, OneOf):
+        return f"{_type_name(t.scalar)} или {_type_name(t.mapping)}"
+    return {
+        "Str": "строка", "TextT": "текст (абзацы, списки)", "Lines": "строки", "DateT": "дата",
+        "Bool": "да/нет", "RefT": "ссылка на справочник", "PeriodT": "период", "DeadlineT": "срок",
+    }.get(type(t).__name__, type(t).__name__)
+
+
+def _objects(root: Obj) -> list[Obj]:
+    found: list[Obj] = []
+
+    def walk(t: T) -> None:
+        if isinstance(t, Obj):
+            if any(o is t for o in found):
+                return
+            found.append(t)
+            for f in t.fields:
+                walk(f.type)
+        elif isinstance(t, ListT):
+            walk(t.item)
+        elif isinstance(t, MapOf):
+            walk(t.item)
+        elif isinstance(t, OneOf):
+            walk(t.scalar)
+            walk(t.mapping)
+
+    walk(root)
+    return found
+
+
+def reference(root: Obj) -> str:
+    """Markdown: one table of keys per mapping of the format."""
+    parts: list[str] = []
+    for obj in _objects(root):
+        parts.append(f"### «{obj.name}»\n")
+        if obj.doc:
+            parts.append(obj.doc + "\n")
+        parts.append("| ключ | обязателен | тип | что это |\n|---|---|---|---|")
+        for f in obj.fields:
+            parts.append(f"| `{f.key}` | {'да' if f.required else ''} | {_type_name(f.type)} | {f.doc} |")
+        parts.append("")
+    return "\n".join(parts)
+
+
+def generated_block() -> str:
+    from .spec import PLAN
+
+    return f"{BEGIN}\n\n## Все ключи (план и справочник)\n\n{reference(PLAN)}\n{END}"

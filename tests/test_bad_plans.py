@@ -1,0 +1,72 @@
+"""Every validation rule has a bad-plan fixture that declares what it must produce.
+
+Each file in fixtures/bad/ carries lines
+``# expect: CODE severity line:col message-fragment [| hint-fragment]``;
+the test asserts that validation yields exactly those diagnostics — no more,
+no fewer — with the code, the severity, the position and the words given.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from orderforge.diagnostics import Report
+from orderforge.validate import load_plan
+
+from .conftest import FIXTURES, ROOT
+
+BAD = sorted((FIXTURES / "bad").glob("*.yaml"))
+_EXPECT = re.compile(r"^# expect: (OF\d+) (error|warning) (\d+):(\d+) ([^|\n]+?)(?: \| (.+))?$", re.MULTILINE)
+
+
+def expectations(path: Path) -> list[tuple[str, str, int, int, str, str]]:
+    found = _EXPECT.findall(path.read_text(encoding="utf-8"))
+    return [(c, s, int(line), int(col), msg.strip(), (hint or "").strip()) for c, s, line, col, msg, hint in found]
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_bad_plan(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    expected = expectations(path)
+    assert expected, f"{path.name} declares no expectations"
+    _, report = load_plan(path.relative_to(ROOT))
+    got = sorted(report.items, key=lambda d: (d.pos.line, d.pos.col, d.code))
+    assert len(got) == len(expected), "\n".join(d.format() for d in got)
+    for diag, (code, severity, line, col, message, hint) in zip(got, sorted(expected, key=lambda e: (e[2], e[3], e[0]))):
+        assert (diag.code, diag.severity, diag.pos.line, diag.pos.col) == (code, severity, line, col), diag.format()
+        assert message in diag.message, diag.format()
+        assert hint in diag.hint, diag.format()
+        assert diag.pos.file == str(path.relative_to(ROOT))
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    plan = tmp_path / "cp1251.yaml"
+    plan.write_bytes("style: x\nplan:\n  title: План мероприятий\n".encode("cp1251"))
+    _, report = load_plan(plan)
+    (diag,) = report.items
+    assert (diag.code, diag.pos.line, diag.pos.col) == ("OF002", 3, 10)
+    assert diag.message == "файл не в кодировке UTF-8"
+    assert "Windows-1251" in diag.hint and "UTF-8" in diag.hint
+
+
+def test_bom_is_accepted(tmp_path: Path) -> None:
+    plan = tmp_path / "bom.yaml"
+    plan.write_bytes(b"\xef\xbb\xbf" + (FIXTURES / "bad" / "unknown-deadline.yaml").read_bytes())
+    _, report = load_plan(plan)
+    assert [d.code for d in report.items if d.code != "OF111"] == ["OF205"]
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    plan, report = load_plan(tmp_path / "nope.yaml")
+    assert plan is None
+    assert [d.code for d in report.items] == ["OF001"]
+
+
+def test_validation_collects_everything_in_one_report() -> None:
+    report = Report()
+    for path in BAD[:3]:
+        load_plan(path, report)
+    assert len({d.pos.file for d in report.items}) == 3

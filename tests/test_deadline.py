@@ -1,0 +1,565 @@
+"""Deadline phrases: parse → structure → house-style rendering, span, shift, round trips.
+
+The tables below hold every deadline form found in the four seed documents,
+exactly as written there, plus the forms from the design notes.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orderforge.deadline import (
+    KINDS,
+    Deadline,
+    DeadlineStyle,
+    deadline_from_data,
+    mentions_year,
+    parse_deadline,
+    render_deadline,
+    shift_deadline,
+)
+
+GODA = DeadlineStyle(year_suffix="года")
+
+
+def _m(*months: str) -> dict[str, object]:
+    return {"kind": "months", "months": list(months)}
+
+
+def _phrase(sub: str, wording: str) -> dict[str, object]:
+    return {"kind": "phrase", "phrase": sub, "wording": wording}
+
+
+def _annual(months: list[str], order: str, case: str, comma: str) -> dict[str, object]:
+    return {"kind": "annual", "months": months, "order": order, "case": case, "comma": comma}
+
+
+# phrase as written → (structure without "text", default rendering, rendering with «года»)
+SEED_CASES: list[tuple[str, dict[str, object], str, str]] = [
+    # seed 000
+    ("Февраль 2026 г.", _m("2026-02"), "Февраль 2026 г.", "Февраль 2026 года"),
+    ("по мере необходимости", _phrase("as_needed", "по мере необходимости"), "по мере необходимости", "по мере необходимости"),
+    ("Март 2026 г.", _m("2026-03"), "Март 2026 г.", "Март 2026 года"),
+    ("ежегодно", {"kind": "annual"}, "ежегодно", "ежегодно"),
+    ("апрель – май 2026 г.", {"kind": "range", "from": "2026-04", "to": "2026-05"}, "апрель – май 2026 г.", "апрель – май 2026 года"),
+    ("в соответствии с графиком оценочных процедур",
+     _phrase("schedule", "в соответствии с графиком оценочных процедур"),
+     "в соответствии с графиком оценочных процедур", "в соответствии с графиком оценочных процедур"),
+    ("в течение года", _phrase("during_year", "в течение года"), "в течение года", "в течение года"),
+    ("ежегодно, в июне и декабре", _annual(["06", "12"], "annual_first", "prepositional", "yes"),
+     "ежегодно, в июне и декабре", "ежегодно, в июне и декабре"),
+    ("Ежегодно по отдельному графику", {"kind": "annual", "tail": "по отдельному графику", "comma": "no"},
+     "Ежегодно по отдельному графику", "Ежегодно по отдельному графику"),
+    ("постоянно", _phrase("always", "постоянно"), "постоянно", "постоянно"),
+    ("до 31.05.2026", {"kind": "until", "date": "2026-05-31", "format": "numeric"}, "до 31.05.2026", "до 31.05.2026"),
+    # seed 001
+    ("Декабрь 2023 г.", _m("2023-12"), "Декабрь 2023 г.", "Декабрь 2023 года"),
+    ("Декабрь 2023г.", _m("2023-12"), "Декабрь 2023 г.", "Декабрь 2023 года"),
+    ("В течение года", _phrase("during_year", "в течение года"), "В течение года", "В течение года"),
+    ("в соответствии с графиком", _phrase("schedule", "в соответствии с графиком"),
+     "в соответствии с графиком", "в соответствии с графиком"),
+    ("До конца учебного года", _phrase("until_school_year_end", "до конца учебного года"),
+     "До конца учебного года", "До конца учебного года"),
+    ("весь период", _phrase("whole_period", "весь период"), "весь период", "весь период"),
+    ("по графику", _phrase("schedule", "по графику"), "по графику", "по графику"),
+    ("ежегодно май", _annual(["05"], "annual_first", "nominative", "no"), "ежегодно май", "ежегодно май"),
+    ("Сентябрь", _m("09"), "Сентябрь", "Сентябрь"),
+    # seed 003
+    ("февраль 2022 года", _m("2022-02"), "февраль 2022 г.", "февраль 2022 года"),
+    ("апрель 2022 года", _m("2022-04"), "апрель 2022 г.", "апрель 2022 года"),
+    ("апрель 2022\nгода", _m("2022-04"), "апрель 2022 г.", "апрель 2022 года"),
+    ("до февраля 2022 года", {"kind": "until", "month": "2022-02"}, "до февраля 2022 г.", "до февраля 2022 года"),
+    ("по запросу", _phrase("on_request", "по запросу"), "по запросу", "по запросу"),
+    ("По запросу", _phrase("on_request", "по запросу"), "По запросу", "По запросу"),
+    ("Ежегодно сентябрь", _annual(["09"], "annual_first", "nominative", "no"), "Ежегодно сентябрь", "Ежегодно сентябрь"),
+    ("июль", _m("07"), "июль", "июль"),
+    ("Май, декабрь ежегодно", _annual(["05", "12"], "months_first", "nominative", "no"),
+     "Май, декабрь ежегодно", "Май, декабрь ежегодно"),
+    ("Сентябрь ежегодно", _annual(["09"], "months_first", "nominative", "no"), "Сентябрь ежегодно", "Сентябрь ежегодно"),
+    ("март", _m("03"), "март", "март"),
+    ("2022 год", {"kind": "year", "year": "2022", "during": "no"}, "2022 г.", "2022 года"),
+    ("2022 года", {"kind": "year", "year": "2022", "during": "no"}, "2022 г.", "2022 года"),
+    ("По плану", _phrase("by_plan", "по плану"), "По плану", "По плану"),
+    ("Май, сентябрь ежегодно", _annual(["05", "09"], "months_first", "nominative", "no"),
+     "Май, сентябрь ежегодно", "Май, сентябрь ежегодно"),
+    # seed 004
+    ("Постоянно", _phrase("always", "постоянно"), "Постоянно", "Постоянно"),
+    ("В течение учебного года", _phrase("during_school_year", "в течение учебного года"),
+     "В течение учебного года", "В течение учебного года"),
+    ("Январь, май", _m("01", "05"), "Январь, май", "Январь, май"),
+    ("Август, январь, март,", _m("08", "01", "03"), "Август, январь, март", "Август, январь, март"),
+    ("Май-август", {"kind": "range", "from": "05", "to": "08"}, "Май – август", "Май – август"),
+    ("Январь (региональный мониторинг), май (ВГР)",
+     {**_m("01", "05"), "notes": ["региональный мониторинг", "ВГР"]},
+     "Январь (региональный мониторинг), май (ВГР)", "Январь (региональный мониторинг), май (ВГР)"),
+    ("Февраль", _m("02"), "Февраль", "Февраль"),
+    # design examples
+    ("До 10 февраля 2026", {"kind": "until", "date": "2026-02-10", "format": "words"},
+     "До 10 февраля 2026 г.", "До 10 февраля 2026 года"),
+    ("до 10 февраля 2026 г.", {"kind": "until", "date": "2026-02-10", "format": "words"},
+     "до 10 февраля 2026 г.", "до 10 февраля 2026 года"),
+    ("10.02.2026", {"kind": "date", "date": "2026-02-10", "format": "numeric"}, "10.02.2026", "10.02.2026"),
+    ("10 февраля 2026 г.", {"kind": "date", "date": "2026-02-10", "format": "words"},
+     "10 февраля 2026 г.", "10 февраля 2026 года"),
+    ("1 полугодие 2026 года", {"kind": "half", "half": "1", "numeral": "arabic", "year": "2026"},
+     "1 полугодие 2026 г.", "1 полугодие 2026 года"),
+    ("II полугодие 2026 г.", {"kind": "half", "half": "2", "numeral": "roman", "year": "2026"},
+     "II полугодие 2026 г.", "II полугодие 2026 года"),
+    ("I квартал 2027 г.", {"kind": "quarter", "quarter": "1", "numeral": "roman", "year": "2027"},
+     "I квартал 2027 г.", "I квартал 2027 года"),
+    ("2 квартал 2026 года", {"kind": "quarter", "quarter": "2", "numeral": "arabic", "year": "2026"},
+     "2 квартал 2026 г.", "2 квартал 2026 года"),
+    ("в течение 2026 года", {"kind": "year", "year": "2026", "during": "yes"}, "в течение 2026 г.", "в течение 2026 года"),
+    ("2026–2027 гг.", {"kind": "years", "from": "2026", "to": "2027", "during": "no"}, "2026–2027 гг.", "2026–2027 годы"),
+    ("сентябрь 2026 – май 2027 г.", {"kind": "range", "from": "2026-09", "to": "2027-05"},
+     "сентябрь 2026 – май 2027 г.", "сентябрь 2026 – май 2027 года"),
+]
+SEED_PHRASES = [case[0] for case in SEED_CASES]
+
+UNKNOWN = ["к началу нового учебного года", "xyz", "", "31.02.2026", "III полугодие 2026", "май 2026 – апрель 2026"]
+
+
+def _structure(d: Deadline) -> dict[str, object]:
+    """to_data without the clerk's text: what must survive a render → parse pass."""
+    data = d.to_data()
+    data.pop("text")
+    return data
+
+
+@pytest.mark.parametrize(("phrase", "expected", "rendered", "rendered_goda"), SEED_CASES, ids=SEED_PHRASES)
+def test_seed_phrase(phrase: str, expected: dict[str, object], rendered: str, rendered_goda: str) -> None:
+    d = parse_deadline(phrase)
+    assert d.known and d.kind == expected["kind"]
+    assert _structure(d) == expected
+    assert d.to_data()["text"] == " ".join(phrase.split())
+    assert render_deadline(d) == rendered
+    assert render_deadline(d, GODA) == rendered_goda
+
+
+@pytest.mark.parametrize("phrase", SEED_PHRASES)
+def test_render_is_a_fixed_point(phrase: str) -> None:
+    once = parse_deadline(render_deadline(parse_deadline(phrase)))
+    assert _structure(once) == _structure(parse_deadline(phrase))
+    assert parse_deadline(render_deadline(once)) == once
+    for style in (GODA, DeadlineStyle(range_dash="-", capitalize="upper"), DeadlineStyle("", " — ", "lower")):
+        assert _structure(parse_deadline(render_deadline(once, style))) == _structure(once)
+
+
+@pytest.mark.parametrize("phrase", SEED_PHRASES + UNKNOWN)
+def test_data_round_trip(phrase: str) -> None:
+    d = parse_deadline(phrase)
+    assert deadline_from_data(d.to_data()) == d
+    assert all(isinstance(v, str) or all(isinstance(x, str) for x in v) for v in d.to_data().values())
+
+
+@pytest.mark.parametrize("phrase", UNKNOWN)
+def test_unknown_phrase_is_kept_as_free(phrase: str) -> None:
+    d = parse_deadline(phrase)
+    assert (d.kind, d.known, d.text) == ("free", False, phrase)
+    assert render_deadline(d) == phrase
+    assert render_deadline(d, DeadlineStyle(capitalize="upper")) == phrase
+    assert d.span() is None and shift_deadline(d, 1) == d
+
+
+def test_free_text_whitespace_is_normalised() -> None:
+    d = parse_deadline("  к началу\u00a0нового\n учебного года ")
+    assert d.text == render_deadline(d) == "к началу нового учебного года"
+
+
+# ---------------------------------------------------------------- tolerance
+
+TOLERANT: list[tuple[str, str]] = [
+    ("АПРЕЛЬ – МАЙ 2026 Г.", "апрель – май 2026 г."),
+    ("апрель—май 2026г", "апрель – май 2026 г."),
+    ("Апрель -май 2026 года", "апрель – май 2026 г."),
+    ("апрель - май 2026 год", "апрель – май 2026 г."),
+    ("апрель\u00a0–\u00a0май  2026\u00a0г.", "апрель – май 2026 г."),
+    ("апрель-май 2026", "апрель – май 2026 г."),
+    ("  Февраль   2026г ", "Февраль 2026 г."),
+    ("февраль 2026", "Февраль 2026 г."),
+    ("ЕЖЕГОДНО, В ИЮНЕ И ДЕКАБРЕ", "ежегодно, в июне и декабре"),
+    ("ежегодно ,  в июне и декабре", "ежегодно, в июне и декабре"),
+    ("ежегодно.", "ежегодно"),
+    ("ПО МЕРЕ НЕОБХОДИМОСТИ", "по мере необходимости"),
+    ("по  мере\nнеобходимости", "по мере необходимости"),
+    ("2026 - 2027 годы", "2026–2027 гг."),
+    ("2026—2027", "2026–2027 гг."),
+    ("1-е полугодие 2026 г.", "1 полугодие 2026 года"),
+    ("сентябрь 2026 г. – май 2027 г.", "сентябрь 2026 – май 2027 г."),
+    ("сентябрь – май 2027 г.", "сентябрь 2026 – май 2027 г."),
+    ("январь 2026 г., май 2026 г.", "январь, май 2026 г."),
+    ("до 31.05.2026 г.", "до 31.05.2026"),
+]
+
+
+@pytest.mark.parametrize(("messy", "clean"), TOLERANT)
+def test_tolerant_spelling(messy: str, clean: str) -> None:
+    assert _structure(parse_deadline(messy)) == _structure(parse_deadline(clean))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rendered"),
+    [
+        ("до 1.6.2026", "до 01.06.2026"),
+        ("в июне, декабре ежегодно", "в июне и декабре ежегодно"),
+        ("ежегодно в июне", "ежегодно в июне"),
+        ("в июне ежегодно", "в июне ежегодно"),
+        ("Ежегодно, в мае, сентябре и декабре", "Ежегодно, в мае, сентябре и декабре"),
+        ("сентябрь – май 2027 г.", "сентябрь 2026 – май 2027 г."),
+        ("декабрь 2025 г., январь 2026 г.", "декабрь 2025 г., январь 2026 г."),
+        ("январь 2026 г., май", "январь 2026 г., май"),
+        ("май 2026 г. (ВГР)", "май 2026 г. (ВГР)"),
+        ("сентябрь – май", "сентябрь – май"),
+        ("IV квартал", "IV квартал"),
+        ("до февраля", "до февраля"),
+        ("в течение 2026-2027 гг.", "в течение 2026–2027 гг."),
+        ("По плану работы комитета", "По плану работы комитета"),
+        ("весь период - по графику", "весь период – по графику"),
+    ],
+)
+def test_more_forms(phrase: str, rendered: str) -> None:
+    d = parse_deadline(phrase)
+    assert d.known
+    assert render_deadline(d) == rendered
+
+
+# ---------------------------------------------------------------- style
+
+
+@pytest.mark.parametrize(
+    ("phrase", "style", "rendered"),
+    [
+        ("Февраль 2026 г.", DeadlineStyle(capitalize="lower"), "февраль 2026 г."),
+        ("февраль 2026 г.", DeadlineStyle(capitalize="upper"), "Февраль 2026 г."),
+        ("по графику", DeadlineStyle(capitalize="upper"), "По графику"),
+        ("II полугодие 2026 г.", DeadlineStyle(capitalize="lower"), "II полугодие 2026 г."),
+        ("2022 год", DeadlineStyle(capitalize="upper"), "2022 г."),
+        ("апрель – май 2026 г.", DeadlineStyle(range_dash="–"), "апрель–май 2026 г."),
+        ("апрель – май 2026 г.", DeadlineStyle(range_dash=" - "), "апрель - май 2026 г."),
+        ("2026–2027 гг.", DeadlineStyle(range_dash=" — "), "2026—2027 гг."),
+        ("2026–2027 гг.", DeadlineStyle(year_suffix="год"), "2026–2027 годы"),
+        ("в течение 2026–2027 гг.", GODA, "в течение 2026–2027 годов"),
+        ("2022 года", DeadlineStyle(year_suffix="год"), "2022 год"),
+        ("февраль 2022 года", DeadlineStyle(year_suffix="год"), "февраль 2022 года"),
+        ("в течение 2026 года", DeadlineStyle(year_suffix="год"), "в течение 2026 года"),
+        ("Февраль 2026 г.", DeadlineStyle(year_suffix=""), "Февраль 2026"),
+        ("1 полугодие 2026 года", DeadlineStyle(year_suffix="as_written"), "1 полугодие 2026 года"),
+        ("До 10 февраля 2026", DeadlineStyle(year_suffix="as_written"), "До 10 февраля 2026"),
+        ("сентябрь 2026 – май 2027 года", DeadlineStyle(year_suffix="as_written"), "сентябрь 2026 – май 2027 года"),
+        ("Декабрь 2023г.", DeadlineStyle(year_suffix="as_written"), "Декабрь 2023 г."),
+    ],
+)
+def test_style(phrase: str, style: DeadlineStyle, rendered: str) -> None:
+    assert render_deadline(parse_deadline(phrase), style) == rendered
+
+
+@pytest.mark.parametrize("kwargs", [{"year_suffix": "гг"}, {"capitalize": "title"}])
+def test_bad_style_is_refused_in_russian(kwargs: dict[str, str]) -> None:
+    with pytest.raises(ValueError, match="неизвестн"):
+        DeadlineStyle(**kwargs)
+
+
+# ---------------------------------------------------------------- span
+
+UNDATED = ["ежегодно", "Сентябрь", "постоянно", "Май-август", "ежегодно, в июне и декабре", "до февраля", "IV квартал"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "first", "last"),
+    [
+        ("Февраль 2026 г.", date(2026, 2, 1), date(2026, 2, 28)),
+        ("Февраль 2024 г.", date(2024, 2, 1), date(2024, 2, 29)),
+        ("апрель – май 2026 г.", date(2026, 4, 1), date(2026, 5, 31)),
+        ("сентябрь 2026 – май 2027 г.", date(2026, 9, 1), date(2027, 5, 31)),
+        ("Январь, май 2026 г.", date(2026, 1, 1), date(2026, 5, 31)),
+        ("до 31.05.2026", date(2026, 5, 31), date(2026, 5, 31)),
+        ("До 10 февраля 2026", date(2026, 2, 10), date(2026, 2, 10)),
+        ("до февраля 2022 года", date(2022, 2, 1), date(2022, 2, 1)),
+        ("10.02.2026", date(2026, 2, 10), date(2026, 2, 10)),
+        ("1 полугодие 2026 года", date(2026, 1, 1), date(2026, 6, 30)),
+        ("II полугодие 2026 г.", date(2026, 7, 1), date(2026, 12, 31)),
+        ("I квартал 2027 г.", date(2027, 1, 1), date(2027, 3, 31)),
+        ("2 квартал 2026 года", date(2026, 4, 1), date(2026, 6, 30)),
+        ("2022 год", date(2022, 1, 1), date(2022, 12, 31)),
+        ("в течение 2026 года", date(2026, 1, 1), date(2026, 12, 31)),
+        ("2026–2027 гг.", date(2026, 1, 1), date(2027, 12, 31)),
+    ],
+)
+def test_span(phrase: str, first: date, last: date) -> None:
+    assert parse_deadline(phrase).span() == (first, last)
+
+
+@pytest.mark.parametrize("phrase", UNDATED)
+def test_undated_has_no_span(phrase: str) -> None:
+    assert parse_deadline(phrase).span() is None
+
+
+# ---------------------------------------------------------------- shift
+
+
+@pytest.mark.parametrize(
+    ("phrase", "years", "shifted_text", "rendered"),
+    [
+        ("Февраль 2026 г.", 1, "Февраль 2027 г.", "Февраль 2027 г."),
+        ("1 полугодие 2026 года", 1, "1 полугодие 2027 года", "1 полугодие 2027 г."),
+        ("до 31.05.2026", 1, "до 31.05.2027", "до 31.05.2027"),
+        ("до 29.02.2024", 1, "до 28.02.2025", "до 28.02.2025"),
+        ("до 29.02.2024", 4, "до 29.02.2028", "до 29.02.2028"),
+        ("сентябрь 2026 – май 2027 г.", 1, "сентябрь 2027 – май 2028 г.", "сентябрь 2027 – май 2028 г."),
+        ("апрель – май 2026 г.", 1, "апрель – май 2027 г.", "апрель – май 2027 г."),
+        ("До 10 февраля 2026", 1, "До 10 февраля 2027", "До 10 февраля 2027 г."),
+        ("Декабрь 2023г.", 2, "Декабрь 2025 г.", "Декабрь 2025 г."),
+        ("до февраля 2022 года", 1, "до февраля 2023 года", "до февраля 2023 г."),
+        ("2022 год", 1, "2023 год", "2023 г."),
+        ("2026–2027 гг.", 1, "2027–2028 гг.", "2027–2028 гг."),
+        ("в течение 2026 года", -1, "в течение 2025 года", "в течение 2025 г."),
+        ("I квартал 2027 г.", 1, "I квартал 2028 г.", "I квартал 2028 г."),
+        ("Январь (мониторинг), май 2026 г. (ВГР)", 1, "Январь (мониторинг), май 2027 г. (ВГР)",
+         "Январь (мониторинг), май 2027 г. (ВГР)"),
+    ],
+)
+def test_shift(phrase: str, years: int, shifted_text: str, rendered: str) -> None:
+    d = parse_deadline(phrase)
+    moved = shift_deadline(d, years)
+    assert moved.text == shifted_text
+    assert render_deadline(moved) == rendered
+    assert moved.kind == d.kind
+    assert parse_deadline(moved.text) == moved
+
+
+@pytest.mark.parametrize("phrase", UNDATED + ["Ежегодно по отдельному графику", "Август, январь, март,"])
+def test_shift_leaves_undated_alone(phrase: str) -> None:
+    d = parse_deadline(phrase)
+    assert shift_deadline(d, 1) == d
+
+
+def test_shift_moves_the_span() -> None:
+    d = parse_deadline("апрель – май 2026 г.")
+    assert shift_deadline(d, 1).span() == (date(2027, 4, 1), date(2027, 5, 31))
+
+
+# ---------------------------------------------------------------- mentions_year
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("к 1 сентября 2026 г.", True),
+        ("к началу 2027/2028 учебного года", True),
+        ("по плану на 2026 год", True),  # a known phrase, but shift cannot move the year
+        ("Январь (мониторинг 2026), май", True),
+        ("к началу нового учебного года", False),
+        ("xyz", False),
+        ("Февраль 2026 г.", False),  # shift moves it
+        ("до 31.05.2026", False),
+        ("ежегодно", False),
+    ],
+)
+def test_mentions_year(phrase: str, expected: bool) -> None:
+    assert mentions_year(parse_deadline(phrase)) is expected
+
+
+# ---------------------------------------------------------------- from_data
+
+
+@pytest.mark.parametrize(
+    ("data", "rendered"),
+    [
+        ({"kind": "months", "months": ["2026-02"]}, "февраль 2026 г."),
+        ({"kind": "months", "months": ["февраль", "2026-05"]}, "февраль, май 2026 г."),
+        ({"kind": "phrase", "phrase": "as_needed"}, "по мере необходимости"),
+        ({"kind": "phrase", "wording": "По графику"}, "по графику"),
+        ({"kind": "annual", "months": ["июнь", "12"], "case": "prepositional", "comma": "да"}, "ежегодно, в июне и декабре"),
+        ({"kind": "until", "month": "февраль"}, "до февраля"),
+        ({"kind": "until", "date": "2026-05-31"}, "до 31.05.2026"),
+        ({"kind": "range", "from": "09", "to": "2027-05"}, "сентябрь 2026 – май 2027 г."),
+        ({"kind": "half", "half": "2", "numeral": "roman", "year": "2026"}, "II полугодие 2026 г."),
+        ({"kind": "years", "from": "2026", "to": "2028", "during": "yes"}, "в течение 2026–2028 гг."),
+        ({"kind": "free", "text": "к  началу года"}, "к началу года"),
+        ({"kind": "months", "months": ["2026-02"], "text": "Февраль 2026 года"}, "Февраль 2026 г."),
+    ],
+)
+def test_from_hand_written_data(data: dict[str, object], rendered: str) -> None:
+    d = deadline_from_data(data)  # type: ignore[arg-type]
+    assert render_deadline(d) == rendered
+    assert deadline_from_data(d.to_data()) == d
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"kind": "xyz"}, "неизвестный вид срока «xyz»; допустимые: date, until"),
+        ({}, "не указан вид срока"),
+        ({"kind": "months"}, "не указано поле «months»"),
+        ({"kind": "months", "months": ["2026-13"]}, "месяц «2026-13» не распознан"),
+        ({"kind": "months", "months": ["01", "02"], "notes": ["x"]}, "примечаний"),
+        ({"kind": "year", "year": "26"}, "год «26» не распознан"),
+        ({"kind": "year", "year": "2026", "foo": "1"}, "поле «foo» не подходит к виду срока «year»"),
+        ({"kind": "year", "year": ["2026"]}, "должно быть строкой"),
+        ({"kind": "year", "year": "2026", "during": "может быть"}, "поле «during»"),
+        ({"kind": "date", "date": "2026-02-30"}, "дата «2026-02-30» не распознана"),
+        ({"kind": "date", "date": "2026-02-10", "format": "roman"}, "поле «format»"),
+        ({"kind": "until", "date": "2026-02-10", "month": "02"}, "либо date, либо month"),
+        ({"kind": "range", "from": "2026-05", "to": "2026-04"}, "начало периода позже его конца"),
+        ({"kind": "half", "half": "3"}, "номер полугодия должен быть от 1 до 2"),
+        ({"kind": "quarter", "quarter": "0"}, "номер квартала должен быть от 1 до 4"),
+        ({"kind": "years", "from": "2027", "to": "2026"}, "первый год"),
+        ({"kind": "annual", "months": ["2026-06"]}, "без года"),
+        ({"kind": "annual", "tail": "когда-нибудь"}, "не распознано"),
+        ({"kind": "phrase", "phrase": "sometimes"}, "неизвестный вид фразы"),
+        ({"kind": "phrase", "phrase": "always", "wording": "по запросу"}, "не подходит к виду фразы"),
+        ({"kind": "phrase"}, "не указано поле «wording»"),
+    ],
+)
+def test_bad_data_is_refused_in_russian(data: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        deadline_from_data(data)  # type: ignore[arg-type]
+
+
+def test_kinds_cover_every_parse_result() -> None:
+    found = {parse_deadline(p).kind for p in SEED_PHRASES + UNKNOWN}
+    assert found == set(KINDS)
+    with pytest.raises(ValueError, match="неизвестный вид срока"):
+        Deadline("someday", "когда-нибудь")
+
+
+# ---------------------------------------------------------------- properties
+
+YEARS = st.integers(2000, 2098)
+MONTHS = st.integers(1, 12)
+NOTES = st.sampled_from(["", "", "ВГР", "региональный мониторинг", "итоги, отчёт"])
+STYLES = st.builds(
+    DeadlineStyle,
+    st.sampled_from(["г.", "года", "год", "", "as_written"]),
+    st.sampled_from([" – ", "–", " - ", "-", " — "]),
+    st.sampled_from(["as_written", "upper", "lower"]),
+)
+
+
+def _ym(year: int | None, month: int) -> str:
+    return f"{month:02d}" if year is None else f"{year}-{month:02d}"
+
+
+@st.composite
+def _range_data(draw: st.DrawFn) -> dict[str, object]:
+    if draw(st.booleans()):
+        return {"kind": "range", "from": _ym(None, draw(MONTHS)), "to": _ym(None, draw(MONTHS))}
+    ends = sorted(draw(st.tuples(st.tuples(YEARS, MONTHS), st.tuples(YEARS, MONTHS))))
+    return {"kind": "range", "from": _ym(*ends[0]), "to": _ym(*ends[1])}
+
+
+@st.composite
+def _months_data(draw: st.DrawFn) -> dict[str, object]:
+    items = draw(st.lists(st.tuples(st.none() | YEARS, MONTHS, NOTES), min_size=1, max_size=4))
+    return {"kind": "months", "months": [_ym(y, m) for y, m, _ in items], "notes": [n for _, _, n in items]}
+
+
+@st.composite
+def _annual_data(draw: st.DrawFn) -> dict[str, object]:
+    comma = draw(st.sampled_from(["yes", "no"]))
+    if draw(st.booleans()):
+        return {"kind": "annual", "tail": draw(st.sampled_from(["по отдельному графику", "по запросу"])), "comma": comma}
+    return {
+        "kind": "annual",
+        "months": [_ym(None, m) for m in draw(st.lists(MONTHS, max_size=3))],
+        "order": draw(st.sampled_from(["annual_first", "months_first"])),
+        "case": draw(st.sampled_from(["nominative", "prepositional"])),
+        "comma": comma,
+    }
+
+
+def _part_data(kind: str, top: int) -> st.SearchStrategy[dict[str, object]]:
+    return st.builds(
+        lambda n, roman, year: {"kind": kind, kind: str(n), "numeral": roman,
+                                **({"year": str(year)} if year else {})},
+        st.integers(1, top), st.sampled_from(["arabic", "roman"]), st.none() | YEARS,
+    )
+
+
+DAYS = st.dates(date(2000, 1, 1), date(2098, 12, 31))
+FORMATS = st.sampled_from(["numeric", "words"])
+FLAGS = st.sampled_from(["yes", "no"])
+
+STRUCTURED = st.one_of(
+    st.builds(lambda d, f: {"kind": "date", "date": d.isoformat(), "format": f}, DAYS, FORMATS),
+    st.builds(lambda d, f: {"kind": "until", "date": d.isoformat(), "format": f}, DAYS, FORMATS),
+    st.builds(lambda y, m: {"kind": "until", "month": _ym(y, m)}, st.none() | YEARS, MONTHS),
+    _months_data(),
+    _range_data(),
+    _part_data("half", 2),
+    _part_data("quarter", 4),
+    st.builds(lambda y, f: {"kind": "year", "year": str(y), "during": f}, YEARS, FLAGS),
+    st.builds(lambda a, n, f: {"kind": "years", "from": str(a), "to": str(a + n), "during": f},
+              YEARS, st.integers(1, 5), FLAGS),
+    _annual_data(),
+    st.builds(lambda sub: {"kind": "phrase", "phrase": sub},
+              st.sampled_from(["always", "as_needed", "during_year", "during_school_year", "whole_period",
+                               "until_school_year_end", "until_year_end", "schedule", "on_request", "by_plan"])),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(STRUCTURED, STYLES)
+def test_structured_deadline_survives_render_and_parse(data: dict[str, object], style: DeadlineStyle) -> None:
+    d = deadline_from_data(data)  # type: ignore[arg-type]
+    assert d.known
+    assert deadline_from_data(d.to_data()) == d
+    rendered = render_deadline(d, style)
+    again = parse_deadline(rendered)
+    assert _structure(again) == _structure(d), rendered
+    assert render_deadline(parse_deadline(render_deadline(again, style)), style) == render_deadline(again, style)
+
+
+@settings(max_examples=300, deadline=None)
+@given(STRUCTURED, st.integers(-3, 3))
+def test_shift_there_and_back(data: dict[str, object], years: int) -> None:
+    d = deadline_from_data(data)  # type: ignore[arg-type]
+    if d.day is not None and (d.day.month, d.day.day) == (2, 29):
+        return  # 29 February is clamped on purpose
+    moved = shift_deadline(d, years)
+    assert _structure(shift_deadline(moved, -years)) == _structure(d)
+    assert parse_deadline(moved.text) == moved
+    span, moved_span = d.span(), moved.span()
+    assert (span is None) == (moved_span is None)
+    if span and moved_span:
+        assert moved_span[1].year - span[1].year == years
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="абвгдеёжмнопрстуя ЖМЕГ.,-–—()0123456789\u00a0\n", max_size=40))
+def test_parse_never_raises(text: str) -> None:
+    d = parse_deadline(text)
+    assert d.kind in KINDS
+    rendered = render_deadline(d)
+    assert isinstance(rendered, str)
+    if d.known:
+        assert deadline_from_data(d.to_data()) == d
+        assert _structure(parse_deadline(rendered)) == _structure(d), (text, rendered)
+
+
+# ---------------------------------------------------------------- hygiene
+
+
+def test_module_imports_only_the_standard_library() -> None:
+    code = (
+        "import sys; before = set(sys.modules); import orderforge.deadline; "
+        "new = {m.split('.')[0] for m in set(sys.modules) - before}; "
+        "print(sorted(new - set(sys.stdlib_module_names) - {'orderforge'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_deadline_is_hashable_and_frozen() -> None:
+    d = parse_deadline("Январь (ВГР), май 2026 г.")
+    assert {d: 1}[d] == 1
+    with pytest.raises(AttributeError):
+        d.kind = "free"  # type: ignore[misc]
+    assert replace(d, text="x") != d

@@ -1,0 +1,71 @@
+"""The loader keeps every scalar a string, knows every position and refuses YAML traps."""
+
+from __future__ import annotations
+
+from orderforge.diagnostics import Report
+from orderforge.load import Map, Scalar, Seq, load_text
+
+
+def load(text: str) -> tuple[object, Report]:
+    report = Report()
+    return load_text(text, "t.yaml", report), report
+
+
+def test_scalars_stay_strings() -> None:
+    root, report = load("a: no\nb: 1.10\nc: 2026-02-11\nd: ON\ne: 007\nf:\n")
+    assert not report.items
+    assert isinstance(root, Map)
+    values = {e.key: e.value.value for e in root}  # type: ignore[union-attr]
+    assert values == {"a": "no", "b": "1.10", "c": "2026-02-11", "d": "ON", "e": "007", "f": ""}
+
+
+def test_positions_are_one_based() -> None:
+    root, _ = load("plan:\n  sections:\n    - title: X\n")
+    assert isinstance(root, Map)
+    sections = root.get("plan").get("sections")  # type: ignore[union-attr]
+    assert isinstance(sections, Seq)
+    item = sections.items[0]
+    assert isinstance(item, Map)
+    assert (item.entries["title"].key_pos.line, item.entries["title"].key_pos.col) == (3, 7)
+    title = item.get("title")
+    assert isinstance(title, Scalar) and (title.pos.line, title.pos.col) == (3, 14)
+
+
+def test_folded_block_has_no_fold_markers() -> None:
+    root, report = load("a: >-\n  foo bar\n  baz\n\n  qux\n")
+    assert not report.items
+    assert root.get("a").value == "foo bar baz\nqux"  # type: ignore[union-attr]
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    lol = "a: &a [lol, lol]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+    _, report = load(lol)
+    assert report.has_errors
+    assert {d.code for d in report.items} == {"OF012"}
+
+
+def test_template_syntax_in_unquoted_value_is_an_error() -> None:
+    _, report = load("title: {{ name }}\n")
+    assert [d.code for d in report.items] == ["OF013"]
+
+
+def test_more_than_one_document() -> None:
+    _, report = load("a: 1\n---\nb: 2\n")
+    assert [(d.code, d.pos.line) for d in report.items] == [("OF011", 2)]
+
+
+def test_raw_control_character_has_line_and_column() -> None:
+    _, report = load("a: b\nc: d\x0ce\n")
+    assert [(d.code, d.pos.line, d.pos.col) for d in report.items] == [("OF004", 2, 5)]
+
+
+def test_crlf_is_normalised() -> None:
+    root, report = load("a: |\r\n  x\r\n  y\r\n")
+    assert not report.items
+    assert root.get("a").value == "x\ny\n"  # type: ignore[union-attr]
+
+
+def test_unclosed_quote_is_translated() -> None:
+    _, report = load("a: 'x\nb: c\n")
+    (diag,) = report.items
+    assert diag.code == "OF010" and "кавычка" in diag.message

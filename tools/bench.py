@@ -1,0 +1,86 @@
+"""Benchmark: prints figures for start-up, validate and build of the example plans.
+
+Run with `make bench`. Figures, not assertions: the numbers go into the
+closing notes; timing inside unit tests would only make them flaky.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = sorted(p for p in (ROOT / "plans").glob("*.yaml") if not p.name.endswith("directory.yaml"))
+
+
+def timed(command: list[str], repeat: int = 5) -> tuple[float, float]:
+    """Median and best wall time of a whole process, in milliseconds."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), min(times)
+
+
+def main() -> None:
+    exe = [sys.executable, "-m", "orderforge"]
+    print(f"python: {sys.version.split()[0]}; plans: {', '.join(p.name for p in PLANS)}")
+    median, best = timed([sys.executable, "-c", "pass"])
+    print(f"python start-up alone:        median {median:7.1f} ms, best {best:7.1f} ms")
+    median, best = timed(exe + ["--help"])
+    print(f"orderforge --help:            median {median:7.1f} ms, best {best:7.1f} ms")
+    for plan in PLANS:
+        rel = str(plan.relative_to(ROOT))
+        median, best = timed(exe + ["validate", rel])
+        print(f"validate {plan.name:32} median {median:7.1f} ms, best {best:7.1f} ms")
+    with tempfile.TemporaryDirectory() as out:
+        for plan in PLANS:
+            rel = str(plan.relative_to(ROOT))
+            median, best = timed(exe + ["build", rel, "-o", out], repeat=3)
+            size = (Path(out) / f"{plan.stem}.docx").stat().st_size
+            print(f"build    {plan.name:32} median {median:7.1f} ms, best {best:7.1f} ms, {size / 1024:.0f} KiB")
+    big = ROOT / "plans" / "kaliningrad-committee-2026.yaml"
+    if big.exists():
+        _large_plan(big)
+
+
+def _large_plan(base: Path) -> None:
+    """A synthetic plan with 1,000 activities: checks that rendering stays linear."""
+    from orderforge.build import build_docx_bytes
+    from orderforge.validate import load_plan
+
+    text = base.read_text(encoding="utf-8")
+    head, _, _ = text.partition("  sections:\n")
+    activity = (
+        "        - text: Мероприятие номер {n} с достаточно длинным текстом, чтобы строка переносилась\n"
+        "          deadline: Март 2026 г.\n          responsible: [ЦОРП, ОУ]\n"
+        "          result: Аналитическая справка\n"
+    )
+    for count in (250, 1000):
+        sections = "".join(
+            f"    - title: Раздел {s}\n      activities:\n" + "".join(activity.format(n=n) for n in range(count // 10))
+            for s in range(10)
+        )
+        with tempfile.TemporaryDirectory() as folder:
+            plan_path = Path(folder) / "big.yaml"
+            plan_path.write_text(head + "  sections:\n" + sections, encoding="utf-8")
+            (Path(folder) / base.with_suffix("").name).parent.mkdir(exist_ok=True)
+            for extra in base.parent.glob("*.directory.yaml"):
+                (Path(folder) / extra.name).write_text(extra.read_text(encoding="utf-8"), encoding="utf-8")
+            started = time.perf_counter()
+            plan, report = load_plan(plan_path)
+            loaded = time.perf_counter()
+            assert plan is not None and not report.has_errors, [d.format() for d in report.errors][:3]
+            data = build_docx_bytes(plan, base.parent)
+            done = time.perf_counter()
+        print(f"{count:5} activities: validate {1000 * (loaded - started):7.1f} ms, "
+              f"render {1000 * (done - loaded):7.1f} ms, {len(data) / 1024:.0f} KiB")
+
+
+if __name__ == "__main__":
+    main()
