@@ -114,7 +114,8 @@ def validate(plans: tuple[Path, ...], as_json: bool, quiet: bool) -> None:
 @click.argument("plans", nargs=-1, type=click.Path(path_type=Path), metavar="[ПЛАН.yaml]...")
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=OUTPUT_DIR,
               show_default=True, help="Папка для готовых документов.")
-def build(plans: tuple[Path, ...], out_dir: Path) -> None:
+@click.option("--pdf", is_flag=True, help="Также сделать PDF (через LibreOffice, одним процессом на все планы).")
+def build(plans: tuple[Path, ...], out_dir: Path, pdf: bool) -> None:
     """Собрать приказ с приложением (.docx) из планов.
 
     Без аргументов собираются все планы из папки plans/. Документ
@@ -124,6 +125,7 @@ def build(plans: tuple[Path, ...], out_dir: Path) -> None:
     \b
     Пример:
       orderforge build plans/kaliningrad-committee-2026.yaml
+      orderforge build --pdf
       orderforge build -o /tmp/out
     """
     def action() -> int:
@@ -131,6 +133,7 @@ def build(plans: tuple[Path, ...], out_dir: Path) -> None:
 
         files = _plan_files(plans)
         failed = 0
+        built: list[Path] = []
         for index, path in enumerate(files, start=1):
             started = time.perf_counter()
             prefix = f"[{index}/{len(files)}] " if len(files) > 1 else ""
@@ -146,9 +149,31 @@ def build(plans: tuple[Path, ...], out_dir: Path) -> None:
             _echo_diagnostics(result.warnings)
             seconds = time.perf_counter() - started
             click.echo(f"{prefix}{path} → {result.docx} ({seconds:.1f} с)")
+            built.append(result.docx)
+        if pdf and built:
+            failed += _make_pdfs(built)
         return 1 if failed else 0
 
     _run(action)
+
+
+def _make_pdfs(documents: list[Path]) -> int:
+    """PDF for every built document; without LibreOffice say how to get it (the .docx stay)."""
+    from .pdf import convert_many, find_soffice, INSTALL_HINT
+
+    if find_soffice() is None:
+        click.echo(f"PDF не создан: LibreOffice не найден; {INSTALL_HINT}. Документы .docx записаны.", err=True)
+        return 0
+    started = time.perf_counter()
+    click.echo(f"PDF: {len(documents)} док. через LibreOffice…", err=True)
+    done = convert_many([(d, d.with_suffix(".pdf")) for d in documents])
+    for document in documents:
+        if document in done:
+            click.echo(f"{document} → {done[document]}")
+        else:
+            click.echo(f"{document}: ошибка OF503: LibreOffice не создал PDF", err=True)
+    click.echo(f"PDF готовы за {time.perf_counter() - started:.1f} с", err=True)
+    return len(documents) - len(done)
 
 
 @main.command(context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
@@ -183,6 +208,104 @@ def text(docx: Path) -> None:
         from .docxtext import docx_text
 
         click.echo(docx_text(docx))
+        return 0
+
+    _run(action)
+
+
+@main.command(context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+def styles() -> None:
+    """Показать установленные стили оформления.
+
+    Стили ищутся в папке templates/ рабочей папки, затем среди встроенных.
+
+    \b
+    Пример:
+      orderforge styles
+    """
+    from .style import list_styles, load_style
+
+    for name, folder in list_styles(Path.cwd()).items():
+        try:
+            title = load_style(name, Path.cwd()).title
+        except UserError:
+            title = "(ошибка в style.yaml: orderforge check-style " + name + ")"
+        click.echo(f"{name:28} {title}\n{'':28} {folder}")
+
+
+@main.command("check-style", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("name", metavar="СТИЛЬ")
+def check_style_command(name: str) -> None:
+    """Проверить стиль оформления: style.yaml, метки шаблона Word и пробную сборку.
+
+    Ошибки показываются с частью документа (основной текст, колонтитул),
+    номером абзаца и его текстом. Код выхода 1, если есть ошибки.
+
+    \b
+    Пример:
+      orderforge check-style kaliningrad-committee
+    """
+    def action() -> int:
+        from .stylecheck import check_style
+
+        style, report = check_style(name, Path.cwd())
+        _echo_diagnostics(report.sorted(), err=False)
+        if not report.has_errors and style is not None:
+            click.echo(f"стиль «{name}» в порядке: {style.folder}")
+        return 1 if report.has_errors else 0
+
+    _run(action)
+
+
+@main.command(context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("folder", required=False, default=".", type=click.Path(path_type=Path, file_okay=False),
+                metavar="[ПАПКА]")
+@click.option("--style", "style_name", default="kaliningrad-committee", show_default=True,
+              help="Стиль оформления (список: orderforge styles).")
+@click.option("--year", type=int, help="Первый год плана (по умолчанию текущий).")
+@click.option("--copy-style", is_flag=True, help="Скопировать стиль в templates/, чтобы править его в Word.")
+def init(folder: Path, style_name: str, year: Optional[int], copy_style: bool) -> None:
+    """Создать рабочую папку: plans/ с заготовкой плана, справочник, README.
+
+    Ничего не перезаписывает. После этого можно сразу собрать документ.
+
+    \b
+    Пример:
+      orderforge init komitet --style kaliningrad-committee
+      cd komitet && orderforge build
+    """
+    def action() -> int:
+        from .workspace import init_workspace
+
+        result = init_workspace(folder, style_name, year, copy_style)
+        for path in result.created:
+            click.echo(f"создан {path}")
+        click.echo(f"дальше: cd {folder} && orderforge validate && orderforge build")
+        return 0
+
+    _run(action)
+
+
+@main.command(context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("plan", type=click.Path(path_type=Path, dir_okay=False), metavar="ПЛАН.yaml")
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Папка для картинок (по умолчанию output/<план>-preview).")
+@click.option("--dpi", default=60, show_default=True, type=click.IntRange(20, 300), help="Разрешение картинок.")
+def preview(plan: Path, out_dir: Optional[Path], dpi: int) -> None:
+    """Сделать картинки страниц (PNG), чтобы посмотреть документ без Word.
+
+    Нужны LibreOffice и pdftoppm (poppler-utils).
+
+    \b
+    Пример:
+      orderforge preview plans/kaliningrad-committee-2026.yaml
+    """
+    def action() -> int:
+        from .preview import preview_plan
+
+        pages = preview_plan(plan, out_dir or OUTPUT_DIR / f"{plan.stem}-preview", dpi)
+        for page in pages:
+            click.echo(str(page))
         return 0
 
     _run(action)

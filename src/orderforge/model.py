@@ -190,6 +190,18 @@ class Order:
 
 
 @dataclass
+class Approval:
+    """«УТВЕРЖДЕН распоряжением … от … № …» — a plan approved without an attached order text."""
+
+    kind: str
+    issuer_genitive: str
+    date: Optional[date]
+    number: Optional[str]
+    gender: Optional[str]  # of the approved document: m (План), f (Дорожная карта), n (Положение), plural
+    pos: Pos
+
+
+@dataclass
 class Activity:
     id: Optional[str]
     text: Text
@@ -235,6 +247,7 @@ class Plan:
     style: str
     order: Optional[Order]
     plan: PlanBody
+    approval: Optional[Approval]
     directory: Directory
     source: str
     pos: Pos

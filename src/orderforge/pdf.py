@@ -40,23 +40,57 @@ def find_soffice() -> str | None:
 
 def convert_to_pdf(docx: Path, pdf: Path, timeout: float = 180) -> Path:
     """Convert one .docx into ``pdf`` (written atomically); raises UserError when impossible."""
+    converted = convert_many([(docx, pdf)], timeout=timeout)
+    if docx not in converted:
+        raise UserError.simple("OF503", str(docx), "LibreOffice не создал PDF",
+                               "откройте .docx в LibreOffice вручную и проверьте, что он открывается")
+    return pdf
+
+
+BATCH = 40  # files per LibreOffice start; a batch of 322 was seen to stop silently after 247
+
+
+def convert_many(jobs: list[tuple[Path, Path]], timeout: float = 600) -> dict[Path, Path]:
+    """Convert several .docx files through one LibreOffice process per batch.
+
+    Returns {docx: pdf} for every file that was converted and checked. Files the
+    batch silently skipped are retried one by one; what still fails is absent
+    from the result, and the caller reports it.
+    """
     soffice = find_soffice()
     if soffice is None:
-        raise UserError.simple("OF501", str(docx), "LibreOffice не найден, PDF не создан", INSTALL_HINT)
+        raise UserError.simple("OF501", jobs[0][0].name if jobs else "pdf", "LibreOffice не найден, PDF не создан",
+                               INSTALL_HINT)
+    done: dict[Path, Path] = {}
+    for start in range(0, len(jobs), BATCH):
+        batch = jobs[start:start + BATCH]
+        done.update(_run_batch(soffice, batch, timeout))
+        for job in batch:
+            if job[0] not in done:
+                done.update(_run_batch(soffice, [job], timeout / 4))
+    return done
+
+
+def _run_batch(soffice: str, jobs: list[tuple[Path, Path]], timeout: float) -> dict[Path, Path]:
+    names = [docx.with_suffix(".pdf").name for docx, _ in jobs]
+    if len(set(names)) != len(names):  # same file name from two folders: one at a time
+        result: dict[Path, Path] = {}
+        for job in jobs:
+            result.update(_run_batch(soffice, [job], timeout))
+        return result
     with tempfile.TemporaryDirectory(prefix="orderforge-pdf-") as scratch:
         profile = Path(scratch, "profile").as_uri()
-        command = [
-            soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-            "--convert-to", "pdf", "--outdir", scratch, str(docx),
-        ]
-        env = dict(os.environ, HOME=scratch)
+        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                   "--convert-to", "pdf", "--outdir", scratch, *(str(docx) for docx, _ in jobs)]
         try:
-            subprocess.run(command, capture_output=True, timeout=timeout, check=False, env=env)
+            subprocess.run(command, capture_output=True, timeout=timeout, check=False,
+                           env=dict(os.environ, HOME=scratch))
         except subprocess.TimeoutExpired:
-            raise UserError.simple("OF502", str(docx), f"LibreOffice не успел за {timeout:.0f} с", "") from None
-        produced = Path(scratch, docx.with_suffix(".pdf").name)
-        if not produced.is_file() or not produced.read_bytes()[:5] == b"%PDF-":
-            raise UserError.simple("OF503", str(docx), "LibreOffice не создал PDF",
-                                   "откройте .docx в LibreOffice вручную и проверьте, что он открывается")
-        write_atomic(pdf, produced.read_bytes())
-    return pdf
+            return {}
+        converted: dict[Path, Path] = {}
+        for (docx, pdf), name in zip(jobs, names):
+            produced = Path(scratch, name)
+            if produced.is_file() and produced.read_bytes()[:5] == b"%PDF-":
+                write_atomic(pdf, produced.read_bytes())
+                converted[docx] = pdf
+        return converted

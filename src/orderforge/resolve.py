@@ -20,6 +20,14 @@ MONTHS_GENITIVE = (
 )
 KIND_DATIVE = {"приказ": "приказу", "распоряжение": "распоряжению"}
 KIND_GENITIVE = {"приказ": "приказа", "распоряжение": "распоряжения"}
+KIND_INSTRUMENTAL = {"приказ": "приказом", "распоряжение": "распоряжением"}
+APPROVED = {"m": "УТВЕРЖДЕН", "f": "УТВЕРЖДЕНА", "n": "УТВЕРЖДЕНО", "plural": "УТВЕРЖДЕНЫ"}
+# Head nouns of approved documents and their gender, for the stamp's agreement.
+_DOCUMENT_GENDER = (
+    ("дорожная карта", "f"), ("«дорожная карта»", "f"), ("план", "m"), ("положение", "n"), ("программа", "f"),
+    ("порядок", "m"), ("регламент", "m"), ("перечень", "m"), ("график", "m"), ("состав", "m"),
+    ("инструкция", "f"), ("концепция", "f"), ("стратегия", "f"), ("правила", "plural"),
+)
 
 Context = dict[str, Any]
 
@@ -116,7 +124,7 @@ def signature(plan: Plan, style: Style) -> dict[str, Any]:
 
 def appendix_context(plan: Plan, style: Style) -> Context:
     return {
-        "corner_lines": corner_lines(plan.order, style),
+        "corner_lines": corner_lines(plan.order, style) or stamp_lines(plan, style),
         "title_lines": [typeset(line) for line in plan.plan.title],
         "passport": [
             {"label": typeset(e.label), "items": [typeset(f"{style.dash} {i}") for i in e.items]}
@@ -137,6 +145,31 @@ def corner_lines(order: Optional[Order], style: Style) -> list[str]:
         "number": fill(style.number_format, {"number": order.number or ""}),
     }
     return [typeset(fill(line, values)) for line in style.appendix_mark if fill(line, values)]
+
+
+def document_gender(title: str) -> str:
+    """Gender of the approved document from its title's first words («План …» → m)."""
+    start = title.lower().lstrip("«\"„ ")
+    for noun, gender in _DOCUMENT_GENDER:
+        if start.startswith(noun.lstrip("«")):
+            return gender
+    return "m"
+
+
+def stamp_lines(plan: Plan, style: Style) -> list[str]:
+    """«УТВЕРЖДЕНА распоряжением комитета … от 13.01.2026 № 7-р», agreeing with the document's gender."""
+    approval = plan.approval
+    if approval is None:
+        return []
+    gender = approval.gender or document_gender(" ".join(plan.plan.title))
+    values = {
+        "approved": APPROVED[gender],
+        "kind_instrumental": KIND_INSTRUMENTAL.get(approval.kind, approval.kind),
+        "issuer_genitive": approval.issuer_genitive,
+        "date": format_date(approval.date, style.appendix_date_format) if approval.date else "",
+        "number": fill(style.number_format, {"number": approval.number or ""}),
+    }
+    return [typeset(fill(line, values)) for line in style.approval_stamp if fill(line, values)]
 
 
 def number_label(parts: list[int], style: Style) -> str:

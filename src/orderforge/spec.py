@@ -11,7 +11,7 @@ from typing import Any
 
 from .diagnostics import Pos
 from .model import (
-    Activity, Directory, Order, Party, PassportEntry, Person, Plan, PlanBody, Point, Section,
+    Activity, Approval, Directory, Order, Party, PassportEntry, Person, Plan, PlanBody, Point, Section,
 )
 from .schema import (
     Bool, DateT, DeadlineT, Enum, F, Lines, ListT, MapOf, Obj, OneOf, PeriodT, RefT, Str, TextT,
@@ -77,6 +77,26 @@ ORDER = Obj(
     ],
     _order,
     doc="Приказ (распоряжение), которым утверждается план. Необязателен: план может быть самостоятельным.",
+)
+
+
+def _approval(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> Approval:
+    return Approval(v.get("kind") or "приказ", v.get("issuer_genitive") or "", v.get("date"), v.get("number"),
+                    v.get("gender"), pos)
+
+
+APPROVAL = Obj(
+    "approval",
+    [
+        F("kind", Enum(ORDER_KINDS), False, "чем утвержден план: приказ или распоряжение"),
+        F("issuer_genitive", Str(), True, "кем: «комитета образования» (родительный падеж)"),
+        F("date", DateT(), True, "дата приказа (распоряжения) об утверждении"),
+        F("number", Str(), True, "его номер"),
+        F("gender", Enum(("m", "f", "n", "plural")), False,
+          "род утверждаемого документа, если не угадывается по заголовку: m — План, f — Дорожная карта, n — Положение"),
+    ],
+    _approval,
+    doc="Гриф утверждения («УТВЕРЖДЕН распоряжением … от … № …») вместо приложения к приказу.",
 )
 
 
@@ -253,6 +273,7 @@ PLAN = Obj(
         F("directory", OneOf(Str(), DIRECTORY), False,
           "справочник: путь к файлу (относительно плана) или сам справочник; по умолчанию directory.yaml рядом"),
         F("order", ORDER, False, "приказ, которым утверждается план"),
+        F("approval", APPROVAL, False, "гриф утверждения, если план утвержден без текста приказа"),
         F("plan", PLAN_BODY, True, "план мероприятий"),
     ],
     _plan,
@@ -268,6 +289,7 @@ def assemble(parts: dict[str, Any], directory: Directory, source: str) -> Plan:
         style=v.get("style") or "",
         order=v.get("order"),
         plan=body,
+        approval=v.get("approval"),
         directory=directory,
         source=source,
         pos=parts["pos"],

@@ -43,6 +43,8 @@ class Style:
 
     name: str
     folder: Path
+    title: str = ""
+    description: str = ""
     template: str = "template.docx"
     kind_display: dict[str, str] = field(default_factory=lambda: {"приказ": "ПРИКАЗ", "распоряжение": "РАСПОРЯЖЕНИЕ"})
     operative: dict[str, str] = field(default_factory=lambda: {"приказ": "ПРИКАЗЫВАЮ:", "распоряжение": "ОБЯЗЫВАЮ:"})
@@ -55,6 +57,9 @@ class Style:
         "Приложение", "к {kind_dative} {issuer_genitive}", "от {date} {number}",
     ])
     appendix_date_format: str = "{dd}.{mm}.{yyyy}"
+    approval_stamp: list[str] = field(default_factory=lambda: [
+        "{approved}", "{kind_instrumental} {issuer_genitive}", "от {date} {number}",
+    ])
     trailing_dot: bool = True
     columns: list[Column] = field(default_factory=list)
     responsible_format: str = "code"  # "code" | "name"
@@ -189,7 +194,9 @@ STYLE = Obj(
             F("mark", ListT(Str(), scalar_ok=True), False,
               "строки отметки о приложении; {kind_dative} {issuer_genitive} {date} {number}"),
             F("date_format", Str(), False, "дата в отметке о приложении: «{dd}.{mm}.{yyyy} г.»"),
-        ], _dict), False, "отметка о приложении"),
+            F("stamp", ListT(Str(), scalar_ok=True), False,
+              "строки грифа утверждения; {approved} (УТВЕРЖДЕН/А/О/Ы) {kind_instrumental} {issuer_genitive} {date} {number}"),
+        ], _dict), False, "отметка о приложении и гриф утверждения"),
         F("numbering", Obj("numbering", [
             F("trailing_dot", Bool(), False, "точка после номера: «1.1.» (да) или «1.1» (нет)"),
         ], _dict), False, "нумерация разделов и мероприятий"),
@@ -215,6 +222,8 @@ STYLE = Obj(
 
 def _build(name: str, folder: Path, v: dict[str, Any]) -> Style:
     style = Style(name=name, folder=folder)
+    style.title = v.get("name") or name
+    style.description = v.get("description") or ""
     style.template = v.get("template") or style.template
     order = v.get("order") or {}
     style.kind_display.update({k: x for k, x in (order.get("kind_display") or {}).items() if x})
@@ -225,6 +234,7 @@ def _build(name: str, folder: Path, v: dict[str, Any]) -> Style:
     appendix = v.get("appendix") or {}
     style.appendix_mark = appendix.get("mark") or style.appendix_mark
     style.appendix_date_format = appendix.get("date_format") or style.appendix_date_format
+    style.approval_stamp = appendix.get("stamp") or style.approval_stamp
     numbering = v.get("numbering") or {}
     if numbering.get("trailing_dot") is not None:
         style.trailing_dot = numbering["trailing_dot"]

@@ -1,0 +1,106 @@
+"""``orderforge check-style``: find a broken house style before a clerk's build does.
+
+Clerks restyle templates in Word, and Word splits and mangles tags. Jinja then
+reports an XML line number and no part name, and a mistyped field prints an
+empty cell. So each part (body, headers, footers) is parsed on its own and
+problems are told by part, paragraph number and paragraph text; then the
+template is rendered with the starter plan, so a typo in a field name
+(``{{ order.titel }}``) fails here, up front, under StrictUndefined.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import zipfile
+from pathlib import Path
+
+from .diagnostics import Pos, Report, UserError
+from .style import Style, load_style
+
+CONTEXT_ROOTS = {"order", "appendix"}
+_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_PART_RU = {"document": "основной текст", "header": "верхний колонтитул", "footer": "нижний колонтитул",
+            "footnotes": "сноски", "endnotes": "концевые сноски"}
+
+
+def _part_name(name: str) -> str:
+    stem = re.sub(r"\d+$", "", Path(name).stem)
+    return f"{_PART_RU.get(stem, stem)} ({name})"
+
+
+def _paragraph_text(line: str) -> str:
+    return re.sub(r"<[^>]+>", "", line).strip()[:120]
+
+
+def check_template_file(path: Path, report: Report) -> None:
+    """Parse every part of one template with docxtpl's tag clean-up and the sandboxed Jinja."""
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateSyntaxError, meta
+
+    from .render import make_env
+
+    try:
+        package = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile):
+        report.error("OF405", Pos(str(path)), "шаблон не открывается как документ Word (.docx)",
+                     "сохраните шаблон в Word как «Документ Word (*.docx)»")
+        return
+    patcher = DocxTemplate.__new__(DocxTemplate)  # only patch_xml is used: it needs no state
+    env = make_env()
+    for name in sorted(n for n in package.namelist() if _PART.match(n)):
+        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", patcher.patch_xml(package.read(name).decode("utf-8")))
+        try:
+            parsed = env.parse(xml)
+        except TemplateSyntaxError as exc:
+            lines = xml.splitlines()
+            number = max(exc.lineno - 1, 0)
+            text = _paragraph_text(lines[number]) if number < len(lines) else ""
+            report.error("OF406", Pos(str(path)),
+                         f"{_part_name(name)}, абзац {number}: ошибка в метке: {exc.message} — «{text}»",
+                         "исправьте метку в Word: {{ поле }}, {%p if … %}, {%tr for … %}; каждая {%p/{%tr — в своём абзаце/строке")
+            continue
+        for variable in sorted(meta.find_undeclared_variables(parsed) - CONTEXT_ROOTS):
+            report.error("OF407", Pos(str(path)), f"{_part_name(name)}: неизвестное поле «{variable}»",
+                         "доступны только order.… и appendix.… (см. docs/house-styles.md)")
+
+
+def trial_render(style: Style, report: Report) -> None:
+    """Render the starter plan in this style: catches mistyped fields and leftover tags."""
+    from .build import build_docx_bytes
+    from .validate import load_plan
+    from .workspace import starter_plan, starter_text
+
+    with tempfile.TemporaryDirectory(prefix="orderforge-check-") as folder:
+        plan_path = Path(folder, "plan.yaml")
+        plan_path.write_text(starter_plan(style.name, 2026), encoding="utf-8")
+        Path(folder, "directory.yaml").write_text(starter_text("directory.yaml"), encoding="utf-8")
+        plan, plan_report = load_plan(plan_path)
+        if plan is None or plan_report.has_errors:
+            report.extend(plan_report.errors)
+            return
+        try:
+            build_docx_bytes(plan, style.folder.parent.parent)
+        except UserError as exc:
+            report.extend(exc.diagnostics)
+
+
+def check_style(name: str, workspace: Path | None = None) -> tuple[Style | None, Report]:
+    """All problems of a style: style.yaml, each template part, and a trial render."""
+    report = Report()
+    try:
+        style = load_style(name, workspace)
+    except UserError as exc:
+        report.extend(exc.diagnostics)
+        return None, report
+    templates = [style.template_path] + [p for p in (style.folder / "amend.docx",) if p.is_file()]
+    if not style.template_path.is_file():
+        report.error("OF402", Pos(str(style.template_path)), "файл шаблона стиля не найден",
+                     f"положите шаблон Word в папку {style.folder}")
+        return style, report
+    for template in templates:
+        check_template_file(template, report)
+    if not report.has_errors:
+        trial_render(style, report)
+    return style, report
+
