@@ -94,6 +94,12 @@ def test_new_style_from_data_alone(ensk: Path) -> None:
     assert widths[2] > widths[3] > widths[1] > widths[0]
 
 
+def test_style_without_template_inherits_the_parents(ensk: Path) -> None:
+    (ensk / "templates" / "ensk-district" / "template.docx").unlink()
+    docx = build_plan(Path("plans/ensk-2026.yaml"), ensk / "output").docx
+    assert any(isinstance(b, Table) and b.caption == "orderforge:plan" for b in read_blocks(docx))
+
+
 def test_styles_command_lists_workspace_style_first(ensk: Path) -> None:
     result = CliRunner().invoke(main, ["styles"])
     assert result.exit_code == 0

@@ -68,8 +68,14 @@ class Style:
     range_dash: str = " – "
     capitalize: str = "as_written"
 
+    parents: list[Path] = field(default_factory=list)  # folders of the styles this one extends, nearest first
+
     @property
     def template_path(self) -> Path:
+        """The template in this style's folder, else in the nearest parent style that has it."""
+        for folder in [self.folder, *self.parents]:
+            if (folder / self.template).is_file():
+                return folder / self.template
         return self.folder / self.template
 
 
@@ -114,17 +120,20 @@ def load_style(name: str, workspace: Optional[Path] = None) -> Style:
         folder = find_style(name, workspace)
     except StyleNotFound as exc:
         raise UserError.simple("OF111", name, str(exc), exc.hint) from None
-    node = _merged_node(folder, workspace, report, chain=[])
+    parents: list[Path] = []
+    node = _merged_node(folder, workspace, report, chain=[], parents=parents)
     style = None
     if node is not None:
         values = STYLE.convert(node, Ctx(report))
         style = _build(name, folder, values or {})
+        style.parents = parents
     if report.has_errors or style is None:
         raise UserError(report.errors, exit_code=2)
     return style
 
 
-def _merged_node(folder: Path, workspace: Optional[Path], report: Report, chain: list[str]) -> Optional[Map]:
+def _merged_node(folder: Path, workspace: Optional[Path], report: Report, chain: list[str],
+                 parents: list[Path]) -> Optional[Map]:
     loaded = load_file(folder / STYLE_FILE)
     report.extend(loaded.report)
     root = loaded.root
@@ -144,7 +153,8 @@ def _merged_node(folder: Path, workspace: Optional[Path], report: Report, chain:
     except StyleNotFound as exc:
         report.error("OF303", parent_node.pos, f"родительский {exc}", exc.hint)
         return root
-    parent = _merged_node(parent_folder, workspace, report, chain + [folder.name])
+    parents.append(parent_folder)
+    parent = _merged_node(parent_folder, workspace, report, chain + [folder.name], parents)
     return merge_nodes(parent, root) if parent is not None else root
 
 
