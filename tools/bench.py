@@ -47,6 +47,28 @@ def main() -> None:
     big = ROOT / "plans" / "kaliningrad-committee-2026.yaml"
     if big.exists():
         _large_plan(big)
+    _pdf()
+
+
+def _pdf() -> None:
+    """All example plans to PDF: one LibreOffice process for the batch vs one start per file."""
+    from orderforge.build import build_plan
+    from orderforge.pdf import _run_batch, convert_many, find_soffice
+
+    soffice = find_soffice()
+    if soffice is None:
+        print("PDF: LibreOffice not installed, skipped")
+        return
+    with tempfile.TemporaryDirectory() as out:
+        docs = [build_plan(p, Path(out)).docx for p in PLANS]
+        started = time.perf_counter()
+        done = convert_many([(d, d.with_suffix(".batch.pdf")) for d in docs])
+        batch = time.perf_counter() - started
+        started = time.perf_counter()
+        single = sum(len(_run_batch(soffice, [(d, d.with_suffix(".single.pdf"))], 180)) for d in docs)
+        each = time.perf_counter() - started
+    print(f"PDF of {len(docs)} plans: one process {batch:5.1f} s ({len(done)} ok); "
+          f"one soffice per file {each:5.1f} s ({single} ok)")
 
 
 def _large_plan(base: Path) -> None:
