@@ -116,6 +116,7 @@ class Party:
     code: str
     name: str
     pos: Pos
+    forms: dict[str, str] = field(default_factory=dict)  # case → the whole name, when a dictionary errs
 
 
 @dataclass
@@ -131,6 +132,8 @@ class Person:
     position: Optional[str]
     signature_position: Optional[str]
     pos: Pos
+    forms: dict[str, str] = field(default_factory=dict)  # case → surname, when a dictionary errs
+    position_forms: dict[str, str] = field(default_factory=dict)  # case[_plural] → the whole position
 
     @property
     def initials_text(self) -> str:

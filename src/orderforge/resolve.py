@@ -214,6 +214,8 @@ def cell_paras(column: Column, activity: Activity, number: list[int], plan: Plan
     if key == "deadline":
         return [typeset(render_deadline_for(activity, style))] if activity.deadline else []
     if key == "responsible":
+        if style.responsible_format == "grouped":
+            return [typeset(line) for line in grouped_responsible(activity, plan, style)]
         names = [responsible_name(ref.key, plan, style) for ref in activity.responsible]
         if style.responsible_separator == "\n":
             return [typeset(n) for n in names]
@@ -226,6 +228,30 @@ def render_deadline_for(activity: Activity, style: Style) -> str:
 
     deadline_style = DeadlineStyle(style.year_suffix, style.range_dash, style.capitalize)
     return render_deadline(activity.deadline, deadline_style)
+
+
+def grouped_responsible(activity: Activity, plan: Plan, style: Style) -> list[str]:
+    """People under their shared position, in the plural when several («…, заместители директора»).
+
+    Parties among them keep their own line, by full name. Consecutive people
+    with the same position form one group, as clerks write them.
+    """
+    from .declension import group_people
+
+    lines: list[str] = []
+    people: list[tuple[str, Optional[str]]] = []
+    for ref in activity.responsible:
+        person = plan.directory.people.get(ref.key)
+        if person is None:
+            if people:
+                lines.append(group_people(people))
+                people = []
+            lines.append(responsible_name(ref.key, plan, style))
+            continue
+        people.append((person.short_name, person.position))
+    if people:
+        lines.append(group_people(people))
+    return lines
 
 
 def responsible_name(key: str, plan: Plan, style: Style) -> str:

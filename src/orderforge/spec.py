@@ -202,7 +202,7 @@ PLAN_BODY = Obj(
 
 
 def _party(code: str, v: Any, pos: Pos) -> Party:
-    return Party(code, v.get("name") or code, pos)
+    return Party(code, v.get("name") or code, pos, v.get("forms") or {})
 
 
 def _person(pid: str, v: Any, pos: Pos) -> Person:
@@ -216,12 +216,25 @@ def _person(pid: str, v: Any, pos: Pos) -> Person:
         position=v.get("position"),
         signature_position=v.get("signature_position"),
         pos=pos,
+        forms=v.get("forms") or {},
+        position_forms=v.get("position_forms") or {},
     )
+
+
+CASE_KEYS = r"(nom|gen|dat|acc|ins|loc)(_plural)?"
+CASE_HINT = "падеж: nom, gen, dat, acc, ins, loc (и dat_plural и т. п. для множественного числа)"
+
+
+def _forms(doc: str) -> MapOf:
+    return MapOf(Str(), lambda key, value, pos: value, CASE_KEYS, CASE_HINT, doc=doc)
 
 
 PARTY = Obj(
     "организация",
-    [F("name", Str(), True, "полное наименование в именительном падеже")],
+    [
+        F("name", Str(), True, "полное наименование в именительном падеже"),
+        F("forms", _forms(""), False, "готовые формы наименования по падежам, если склонение ошибается: dat: …"),
+    ],
     lambda v, pos, fp: v,
     shorthand="name",
 )
@@ -237,6 +250,8 @@ PERSON = Obj(
         F("gender", Enum(("f", "m")), False, "пол (f или m), если нет отчества"),
         F("position", Str(), False, "должность в именительном падеже"),
         F("signature_position", Lines(), False, "должность в подписи, по строкам"),
+        F("forms", _forms(""), False, "фамилия по падежам, если склонение ошибается: dat: Алексейчуку"),
+        F("position_forms", _forms(""), False, "должность по падежам, если склонение ошибается: dat: …"),
     ],
     lambda v, pos, fp: v,
 )
