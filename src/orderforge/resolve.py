@@ -62,6 +62,26 @@ def _paras(text: Text, style: Style) -> list[str]:
     return [typeset(_para(p, style)) for p in text]
 
 
+def expand_references(text: str, plan: Plan) -> str:
+    """Replace «[[id|дат|+должность]]» spans by the declined name or position.
+
+    Only texts that contain a span pay for morphology: the declension module
+    (and pymorphy3 behind it) is imported here, on first need.
+    """
+    if "[[" not in text:
+        return text
+    from .refs import expand_refs, party_phrase, person_phrase
+
+    def resolve_span(span: Any) -> str:
+        person = plan.directory.people.get(span.key)
+        if person is not None:
+            return person_phrase(person, span)
+        party = plan.directory.parties.get(span.key)
+        return party_phrase(party, span) if party is not None else span.raw
+
+    return expand_refs(text, resolve_span)
+
+
 def _para(para: Para, style: Style) -> str:
     return f"{style.dash} {para.text}" if para.kind == "dash" else para.text
 
@@ -69,7 +89,7 @@ def _para(para: Para, style: Style) -> str:
 def order_context(plan: Plan, style: Style) -> Context:
     order = plan.order
     assert order is not None
-    preamble = _paras(order.preamble, style)
+    preamble = [expand_references(p, plan) for p in _paras(order.preamble, style)]
     return {
         "issuer_lines": [typeset(line) for line in order.issuer],
         "kind": style.kind_display.get(order.kind, order.kind.upper()),
@@ -79,7 +99,7 @@ def order_context(plan: Plan, style: Style) -> Context:
         "title_lines": [typeset(order.title)],
         "preamble": preamble,
         "operative": order.operative or style.operative.get(order.kind, "ПРИКАЗЫВАЮ:"),
-        "body": order_body(order, style),
+        "body": [typeset(expand_references(p, plan)) for p in order_body(order, style)],
         "signature": signature(plan, style),
     }
 

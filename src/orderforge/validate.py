@@ -98,7 +98,39 @@ def _check_style_name(plan: Plan, report: Report) -> None:
         report.error("OF111", plan.field_pos.get("style", plan.pos), str(exc), exc.hint)
 
 
+def order_texts(plan: Plan) -> list[tuple[str, Pos]]:
+    """Every text of the order that may hold «[[…]]» references, with the place to report."""
+    order = plan.order
+    if order is None:
+        return []
+    texts = [(p.text, order.field_pos.get("preamble", order.pos)) for p in order.preamble]
+    for point in order.points:
+        texts.extend((p.text, point.pos) for p in point.text)
+        texts.extend((p.text, point.pos) for item in point.items for p in item)
+    if order.control:
+        texts.append((order.control, order.field_pos.get("control", order.pos)))
+    return texts
+
+
+def _check_references(plan: Plan, report: Report) -> None:
+    texts = [(text, pos) for text, pos in order_texts(plan) if "[[" in text]
+    if not texts:
+        return
+    from .refs import find_refs
+
+    keys = plan.directory.keys()
+    for text, pos in texts:
+        spans, problems = find_refs(text)
+        for problem in problems:
+            report.error("OF210", pos, problem, "пример: [[ivanova|дат|+должность]]; см. docs/plan-format.md")
+        for span in spans:
+            if span.key not in plan.directory.people and span.key not in plan.directory.parties:
+                hint = did_you_mean(span.key, keys) or _directory_hint(plan)
+                report.error("OF211", pos, f"ссылка «{span.raw}»: «{span.key}» нет в справочнике", hint)
+
+
 def _check_order(plan: Plan, report: Report) -> None:
+    _check_references(plan, report)
     order = plan.order
     if order is None or order.signatory is None:
         return
