@@ -311,5 +311,29 @@ def preview(plan: Path, out_dir: Optional[Path], dpi: int) -> None:
     _run(action)
 
 
+@main.command(context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("plan", type=click.Path(path_type=Path, dir_okay=False), metavar="ПЛАН.yaml")
+def forms(plan: Path) -> None:
+    """Показать все падежные формы, которые orderforge подставит в документ.
+
+    Для вычитки перед подписанием: каждая ссылка [[…]] из текста приказа,
+    подпись и ответственные, сгруппированные по должностям.
+
+    \b
+    Пример:
+      orderforge forms plans/baltiysk-2024.yaml
+    """
+    def action() -> int:
+        from .build import validated_plan
+        from .forms import generated_forms
+
+        loaded, _ = validated_plan(plan)
+        for form in generated_forms(loaded):
+            click.echo(f"{form.pos}: {form.source} → {form.result}")
+        return 0
+
+    _run(action)
+
+
 def entry(argv: Optional[list[str]] = None) -> None:  # pragma: no cover - for python -m
     main(args=argv)

@@ -116,17 +116,51 @@ def _check_references(plan: Plan, report: Report) -> None:
     texts = [(text, pos) for text, pos in order_texts(plan) if "[[" in text]
     if not texts:
         return
-    from .refs import find_refs
+    from .refs import find_refs, span_problems
 
     keys = plan.directory.keys()
+    declined: dict[str, set[str]] = {}
     for text, pos in texts:
         spans, problems = find_refs(text)
         for problem in problems:
             report.error("OF210", pos, problem, "пример: [[ivanova|дат|+должность]]; см. docs/plan-format.md")
         for span in spans:
-            if span.key not in plan.directory.people and span.key not in plan.directory.parties:
+            entry = plan.directory.people.get(span.key) or plan.directory.parties.get(span.key)
+            if entry is None:
                 hint = did_you_mean(span.key, keys) or _directory_hint(plan)
                 report.error("OF211", pos, f"ссылка «{span.raw}»: «{span.key}» нет в справочнике", hint)
+                continue
+            for problem in span_problems(span, entry):
+                report.error("OF212", pos, problem, "")
+            if span.case != "nom" or span.position:
+                declined.setdefault(span.key, set()).add("position" if span.position else "name")
+    _check_declinable(plan, declined, report)
+
+
+def _check_declinable(plan: Plan, declined: dict[str, set[str]], report: Report) -> None:
+    """Warn where the dictionaries are unsure of a form the order will print (checked once per entry)."""
+    from .declension import name_problems, unknown_words
+
+    for key, uses in declined.items():
+        person = plan.directory.people.get(key)
+        party = plan.directory.parties.get(key)
+        if person is not None:
+            problems = name_problems(person.surname, person.name, person.patronymic, person.gender, person.forms)
+            if "position" in uses and person.position and not person.position_forms:
+                problems += _unknown(person.position, unknown_words(person.position), "position_forms")
+            for problem in problems:
+                report.warning("OF213", person.pos, problem, "проверьте формы: orderforge forms <план>")
+        elif party is not None and not party.forms:
+            for problem in _unknown(party.name, unknown_words(party.name), "forms"):
+                report.warning("OF213", party.pos, problem, "проверьте формы: orderforge forms <план>")
+
+
+def _unknown(phrase: str, words: list[str], key: str) -> list[str]:
+    if not words:
+        return []
+    listed = ", ".join(f"«{w}»" for w in words)
+    return [f"в «{phrase}» слова {listed} не известны словарю: проверьте падежные формы и при необходимости "
+            f"задайте их в справочнике ({key})"]
 
 
 def _check_order(plan: Plan, report: Report) -> None:
