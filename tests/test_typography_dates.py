@@ -1,0 +1,51 @@
+"""Dates in both ГОСТ forms and the seeds' house forms; Russian typography applied once, idempotently."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, strategies as st
+
+from orderforge.resolve import format_date
+from orderforge.typography import NBSP, typeset
+
+
+@pytest.mark.parametrize(("pattern", "value", "expected"), [
+    ("{dd}.{mm}.{yyyy}", date(2026, 2, 11), "11.02.2026"),                       # ГОСТ, numeric
+    ("{d} {month} {yyyy} г.", date(2026, 2, 1), "1 февраля 2026 г."),            # ГОСТ, words, no leading zero
+    ("от «{dd}» {mm} {yyyy} г.", date(2026, 2, 11), "от «11» 02 2026 г."),       # seed 000
+    ("от «{dd}» {month} {yyyy} года", date(2023, 12, 29), "от «29» декабря 2023 года"),  # seed 001
+    ("«{dd}» {mm} {yyyy} г.", date(2022, 2, 17), "«17» 02 2022 г."),             # seed 003
+    ("{dd}.{mm}.{yyyy} г.", date(2026, 2, 11), "11.02.2026 г."),                  # seed 000 appendix mark
+])
+def test_date_forms(pattern: str, value: date, expected: str) -> None:
+    assert format_date(value, pattern) == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("№ 13827", f"№{NBSP}13827"),
+    ("№13827", f"№{NBSP}13827"),
+    ("г. Калининград", f"г.{NBSP}Калининград"),
+    ("на 2026 г.", f"на 2026{NBSP}г."),
+    ("Февраль 2026г.", f"Февраль 2026{NBSP}г."),
+    ("Т.М. Петухова", f"Т.М.{NBSP}Петухова"),
+    ("Гривусевич Г.В.", f"Гривусевич{NBSP}Г.В."),
+    ('приказ "Об образовании"', "приказ «Об образовании»"),
+    ("план - дорожная карта", f"план{NBSP}– дорожная карта"),
+    ("слово  ,  ещё", "слово, ещё"),
+    ("2026-2028 годы", f"2026-2028{NBSP}годы"),
+])
+def test_typography_rules(raw: str, expected: str) -> None:
+    assert typeset(raw) == expected
+
+
+@given(st.text(alphabet="абв АБВ.,-–\"«»№г0123456789 ", max_size=60))
+def test_typeset_is_idempotent(text: str) -> None:
+    assert typeset(typeset(text)) == typeset(text)
+
+
+@given(st.text(alphabet="абвгд АБВ.,;:!?()-–№г0123456789{}%&<>'\"«»", max_size=80))
+def test_typeset_never_loses_letters_or_digits(text: str) -> None:
+    kept = [c for c in text if c.isalnum()]
+    assert [c for c in typeset(text) if c.isalnum()] == kept
