@@ -1,29 +1,44 @@
 #!/usr/bin/env python3
-"""Generate the docxtpl template of the «kaliningrad-committee» house style.
+"""Generate the docxtpl templates of every built-in house style.
 
-    python tools/make_template.py [OUTPUT.docx]
+    python tools/make_template.py                       # all styles → templates/<style>/
+    python tools/make_template.py --style gymnasium     # one style (repeatable)
+    python tools/make_template.py --out /tmp/tpl        # into /tmp/tpl/<style>/ instead
+    python tools/make_template.py OUTPUT.docx           # kaliningrad-committee's template.docx only
 
-Default output: templates/kaliningrad-committee/template.docx (relative to the repository).
+Each style gets two files:
+  * ``template.docx`` — the order (приказ) and its appendix, the roadmap plan;
+  * ``amend.docx``    — the order alone, for amending orders («О внесении изменений в
+    приказ …»): same header and signature, portrait, no appendix; its context is
+    ``{"order": {...}, "appendix": None}`` and it never mentions ``appendix``.
 
-The template reproduces seed 000 (приказ комитета по образованию администрации городского
-округа «Город Калининград» от 11.02.2026 № ПД-КПО-113 and its appendix, the roadmap plan).
-It is a *docxtpl* template: plain Jinja tags in the text, plus docxtpl's paragraph / row /
-cell tags ``{%p …%}``, ``{%tr …%}``, ``{%tc …%}`` — each one alone in its own paragraph
-(docxtpl drops the whole paragraph/row/cell that holds such a tag).  Tag paragraphs use
-the grey «OF Template Tag» style so a clerk restyling the file in Word can tell them apart.
+One generator, one small :class:`Layout` per style (``LAYOUTS`` below): the layout says
+only what differs between the seeds — margins, orientation of the appendix, how the
+header lines are arranged, bold or not, where the operative word goes, column widths of
+the signature, width of the appendix mark.  Everything that is *text* (kind «П Р И К А З»
+or «ПРИКАЗ», date and number formats, operative word, appendix mark lines, columns and
+their headers/widths, deadline forms) lives in each style's ``style.yaml`` and reaches the
+template as already typeset strings.
 
-Layout (ГОСТ Р 7.0.97):
-  * section 1 — the order, A4 portrait, margins L30 R10 T20 B20 mm; exists only inside
-    ``{%p if order %}`` … ``{%p endif %}`` (its section break is the last paragraph of
-    that region, so it disappears together with the order);
-  * section 2 — the appendix, A4 landscape, margins L20 R10 T20 B20 mm;
+The templates are *docxtpl* templates: plain Jinja tags in the text, plus docxtpl's
+paragraph / row / cell tags ``{%p …%}``, ``{%tr …%}``, ``{%tc …%}`` — each one alone in
+its own paragraph (docxtpl drops the whole paragraph/row/cell that holds such a tag).
+Tag paragraphs use the grey «OF Template Tag» style so a clerk restyling the file in Word
+can tell them apart.  Tables are found by caption: ``orderforge:plan``,
+``orderforge:passport``, ``orderforge:signature``.
+
+Page layout (ГОСТ Р 7.0.97, unless a seed shows otherwise):
+  * section 1 — the order, A4 portrait; exists only inside ``{%p if order %}`` …
+    ``{%p endif %}`` (its section break is the last paragraph of that region, so it
+    disappears together with the order — a standalone plan starts with the appendix);
+  * section 2 — the appendix, A4 landscape or portrait (per layout), on a new page;
   * page numbers: centred header with a PAGE field, none on the first page of the
     document (section 1 has an empty first-page header; section 2 has a first-page
     header that shows the number only ``{%p if order %}``); numbering runs on across the
     section break (no restart).
 
-Render context: see tools/sample_context.py (SAMPLE_CONTEXT) — every value is a plain,
-already typeset string; the template only loops and branches.
+Render context: see tools/sample_context.py — every value is a plain, already typeset
+string; the templates only loop and branch.
 
 The output is deterministic (fixed zip timestamps and document properties), so running
 the script twice gives byte-identical files.
@@ -31,10 +46,12 @@ the script twice gives byte-identical files.
 
 from __future__ import annotations
 
+import argparse
 import datetime as _dt
 import io
 import sys
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
@@ -47,7 +64,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Pt, RGBColor, Twips
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_OUTPUT = REPO / "templates" / "kaliningrad-committee" / "template.docx"
+TEMPLATES = REPO / "templates"
 
 # ---------------------------------------------------------------------------------------
 # Geometry, in twentieths of a point (twips): 1 mm = 56.6929 twips
@@ -60,24 +77,177 @@ def mm(v: float) -> int:
     return round(v * MM)
 
 
-ORDER_MARGINS = dict(left=mm(30), right=mm(10), top=mm(20), bottom=mm(20))
-APPENDIX_MARGINS = dict(left=mm(20), right=mm(10), top=mm(20), bottom=mm(20))
 HEADER_DISTANCE = mm(10)  # page number sits in the middle of the 20 mm top margin
 FOOTER_DISTANCE = mm(10)
-ORDER_TEXT_WIDTH = A4_SHORT - ORDER_MARGINS["left"] - ORDER_MARGINS["right"]  # 9638
-APPENDIX_TEXT_WIDTH = A4_LONG - APPENDIX_MARGINS["left"] - APPENDIX_MARGINS["right"]  # 15137
-CORNER_WIDTH = mm(75)  # appendix mark: no wider than ~7.5 cm
 FIRST_LINE_INDENT = mm(12.5)  # 1.25 cm
-
-SIGNATURE_COLS = (ORDER_TEXT_WIDTH - mm(60), mm(60))  # position | name
-PASSPORT_COLS = (mm(60), APPENDIX_TEXT_WIDTH - mm(60))  # label | items
 # The plan table's grid has 3 columns in the template (tc-loop start, prototype,
-# tc-loop end); docxtpl's fix_tables rescales it to the real column count and the
-# lead's post-processor (tblCaption «orderforge:plan») sets the real widths.
+# tc-loop end); docxtpl's fix_tables rescales it to the real column count and
+# orderforge's post-processor (tblCaption «orderforge:plan») sets the real widths.
 PLAN_TEMPLATE_COLS = 3
 
 FIXED_TIME = _dt.datetime(2026, 1, 1, 0, 0, 0)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+# ---------------------------------------------------------------------------------------
+# Per-style layout
+# ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Margins:
+    """Page margins in millimetres."""
+
+    left: float
+    right: float
+    top: float = 20
+    bottom: float = 20
+
+    def twips(self) -> dict[str, int]:
+        return dict(left=mm(self.left), right=mm(self.right), top=mm(self.top),
+                    bottom=mm(self.bottom))
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What one house style's templates look like, beyond the text style.yaml supplies.
+
+    ``head`` lists the lines printed between the document kind and the title, top to
+    bottom: a pair ``("date", "number")`` is one line, date at the left margin and number
+    flush right (a right tab stop); a single field is a centred line of its own.
+    ``operative``: ``"inline"`` — the operative word ends the last preamble paragraph (in
+    bold), alone only when there is no preamble; ``"line"`` — always its own paragraph.
+    """
+
+    name: str
+    doc_title: str  # core property «title» of template.docx
+    amend_title: str  # … and of amend.docx
+    seed: str
+    order_margins: Margins = Margins(30, 10)
+    appendix_margins: Margins = Margins(20, 10)
+    appendix_landscape: bool = True
+    issuer_bold: bool = True
+    kind_bold: bool = True
+    kind_size: float = 16
+    head: tuple = (("date", "number"), ("place",))
+    head_space: float | None = None  # pt after each date / number / place line
+    title_align: str = "left"  # «Об утверждении …»: left | center
+    operative: str = "inline"  # inline | line
+    operative_bold: bool = True
+    operative_space: float | None = None  # pt before/after an operative line
+    signature_name_mm: float = 60  # right column of the signature table
+    corner_mm: float = 75  # appendix mark / approval stamp block, at the right margin
+    appendix_size: float | None = None  # pt of the mark and the plan title (None: 14)
+    table_header_bold: bool = True
+    passport_title_repeat: bool = True  # plan title again between passport and plan
+
+    # -- derived geometry (twips) ---------------------------------------------------
+    @property
+    def order_text_width(self) -> int:
+        m = self.order_margins.twips()
+        return A4_SHORT - m["left"] - m["right"]
+
+    @property
+    def appendix_page_width(self) -> int:
+        return A4_LONG if self.appendix_landscape else A4_SHORT
+
+    @property
+    def appendix_text_width(self) -> int:
+        m = self.appendix_margins.twips()
+        return self.appendix_page_width - m["left"] - m["right"]
+
+    @property
+    def signature_cols(self) -> tuple[int, int]:  # position | name
+        return (self.order_text_width - mm(self.signature_name_mm), mm(self.signature_name_mm))
+
+    @property
+    def passport_cols(self) -> tuple[int, int]:  # label | items
+        return (mm(60), self.appendix_text_width - mm(60))
+
+    def uses_alone(self, field_name: str) -> bool:
+        return any(line == (field_name,) for line in self.head)
+
+
+LAYOUTS: dict[str, Layout] = {
+    # Seed 000: приказ комитета по образованию администрации городского округа «Город
+    # Калининград» от 11.02.2026 № ПД-КПО-113.  Bold issuer, letter-spaced kind, date
+    # left and number right on one line, place centred, bold title at the left, the
+    # operative word «п р и к а з ы в а ю:» ending the preamble; appendix on landscape
+    # pages with a passport table and the plan title repeated above the plan table.
+    "kaliningrad-committee": Layout(
+        name="kaliningrad-committee",
+        doc_title="Шаблон: приказ комитета по образованию (г. Калининград) с приложением",
+        amend_title="Шаблон: приказ комитета по образованию (г. Калининград) о внесении изменений",
+        seed="000-kaliningrad-committee-order-2026",
+    ),
+    # Seed 001: приказ Управления образования администрации Балтийского городского округа
+    # от 29.12.2023 № 1081.  No issuer lines in the extraction (letterhead), «ПРИКАЗ» in
+    # plain capitals, «№ 1081» above «от «29» декабря 2023 года», then the place; bold
+    # centred title; «ПРИКАЗЫВАЮ:» on its own line; a long two-line signatory position
+    # (a narrow 40 mm name column keeps «начальник Управления образования администрации
+    # БГО» on one line).  The appendix mark and the plan title are 12 pt: the seed's
+    # line breaks only fit so — its title line «по обеспечению … формированию
+    # объективной» is wider than a landscape page at 14 pt bold, and its three-line mark
+    # («Приложение №1» / «к приказу Управления образования администрации БГО» / «от …
+    # №…») needs a 110 mm block even at 12 pt (ГОСТ's 75 mm would make it four lines).
+    "baltiysk-department": Layout(
+        name="baltiysk-department",
+        doc_title="Шаблон: приказ Управления образования администрации Балтийского "
+                  "городского округа с приложением",
+        amend_title="Шаблон: приказ Управления образования администрации Балтийского "
+                    "городского округа о внесении изменений",
+        seed="001-baltiysk-order-2023",
+        issuer_bold=True,
+        kind_bold=False,
+        head=(("number",), ("date",), ("place",)),
+        head_space=4,
+        title_align="center",
+        operative="line",
+        operative_bold=False,
+        operative_space=6,
+        signature_name_mm=40,
+        corner_mm=110,
+        appendix_size=12,
+        passport_title_repeat=False,
+    ),
+    # Seed 003: приказ МАОУ гимназии № 1 г. Калининграда от 17.02.2022 № 116.  Five
+    # issuer lines of the school's letterhead (regular weight), bold «ПРИКАЗ», the date
+    # «17» 02 2022 г. and «№ 116» on lines of their own, place; bold title in two
+    # paragraphs at the left («Об утверждении» / «Плана …»); bold «ПРИКАЗЫВАЮ:» on its
+    # own line; «Директор» … «Г.А. Лисичкина».  The plan follows on a new page with no
+    # appendix mark (the mark loop stays; the style's mark is empty), portrait: four
+    # columns fit the 170 mm text width; header cells in plain type as in the seed,
+    # section and subsection rows bold.
+    "gymnasium": Layout(
+        name="gymnasium",
+        doc_title="Шаблон: приказ общеобразовательной организации (гимназии) с планом",
+        amend_title="Шаблон: приказ общеобразовательной организации (гимназии) о внесении "
+                    "изменений",
+        seed="003-gymnasium1-order-2022",
+        appendix_margins=Margins(30, 10),
+        appendix_landscape=False,
+        issuer_bold=False,
+        head=(("date",), ("number",), ("place",)),
+        head_space=4,
+        operative="line",
+        operative_space=6,
+        table_header_bold=False,
+        passport_title_repeat=False,
+    ),
+    # Seed 004: «Дорожная карта» (план мероприятий) Управления образования Зырянского
+    # района на 2025-2026 учебный год — a standalone plan, no order: the document starts
+    # with the bold centred plan title on a landscape page.  Should a plan in this style
+    # carry an order (or an amending order), it gets the plain ГОСТ layout: bold issuer,
+    # «ПРИКАЗ», date left / number right, place, title, «ПРИКАЗЫВАЮ:» on its own line.
+    "district-plan": Layout(
+        name="district-plan",
+        doc_title="Шаблон: план мероприятий («Дорожная карта») управления образования района",
+        amend_title="Шаблон: приказ управления образования района о внесении изменений",
+        seed="004-zyryansky-plan-2025",
+        operative="line",
+        operative_space=6,
+        passport_title_repeat=False,
+    ),
+}
+DEFAULT_STYLE = "kaliningrad-committee"
 
 
 # ---------------------------------------------------------------------------------------
@@ -283,7 +453,12 @@ def _table_style(doc, name, *, borders: str, margins: tuple[int, int, int, int])
     STYLE_IDS[name] = style_id
 
 
-def define_styles(doc) -> None:
+C, L, R, J = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT,
+              WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY)
+_ALIGN = {"left": L, "center": C}
+
+
+def define_styles(doc, layout: Layout) -> None:
     # Document defaults: Times New Roman 14 pt, Russian, single spacing, no extra space.
     styles = doc.styles.element
     dd = styles.find(qn("w:docDefaults"))
@@ -305,20 +480,28 @@ def define_styles(doc) -> None:
     normal.font.size = Pt(14)
     normal.paragraph_format.widow_control = True
 
-    C, L, R, J = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT,
-                  WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY)
+    def bold_or_none(flag: bool):  # «not bold» = inherit, so no <w:b w:val="0"/>
+        return True if flag else None
 
     # -- the order ------------------------------------------------------------------
     _para_style(doc, "OF Body", align=J, first_line=FIRST_LINE_INDENT)
-    _para_style(doc, "OF Issuer", bold=True, align=C, keep_next=True)
-    _para_style(doc, "OF Kind", bold=True, size=16, align=C, before=12, after=12,
+    # The last point of the order: kept on the page of the signature (ГОСТ practice —
+    # a signature never stands alone on a page).
+    _para_style(doc, "OF Body Keep", base="OF Body", keep_next=True)
+    _para_style(doc, "OF Issuer", bold=bold_or_none(layout.issuer_bold), align=C,
                 keep_next=True)
-    st = _para_style(doc, "OF Date Line", align=L, keep_next=True)
-    st.paragraph_format.tab_stops.add_tab_stop(Twips(ORDER_TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT)
-    _para_style(doc, "OF Place", align=C, keep_next=True)
-    _para_style(doc, "OF Order Title", bold=True, align=L, before=12, after=12,
-                contextual=True, keep_next=True, keep_lines=True)
-    _para_style(doc, "OF Operative", bold=True, align=L, keep_next=True)
+    _para_style(doc, "OF Kind", bold=bold_or_none(layout.kind_bold), size=layout.kind_size,
+                align=C, before=12, after=12, keep_next=True)
+    st = _para_style(doc, "OF Date Line", align=C if layout.uses_alone("date") else L,
+                     after=layout.head_space, keep_next=True)
+    if ("date", "number") in layout.head:
+        st.paragraph_format.tab_stops.add_tab_stop(Twips(layout.order_text_width),
+                                                   WD_TAB_ALIGNMENT.RIGHT)
+    _para_style(doc, "OF Place", align=C, after=layout.head_space, keep_next=True)
+    _para_style(doc, "OF Order Title", bold=True, align=_ALIGN[layout.title_align],
+                before=12, after=12, contextual=True, keep_next=True, keep_lines=True)
+    _para_style(doc, "OF Operative", bold=bold_or_none(layout.operative_bold), align=L,
+                before=layout.operative_space, after=layout.operative_space, keep_next=True)
     # The gap above the signature is the style's space-before; contextual spacing keeps
     # it off the second and later position lines.
     _para_style(doc, "OF Signature", align=L, before=36, contextual=True, keep_next=True)
@@ -327,13 +510,14 @@ def define_styles(doc) -> None:
     _para_style(doc, "OF Spacer", size=1, line_exact=1)
 
     # -- the appendix ----------------------------------------------------------------
-    _para_style(doc, "OF Corner", align=L, left=APPENDIX_TEXT_WIDTH - CORNER_WIDTH,
-                keep_next=True)
-    _para_style(doc, "OF Plan Title", bold=True, align=C, before=12, after=12,
-                contextual=True, keep_next=True)
+    _para_style(doc, "OF Corner", align=L, size=layout.appendix_size,
+                left=layout.appendix_text_width - mm(layout.corner_mm), keep_next=True)
+    _para_style(doc, "OF Plan Title", bold=True, align=C, size=layout.appendix_size,
+                before=12, after=12, contextual=True, keep_next=True)
     _para_style(doc, "OF Table Text", size=12, align=L)
     _para_style(doc, "OF Table Text Center", base="OF Table Text", align=C)
-    _para_style(doc, "OF Table Header", base="OF Table Text", bold=True, align=C)
+    _para_style(doc, "OF Table Header", base="OF Table Text",
+                bold=bold_or_none(layout.table_header_bold), align=C)
     _para_style(doc, "OF Section Row", base="OF Table Text", bold=True, align=C,
                 keep_next=True)
 
@@ -344,11 +528,17 @@ def define_styles(doc) -> None:
     _table_style(doc, "OF Table", borders="single", margins=(0, mm(1.5), 0, mm(1.5)))
     _table_style(doc, "OF Layout Table", borders="nil", margins=(0, 0, 0, 0))
 
+    # -- only where the layout prints the number on a line of its own ------------------
+    if layout.uses_alone("number"):
+        _para_style(doc, "OF Number Line", align=C, after=layout.head_space, keep_next=True)
+    if not layout.passport_title_repeat:
+        _para_style(doc, "OF Table Gap", size=12, keep_next=True)
+
 
 # ---------------------------------------------------------------------------------------
 # Page setup and headers
 # ---------------------------------------------------------------------------------------
-def page_setup(section, *, landscape: bool, margins: dict) -> None:
+def page_setup(section, *, landscape: bool, margins: Margins) -> None:
     section.start_type = WD_SECTION.NEW_PAGE
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -356,10 +546,11 @@ def page_setup(section, *, landscape: bool, margins: dict) -> None:
     else:
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = Twips(A4_SHORT), Twips(A4_LONG)
-    section.left_margin = Twips(margins["left"])
-    section.right_margin = Twips(margins["right"])
-    section.top_margin = Twips(margins["top"])
-    section.bottom_margin = Twips(margins["bottom"])
+    m = margins.twips()
+    section.left_margin = Twips(m["left"])
+    section.right_margin = Twips(m["right"])
+    section.top_margin = Twips(m["top"])
+    section.bottom_margin = Twips(m["bottom"])
     section.header_distance = Twips(HEADER_DISTANCE)
     section.footer_distance = Twips(FOOTER_DISTANCE)
     section.gutter = Emu(0)
@@ -395,39 +586,80 @@ def setup_headers(section, first_page: list) -> None:
 
 
 # ---------------------------------------------------------------------------------------
-# Document body
+# Document body: the order
 # ---------------------------------------------------------------------------------------
-def order_block() -> list:
+def head_lines(layout: Layout) -> list:
+    """Date, number and place, arranged as the layout says."""
     S = STYLE_IDS
-    out = [
-        tag("{%p if order %}"),
+    out = []
+    for line in layout.head:
+        if line == ("date", "number"):
+            out.append(para(S["OF Date Line"], "{{ order.date }}", TAB, "{{ order.number }}"))
+        elif line == ("date",):
+            out.append(para(S["OF Date Line"], "{{ order.date }}"))
+        elif line == ("number",):
+            out.append(para(S["OF Number Line"], "{{ order.number }}"))
+        elif line == ("place",):
+            out.append(para(S["OF Place"], "{{ order.place }}"))
+        else:
+            raise ValueError(f"{layout.name}: unknown head line {line!r}")
+    return out
+
+
+def preamble_and_operative(layout: Layout) -> list:
+    S = STYLE_IDS
+    if layout.operative == "inline":
+        # The operative word ends the last preamble paragraph (house style of seed 000).
+        return [
+            tag("{%p for para in order.preamble %}"),
+            para(S["OF Body"], "{{ para }}", "{% if loop.last %} ",
+                 ("{{ order.operative }}", True), "{% endif %}"),
+            tag("{%p endfor %}"),
+            tag("{%p if not order.preamble %}"),
+            para(S["OF Operative"], "{{ order.operative }}"),
+            tag("{%p endif %}"),
+        ]
+    if layout.operative == "line":
+        return [
+            tag("{%p for para in order.preamble %}"),
+            para(S["OF Body"], "{{ para }}"),
+            tag("{%p endfor %}"),
+            para(S["OF Operative"], "{{ order.operative }}"),
+        ]
+    raise ValueError(f"{layout.name}: unknown operative placement {layout.operative!r}")
+
+
+def order_content(layout: Layout) -> list:
+    """The order from the issuer down to the signature (no ``if order`` around it)."""
+    S = STYLE_IDS
+    return [
         tag("{%p for line in order.issuer_lines %}"),
         para(S["OF Issuer"], "{{ line }}"),
         tag("{%p endfor %}"),
         para(S["OF Kind"], "{{ order.kind }}"),
-        para(S["OF Date Line"], "{{ order.date }}", TAB, "{{ order.number }}"),
-        para(S["OF Place"], "{{ order.place }}"),
+        *head_lines(layout),
         tag("{%p for line in order.title_lines %}"),
         para(S["OF Order Title"], "{{ line }}"),
         tag("{%p endfor %}"),
-        # The operative word ends the last preamble paragraph (house style of seed 000).
-        tag("{%p for para in order.preamble %}"),
-        para(S["OF Body"], "{{ para }}", "{% if loop.last %} ",
-             ("{{ order.operative }}", True), "{% endif %}"),
-        tag("{%p endfor %}"),
-        tag("{%p if not order.preamble %}"),
-        para(S["OF Operative"], "{{ order.operative }}"),
-        tag("{%p endif %}"),
+        *preamble_and_operative(layout),
         tag("{%p for point in order.body %}"),
+        tag("{%p if loop.last %}"),
+        para(S["OF Body Keep"], "{{ point }}"),
+        tag("{%p else %}"),
         para(S["OF Body"], "{{ point }}"),
+        tag("{%p endif %}"),
         tag("{%p endfor %}"),
-        signature_table(),
+        signature_table(layout),
     ]
-    return out
 
 
-def signature_table():
+def order_block(layout: Layout) -> list:
+    return [tag("{%p if order %}"), *order_content(layout)]
+
+
+def signature_table(layout: Layout):
     S = STYLE_IDS
+    cols = layout.signature_cols
     left = cell(
         [
             tag("{%p for line in order.signature.position_lines %}"),
@@ -437,29 +669,32 @@ def signature_table():
             para(S["OF Signature"]),
             tag("{%p endif %}"),
         ],
-        width=SIGNATURE_COLS[0],
+        width=cols[0],
         valign="bottom",
     )
     right = cell(
         [para(S["OF Signature Name"], "{{ order.signature.name }}")],
-        width=SIGNATURE_COLS[1],
+        width=cols[1],
         valign="bottom",
     )
-    return table(S["OF Layout Table"], "orderforge:signature", list(SIGNATURE_COLS),
-                 [row(left, right, cant_split=True)], width=ORDER_TEXT_WIDTH,
+    return table(S["OF Layout Table"], "orderforge:signature", list(cols),
+                 [row(left, right, cant_split=True)], width=layout.order_text_width,
                  description="Подпись: должность слева, И.О. Фамилия справа на одной "
                              "линии с последней строкой должности")
 
 
-def passport_table():
+# ---------------------------------------------------------------------------------------
+# Document body: the appendix
+# ---------------------------------------------------------------------------------------
+def passport_table(layout: Layout):
     S = STYLE_IDS
-    w0, w1 = PASSPORT_COLS
+    w0, w1 = layout.passport_cols
     return table(
         S["OF Table"],
         "orderforge:passport",
         [w0, w1],
         [
-            tag_row("{%tr for entry in appendix.passport %}", 2, APPENDIX_TEXT_WIDTH),
+            tag_row("{%tr for entry in appendix.passport %}", 2, layout.appendix_text_width),
             row(
                 cell([para(S["OF Table Text"], "{{ entry.label }}")], width=w0),
                 cell(
@@ -474,17 +709,18 @@ def passport_table():
                     width=w1,
                 ),
             ),
-            tag_row("{%tr endfor %}", 2, APPENDIX_TEXT_WIDTH),
+            tag_row("{%tr endfor %}", 2, layout.appendix_text_width),
         ],
         description="Паспорт плана: наименование | перечень (каждый пункт — абзац)",
     )
 
 
-def plan_table():
+def plan_table(layout: Layout):
     S = STYLE_IDS
     n = PLAN_TEMPLATE_COLS
-    base = APPENDIX_TEXT_WIDTH // n
-    grid = [base] * (n - 1) + [APPENDIX_TEXT_WIDTH - base * (n - 1)]
+    width = layout.appendix_text_width
+    base = width // n
+    grid = [base] * (n - 1) + [width - base * (n - 1)]
 
     header = row(
         cell([tag("{%tc for col in appendix.table.columns %}")], valign="center"),
@@ -538,27 +774,39 @@ def plan_table():
     )
 
 
-def appendix_block() -> list:
+def appendix_block(layout: Layout) -> list:
     S = STYLE_IDS
-    return [
+    out = [
+        # Appendix mark (with an order) or approval stamp (without one); may be empty.
         tag("{%p for line in appendix.corner_lines %}"),
         para(S["OF Corner"], "{{ line }}"),
         tag("{%p endfor %}"),
         tag("{%p for line in appendix.title_lines %}"),
         para(S["OF Plan Title"], "{{ line }}"),
         tag("{%p endfor %}"),
-        # Passport table, and (as in seed 000) the plan title repeated above the plan
-        # table when a passport stands between them.  It also keeps the two tables apart.
+        # Passport table (none in seeds 001, 003, 004, but a plan may have one).
         tag("{%p if appendix.passport %}"),
-        passport_table(),
-        tag("{%p for line in appendix.title_lines %}"),
-        para(S["OF Plan Title"], "{{ line }}"),
-        tag("{%p endfor %}"),
+        passport_table(layout),
+    ]
+    if layout.passport_title_repeat:
+        # As in seed 000: the plan title repeated above the plan table when a passport
+        # stands between them.  It also keeps the two tables apart.
+        out += [
+            tag("{%p for line in appendix.title_lines %}"),
+            para(S["OF Plan Title"], "{{ line }}"),
+            tag("{%p endfor %}"),
+        ]
+    else:
+        # An empty line between the passport and the plan table (two tables in a row
+        # would merge into one).
+        out.append(para(S["OF Table Gap"]))
+    out += [
         tag("{%p endif %}"),
-        plan_table(),
+        plan_table(layout),
         # Word needs a paragraph after a final table; keep it 1 pt high.
         para(S["OF Spacer"]),
     ]
+    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -585,10 +833,10 @@ def _settings(doc) -> None:
         s.remove(proof)
 
 
-def _properties(doc) -> None:
+def _properties(doc, title: str, subject: str) -> None:
     cp = doc.core_properties
-    cp.title = "Шаблон: приказ комитета по образованию (г. Калининград) с приложением"
-    cp.subject = "orderforge house style «kaliningrad-committee»"
+    cp.title = title
+    cp.subject = subject
     cp.author = "orderforge"
     cp.last_modified_by = "orderforge"
     cp.keywords = "orderforge; docxtpl; ГОСТ Р 7.0.97"
@@ -601,20 +849,27 @@ def _properties(doc) -> None:
     cp.language = "ru-RU"
 
 
-def build(output: Path) -> Path:
+def _new_document(layout: Layout, title: str, subject: str):
     doc = Document()
-    define_styles(doc)
+    define_styles(doc, layout)
     _settings(doc)
-    _properties(doc)
+    _properties(doc, title, subject)
     _drop_thumbnail(doc)
+    return doc
+
+
+def build(output: Path, layout: Layout | str = DEFAULT_STYLE) -> Path:
+    """``template.docx``: the order (if any) and its appendix."""
+    layout = LAYOUTS[layout] if isinstance(layout, str) else layout
+    doc = _new_document(layout, layout.doc_title, f"orderforge house style «{layout.name}»")
     body = doc.element.body
     sentinel = body.sectPr
 
     # Section 1: the order (portrait).  Headers first: add_section copies them.
     s1 = doc.sections[0]
-    page_setup(s1, landscape=False, margins=ORDER_MARGINS)
+    page_setup(s1, landscape=False, margins=layout.order_margins)
     setup_headers(s1, first_page=[para(STYLE_IDS["OF Page Number"])])
-    for e in order_block():
+    for e in order_block(layout):
         sentinel.addprevious(e)
     doc.add_section(WD_SECTION.NEW_PAGE)
     # python-docx appended an empty paragraph carrying section 1's sectPr: make it tiny.
@@ -624,9 +879,9 @@ def build(output: Path) -> Path:
     # …and it sits inside the {%p if order %} region, so it vanishes with the order.
     sentinel.addprevious(tag("{%p endif %}"))
 
-    # Section 2: the appendix (landscape).
+    # Section 2: the appendix (landscape or portrait).
     s2 = doc.sections[-1]
-    page_setup(s2, landscape=True, margins=APPENDIX_MARGINS)
+    page_setup(s2, landscape=layout.appendix_landscape, margins=layout.appendix_margins)
     setup_headers(
         s2,
         first_page=[
@@ -637,9 +892,48 @@ def build(output: Path) -> Path:
             tag("{%p endif %}"),
         ],
     )
-    for e in appendix_block():
+    for e in appendix_block(layout):
         sentinel.addprevious(e)
+    return _save(doc, output)
 
+
+def build_amend(output: Path, layout: Layout | str = DEFAULT_STYLE) -> Path:
+    """``amend.docx``: an order alone (amending order), portrait, one section.
+
+    Same header, body and signature layout as the style's order part; the context is
+    ``{"order": {...}, "appendix": None}`` and the template never mentions ``appendix``
+    nor tests ``order`` (an amending order without an order is a caller's bug: under
+    StrictUndefined it fails instead of printing an empty page)."""
+    layout = LAYOUTS[layout] if isinstance(layout, str) else layout
+    doc = _new_document(layout, layout.amend_title,
+                        f"orderforge house style «{layout.name}»: приказ о внесении изменений")
+    body = doc.element.body
+    sentinel = body.sectPr
+    s1 = doc.sections[0]
+    page_setup(s1, landscape=False, margins=layout.order_margins)
+    setup_headers(s1, first_page=[para(STYLE_IDS["OF Page Number"])])
+    for e in order_content(layout):
+        sentinel.addprevious(e)
+    # Word needs a paragraph after a final table; keep it 1 pt high.
+    sentinel.addprevious(para(STYLE_IDS["OF Spacer"]))
+    return _save(doc, output)
+
+
+def build_style(layout: Layout | str, root: Path = TEMPLATES) -> list[Path]:
+    """Both templates of one style into ``root/<style>/``."""
+    layout = LAYOUTS[layout] if isinstance(layout, str) else layout
+    folder = root / layout.name
+    return [build(folder / "template.docx", layout), build_amend(folder / "amend.docx", layout)]
+
+
+def build_all(root: Path = TEMPLATES, names: list[str] | None = None) -> list[Path]:
+    written: list[Path] = []
+    for name in names or list(LAYOUTS):
+        written += build_style(LAYOUTS[name], root)
+    return written
+
+
+def _save(doc, output: Path) -> Path:
     buf = io.BytesIO()
     doc.save(buf)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -660,10 +954,21 @@ def _deterministic_zip(data: bytes) -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    output = Path(argv[0]) if argv else DEFAULT_OUTPUT
-    path = build(output)
-    print(f"wrote {path}")
+    ap = argparse.ArgumentParser(description="Generate the built-in house styles' templates.")
+    ap.add_argument("output", nargs="?", type=Path,
+                    help="legacy: write kaliningrad-committee's template.docx to this path only")
+    ap.add_argument("--style", action="append", choices=sorted(LAYOUTS),
+                    help="only this style (repeatable); default: every style")
+    ap.add_argument("--out", type=Path, default=TEMPLATES,
+                    help="root folder for <style>/template.docx and amend.docx "
+                         "(default: the repository's templates/)")
+    args = ap.parse_args(argv)
+    if args.output is not None:
+        paths = [build(args.output, DEFAULT_STYLE)]
+    else:
+        paths = build_all(args.out, args.style)
+    for path in paths:
+        print(f"wrote {path}")
     return 0
 
 

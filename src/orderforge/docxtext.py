@@ -11,22 +11,30 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Iterator, Optional, Union
 
 from .diagnostics import UserError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+#: A Word list paragraph (automatic numbering or bullets): (w:numId, w:ilvl).
+ListRef = Optional[tuple[str, int]]
+
+
 @dataclass
 class Paragraph:
     text: str
+    align: str = ""  # w:jc («center», «right», «both»), "" when not set
+    num: ListRef = None
 
 
 @dataclass
 class Cell:
     paras: list[str]
     span: int = 1
+    vmerge: str = ""  # w:vMerge: "restart", "continue" (merged with the cell above) or ""
+    nums: list[ListRef] = field(default_factory=list)  # list membership of each of ``paras``
 
     @property
     def text(self) -> str:
@@ -37,6 +45,7 @@ class Cell:
 class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     caption: str = ""
+    header_rows: set[int] = field(default_factory=set)  # rows repeated on every page (w:tblHeader)
 
 
 Block = Union[Paragraph, Table]
@@ -73,7 +82,8 @@ def read_blocks(path: Path) -> list[Block]:
 def _blocks(container: object) -> Iterator[Block]:
     for child in container:  # type: ignore[attr-defined]
         if child.tag == f"{W}p":
-            yield Paragraph(_para_text(child))
+            jc = child.find(f"{W}pPr/{W}jc")
+            yield Paragraph(_para_text(child), jc.get(f"{W}val", "") if jc is not None else "", _para_num(child))
         elif child.tag == f"{W}tbl":
             yield _table(child)
         elif child.tag == f"{W}sdt":
@@ -90,10 +100,27 @@ def _table(tbl: object) -> Table:
         for tc in tr.findall(f"{W}tc"):
             span_el = tc.find(f"{W}tcPr/{W}gridSpan")
             span = int(span_el.get(f"{W}val")) if span_el is not None else 1
-            paras = [_para_text(p) for p in tc.iter(f"{W}p")]
-            row.append(Cell([p for p in paras if p.strip()], span))
+            merge_el = tc.find(f"{W}tcPr/{W}vMerge")
+            vmerge = (merge_el.get(f"{W}val") or "continue") if merge_el is not None else ""
+            found = [(_para_text(p), _para_num(p)) for p in tc.iter(f"{W}p")]
+            kept = [(text, num) for text, num in found if text.strip()]
+            row.append(Cell([t for t, _ in kept], span, vmerge, [n for _, n in kept]))
+        if tr.find(f"{W}trPr/{W}tblHeader") is not None:
+            table.header_rows.add(len(table.rows))
         table.rows.append(row)
     return table
+
+
+def _para_num(p: object) -> ListRef:
+    """(numId, level) of a paragraph in a Word list, None otherwise (numId 0 switches a list off)."""
+    num = p.find(f"{W}pPr/{W}numPr")  # type: ignore[attr-defined]
+    if num is None:
+        return None
+    num_id, level = num.find(f"{W}numId"), num.find(f"{W}ilvl")
+    value = num_id.get(f"{W}val") if num_id is not None else None
+    if not value or value == "0":
+        return None
+    return value, int(level.get(f"{W}val") or 0) if level is not None else 0
 
 
 def docx_text(path: Path) -> str:

@@ -92,16 +92,26 @@ def order_context(plan: Plan, style: Style) -> Context:
     preamble = [expand_references(p, plan) for p in _paras(order.preamble, style)]
     return {
         "issuer_lines": [typeset(line) for line in order.issuer],
-        "kind": style.kind_display.get(order.kind, order.kind.upper()),
+        "kind": keep_together(style.kind_display.get(order.kind, order.kind.upper())),
         "date": format_date(order.date, style.date_format) if order.date else "",
         "number": typeset(fill(style.number_format, {"number": order.number or ""})),
         "place": typeset(order.place or ""),
         "title_lines": [typeset(order.title)],
         "preamble": preamble,
-        "operative": order.operative or style.operative.get(order.kind, "ПРИКАЗЫВАЮ:"),
+        "operative": keep_together(order.operative or style.operative.get(order.kind, "ПРИКАЗЫВАЮ:")),
         "body": [typeset(expand_references(p, plan)) for p in order_body(order, style)],
         "signature": signature(plan, style),
     }
+
+
+def keep_together(word: str) -> str:
+    """A letter-spaced word («п р и к а з ы в а ю:») must not break across lines: join it with NBSP."""
+    from .typography import NBSP
+
+    letters = word.split(" ")
+    if len(letters) > 2 and all(len(x) <= 2 for x in letters):
+        return NBSP.join(letters)
+    return word
 
 
 def order_body(order: Order, style: Style) -> list[str]:

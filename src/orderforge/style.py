@@ -244,9 +244,11 @@ def _build(name: str, folder: Path, v: dict[str, Any]) -> Style:
         if order.get(key):
             setattr(style, key, order[key])
     appendix = v.get("appendix") or {}
-    style.appendix_mark = appendix.get("mark") or style.appendix_mark
+    if appendix.get("mark") is not None:  # an explicit empty list means «no appendix mark»
+        style.appendix_mark = appendix["mark"]
     style.appendix_date_format = appendix.get("date_format") or style.appendix_date_format
-    style.approval_stamp = appendix.get("stamp") or style.approval_stamp
+    if appendix.get("stamp") is not None:
+        style.approval_stamp = appendix["stamp"]
     numbering = v.get("numbering") or {}
     if numbering.get("trailing_dot") is not None:
         style.trailing_dot = numbering["trailing_dot"]
