@@ -182,7 +182,7 @@ class Order:
     date: Optional[date]
     number: Optional[str]
     place: Optional[str]
-    title: str
+    title: list[str]  # lines; most titles are one line, some styles print «Об утверждении» on its own
     preamble: Text
     operative: Optional[str]
     points: list[Point]
@@ -241,6 +241,7 @@ class PlanBody:
     sections: list[Section]
     pos: Pos
     field_pos: dict[str, Pos] = field(default_factory=dict)
+    activities_title: Optional[str] = None  # an unnumbered heading row above the activities before section 1
 
 
 @dataclass

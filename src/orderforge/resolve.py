@@ -8,7 +8,7 @@ clerk wrote can ever be evaluated as template code.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from .model import Activity, Order, Para, Plan, Section, Text
 from .style import Column, Style
@@ -96,10 +96,10 @@ def order_context(plan: Plan, style: Style) -> Context:
         "date": format_date(order.date, style.date_format) if order.date else "",
         "number": typeset(fill(style.number_format, {"number": order.number or ""})),
         "place": typeset(order.place or ""),
-        "title_lines": [typeset(order.title)],
+        "title_lines": [typeset(expand_references(line, plan)) for line in order.title],
         "preamble": preamble,
         "operative": keep_together(order.operative or style.operative.get(order.kind, "ПРИКАЗЫВАЮ:")),
-        "body": [typeset(expand_references(p, plan)) for p in order_body(order, style)],
+        "body": order_body(order, style, lambda text: expand_references(text, plan)),
         "signature": signature(plan, style),
     }
 
@@ -114,24 +114,28 @@ def keep_together(word: str) -> str:
     return word
 
 
-def order_body(order: Order, style: Style) -> list[str]:
-    """Numbered points, their sub-points and the control clause, one paragraph each."""
+def order_body(order: Order, style: Style, expand: Callable[[str], str] = lambda text: text) -> list[str]:
+    """Numbered points, their sub-points and the control clause, one paragraph each.
+
+    References are expanded before the numbers are prefixed, so a name that
+    opens a point is capitalised as the start of a sentence.
+    """
     body: list[str] = []
     number = 0
     for point in order.points:
         number += 1
-        paras = [_para(p, style) for p in point.text]
+        paras = [_para(Para(expand(p.text), p.kind), style) for p in point.text]
         body.append(f"{number}. {paras[0]}" if paras else f"{number}.")
         body.extend(paras[1:])
         for n, item in enumerate(point.items, start=1):
             label = fill(style.subpoint_format, {"n": str(n)}) if point.list_style == "numbered" else style.dash
-            item_paras = [_para(p, style) for p in item]
+            item_paras = [_para(Para(expand(p.text), p.kind), style) for p in item]
             if item_paras:
                 body.append(f"{label} {item_paras[0]}")
                 body.extend(item_paras[1:])
     control = _control(order, style)
     if control:
-        body.append(f"{number + 1}. {control}")
+        body.append(f"{number + 1}. {expand(control)}")
     return [typeset(p) for p in body]
 
 
@@ -209,6 +213,8 @@ def number_label(parts: list[int], style: Style) -> str:
 
 def table_context(plan: Plan, style: Style) -> Context:
     rows: list[Context] = []
+    if plan.plan.activities_title and plan.plan.activities:
+        rows.append({"section": True, "heading": typeset(plan.plan.activities_title), "cells": []})
     for n, activity in enumerate(plan.plan.activities, start=1):
         rows.append(activity_row(activity, [n], plan, style))
     for n, section in enumerate(plan.plan.sections, start=1):
@@ -249,7 +255,10 @@ def cell_paras(column: Column, activity: Activity, number: list[int], plan: Plan
         names = [responsible_name(ref.key, plan, style) for ref in activity.responsible]
         if style.responsible_separator == "\n":
             return [typeset(n) for n in names]
-        return [typeset(style.responsible_separator.join(names))] if names else []
+        joined = style.responsible_separator.join(names)
+        if style.responsible_capitalize:
+            joined = joined[:1].upper() + joined[1:]
+        return [typeset(joined)] if names else []
     return []
 
 

@@ -47,7 +47,7 @@ def _order(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> Order:
         date=v.get("date"),
         number=v.get("number"),
         place=v.get("place"),
-        title=v.get("title") or "",
+        title=v.get("title") or [],
         preamble=v.get("preamble") or (),
         operative=v.get("operative"),
         points=v.get("points") or [],
@@ -68,7 +68,7 @@ ORDER = Obj(
         F("date", DateT(), True, "дата приказа: 2026-02-11 или 11.02.2026"),
         F("number", Str(), True, "регистрационный номер приказа: ПД-КПО-113"),
         F("place", Str(), False, "место издания: г. Калининград"),
-        F("title", Str(), True, "заголовок: «Об утверждении …»"),
+        F("title", Lines(), True, "заголовок: «Об утверждении …»; строки блока «|» — отдельные абзацы заголовка"),
         F("preamble", TextT(), False, "констатирующая часть; абзацы — отдельными строками"),
         F("operative", Str(), False, "распорядительное слово, если не как в стиле: ПРИКАЗЫВАЮ:"),
         F("points", ListT(POINT), True, "пункты распорядительной части"),
@@ -184,6 +184,7 @@ def _body(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> PlanBody:
         sections=v.get("sections") or [],
         pos=pos,
         field_pos=fp,
+        activities_title=v.get("activities_title"),
     )
 
 
@@ -193,6 +194,7 @@ PLAN_BODY = Obj(
         F("title", Lines(), True, "заголовок плана; каждая строка — отдельная строка заголовка"),
         F("period", PeriodT(), False, "период плана: 2026-2028 или 2025-2026 учебный год"),
         F("passport", ListT(PASSPORT), False, "паспорт плана: таблица «основания, задачи, результаты»"),
+        F("activities_title", Str(), False, "заголовок строкой таблицы над мероприятиями до первого раздела (без номера)"),
         F("activities", ListT(ACTIVITY), False, "мероприятия до первого раздела"),
         F("sections", ListT(SECTION), False, "разделы плана"),
     ],

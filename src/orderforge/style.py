@@ -46,6 +46,7 @@ class Style:
     title: str = ""
     description: str = ""
     template: str = "template.docx"
+    amend_template: str = "amend.docx"  # the amending order «О внесении изменений …»: order only, no appendix
     kind_display: dict[str, str] = field(default_factory=lambda: {"приказ": "ПРИКАЗ", "распоряжение": "РАСПОРЯЖЕНИЕ"})
     operative: dict[str, str] = field(default_factory=lambda: {"приказ": "ПРИКАЗЫВАЮ:", "распоряжение": "ОБЯЗЫВАЮ:"})
     date_format: str = "{dd}.{mm}.{yyyy}"
@@ -64,6 +65,7 @@ class Style:
     columns: list[Column] = field(default_factory=list)
     responsible_format: str = "code"  # "code" | "name"
     responsible_separator: str = "\n"
+    responsible_capitalize: bool = False
     year_suffix: str = "г."
     range_dash: str = " – "
     capitalize: str = "as_written"
@@ -221,9 +223,11 @@ STYLE = Obj(
               "ответственные: code — кодами (ЦОРП); name — наименованиями; grouped — люди под общей должностью "
               "(«Бобров В.С., Воропаева Е.В., заместители директора»)"),
             F("responsible_separator", Enum(("newline", "comma")), False, "каждый ответственный с новой строки или через запятую"),
+            F("responsible_capitalize", Bool(), False, "начинать ячейку ответственных с заглавной буквы (да/нет)"),
         ], _dict), False, "таблица плана"),
         F("deadline", Obj("deadline", [
-            F("year_suffix", Enum(("г.", "года")), False, "после года: «г.» или «года»"),
+            F("year_suffix", Enum(("г.", "года", "as_written")), False,
+              "после года: «г.», «года» или as_written — как написано в плане"),
             F("range_dash", Str(keep_spaces=True), False, "тире в периодах: « – »"),
             F("capitalize", Enum(("as_written", "upper", "lower")), False, "заглавная буква срока"),
         ], _dict), False, "запись сроков"),
@@ -257,6 +261,8 @@ def _build(name: str, folder: Path, v: dict[str, Any]) -> Style:
     style.responsible_format = table.get("responsible") or style.responsible_format
     if table.get("responsible_separator") == "comma":
         style.responsible_separator = ", "
+    if table.get("responsible_capitalize") is not None:
+        style.responsible_capitalize = table["responsible_capitalize"]
     deadline = v.get("deadline") or {}
     for key in ("year_suffix", "range_dash", "capitalize"):
         if deadline.get(key):
