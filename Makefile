@@ -15,10 +15,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## Build every example plan in plans/ into output/ (.docx; PDF too when LibreOffice is installed).
-demo: $(STAMP)
+## Build every example plan in plans/ into output/: .docx and PDF (installs LibreOffice when missing).
+demo: system-deps $(STAMP)
 	$(BIN)/orderforge validate
-	$(BIN)/orderforge build
+	$(BIN)/orderforge build --pdf
 
 ## Run the tests, including the slow ones that open the output in real LibreOffice.
 test: system-deps $(STAMP)
