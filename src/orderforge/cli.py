@@ -335,5 +335,204 @@ def forms(plan: Path) -> None:
     _run(action)
 
 
+@main.command("import", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("docx", type=click.Path(path_type=Path), metavar="ДОКУМЕНТ.docx")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Файл плана (по умолчанию plans/<имя документа латиницей>.yaml).")
+@click.option("--directory", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Справочник, который дополнить (по умолчанию directory.yaml рядом с планом, если он есть, "
+                   "иначе <план>.directory.yaml).")
+@click.option("--style", default="kaliningrad-committee", show_default=True, metavar="СТИЛЬ",
+              help="Стиль оформления плана.")
+@click.option("--json", "as_json", is_flag=True, help="Вывести отчёт в JSON (для скриптов).")
+@click.option("--force", is_flag=True, help="Перезаписать существующий план (справочник только дополняется).")
+def import_(docx: Path, output: Optional[Path], directory: Optional[Path], style: str, as_json: bool,
+            force: bool) -> None:
+    """Перенести план мероприятий из документа Word (.docx) в YAML.
+
+    Находит таблицу плана по заголовкам колонок, разделы и мероприятия по
+    номерам, приказ вокруг таблицы; ответственных записывает в справочник
+    (существующий справочник только дополняется). Что прочитать не удалось,
+    остаётся в плане с пометкой TODO и выводится предупреждением.
+
+    \b
+    Пример:
+      orderforge import "План 2025.docx" -o plans/plan-2025.yaml
+      orderforge import old.docx --directory plans/directory.yaml --json
+    """
+    def action() -> int:
+        from .importer import failure_json, import_docx, result_json
+
+        try:
+            result = import_docx(docx, output, style=style, force=force, directory=directory)
+        except UserError as exc:
+            if not as_json:
+                raise
+            click.echo(failure_json(exc))
+            return exc.exit_code
+        if as_json:
+            click.echo(result_json(result))
+            return 0
+        _echo_diagnostics(result.warnings)
+        for line in result.summary():
+            click.echo(line)
+        return 0
+
+    _run(action)
+
+
+@main.command("new", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("new_plan", type=click.Path(path_type=Path, dir_okay=False), metavar="НОВЫЙ.yaml")
+@click.option("--from", "source", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              metavar="СТАРЫЙ.yaml", help="План, из которого сделать новый (обычно прошлогодний).")
+@click.option("--year", type=int, default=None, metavar="ГГГГ", help="Первый год периода нового плана, например 2027.")
+@click.option("--shift", type=int, default=None, metavar="N", help="На сколько лет сдвинуть сроки и период (по умолчанию на 1).")
+@click.option("--force", is_flag=True, help="Перезаписать НОВЫЙ.yaml, если он уже есть.")
+def new_command(new_plan: Path, source: Path, year: Optional[int], shift: Optional[int], force: bool) -> None:
+    """Сделать план на следующий период из прошлого плана.
+
+    Сроки мероприятий и период плана сдвигаются на --shift лет (или так,
+    чтобы период начинался с --year), в том числе «на 2026-2028 годы» в
+    заголовках. Комментарии, порядок ключей и переносы строк сохраняются,
+    идентификаторы мероприятий остаются прежними. Номер и дата приказа
+    очищаются — заполните их перед сборкой; примечания (note) прошлого года
+    удаляются. Что нельзя перенести автоматически, выводится предупреждением.
+
+    \b
+    Пример:
+      orderforge new plans/kaliningrad-committee-2027.yaml --from plans/kaliningrad-committee-2026.yaml --year 2027
+      orderforge new plans/plan-2027.yaml --from plans/plan-2026.yaml --shift 1
+    """
+    def action() -> int:
+        from .rollover import new_from, plural_years
+
+        result = new_from(source, new_plan, year=year, shift=shift, force=force)
+        period = f", период {result.old_period} → {result.new_period}" if result.new_period else ""
+        click.echo(f"{result.path}: создан из {result.source}, сдвиг на {plural_years(result.shift)}{period}")
+        click.echo(f"  сроков перенесено: {result.moved}, без года (не меняются): {result.kept}"
+                   + (f", удалено примечаний: {result.notes}" if result.notes else ""))
+        _echo_diagnostics(result.warnings, err=False)
+        if result.cleared:
+            click.echo(f"Заполните номер и дату приказа (отмечены «# заполните перед сборкой»), затем: "
+                       f"orderforge validate {result.path}")
+        else:
+            click.echo(f"Проверьте план: orderforge validate {result.path}")
+        return 0
+
+    _run(action)
+
+
+@main.command("fmt", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("plans", nargs=-1, type=click.Path(path_type=Path), metavar="[ПЛАН.yaml]...")
+@click.option("--check", is_flag=True,
+              help="Ничего не менять, только проверить: код выхода 1, если какой-то файл нужно отформатировать.")
+def fmt_command(plans: tuple[Path, ...], check: bool) -> None:
+    """Привести планы к единому оформлению, сохранив комментарии.
+
+    Порядок ключей — как в описании формата, отступ 2 пробела, кавычки только
+    где нужны, длинные строки — блоком «>-» шириной 100 знаков; блоки, которые
+    вы уже разбили на строки сами, остаются как есть. Содержание плана не
+    меняется, и git diff после этого показывает только настоящие правки.
+    Без аргументов — все планы в папке plans/.
+
+    \b
+    Пример:
+      orderforge fmt plans/kaliningrad-committee-2026.yaml
+      orderforge fmt --check            # для pre-commit: код 1, если нужно форматировать
+    """
+    def action() -> int:
+        from .fmt import fmt_paths
+
+        result = fmt_paths(_plan_files(plans), check=check)
+        _echo_diagnostics(result.errors)
+        for path in result.changed:
+            click.echo(f"{path}: нужно отформатировать (orderforge fmt {path})" if check else f"{path}: отформатирован")
+        if result.errors:
+            return 1
+        return 1 if check and result.changed else 0
+
+    _run(action)
+
+
+@main.command("diff", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("old", metavar="СТАРЫЙ")
+@click.argument("new", required=False, default=None, metavar="[НОВЫЙ]")
+@click.option("--json", "as_json", is_flag=True, help="Вывести изменения в JSON (для скриптов).")
+@click.option("--exit-code", "exit_code", is_flag=True, help="Код выхода 1, если изменения есть (как у git diff).")
+def diff_command(old: str, new: Optional[str], as_json: bool, exit_code: bool) -> None:
+    """Показать изменения плана по пунктам: что добавлено, исключено, перенесено, исправлено.
+
+    Каждая сторона — файл или версия из git в виде ВЕРСИЯ:путь (путь от
+    корня репозитория). С одним файлом сравнивает его с последним коммитом
+    (HEAD). Мероприятия узнаются по id, а без него — по похожему тексту,
+    поэтому перенумерация не выглядит как сплошные изменения. Если изменений
+    нет, ничего не выводит.
+
+    \b
+    Пример:
+      orderforge diff plans/kaliningrad-committee-2026.yaml
+      orderforge diff HEAD~1:plans/kaliningrad-committee-2026.yaml plans/kaliningrad-committee-2026.yaml
+      orderforge diff подписан-2026-02-11:plans/kaliningrad-committee-2026.yaml HEAD:plans/kaliningrad-committee-2026.yaml --json
+    """
+    def action() -> int:
+        from .diff import diff_specs, format_diff
+
+        result = diff_specs(old, new)
+        if as_json:
+            click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        elif not result.empty:
+            click.echo(format_diff(result))
+        return 1 if exit_code and not result.empty else 0
+
+    _run(action)
+
+
+@main.command("amend", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("old", metavar="СТАРЫЙ")
+@click.argument("new", metavar="НОВЫЙ")
+@click.option("--number", default=None, metavar="НОМЕР", help="Номер нового приказа.")
+@click.option("--date", "date_text", default=None, metavar="ГГГГ-ММ-ДД", help="Дата нового приказа.")
+@click.option("--preamble", default=None, metavar="ТЕКСТ",
+              help="Констатирующая часть (по умолчанию «В связи с необходимостью корректировки Плана …»).")
+@click.option("--order", "order_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              metavar="amend.yaml", help="Реквизиты приказа из файла: number, date, preamble, signatory, control.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="ФАЙЛ.docx",
+              help="Куда записать документ (по умолчанию output/<план>.amend-<дата>.docx).")
+@click.option("--force", is_flag=True, help="Перезаписать документ, если он уже есть.")
+def amend_command(old: str, new: str, number: Optional[str], date_text: Optional[str], preamble: Optional[str],
+                  order_file: Optional[Path], output: Optional[Path], force: bool) -> None:
+    """Собрать приказ «О внесении изменений в приказ …» из двух версий плана.
+
+    СТАРЫЙ — утверждённая версия (файл или ВЕРСИЯ:путь из git), НОВЫЙ —
+    исправленная. Изменения записываются так, как их пишут в приказах:
+    «пункт 2.3 изложить в следующей редакции», «дополнить пунктом 2.10
+    следующего содержания», «пункт 3.5 исключить», «в пункте 1.2 слова …
+    заменить словами …». Оформление — из стиля плана (шаблон amend.docx).
+
+    \b
+    Пример:
+      orderforge amend подписан-2026-02-11:plans/kaliningrad-committee-2026.yaml plans/kaliningrad-committee-2026.yaml --number ПД-КПО-150 --date 2026-06-01
+      orderforge amend HEAD:plans/x.yaml plans/x.yaml --order amend.yaml -o output/изменения.docx
+    """
+    def action() -> int:
+        from .amend import AmendData, build_amend, load_amend_yaml, parse_date
+
+        data = load_amend_yaml(order_file) if order_file else AmendData()
+        if date_text is not None:
+            parsed = parse_date(date_text)
+            if parsed is None:
+                raise UserError.simple("OF646", date_text, f"дата «{date_text}» не распознана",
+                                       "запишите дату как 2026-06-01 или 01.06.2026")
+            data.date = parsed
+        data.number = number or data.number
+        data.preamble = preamble or data.preamble
+        result = build_amend(old, new, data, output, force=force)
+        _echo_diagnostics(result.warnings)
+        click.echo(f"{new} → {result.docx} (изменений: {len(result.clauses)})")
+        return 0
+
+    _run(action)
+
+
 def entry(argv: Optional[list[str]] = None) -> None:  # pragma: no cover - for python -m
     main(args=argv)

@@ -26,6 +26,7 @@ class Ctx:
 
     def __init__(self, report: Report) -> None:
         self.report = report
+        self.field: Optional[F] = None  # the key being converted, named in «пустое значение» messages
 
     def wrong_type(self, node: Node, expected: str, hint: str = "") -> None:
         if isinstance(node, Map) and node.broken:
@@ -59,7 +60,13 @@ def _nonempty(node: Node, ctx: Ctx, value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
     if not value.strip():
-        ctx.report.error("OF104", node.pos, "пустое значение", "заполните значение или удалите ключ")
+        spec = ctx.field
+        if spec is None:
+            ctx.report.error("OF104", node.pos, "пустое значение", "заполните значение или удалите ключ")
+        else:
+            hint = (f"заполните: {spec.doc}" if spec.doc else "заполните значение") if spec.required \
+                else "заполните значение или удалите ключ"
+            ctx.report.error("OF104", node.pos, f"пустое значение ключа «{spec.key}»", hint)
         return None
     return value
 
@@ -329,7 +336,9 @@ class Obj(T):
                 ctx.report.error("OF101", entry.key_pos, f"неизвестный ключ «{entry.key}» в разделе «{self.name}»", hint)
                 continue
             positions[entry.key] = entry.value.pos
+            outer, ctx.field = ctx.field, spec
             values[entry.key] = spec.type.convert(entry.value, ctx)
+            ctx.field = outer
         for spec in self.fields:
             if spec.required and spec.key not in node:
                 ctx.report.error(
@@ -374,7 +383,9 @@ class MapOf(T):
             if not re.fullmatch(self.key_pattern, entry.key):
                 ctx.report.error("OF105", entry.key_pos, f"недопустимый ключ «{entry.key}»", self.key_hint)
                 continue
+            outer, ctx.field = ctx.field, F(entry.key, self.item, True)
             value = self.item.convert(entry.value, ctx)
+            ctx.field = outer
             if value is not None:
                 result[entry.key] = self.build(entry.key, value, entry.key_pos)
         return result

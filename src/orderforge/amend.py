@@ -1,0 +1,430 @@
+"""``orderforge amend OLD NEW``: the order «О внесении изменений в приказ …» from two versions.
+
+The changes come from :mod:`orderforge.diff`; this module words them the way
+amending orders are worded and renders the order with the house style's
+``amend.docx`` (the order part only, no appendix) through the ordinary
+pipeline (``render.render_docx`` with ``{"order": …, "appendix": None}``).
+
+The operative part is one point «Внести в План …, утвержденный приказом … от …
+№ …, следующие изменения:» with numbered sub-points, then the control point
+and the signature. The clauses, in legal-technique order — first everything
+that refers to the old numbering, then the renumbering, then the additions in
+the final numbering:
+
+* one printed field of an activity changed by one run of words: «в пункте 1.2
+  слова «Февраль 2026 г.» заменить словами «Март 2026 г.»» (the whole
+  deadline is quoted; in a text only the changed words; «слово/словом» for one
+  word, «цифры» for numbers; «в графе «…» пункта …» when the words occur
+  elsewhere in the row too; «… исключить» when words are only removed);
+* anything more: «пункт 2.3 изложить в следующей редакции: «…»» with the whole row;
+* «пункт 3.5 исключить»; a section: «раздел 3 исключить»;
+* «пункты 2.3–2.9 считать соответственно пунктами 2.4–2.10»;
+* «дополнить пунктом 2.10 следующего содержания: «…»» («новым пунктом», when
+  the number was taken before the renumbering); a moved activity is excluded
+  where it was and added where it is now;
+* the plan's title, section titles, passport rows: «наименование … изложить в
+  следующей редакции», «строку «…» паспорта Плана …».
+
+Changes of the approving order's own text (its title or points) are not worded
+(they need an amendment of the order itself): they come back as warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, Optional
+
+from .diagnostics import Diagnostic, Pos, Report, UserError
+from .diff import Change, Item, PlanDiff, diff_plans, load_side
+from .model import Activity, Order, Para, Plan, Point, Ref, parse_text
+from .style import Style
+
+OUTPUT_DIR = Path("output")
+KIND_INSTRUMENTAL = {"приказ": "приказом", "распоряжение": "распоряжением"}
+DEFAULT_PREAMBLE = "В связи с необходимостью корректировки {plan_genitive}"
+
+
+@dataclass
+class AmendData:
+    """The amending order's own details (options or ``--order amend.yaml``)."""
+
+    number: Optional[str] = None
+    date: Optional[date] = None
+    preamble: Optional[str] = None
+    signatory: Optional[str] = None
+    control: Optional[str] = None
+
+
+@dataclass
+class AmendResult:
+    docx: Path
+    clauses: list[list[str]]
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- amend.yaml
+
+
+def _amend_schema() -> Any:
+    from .schema import DateT, F, Obj, RefT, Str, TextT
+
+    return Obj(
+        "приказ о внесении изменений",
+        [
+            F("number", Str(), False, "регистрационный номер нового приказа: ПД-КПО-150"),
+            F("date", DateT(), False, "дата нового приказа: 2026-06-01 или 01.06.2026"),
+            F("preamble", TextT(), False, "констатирующая часть: «В связи с …»"),
+            F("signatory", RefT(), False, "кто подписывает: идентификатор человека из справочника"),
+            F("control", Str(), False, "пункт о контроле: текст или self («… оставляю за собой»)"),
+        ],
+        lambda v, pos, fp: v,
+        doc="Реквизиты приказа о внесении изменений.",
+    )
+
+
+def load_amend_yaml(path: Path) -> AmendData:
+    from .load import load_file
+    from .model import plain
+    from .schema import Ctx
+    from .validate import display_path
+
+    report = Report()
+    loaded = load_file(path, display_path(path))
+    report.extend(loaded.report)
+    values = _amend_schema().convert(loaded.root, Ctx(report)) if loaded.root is not None else None
+    if values is None or report.has_errors:
+        raise UserError(report.errors or report.sorted(), exit_code=1)
+    signatory = values.get("signatory")
+    preamble = values.get("preamble")
+    return AmendData(values.get("number"), values.get("date"), plain(preamble) if preamble else None,
+                     signatory.key if signatory else None, values.get("control"))
+
+
+def parse_date(value: str) -> Optional[date]:
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4})", value.strip())
+    if not m:
+        return None
+    y, mo, d = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
+    try:
+        return date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- wording helpers
+
+
+def plan_name(plan: Plan) -> str:
+    """«План мероприятий («Дорожная карта») по итогам …» — the plan's title as one line."""
+    title = " ".join(" ".join(plan.plan.title).split())
+    return title if title.lower().startswith("план") else f"План мероприятий «{title}»"
+
+
+def plan_genitive(plan: Plan) -> str:
+    name = plan_name(plan)
+    return "Плана" + name[4:] if name.startswith("План") else name
+
+
+def _words(fragment: str, forms: tuple[str, str, str, str]) -> str:
+    """«слова»/«слово»/«цифры» (accusative) or «словами»/«словом»/«цифрами» — by what is quoted."""
+    if re.fullmatch(r"[\d.,\s–-]+", fragment):
+        return forms[2]
+    return forms[0] if len(fragment.split()) == 1 else forms[1]
+
+
+_WHAT = ("слово", "слова", "цифры", "")
+_WITH = ("словом", "словами", "цифрами", "")
+
+
+def _changed_span(old: str, new: str) -> Optional[tuple[str, str]]:
+    """The one run of words that differs (whole words), or None when several runs changed."""
+    import difflib
+
+    a, b = old.split(" "), new.split(" ")
+    codes = [c for c in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if c[0] != "equal"]
+    if len(codes) != 1:
+        return None
+    _, i1, i2, j1, j2 = codes[0]
+    return " ".join(a[i1:i2]), " ".join(b[j1:j2])
+
+
+class _Wording:
+    def __init__(self, result: PlanDiff, style: Style) -> None:
+        self.diff = result
+        self.style = style
+        self.old_plan = result.old.plan
+        self.new_plan = result.new.plan
+        self.printed = {c.key for c in style.columns}
+
+    # ---------------------------------------------------------------- cells
+
+    def cells(self, activity: Activity, number: tuple[int, ...], plan: Plan) -> dict[str, list[str]]:
+        from .resolve import cell_paras
+
+        return {c.key: cell_paras(c, activity, list(number), plan, self.style) for c in self.style.columns}
+
+    def header(self, key: str) -> str:
+        return next((c.header for c in self.style.columns if c.key == key), key)
+
+    def row(self, activity: Activity, number: tuple[int, ...], plan: Plan) -> list[str]:
+        """A whole row of the plan table as quoted paragraphs: «2.3. Текст … / Срок: … / …»."""
+        from .resolve import number_label
+
+        cells = self.cells(activity, number, plan)
+        paras: list[str] = []
+        text = cells.get("text") or [""]
+        paras.append(f"{number_label(list(number), self.style)} {text[0]}".strip())
+        paras.extend(text[1:])
+        for column in self.style.columns:
+            if column.key in ("number", "text"):
+                continue
+            values = cells[column.key]
+            if not values:
+                continue
+            joined = ", ".join(values) if column.key == "responsible" else values[0]
+            paras.append(f"{column.header}: {joined}")
+            if column.key != "responsible":
+                paras.extend(values[1:])
+        paras[0] = "«" + paras[0]
+        paras[-1] = paras[-1] + "»"
+        return paras
+
+    # ---------------------------------------------------------------- field changes
+
+    def field_clause(self, change: Change) -> Optional[list[str]]:
+        """A clause for the printed fields that changed, or None when nothing printed changed."""
+        old, new = change.old, change.new
+        assert old is not None and new is not None
+        printed = [f for f in change.fields if f.field in self.printed]
+        if not printed:
+            return None
+        if len(printed) == 1:
+            clause = self.words_clause(old, new, printed[0].field)
+            if clause is not None:
+                return [clause]
+        return [f"пункт {old.label} изложить в следующей редакции:"] + self.row(new.activity, old.number, self.new_plan)
+
+    def words_clause(self, old: Item, new: Item, name: str) -> Optional[str]:
+        old_cells = self.cells(old.activity, old.number, self.old_plan)
+        new_cells = self.cells(new.activity, old.number, self.new_plan)
+        a, b = old_cells.get(name) or [], new_cells.get(name) or []
+        if name in ("deadline", "responsible"):
+            if len(a) != 1 or len(b) != 1:
+                return None
+            span: Optional[tuple[str, str]] = (a[0], b[0])
+        else:
+            if len(a) != 1 or len(b) != 1:
+                return None
+            span = _changed_span(a[0], b[0])
+        if span is None or not span[0]:
+            return None
+        before, after = span
+        whole_row = "\n".join(p for key, paras in old_cells.items() if key != "number" for p in paras)
+        where = f"в пункте {old.label}"
+        if whole_row.count(before) != 1:
+            if a[0].count(before) != 1:
+                return None
+            where = f"в графе «{self.header(name)}» пункта {old.label}"
+        if not after:
+            return f"{where} {_words(before, _WHAT)} «{before}» исключить"
+        return f"{where} {_words(before, _WHAT)} «{before}» заменить {_words(after, _WITH)} «{after}»"
+
+    # ---------------------------------------------------------------- all clauses
+
+    def clauses(self) -> list[list[str]]:
+        first: list[tuple[tuple[Any, ...], list[str]]] = []  # refer to the old numbering
+        last: list[tuple[tuple[Any, ...], list[str]]] = []  # additions, in the final numbering
+        removed_sections = {c.old_section.number for c in self.diff.changes
+                            if c.kind == "section_removed" and c.old_section is not None}
+        added_sections = {c.new_section.number for c in self.diff.changes
+                          if c.kind == "section_added" and c.new_section is not None}
+        for change in self.diff.changes:
+            kind = change.kind
+            if kind == "plan" and change.field_name == "title":
+                first.append(((0,), ["наименование Плана изложить в следующей редакции:",
+                                     "«" + " ".join(self.new_plan.plan.title) + "»"]))
+            elif kind.startswith("passport_"):
+                first.append(((1, change.old_number or change.new_number or 0), self.passport_clause(change)))
+            elif kind == "section_changed" and any(f.field == "title" for f in change.fields):
+                o, n = change.old_section, change.new_section
+                assert o is not None and n is not None
+                first.append(((2, o.number), [f"наименование раздела {o.label} изложить в следующей редакции: "
+                                              f"«{n.section.title}»"]))
+            elif kind == "section_removed":
+                assert change.old_section is not None
+                first.append(((2, change.old_section.number), [f"раздел {change.old_section.label} исключить"]))
+            elif kind == "section_added":
+                s = change.new_section
+                assert s is not None
+                from .resolve import number_label
+
+                last.append(((s.number, -1), [f"дополнить разделом {s.label} следующего содержания: "
+                                              f"«{number_label(list(s.number), self.style)} {s.section.title}»"]))
+            elif kind == "removed":
+                assert change.old is not None
+                if change.old.section not in removed_sections:
+                    first.append(((2, change.old.number), [f"пункт {change.old.label} исключить"]))
+            elif kind == "added":
+                assert change.new is not None
+                last.append(((change.new.number,), self.add_clause(change.new, added_sections)))
+            elif kind == "moved":
+                assert change.old is not None and change.new is not None
+                if change.old.section not in removed_sections:
+                    first.append(((2, change.old.number), [f"пункт {change.old.label} исключить"]))
+                last.append(((change.new.number,), self.add_clause(change.new, added_sections)))
+            elif kind in ("changed", "renumbered"):
+                clause = self.field_clause(change)
+                if clause is not None:
+                    assert change.old is not None
+                    first.append(((2, change.old.number), clause))
+        first.sort(key=lambda c: c[0])
+        last.sort(key=lambda c: c[0])
+        result = [c for _, c in first] + self.renumbering() + [c for _, c in last]
+        return result
+
+    def add_clause(self, item: Item, added_sections: set[tuple[int, ...]]) -> list[str]:
+        """«дополнить пунктом 2.10 …» at the end of a section, «новым пунктом 2.3 …» between others."""
+        inside = item.section not in added_sections and any(
+            other.section == item.section and other.index > item.index for _, other in self.diff.pairs)
+        new_word = "новым пунктом" if inside else "пунктом"
+        return [f"дополнить {new_word} {item.label} следующего содержания:"] + self.row(
+            item.activity, item.number, self.new_plan)
+
+    def passport_clause(self, change: Change) -> list[str]:
+        def items(value: str) -> str:
+            return "; ".join(value.split("\n")[1:])
+
+        if change.kind == "passport_removed":
+            return [f"строку «{change.label}» паспорта Плана исключить"]
+        if change.kind == "passport_added":
+            return [f"паспорт Плана дополнить строкой «{change.label}» следующего содержания: «{items(change.new_value)}»"]
+        return [f"строку «{change.label}» паспорта Плана изложить в следующей редакции: «{items(change.new_value)}»"]
+
+    def renumbering(self) -> list[list[str]]:
+        """«пункты 2.3–2.9 считать соответственно пунктами 2.4–2.10» for every run of shifted numbers."""
+        moved = {id(c.old) for c in self.diff.changes if c.kind == "moved"}
+        shifted = sorted(((o.number, n.number) for o, n in self.diff.pairs if o.label != n.label and id(o) not in moved))
+        runs: list[list[tuple[tuple[int, ...], tuple[int, ...]]]] = []
+        for pair in shifted:
+            if runs:
+                (po, pn) = runs[-1][-1]
+                o, n = pair
+                if o[:-1] == po[:-1] and n[:-1] == pn[:-1] and o[-1] == po[-1] + 1 and n[-1] == pn[-1] + 1:
+                    runs[-1].append(pair)
+                    continue
+            runs.append([pair])
+        clauses = []
+        for run in runs:
+            (o1, n1), (o2, n2) = run[0], run[-1]
+            label = ".".join
+            if len(run) == 1:
+                clauses.append([f"пункт {label(map(str, o1))} считать пунктом {label(map(str, n1))}"])
+            else:
+                clauses.append([f"пункты {label(map(str, o1))}–{label(map(str, o2))} считать соответственно "
+                                f"пунктами {label(map(str, n1))}–{label(map(str, n2))}"])
+        return clauses
+
+
+def amendment_clauses(result: PlanDiff, style: Style) -> list[list[str]]:
+    """The sub-points of «Внести в План … следующие изменения:», each a list of paragraphs."""
+    clauses = _Wording(result, style).clauses()
+    for n, clause in enumerate(clauses):
+        clause[-1] = clause[-1].rstrip(";.") + ("." if n == len(clauses) - 1 else ";")
+    return clauses
+
+
+def order_warnings(result: PlanDiff) -> list[Diagnostic]:
+    report = Report()
+    for change in result.changes:
+        if change.kind == "order" and change.field_name in ("title", "preamble", "control", "issuer"):
+            report.warning("OF642", Pos(result.new.display), "изменился текст самого приказа об утверждении плана "
+                           "— в приказ о внесении изменений это не включено", "добавьте такой пункт вручную")
+        elif change.kind.startswith("point_"):
+            report.warning("OF642", Pos(result.new.display), "изменились пункты самого приказа об утверждении плана "
+                           "— в приказ о внесении изменений это не включено", "добавьте такой пункт вручную")
+    unique = {d.message: d for d in report}
+    return list(unique.values())
+
+
+# --------------------------------------------------------------------------- the order
+
+
+def amend_context(result: PlanDiff, data: AmendData, style: Style) -> dict[str, Any]:
+    """The render context: ``{"order": {…as resolve.order_context…}, "appendix": None}``."""
+    from .resolve import fill, format_date, order_context
+
+    old_order = result.old.plan.order
+    new_order = result.new.plan.order or old_order
+    where = Pos(result.old.display)
+    if old_order is None or old_order.date is None or not old_order.number:
+        raise UserError(Diagnostic("OF643", "error", "в старой версии плана нет приказа с датой и номером — "
+                                   "не на что ссылаться в приказе о внесении изменений", where,
+                                   "укажите order: date: и number: в старой версии"), exit_code=1)
+    assert new_order is not None
+    kind = old_order.kind
+    genitive = old_order.issuer_genitive or new_order.issuer_genitive or ""
+    reference = " ".join(x for x in (
+        genitive, "от " + format_date(old_order.date, style.appendix_date_format),
+        fill(style.number_format, {"number": old_order.number}),
+    ) if x)
+    title = f"О внесении изменений в {kind} {reference}"
+    clauses = amendment_clauses(result, style)
+    head = (f"Внести в {plan_name(result.old.plan)}, утвержденный {KIND_INSTRUMENTAL.get(kind, kind)} {reference}, "
+            f"следующие изменения:")
+    preamble = data.preamble or DEFAULT_PREAMBLE.format(plan_genitive=plan_genitive(result.old.plan))
+    signatory = Ref(data.signatory, where) if data.signatory else new_order.signatory
+    order = Order(
+        kind=kind, issuer=new_order.issuer, issuer_genitive=genitive, date=data.date, number=data.number,
+        place=new_order.place, title=[title] if isinstance(old_order.title, list) else title,  # type: ignore[arg-type]
+        preamble=parse_text(preamble), operative=new_order.operative,
+        points=[Point((Para(head),), [tuple(Para(p) for p in clause) for clause in clauses], "numbered", where)],
+        control=data.control if data.control is not None else old_order.control,
+        signatory=signatory, pos=where,
+    )
+    plan = replace(result.new.plan, order=order)
+    return {"order": order_context(plan, style), "appendix": None}
+
+
+def default_output(new_spec: str, when: date) -> Path:
+    from .gitio import parse_rev_path
+
+    rev = None if Path(new_spec).is_file() else parse_rev_path(new_spec)
+    stem = Path(rev.path).stem if rev else Path(new_spec).stem
+    return OUTPUT_DIR / f"{stem}.amend-{when.isoformat()}.docx"
+
+
+def build_amend(old_spec: str, new_spec: str, data: AmendData, output: Optional[Path] = None,
+                force: bool = False) -> AmendResult:
+    """Compare, word, render and atomically write the amending order."""
+    from .render import render_docx
+    from .style import load_style
+    from .write import write_atomic
+
+    if not data.number or data.date is None:
+        missing = " и ".join(x for x, v in (("--number", data.number), ("--date", data.date)) if not v)
+        raise UserError.simple("OF640", "amend", f"не указаны реквизиты нового приказа: {missing}",
+                               "пример: --number ПД-КПО-150 --date 2026-06-01 (или файл --order amend.yaml)")
+    old = load_side(old_spec, directory=True)
+    new = load_side(new_spec, directory=True)
+    result = diff_plans(old, new)
+    style = load_style(new.plan.style, new.path.resolve().parent)
+    clauses = amendment_clauses(result, style)
+    if not clauses:
+        raise UserError.simple("OF644", new.display, "в напечатанном плане ничего не изменилось — вносить нечего",
+                               f"сравните версии: orderforge diff {old_spec} {new_spec}", exit_code=1)
+    template = style.folder / style.amend_template
+    if not template.is_file():
+        raise UserError.simple("OF641", str(template),
+                               f"в стиле «{style.name}» нет шаблона приказа о внесении изменений ({style.amend_template})",
+                               f"положите шаблон Word {style.amend_template} (только приказ, без приложения) "
+                               f"в папку стиля {style.folder}")
+    target = output or default_output(new_spec, data.date)
+    if target.exists() and not force:
+        raise UserError.simple("OF645", str(target), "файл уже существует",
+                               "укажите другое имя (-o …) или добавьте --force, чтобы перезаписать его")
+    docx = render_docx(amend_context(result, data, style), replace(style, template=style.amend_template))
+    write_atomic(target, docx)
+    return AmendResult(target, clauses, order_warnings(result))

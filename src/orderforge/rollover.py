@@ -1,0 +1,438 @@
+"""``orderforge new NEW.yaml --from OLD.yaml``: next year's plan from last year's.
+
+The old plan is edited, not rebuilt: ruamel.yaml's round-trip mode keeps every
+comment, the key order, the quoting and the clerk's line breaks, so the new
+file differs from the old one only where the year moved. All scalars are read
+as strings (as orderforge's own loader reads them), so nothing like ``2026`` or
+``2026-02-11`` is retyped on the way.
+
+What changes, by ``shift`` years (``--year`` is the new first year of the period):
+
+* every deadline that names a year («Февраль 2026 г.» → «Февраль 2027 г.»,
+  «1 полугодие 2026 года» → «1 полугодие 2027 года», a structured
+  ``{kind: until, date: 2026-05-31}`` likewise). The clerk's wording is kept:
+  the years are replaced in the text as written and the result is checked
+  against :func:`orderforge.deadline.shift_deadline`; when they disagree (29
+  February, a year inside a note) the deadline module's rendering is used, which
+  keeps the clerk's capitalisation and year suffix;
+* the plan period («2026-2028» → «2027-2029») and the period where it is part
+  of a title or text («на 2026-2028 годы»): the order's title, points and
+  control clause, the plan title, the passport, section titles, activity texts
+  and results. The preamble is left alone: it cites other documents;
+* the order's ``number`` and ``date`` are emptied, with the comment
+  ``# заполните перед сборкой`` — ``validate`` reports them until they are filled;
+* per-activity ``note`` (last year's remarks) is dropped; ids stay.
+
+What cannot be moved safely is listed as warnings: free-text deadlines that
+mention a year (OF601), years in the order's texts (OF602) and in activities'
+texts and results (OF603).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from .diagnostics import Diagnostic, Pos, Report, UserError
+from .model import Period, Plan, parse_period
+
+FILL_COMMENT = "заполните перед сборкой"
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_MENTIONED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+@dataclass
+class RolloverResult:
+    path: Path
+    source: Path
+    shift: int
+    old_period: Optional[str]
+    new_period: Optional[str]
+    moved: int = 0  # deadlines moved to the new year(s)
+    kept: int = 0  # deadlines without a year (ежегодно, постоянно …): unchanged
+    notes: int = 0  # notes dropped
+    cleared: bool = False  # the order's number and date were emptied for the clerk to fill
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- ruamel helpers
+
+
+def round_trip_yaml() -> Any:
+    """ruamel.yaml in round-trip mode, every scalar a string, the plan format's indentation."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import ScalarNode
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class _Strings(VersionedResolver):  # type: ignore[misc]
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is ScalarNode and implicit[0]:
+                return self.DEFAULT_SCALAR_TAG
+            return super().resolve(kind, value, implicit)
+
+    yaml = YAML(typ="rt")
+    yaml.Resolver = _Strings
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # never re-wrap a clerk's line
+    return yaml
+
+
+def _with_text(old: Any, text: str) -> Any:
+    """A new scalar in the old one's style (quotes, «>-» with its fold points, «|»)."""
+    if type(old) is str or not isinstance(old, str):
+        return text
+    new = type(old)(text)
+    fold = getattr(old, "fold_pos", None)
+    if fold is not None:
+        new.fold_pos = [p for p in fold if 0 < p < len(text) and text[p] == " " and text[p - 1] != " "]
+    comment = getattr(old, "comment", None)
+    if comment is not None:
+        new.comment = comment
+    return new
+
+
+def _edit(container: Any, key: Any, change: Callable[[str], str]) -> bool:
+    """Apply ``change`` to a string scalar in a map or list; True when it changed."""
+    try:
+        old = container[key]
+    except (KeyError, IndexError, TypeError):
+        return False
+    if not isinstance(old, str):
+        return False
+    text = change(str(old))
+    if text == str(old):
+        return False
+    container[key] = _with_text(old, text)
+    return True
+
+
+def _blank_for_clerk(order: Any, key: str) -> None:
+    """``number: ПД-113`` → ``number:  # заполните перед сборкой`` (comment lines below are kept)."""
+    from ruamel.yaml.scalarstring import PlainScalarString
+
+    if key not in order:
+        return
+    order[key] = PlainScalarString("")  # a plain str would take the old value's quotes
+    entry = order.ca.items.get(key)
+    token = entry[2] if entry and len(entry) > 2 else None
+    if token is None:
+        order.yaml_add_eol_comment(f"# {FILL_COMMENT}", key)
+    elif token.value.startswith("#"):  # the old value's own remark goes with it
+        rest = token.value.split("\n", 1)[1] if "\n" in token.value else ""
+        token.value = f"# {FILL_COMMENT}\n{rest}"
+    else:
+        token.value = f"# {FILL_COMMENT}{token.value}"
+
+
+# --------------------------------------------------------------------------- years
+
+
+def shift_years(text: str, shift: int) -> str:
+    """Every four-digit year in the text moved by ``shift``."""
+    return _YEAR.sub(lambda m: str(int(m[1]) + shift) if 1900 <= int(m[1]) <= 2199 else m[0], text)
+
+
+def period_pattern(period: Period) -> re.Pattern[str]:
+    """How the plan period appears in running text: «2026-2028», «2025/2026», «2026 год»."""
+    first, last = period.first_year, period.last_year
+    if first != last:
+        return re.compile(rf"(?<!\d){first}(\s*[-–—/]\s*){last}(?!\d)")
+    return re.compile(rf"(?<![\d.]){first}(?=\s*(?:год|гг?\.|г\b))")
+
+
+def shift_period_mentions(text: str, period: Period, shift: int) -> str:
+    first, last = period.first_year + shift, period.last_year + shift
+    return period_pattern(period).sub(lambda m: f"{first}{m[1]}{last}" if m.lastindex else str(first), text)
+
+
+def _essence(deadline: Any) -> dict[str, Any]:
+    return {k: v for k, v in deadline.to_data().items() if k != "text"}
+
+
+def shift_deadline_text(text: str, shift: int) -> tuple[str, str]:
+    """A deadline phrase moved by ``shift`` years → (new text, "moved" | "kept" | "free").
+
+    The years are replaced where the clerk wrote them; if the result does not
+    parse to exactly the shifted deadline, the deadline module renders it.
+    """
+    from .deadline import parse_deadline, shift_deadline
+
+    deadline = parse_deadline(text)
+    if deadline.span() is None:
+        return text, "kept" if deadline.known else "free"
+    moved = shift_deadline(deadline, shift)
+    candidate = shift_years(text, shift)
+    if _essence(parse_deadline(candidate)) == _essence(moved):
+        return candidate, "moved"
+    return moved.text, "moved"
+
+
+def _shift_structured(mapping: Any, shift: int) -> str:
+    """A structured deadline (a mapping) moved in place; returns the status as above."""
+    from .deadline import deadline_from_data, shift_deadline
+
+    def data_of(source: Any) -> dict[str, Any]:
+        return {str(k): [str(x) for x in v] if isinstance(v, list) else str(v) for k, v in source.items()}
+
+    try:
+        deadline = deadline_from_data(data_of(mapping))
+    except ValueError:
+        return "free"
+    if deadline.span() is None:
+        return "kept" if deadline.known else "free"
+    moved = shift_deadline(deadline, shift)
+    candidate = {k: [shift_years(x, shift) for x in v] if isinstance(v, list) else shift_years(v, shift)
+                 for k, v in data_of(mapping).items()}
+    try:
+        ok = _essence(deadline_from_data(candidate)) == _essence(moved)
+    except ValueError:
+        ok = False
+    if ok:
+        for key, value in list(mapping.items()):
+            if isinstance(value, list):
+                for i in range(len(value)):
+                    _edit(value, i, lambda t: shift_years(t, shift))
+            else:
+                _edit(mapping, key, lambda t: shift_years(t, shift))
+        return "moved"
+    had_text = "text" in mapping
+    for key in list(mapping):
+        del mapping[key]
+    for key, value in moved.to_data().items():
+        if key != "text" or had_text:
+            mapping[key] = value
+    return "moved"
+
+
+# --------------------------------------------------------------------------- the walk
+
+
+def _activities(node: Any) -> list[Any]:
+    """Every activity mapping of the plan body, in document order."""
+    found: list[Any] = []
+
+    def take(owner: Any) -> None:
+        if not hasattr(owner, "get"):
+            return
+        for activity in owner.get("activities") or []:
+            if hasattr(activity, "get"):
+                found.append(activity)
+        for section in owner.get("sections") or []:
+            take(section)
+
+    take(node)
+    return found
+
+
+def _sections(node: Any) -> list[Any]:
+    found: list[Any] = []
+    for section in (node.get("sections") or []) if hasattr(node, "get") else []:
+        if hasattr(section, "get"):
+            found.append(section)
+            found.extend(_sections(section))
+    return found
+
+
+def _texts(container: Any, key: Any) -> list[tuple[Any, Any]]:
+    """(container, key) of every string under ``container[key]`` (a string or a list of strings)."""
+    try:
+        value = container[key]
+    except (KeyError, IndexError, TypeError):
+        return []
+    if isinstance(value, str):
+        return [(container, key)]
+    if isinstance(value, list):
+        return [(value, i) for i, v in enumerate(value) if isinstance(v, str)]
+    return []
+
+
+def rollover_tree(data: Any, period: Optional[Period], shift: int, result: RolloverResult) -> None:
+    """Edit the round-trip tree of a plan in place (see the module doc)."""
+    body = data.get("plan") if hasattr(data, "get") else None
+    order = data.get("order") if hasattr(data, "get") else None
+
+    def mentions(text: str) -> str:
+        return shift_period_mentions(text, period, shift) if period else text
+
+    if period is not None and body is not None:
+        _edit(body, "period", lambda t: shift_years(t, shift))
+    if hasattr(order, "get"):
+        _blank_for_clerk(order, "number")
+        _blank_for_clerk(order, "date")
+        result.cleared = True
+        places = _texts(order, "title") + _texts(order, "control")
+        for point in order.get("points") or []:
+            places += [(point, "text")] + _texts(point, "items") if hasattr(point, "get") else []
+        places += _texts(order, "points")
+        for container, key in places:
+            _edit(container, key, mentions)
+    if not hasattr(body, "get"):
+        return
+    places = _texts(body, "title")
+    for row in body.get("passport") or []:
+        if hasattr(row, "get"):
+            places += _texts(row, "items")
+    places += [(s, "title") for s in _sections(body)]
+    for activity in _activities(body):
+        places += [(activity, "text"), (activity, "result")]
+    for container, key in places:
+        _edit(container, key, mentions)
+    for activity in _activities(body):
+        if "note" in activity:
+            del activity["note"]
+            result.notes += 1
+        if "deadline" not in activity:
+            continue
+        value = activity["deadline"]
+        if isinstance(value, str):
+            text, status = shift_deadline_text(str(value), shift)
+            if status == "moved":
+                activity["deadline"] = _with_text(value, text)
+        elif hasattr(value, "items"):
+            status = _shift_structured(value, shift)
+        else:
+            continue
+        if status == "moved":
+            result.moved += 1
+        else:
+            result.kept += 1
+
+
+# --------------------------------------------------------------------------- warnings
+
+
+def _years_in(text: str, period: Optional[Period]) -> list[str]:
+    if period is not None:
+        text = period_pattern(period).sub(" ", text)
+    return sorted(set(_MENTIONED_YEAR.findall(text)))
+
+
+def _years_list(years: list[str]) -> str:
+    return ", ".join(years)
+
+
+def rollover_warnings(plan: Plan) -> list[Diagnostic]:
+    """What the clerk must check by hand in the new plan (positions in the new file)."""
+    from .deadline import mentions_year
+    from .diff import text_str
+
+    report = Report()
+    period = plan.plan.period
+    order = plan.order
+    if order is not None:
+        checks: list[tuple[str, Pos]] = []
+        if order.preamble:
+            checks.append((text_str(order.preamble), order.field_pos.get("preamble", order.pos)))
+        for point in order.points:
+            checks.append(("\n".join([text_str(point.text)] + [text_str(i) for i in point.items]), point.pos))
+        if order.control:
+            checks.append((order.control, order.field_pos.get("control", order.pos)))
+        for text, pos in checks:
+            years = _years_in(text, period)
+            if years:
+                report.warning("OF602", pos, f"в тексте приказа упоминается год ({_years_list(years)})",
+                               "проверьте, подходит ли этот текст для нового приказа, и исправьте вручную")
+    for activity in plan.all_activities():
+        deadline = activity.deadline
+        if deadline is not None and mentions_year(deadline):
+            report.warning("OF601", activity.field_pos.get("deadline", activity.pos),
+                           f"срок «{deadline.text}» упоминает год, но orderforge не может его перенести",
+                           "проверьте срок и исправьте год вручную")
+        for name, text in (("text", activity.text), ("result", activity.result)):
+            years = _years_in(text_str(text), period)
+            if years:
+                what = "тексте мероприятия" if name == "text" else "результате мероприятия"
+                report.warning("OF603", activity.field_pos.get(name, activity.pos),
+                               f"в {what} упоминается год ({_years_list(years)})", "проверьте вручную")
+    return report.sorted()
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def compute_shift(period: Optional[Period], year: Optional[int], shift: Optional[int], source: str) -> int:
+    if year is not None and shift is not None:
+        raise UserError.simple("OF612", source, "укажите что-то одно: --year или --shift",
+                               "--year 2027 — новый первый год периода; --shift 1 — на сколько лет сдвинуть")
+    if year is not None:
+        if period is None:
+            raise UserError.simple("OF613", source, "в плане не указан период (plan: period:), --year не от чего считать",
+                                   "укажите сдвиг в годах: --shift 1")
+        shift = year - period.first_year
+    if shift is None:
+        shift = 1
+    if shift < 1:
+        raise UserError.simple("OF614", source,
+                               f"новый план должен быть позже старого, а сдвиг получился {shift}",
+                               f"период старого плана начинается в {period.first_year} году" if period else "")
+    return shift
+
+
+def new_from(old_path: Path, new_path: Path, year: Optional[int] = None, shift: Optional[int] = None,
+             force: bool = False) -> RolloverResult:
+    """Write ``new_path``: the plan of ``old_path`` moved forward (see the module doc)."""
+    from .load import decode
+    from .validate import display_path, load_plan
+    from .write import write_atomic
+
+    old_name, new_name = display_path(old_path), display_path(new_path)
+    if not old_path.is_file():
+        raise UserError.simple("OF001", old_name, "файл не найден", "проверьте путь после --from")
+    if new_path.exists() and not force:
+        raise UserError.simple("OF610", new_name, "файл уже существует",
+                               "выберите другое имя или добавьте --force, чтобы перезаписать его")
+    if new_path.resolve() == old_path.resolve():
+        raise UserError.simple("OF610", new_name, "новый план нельзя записать поверх старого", "укажите другое имя файла")
+    plan, report = load_plan(old_path)
+    if plan is None or report.has_errors:
+        errors = report.errors + [Diagnostic(
+            "OF611", "error", "в исходном плане есть ошибки — сначала исправьте их", Pos(old_name),
+            f"orderforge validate {old_name}",
+        )]
+        raise UserError(errors, exit_code=1)
+    period = plan.plan.period
+    shift = compute_shift(period, year, shift, old_name)
+
+    text = decode(old_path.read_bytes(), old_name, Report())
+    assert text is not None  # load_plan has read it already
+    yaml = round_trip_yaml()
+    data = yaml.load(text)
+    new_period = Period(period.start.replace(year=period.start.year + shift), period.end.replace(year=period.end.year + shift),
+                        period.school_year, "") if period else None
+    result = RolloverResult(new_path, old_path, shift, period.text if period else None, None)
+    rollover_tree(data, period, shift, result)
+    if period is not None:
+        moved = parse_period(str(data["plan"]["period"]))
+        if moved is None or new_period is None or (moved.start, moved.end) != (new_period.start, new_period.end):
+            raise UserError.simple("OF615", old_name, f"период «{period.text}» не удалось перенести",  # pragma: no cover
+                                   "запишите период как 2026-2028 и повторите")
+        result.new_period = str(data["plan"]["period"])
+    directory = data.get("directory")
+    if isinstance(directory, str):
+        old_dir, new_dir = old_path.resolve().parent, new_path.resolve().parent
+        if old_dir != new_dir:
+            target = os.path.relpath(old_dir / directory, new_dir)
+            data["directory"] = _with_text(directory, Path(target).as_posix())
+
+    out = io.StringIO()
+    yaml.dump(data, out)
+    write_atomic(new_path, out.getvalue().encode("utf-8"))
+
+    new_plan, _ = load_plan(new_path)
+    if new_plan is not None:
+        result.warnings = rollover_warnings(new_plan)
+    return result
+
+
+def plural_years(n: int) -> str:
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return f"{n} год"
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return f"{n} года"
+    return f"{n} лет"

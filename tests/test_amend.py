@@ -1,0 +1,207 @@
+"""``orderforge amend``: the order «О внесении изменений …» in the legal phrasing clerks use."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from orderforge.amend import amendment_clauses
+from orderforge.cli import main
+from orderforge.diff import diff_specs
+from orderforge.docxtext import docx_text
+from orderforge.style import load_style
+from orderforge.typography import plain
+
+from .conftest import PLANS, ROOT
+from .planhelpers import GitRepo, four_edits
+
+PLAN = "plans/kaliningrad-committee-2026.yaml"
+HOUSE_AMEND = ROOT / "templates" / "kaliningrad-committee" / "amend.docx"
+
+FOUR_CLAUSES = [
+    "в пункте 1.2 слова «Февраль 2026 г.» заменить словами «Март 2026 г.»",
+    "пункт 2.4 исключить",
+    "пункт 3.5 исключить",
+    "пункт 2.3 считать пунктом 2.4",
+    "пункт 3.6 считать пунктом 3.5",
+    "дополнить новым пунктом 2.3 следующего содержания:",
+    "дополнить пунктом 3.6 следующего содержания:",
+]
+NEW_ROW = [
+    "«2.3. Анкетирование родителей обучающихся об объективности оценивания",
+    "Сроки исполнения: Октябрь 2026 г.",
+    "Ответственный: ОУ",
+    "Результат: Аналитическая справка по итогам анкетирования»;",
+]
+MOVED_ROW_START = "«3.6. Организация персонального контроля учителей-предметников ОУ с необъективными"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False, prog_name="orderforge")
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
+    repo = GitRepo(tmp_path / "repo")
+    shutil.copytree(PLANS, repo.root / "plans")
+    shutil.copytree(ROOT / "templates", repo.root / "templates")
+    repo.commit("План утверждён приказом от 11.02.2026 № ПД-КПО-113")
+    repo.git("tag", "подписан-2026-02-11")
+    monkeypatch.chdir(repo.root)
+    plan = repo.root / PLAN
+    plan.write_text(four_edits(plan.read_text(encoding="utf-8")), encoding="utf-8")
+    return repo
+
+
+def minimal_amend_template(path: Path) -> None:
+    """An order-only docxtpl template with the same context keys as the house style's."""
+    from docx import Document
+
+    doc = Document()
+    for text in [
+        "{%p for line in order.issuer_lines %}", "{{ line }}", "{%p endfor %}", "{{ order.kind }}",
+        "{{ order.date }} {{ order.number }}", "{{ order.place }}",
+        "{%p for line in order.title_lines %}", "{{ line }}", "{%p endfor %}",
+        "{%p for para in order.preamble %}", "{{ para }}{% if loop.last %} {{ order.operative }}{% endif %}",
+        "{%p endfor %}",
+        "{%p for point in order.body %}", "{{ point }}", "{%p endfor %}",
+        "{%p for line in order.signature.position_lines %}", "{{ line }}", "{%p endfor %}",
+        "{{ order.signature.name }}",
+    ]:
+        doc.add_paragraph(text)
+    doc.save(str(path))
+
+
+def lines_of(docx: Path) -> list[str]:
+    return [plain(line) for line in docx_text(docx).splitlines()]
+
+
+def clause_texts(lines: list[str]) -> list[str]:
+    """«1) пункт 3.5 исключить;» → «пункт 3.5 исключить»: the numbered sub-points of point 1."""
+    import re
+
+    return [re.sub(r"^\d+\) ", "", line).rstrip(";.") for line in lines if re.match(r"^\d+\) ", line)]
+
+
+def assert_four_clauses(lines: list[str]) -> None:
+    assert clause_texts(lines) == FOUR_CLAUSES
+    start = lines.index("6) дополнить новым пунктом 2.3 следующего содержания:")
+    assert lines[start + 1:start + 5] == NEW_ROW
+    moved = lines.index("7) дополнить пунктом 3.6 следующего содержания:")
+    assert lines[moved + 1].startswith(MOVED_ROW_START)
+    assert lines[moved + 4] == "Результат: Создание локальных актов ОУ»."
+
+
+def test_clauses_of_the_four_edits(repo: GitRepo) -> None:
+    result = diff_specs(PLAN)
+    clauses = amendment_clauses(result, load_style("kaliningrad-committee", repo.root / "plans"))
+    assert [plain(c[0]).rstrip(";.") for c in clauses] == FOUR_CLAUSES
+    assert [plain(p) for p in clauses[5][1:]] == NEW_ROW
+
+
+def _amend_and_read(repo: GitRepo, *extra: str) -> list[str]:
+    result = run("amend", f"HEAD:{PLAN}", PLAN, "--number", "ПД-КПО-150", "--date", "2026-06-01", *extra)
+    assert result.exit_code == 0, result.output
+    target = repo.root / "output" / "kaliningrad-committee-2026.amend-2026-06-01.docx"
+    assert f"{PLAN} → output/kaliningrad-committee-2026.amend-2026-06-01.docx (изменений: 7)" in result.output
+    return lines_of(target)
+
+
+def assert_order_frame(lines: list[str]) -> None:
+    assert "О внесении изменений в приказ комитета по образованию администрации городского округа " \
+           "«Город Калининград» от 11.02.2026 г. № ПД-КПО-113" in lines
+    head = next(line for line in lines if line.startswith("1. Внести в "))
+    assert head == (
+        "1. Внести в План мероприятий («Дорожная карта») по итогам анализа результатов оценочных процедур, "
+        "направленных на повышение качества образования в городском округе «Город Калининград», на 2026-2028 "
+        "годы, утвержденный приказом комитета по образованию администрации городского округа «Город "
+        "Калининград» от 11.02.2026 г. № ПД-КПО-113, следующие изменения:")
+    assert any(line.startswith("В связи с необходимостью корректировки Плана мероприятий («Дорожная карта»)")
+               for line in lines)
+    assert any(line.startswith("2. Контроль за исполнением настоящего приказа возложить") for line in lines)
+    assert lines[-1].endswith("Т.М. Петухова")
+
+
+@pytest.mark.skipif(not HOUSE_AMEND.is_file(), reason="шаблон templates/kaliningrad-committee/amend.docx ещё не "
+                    "добавлен (его делает tools/make_template.py); тест включится сам, когда файл появится")
+def test_amend_docx_in_the_house_style(repo: GitRepo) -> None:
+    lines = _amend_and_read(repo)
+    assert_four_clauses(lines)
+    assert_order_frame(lines)
+    assert any("01" in line and "06" in line and "2026" in line and "ПД-КПО-150" in line for line in lines)
+
+
+def test_amend_docx_through_the_render_pipeline(repo: GitRepo) -> None:
+    """The same with an order-only template made here: the pipeline works whatever the house template is."""
+    minimal_amend_template(repo.root / "templates" / "kaliningrad-committee" / "amend.docx")
+    lines = _amend_and_read(repo)
+    assert_four_clauses(lines)
+    assert_order_frame(lines)
+    assert "от «01» 06 2026 г. № ПД-КПО-150" in lines
+    assert "П Р И К А З" in lines
+
+
+def test_amend_against_a_tag_with_an_order_file(repo: GitRepo) -> None:
+    minimal_amend_template(repo.root / "templates" / "kaliningrad-committee" / "amend.docx")
+    (repo.root / "amend.yaml").write_text(
+        "number: ПД-КПО-151\ndate: 02.06.2026\npreamble: В целях уточнения сроков мероприятий\ncontrol: self\n",
+        encoding="utf-8")
+    out = repo.root / "output" / "изменения.docx"
+    result = run("amend", f"подписан-2026-02-11:{PLAN}", PLAN, "--order", "amend.yaml", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    lines = lines_of(out)
+    assert "от «02» 06 2026 г. № ПД-КПО-151" in lines
+    assert "В целях уточнения сроков мероприятий п р и к а з ы в а ю:" in lines
+    assert "2. Контроль за исполнением настоящего приказа оставляю за собой." in lines
+    assert_four_clauses(lines)
+    again = run("amend", f"подписан-2026-02-11:{PLAN}", PLAN, "--order", "amend.yaml", "-o", str(out))
+    assert again.exit_code == 2 and "файл уже существует" in again.output and "--force" in again.output
+    assert run("amend", f"подписан-2026-02-11:{PLAN}", PLAN, "--order", "amend.yaml", "-o", str(out),
+               "--force").exit_code == 0
+
+
+def test_full_redaction_and_word_clauses(repo: GitRepo) -> None:
+    plan = repo.root / PLAN
+    repo.git("checkout", "--", PLAN)
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace("итоговой аттестации ОУ за последние три года", "итоговой аттестации ОУ за последние пять лет")
+    text = text.replace("          responsible: [ОУ]\n          result: Создание локальных актов ОУ\n        - id: internal",
+                        "          responsible: [ЦОРП]\n          result: Создание локальных актов ОУ\n        - id: internal")
+    text = text.replace("          deadline: апрель – май 2026 г.\n          responsible: [ЦОРП]\n          result: Определение",
+                        "          deadline: апрель – июнь 2026 г.\n          responsible: [ЦОРП, ОУ]\n          result: Определение")
+    plan.write_text(text, encoding="utf-8")
+    clauses = amendment_clauses(diff_specs(PLAN), load_style("kaliningrad-committee", repo.root / "plans"))
+    flat = [[plain(p) for p in c] for c in clauses]
+    assert flat[0] == ["в пункте 2.1 слова «три года» заменить словами «пять лет»;"]
+    assert flat[1][0] == "пункт 2.3 изложить в следующей редакции:"
+    assert flat[1][1].startswith("«2.3. Диагностика уровня сформированности предметных компетенций")
+    assert flat[1][2:4] == ["Сроки исполнения: апрель – июнь 2026 г.", "Ответственный: ЦОРП, ОУ"]
+    assert flat[1][-1].endswith("»;")
+    # «ОУ» is also in the text of 2.4, so the column is named.
+    assert flat[2] == ["в графе «Ответственный» пункта 2.4 слово «ОУ» заменить словом «ЦОРП»."]
+
+
+def test_usage_errors(repo: GitRepo) -> None:
+    result = run("amend", f"HEAD:{PLAN}", PLAN, "--date", "2026-06-01")
+    assert result.exit_code == 2 and "не указаны реквизиты нового приказа: --number" in result.output
+    result = run("amend", f"HEAD:{PLAN}", PLAN, "--number", "1", "--date", "31.02.2026")
+    assert result.exit_code == 2 and "дата «31.02.2026» не распознана" in result.output
+    result = run("amend", f"HEAD:{PLAN}", f"HEAD:{PLAN}", "--number", "1", "--date", "2026-06-01")
+    assert result.exit_code == 1 and "вносить нечего" in result.output
+    if not HOUSE_AMEND.is_file():
+        result = run("amend", f"HEAD:{PLAN}", PLAN, "--number", "1", "--date", "2026-06-01")
+        assert result.exit_code == 2 and "нет шаблона приказа о внесении изменений (amend.docx)" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["new", "fmt", "diff", "amend"])
+def test_help_is_russian_with_an_example(command: str, repo_root: Path) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert result.output.startswith(f"Использование: orderforge {command}")
+    assert "Пример:" in result.output
+    for english in ("Usage", "Options", "Show this message"):
+        assert english not in result.output
