@@ -33,7 +33,8 @@ def generated_forms(plan: Plan, workspace: Path | None = None) -> list[Form]:
     for text, pos in order_texts(plan):
         spans, _ = find_refs(text) if "[[" in text else ([], [])
         for span in spans:
-            forms.append(Form(pos, span.raw, expand_references(span.raw, plan)))
+            # expanded mid-sentence, as most references stand: no sentence-start capital
+            forms.append(Form(pos, span.raw, expand_references("и " + span.raw, plan)[2:]))
     if plan.order and plan.order.signatory:
         person = plan.directory.people.get(plan.order.signatory.key)
         if person is not None:
