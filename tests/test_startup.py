@@ -1,23 +1,37 @@
-"""validate must stay lean: the rendering stack is imported only on the build path."""
+"""validate must stay lean: the rendering stack never loads, morphology only for plans that decline."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import ROOT
 
-HEAVY = ("docxtpl", "docx", "lxml", "jinja2", "pymorphy3")
+RENDERING = ("docxtpl", "docx", "lxml", "jinja2")
+MORPHOLOGY = ("pymorphy3", "pytrovich")
 
 
-def test_validate_does_not_import_the_rendering_stack() -> None:
+def modules_after_validate(plan: str) -> set[str]:
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
         "from orderforge.cli import main\n"
-        "result = CliRunner().invoke(main, ['validate', 'plans/kaliningrad-committee-2026.yaml'])\n"
+        f"result = CliRunner().invoke(main, ['validate', {plan!r}])\n"
         "assert result.exit_code == 0, result.output\n"
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
+        f"print(','.join(m for m in {RENDERING + MORPHOLOGY!r} if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == ""
+    return set(filter(None, done.stdout.strip().split(",")))
+
+
+def test_plan_without_declension_loads_neither_rendering_nor_morphology() -> None:
+    assert modules_after_validate("plans/zyryansky-2025.yaml") == set()
+
+
+@pytest.mark.parametrize("plan", ["plans/kaliningrad-committee-2026.yaml", "plans/baltiysk-2024.yaml"])
+def test_plan_with_references_loads_morphology_but_not_rendering(plan: str) -> None:
+    loaded = modules_after_validate(plan)
+    assert not loaded & set(RENDERING)
+    assert "pymorphy3" in loaded
