@@ -1,0 +1,119 @@
+"""Benchmark of ``orderforge import``: prints how long importing each test document takes.
+
+    python tools/bench_import.py            # in-process and whole-command figures
+    python tools/bench_import.py --quick    # fewer repetitions
+
+Documents: the hand-made ones in tests/fixtures/import/ (including the one that
+must be refused), every example plan in plans/ built to .docx first, and a
+synthetic plan of 250 and 1,000 activities (to see that import stays linear).
+Figures, not assertions: timing inside unit tests would only make them flaky.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "import"
+PLANS = sorted(p for p in (ROOT / "plans").glob("*.yaml")
+               if not p.name.endswith(".directory.yaml") and p.name != "directory.yaml")
+
+
+def in_process(docx: Path, style: str, repeat: int) -> tuple[float, float, str]:
+    """Median and best of import_docx (read, structure, YAML, write, re-validate), in ms; and the outcome."""
+    from orderforge.diagnostics import UserError
+    from orderforge.importer import import_docx
+
+    times, outcome = [], ""
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as folder:
+            shutil.copytree(ROOT / "templates", Path(folder) / "templates")
+            started = time.perf_counter()
+            try:
+                result = import_docx(docx, Path(folder) / "plans" / "x.yaml", style=style)
+                c = result.counts()
+                outcome = f"{c['activities']} мероприятий, {c['warnings']} предупр."
+            except UserError as exc:
+                outcome = f"отказ {exc.diagnostics[0].code}"
+            times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), min(times), outcome
+
+
+def whole_command(docx: Path, style: str, repeat: int) -> float:
+    """Median wall time of ``python -m orderforge import`` as a clerk runs it, in ms."""
+    times = []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as folder:
+            shutil.copytree(ROOT / "templates", Path(folder) / "templates")
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "orderforge", "import", str(docx), "-o", "plans/x.yaml",
+                            "--style", style], cwd=folder, capture_output=True)
+            times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def built_examples(folder: Path) -> list[tuple[Path, str]]:
+    from orderforge.build import build_plan
+    from orderforge.validate import load_plan
+
+    shutil.copytree(ROOT / "plans", folder / "plans")
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    out = []
+    for plan in PLANS:
+        loaded, report = load_plan(folder / "plans" / plan.name)
+        if loaded is None or report.has_errors:
+            print(f"  (пропущен {plan.name}: план не проходит validate)")
+            continue
+        out.append((build_plan(folder / "plans" / plan.name, folder / "out").docx, loaded.style))
+    return out
+
+
+def synthetic(folder: Path, count: int) -> Path:
+    """A plan of ``count`` activities in 10 sections, built to .docx."""
+    from orderforge.build import build_plan
+
+    activity = ("        - text: Мероприятие номер {n} с достаточно длинным текстом, чтобы строка переносилась\n"
+                "          deadline: Март 2026 г.\n          responsible: [ЦОРП, ОУ]\n"
+                "          result: Аналитическая справка\n")
+    head = (ROOT / "plans" / "kaliningrad-committee-2026.yaml").read_text(encoding="utf-8").partition("  sections:\n")[0]
+    sections = "".join(f"    - title: Раздел {s}\n      activities:\n"
+                       + "".join(activity.format(n=n) for n in range(count // 10)) for s in range(10))
+    plans = folder / "plans"
+    plans.mkdir(exist_ok=True)
+    for extra in (ROOT / "plans").glob("*.directory.yaml"):
+        shutil.copy(extra, plans / extra.name)
+    if not (folder / "templates").exists():
+        shutil.copytree(ROOT / "templates", folder / "templates")
+    path = plans / f"big-{count}.yaml"
+    path.write_text(head + "  sections:\n" + sections, encoding="utf-8")
+    return build_plan(path, folder / "out").docx
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    repeat, cli_repeat = (2, 1) if quick else (5, 3)
+    print(f"python {sys.version.split()[0]}; повторов: {repeat} в процессе, {cli_repeat} командой")
+    print(f"{'документ':34} {'KiB':>5} {'в процессе, мс':>22} {'командой, мс':>13}  итог")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        documents = [(p, "kaliningrad-committee") for p in sorted(FIXTURES.glob("*.docx"))]
+        documents += built_examples(folder / "examples")
+        for count in (250, 1000):
+            (folder / "big").mkdir(exist_ok=True)
+            documents.append((synthetic(folder / "big", count), "kaliningrad-committee"))
+        for docx, style in documents:
+            median, best, outcome = in_process(docx, style, repeat)
+            command = whole_command(docx, style, cli_repeat)
+            size = docx.stat().st_size / 1024
+            print(f"{docx.name:34} {size:5.0f} {f'median {median:6.1f}, best {best:6.1f}':>22} {command:13.0f}  "
+                  f"{outcome}")
+
+
+if __name__ == "__main__":
+    main()
