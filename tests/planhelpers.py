@@ -6,21 +6,30 @@
 * :class:`GitRepo` — a real throw-away git repository under tmp_path;
 * :func:`four_edits` — the scenario of the version tests: a changed deadline,
   an inserted activity that renumbers the ones after it, a deleted activity and
-  an activity moved to another section.
+  an activity moved to another section;
+* :func:`four_edits_repo` — the diff and amend tests' repository: plans/ and
+  templates/ committed, then the four edits made (not committed);
+* :func:`run` — ``orderforge ARGS`` through click's CliRunner.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+from click.testing import CliRunner, Result
 from hypothesis import strategies as st
 
+from orderforge.cli import main
 from orderforge.diagnostics import Pos
 from orderforge.validate import load_plan
+
+from .conftest import PLANS, ROOT
 
 # --------------------------------------------------------------------------- models
 
@@ -174,8 +183,32 @@ def four_edits(text: str) -> str:
     return text.rstrip("\n") + "\n" + block
 
 
+def four_edits_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plan: str, message: str,
+                    tag: str = "") -> GitRepo:
+    """A git repository with plans/ and templates/ committed as ``message`` (and tagged ``tag`` when given),
+    then ``plan`` edited four ways (:func:`four_edits`, not committed); the current folder is its root."""
+    repo = GitRepo(tmp_path / "repo")
+    shutil.copytree(PLANS, repo.root / "plans")
+    shutil.copytree(ROOT / "templates", repo.root / "templates")
+    repo.commit(message)
+    if tag:
+        repo.git("tag", tag)
+    monkeypatch.chdir(repo.root)
+    path = repo.root / plan
+    path.write_text(four_edits(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return repo
+
+
 def add_year(day: date, years: int = 1) -> date:
     import calendar
 
     year = day.year + years
     return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+def run(*args: str) -> Result:
+    """``orderforge ARGS`` in-process; exceptions are not caught, so a crash fails the test with its traceback."""
+    return CliRunner().invoke(main, list(args), catch_exceptions=False, prog_name="orderforge")

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from orderforge.amend import amendment_clauses
-from orderforge.cli import main
 from orderforge.diff import diff_specs
 from orderforge.docxtext import docx_text
 from orderforge.style import load_style
 from orderforge.typography import plain
 
-from .conftest import PLANS, ROOT
-from .planhelpers import GitRepo, four_edits
+from .conftest import ROOT
+from .planhelpers import GitRepo, four_edits_repo, run
 
 PLAN = "plans/kaliningrad-committee-2026.yaml"
 HOUSE_AMEND = ROOT / "templates" / "kaliningrad-committee" / "amend.docx"
@@ -39,21 +36,11 @@ NEW_ROW = [
 MOVED_ROW_START = "«3.6. Организация персонального контроля учителей-предметников ОУ с необъективными"
 
 
-def run(*args: str):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False, prog_name="orderforge")
-
-
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
-    repo = GitRepo(tmp_path / "repo")
-    shutil.copytree(PLANS, repo.root / "plans")
-    shutil.copytree(ROOT / "templates", repo.root / "templates")
-    repo.commit("План утверждён приказом от 11.02.2026 № ПД-КПО-113")
-    repo.git("tag", "подписан-2026-02-11")
-    monkeypatch.chdir(repo.root)
-    plan = repo.root / PLAN
-    plan.write_text(four_edits(plan.read_text(encoding="utf-8")), encoding="utf-8")
-    return repo
+    """The example plan committed as signed (and tagged), then edited four ways (not committed)."""
+    return four_edits_repo(tmp_path, monkeypatch, PLAN, "План утверждён приказом от 11.02.2026 № ПД-КПО-113",
+                           tag="подписан-2026-02-11")
 
 
 def minimal_amend_template(path: Path) -> None:

@@ -7,34 +7,20 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
-from orderforge.cli import main
 from orderforge.diff import Side, diff_plans, format_diff
 from orderforge.fmt import format_text
 
-from .conftest import PLANS, ROOT
-from .planhelpers import GitRepo, four_edits
+from .planhelpers import GitRepo, four_edits_repo, run
 
 PLAN = "plans/kaliningrad-committee-2026.yaml"
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False, prog_name="orderforge")
 
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
     """A git repository with the example plan committed, then edited four ways (not committed)."""
-    repo = GitRepo(tmp_path / "repo")
-    shutil.copytree(PLANS, repo.root / "plans")
-    shutil.copytree(ROOT / "templates", repo.root / "templates")
-    repo.commit("План утверждён")
-    monkeypatch.chdir(repo.root)
-    plan = repo.root / PLAN
-    plan.write_text(four_edits(plan.read_text(encoding="utf-8")), encoding="utf-8")
-    return repo
+    return four_edits_repo(tmp_path, monkeypatch, PLAN, "План утверждён")
 
 
 EXPECTED = [

@@ -17,7 +17,7 @@ def test_every_diagnostic_code_is_documented() -> None:
     import re
 
     text = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
-    sources = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "orderforge").glob("*.py"))
+    sources = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "orderforge").rglob("*.py"))
     used = set(re.findall(r'"(OF[12]\d\d|OF00\d|OF01\d)"', sources))
     documented = set(re.findall(r"\| (OF\d{3}) \|", text))
     assert used <= documented, sorted(used - documented)

@@ -1,0 +1,63 @@
+"""Deadlines («срок исполнения») as clerks write them.
+
+A plan's deadline column is free Russian text: «Февраль 2026 г.», «апрель – май
+2026 г.», «ежегодно, в июне и декабре», «по мере необходимости», «до 31.05.2026».
+To check a deadline against the plan period, to print every deadline in one
+house style and to roll a plan over to the next year, the text has to become a
+structure — but a phrase that is not understood must never be lost, so it
+becomes kind ``"free"`` (text kept, ``known`` is False) and the caller warns.
+
+The parser is table driven: month names in three cases, a table of undated
+phrases and a handful of regexes, tried in order (:data:`parse._PARSERS`). It works on
+a *key* — the phrase lower-cased, whitespace-normalised, «ё» → «е», one trailing
+«,»/«;»/«.» dropped — which has the same length as the normalised original, so
+the clerk's own spelling of notes and phrases can be cut out of the original by
+the same match positions.
+
+Design decisions (documented here because callers depend on them):
+
+* ``text`` is the clerk's phrase, whitespace-normalised. It drives
+  ``capitalize="as_written"`` and ``year_suffix="as_written"``, and it is part
+  of :meth:`Deadline.to_data` so that a structured deadline round-trips exactly.
+  :func:`shift_deadline` regenerates it (the old text would name the old year).
+* Plural year suffixes: «г.» → «гг.»; «года»/«год» → «годы» in a plain cell
+  («2026–2027 годы») and «годов» after «в течение» («в течение 2026–2027
+  годов»). A year range is printed with the dash of ``range_dash`` without its
+  spaces («2026–2027 гг.»), as numeric ranges are set in Russian typography.
+* :meth:`Deadline.span` of «до …» is the single day the deadline falls on:
+  «до 31.05.2026» → 31.05.2026; «до февраля 2022 года» → 01.02.2022 (the moment
+  February begins). Only the end point matters for the period check.
+* A range whose start has no year takes the year of its end, or the year
+  before when the months wrap («сентябрь – май 2027 г.» starts in September
+  2026); it is then printed with both years. In a list of months a year applies
+  to the months before it that have none («январь, май 2026 г.»).
+
+The package, bottom up (each module imports only modules listed before it):
+:mod:`.words` (month and phrase tables, the match key), :mod:`.model`
+(:class:`Deadline`, :class:`DeadlineStyle`, span, ``to_data``), :mod:`.parse`,
+:mod:`.render`, :mod:`.shift` and :mod:`.data` (``deadline_from_data``). Import
+the names below from ``orderforge.deadline``; the submodules are its inside.
+"""
+
+from __future__ import annotations
+
+from .data import deadline_from_data
+from .model import KINDS, Data, Deadline, DeadlineStyle, MonthRef
+from .parse import parse_deadline
+from .render import render_deadline
+from .shift import mentions_year, shift_deadline
+from .words import AS_WRITTEN
+
+__all__ = [
+    "AS_WRITTEN",
+    "KINDS",
+    "Data",
+    "Deadline",
+    "DeadlineStyle",
+    "MonthRef",
+    "deadline_from_data",
+    "mentions_year",
+    "parse_deadline",
+    "render_deadline",
+    "shift_deadline",
+]

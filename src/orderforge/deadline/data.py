@@ -1,0 +1,201 @@
+"""Reading a deadline back from its structured form: :func:`deadline_from_data`.
+
+The inverse of :meth:`Deadline.to_data`, for YAML written by hand: lenient
+about spelling (a month «февраль», a flag «да»), strict about anything it
+cannot understand, with a Russian message in a ValueError.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from typing import Callable, Optional
+
+from .model import KINDS, Data, Deadline, DeadlineStyle, MonthRef, _quoted, _unknown_kind
+from .parse import _complete_range, _inherit_years, _int
+from .render import render_deadline
+from .words import _MONTH_NO, _PART_GENITIVE, _PART_MAX, _PHRASE_WORDING, _match_phrase, _normalise, _source, _wording
+
+
+class _Fields:
+    """Reads one kind's fields from a mapping, with Russian messages for the clerk."""
+
+    _YES_NO = {"yes": True, "да": True, "true": True, "no": False, "нет": False, "false": False}
+
+    def __init__(self, data: Data, kind: str, allowed: tuple[str, ...]) -> None:
+        unknown = [k for k in data if k not in ("kind", "text", *allowed)]
+        if unknown:
+            fields = ", ".join(allowed) or "только text"
+            raise ValueError(f"поле «{unknown[0]}» не подходит к виду срока «{kind}»; допустимые поля: {fields}")
+        self.data, self.kind = data, kind
+
+    def value(self, key: str, required: bool = True) -> Optional[str]:
+        value = self.data.get(key)
+        if value is None or value == "":
+            if required:
+                raise ValueError(f"у срока вида «{self.kind}» не указано поле «{key}»")
+            return None
+        if not isinstance(value, str):
+            raise ValueError(f"поле «{key}» срока должно быть строкой, а не списком")
+        return value.strip()
+
+    def values(self, key: str, required: bool = True) -> list[str]:
+        value = self.data.get(key)
+        items = [value] if isinstance(value, str) else list(value or [])
+        if not items and required:
+            raise ValueError(f"у срока вида «{self.kind}» не указано поле «{key}» (список)")
+        return [str(v).strip() for v in items]
+
+    def choice(self, key: str, options: tuple[str, str]) -> bool:
+        """A two-way field (first option is the default); True for the second option."""
+        value = self.value(key, required=False) or options[0]
+        if value not in options:
+            raise ValueError(f"поле «{key}» срока: «{value}» не подходит; допустимые: {_quoted(options)}")
+        return value == options[1]
+
+    def flag(self, key: str) -> bool:
+        value = (self.value(key, required=False) or "no").lower()
+        if value not in self._YES_NO:
+            raise ValueError(f"поле «{key}» срока: «{value}» не подходит; допустимые: «yes», «no»")
+        return self._YES_NO[value]
+
+
+def _data_month(value: str) -> MonthRef:
+    """«2026-02», «02» or a month name in any case («февраль», «в феврале» without «в»)."""
+    m = re.fullmatch(r"(?:(\d{4})-)?(\d{1,2})", value)
+    if m and 1 <= int(m[2]) <= 12:
+        return _int(m[1]), int(m[2])
+    name = value.lower().replace("ё", "е")
+    if name in _MONTH_NO:
+        return None, _MONTH_NO[name]
+    raise ValueError(f"месяц «{value}» не распознан: ожидается ГГГГ-ММ, ММ или название месяца")
+
+
+def _data_year(value: Optional[str]) -> Optional[int]:
+    if value is None:
+        return None
+    if not re.fullmatch(r"\d{4}", value):
+        raise ValueError(f"год «{value}» не распознан: ожидаются четыре цифры")
+    return int(value)
+
+
+def _data_day(f: _Fields) -> dict[str, object]:
+    value = f.value("date")
+    assert value is not None
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"дата «{value}» не распознана: ожидается ГГГГ-ММ-ДД, например 2026-05-31") from None
+    return {"day": day, "numeric": not f.choice("format", ("numeric", "words"))}
+
+
+def _from_until(f: _Fields) -> dict[str, object]:
+    if f.data.get("date") and f.data.get("month"):
+        raise ValueError("у срока вида «until» укажите либо date, либо month, но не оба")
+    if f.data.get("date"):
+        return _data_day(f)
+    return {"months": (_data_month(f.value("month") or ""),)}
+
+
+def _from_months(f: _Fields) -> dict[str, object]:
+    months = _inherit_years(_data_month(v) for v in f.values("months"))
+    notes = [_normalise(n) for n in f.values("notes", required=False)] or [""] * len(months)
+    if len(notes) != len(months):
+        raise ValueError(f"примечаний ({len(notes)}) должно быть столько же, сколько месяцев ({len(months)})")
+    if any("(" in n or ")" in n for n in notes):
+        raise ValueError("примечание к месяцу не может содержать скобки")
+    return {"months": months, "notes": tuple(notes)}
+
+
+def _from_range(f: _Fields) -> dict[str, object]:
+    ends = _complete_range(_data_month(f.value("from") or ""), _data_month(f.value("to") or ""))
+    if ends is None:
+        raise ValueError("начало периода позже его конца")
+    return {"months": ends}
+
+
+def _from_part(f: _Fields) -> dict[str, object]:
+    value = f.value(f.kind) or ""
+    limit = _PART_MAX[f.kind]
+    if not value.isdigit() or not 1 <= int(value) <= limit:
+        raise ValueError(f"номер {_PART_GENITIVE[f.kind]} должен быть от 1 до {limit}, а не «{value}»")
+    return {"part": int(value), "roman": f.choice("numeral", ("arabic", "roman")),
+            "year": _data_year(f.value("year", required=False))}
+
+
+def _from_years(f: _Fields) -> dict[str, object]:
+    first, last = _data_year(f.value("from")), _data_year(f.value("to"))
+    assert first is not None and last is not None
+    if first >= last:
+        raise ValueError(f"первый год ({first}) должен быть раньше последнего ({last})")
+    return {"year": first, "last_year": last, "during": f.flag("during")}
+
+
+def _from_annual(f: _Fields) -> dict[str, object]:
+    tail = f.value("tail", required=False)
+    months = tuple(_data_month(v) for v in f.values("months", required=False))
+    if tail and months:
+        raise ValueError("у ежегодного срока укажите либо месяцы, либо tail, но не оба")
+    if any(y is not None for y, _ in months):
+        raise ValueError("у ежегодного срока месяцы указываются без года, например «06» или «июнь»")
+    if tail:
+        if not _match_phrase(_source(tail).key):
+            raise ValueError(f"продолжение «{tail}» после «ежегодно» не распознано; пример: «по отдельному графику»")
+        return {"wording": _wording(_normalise(tail)), "comma": f.flag("comma")}
+    if not months:
+        return {}
+    return {"months": months, "comma": f.flag("comma"),
+            "months_first": f.choice("order", ("annual_first", "months_first")),
+            "prepositional": f.choice("case", ("nominative", "prepositional"))}
+
+
+def _from_phrase(f: _Fields) -> dict[str, object]:
+    sub = f.value("phrase", required=False)
+    wording = f.value("wording", required=sub is None)
+    if sub is not None and sub not in _PHRASE_WORDING:
+        raise ValueError(f"неизвестный вид фразы «{sub}»; допустимые: {', '.join(_PHRASE_WORDING)}")
+    found = _match_phrase(_source(wording).key) if wording else sub
+    if found is None or (sub is not None and found != sub):
+        raise ValueError(f"формулировка «{wording}» не подходит к виду фразы «{sub}»")
+    return {"phrase": found, "wording": _wording(_normalise(wording or _PHRASE_WORDING[found]))}
+
+
+#: kind → (allowed fields, reader).
+_FROM_DATA: dict[str, tuple[tuple[str, ...], Callable[[_Fields], dict[str, object]]]] = {
+    "date": (("date", "format"), _data_day),
+    "until": (("date", "format", "month"), _from_until),
+    "months": (("months", "notes"), _from_months),
+    "range": (("from", "to"), _from_range),
+    "half": (("half", "numeral", "year"), _from_part),
+    "quarter": (("quarter", "numeral", "year"), _from_part),
+    "year": (("year", "during"), lambda f: {"year": _data_year(f.value("year")), "during": f.flag("during")}),
+    "years": (("from", "to", "during"), _from_years),
+    "annual": (("months", "order", "case", "comma", "tail"), _from_annual),
+    "phrase": (("phrase", "wording"), _from_phrase),
+    "free": ((), lambda f: {}),
+}
+
+
+def deadline_from_data(data: Data) -> Deadline:
+    """Build a deadline from its structured form (:meth:`Deadline.to_data`).
+
+    Lenient where a clerk writes the mapping by hand (a month may be «февраль»,
+    a flag «да»), strict about anything it cannot understand: ValueError with a
+    Russian message. Without ``text`` the text is the deadline's own rendering.
+    """
+    kind = data.get("kind")
+    if not kind:
+        raise ValueError(f"не указан вид срока (kind); допустимые: {', '.join(KINDS)}")
+    if not isinstance(kind, str) or kind.strip() not in _FROM_DATA:
+        raise ValueError(_unknown_kind(kind))
+    kind = kind.strip()
+    allowed, reader = _FROM_DATA[kind]
+    fields = _Fields(data, kind, allowed)
+    text = data.get("text")
+    if text is not None and not isinstance(text, str):
+        raise ValueError("поле «text» срока должно быть строкой, а не списком")
+    d = Deadline(kind, _normalise(text or ""), **reader(fields))  # type: ignore[arg-type]
+    if text is None and kind != "free":
+        d = replace(d, text=render_deadline(d, DeadlineStyle(capitalize="lower")))
+    return d

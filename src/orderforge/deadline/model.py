@@ -1,0 +1,216 @@
+"""The deadline value and its style: :class:`Deadline`, :class:`DeadlineStyle`, :data:`KINDS`.
+
+Besides the two frozen dataclasses this holds what :class:`Deadline` answers
+about itself: the days it spans (:meth:`Deadline.span`) and its structured
+form of strings (:meth:`Deadline.to_data`; the way back is
+:func:`orderforge.deadline.data.deadline_from_data`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable, Iterable, Optional, Union
+
+from .words import _CAPITALIZE, _PART_MAX, _YEAR_SUFFIXES, AS_WRITTEN
+
+KINDS: tuple[str, ...] = (
+    "date", "until", "months", "range", "half", "quarter", "year", "years", "annual", "phrase", "free",
+)
+
+#: A month with its year, or ``None`` when the clerk named no year («Сентябрь»).
+MonthRef = tuple[Optional[int], int]
+Data = dict[str, Union[str, list[str]]]
+
+# --------------------------------------------------------------------------- style
+
+
+@dataclass(frozen=True)
+class DeadlineStyle:
+    """How deadlines are printed; comes from the committee's house style.
+
+    ``year_suffix``: «г.», «года», «год», «» (no suffix) or ``"as_written"``
+    (the suffix the clerk used, e.g. to keep «1 полугодие 2027 года» after a
+    shift). Plurals are automatic: «гг.», «годы»/«годов» (see the package doc).
+    ``range_dash`` separates range parts («апрель – май»); years use it without
+    spaces («2026–2027 гг.»). ``capitalize``: ``"as_written"`` keeps the case
+    of the clerk's first letter, ``"upper"``/``"lower"`` force it.
+    """
+
+    year_suffix: str = "г."
+    range_dash: str = " – "
+    capitalize: str = AS_WRITTEN
+
+    def __post_init__(self) -> None:
+        suffixes = (*_YEAR_SUFFIXES, AS_WRITTEN)
+        if self.year_suffix not in suffixes:
+            raise ValueError(f"неизвестная запись года «{self.year_suffix}»; допустимые: {_quoted(suffixes)}")
+        if self.capitalize not in _CAPITALIZE:
+            raise ValueError(f"неизвестный режим заглавной буквы «{self.capitalize}»; допустимые: {_quoted(_CAPITALIZE)}")
+
+
+# --------------------------------------------------------------------------- the value
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A parsed deadline. Which fields matter depends on ``kind`` (see :meth:`to_data`).
+
+    ``months`` holds (year or None, month) pairs: the months of «months», the two
+    ends of «range», the months of «annual» (no year) and the target month of
+    «until». ``notes`` runs parallel to ``months`` for kind «months»
+    («Январь (региональный мониторинг)»).
+    """
+
+    kind: str
+    text: str
+    months: tuple[MonthRef, ...] = ()
+    notes: tuple[str, ...] = ()
+    day: Optional[date] = None  # date, until
+    numeric: bool = False  # date, until: «31.05.2026» rather than «31 мая 2026 г.»
+    year: Optional[int] = None  # half, quarter, year, years (first year)
+    last_year: Optional[int] = None  # years
+    part: Optional[int] = None  # half 1–2, quarter 1–4
+    roman: bool = False  # half, quarter: «II полугодие»
+    during: bool = False  # year, years: «в течение 2026 года»
+    phrase: str = ""  # phrase: sub-kind such as "as_needed"
+    wording: str = ""  # phrase: the clerk's words; annual: the tail («по отдельному графику»)
+    months_first: bool = False  # annual: «Май, декабрь ежегодно»
+    prepositional: bool = False  # annual: «в июне и декабре»
+    comma: bool = False  # annual: «ежегодно, в июне»
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(_unknown_kind(self.kind))
+
+    @property
+    def known(self) -> bool:
+        """False only for a phrase the parser did not understand: the caller warns."""
+        return self.kind != "free"
+
+    def span(self) -> Optional[tuple[date, date]]:
+        """First and last day the deadline refers to, or None when it names no year."""
+        return _SPANS.get(self.kind, _no_span)(self)
+
+    def to_data(self) -> Data:
+        """The structure as strings only, for JSON output and YAML round trips."""
+        return {"kind": self.kind, "text": self.text, **_TO_DATA[self.kind](self)}
+
+
+# --------------------------------------------------------------------------- span
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    import calendar  # on first use: it imports locale, ~2 ms that importing this package need not pay
+
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _no_span(d: Deadline) -> None:
+    return None
+
+
+def _span_months(d: Deadline) -> Optional[tuple[date, date]]:
+    """Months (and a range's two ends): from the earliest to the latest dated month."""
+    dated = sorted((y, m) for y, m in d.months if y is not None)
+    if not dated:
+        return None
+    return _month_span(*dated[0])[0], _month_span(*dated[-1])[1]
+
+
+def _span_until(d: Deadline) -> Optional[tuple[date, date]]:
+    if d.day is not None:
+        return d.day, d.day
+    year, month = d.months[0]
+    return (date(year, month, 1),) * 2 if year is not None else None
+
+
+def _span_part(d: Deadline) -> Optional[tuple[date, date]]:
+    if d.year is None or d.part is None:
+        return None
+    size = 12 // _PART_MAX[d.kind]
+    return _month_span(d.year, (d.part - 1) * size + 1)[0], _month_span(d.year, d.part * size)[1]
+
+
+def _span_years(d: Deadline) -> Optional[tuple[date, date]]:
+    assert d.year is not None
+    return date(d.year, 1, 1), date(d.last_year or d.year, 12, 31)
+
+
+_SPANS: dict[str, Callable[[Deadline], Optional[tuple[date, date]]]] = {
+    "date": lambda d: (d.day, d.day) if d.day else None, "until": _span_until,
+    "months": _span_months, "range": _span_months, "half": _span_part, "quarter": _span_part,
+    "year": _span_years, "years": _span_years,
+}
+
+# --------------------------------------------------------------------------- to_data
+
+
+def _month_str(ref: MonthRef) -> str:
+    year, month = ref
+    return f"{month:02d}" if year is None else f"{year:04d}-{month:02d}"
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _day_data(d: Deadline) -> Data:
+    assert d.day is not None
+    return {"date": d.day.isoformat(), "format": "numeric" if d.numeric else "words"}
+
+
+def _until_data(d: Deadline) -> Data:
+    return _day_data(d) if d.day is not None else {"month": _month_str(d.months[0])}
+
+
+def _months_data(d: Deadline) -> Data:
+    data: Data = {"months": [_month_str(m) for m in d.months]}
+    if any(d.notes):
+        data["notes"] = list(d.notes)
+    return data
+
+
+def _part_data(d: Deadline) -> Data:
+    data: Data = {d.kind: str(d.part), "numeral": "roman" if d.roman else "arabic"}
+    if d.year is not None:
+        data["year"] = str(d.year)
+    return data
+
+
+def _annual_data(d: Deadline) -> Data:
+    if d.wording:
+        return {"tail": d.wording, "comma": _yes(d.comma)}
+    if not d.months:
+        return {}
+    return {
+        "months": [_month_str(m) for m in d.months],
+        "order": "months_first" if d.months_first else "annual_first",
+        "case": "prepositional" if d.prepositional else "nominative",
+        "comma": _yes(d.comma),
+    }
+
+
+_TO_DATA: dict[str, Callable[[Deadline], Data]] = {
+    "date": _day_data,
+    "until": _until_data,
+    "months": _months_data,
+    "range": lambda d: {"from": _month_str(d.months[0]), "to": _month_str(d.months[1])},
+    "half": _part_data,
+    "quarter": _part_data,
+    "year": lambda d: {"year": str(d.year), "during": _yes(d.during)},
+    "years": lambda d: {"from": str(d.year), "to": str(d.last_year), "during": _yes(d.during)},
+    "annual": _annual_data,
+    "phrase": lambda d: {"phrase": d.phrase, "wording": d.wording},
+    "free": lambda d: {},
+}
+
+# --------------------------------------------------------------------------- messages
+
+
+def _quoted(values: Iterable[str]) -> str:
+    return ", ".join(f"«{v}»" for v in values)
+
+
+def _unknown_kind(kind: object) -> str:
+    return f"неизвестный вид срока «{kind}»; допустимые: {', '.join(KINDS)}"

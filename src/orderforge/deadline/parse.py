@@ -1,0 +1,222 @@
+"""Parsing a clerk's phrase: :func:`parse_deadline`.
+
+Table driven (see the package docstring): the phrase's key is matched against
+the regexes below by the parsers of :data:`_PARSERS`, tried in order; the
+first that recognises it wins, and a phrase none recognises becomes kind
+«free». The year helpers at the end (:func:`_inherit_years`,
+:func:`_complete_range`) also serve :func:`deadline_from_data`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Callable, Iterable, Optional
+
+from .model import Deadline, MonthRef
+from .words import (
+    _GEN,
+    _MONTH_NO,
+    _NOM,
+    _PART_KIND,
+    _PART_MAX,
+    _PREP,
+    _ROMAN_NO,
+    _match_phrase,
+    _normalise,
+    _source,
+    _Src,
+    _wording,
+)
+
+# --------------------------------------------------------------------------- regexes
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A non-capturing alternation, longest first so «мая» never stops at «ма…»."""
+    return "(?:" + "|".join(sorted(set(words), key=len, reverse=True)) + r")\b"
+
+
+_NOM_RE, _GEN_RE, _PREP_RE = _alt(_NOM.values()), _alt(_GEN.values()), _alt(_PREP.values())
+_YEAR = r"(?<!\d)\d{4}(?!\d)"
+_SUF = r"(?:\s*(?:годов|годы|года|год|гг|г)\b\.?)?"
+_DASH = r"\s*[-‐‑‒–—―−]\s*"
+_ANY_MONTH = re.compile(_alt(_MONTH_NO))
+
+_DATE_NUM = re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR}){_SUF}")
+_DATE_WORDS = re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_GEN_RE})\s+(?P<y>{_YEAR}){_SUF}")
+_UNTIL = re.compile(r"до\s+(?P<rest>.+)")
+_UNTIL_MONTH = re.compile(rf"(?P<m>{_GEN_RE})(?:\s+(?P<y>{_YEAR}){_SUF})?")
+_PART = re.compile(
+    rf"(?P<n>[1-4]|iv|iii|ii|i)(?:\s*-?\s*(?:ое|ый|й|е))?\s*(?P<w>полугодие|квартал)(?:\s+(?P<y>{_YEAR}){_SUF})?"
+)
+_DURING = r"(?P<during>в течение\s+)?"
+_YEARS = re.compile(rf"{_DURING}(?P<a>{_YEAR}){_SUF}{_DASH}(?P<b>{_YEAR}){_SUF}")
+_ONE_YEAR = re.compile(rf"{_DURING}(?P<y>{_YEAR}){_SUF}")
+_RANGE = re.compile(
+    rf"(?P<m1>{_NOM_RE})(?:\s+(?P<y1>{_YEAR}){_SUF})?{_DASH}(?P<m2>{_NOM_RE})(?:\s+(?P<y2>{_YEAR}){_SUF})?"
+)
+_NOTE = r"\s*\((?P<{}>[^()]*)\)"
+_MONTH_ITEM = re.compile(
+    rf"(?P<m>{_NOM_RE})(?:{_NOTE.format('n1')})?(?:\s+(?P<y>{_YEAR}){_SUF})?(?:{_NOTE.format('n2')})?"
+)
+_LIST_COMMA = re.compile(r"\s*,\s*(?![^()]*\))")  # a comma outside parentheses
+
+_PREP_LIST = rf"в\s+{_PREP_RE}(?:(?:\s*,\s*|\s+и\s+){_PREP_RE})*"
+_NOM_LIST = rf"{_NOM_RE}(?:\s*,\s*{_NOM_RE})*"
+_COMMA = r"(?P<comma>\s*,)?"
+#: «ежегодно» forms: (pattern, months come first, months in prepositional case).
+_ANNUAL_FORMS: tuple[tuple[re.Pattern[str], bool, bool], ...] = (
+    (re.compile(rf"ежегодно{_COMMA}\s+(?P<list>{_PREP_LIST})"), False, True),
+    (re.compile(rf"ежегодно{_COMMA}\s+(?P<list>{_NOM_LIST})"), False, False),
+    (re.compile(rf"(?P<list>{_PREP_LIST}){_COMMA}\s+ежегодно"), True, True),
+    (re.compile(rf"(?P<list>{_NOM_LIST}){_COMMA}\s+ежегодно"), True, False),
+)
+_ANNUAL_TAIL = re.compile(rf"ежегодно{_COMMA}\s+(?P<tail>.+)")
+
+# --------------------------------------------------------------------------- parsing
+
+
+def parse_deadline(text: str) -> Deadline:
+    """Parse a clerk's deadline phrase; never raises — unknown text becomes kind «free»."""
+    src = _source(text if isinstance(text, str) else str(text))
+    for parser in _PARSERS:
+        try:
+            found = parser(src)
+        except ValueError:  # an impossible date such as 31.02.2026
+            found = None
+        if found is not None:
+            return found
+    return Deadline("free", src.text)
+
+
+def _parse_phrase(src: _Src) -> Optional[Deadline]:
+    sub = _match_phrase(src.key)
+    return Deadline("phrase", src.text, phrase=sub, wording=_wording(src.orig)) if sub else None
+
+
+def _parse_annual(src: _Src) -> Optional[Deadline]:
+    if src.key == "ежегодно":
+        return Deadline("annual", src.text)
+    for rx, first, prep in _ANNUAL_FORMS:
+        m = rx.fullmatch(src.key)
+        if m:
+            months = tuple((None, _MONTH_NO[w]) for w in _ANY_MONTH.findall(m["list"]))
+            return Deadline("annual", src.text, months=months, months_first=first,
+                            prepositional=prep, comma=bool(m["comma"]))
+    m = _ANNUAL_TAIL.fullmatch(src.key)
+    if m and _match_phrase(m["tail"]):
+        return Deadline("annual", src.text, wording=_wording(src.orig[m.start("tail"):]), comma=bool(m["comma"]))
+    return None
+
+
+def _match_day(key: str) -> Optional[tuple[date, bool]]:
+    """«31.05.2026» or «10 февраля 2026 г.» → (date, written numerically)."""
+    m = _DATE_NUM.fullmatch(key)
+    if m:
+        return date(int(m["y"]), int(m["m"]), int(m["d"])), True
+    m = _DATE_WORDS.fullmatch(key)
+    if m:
+        return date(int(m["y"]), _MONTH_NO[m["m"]], int(m["d"])), False
+    return None
+
+
+def _parse_date(src: _Src) -> Optional[Deadline]:
+    found = _match_day(src.key)
+    return Deadline("date", src.text, day=found[0], numeric=found[1]) if found else None
+
+
+def _parse_until(src: _Src) -> Optional[Deadline]:
+    m = _UNTIL.fullmatch(src.key)
+    if not m:
+        return None
+    found = _match_day(m["rest"])
+    if found:
+        return Deadline("until", src.text, day=found[0], numeric=found[1])
+    target = _UNTIL_MONTH.fullmatch(m["rest"])
+    if target:
+        return Deadline("until", src.text, months=((_int(target["y"]), _MONTH_NO[target["m"]]),))
+    return None
+
+
+def _parse_part(src: _Src) -> Optional[Deadline]:
+    m = _PART.fullmatch(src.key)
+    if not m:
+        return None
+    kind = _PART_KIND[m["w"]]
+    roman = not m["n"].isdigit()
+    part = _ROMAN_NO[m["n"]] if roman else int(m["n"])
+    if part > _PART_MAX[kind]:
+        return None
+    return Deadline(kind, src.text, part=part, roman=roman, year=_int(m["y"]))
+
+
+def _parse_years(src: _Src) -> Optional[Deadline]:
+    m = _YEARS.fullmatch(src.key)
+    if not m or int(m["a"]) >= int(m["b"]):
+        return None
+    return Deadline("years", src.text, year=int(m["a"]), last_year=int(m["b"]), during=bool(m["during"]))
+
+
+def _parse_year(src: _Src) -> Optional[Deadline]:
+    m = _ONE_YEAR.fullmatch(src.key)
+    return Deadline("year", src.text, year=int(m["y"]), during=bool(m["during"])) if m else None
+
+
+def _parse_range(src: _Src) -> Optional[Deadline]:
+    m = _RANGE.fullmatch(src.key)
+    if not m:
+        return None
+    ends = _complete_range((_int(m["y1"]), _MONTH_NO[m["m1"]]), (_int(m["y2"]), _MONTH_NO[m["m2"]]))
+    return Deadline("range", src.text, months=ends) if ends else None
+
+
+def _parse_months(src: _Src) -> Optional[Deadline]:
+    found = [_month_item(k, o) for k, o in zip(_LIST_COMMA.split(src.key), _LIST_COMMA.split(src.orig))]
+    items = [item for item in found if item is not None]
+    if not items or len(items) != len(found):
+        return None
+    months = _inherit_years(month for month, _ in items)
+    return Deadline("months", src.text, months=months, notes=tuple(note for _, note in items))
+
+
+def _month_item(key: str, orig: str) -> Optional[tuple[MonthRef, str]]:
+    """«май 2026 г. (ВГР)» → ((2026, 5), "ВГР"); the note keeps the clerk's case."""
+    m = _MONTH_ITEM.fullmatch(key)
+    if not m or (m["n1"] is not None and m["n2"] is not None):
+        return None
+    group = "n1" if m["n1"] is not None else "n2"
+    note = _normalise(orig[m.start(group):m.end(group)]) if m[group] is not None else ""
+    return (_int(m["y"]), _MONTH_NO[m["m"]]), note
+
+
+_PARSERS: tuple[Callable[[_Src], Optional[Deadline]], ...] = (
+    _parse_phrase, _parse_annual, _parse_until, _parse_date, _parse_part,
+    _parse_years, _parse_year, _parse_range, _parse_months,
+)
+
+
+def _int(value: Optional[str]) -> Optional[int]:
+    return int(value) if value is not None else None
+
+
+def _inherit_years(months: Iterable[MonthRef]) -> tuple[MonthRef, ...]:
+    """«январь, май 2026 г.»: a year covers the months before it that have none."""
+    result: list[MonthRef] = []
+    carry: Optional[int] = None
+    for year, month in reversed(list(months)):
+        carry = year if year is not None else carry
+        result.append((carry, month))
+    return tuple(reversed(result))
+
+
+def _complete_range(start: MonthRef, end: MonthRef) -> Optional[tuple[MonthRef, MonthRef]]:
+    """Give both ends a year when one has it; None for a range running backwards."""
+    (y1, m1), (y2, m2) = start, end
+    if y1 is None and y2 is not None:
+        y1 = y2 if m1 <= m2 else y2 - 1
+    elif y2 is None and y1 is not None:
+        y2 = y1 if m2 >= m1 else y1 + 1
+    if y1 is not None and y2 is not None and (y1, m1) > (y2, m2):
+        return None
+    return (y1, m1), (y2, m2)

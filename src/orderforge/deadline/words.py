@@ -1,0 +1,116 @@
+"""The vocabulary of deadlines and the clerk's text made comparable.
+
+The tables the parser, the renderer and the data reader share: month names in
+three cases, year suffixes, undated phrases with the wording used when only
+their sub-kind is given, half-years and quarters. Also how a phrase becomes
+its match *key* (:func:`_source`) and how a phrase's own words are kept
+(:func:`_wording`), which both the parser and :func:`deadline_from_data` use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+AS_WRITTEN = "as_written"
+
+# --------------------------------------------------------------------------- tables
+
+#: Month names: nominative («май»), genitive («до мая»), prepositional («в мае»).
+_MONTH_NAMES: tuple[tuple[str, str, str], ...] = (
+    ("январь", "января", "январе"), ("февраль", "февраля", "феврале"), ("март", "марта", "марте"),
+    ("апрель", "апреля", "апреле"), ("май", "мая", "мае"), ("июнь", "июня", "июне"),
+    ("июль", "июля", "июле"), ("август", "августа", "августе"), ("сентябрь", "сентября", "сентябре"),
+    ("октябрь", "октября", "октябре"), ("ноябрь", "ноября", "ноябре"), ("декабрь", "декабря", "декабре"),
+)
+_NOM = {n: forms[0] for n, forms in enumerate(_MONTH_NAMES, 1)}
+_GEN = {n: forms[1] for n, forms in enumerate(_MONTH_NAMES, 1)}
+_PREP = {n: forms[2] for n, forms in enumerate(_MONTH_NAMES, 1)}
+#: Any form of a month name → its number.
+_MONTH_NO = {form: n for n, forms in enumerate(_MONTH_NAMES, 1) for form in forms}
+
+#: Year suffix of a style → (singular, singular after a month or «в течение»,
+#: plural, plural after «в течение»).
+_YEAR_SUFFIXES: dict[str, tuple[str, str, str, str]] = {
+    "г.": ("г.", "г.", "гг.", "гг."),
+    "года": ("года", "года", "годы", "годов"),
+    "год": ("год", "года", "годы", "годов"),
+    "": ("", "", "", ""),
+}
+#: How a clerk wrote the suffix → the style it stands for (for ``as_written``).
+_SUFFIX_WRITTEN = {"г": "г.", "гг": "г.", "года": "года", "годов": "года", "год": "год", "годы": "год"}
+_CAPITALIZE = (AS_WRITTEN, "upper", "lower")
+
+#: Undated phrases: sub-kind → pattern over the key. Schedules, plans and
+#: requests may carry a qualifier («по графику оценочных процедур»).
+_PHRASES: tuple[tuple[str, str], ...] = (
+    ("always", r"постоянно"),
+    ("as_needed", r"по мере (?:необходимости|потребности)"),
+    ("during_school_year", r"в течение (?:всего )?учебного года"),
+    ("during_year", r"в течение (?:всего )?(?:календарного )?года"),
+    ("whole_period", r"(?:весь период|в течение всего периода)(?: .+)?"),
+    ("until_school_year_end", r"до (?:конца|окончания) учебного года"),
+    ("until_year_end", r"до конца (?:календарного )?года"),
+    ("schedule", r"(?:по|согласно) (?:\w+ )?графику(?: .+)?|в соответствии с (?:\w+ )?графиком(?: .+)?"),
+    ("on_request", r"по запрос(?:у|ам)(?: .+)?"),
+    ("by_plan", r"(?:по|согласно) (?:\w+ )?плану(?: .+)?|в соответствии с (?:\w+ )?планом(?: .+)?"),
+)
+#: The wording used when a structured deadline names only the sub-kind.
+_PHRASE_WORDING = {
+    "always": "постоянно", "as_needed": "по мере необходимости", "during_school_year": "в течение учебного года",
+    "during_year": "в течение года", "whole_period": "весь период", "until_school_year_end": "до конца учебного года",
+    "until_year_end": "до конца года", "schedule": "по графику", "on_request": "по запросу", "by_plan": "по плану",
+}
+_PHRASE_RES = tuple((sub, re.compile(rx)) for sub, rx in _PHRASES)
+
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_ROMAN_NO = {v.lower(): k for k, v in _ROMAN.items()}
+_PART_WORD = {"half": "полугодие", "quarter": "квартал"}
+_PART_KIND = {v: k for k, v in _PART_WORD.items()}
+_PART_MAX = {"half": 2, "quarter": 4}
+_PART_GENITIVE = {"half": "полугодия", "quarter": "квартала"}
+
+
+# --------------------------------------------------------------------------- text
+
+_SPACES = re.compile(r"\s+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u00ad\ufeff"))
+_TRAILING = re.compile(r"(?<![гГ])\s*[.,;]$")
+_SPACED_HYPHEN = re.compile(r"\s[-–—]\s")
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+@dataclass(frozen=True)
+class _Src:
+    """A phrase three ways: as kept (``text``), trimmed (``orig``) and its match key."""
+
+    text: str
+    orig: str
+    key: str
+
+
+def _normalise(text: str) -> str:
+    """One space for any run of whitespace (NBSP, a line break inside a table cell)."""
+    return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
+
+
+def _source(text: str) -> _Src:
+    norm = _normalise(text)
+    orig = _TRAILING.sub("", norm)
+    key = "".join(c.lower() if len(c.lower()) == 1 else c for c in orig).replace("ё", "е")
+    return _Src(norm, orig, key)
+
+
+def _match_phrase(key: str) -> Optional[str]:
+    return next((sub for sub, rx in _PHRASE_RES if rx.fullmatch(key)), None)
+
+
+def _wording(orig: str) -> str:
+    """The clerk's words with the first letter lowered (case is the style's business).
+
+    A phrase typed with Caps Lock on is lowered as a whole; mixed case is kept,
+    so abbreviations («по запросу ОО») survive.
+    """
+    orig = _SPACED_HYPHEN.sub(" – ", orig.lower() if orig.isupper() else orig)
+    return orig[:1].lower() + orig[1:]

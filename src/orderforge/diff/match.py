@@ -1,0 +1,152 @@
+"""Which activity and section of the old version is which of the new one.
+
+:func:`flatten` numbers both versions as orderforge does; :func:`match_items`
+pairs activities (by id, then by text similarity) and :func:`match_sections`
+pairs sections (by title, then by where their activities went), as the package
+docstring lays out. :func:`_keep_in_order` finds the activities that kept their
+relative order, so that only the others count as moved.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from ..model import Plan, Section
+from .result import Item, SectionItem, text_str
+
+SIMILARITY = 0.6
+
+
+# --------------------------------------------------------------------------- flattening
+
+
+def flatten(plan: Plan) -> tuple[list[Item], list[SectionItem]]:
+    """Every activity and section with the numbers orderforge gives them (as resolve.py does)."""
+    items: list[Item] = []
+    sections: list[SectionItem] = []
+    for n, activity in enumerate(plan.plan.activities, start=1):
+        items.append(Item(activity, (n,), (), len(items)))
+
+    def walk(section: Section, number: tuple[int, ...], parent: tuple[int, ...]) -> None:
+        sections.append(SectionItem(number, section, parent))
+        for n, activity in enumerate(section.activities, start=1):
+            items.append(Item(activity, number + (n,), number, len(items)))
+        for n, sub in enumerate(section.sections, start=len(section.activities) + 1):
+            walk(sub, number + (n,), number)
+
+    for n, section in enumerate(plan.plan.sections, start=1):
+        walk(section, (n,), ())
+    return items, sections
+
+
+def similarity(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < SIMILARITY or matcher.quick_ratio() < SIMILARITY:
+        return 0.0
+    return matcher.ratio()
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def match_items(old: list[Item], new: list[Item]) -> list[tuple[Item, Item]]:
+    """Pair activities of two versions: by id, then by text similarity (best pairs first)."""
+    pairs: list[tuple[Item, Item]] = []
+    by_id: dict[str, list[Item]] = {}
+    for item in new:
+        if item.activity.id:
+            by_id.setdefault(item.activity.id, []).append(item)
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for item in old:
+        candidates = by_id.get(item.activity.id or "")
+        if candidates:
+            partner = candidates.pop(0)
+            pairs.append((item, partner))
+            used_old.add(item.index)
+            used_new.add(partner.index)
+    rest_old = [i for i in old if i.index not in used_old]
+    rest_new = [i for i in new if i.index not in used_new]
+    scored: list[tuple[float, int, int, int, Item, Item]] = []
+    for o in rest_old:
+        o_text = text_str(o.activity.text)
+        for n in rest_new:
+            if o.activity.id and n.activity.id and o.activity.id != n.activity.id:
+                continue
+            ratio = similarity(o_text, text_str(n.activity.text))
+            if ratio >= SIMILARITY:
+                scored.append((-ratio, abs(o.index - n.index), o.index, n.index, o, n))
+    scored.sort(key=lambda s: s[:4])
+    for _, _, oi, ni, o, n in scored:
+        if oi in used_old or ni in used_new:
+            continue
+        pairs.append((o, n))
+        used_old.add(oi)
+        used_new.add(ni)
+    pairs.sort(key=lambda p: p[1].index)
+    return pairs
+
+
+def match_sections(
+    old: list[SectionItem], new: list[SectionItem], pairs: list[tuple[Item, Item]],
+) -> list[tuple[SectionItem, SectionItem]]:
+    """Pair sections: same title, then similar title, then where most of their activities went."""
+    result: list[tuple[SectionItem, SectionItem]] = []
+    free_old = list(old)
+    free_new = list(new)
+
+    def take(o: SectionItem, n: SectionItem) -> None:
+        result.append((o, n))
+        free_old.remove(o)
+        free_new.remove(n)
+
+    for o in list(free_old):
+        same = [n for n in free_new if n.section.title == o.section.title]
+        if same:
+            take(o, min(same, key=lambda n: (n.parent != o.parent, abs(len(n.number) - len(o.number)))))
+    scored = sorted(
+        ((-similarity(o.section.title, n.section.title), o.number, n.number, o, n) for o in free_old for n in free_new),
+        key=lambda s: s[:3],
+    )
+    for score, _, _, o, n in scored:
+        if -score >= SIMILARITY and o in free_old and n in free_new:
+            take(o, n)
+    for o in list(free_old):
+        votes: dict[tuple[int, ...], int] = {}
+        own = [(a, b) for a, b in pairs if a.section == o.number]
+        for _, b in own:
+            votes[b.section] = votes.get(b.section, 0) + 1
+        for number, count in sorted(votes.items(), key=lambda v: -v[1]):
+            target = next((n for n in free_new if n.number == number), None)
+            if target is not None and count * 2 > len(own):
+                take(o, target)
+                break
+    result.sort(key=lambda p: p[1].number)
+    return result
+
+
+def _keep_in_order(values: list[int], stable: list[bool]) -> set[int]:
+    """Indexes of the longest run of activities that kept their relative order.
+
+    Among runs of the same length, the one with most activities that also kept
+    their number wins: swapping 1.1 and 1.3 reports those two, not 1.2.
+    """
+    best: list[tuple[int, int]] = []
+    prev: list[int] = []
+    for i, v in enumerate(values):
+        score, link = (1, int(stable[i])), -1
+        for j in range(i):
+            if values[j] < v:
+                candidate = (best[j][0] + 1, best[j][1] + int(stable[i]))
+                if candidate > score:
+                    score, link = candidate, j
+        best.append(score)
+        prev.append(link)
+    keep: set[int] = set()
+    i = max(range(len(values)), key=lambda k: best[k]) if values else -1
+    while i >= 0:
+        keep.add(i)
+        i = prev[i]
+    return keep

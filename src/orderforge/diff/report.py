@@ -1,0 +1,132 @@
+"""The changes in Russian, for people: :func:`format_diff`, one line per fact.
+
+Long texts are cut to the changed words with a few around them
+(:func:`fragment`); activities are named by their new number with the old one
+beside it. The JSON form is the result's own (:meth:`PlanDiff.to_json`).
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Optional
+
+from .result import FIELD_RU, ORDER_FIELD_RU, PLAN_FIELD_RU, Change, FieldChange, PlanDiff, SectionItem, text_str
+
+
+def quote(text: str, limit: int = 0) -> str:
+    """«text» on one line (paragraphs joined by « / »), shortened to ``limit`` characters."""
+    flat = " / ".join(line for line in text.split("\n") if line.strip()) if "\n" in text else text
+    if limit and len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return f"«{flat}»"
+
+
+def fragment(old: str, new: str, context: int = 3, limit: int = 100) -> tuple[str, str]:
+    """The changed words of two long texts with a few words around them; short texts whole."""
+    if len(old) <= limit and len(new) <= limit:
+        return old, new
+    a, b = old.split(" "), new.split(" ")
+    codes = [c for c in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if c[0] != "equal"]
+    if not codes:
+        return old, new
+    i1, j1 = codes[0][1], codes[0][3]
+    i2, j2 = codes[-1][2], codes[-1][4]
+    start_a, start_b = max(0, i1 - context), max(0, j1 - context)
+    end_a, end_b = min(len(a), i2 + context), min(len(b), j2 + context)
+
+    def cut(words: list[str], start: int, end: int) -> str:
+        return ("…" if start > 0 else "") + " ".join(words[start:end]) + ("…" if end < len(words) else "")
+
+    return cut(a, start_a, end_a), cut(b, start_b, end_b)
+
+
+def _label(change: Change) -> str:
+    o, n = change.old, change.new
+    if o and n:
+        return f"п. {n.label}" if o.label == n.label else f"п. {n.label} (было {o.label})"
+    if n:
+        return f"п. {n.label}"
+    assert o is not None
+    return f"было п. {o.label}"
+
+
+def _section_name(s: Optional[SectionItem], genitive: bool = False) -> str:
+    if s is None:
+        return "мероприятий вне разделов" if genitive else "мероприятия вне разделов"
+    return f"{'раздела' if genitive else 'раздел'} {s.label} «{s.section.title}»"
+
+
+def _field_lines(prefix: str, fields: list[FieldChange]) -> list[str]:
+    lines = []
+    for f in fields:
+        old, new = fragment(f.old, f.new)
+        name = FIELD_RU.get(f.field, "нумерация заголовка" if f.field == "numbered" else "заголовок")
+        lines.append(f"{prefix}: {name}: {quote(old)} → {quote(new)}")
+    return lines
+
+
+def format_change(change: Change) -> list[str]:
+    """One change in Russian, one line per fact."""
+    kind = change.kind
+    if kind == "added":
+        assert change.new is not None
+        return [f"{_label(change)}: добавлено мероприятие {quote(text_str(change.new.activity.text), 90)}"]
+    if kind == "removed":
+        assert change.old is not None
+        return [f"{_label(change)}: исключено мероприятие {quote(text_str(change.old.activity.text), 90)}"]
+    if kind == "moved":
+        head = (f"{_label(change)}: перенесено из {_section_name(change.old_section, genitive=True)} "
+                f"в {_section_name(change.new_section)}")
+        return [head] + _field_lines(_label(change), change.fields)
+    if kind == "renumbered":
+        return [f"{_label(change)}: переставлено внутри раздела"] + _field_lines(_label(change), change.fields)
+    if kind == "changed":
+        return _field_lines(_label(change), change.fields)
+    if kind == "section_added":
+        assert change.new_section is not None
+        return [f"раздел {change.new_section.label}: добавлен {quote(change.new_section.section.title)}"]
+    if kind == "section_removed":
+        assert change.old_section is not None
+        return [f"было: раздел {change.old_section.label}: исключён {quote(change.old_section.section.title)}"]
+    if kind == "section_changed":
+        o, n = change.old_section, change.new_section
+        assert o is not None and n is not None
+        prefix = f"раздел {n.label}" + (f" (было {o.label})" if o.label != n.label else "")
+        return _field_lines(prefix, change.fields)
+    if kind == "order" and change.field_name == "order":
+        return ["приказ: добавлен" if change.new_value == "есть" else "приказ: удалён"]
+    if kind == "order":
+        old, new = fragment(change.old_value, change.new_value)
+        return [f"приказ: {ORDER_FIELD_RU.get(change.field_name, change.field_name)}: {quote(old)} → {quote(new)}"]
+    if kind == "plan":
+        old, new = fragment(change.old_value, change.new_value)
+        return [f"план: {PLAN_FIELD_RU.get(change.field_name, change.field_name)}: {quote(old)} → {quote(new)}"]
+    if kind.startswith("point_"):
+        if kind == "point_added":
+            return [f"приказ: пункт {change.new_number}: добавлен {quote(change.new_value, 90)}"]
+        if kind == "point_removed":
+            return [f"приказ: было: пункт {change.old_number}: исключён {quote(change.old_value, 90)}"]
+        old, new = fragment(change.old_value, change.new_value)
+        where = f"пункт {change.new_number}" + (f" (был {change.old_number})" if change.old_number != change.new_number else "")
+        return [f"приказ: {where}: {quote(old)} → {quote(new)}"]
+    if kind.startswith("passport_"):
+        if kind == "passport_added":
+            return [f"паспорт: добавлена строка «{change.label}»"]
+        if kind == "passport_removed":
+            return [f"паспорт: исключена строка «{change.label}»"]
+        old, new = fragment(change.old_value.split("\n", 1)[-1], change.new_value.split("\n", 1)[-1])
+        return [f"паспорт: строка «{change.label}»: {quote(old)} → {quote(new)}"]
+    return [f"{kind}: {change.old_value} → {change.new_value}"]  # pragma: no cover - every kind is handled above
+
+
+def format_diff(result: PlanDiff) -> str:
+    """The diff for people; empty when nothing changed."""
+    if result.empty:
+        return ""
+    lines = [f"--- {result.old.display}", f"+++ {result.new.display}"]
+    for change in result.changes:
+        lines.extend(format_change(change))
+    if result.renumbering:
+        moved = ", ".join(f"{o.label} → {n.label}" for o, n in result.renumbering)
+        lines.append(f"номера изменились (без других изменений): {moved}")
+    return "\n".join(lines)

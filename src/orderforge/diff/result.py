@@ -1,0 +1,164 @@
+"""What a comparison yields: items, field and plan changes, :class:`PlanDiff`.
+
+The activities and sections of one version with their numbers (:class:`Item`,
+:class:`SectionItem`), one change (:class:`Change`, :class:`FieldChange`) and
+the whole result (:class:`PlanDiff`), each with its JSON form for ``orderforge
+diff --json``; also the fields that are compared, with their Russian names, and
+:func:`text_str`, the one-string form of a text field all the others use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from ..model import Activity, Section, Text
+from .sides import Side
+
+#: Field → its Russian name in messages (the amending order uses the style's column headers).
+FIELD_RU = {
+    "id": "идентификатор", "text": "текст", "deadline": "срок", "responsible": "ответственные",
+    "result": "результат", "note": "примечание",
+}
+ACTIVITY_FIELDS = ("text", "deadline", "responsible", "result", "note")
+
+ORDER_FIELD_RU = {
+    "kind": "вид документа", "issuer": "организация", "issuer_genitive": "организация (род. падеж)",
+    "date": "дата", "number": "номер", "place": "место издания", "title": "заголовок",
+    "preamble": "преамбула", "operative": "распорядительное слово", "control": "пункт о контроле",
+    "signatory": "подписывает",
+}
+PLAN_FIELD_RU = {"style": "оформление", "title": "заголовок", "period": "период",
+                 "activities_title": "заголовок мероприятий до первого раздела"}
+
+
+# --------------------------------------------------------------------------- items
+
+
+@dataclass(eq=False)  # compared by identity: the same activity, not an equal one
+class SectionItem:
+    number: tuple[int, ...]
+    section: Section
+    parent: tuple[int, ...]  # () for a top-level section
+
+    @property
+    def label(self) -> str:
+        return ".".join(map(str, self.number))
+
+
+@dataclass(eq=False)  # compared by identity: the same activity, not an equal one
+class Item:
+    """An activity with its place in one version."""
+
+    activity: Activity
+    number: tuple[int, ...]
+    section: tuple[int, ...]  # the number of its section; () for activities before the first section
+    index: int  # document order
+
+    @property
+    def label(self) -> str:
+        return ".".join(map(str, self.number))
+
+
+# --------------------------------------------------------------------------- field values
+
+
+def text_str(text: Text) -> str:
+    """A text field as one string, list items marked as typed: «- пункт», «1) пункт»."""
+    return "\n".join(f"- {p.text}" if p.kind == "dash" else p.text for p in text)
+
+
+# --------------------------------------------------------------------------- the result
+
+
+@dataclass
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"field": self.field, "old": self.old, "new": self.new}
+
+
+@dataclass
+class Change:
+    """One change. ``kind``: added, removed, changed, moved, renumbered (activities);
+    order, point_added, point_removed, point_changed (the order); plan, passport_added,
+    passport_removed, passport_changed (the plan); section_added, section_removed,
+    section_changed (sections)."""
+
+    kind: str
+    old: Optional[Item] = None
+    new: Optional[Item] = None
+    fields: list[FieldChange] = field(default_factory=list)
+    old_section: Optional[SectionItem] = None
+    new_section: Optional[SectionItem] = None
+    # order/plan/passport level
+    field_name: str = ""
+    old_value: str = ""
+    new_value: str = ""
+    old_number: Optional[int] = None
+    new_number: Optional[int] = None
+    label: str = ""
+
+    @property
+    def is_activity(self) -> bool:
+        return self.kind in ("added", "removed", "changed", "moved", "renumbered")
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind}
+        if self.is_activity:
+            item = self.new or self.old
+            assert item is not None
+            data["id"] = item.activity.id
+            data["old_number"] = self.old.label if self.old else None
+            data["new_number"] = self.new.label if self.new else None
+            if self.kind in ("added", "removed"):
+                data["text"] = text_str(item.activity.text)
+            if self.old_section is not None or self.new_section is not None:
+                data["old_section"] = self.old_section.label if self.old_section else None
+                data["new_section"] = self.new_section.label if self.new_section else None
+            data["fields"] = [f.to_json() for f in self.fields]
+            return data
+        if self.kind.startswith("section"):
+            data["old_number"] = self.old_section.label if self.old_section else None
+            data["new_number"] = self.new_section.label if self.new_section else None
+            if self.kind != "section_changed":
+                data["title"] = (self.new_section or self.old_section).section.title  # type: ignore[union-attr]
+            data["fields"] = [f.to_json() for f in self.fields]
+            return data
+        if self.field_name:
+            data["field"] = self.field_name
+        if self.label:
+            data["label"] = self.label
+        if self.old_number is not None or self.new_number is not None:
+            data["old_number"] = self.old_number
+            data["new_number"] = self.new_number
+        data["old"] = self.old_value
+        data["new"] = self.new_value
+        return data
+
+
+@dataclass
+class PlanDiff:
+    old: Side
+    new: Side
+    changes: list[Change]
+    pairs: list[tuple[Item, Item]]  # every matched activity, in new document order
+    section_pairs: list[tuple[SectionItem, SectionItem]]
+    renumbering: list[tuple[Item, Item]]  # matched, not otherwise reported, number changed
+
+    @property
+    def empty(self) -> bool:
+        return not self.changes
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "old": self.old.display,
+            "new": self.new.display,
+            "changes": [c.to_json() for c in self.changes],
+            "renumbering": [
+                {"id": o.activity.id, "old_number": o.label, "new_number": n.label} for o, n in self.renumbering
+            ],
+        }

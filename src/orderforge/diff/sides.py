@@ -1,0 +1,67 @@
+"""The two versions being compared: :class:`Side` and :func:`load_side`.
+
+A side is a plan from a file or from git (``REV:path``), read only as far as
+comparing needs: schema errors do not stop it, a file that is not YAML does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from ..diagnostics import Report, UserError
+from ..model import Directory, Plan
+
+
+@dataclass
+class Side:
+    """One version of a plan: the model and how to name it in messages."""
+
+    spec: str
+    display: str
+    plan: Plan
+    path: Path  # where the plan lives (or would live) in the working tree
+
+
+def load_side(spec: str, *, directory: bool = False, cwd: Optional[Path] = None) -> Side:
+    """A plan from a file or from ``REV:path`` (through ``git show``).
+
+    Only the file's own structure is needed to compare versions, so a plan with
+    schema errors is still compared as far as it goes; a file that is not YAML
+    at all is an error (exit code 1). ``directory`` also loads the directory
+    (for the amending order's signature).
+    """
+    from ..gitio import parse_rev_path, show, worktree_path
+    from ..load import decode, load_file, load_text
+    from ..schema import Ctx
+    from ..spec import PLAN, assemble
+    from ..validate import display_path
+
+    report = Report()
+    path = Path(spec)
+    if path.is_file():
+        display = display_path(path)
+        loaded = load_file(path, display)
+        report.extend(loaded.report)
+        root = loaded.root
+    else:
+        rev = parse_rev_path(spec)
+        if rev is None:
+            raise UserError.simple("OF001", spec, "файл не найден",
+                                   "укажите путь к плану или версию из git: HEAD:plans/план.yaml")
+        display = str(rev)
+        text = decode(show(rev, cwd), display, report)
+        root = load_text(text, display, report) if text is not None else None
+        path = worktree_path(rev, cwd)
+    if root is None:
+        raise UserError(report.errors or report.sorted(), exit_code=1)
+    parts = PLAN.convert(root, Ctx(report))
+    if parts is None:
+        raise UserError(report.errors, exit_code=1)
+    found = Directory()
+    if directory:
+        from ..validate import _directory
+
+        found = _directory(parts, path, report)
+    return Side(spec, display, assemble(parts, found, display), path)

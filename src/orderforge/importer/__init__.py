@@ -1,0 +1,91 @@
+"""``orderforge import``: an existing Word roadmap (.docx) → a plan in YAML and its directory.
+
+A committee's previous roadmap usually exists only as a Word file, retyped every
+year. Import reads it once (through :func:`orderforge.docxtext.read_blocks`) and
+writes a plan that ``validate`` and ``build`` accept, so that from then on the
+plan lives in YAML. Everything is heuristic, so everything uncertain is *said*:
+each guess that may be wrong becomes a warning (``IMxxx``) with the table row,
+and whatever cannot be read is written as a visible ``TODO`` value plus a YAML
+comment — nothing is silently invented.
+
+How the document is read (the limits are part of the design):
+
+* **The plan table** is the table whose header row names the plan columns by
+  meaning, not position: number («№ п/п»), activity («Мероприятие»,
+  «Наименование мероприятия», «Содержание деятельности»), deadline («Срок…»),
+  responsible («Ответственный», «…исполнители»), result («…результат…»); in any
+  order. Other columns are kept as the activity ``note`` (and reported). Tables
+  that repeat the header (a page-by-page paste) or follow with the same columns
+  are joined; header rows repeated inside the table (``tblHeader`` or a literal
+  repeat) and a column-number row «1 | 2 | 3 …» are skipped.
+* **Structure**: a row merged across the table, or with text in only its first
+  one or two cells, is a heading; its numbering depth («1.» section, «1.1.»
+  subsection) places it. An unnumbered heading becomes ``numbered: нет``.
+  Activities are placed by their own numbers; gaps, «2.8» vs «2.8.», missing
+  section or subsection headers are warnings (the build renumbers anyway). A
+  row with no number and text in cells that continue the previous row (a page
+  break) is appended to the previous activity.
+* **Cells**: deadlines go through :func:`orderforge.deadline.parse_deadline`
+  (unknown phrases are kept as written, with a warning). Responsible cells are
+  split into parties and people: «Фамилия И.О.» / «И.О. Фамилия» are people; a
+  position after them («…, заместители директора») is theirs when its number
+  agrees (one person — singular, several — plural; the plural is made singular
+  by suffix rules, or left as found with a warning); short codes («КлО»,
+  «ЦОРП») are party codes; other phrases are parties, split where a second
+  nominative head noun starts («Управление образования методический кабинет»),
+  and get an abbreviation as their code (reported). People get the transliterated
+  surname as their id (voropaeva).
+* **The order** around the table: kind (ПРИКАЗ, П Р И К А З, РАСПОРЯЖЕНИЕ),
+  date («от «11» 02 2026 г.», «29» декабря 2023 года, 11.02.2026), number,
+  place, title («О…»/«Об…»), preamble up to the operative word, points with
+  «1)» / «–» sub-points, the control clause and the signatory (a two-cell
+  signature table or the last lines). The appendix mark and an approval stamp
+  («УТВЕРЖДЕН приказом … от … № …») are recognised and cross-checked.
+* **Also**: a heading over the activities before the first section becomes
+  ``activities_title``; people in the «grouped» form («…, заместитель
+  директора Быков Ю.В., советник») are read group by group; names already in
+  the directory are never split.
+
+Codes. Errors (exit 1, or 2 for usage; nothing is written): IM001 file not
+found or unreadable, IM002 not a .docx or damaged, IM003 no plan table, IM004
+the plan exists (no ``--force``) or is not .yaml, IM005 unknown style.
+Warnings: IM101 column outside the format (kept as note), IM102 numbering gap or
+repeat, IM103 «2.8» vs «2.8.», IM104 missing section/subsection header (TODO
+title), IM105 activity placed away from its number, IM106 page-break fragment
+joined / unnumbered rows, IM107 a second heading over top-level activities
+(comment), IM110 deadline not recognised, IM120 plural position left as found,
+IM121 codes made up for parties, IM122 id taken by another person, IM123
+directory conflict (existing entry kept), IM124 codes without a full name,
+IM130 part of the order not found (TODO), IM131 approval stamp, IM133 a deadline
+outside the period named in the title (period left out), IM134 appendix mark
+disagrees with the order, IM141 activity without text (TODO).
+
+The package, one module per responsibility: ``command`` (the import as a whole:
+paths, style, directory, writing), ``docfile`` (opening the .docx, Word list
+numbering), ``tables`` (finding and joining the plan table, rows by meaning),
+``structure`` (rows → sections and activities, numbering checks, fragments),
+``cells`` (deadline and responsible cells), ``order`` (the text before the table
+and the order in it), ``marks`` (appendix mark, approval stamp), ``reading`` (one
+document → :class:`Imported`), ``directory`` (the registry and directory.yaml),
+``output`` (the plan YAML), ``report`` (the result, summary and JSON); ``model``
+and ``text`` are the data and text helpers they share. This module only
+re-exports the public API.
+"""
+
+from __future__ import annotations
+
+from .cells import parse_responsible, singular_position, split_party_names
+from .command import DEFAULT_STYLE, import_docx
+from .docfile import read_document
+from .model import Imported
+from .order import parse_date
+from .reading import read_plan
+from .report import ImportResult, failure_json, result_json
+from .tables import column_role
+from .text import clean, slug, translit
+
+__all__ = [
+    "DEFAULT_STYLE", "ImportResult", "Imported", "clean", "column_role", "failure_json", "import_docx",
+    "parse_date", "parse_responsible", "read_document", "read_plan", "result_json", "singular_position",
+    "slug", "split_party_names", "translit",
+]

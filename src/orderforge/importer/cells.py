@@ -1,0 +1,346 @@
+"""The deadline and responsible cells of each activity.
+
+Deadlines go through :func:`orderforge.deadline.parse_deadline` (IM110 when
+unknown). A responsible cell is split into people («Фамилия И.О.», «И.О.
+Фамилия»), the positions after them (taken when their grammatical number agrees,
+plurals made singular: :func:`singular_position`), party codes («КлО») and
+party names, split where a second head noun starts (:func:`split_party_names`);
+parties without a code get an abbreviation (:func:`abbreviation`). What is found
+is registered in the directory being built (:class:`~.directory.Registry`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .model import ActivityOut, _Reader
+from .tables import Row
+from .text import _key
+
+
+_SMALL_WORDS = {"и", "в", "во", "на", "по", "с", "со", "для", "о", "об", "при", "к", "из", "от", "до", "за", "а"}
+
+
+def abbreviation(name: str) -> str:
+    """«Управление образования» → УО; «учителя-предметники» → УП; codes inside are kept («… ВПР»)."""
+    letters = []
+    for word in re.findall(r"[A-Za-zА-Яа-яЁё0-9]+(?:-[A-Za-zА-Яа-яЁё0-9]+)*", name):
+        if word.lower() in _SMALL_WORDS:
+            continue
+        if _is_code(word):
+            letters.append(word)
+            continue
+        letters.extend(part[0].upper() for part in word.split("-") if part)
+    code = "".join(letters)[:12]
+    return code or "ОРГ"
+
+
+_CODE = re.compile(r"^[A-ZА-ЯЁ0-9][A-Za-zА-Яа-яЁё0-9]*(?:-[A-Za-zА-Яа-яЁё0-9]+)?$")
+
+
+def _is_code(token: str) -> bool:
+    """«КлО», «ЦОРП», «ОО», «МБОУ» — short, at least two capitals, no lowercase run longer than one letter."""
+    if not _CODE.match(token) or len(token) > 12:
+        return False
+    capitals = sum(1 for ch in token if ch.isupper())
+    return capitals >= 2 and not re.search(r"[a-zа-яё]{2,}", token)
+
+
+_INITIALS = r"[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.?)?"
+_SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_PERSON_SI = re.compile(rf"^(?P<s>{_SURNAME})\s+(?P<i>{_INITIALS})$")
+_PERSON_IS = re.compile(rf"^(?P<i>{_INITIALS})\s?(?P<s>{_SURNAME})$")
+_PERSON_FULL = re.compile(rf"^(?P<s>{_SURNAME})\s+(?P<n>[А-ЯЁ][а-яё]+)\s+(?P<p>[А-ЯЁ][а-яё]+(?:вна|чна|ична|вич|ич|оглы|кызы))$")
+_PERSON_LEAD = re.compile(rf"^(?P<s>{_SURNAME})\s+(?P<i>[А-ЯЁ]\.\s?[А-ЯЁ]\.)\s*[-–—]?\s*(?P<rest>.+)$")
+_PERSON_TAIL = re.compile(rf"^(?P<rest>.+?)\s*[-–—]?\s+(?P<s>{_SURNAME})\s+(?P<i>[А-ЯЁ]\.\s?[А-ЯЁ]\.)$")
+
+#: Plural endings of the head noun → singular («заместители» → «заместитель»).
+_PLURAL_NOUN = (("ители", "итель"), ("тели", "тель"), ("ели", "ель"), ("ники", "ник"), ("исты", "ист"),
+                ("торы", "тор"), ("оры", "ор"), ("теля", "тель"), ("ены", "ен"), ("ры", "р"), ("ги", "г"),
+                ("ки", "к"), ("ты", "т"))
+_POSITION_STEMS = (
+    "заместител", "директор", "советник", "учител", "педагог", "методист", "специалист", "руководител",
+    "начальник", "заведующ", "председател", "координатор", "секретар", "инспектор", "психолог",
+    "библиотекар", "воспитател", "консультант", "эксперт", "тьютор", "логопед", "дефектолог", "главн",
+    "ведущ", "старш", "социальн", "классн", "член", "преподавател", "куратор", "наставник", "помощник",
+    "делопроизводител", "бухгалтер", "юрисконсульт", "инженер", "администратор", "завуч", "ответственн",
+)
+#: Nominative head nouns that start a new party inside one line («… методический кабинет»).
+_HEAD_NOUNS = {
+    "управление", "отдел", "комитет", "кабинет", "центр", "служба", "администрация", "школа", "гимназия",
+    "лицей", "комиссия", "группа", "совет", "сектор", "департамент", "министерство", "учреждение",
+    "объединение", "библиотека", "институт", "университет", "колледж", "штаб",
+}
+_ADJECTIVE_END = ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ие", "ые")
+
+
+def _is_position_word(word: str) -> bool:
+    return word.lower().startswith(_POSITION_STEMS)
+
+
+def _head_index(words: list[str]) -> int:
+    """The head noun of a position: adjectives in front of another position word are skipped
+    («старшие воспитатели», «классные руководители»)."""
+    i = 0
+    while i + 1 < len(words) and words[i].lower().endswith(_ADJECTIVE_END) and _is_position_word(words[i + 1]):
+        i += 1
+    return i
+
+
+def _plural_word(word: str) -> bool:
+    low = word.lower().split("-")[-1]
+    return low.endswith(tuple(p for p, _ in _PLURAL_NOUN)) or low.endswith(("ные", "щие", "вые", "ие", "ые"))
+
+
+def position_number(text: str) -> Optional[bool]:
+    """True for a plural position («заместители директора»), False for a singular one, None for no position."""
+    words = text.split()
+    if not words or not _is_position_word(words[0]):
+        return None
+    return _plural_word(words[_head_index(words)])
+
+
+def _singular_word(word: str) -> Optional[str]:
+    for plural, singular in _PLURAL_ADJ_NOUN:
+        if word.lower().endswith(plural):
+            return word[: len(word) - len(plural)] + singular
+    return None
+
+
+#: Plural → singular endings, longest first: nouns, then adjectives used as nouns («ответственные»).
+_PLURAL_ADJ_NOUN = tuple(sorted(_PLURAL_NOUN + (("ующие", "ующий"), ("ящие", "ящий"), ("ские", "ский"),
+                                                ("ные", "ный"), ("вые", "вый"), ("ие", "ий"), ("ые", "ый")),
+                                key=lambda pair: -len(pair[0])))
+
+
+def singular_position(text: str) -> tuple[str, bool]:
+    """«заместители директора» → («заместитель директора», True); (text, False) when no rule applies.
+
+    Only the head noun and the adjectives before it change («старшие воспитатели» → «старший
+    воспитатель»); the rest («директора», «Управления образования») is already in the genitive.
+    Hyphenated heads change in every part («учителя-предметники» → «учитель-предметник»).
+    """
+    words = text.split()
+    head = _head_index(words)
+    out = list(words)
+    for i in range(head + 1):
+        parts = []
+        for part in words[i].split("-"):
+            single = _singular_word(part) if i < head or part.lower().startswith(_POSITION_STEMS) or parts else None
+            if single is None and i == head and parts == [] and len(words[i].split("-")) == 1:
+                return text, False
+            parts.append(single or part)
+        out[i] = "-".join(parts)
+    return " ".join(out), out != words
+
+
+@dataclass
+class Found:
+    """One responsible found in a cell, before it is registered."""
+
+    kind: str  # "person" | "code" | "name"
+    value: str = ""
+    surname: str = ""
+    initials: str = ""
+    name: str = ""
+    patronymic: str = ""
+    position: str = ""
+
+
+def _split_segments(line: str) -> list[str]:
+    """Split at commas and semicolons outside parentheses and quotes."""
+    parts, depth, quote, current = [], 0, 0, []
+    for ch in line:
+        if ch in "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "«":
+            quote += 1
+        elif ch == "»":
+            quote = max(0, quote - 1)
+        if ch in ",;" and depth == 0 and quote == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return [p.strip(" .") if not re.search(r"[А-ЯЁ]\.$", p.strip()) else p.strip() for p in parts if p.strip(" .")]
+
+
+def _person(segment: str) -> Optional[Found]:
+    s = segment.strip()
+    for rx in (_PERSON_SI, _PERSON_IS):
+        m = rx.match(s)
+        if m:
+            initials = re.sub(r"\s", "", m.group("i"))
+            if not initials.endswith("."):
+                initials += "."
+            return Found("person", surname=m.group("s"), initials=initials)
+    m = _PERSON_FULL.match(s)
+    if m:
+        return Found("person", surname=m.group("s"), name=m.group("n"), patronymic=m.group("p"))
+    return None
+
+
+def _adjective(word: str) -> bool:
+    low = word.lower()
+    return low.endswith(_ADJECTIVE_END) and low not in _HEAD_NOUNS
+
+
+def split_party_names(text: str, standalone_codes: set[str]) -> list[str]:
+    """«Управление образования методический кабинет ОО» → three names.
+
+    A new name starts at a second nominative head noun (with the adjectives in
+    front of it): «… образования | методический кабинет»; a joining «и» is
+    dropped. A trailing code is split off only when the document also uses it
+    alone in a responsible cell, so «Школьный координатор ВПР» stays whole.
+    """
+    words = text.split()
+    if len(words) > 1 and all(_is_code(w) for w in words):
+        return words
+    tail: list[str] = []
+    while len(words) > 1 and words[-1] in standalone_codes and not _is_code(words[-2]):
+        tail.insert(0, words.pop())
+    starts = [0]
+    for i in range(1, len(words)):
+        if words[i].lower().strip("«»\"") not in _HEAD_NOUNS:
+            continue
+        start = i
+        while start - 1 > starts[-1] and _adjective(words[start - 1]):
+            start -= 1
+        previous = words[start - 1].lower()
+        if start - 1 <= starts[-1] and previous != "и":
+            continue  # «Методический кабинет»: the head's own adjective, not a new name
+        if previous in ("при", "в", "во", "с", "со", "по", "для", "на", "к", "о", "об"):
+            continue
+        starts.append(start)
+    names = []
+    for a, b in zip(starts, starts[1:] + [len(words)]):
+        chunk = words[a:b]
+        if chunk and chunk[-1].lower() == "и" and b != len(words):
+            chunk = chunk[:-1]
+        if chunk:
+            names.append(" ".join(chunk))
+    return names + tail
+
+
+def parse_responsible(lines: list[str], standalone_codes: set[str],
+                      known: frozenset[str] = frozenset()) -> tuple[list[Found], list[str]]:
+    """Parties and people of one cell, in order; and notes for warnings (positions left as found).
+
+    A position after a run of people («Воропаева Е.В., Изотова А.И., заместители директора»)
+    is theirs when its grammatical number agrees with how many they are; otherwise
+    («Самойлова А.Л., руководители общеобразовательных организаций») it is a party of its own.
+    """
+    found: list[Found] = []
+    notes: list[str] = []
+    pending: list[Found] = []
+
+    def descriptor(text: str) -> None:
+        nonlocal pending
+        plural = position_number(text)
+        if pending and plural is not None and plural == (len(pending) > 1):
+            position = text
+            if plural:
+                position, ok = singular_position(text)
+                if not ok:
+                    notes.append(f"должность «{text}» оставлена как в документе (во множественном числе)")
+            for person in pending:
+                if not person.position:
+                    person.position = position
+            pending = []
+            return
+        pending = []
+        if _key(text) in known:  # a name the directory already has: taken whole, never split
+            found.append(Found("name", value=text))
+            return
+        for name in split_party_names(text, standalone_codes):
+            found.append(Found("code", value=name) if _is_code(name) else Found("name", value=name))
+
+    joined: list[str] = []
+    for line in lines:  # «заместитель» / «директора»: one word continuing a position broken over two lines
+        if joined and re.fullmatch(r"[а-яё]+", line) and _key(line) not in known \
+                and _is_position_word(joined[-1].split()[-1]) and not joined[-1].endswith(","):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    for line in joined:
+        if _key(line) in known:
+            descriptor(line)
+            continue
+        for segment in _split_segments(line):
+            person = _person(segment)
+            if person is not None:
+                found.append(person)
+                pending.append(person)
+                continue
+            lead = _PERSON_LEAD.match(segment)
+            if lead and position_number(lead.group("rest")) is not None:
+                person = _person(f"{lead.group('s')} {lead.group('i')}")
+                if person is not None:
+                    found.append(person)
+                    pending = [person]
+                    descriptor(lead.group("rest"))
+                    continue
+            tail = _PERSON_TAIL.match(segment)
+            person = _person(f"{tail.group('s')} {tail.group('i')}") if tail else None
+            if tail and person is not None:
+                rest = tail.group("rest")
+                plural = position_number(rest)
+                if pending and plural is not None and plural == (len(pending) > 1):
+                    # «…, заместитель директора Быков Ю.В., советник»: the position closes the group
+                    # before it, the name opens the next one (orderforge's «grouped» cells, seed 003)
+                    descriptor(rest)
+                    found.append(person)
+                    pending = [person]
+                    continue
+                if not pending and plural is False:  # «директор Иванов И.И.»
+                    person.position = rest
+                    found.append(person)
+                    continue
+                descriptor(rest)
+                found.append(person)
+                pending = [person]
+                continue
+            descriptor(segment)
+    return found, notes
+
+
+def resolve_cells(reader: _Reader, activities: list[ActivityOut], rows: list[Row]) -> None:
+    """Deadlines and responsible cells, once page-break fragments have been joined."""
+    from ..deadline import parse_deadline
+
+    standalone: set[str] = set()
+    for row in rows:
+        for line in row.cells.get("responsible", []):
+            standalone.update(p.strip() for p in _split_segments(line) if _is_code(p.strip()))
+    for activity in activities:
+        where = activity.number.text if activity.number else "без номера"
+        if not activity.text:
+            activity.text = ["TODO: текст мероприятия не найден"]
+            activity.remarks.append("TODO: нет текста")
+            reader.warn("IM141", f"{activity.label}: у мероприятия {where} нет текста; в плане оставлено TODO",
+                      "впишите текст мероприятия (text:)")
+        if activity.deadline_lines:
+            parsed = parse_deadline(" ".join(activity.deadline_lines))
+            activity.deadline = parsed.text
+            if not parsed.known:
+                reader.warn("IM110", f"{activity.label}: срок «{parsed.text}» (мероприятие {where}) не распознан; "
+                          "сохранён как написан", "проверьте срок; validate покажет его предупреждением OF205")
+                activity.remarks.append("срок не распознан")
+        found, notes = parse_responsible(activity.responsible_lines, standalone, reader.registry.known_names())
+        for note in notes:
+            reader.warn("IM120", f"{activity.label}: {note}", "исправьте должность в справочнике")
+        for item in found:
+            if item.kind == "person":
+                key = reader.registry.person(item.surname, item.initials, item.name, item.patronymic,
+                                           item.position, f"{activity.label}: ")
+            elif item.kind == "code":
+                key = reader.registry.code(item.value)
+            else:
+                key = reader.registry.named(item.value)
+            if key not in activity.responsible:
+                activity.responsible.append(key)

@@ -1,0 +1,82 @@
+"""``orderforge import`` as a whole: paths, style and directory chosen, the document read, files written.
+
+Everything that can refuse is checked before anything is written (IM004 the plan
+exists or is not .yaml, IM005 unknown style, IM001–IM003 from reading); the
+written plan is then loaded again, so the result carries its validation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from ..diagnostics import Pos, Report, UserError
+from .directory import Registry, directory_yaml
+from .docfile import read_document
+from .output import plan_yaml
+from .reading import read_plan
+from .report import ImportResult
+from .text import slug
+
+
+DEFAULT_STYLE = "kaliningrad-committee"
+PLANS_DIR = Path("plans")
+
+
+def default_plan_path(docx: Path) -> Path:
+    return PLANS_DIR / f"{slug(docx.stem, 60) or 'imported-plan'}.yaml"
+
+
+def import_docx(docx: Path, output: Optional[Path] = None, *, style: str = DEFAULT_STYLE, force: bool = False,
+                directory: Optional[Path] = None) -> ImportResult:
+    """Read ``docx`` and write the plan (and merge its directory). Raises UserError; writes nothing then."""
+    from ..style import StyleNotFound, find_style, load_style
+    from ..validate import display_path, load_directory, load_plan
+    from ..write import write_atomic
+
+    name = display_path(docx)
+    plan_path = output if output is not None else default_plan_path(docx)
+    if plan_path.is_dir() or str(plan_path).endswith(("/", "\\")):
+        plan_path = plan_path / f"{slug(docx.stem, 60) or 'imported-plan'}.yaml"
+    if plan_path.suffix != ".yaml":
+        raise UserError.simple("IM004", str(plan_path), "файл плана должен иметь расширение .yaml",
+                               f"например: -o plans/{slug(docx.stem, 60) or 'plan'}.yaml")
+    if plan_path.exists() and not force:
+        raise UserError.simple("IM004", display_path(plan_path), "план уже существует и не будет перезаписан",
+                               "укажите другое имя (-o …) или добавьте --force")
+    try:
+        find_style(style, plan_path.resolve().parent)
+    except StyleNotFound as exc:
+        raise UserError.simple("IM005", style, str(exc), exc.hint) from None
+    style_obj = load_style(style, plan_path.resolve().parent)
+    blocks, numbering = read_document(docx, name)
+    # the directory: given, the shared directory.yaml beside the plan, or <plan>.directory.yaml
+    shared = plan_path.parent / "directory.yaml"
+    if directory is None:
+        directory = shared if shared.is_file() else plan_path.with_name(f"{plan_path.stem}.directory.yaml")
+    existed = directory.is_file()
+    load_report = Report()
+    existing = load_directory(directory, load_report) if existed else None
+    if load_report.has_errors:
+        raise UserError(load_report.errors, exit_code=1)
+    from ..model import Directory
+
+    report = Report()
+    registry = Registry(existing or Directory(), report, Pos(name))
+    imported = read_plan(blocks, numbering, name, registry, style_obj)
+    if directory.resolve() == shared.resolve() and directory.parent.resolve() == plan_path.parent.resolve():
+        directory_ref: Optional[str] = None  # found by default
+    else:
+        import os
+
+        directory_ref = Path(os.path.relpath(directory.resolve(), plan_path.resolve().parent)).as_posix()
+    plan_text = plan_yaml(imported, style, directory_ref, docx.name)
+    existing_text = directory.read_text(encoding="utf-8-sig") if existed else None
+    directory_text, added_parties, added_people = directory_yaml(existing_text, imported, docx.name)
+    if existed and not added_parties and not added_people:
+        pass  # nothing new: leave the file byte for byte as it was
+    else:
+        write_atomic(directory, directory_text.encode("utf-8"))
+    write_atomic(plan_path, plan_text.encode("utf-8"))
+    _, check = load_plan(plan_path)
+    return ImportResult(name, plan_path, directory, existed, imported, added_parties, added_people, check.items)

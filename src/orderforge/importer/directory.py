@@ -1,0 +1,206 @@
+"""The directory of parties and people: matched while reading, merged into directory.yaml.
+
+:class:`Registry` collects the parties and people the document names, reusing
+the existing directory's codes and ids and never changing its entries
+(differences are IM123, taken ids IM122); :func:`directory_yaml` appends the new
+entries to the existing file (or starts one); :func:`_report_directory` reports
+invented codes (IM121) and codes without a full name (IM124).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any, Optional
+
+from ..diagnostics import Pos, Report
+from .cells import abbreviation
+from .model import Imported, PartyOut, PersonOut, _Reader
+from .output import _text, _yaml
+from .text import _key, _short, slug
+
+
+class Registry:
+    """Parties and people found in the document, matched against an existing directory.
+
+    Existing entries are never changed: a name or person already there is
+    reused under its own code or id; differences are reported as conflicts.
+    """
+
+    def __init__(self, existing: Any, report: Report, pos: Pos) -> None:
+        self.existing = existing  # orderforge.model.Directory
+        self.report = report
+        self.pos = pos
+        self.parties: dict[str, PartyOut] = {}
+        self.people: dict[str, PersonOut] = {}
+        self._party_by_name: dict[str, str] = {}
+        for code, party in existing.parties.items():
+            self._party_by_name.setdefault(_key(party.name), code)
+        self._person_by_name: dict[tuple[str, str], str] = {}
+        for pid, person in existing.people.items():
+            self._person_by_name.setdefault((_key(person.surname), _initials_key(person.initials_text)), pid)
+        self.conflicts: list[str] = []
+        self._warned_positions: set[tuple[str, str]] = set()
+
+    # -- parties
+
+    def _taken(self, code: str) -> bool:
+        return code in self.existing.parties or code in self.parties or code in self.existing.people
+
+    def code(self, code: str) -> str:
+        """A party known by its code in the document («КлО»)."""
+        if code not in self.existing.parties and code not in self.parties:
+            self.parties[code] = PartyOut(code, code, name_known=False)
+        return code
+
+    def named(self, name: str) -> str:
+        """A party written out in full: reuse its code, or make an abbreviation."""
+        key = _key(name)
+        if key in self._party_by_name:
+            return self._party_by_name[key]
+        for code, party in self.existing.parties.items():  # the document may print codes of a known party
+            if _key(code) == key:
+                return code
+        base = abbreviation(name)
+        code, n = base, 1
+        while self._taken(code):
+            n += 1
+            code = f"{base}{n}"
+        self.parties[code] = PartyOut(code, name, invented=True)
+        self._party_by_name[key] = code
+        return code
+
+    def known_names(self) -> frozenset[str]:
+        """Names of the existing directory's parties (normalised): never split by the heuristics."""
+        return frozenset(key for key, code in self._party_by_name.items() if code in self.existing.parties)
+
+    # -- people
+
+    def person(self, surname: str, initials: str, name: str = "", patronymic: str = "",
+               position: str = "", where: str = "") -> str:
+        initials = initials or "".join(f"{p[0]}." for p in (name, patronymic) if p)
+        found_key = (_key(surname), _initials_key(initials))
+        pid = self._person_by_name.get(found_key)
+        if pid is not None:
+            self._check_position(pid, position, where)
+            return pid
+        base = slug(surname) or "person"
+        pid = base
+        if pid in self.existing.people or pid in self.people:
+            pid = f"{base}-{slug(initials.replace('.', ''))}".strip("-")
+            n = 1
+            while pid in self.existing.people or pid in self.people:
+                n += 1
+                pid = f"{base}-{n}"
+            other = self.existing.people.get(base) or self.people.get(base)
+            if other is not None:
+                other_name = other.short_name if hasattr(other, "short_name") else f"{other.surname} {other.initials}"
+                self.report.warning(
+                    "IM122", self.pos,
+                    f"идентификатор «{base}» уже занят ({other_name}); {surname} {initials} записан(а) как «{pid}»",
+                    "проверьте, не один ли это человек",
+                )
+        self.people[pid] = PersonOut(pid, surname, initials if not (name and patronymic) else "", name, patronymic,
+                                     position)
+        self._person_by_name[found_key] = pid
+        return pid
+
+    def _check_position(self, pid: str, position: str, where: str) -> None:
+        if not position:
+            return
+        if pid in self.people:
+            person = self.people[pid]
+            if not person.position:
+                person.position = position
+                return
+            current = person.position
+            source = "в документе раньше"
+        else:
+            current = self.existing.people[pid].position or ""
+            source = "в справочнике"
+            if not current:
+                if (pid, "") not in self._warned_positions:
+                    self._warned_positions.add((pid, ""))
+                    self._conflict(f"{where}у «{pid}» в справочнике нет должности, в документе — «{position}»; "
+                                   "справочник не изменён")
+                return
+        if _key(current) != _key(position) and (pid, _key(position)) not in self._warned_positions:
+            self._warned_positions.add((pid, _key(position)))
+            self._conflict(f"{where}должность «{position}» у «{pid}» расходится с записанной {source} «{current}»; "
+                           "оставлена прежняя")
+
+    def _conflict(self, message: str) -> None:
+        self.conflicts.append(message)
+        self.report.warning("IM123", self.pos, message, "исправьте справочник вручную, если нужно")
+
+
+def _initials_key(initials: str) -> str:
+    return re.sub(r"[\s.]", "", initials or "").upper()
+
+
+def _report_directory(imported: Imported, reader: _Reader) -> None:
+    invented = [p for p in imported.parties.values() if p.invented]
+    if invented:
+        listed = ", ".join(f"{p.code} — «{_short(p.name, 40)}»" for p in invented[:8])
+        more = " …" if len(invented) > 8 else ""
+        prints = ""
+        if getattr(reader.style, "responsible_format", "") == "code":
+            prints = f"; стиль «{reader.style.name}» печатает ответственных кодами"
+        reader.warn("IM121", f"организациям без кода даны сокращения: {listed}{more}{prints}",
+                    "проверьте коды и наименования в справочнике")
+    bare = [p.code for p in imported.parties.values() if not p.name_known]
+    if bare:
+        reader.warn("IM124", f"для кодов {', '.join(bare)} полные наименования в документе не найдены: в справочник "
+                    "записан сам код", "впишите наименования в справочник (name:)")
+
+
+def directory_yaml(existing_text: Optional[str], imported: Imported, docx_name: str) -> tuple[str, list[str], list[str]]:
+    """The directory file: the existing one with new entries appended (nothing changed), or a new one."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: F401
+
+    yaml = _yaml()
+    yaml.preserve_quotes = True
+    root = yaml.load(existing_text) if existing_text and existing_text.strip() else None
+    if root is None:
+        root = CommentedMap()
+        root.yaml_set_start_comment(
+            f"Справочник ответственных, собранный командой orderforge import из «{docx_name}».\n"
+            "Коды и наименования — как в документе; проверьте записи с пометкой TODO.")
+    added_parties, added_people = [], []
+    if imported.parties:
+        parties = root.get("parties")
+        if parties is None:
+            parties = root["parties"] = CommentedMap()
+        for code, party in imported.parties.items():
+            if code in parties:
+                continue
+            parties[code] = CommentedMap([("name", party.name)])
+            if not party.name_known:
+                parties[code].yaml_add_eol_comment("TODO: полное наименование не найдено в документе", "name")
+            elif party.invented:
+                parties[code].yaml_add_eol_comment("код придуман при импорте — проверьте", "name")
+            added_parties.append(code)
+    if imported.people:
+        people = root.get("people")
+        if people is None:
+            people = root["people"] = CommentedMap()
+        for pid, person in imported.people.items():
+            if pid in people:
+                continue
+            entry = CommentedMap()
+            entry["surname"] = person.surname
+            if person.name:
+                entry["name"] = person.name
+            if person.patronymic:
+                entry["patronymic"] = person.patronymic
+            if person.initials:
+                entry["initials"] = person.initials
+            if person.position:
+                entry["position"] = person.position
+            if len(person.signature_position) > 1:
+                entry["signature_position"] = _text(person.signature_position)
+            people[pid] = entry
+            added_people.append(pid)
+    buffer = io.StringIO()
+    yaml.dump(root, buffer)
+    return buffer.getvalue(), added_parties, added_people

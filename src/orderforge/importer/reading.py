@@ -1,0 +1,116 @@
+"""One document read into :class:`~.model.Imported`, its parts in the order they depend on.
+
+The plan table first (where it starts is where the order ends), then the order
+around it, the appendix mark and the stamp, the plan's title and passport, the
+structure of the table and its cells; last the period named in the title
+(IM133: a deadline outside it is reported, the period left out) and the report
+on the directory.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..docxtext import Block, Table
+from .cells import resolve_cells
+from .directory import Registry, _report_directory
+from .docfile import Numbering
+from .marks import _check_marks, _find_marks
+from .model import Imported, _Reader
+from .order import _ACQUAINTED, _APPENDIX, _STAMP, _OrderReader, front_lines
+from .structure import build_structure
+from .tables import Header, find_plan
+from .text import _lines
+
+
+def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Registry, style: Any) -> Imported:
+    """Read the plan (and the order around it) from the blocks of a document."""
+    reader = _Reader(blocks, numbering, name, registry, style)
+    used, header, rows, title_rows = find_plan(reader)
+    _report_extra_columns(reader, header)
+    lines, front_tables = front_lines(reader, used[0])
+    order, after = _OrderReader(reader, lines).read()
+    marks = _find_marks(lines, after)
+    _check_marks(reader, order, marks)
+    mark_lines = {i for mark in marks for i in mark.lines}
+    start_block = lines[after - 1].block + 1 if after else 0
+    appendix_tables = [(i, t) for i, t in front_tables if i >= start_block]
+    first_table = min([i for i, _ in appendix_tables] + [used[0]])
+    title = [line.text for k, line in enumerate(lines)
+             if k >= after and k not in mark_lines and line.text and not line.table and line.block < first_table
+             and not (_APPENDIX.match(line.text) or _STAMP.match(line.text) or _ACQUAINTED.match(line.text))]
+    title = title or title_rows
+    passport = _passport(appendix_tables)
+    imported = Imported(name, order, title, "", passport, [], [], registry.parties, registry.people, reader.report)
+    imported.activities, imported.sections = build_structure(reader, header, rows)
+    resolve_cells(reader, imported.all_activities(), rows)
+    imported.heading_comments = reader.heading_comments
+    imported.activities_title = reader.activities_title
+    if not title:
+        imported.title = ["TODO: заголовок плана не найден"]
+        imported.title_todo = "заголовок плана не найден в документе"
+        reader.warn("IM130", "заголовок плана (строки над таблицей) не найден; в плане оставлено TODO",
+                    "впишите plan: title: вручную")
+    _period(imported, reader)
+    _report_directory(imported, reader)
+    imported.info.extend(reader.info)
+    return imported
+
+
+def _report_extra_columns(reader: _Reader, header: Header) -> None:
+    """Columns outside the format are kept as the activities' note (IM101)."""
+    for col, role in sorted(header.grid.items()):
+        if role in ("extra", "note") and col in header.names:
+            reader.warn("IM101", f"колонка «{header.names[col]}» не входит в формат плана: её текст сохранён "
+                        "в примечании мероприятий (note:), в документ он выводится, только если в стиле есть "
+                        "такая колонка", "")
+
+
+def _passport(appendix_tables: list[tuple[int, Table]]) -> list[tuple[str, list[str]]]:
+    """The rows «Основания для разработки | – …» of the passport-like tables before the plan."""
+    passport = []
+    for _, table in appendix_tables:
+        for row in table.rows:
+            label = " ".join(_lines(row[0].text))
+            items = [re.sub(r"^[-–—•]\s*", "", line) for p in row[1].paras for line in _lines(p)]
+            if label and items:
+                passport.append((label, items))
+    return passport
+
+
+_PERIOD_RANGE = re.compile(r"(\d{4})\s*[-–—/]\s*(\d{4})\s*(?:гг?\.?|год\w*)?\s*(учебн\w*\s+год\w*)?", re.I)
+_PERIOD_ONE = re.compile(r"\bна\s+(\d{4})\s*(?:(?:учебный\s+)?год|г\.)", re.I)
+
+
+def _period(imported: Imported, reader: _Reader) -> None:
+    from ..deadline import parse_deadline
+    from ..model import parse_period
+
+    title = " ".join(imported.title)
+    ranges = list(_PERIOD_RANGE.finditer(title))
+    text = ""
+    if ranges:
+        m = ranges[-1]
+        text = f"{m.group(1)}-{m.group(2)}" + (" учебный год" if m.group(3) else "")
+    else:
+        one = _PERIOD_ONE.search(title)
+        if one:
+            text = one.group(1)
+    period = parse_period(text) if text else None
+    if period is None:
+        if text:
+            reader.info.append(f"период «{text}» из заголовка не распознан")
+        return
+    for activity in imported.all_activities():
+        if not activity.deadline:
+            continue
+        span = parse_deadline(activity.deadline).span()
+        if span and (span[0] < period.start or span[1] > period.end):
+            where = activity.number.text if activity.number else activity.label
+            imported.period_todo = (f"TODO: период {text} (из заголовка) не указан: срок «{activity.deadline}» "
+                                    f"мероприятия {where} выходит за него")
+            reader.warn("IM133", f"{activity.label}: срок «{activity.deadline}» (мероприятие {where}) выходит за "
+                        f"период {text} из заголовка; период в план не записан", "проверьте срок или заголовок")
+            return
+    imported.period = text

@@ -1,0 +1,256 @@
+"""The plan table: found by the meaning of its header, joined from its parts, read row by row.
+
+A header row names the plan columns by meaning in any order and wording
+(:func:`column_role`); tables that repeat the header or continue with the same
+width are joined into one (:func:`find_plan`), with headings typed between the
+parts kept as rows. Each data row becomes a :class:`Row`: its cells by role,
+vertically merged cells inherited, columns outside the format kept as extras.
+The numbers written in cells are read here too (:func:`parse_number`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..diagnostics import UserError
+from ..docxtext import Cell, Paragraph, Table
+from .docfile import Numbering, _with_marker
+from .model import Number, _Reader
+from .text import _key, _lines, clean
+
+
+def column_role(header: str) -> Optional[str]:
+    """The meaning of a header cell («Сроки исполнения» → deadline), None for an empty cell."""
+    key = _key(header)
+    if not key:
+        return None
+    if key in ("№", "n", "no", "nn", "№№") or "п/п" in key or "п.п" in key or key.startswith("№") \
+            or key.startswith("номер"):
+        return "number"
+    if "срок" in key or key.startswith("дата") or key.startswith("период") or key.startswith("время"):
+        return "deadline"
+    if "ответствен" in key or "исполнител" in key:
+        return "responsible"
+    if "результат" in key:
+        return "result"
+    if ("мероприят" in key or "содержание" in key or "наименование" in key or "деятельност" in key
+            or key.startswith("направлени")):
+        return "text"
+    if "примечани" in key:
+        return "note"
+    return "extra"
+
+
+@dataclass
+class Header:
+    """A recognised header row: which grid column holds what."""
+
+    grid: dict[int, str]  # grid column → role
+    names: dict[int, str]  # grid column → header text as written
+    width: int
+    signature: tuple[str, ...]  # normalised header texts, to spot repeats
+
+    def roles(self) -> set[str]:
+        return set(self.grid.values())
+
+
+def _grid(row: list[Cell]) -> list[tuple[int, Cell]]:
+    out, col = [], 0
+    for cell in row:
+        out.append((col, cell))
+        col += max(cell.span, 1)
+    return out
+
+
+def _row_width(row: list[Cell]) -> int:
+    return sum(max(c.span, 1) for c in row)
+
+
+def header_of(row: list[Cell]) -> Optional[Header]:
+    grid: dict[int, str] = {}
+    names: dict[int, str] = {}
+    seen: set[str] = set()
+    for col, cell in _grid(row):
+        role = column_role(cell.text)
+        if role is None:
+            continue
+        if role in seen and role not in ("extra", "note"):
+            role = "extra"  # a second «Мероприятие» column: kept, but not as the text
+        seen.add(role)
+        for g in range(col, col + max(cell.span, 1)):
+            grid[g] = role
+        names[col] = clean(cell.text.replace("\n", " "))
+    roles = set(grid.values())
+    if "text" not in roles or len(roles & {"deadline", "responsible", "result"}) < 2:
+        return None
+    return Header(grid, names, _row_width(row), tuple(_key(c.text) for c in row))
+
+
+def _is_column_numbers(row: list[Cell]) -> bool:
+    """The row «1 | 2 | 3 | 4 | 5» that numbers the columns under a header."""
+    texts = [clean(c.text) for c in row if clean(c.text)]
+    return len(texts) >= 3 and all(t.isdigit() for t in texts) and [int(t) for t in texts] == list(
+        range(int(texts[0]), int(texts[0]) + len(texts)))
+
+
+@dataclass
+class Row:
+    """A data row of the (joined) plan table, its cells by meaning."""
+
+    table_no: int  # the table's number in the document (1-based)
+    row_no: int  # the row's number in that table as Word shows it (1-based); 0 for a heading between tables
+    cells: dict[str, list[str]]  # role → lines (the row's own content)
+    inherited: dict[str, list[str]]  # role → lines of a vertically merged cell above
+    extras: list[tuple[str, list[str], bool]]  # (header, lines, inherited) of columns outside the format
+    merged: bool = False  # one cell across the table
+    label: str = ""  # «строка 7» or «таблица 3, строка 7»
+
+    def get(self, role: str) -> list[str]:
+        return self.cells.get(role) or self.inherited.get(role) or []
+
+    @property
+    def filled(self) -> set[str]:
+        roles = {r for r, v in self.cells.items() if v}
+        if any(v for _, v, inherited in self.extras if not inherited):
+            roles.add("extra")
+        return roles
+
+
+_NUM_CELL = re.compile(r"^((?:\d{1,3}\.)*\d{1,3})(\.?)$")
+_NUM_LEAD = re.compile(r"^(?:раздел\s+)?((?:\d{1,2}\.)*\d{1,2})(\.?)\s*(?=[«\"(A-ZА-ЯЁa-zа-яё])(.+)$", re.I)
+_ROMAN_LEAD = re.compile(r"^((?:X{0,2})(?:IX|IV|V?I{0,3}))\.\s+(?=[«\"A-ZА-ЯЁ])(.+)$")
+_ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+def parse_number(text: str) -> Optional[Number]:
+    value = clean(text)
+    m = _NUM_CELL.match(value)
+    if not m:
+        return None
+    return Number(tuple(int(p) for p in m.group(1).split(".")), bool(m.group(2)), value)
+
+
+def split_leading_number(text: str) -> tuple[Optional[Number], str]:
+    """«1.1. Система оценки …» → (1.1., «Система оценки …»); «I. Раздел» → (1, …)."""
+    value = clean(text)
+    m = _NUM_LEAD.match(value)
+    if m and not re.match(r"^\d{4}\b", value):
+        return Number(tuple(int(p) for p in m.group(1).split(".")), bool(m.group(2)),
+                      m.group(1) + m.group(2)), m.group(3).strip()
+    m = _ROMAN_LEAD.match(value)
+    if m and m.group(1) in _ROMAN_VALUE:
+        return Number((_ROMAN_VALUE[m.group(1)],), True, m.group(1) + "."), m.group(2).strip()
+    return None, value
+
+
+def find_plan(reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]:
+    """Block indexes of the plan table(s), the header, the rows of the joined table, title rows above the header."""
+    tables = [i for i, b in enumerate(reader.blocks) if isinstance(b, Table)]
+    number_of = {block_index: n for n, block_index in enumerate(tables, start=1)}
+    first: Optional[tuple[int, int, Header]] = None
+    for index in tables:
+        table = reader.blocks[index]
+        assert isinstance(table, Table)
+        found = next(((r, h) for r, h in ((r, header_of(row)) for r, row in enumerate(table.rows[:4]))
+                      if h is not None), None)
+        if found is not None:
+            first = (index, found[0], found[1])
+            break
+    if first is None:
+        raise UserError.simple(
+            "IM003", reader.name, "в документе не найдена таблица плана мероприятий",
+            "нужна таблица с заголовками колонок вроде «№ п/п», «Мероприятие», «Срок исполнения», "
+            "«Ответственный», «Результат»", exit_code=1,
+        )
+    start, header_row, header = first
+    table = reader.blocks[start]
+    assert isinstance(table, Table)
+    title_rows = [line for row in table.rows[:header_row] for c in row for p in c.paras for line in _lines(p)]
+    used = [start]
+    rows = _rows(table, header, header_row + 1, number_of[start], reader.numbering)
+    between: list[Paragraph] = []
+    for index in range(start + 1, len(reader.blocks)):
+        block = reader.blocks[index]
+        if isinstance(block, Paragraph):
+            between.append(block)
+            continue
+        joined = _continuation(block, header, between)
+        if joined is None:
+            break
+        skip, headings = joined
+        used.append(index)
+        for text in headings:
+            rows.append(Row(number_of[index], 0, {"text": [text]}, {}, [], merged=True))
+        rows.extend(_rows(block, header, skip, number_of[index], reader.numbering))
+        between = []
+    for row in rows:
+        if row.row_no == 0:
+            row.label = "между частями таблицы"
+        elif len(used) > 1:
+            row.label = f"таблица {row.table_no}, строка {row.row_no}"
+        else:
+            row.label = f"строка {row.row_no}"
+    if len(used) > 1:
+        reader.info.append(f"таблица плана собрана из {len(used)} частей (таблицы {', '.join(str(number_of[i]) for i in used)})")
+    return used, header, rows, title_rows
+
+
+def _continuation(table: Table, header: Header, between: list[Paragraph]) -> Optional[tuple[int, list[str]]]:
+    """Whether a table continues the plan: (its first data row, headings found between) or None."""
+    headings: list[str] = []
+    for paragraph in between:
+        text = clean(paragraph.text)
+        if not text or re.match(r"^(продолжение|окончание)( таблицы)?\b", text.lower()):
+            continue
+        number, _ = split_leading_number(text)
+        if number is not None and number.depth <= 2 and len(text) < 250:
+            headings.append(text)
+            continue
+        return None
+    for r, row in enumerate(table.rows[:3]):
+        found = header_of(row)
+        if found is not None and found.roles() == header.roles():
+            return r + 1, headings
+    if table.rows and _row_width(table.rows[0]) == header.width:
+        return 0, headings
+    return None
+
+
+def _rows(table: Table, header: Header, skip: int, table_no: int, numbering: Numbering) -> list[Row]:
+    rows: list[Row] = []
+    above: dict[int, list[str]] = {}  # grid column → content of the cell a vertical merge continues
+    for r, raw in enumerate(table.rows):
+        own: list[tuple[int, Cell, list[str]]] = []
+        for col, cell in _grid(raw):
+            lines: list[str] = []
+            for para, ref in zip(cell.paras, cell.nums or [None] * len(cell.paras)):
+                lines.extend(_lines(_with_marker(para, ref, numbering)))
+            own.append((col, cell, lines))
+            if cell.vmerge != "continue":
+                above[col] = lines
+        if r < skip or r in table.header_rows:
+            continue
+        if tuple(_key(c.text) for c in raw) == header.signature or _is_column_numbers(raw):
+            continue  # a header repeated inside the table, or the «1 | 2 | 3» row
+        row = Row(table_no, r + 1, {}, {}, [])
+        filled = [(col, cell) for col, cell, lines in own if lines and cell.vmerge != "continue"]
+        row.merged = len(filled) == 1 and filled[0][1].span >= max(2, header.width - 1)
+        for col, cell, lines in own:
+            role = header.grid.get(col)
+            if role is None:  # a row with more cells than the header: the nearest header column
+                role = header.grid[min(header.grid, key=lambda g: abs(g - col))]
+            if cell.vmerge == "continue":
+                lines = above.get(col, [])
+                target = row.inherited
+            else:
+                target = row.cells
+            if role == "extra":
+                if cell.vmerge != "continue" or lines:
+                    row.extras.append((header.names.get(col, ""), list(lines), cell.vmerge == "continue"))
+                continue
+            if lines:
+                target.setdefault(role, []).extend(lines)
+        rows.append(row)
+    return rows

@@ -1,0 +1,62 @@
+"""Text as a clerk sees it: cleaned lines, comparison keys, latin ids, short quotes.
+
+The lowest layer of the importer: every other module reads cell and paragraph
+text through :func:`clean` and compares names and headers by :func:`_key`.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u00ad\ufeff\u2060"), None)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def clean(text: str) -> str:
+    """One line as a clerk sees it: NBSP and tabs as spaces, invisible characters dropped."""
+    text = _CONTROL.sub(" ", text.translate(_INVISIBLE).replace("\n", " ").replace("\t", " "))
+    return _SPACES.sub(" ", text).strip()
+
+
+def _lines(text: str) -> list[str]:
+    """A paragraph may hold manual line breaks: each is a line of its own."""
+    return [c for c in (clean(part) for part in text.split("\n")) if c]
+
+
+def _key(text: str) -> str:
+    """Case- and spacing-insensitive form for comparing names and headers."""
+    return clean(text).lower().replace("ё", "е").strip(" .,;:")
+
+
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya",
+}
+
+
+def translit(text: str) -> str:
+    return "".join(_TRANSLIT.get(ch, ch) for ch in text.lower())
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """A latin id: «Воропаева» → voropaeva; only a-z, 0-9 and «-»."""
+    value = re.sub(r"[^a-z0-9]+", "-", translit(text)).strip("-")
+    return value[:limit].strip("-")
+
+
+def _text_lines(lines: list[str]) -> list[str]:
+    """Cell paragraphs as plan text lines: «– x» dash items become «- x»; «1) x» stays as typed."""
+    out = []
+    for line in lines:
+        m = re.match(r"^[-–—•▪●·]\s*(.+)$", line)
+        out.append(f"- {m.group(1)}" if m else line)
+    return out
+
+
+def _short(text: str, limit: int = 50) -> str:
+    text = clean(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
