@@ -109,3 +109,23 @@ def test_write_failure_keeps_old_file_and_leaves_no_temp(tmp_path: Path, monkeyp
         build_plan(plan, out)
     assert good.read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == [good.name]
+
+
+def test_written_files_keep_shared_folder_permissions(tmp_path: Path) -> None:
+    """A new file gets 0o666 less the umask (not mkstemp's owner-only 0o600); a rebuilt one keeps its mode."""
+    import os
+
+    from orderforge.write import write_atomic
+
+    old_umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.docx"
+        write_atomic(fresh, b"one")
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.docx"
+        kept.write_bytes(b"old")
+        kept.chmod(0o660)
+        write_atomic(kept, b"new")
+        assert (kept.read_bytes(), kept.stat().st_mode & 0o777) == (b"new", 0o660)
+    finally:
+        os.umask(old_umask)

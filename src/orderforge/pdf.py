@@ -1,9 +1,11 @@
-"""PDF through LibreOffice (headless), one document per conversion, each result checked.
+"""PDF through LibreOffice (headless): one LibreOffice start per batch, every result checked.
 
-A batch of many files in one ``soffice`` call was measured to stop silently
-after 247 of 322 files, so every file is converted on its own and every PDF
-is checked to exist and to start like a PDF. LibreOffice runs with a private
-profile folder so that a clerk's open LibreOffice window does not block it.
+Starting LibreOffice costs seconds, so several documents go through one
+``soffice --convert-to`` call; but a batch of 322 files in one call was
+measured to stop silently after 247, so batches are kept small (``BATCH``),
+every PDF is checked to exist and to start like a PDF, and a file the batch
+skipped is retried on its own. LibreOffice runs with a private profile folder
+so that a clerk's open LibreOffice window does not block it.
 """
 
 from __future__ import annotations
