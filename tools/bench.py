@@ -46,8 +46,41 @@ def main() -> None:
             print(f"build    {plan.name:32} median {median:7.1f} ms, best {best:7.1f} ms, {size / 1024:.0f} KiB")
     big = ROOT / "plans" / "kaliningrad-committee-2026.yaml"
     if big.exists():
+        _declension(big)
         _large_plan(big)
     _pdf()
+
+
+def _declension(plan: Path) -> None:
+    """Whole-process build of a plan as written (its [[…]] references declined by pymorphy3 and
+    pytrovich) against the same plan with every reference already written out, which loads no morphology."""
+    import shutil
+
+    from orderforge.forms import generated_forms
+    from orderforge.validate import load_plan
+
+    loaded, _ = load_plan(plan)
+    assert loaded is not None
+    text = plan.read_text(encoding="utf-8")
+    for form in generated_forms(loaded, ROOT):
+        if form.source.startswith("[["):
+            text = text.replace(form.source, form.result)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        shutil.copytree(ROOT / "plans", work / "plans")
+        shutil.copytree(ROOT / "templates", work / "templates")
+        literal = work / "plans" / f"{plan.stem}-literal.yaml"
+        literal.write_text(text, encoding="utf-8")
+        exe = [sys.executable, "-m", "orderforge", "build", "-o", str(work / "out")]
+        for label, target in (("with declension   ", plan), ("without declension", literal)):
+            median, best = timed(exe + [str(target)], repeat=5)
+            probe = subprocess.run(
+                [sys.executable, "-c", "import sys; from orderforge.cli import main; sys.argv[1:] = "
+                 f"{['build', '-o', str(work / 'probe'), str(target)]!r}\n"
+                 "try: main()\nexcept SystemExit: pass\nprint('pymorphy3' in sys.modules)"],
+                cwd=ROOT, capture_output=True, text=True, check=True)
+            print(f"build {plan.name} {label}: median {median:7.1f} ms, best {best:7.1f} ms "
+                  f"(morphology loaded: {probe.stdout.strip().splitlines()[-1]})")
 
 
 def _pdf() -> None:

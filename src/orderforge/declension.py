@@ -475,23 +475,26 @@ def people_groups(people: Sequence[tuple[str, str | None]], case: str = "nom") -
     return [_group_text(names, position, case) for names, position in _groups(people)]
 
 
-def group_people(people: Sequence[tuple[str, str | None]], case: str = "nom") -> str:
-    """The groups of :func:`people_groups` in one line, as the seeds print them.
+def responsible_lines(people: Sequence[tuple[str, str | None]], case: str = "nom") -> list[str]:
+    """The groups of :func:`people_groups` as the paragraphs of a responsible cell.
 
-    Seed 003 sets a group right after the previous group's position with a space
-    («Вайткене О.В., заместитель директора Быков Ю.В., советник») and after a
-    group of names alone with a comma («Лисичкина Г.А., Бобров В.С., …,
-    заместители директора»). A style that wants one group per line joins
-    :func:`people_groups` itself.
+    A group that ends in its position closes its paragraph, so that «Вайткене
+    О.В., заместитель директора» / «Быков Ю.В., советник» never run together
+    into «… заместитель директора Быков Ю.В.». Names listed without a position
+    run on with a comma into the next group, as seed 003 prints the director
+    before her deputies («Лисичкина Г.А., Бобров В.С., …, заместители
+    директора»).
     """
-    text = ""
-    previous: str | None = None
+    lines: list[str] = []
+    pending = ""
     for names, position in _groups(people):
-        if text:
-            text += " " if previous else ", "
-        text += _group_text(names, position, case)
-        previous = position
-    return text
+        text = (pending + ", " if pending else "") + _group_text(names, position, case)
+        pending = "" if position else text
+        if position:
+            lines.append(text)
+    if pending:
+        lines.append(pending)
+    return lines
 
 
 def position_with_names(position: str, names: Sequence[str], case: str) -> str:
@@ -510,6 +513,6 @@ def upper_first(text: str) -> str:
 
 __all__ = [
     "CASES", "CASE_RU", "FORMS", "decline_phrase", "decline_name", "decline_surname", "gender_of",
-    "group_people", "people_groups", "position_with_names", "initials_of", "name_problems",
+    "responsible_lines", "people_groups", "position_with_names", "initials_of", "name_problems",
     "unknown_words", "upper_first",
 ]

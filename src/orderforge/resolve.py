@@ -273,23 +273,23 @@ def grouped_responsible(activity: Activity, plan: Plan, style: Style) -> list[st
     """People under their shared position, in the plural when several («…, заместители директора»).
 
     Parties among them keep their own line, by full name. Consecutive people
-    with the same position form one group, as clerks write them.
+    with the same position form one group, as clerks write them, and each group
+    is a paragraph of its own: run together in one line, «…, заместитель
+    директора Быков Ю.В., советник» reads as if Быков were the deputy's name.
     """
-    from .declension import group_people
+    from .declension import responsible_lines
 
     lines: list[str] = []
     people: list[tuple[str, Optional[str]]] = []
     for ref in activity.responsible:
         person = plan.directory.people.get(ref.key)
         if person is None:
-            if people:
-                lines.append(group_people(people))
-                people = []
+            lines.extend(responsible_lines(people))
+            people = []
             lines.append(responsible_name(ref.key, plan, style))
             continue
         people.append((person.short_name, person.position))
-    if people:
-        lines.append(group_people(people))
+    lines.extend(responsible_lines(people))
     return lines
 
 
