@@ -13,6 +13,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from orderforge.build import build_plan
+from orderforge.typography import plain
 from orderforge.docxtext import Paragraph, Table, read_blocks
 
 from .conftest import GOLDEN, PLANS
@@ -21,7 +22,8 @@ NBSP = "\u00a0"
 
 
 def norm(text: str) -> str:
-    return " ".join(text.replace(NBSP, " ").split())
+    """The text a reader sees: no-break spaces and hyphens as plain ones, runs of spaces as one."""
+    return " ".join(plain(text).split())
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from orderforge.resolve import format_date
-from orderforge.typography import NBSP, typeset
+from orderforge.typography import NB_HYPHEN, NBSP, typeset
 
 
 @pytest.mark.parametrize(("pattern", "value", "expected"), [
@@ -34,7 +34,11 @@ def test_date_forms(pattern: str, value: date, expected: str) -> None:
     ('приказ "Об образовании"', "приказ «Об образовании»"),
     ("план - дорожная карта", f"план{NBSP}– дорожная карта"),
     ("слово  ,  ещё", "слово, ещё"),
-    ("2026-2028 годы", f"2026-2028{NBSP}годы"),
+    ("2026-2028 годы", f"2026{NB_HYPHEN}2028{NBSP}годы"),
+    ("№ 304-ФЗ", f"№{NBSP}304{NB_HYPHEN}ФЗ"),
+    ("ГИА-2025, 5-й класс", f"ГИА{NB_HYPHEN}2025, 5{NB_HYPHEN}й класс"),
+    ("ПД-КПО-113", f"ПД-КПО{NB_HYPHEN}113"),
+    ("учебно-методический", "учебно-методический"),
 ])
 def test_typography_rules(raw: str, expected: str) -> None:
     assert typeset(raw) == expected

@@ -45,11 +45,12 @@ def fill(pattern: str, values: dict[str, str]) -> str:
 
 
 def format_date(value: date, pattern: str) -> str:
-    """«{dd}.{mm}.{yyyy}», «от «{dd}» {mm} {yyyy} г.», «{d} {month} {yyyy} г.»."""
-    return fill(pattern, {
+    """«{dd}.{mm}.{yyyy}», «от «{dd}» {mm} {yyyy} г.», «{d} {month} {yyyy} г.», typeset like all text
+    (a no-break space before «г.» / «года»)."""
+    return typeset(fill(pattern, {
         "dd": f"{value.day:02d}", "d": str(value.day), "mm": f"{value.month:02d}",
         "month": MONTHS_GENITIVE[value.month - 1], "yyyy": str(value.year),
-    })
+    }))
 
 
 def build_context(plan: Plan, style: Style) -> Context:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 NBSP = "\u00a0"
+NB_HYPHEN = "\u2011"  # in Times New Roman and Liberation Serif; Word and LibreOffice never break at it
 
 _SPACES = re.compile(r"[ \t]{2,}")
 _SPACE_BEFORE_PUNCT = re.compile(r" +([,.;:!?)»])")
@@ -21,6 +22,9 @@ _YEAR_SUFFIX = re.compile(r"(\d{4}) *(гг?\.|года?\b|годы\b)")
 _INITIALS_BEFORE = re.compile(r"\b([А-ЯЁ]\.) ?([А-ЯЁ]\.) +(?=[А-ЯЁ][а-яё])")
 _INITIALS_AFTER = re.compile(r"(?<=[а-яё]) +([А-ЯЁ]\.) ?([А-ЯЁ]\.)")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
+# «2026-2028 годы», «№ 304-ФЗ», «ГИА-2025»: a hyphen after a digit (or before one, after capitals)
+# must not end a line and leave «2028 годы» or «ФЗ» alone at the start of the next.
+_HYPHEN_IN_NUMBER = re.compile(r"(?<=\d)-(?=\w)|(?<=[А-ЯЁ])-(?=\d)")
 
 
 def typeset(text: str) -> str:
@@ -37,9 +41,10 @@ def typeset(text: str) -> str:
     text = _INITIALS_BEFORE.sub(lambda m: f"{m.group(1)}{m.group(2)}{NBSP}", text)
     text = _INITIALS_AFTER.sub(lambda m: f"{NBSP}{m.group(1)}{m.group(2)}", text)
     text = text.replace(" – ", NBSP + "– ")
+    text = _HYPHEN_IN_NUMBER.sub(NB_HYPHEN, text)
     return text
 
 
 def plain(text: str) -> str:
     """Undo what typeset adds that a reader cannot see (for text comparison in tests and diff)."""
-    return text.replace(NBSP, " ")
+    return text.replace(NBSP, " ").replace(NB_HYPHEN, "-")

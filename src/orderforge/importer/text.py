@@ -16,7 +16,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 def clean(text: str) -> str:
     """One line as a clerk sees it: NBSP and tabs as spaces, invisible characters dropped."""
-    text = _CONTROL.sub(" ", text.translate(_INVISIBLE).replace("\n", " ").replace("\t", " "))
+    text = _CONTROL.sub(" ", text.translate(_INVISIBLE).replace("\n", " ").replace("\t", " ").replace("\u2011", "-"))
     return _SPACES.sub(" ", text).strip()
 
 
