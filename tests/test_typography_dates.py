@@ -20,7 +20,10 @@ from orderforge.typography import NB_HYPHEN, NBSP, typeset
     ("{dd}.{mm}.{yyyy} г.", date(2026, 2, 11), "11.02.2026 г."),                  # seed 000 appendix mark
 ])
 def test_date_forms(pattern: str, value: date, expected: str) -> None:
-    assert format_date(value, pattern) == expected
+    """The year and its «г.» / «года» never part at a line end: a no-break space joins them."""
+    formatted = format_date(value, pattern)
+    assert formatted.replace(NBSP, " ") == expected
+    assert (f"{value.year}{NBSP}г" in formatted) == (f"{value.year} г" in expected)
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
