@@ -105,3 +105,27 @@ def test_schema_accepts_the_example_plan(run) -> None:
     broken = dict(plan, stlye="x")
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+
+
+def test_missing_plan_is_an_environment_problem(run) -> None:
+    """README: exit 2 for a missing file, for validate and build alike; 1 stays for plans with errors."""
+    for command in ("validate", "build", "fmt"):
+        result = run(command, "plans/no-such-plan.yaml")
+        assert result.exit_code == 2, (command, result.output)
+        assert "OF001" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("obstacle", ["output-is-a-file", "docx-is-a-folder"])
+def test_unwritable_output_is_a_russian_error(run, tmp_path: Path, obstacle: str) -> None:
+    out = tmp_path / "out"
+    if obstacle == "output-is-a-file":
+        (tmp_path / "out").write_text("a file where a folder of the output path should be")
+        out = tmp_path / "out" / "2026"
+        expected = "часть пути — файл, а не папка"
+    else:
+        (out / "kaliningrad-committee-2026.docx").mkdir(parents=True)
+        expected = "на месте файла стоит папка"
+    result = run("build", "plans/kaliningrad-committee-2026.yaml", "-o", str(out))
+    assert result.exit_code == 2, result.output
+    assert "OF050" in result.output and expected in result.output
+    assert "Traceback" not in result.output and "Errno" not in result.output

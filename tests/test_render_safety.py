@@ -105,8 +105,11 @@ def test_write_failure_keeps_old_file_and_leaves_no_temp(tmp_path: Path, monkeyp
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(write.os, "fsync", disk_full)
-    with pytest.raises(OSError):
+    with pytest.raises(UserError) as caught:
         build_plan(plan, out)
+    (problem,) = caught.value.diagnostics
+    assert (problem.code, problem.message, caught.value.exit_code) == (
+        "OF050", "не удалось записать файл: на диске нет места", 2)
     assert good.read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == [good.name]
 

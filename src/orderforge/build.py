@@ -25,7 +25,7 @@ def validated_plan(path: Path) -> tuple[Plan, Report]:
     """Load a plan for building: any error stops here, warnings are passed on."""
     plan, report = load_plan(path)
     if plan is None or report.has_errors:
-        raise UserError(report.sorted(), exit_code=1)
+        raise UserError(report.sorted(), exit_code=report.exit_code or 1)
     return plan, report
 
 

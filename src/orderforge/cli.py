@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Optional
 import click
 
 from . import clickru
-from .diagnostics import Diagnostic, Report, UserError
+from .diagnostics import Diagnostic, Report, UserError, exit_code_for
 
 clickru.install()
 
@@ -38,6 +38,12 @@ def _run(action: Callable[[], int]) -> None:
     except UserError as exc:
         _echo_diagnostics(exc.diagnostics)
         sys.exit(exc.exit_code)
+    except OSError as exc:  # the environment (disk full, no rights) is not a bug: no traceback
+        from .diagnostics import file_error
+
+        error = file_error(exc, action="прочитать или записать")
+        _echo_diagnostics(error.diagnostics)
+        sys.exit(error.exit_code)
     except KeyboardInterrupt:
         click.echo("прервано", err=True)
         sys.exit(130)
@@ -105,7 +111,7 @@ def validate(plans: tuple[Path, ...], as_json: bool, quiet: bool) -> None:
             _echo_diagnostics(items, err=False)
             if items:
                 click.echo(f"ошибок: {len(report.errors)}, предупреждений: {len(report.warnings)}")
-        return 1 if report.has_errors else 0
+        return report.exit_code
 
     _run(action)
 
@@ -132,7 +138,7 @@ def build(plans: tuple[Path, ...], out_dir: Path, pdf: bool) -> None:
         from .build import build_plan
 
         files = _plan_files(plans)
-        failed = 0
+        failures: list[int] = []
         built: list[Path] = []
         for index, path in enumerate(files, start=1):
             started = time.perf_counter()
@@ -140,19 +146,18 @@ def build(plans: tuple[Path, ...], out_dir: Path, pdf: bool) -> None:
             try:
                 result = build_plan(path, out_dir)
             except UserError as exc:
-                failed += 1
+                failures.append(exc.exit_code)
                 _echo_diagnostics(exc.diagnostics)
                 click.echo(f"{prefix}{path}: не собран", err=True)
-                if exc.exit_code == 2 and len(files) == 1:
-                    return 2
                 continue
             _echo_diagnostics(result.warnings)
             seconds = time.perf_counter() - started
             click.echo(f"{prefix}{path} → {result.docx} ({seconds:.1f} с)")
             built.append(result.docx)
-        if pdf and built:
-            failed += _make_pdfs(built)
-        return 1 if failed else 0
+        if pdf and built and _make_pdfs(built):
+            failures.append(2)
+        # a plan with errors outranks a missing file: 1 if any plan was wrong, else 2 for the environment
+        return min(failures) if failures else 0
 
     _run(action)
 
@@ -448,7 +453,7 @@ def fmt_command(plans: tuple[Path, ...], check: bool) -> None:
         for path in result.changed:
             click.echo(f"{path}: нужно отформатировать (orderforge fmt {path})" if check else f"{path}: отформатирован")
         if result.errors:
-            return 1
+            return exit_code_for(result.errors)
         return 1 if check and result.changed else 0
 
     _run(action)

@@ -88,6 +88,12 @@ class Report:
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity == "warning"]
 
+    @property
+    def exit_code(self) -> int:
+        """0 — no errors; 2 — only the environment is wrong (a file not found, a style not installed);
+        1 — the plan itself has errors."""
+        return exit_code_for(self.errors)
+
     def sorted(self) -> list[Diagnostic]:
         """Diagnostics in file order, so the output reads top to bottom like the plan."""
         return sorted(self.items, key=lambda d: (d.pos.file, d.pos.line, d.pos.col))
@@ -97,6 +103,17 @@ class Report:
 
     def __len__(self) -> int:
         return len(self.items)
+
+
+ENVIRONMENT_CODES = frozenset({"OF001", "OF111"})  # a missing or unreadable file, an unknown house style
+
+
+def exit_code_for(errors: Iterable[Diagnostic]) -> int:
+    """The CLI's promise: 0 all well, 1 the plan has errors, 2 a usage or environment problem."""
+    codes = {d.code for d in errors if d.severity == "error"}
+    if not codes:
+        return 0
+    return 2 if codes <= ENVIRONMENT_CODES else 1
 
 
 class UserError(Exception):
@@ -117,6 +134,39 @@ class UserError(Exception):
     def simple(cls, code: str, where: str, message: str, hint: str = "", exit_code: int = 2) -> "UserError":
         """An error about a file or the environment rather than a place in a plan."""
         return cls(Diagnostic(code, "error", message, Pos(where), hint), exit_code)
+
+
+_OS_ERRORS_RU = {  # errno name → (what happened, what to do)
+    "ENOSPC": ("на диске нет места", "освободите место на диске и повторите команду"),
+    "EDQUOT": ("превышена квота диска", "освободите место и повторите команду"),
+    "EACCES": ("нет прав на запись", "выберите другую папку (-o) или попросите доступ к этой"),
+    "EPERM": ("нет прав на запись", "выберите другую папку (-o) или попросите доступ к этой"),
+    "EROFS": ("диск или папка только для чтения", "выберите другую папку (-o)"),
+    "EEXIST": ("на месте папки стоит файл с тем же именем", "переименуйте этот файл или укажите другую папку (-o)"),
+    "ENOTDIR": ("часть пути — файл, а не папка", "проверьте путь или укажите другую папку (-o)"),
+    "EISDIR": ("на месте файла стоит папка с тем же именем", "переименуйте папку или укажите другой файл"),
+    "ENOENT": ("папка не найдена", "проверьте путь"),
+    "EBUSY": ("файл занят другой программой", "закройте документ в Word или LibreOffice и повторите"),
+    "ETXTBSY": ("файл занят другой программой", "закройте документ в Word или LibreOffice и повторите"),
+    "ENAMETOOLONG": ("слишком длинное имя файла", "сократите имя файла или путь"),
+}
+
+
+def file_error(exc: OSError, path: object = None, action: str = "записать") -> UserError:
+    """An operating-system failure (disk full, no rights, a file where a folder should be) as a Russian error.
+
+    These are the clerk's environment, not a bug: exit code 2, the path named,
+    no traceback. On Windows a .docx open in Word is refused with EACCES, so the
+    hint for a denied write also mentions closing the document.
+    """
+    import errno as errno_names
+
+    where = str(path if path is not None else (exc.filename or ""))
+    name = errno_names.errorcode.get(exc.errno or 0, "")
+    message, hint = _OS_ERRORS_RU.get(name, (f"ошибка файловой системы: {exc.strerror or exc}", "проверьте путь и права"))
+    if name in ("EACCES", "EPERM") and action == "записать":
+        hint = "если документ открыт в Word, закройте его; иначе " + hint
+    return UserError.simple("OF050", where or "файл", f"не удалось {action} файл: {message}", hint)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

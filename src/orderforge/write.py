@@ -12,6 +12,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from .diagnostics import file_error
+
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old or the new file, never half of one.
@@ -21,7 +23,16 @@ def write_atomic(path: Path, data: bytes) -> None:
     (0o666 less the umask), so a plan or a document in a shared folder stays
     readable by the colleagues it was readable by.
     """
+    try:
+        _write(path, data)
+    except OSError as exc:
+        raise file_error(exc, path) from exc
+
+
+def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():
+        raise IsADirectoryError(21, "Is a directory", str(path))
     mode = _mode_for(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
