@@ -212,3 +212,22 @@ def add_year(day: date, years: int = 1) -> date:
 def run(*args: str) -> Result:
     """``orderforge ARGS`` in-process; exceptions are not caught, so a crash fails the test with its traceback."""
     return CliRunner().invoke(main, list(args), catch_exceptions=False, prog_name="orderforge")
+
+
+def swap_sections(text: str) -> str:
+    """On the Kaliningrad plan: sections 2 and 3 change places (nothing else changes)."""
+    lines = text.splitlines(keepends=True)
+    second = next(i for i, line in enumerate(lines) if line.startswith("    - title: Мониторинг"))
+    third = next(i for i, line in enumerate(lines) if line.startswith("    - title: Методические"))
+    return "".join(lines[:second] + lines[third:] + lines[second:third])
+
+
+def kaliningrad_pair(folder: Path, edit: Any) -> tuple[Path, Path]:
+    """The Kaliningrad plan and its directory copied into ``folder`` as old.yaml, and ``edit(text)`` as new.yaml."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PLANS / "kaliningrad-committee.directory.yaml", folder)
+    text = (PLANS / "kaliningrad-committee-2026.yaml").read_text(encoding="utf-8")
+    old, new = folder / "old.yaml", folder / "new.yaml"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(edit(text), encoding="utf-8")
+    return old, new

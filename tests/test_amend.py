@@ -192,3 +192,18 @@ def test_help_is_russian_with_an_example(command: str, repo_root: Path) -> None:
     assert "Пример:" in result.output
     for english in ("Usage", "Options", "Show this message"):
         assert english not in result.output
+
+
+# --------------------------------------------------------------------------- renumbering
+
+from .planhelpers import kaliningrad_pair, swap_sections  # noqa: E402
+
+
+def test_swapped_sections_renumber_headings_and_items_in_one_clause_each(tmp_path: Path) -> None:
+    """Two clauses read one after the other would leave two sections 3 in between: «соответственно» does it at once."""
+    old, new = kaliningrad_pair(tmp_path, swap_sections)
+    clauses = amendment_clauses(diff_specs(str(old), str(new)), load_style("kaliningrad-committee", tmp_path))
+    assert [[plain(p) for p in c] for c in clauses] == [
+        ["разделы 2 и 3 считать соответственно разделами 3 и 2;"],
+        ["пункты 2.1–2.9 и 3.1–3.6 считать соответственно пунктами 3.1–3.9 и 2.1–2.6."],
+    ]

@@ -202,3 +202,31 @@ def test_a_plan_against_itself_and_its_formatting_is_empty(text: str, tmp_path: 
     assert all(o.label == n.label for o, n in result.pairs)
     old, new = sides(tmp_path, text, format_text(text))
     assert diff_plans(old, new).empty
+
+
+# --------------------------------------------------------------------------- renumbering is a change
+
+from .planhelpers import kaliningrad_pair, swap_sections  # noqa: E402
+
+
+def test_swapped_sections_are_a_change_shown_as_ranges(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = kaliningrad_pair(tmp_path, swap_sections)
+    monkeypatch.chdir(tmp_path)
+    result = run("diff", "old.yaml", "new.yaml", "--exit-code")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[2:] == [
+        "разделы 2 и 3 переставлены",
+        "номера изменились (без других изменений): 2.1–2.9 → 3.1–3.9, 3.1–3.6 → 2.1–2.6",
+    ]
+    data = json.loads(run("diff", "old.yaml", "new.yaml", "--json").output)
+    assert data["changes"] == [] and len(data["renumbering"]) == 15
+    assert [(s["old_number"], s["new_number"]) for s in data["section_renumbering"]] == [("3", "2"), ("2", "3")]
+
+
+def test_renumbering_alone_counts_for_exit_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One section dropped: the next one's number changes — that alone is reported too."""
+    lines = BASE.splitlines(keepends=True)
+    new = "".join(lines[:4] + lines[12:])  # «Первый раздел» removed
+    result = diff_plans(*sides(tmp_path, BASE, new))
+    assert not result.empty
+    assert "номера разделов изменились: 2 → 1" in format_diff(result)

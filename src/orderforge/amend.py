@@ -304,28 +304,45 @@ class _Wording:
         return [f"строку «{change.label}» паспорта Плана изложить в следующей редакции: «{items(change.new_value)}»"]
 
     def renumbering(self) -> list[list[str]]:
-        """«пункты 2.3–2.9 считать соответственно пунктами 2.4–2.10» for every run of shifted numbers."""
+        """Sections, then activities: «раздел 3 считать разделом 2», «пункты 2.3–2.9 считать … 2.4–2.10».
+
+        Runs whose new numbers are another run's old ones (two sections swapped)
+        go into one clause with «соответственно»: read one after the other, the
+        second clause would find two items with the same number.
+        """
+        sections = [(o.number, n.number) for o, n in self.diff.section_renumbering
+                    if o.section.numbered or n.section.numbered]
         moved = {id(c.old) for c in self.diff.changes if c.kind == "moved"}
-        shifted = sorted(((o.number, n.number) for o, n in self.diff.pairs if o.label != n.label and id(o) not in moved))
-        runs: list[list[tuple[tuple[int, ...], tuple[int, ...]]]] = []
-        for pair in shifted:
-            if runs:
-                (po, pn) = runs[-1][-1]
-                o, n = pair
-                if o[:-1] == po[:-1] and n[:-1] == pn[:-1] and o[-1] == po[-1] + 1 and n[-1] == pn[-1] + 1:
-                    runs[-1].append(pair)
-                    continue
-            runs.append([pair])
-        clauses = []
-        for run in runs:
-            (o1, n1), (o2, n2) = run[0], run[-1]
-            label = ".".join
-            if len(run) == 1:
-                clauses.append([f"пункт {label(map(str, o1))} считать пунктом {label(map(str, n1))}"])
-            else:
-                clauses.append([f"пункты {label(map(str, o1))}–{label(map(str, o2))} считать соответственно "
-                                f"пунктами {label(map(str, n1))}–{label(map(str, n2))}"])
-        return clauses
+        items = [(o.number, n.number) for o, n in self.diff.pairs if o.label != n.label and id(o) not in moved]
+        return _renumber_clauses(sections, ("раздел", "разделы", "разделом", "разделами")) + _renumber_clauses(
+            items, ("пункт", "пункты", "пунктом", "пунктами"))
+
+
+def _renumber_clauses(shifts: list[tuple[tuple[int, ...], tuple[int, ...]]], words: tuple[str, str, str, str]
+                      ) -> list[list[str]]:
+    """One clause per run of shifted numbers; runs that collide with each other share one clause."""
+    from .diff import number_runs, run_labels
+
+    runs = number_runs(shifts)
+    owner = {o: k for k, run in enumerate(runs) for o, _ in run}
+    colliding = [run for k, run in enumerate(runs) if any(owner.get(n, k) != k for _, n in run)]
+    groups = [[run] for run in runs if run not in colliding] + ([colliding] if colliding else [])
+    groups.sort(key=lambda group: group[0][0][0])
+    clauses = []
+    for group in groups:
+        labels = [run_labels(run) for run in group]
+        if len(group) == 1 and len(group[0]) == 1:
+            clauses.append([f"{words[0]} {labels[0][0]} считать {words[2]} {labels[0][1]}"])
+            continue
+        old = _and_list([a for a, _ in labels])
+        new = _and_list([b for _, b in labels])
+        clauses.append([f"{words[1]} {old} считать соответственно {words[3]} {new}"])
+    return clauses
+
+
+def _and_list(labels: list[str]) -> str:
+    """«2», «2 и 3», «2, 3 и 5»."""
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " и " + labels[-1]
 
 
 def amendment_clauses(result: PlanDiff, style: Style) -> list[list[str]]:

@@ -51,6 +51,8 @@ from .result import (
     Item,
     PlanDiff,
     SectionItem,
+    number_runs,
+    run_labels,
     text_str,
 )
 from .sides import Side, load_side
@@ -78,7 +80,9 @@ __all__ = [
     "load_side",
     "match_items",
     "match_sections",
+    "number_runs",
     "quote",
+    "run_labels",
     "similarity",
     "text_str",
 ]

@@ -117,7 +117,8 @@ def diff_plans(old: Side, new: Side) -> PlanDiff:
             activity_changes.append(((preceding[item.index] + 0.5, 0), Change("removed", item, None)))
     activity_changes.sort(key=lambda c: c[0])
     changes.extend(c for _, c in activity_changes)
-    return PlanDiff(old, new, changes, pairs, section_pairs, renumbering)
+    section_renumbering = [(o, n) for o, n in section_pairs if o.label != n.label]
+    return PlanDiff(old, new, changes, pairs, section_pairs, renumbering, section_renumbering)
 
 
 def _new_position_of_old(old_items: list[Item], pairs: list[tuple[Item, Item]]) -> dict[int, int]:

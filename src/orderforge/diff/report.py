@@ -10,7 +10,9 @@ from __future__ import annotations
 import difflib
 from typing import Optional
 
-from .result import FIELD_RU, ORDER_FIELD_RU, PLAN_FIELD_RU, Change, FieldChange, PlanDiff, SectionItem, text_str
+from .result import (
+    FIELD_RU, ORDER_FIELD_RU, PLAN_FIELD_RU, Change, FieldChange, PlanDiff, SectionItem, number_runs, run_labels, text_str,
+)
 
 
 def quote(text: str, limit: int = 0) -> str:
@@ -126,7 +128,26 @@ def format_diff(result: PlanDiff) -> str:
     lines = [f"--- {result.old.display}", f"+++ {result.new.display}"]
     for change in result.changes:
         lines.extend(format_change(change))
+    lines.extend(section_renumbering_lines(result.section_renumbering))
     if result.renumbering:
-        moved = ", ".join(f"{o.label} → {n.label}" for o, n in result.renumbering)
+        runs = number_runs([(o.number, n.number) for o, n in result.renumbering])
+        moved = ", ".join(" → ".join(run_labels(run)) for run in runs)
         lines.append(f"номера изменились (без других изменений): {moved}")
     return "\n".join(lines)
+
+
+def section_renumbering_lines(pairs: list[tuple[SectionItem, SectionItem]]) -> list[str]:
+    """«разделы 2 и 3 переставлены» for a swap, «номера разделов изменились: 3–4 → 2–3» for the rest."""
+    shifts = {o.number: n.number for o, n in pairs}
+    lines: list[str] = []
+    swapped: set[tuple[int, ...]] = set()
+    for old, new in sorted(shifts.items()):
+        if shifts.get(new) == old and old not in swapped:
+            swapped.update((old, new))
+            first, second = sorted((old, new))
+            lines.append(f"разделы {'.'.join(map(str, first))} и {'.'.join(map(str, second))} переставлены")
+    rest = [(o, n) for o, n in shifts.items() if o not in swapped]
+    if rest:
+        moved = ", ".join(" → ".join(run_labels(run)) for run in number_runs(rest))
+        lines.append(f"номера разделов изменились: {moved}")
+    return lines

@@ -148,10 +148,12 @@ class PlanDiff:
     pairs: list[tuple[Item, Item]]  # every matched activity, in new document order
     section_pairs: list[tuple[SectionItem, SectionItem]]
     renumbering: list[tuple[Item, Item]]  # matched, not otherwise reported, number changed
+    section_renumbering: list[tuple[SectionItem, SectionItem]] = field(default_factory=list)  # matched, number changed
 
     @property
     def empty(self) -> bool:
-        return not self.changes
+        """Nothing to report: a changed number is a change too (the printed document differs)."""
+        return not self.changes and not self.renumbering and not self.section_renumbering
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -161,4 +163,40 @@ class PlanDiff:
             "renumbering": [
                 {"id": o.activity.id, "old_number": o.label, "new_number": n.label} for o, n in self.renumbering
             ],
+            "section_renumbering": [
+                {"title": n.section.title, "old_number": o.label, "new_number": n.label}
+                for o, n in self.section_renumbering
+            ],
         }
+
+
+Number = tuple[int, ...]
+
+
+def number_runs(shifts: list[tuple[Number, Number]]) -> list[list[tuple[Number, Number]]]:
+    """Consecutive renumberings grouped: 2.1→3.1, 2.2→3.2 … is one run «2.1–2.9 → 3.1–3.9».
+
+    Both the diff («номера изменились») and the amending order («пункты 2.3–2.9
+    считать соответственно пунктами 2.4–2.10») word renumbering by runs, so a
+    swapped section reads as one line, not fifteen.
+    """
+    runs: list[list[tuple[Number, Number]]] = []
+    for o, n in sorted(shifts):
+        if runs:
+            po, pn = runs[-1][-1]
+            if o[:-1] == po[:-1] and n[:-1] == pn[:-1] and o[-1] == po[-1] + 1 and n[-1] == pn[-1] + 1:
+                runs[-1].append((o, n))
+                continue
+        runs.append([(o, n)])
+    return runs
+
+
+def run_labels(run: list[tuple[Number, Number]]) -> tuple[str, str]:
+    """A run as two labels: («2.1–2.9», «3.1–3.9»), or («2.3», «2.4») for one number."""
+    def label(number: Number) -> str:
+        return ".".join(map(str, number))
+
+    (o1, n1), (o2, n2) = run[0], run[-1]
+    if len(run) == 1:
+        return label(o1), label(n1)
+    return f"{label(o1)}–{label(o2)}", f"{label(n1)}–{label(n2)}"
