@@ -13,7 +13,7 @@ from orderforge.style import load_style
 from orderforge.typography import plain
 
 from .conftest import ROOT
-from .planhelpers import GitRepo, four_edits_repo, run
+from .planhelpers import GitRepo, four_edits, four_edits_repo, run
 
 PLAN = "plans/kaliningrad-committee-2026.yaml"
 HOUSE_AMEND = ROOT / "templates" / "kaliningrad-committee" / "amend.docx"
@@ -207,3 +207,62 @@ def test_swapped_sections_renumber_headings_and_items_in_one_clause_each(tmp_pat
         ["разделы 2 и 3 считать соответственно разделами 3 и 2;"],
         ["пункты 2.1–2.9 и 3.1–3.6 считать соответственно пунктами 3.1–3.9 и 2.1–2.6."],
     ]
+
+
+# --------------------------------------------------------------------------- refusing a bad order
+
+def _amend(*extra: str) -> "object":
+    return run("amend", f"HEAD:{PLAN}", PLAN, *extra)
+
+
+def test_a_new_version_that_fails_validation_is_refused(repo: GitRepo) -> None:
+    plan = repo.root / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace("responsible: [ЦОРП]", "responsible: [ЦОПР]", 1),
+                    encoding="utf-8")
+    result = _amend("--number", "1", "--date", "2026-06-01")
+    assert result.exit_code == 1, result.output
+    assert "ошибка OF201: ответственный «ЦОПР» не найден в справочнике" in result.output
+    assert "возможно, имелось в виду «ЦОРП»" in result.output and "OF649" in result.output
+    assert f"{PLAN}:" in result.output  # file:line:col of the mistake
+    assert not (repo.root / "output").exists()
+
+
+def test_a_rolled_over_plan_with_empty_number_and_date_is_refused(repo: GitRepo) -> None:
+    repo.git("checkout", "--", PLAN)
+    rolled = "plans/kaliningrad-committee-2027.yaml"
+    assert run("new", rolled, "--from", PLAN, "--year", "2027").exit_code == 0
+    result = run("amend", f"HEAD:{PLAN}", rolled, "--number", "1", "--date", "2027-03-01")
+    assert result.exit_code == 1
+    assert "пустое значение ключа «number»" in result.output and "пустое значение ключа «date»" in result.output
+
+
+def test_unknown_signatory_in_the_order_file(repo: GitRepo) -> None:
+    (repo.root / "o.yaml").write_text("number: 5\ndate: 2026-06-01\nsignatory: nobody\n", encoding="utf-8")
+    result = _amend("--order", "o.yaml")
+    assert result.exit_code == 1
+    assert "o.yaml:3:12: ошибка OF202: подписант «nobody» не найден среди людей справочника" in result.output
+    assert "возможно, имелось в виду: «petukhova» (Петухова Т.М.)" in result.output
+    (repo.root / "o.yaml").write_text("number: 5\ndate: 2026-06-01\nsignatory: petuhova\n", encoding="utf-8")
+    assert "возможно, имелось в виду «petukhova»" in _amend("--order", "o.yaml").output
+
+
+def test_an_order_dated_before_the_order_it_amends(repo: GitRepo) -> None:
+    result = _amend("--number", "1", "--date", "2020-01-01")
+    assert result.exit_code == 2
+    assert "ошибка OF647: приказ о внесении изменений датирован 01.01.2020 — раньше изменяемого приказа " \
+           "от 11.02.2026" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_issuer_genitive_is_a_warning(repo: GitRepo) -> None:
+    minimal_amend_template(repo.root / "templates" / "kaliningrad-committee" / "amend.docx")
+    plan = repo.root / PLAN
+    repo.git("checkout", "--", PLAN)
+    text = plan.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines(keepends=True) if x.startswith("  issuer_genitive:"))
+    plan.write_text(text.replace(line, ""), encoding="utf-8")
+    repo.commit("Без issuer_genitive")
+    plan.write_text(four_edits(text.replace(line, "")), encoding="utf-8")
+    result = _amend("--number", "1", "--date", "2026-06-01")
+    assert result.exit_code == 0, result.output
+    assert f"HEAD:{PLAN}:16:5: предупреждение OF648: в изменяемом приказе не указан issuer_genitive" in result.output

@@ -37,8 +37,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Optional
 
-from .diagnostics import Diagnostic, Pos, Report, UserError
-from .diff import Change, Item, PlanDiff, diff_plans, load_side
+from .diagnostics import Diagnostic, Pos, Report, UserError, exit_code_for
+from .diff import Change, Item, PlanDiff, Side, diff_plans, load_side
 from .model import Activity, Order, Para, Plan, Point, Ref, parse_text
 from .style import Style
 
@@ -56,6 +56,7 @@ class AmendData:
     preamble: Optional[str] = None
     signatory: Optional[str] = None
     control: Optional[str] = None
+    signatory_pos: Optional[Pos] = None  # where amend.yaml names the signatory, for the error message
 
 
 @dataclass
@@ -100,7 +101,8 @@ def load_amend_yaml(path: Path) -> AmendData:
     signatory = values.get("signatory")
     preamble = values.get("preamble")
     return AmendData(values.get("number"), values.get("date"), plain(preamble) if preamble else None,
-                     signatory.key if signatory else None, values.get("control"))
+                     signatory.key if signatory else None, values.get("control"),
+                     signatory.pos if signatory else None)
 
 
 def parse_date(value: str) -> Optional[date]:
@@ -366,6 +368,66 @@ def order_warnings(result: PlanDiff) -> list[Diagnostic]:
     return list(unique.values())
 
 
+# --------------------------------------------------------------------------- checks before wording
+
+
+def require_valid(side: Side) -> None:
+    """A legal document is built only from a plan that validates, as ``build`` demands.
+
+    The new version is what the amended plan will read like; an unknown
+    responsible or an empty number would go into the order unnoticed.
+    """
+    from .validate import check_plan, display_path
+
+    report = Report()
+    report.extend(side.report)
+    check_plan(replace(side.plan, source=str(side.path)), report)  # the style is looked up beside the working file
+    if report.has_errors:
+        hint = f"исправьте план и проверьте его: orderforge validate {display_path(side.path)}"
+        errors = report.sorted()
+        errors = [d for d in errors if d.severity == "error"] + [Diagnostic(
+            "OF649", "error", "в новой версии плана есть ошибки — приказ о внесении изменений не собран",
+            Pos(side.display), hint)]
+        raise UserError(errors, exit_code=exit_code_for(errors))
+
+
+def check_signatory(data: AmendData, plan: Plan) -> None:
+    """``signatory:`` of amend.yaml must be a person of the plan's directory: else the signature is empty."""
+    from .diagnostics import did_you_mean
+
+    if not data.signatory or data.signatory in plan.directory.people:
+        return
+    where = data.signatory_pos or Pos("amend")
+    people = [f"«{key}» ({person.short_name})" for key, person in plan.directory.people.items()]
+    hint = did_you_mean(data.signatory, plan.directory.people) or (
+        "возможно, имелось в виду: " + ", ".join(people[:5]) if people
+        else f"добавьте человека в справочник {plan.directory.source}".strip())
+    raise UserError(Diagnostic("OF202", "error", f"подписант «{data.signatory}» не найден среди людей справочника",
+                               where, hint), exit_code=1)
+
+
+def check_date(data: AmendData, old: Side) -> None:
+    """An order cannot amend an order issued after it: a mistyped year, most often."""
+    order = old.plan.order
+    if data.date is None or order is None or order.date is None or data.date >= order.date:
+        return
+    raise UserError.simple(
+        "OF647", data.date.strftime("%d.%m.%Y"),
+        f"приказ о внесении изменений датирован {data.date:%d.%m.%Y} — раньше изменяемого приказа "
+        f"от {order.date:%d.%m.%Y}", "проверьте дату: --date или date: в файле --order")
+
+
+def reference_warnings(old: Side) -> list[Diagnostic]:
+    """Without ``issuer_genitive`` the title would cite «приказ от … №» with no issuing body: say so."""
+    order = old.plan.order
+    if order is None or order.issuer_genitive:
+        return []
+    return [Diagnostic("OF648", "warning", "в изменяемом приказе не указан issuer_genitive — в заголовке и тексте "
+                       "приказа о внесении изменений не будет названо, чей это приказ",
+                       order.field_pos.get("issuer", order.pos),
+                       "добавьте в order: issuer_genitive: «комитета по образованию …» (родительный падеж)")]
+
+
 # --------------------------------------------------------------------------- the order
 
 
@@ -426,6 +488,9 @@ def build_amend(old_spec: str, new_spec: str, data: AmendData, output: Optional[
                                "пример: --number ПД-КПО-150 --date 2026-06-01 (или файл --order amend.yaml)")
     old = load_side(old_spec, directory=True)
     new = load_side(new_spec, directory=True)
+    require_valid(new)
+    check_signatory(data, new.plan)
+    check_date(data, old)
     result = diff_plans(old, new)
     style = load_style(new.plan.style, new.path.resolve().parent)
     clauses = amendment_clauses(result, style)
@@ -444,4 +509,4 @@ def build_amend(old_spec: str, new_spec: str, data: AmendData, output: Optional[
                                "укажите другое имя (-o …) или добавьте --force, чтобы перезаписать его")
     docx = render_docx(amend_context(result, data, style), replace(style, template=style.amend_template))
     write_atomic(target, docx)
-    return AmendResult(target, clauses, order_warnings(result))
+    return AmendResult(target, clauses, reference_warnings(old) + order_warnings(result))

@@ -6,7 +6,7 @@ comparing needs: schema errors do not stop it, a file that is not YAML does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -22,6 +22,7 @@ class Side:
     display: str
     plan: Plan
     path: Path  # where the plan lives (or would live) in the working tree
+    report: Report = field(default_factory=Report)  # what loading found (kept for amend, which must validate)
 
 
 def load_side(spec: str, *, directory: bool = False, cwd: Optional[Path] = None) -> Side:
@@ -64,4 +65,4 @@ def load_side(spec: str, *, directory: bool = False, cwd: Optional[Path] = None)
         from ..validate import _directory
 
         found = _directory(parts, path, report)
-    return Side(spec, display, assemble(parts, found, display), path)
+    return Side(spec, display, assemble(parts, found, display), path, report)
