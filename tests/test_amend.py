@@ -266,3 +266,51 @@ def test_missing_issuer_genitive_is_a_warning(repo: GitRepo) -> None:
     result = _amend("--number", "1", "--date", "2026-06-01")
     assert result.exit_code == 0, result.output
     assert f"HEAD:{PLAN}:16:5: предупреждение OF648: в изменяемом приказе не указан issuer_genitive" in result.output
+
+
+# --------------------------------------------------------------------------- wording
+
+def _clauses(tmp_path: Path, edit: "object") -> list[list[str]]:
+    old, new = kaliningrad_pair(tmp_path, edit)  # type: ignore[arg-type]
+    clauses = amendment_clauses(diff_specs(str(old), str(new)), load_style("kaliningrad-committee", tmp_path))
+    return [[plain(p) for p in c] for c in clauses]
+
+
+def test_passport_row_one_dash_item_per_paragraph(tmp_path: Path) -> None:
+    clauses = _clauses(tmp_path, lambda t: t.replace("- активизировать участие родительской общности",
+                                                     "- расширить участие родительской общности"))
+    assert len(clauses) == 1
+    clause = clauses[0]
+    assert clause[0] == "строку «Задачи» паспорта Плана изложить в следующей редакции:"
+    assert clause[1].startswith("«– разработать на муниципальном уровне «Дорожную карту")
+    assert clause[1].endswith("на 2026-2028 годы;")
+    assert len(clause) == 6 and all(p.startswith(("«– ", "– ")) for p in clause[1:])
+    assert clause[-1] == "– расширить участие родительской общности в деятельности ОУ»."
+    assert not any(";;" in p for p in clause)
+
+
+@pytest.mark.parametrize("before, after, expected", [
+    ("три года", "3 года", "в пункте 2.1 слово «три» заменить цифрой «3»."),
+    ("три года", "5 лет", "в пункте 2.1 слова «три года» заменить словами «5 лет»."),
+])
+def test_word_and_digit_nouns_agree_with_the_quote(tmp_path: Path, before: str, after: str, expected: str) -> None:
+    clauses = _clauses(tmp_path, lambda t: t.replace(f"за последние {before}", f"за последние {after}"))
+    assert clauses == [[expected]]
+
+
+def test_digit_nouns() -> None:
+    from orderforge.amend import _WHAT, _WITH, _words
+
+    assert (_words("5", _WHAT), _words("10", _WITH)) == ("цифру", "цифрами")
+    assert (_words("10", _WHAT), _words("3", _WITH)) == ("цифры", "цифрой")
+    assert (_words("три", _WHAT), _words("три года", _WITH)) == ("слово", "словами")
+
+
+def test_signature_position_from_running_text_is_capitalised(repo: GitRepo) -> None:
+    minimal_amend_template(repo.root / "templates" / "kaliningrad-committee" / "amend.docx")
+    (repo.root / "o.yaml").write_text("number: 5\ndate: 2026-06-01\nsignatory: alekseychuk\n", encoding="utf-8")
+    result = _amend("--order", "o.yaml")
+    assert result.exit_code == 0, result.output
+    lines = lines_of(repo.root / "output" / "kaliningrad-committee-2026.amend-2026-06-01.docx")
+    assert lines[-2].startswith("Начальник отдела школьного образования")
+    assert lines[-1].endswith("Алексейчук")

@@ -14,7 +14,7 @@ the final numbering:
 * one printed field of an activity changed by one run of words: «в пункте 1.2
   слова «Февраль 2026 г.» заменить словами «Март 2026 г.»» (the whole
   deadline is quoted; in a text only the changed words; «слово/словом» for one
-  word, «цифры» for numbers; «в графе «…» пункта …» when the words occur
+  word, «цифру»/«цифры» for one digit/several; «в графе «…» пункта …» when the words occur
   elsewhere in the row too; «… исключить» when words are only removed);
 * anything more: «пункт 2.3 изложить в следующей редакции: «…»» with the whole row;
 * «пункт 3.5 исключить»; a section: «раздел 3 исключить»;
@@ -131,14 +131,18 @@ def plan_genitive(plan: Plan) -> str:
 
 
 def _words(fragment: str, forms: tuple[str, str, str, str]) -> str:
-    """«слова»/«слово»/«цифры» (accusative) or «словами»/«словом»/«цифрами» — by what is quoted."""
+    """The noun for what is quoted: one word, several words, one digit, several digits.
+
+    Legal wording agrees it with the quote: «слово «три»», «слова «три года»»,
+    «цифру «5»», «цифры «10»» (and «словом», «словами», «цифрой», «цифрами»).
+    """
     if re.fullmatch(r"[\d.,\s–-]+", fragment):
-        return forms[2]
+        return forms[2] if sum(c.isdigit() for c in fragment) == 1 else forms[3]
     return forms[0] if len(fragment.split()) == 1 else forms[1]
 
 
-_WHAT = ("слово", "слова", "цифры", "")
-_WITH = ("словом", "словами", "цифрами", "")
+_WHAT = ("слово", "слова", "цифру", "цифры")
+_WITH = ("словом", "словами", "цифрой", "цифрами")
 
 
 def _changed_span(old: str, new: str) -> Optional[tuple[str, str]]:
@@ -296,14 +300,16 @@ class _Wording:
             item.activity, item.number, self.new_plan)
 
     def passport_clause(self, change: Change) -> list[str]:
-        def items(value: str) -> str:
-            return "; ".join(value.split("\n")[1:])
-
+        """A passport row as the appendix prints it: one dash item per paragraph, punctuation as written."""
         if change.kind == "passport_removed":
             return [f"строку «{change.label}» паспорта Плана исключить"]
+        entry = self.new_plan.plan.passport[(change.new_number or 1) - 1]
+        paras = [f"{self.style.dash} {item}" for item in entry.items] or [""]
+        paras[0] = "«" + paras[0]
+        paras[-1] = paras[-1] + "»"
         if change.kind == "passport_added":
-            return [f"паспорт Плана дополнить строкой «{change.label}» следующего содержания: «{items(change.new_value)}»"]
-        return [f"строку «{change.label}» паспорта Плана изложить в следующей редакции: «{items(change.new_value)}»"]
+            return [f"паспорт Плана дополнить строкой «{change.label}» следующего содержания:"] + paras
+        return [f"строку «{change.label}» паспорта Плана изложить в следующей редакции:"] + paras
 
     def renumbering(self) -> list[list[str]]:
         """Sections, then activities: «раздел 3 считать разделом 2», «пункты 2.3–2.9 считать … 2.4–2.10».
@@ -464,7 +470,11 @@ def amend_context(result: PlanDiff, data: AmendData, style: Style) -> dict[str, 
         signatory=signatory, pos=where,
     )
     plan = replace(result.new.plan, order=order)
-    return {"order": order_context(plan, style), "appendix": None}
+    context = order_context(plan, style)
+    lines = context["signature"]["position_lines"]
+    if lines:  # a position from running text («председатель комитета») opens the signature block
+        lines[0] = lines[0][:1].upper() + lines[0][1:]
+    return {"order": context, "appendix": None}
 
 
 def default_output(new_spec: str, when: date) -> Path:
