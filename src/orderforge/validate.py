@@ -166,6 +166,10 @@ def _unknown(phrase: str, words: list[str], key: str) -> list[str]:
 def _check_order(plan: Plan, report: Report) -> None:
     _check_references(plan, report)
     order = plan.order
+    if order is not None and not any(line.strip() for line in order.issuer):
+        report.warning("OF214", order.field_pos.get("issuer", order.pos),
+                       "не указано наименование организации, издающей приказ (обязательный реквизит по ГОСТ Р 7.0.97)",
+                       "впишите issuer: строки шапки, например [Администрация городского округа, Комитет по образованию]")
     if order is None or order.signatory is None:
         return
     ref = order.signatory
