@@ -314,3 +314,20 @@ def test_signature_position_from_running_text_is_capitalised(repo: GitRepo) -> N
     lines = lines_of(repo.root / "output" / "kaliningrad-committee-2026.amend-2026-06-01.docx")
     assert lines[-2].startswith("Начальник отдела школьного образования")
     assert lines[-1].endswith("Алексейчук")
+
+
+def test_only_the_order_points_changed(repo: GitRepo) -> None:
+    plan = repo.root / PLAN
+    repo.git("checkout", "--", PLAN)
+    text = plan.read_text(encoding="utf-8")
+    assert "обеспечить контроль исполнения" in text
+    plan.write_text(text.replace("обеспечить контроль исполнения", "обеспечить контроль за исполнением"),
+                    encoding="utf-8")
+    result = _amend("--number", "1", "--date", "2026-06-01")
+    assert result.exit_code == 1
+    assert f"{PLAN}: предупреждение OF642: изменился текст самого приказа об утверждении (пункт 2)" in result.output
+    assert "такой пункт добавьте вручную" in result.output
+    assert "ошибка OF644: изменился только текст приказа об утверждении, в самом Плане изменений нет — " \
+           "документ не собран" in result.output
+    assert "вносить нечего" not in result.output
+    assert not (repo.root / "output").exists()

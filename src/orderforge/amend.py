@@ -361,17 +361,24 @@ def amendment_clauses(result: PlanDiff, style: Style) -> list[list[str]]:
     return clauses
 
 
+ORDER_TEXT_FIELDS = {"title": "заголовок", "preamble": "преамбула", "control": "пункт о контроле",
+                     "issuer": "наименование организации"}
+
+
 def order_warnings(result: PlanDiff) -> list[Diagnostic]:
-    report = Report()
+    """OF642 for the approving order's own text: an amending order changes the plan, not these words."""
+    what: list[str] = []
     for change in result.changes:
-        if change.kind == "order" and change.field_name in ("title", "preamble", "control", "issuer"):
-            report.warning("OF642", Pos(result.new.display), "изменился текст самого приказа об утверждении плана "
-                           "— в приказ о внесении изменений это не включено", "добавьте такой пункт вручную")
+        if change.kind == "order" and change.field_name in ORDER_TEXT_FIELDS:
+            what.append(ORDER_TEXT_FIELDS[change.field_name])
         elif change.kind.startswith("point_"):
-            report.warning("OF642", Pos(result.new.display), "изменились пункты самого приказа об утверждении плана "
-                           "— в приказ о внесении изменений это не включено", "добавьте такой пункт вручную")
-    unique = {d.message: d for d in report}
-    return list(unique.values())
+            what.append(f"пункт {change.new_number or change.old_number}")
+    if not what:
+        return []
+    listed = ", ".join(dict.fromkeys(what))
+    return [Diagnostic("OF642", "warning", f"изменился текст самого приказа об утверждении ({listed}) — "
+                       "в приказ о внесении изменений это не включено", Pos(result.new.display),
+                       "такой пункт добавьте вручную")]
 
 
 # --------------------------------------------------------------------------- checks before wording
@@ -477,6 +484,18 @@ def amend_context(result: PlanDiff, data: AmendData, style: Style) -> dict[str, 
     return {"order": context, "appendix": None}
 
 
+def nothing_to_amend(result: PlanDiff, old_spec: str, new_spec: str) -> UserError:
+    """OF644, after the OF642 warning when only the approving order's text changed: say why nothing is built."""
+    warnings = order_warnings(result)
+    if warnings:
+        message = "изменился только текст приказа об утверждении, в самом Плане изменений нет — документ не собран"
+        hint = "orderforge вносит изменения только в План; пункт об изменении текста приказа составьте вручную"
+    else:
+        message = "в напечатанном плане ничего не изменилось — вносить нечего"
+        hint = f"сравните версии: orderforge diff {old_spec} {new_spec}"
+    return UserError(warnings + [Diagnostic("OF644", "error", message, Pos(result.new.display), hint)], exit_code=1)
+
+
 def default_output(new_spec: str, when: date) -> Path:
     from .gitio import parse_rev_path
 
@@ -505,8 +524,7 @@ def build_amend(old_spec: str, new_spec: str, data: AmendData, output: Optional[
     style = load_style(new.plan.style, new.path.resolve().parent)
     clauses = amendment_clauses(result, style)
     if not clauses:
-        raise UserError.simple("OF644", new.display, "в напечатанном плане ничего не изменилось — вносить нечего",
-                               f"сравните версии: orderforge diff {old_spec} {new_spec}", exit_code=1)
+        raise nothing_to_amend(result, old_spec, new_spec)
     template = style.folder / style.amend_template
     if not template.is_file():
         raise UserError.simple("OF641", str(template),
