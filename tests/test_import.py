@@ -661,3 +661,148 @@ def test_ids_are_latin_slugs() -> None:
     assert [slug(x) for x in ("Воропаева", "Алексейчук", "Петухова", "Щукин-Ёлкин")] == [
         "voropaeva", "alekseychuk", "petukhova", "shchukin-elkin"]
     assert clean("  a\u00a0\u00a0b\t c\u200b ") == "a b c"
+
+
+# --------------------------------------------------------------------------- audit findings, one document each
+
+
+def _make_fixtures_module() -> Any:
+    spec = importlib.util.spec_from_file_location("make_fixtures", DOCS / "make_fixtures.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+mk = _make_fixtures_module()
+
+
+def save_doc(document: Any, folder: Path, name: str = "doc.docx") -> Path:
+    return mk.save(document, name, folder)
+
+
+def top_view(plan: Plan) -> list[tuple[str, Optional[str], list[str]]]:
+    """Top-level activities as (text, deadline as written, responsible keys)."""
+    return [(shown(a.text[0].text), a.deadline.text if a.deadline else None, [r.key for r in a.responsible])
+            for a in plan.plan.activities]
+
+
+def _plan_with_table_after(titled: bool, continues: bool = False) -> Any:
+    d = mk.new_document()
+    mk.para(d, "План мероприятий на 2025 год", center=True)
+    mk.table(d, ["№", "Мероприятие", "Срок исполнения", "Ответственный"], [
+        ["1.", "Совещание", "январь 2025 г.", "ОУ"],
+        ["2.", "Семинар", "февраль 2025 г.", "ММЦ"],
+    ])
+    mk.para(d, "")
+    rows: list[Any] = [["3.", "Конференция", "март 2025 г.", "ОУ"]] if continues else \
+        [["№", "ФИО", "Должность", "Подпись"], ["1.", "Иванова И.И.", "учитель", ""],
+         ["2.", "Петров П.П.", "учитель", ""]]
+    t = d.add_table(rows=0, cols=4)
+    t.style = "Table Grid"
+    if titled:
+        mk.add_row(t, "Лист ознакомления с приказом")
+    for row in rows:
+        mk.add_row(t, row)
+    return d
+
+
+@pytest.mark.parametrize("titled", [False, True], ids=["bare", "with-title-row"])
+def test_a_sign_off_sheet_after_the_plan_is_not_joined(titled: bool, workspace: Path, tmp_path: Path) -> None:
+    docx = save_doc(_plan_with_table_after(titled), tmp_path)
+    result, plan = import_ok(docx, Path("plans/p.yaml"))
+    assert top_view(plan) == [("Совещание", "январь 2025 г.", ["ОУ"]), ("Семинар", "февраль 2025 г.", ["ММЦ"])]
+    assert plan.plan.sections == []
+    assert sorted(codes(result)) == ["IM124"]  # no numbering slips, no «Должность» as a deadline
+    assert not any("частей" in line for line in result.imported.info)
+
+
+def test_a_table_whose_numbering_goes_on_is_joined(workspace: Path, tmp_path: Path) -> None:
+    docx = save_doc(_plan_with_table_after(titled=False, continues=True), tmp_path)
+    result, plan = import_ok(docx, Path("plans/p.yaml"))
+    assert top_view(plan) == [("Совещание", "январь 2025 г.", ["ОУ"]), ("Семинар", "февраль 2025 г.", ["ММЦ"]),
+                              ("Конференция", "март 2025 г.", ["ОУ"])]
+    assert "таблица плана собрана из 2 частей" in " ".join(result.imported.info)
+
+
+def test_numbers_in_the_text_cell_place_the_activity(workspace: Path, tmp_path: Path) -> None:
+    d = mk.new_document()
+    mk.para(d, "План мероприятий на 2025-2027 годы", center=True)
+    mk.table(d, ["Мероприятие", "Срок", "Ответственный", "Результат"], [
+        "1. Повышение качества общего образования",
+        "1.1. Оценка качества",
+        ["1.1.1. Проведение ВПР в 4-8 классах", "апрель – май 2025 г.", "ОУ", "Результаты ВПР"],
+        ["1.1.2. Анализ результатов ВПР", "июнь 2025 г.", "ММЦ", "Аналитическая справка"],
+        "2. Развитие кадрового потенциала",
+        ["2.1. Конкурс «Учитель года»", "февраль 2026 г.", "ММЦ", "Победители конкурса"],
+        ["5 классов участвуют в олимпиаде", "март 2026 г.", "ОУ", "Протокол"],  # a number, not numbering
+    ])
+    result, plan = import_ok(save_doc(d, tmp_path), Path("plans/p.yaml"))
+    s1, s2 = plan.plan.sections
+    assert (s1.title, s1.activities, [sub.title for sub in s1.sections]) == (
+        "Повышение качества общего образования", [], ["Оценка качества"])
+    assert [paras(a.text) for a in s1.sections[0].activities] == [
+        [("Проведение ВПР в 4-8 классах", "p")], [("Анализ результатов ВПР", "p")]]
+    assert [a.deadline.text for a in s1.sections[0].activities] == ["апрель – май 2025 г.", "июнь 2025 г."]
+    assert s2.title == "Развитие кадрового потенциала"
+    assert [paras(a.text) for a in s2.activities] == [
+        [("Конкурс «Учитель года»", "p")], [("5 классов участвуют в олимпиаде", "p")]]
+    assert [[r.key for r in a.responsible] for a in s2.activities] == [["ММЦ"], ["ОУ"]]
+    comments = result.plan.read_text(encoding="utf-8")
+    assert "# 1.1.1. (строка 4)" in comments and "# 2.1. (строка 7)" in comments
+    assert "IM102" not in codes(result) and "IM105" not in codes(result)
+
+
+def _order_with_mark(number_line: str, mark: list[str]) -> Any:
+    d = mk.new_document()
+    mk.para(d, "Управление образования администрации Зеленоградского муниципального округа", center=True)
+    mk.para(d, "ПРИКАЗ", center=True)
+    mk.para(d, number_line)
+    mk.para(d, "г. Зеленоградск")
+    mk.para(d, "О плане мероприятий по повышению качества образования")
+    mk.para(d, "ПРИКАЗЫВАЮ:")
+    mk.para(d, "1. Утвердить план мероприятий (приложение № 1).")
+    mk.para(d, "Начальник управления\t\t\tТ.М. Петухова")
+    for line in mark:
+        mk.para(d, line, right=True)
+    mk.para(d, "План мероприятий на 2025-2026 учебный год", center=True)
+    mk.table(d, ["№ п/п", "Мероприятие", "Срок", "Исполнитель"], [["1.", "Совещание", "сентябрь 2025 г.", "ОУ"]])
+    return d
+
+
+@pytest.mark.parametrize("number_line, mark", [
+    ("№ 245-о от 28.08.2025", ["Приложение № 1", "к приказу Управления образования", "№ 245-о от 28.08.2025"]),
+    ("от 28.08.2025 № 245-о", ["Приложение № 1", "к приказу Управления образования", "от 28.08.2025 № 245-о"]),
+    ("28.08.2025\t\t\t№ 245-о", ["Приложение № 1 к приказу Управления образования № 245-о от 28.08.2025"]),
+], ids=["number-first", "date-first", "one-line"])
+def test_appendix_mark_number_before_or_after_the_date(number_line: str, mark: list[str], workspace: Path,
+                                                        tmp_path: Path) -> None:
+    result, plan = import_ok(save_doc(_order_with_mark(number_line, mark), tmp_path), Path("plans/p.yaml"))
+    order = plan.order
+    assert order is not None
+    assert (order.date, order.number, order.issuer_genitive) == (date(2025, 8, 28), "245-о", "Управления образования")
+    assert "IM134" not in codes(result)  # «Приложение № 1» is not the order's number
+    assert plan.plan.title == ["План мероприятий на 2025-2026 учебный год"]
+
+
+def test_a_number_sign_in_quotes_or_after_appendix_is_not_the_order_number() -> None:
+    from orderforge.importer.order import cut_at_number_sign, parse_number_sign
+
+    assert parse_number_sign("Директор МБОУ «СОШ № 3» от 01.09.2025") == ""
+    assert parse_number_sign("Приложение № 1 к приказу от 01.09.2025 № 12") == "12"
+    assert parse_number_sign("№ 245 - о от 28.08.2025") == "245-о"
+    assert parse_number_sign("«___» ______ 2025 г. № _______") == ""
+    assert cut_at_number_sign("Управления образования № 245-о") == "Управления образования"
+    assert cut_at_number_sign("МБОУ «СОШ № 12»") == "МБОУ «СОШ № 12»"
+
+
+def test_a_stamp_with_a_school_number_in_quotes(workspace: Path, tmp_path: Path) -> None:
+    d = mk.new_document()
+    for line in ("УТВЕРЖДАЮ", "Директор МБОУ «СОШ № 3»", "____________ /И.И. Иванов/", "«01» сентября 2025 г."):
+        mk.para(d, line, right=True)
+    mk.para(d, "План мероприятий на 2025-2026 учебный год", center=True)
+    mk.table(d, ["№ п/п", "Мероприятие", "Срок", "Исполнитель"], [["1.", "Совещание", "сентябрь 2025 г.", "ОУ"]])
+    result, plan = import_ok(save_doc(d, tmp_path), Path("plans/p.yaml"))
+    assert plan.order is None and plan.plan.title == ["План мероприятий на 2025-2026 учебный год"]
+    stamp = warning_text(result, "IM131")
+    assert "(от 01.09.2025)" in stamp and "№ 3»)" not in stamp

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Optional
 
 from .model import ActivityOut, Number, SectionOut, _Reader
-from .tables import Header, Row, parse_number, split_leading_number
+from .tables import Header, Row, parse_number, split_leading_number, text_number
 from .text import _short, _text_lines
 
 
@@ -87,6 +87,9 @@ def _row_number(row: Row, kind: str) -> Optional[Number]:
         return parse_number(number_lines[0]) or split_leading_number(" ".join(number_lines))[0]
     if kind == "heading":
         return split_leading_number(" ".join(_all_lines(row)[:1]))[0]
+    if kind == "activity":  # no number cell: «1.1.1. Проведение ВПР …» carries its number in the text
+        text = row.cells.get("text", [])
+        return text_number(text[0])[0] if text else None
     return None
 
 
@@ -115,6 +118,8 @@ def _activity(row: Row, number: Optional[Number]) -> ActivityOut:
         text = _text_lines(number_lines) + text  # text in the number cell: keep it rather than lose it
     elif len(number_lines) > 1:
         text = _text_lines(number_lines[1:]) + text
+    elif not number_lines and number is not None and text:
+        text = [text_number(text[0])[1]] + text[1:]  # the number placed the activity: not printed twice
     activity = ActivityOut(number, row.label, text)
     activity.deadline_lines = list(row.get("deadline"))
     activity.result = _text_lines(row.get("result"))

@@ -176,7 +176,7 @@ def find_plan(reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]
         if isinstance(block, Paragraph):
             between.append(block)
             continue
-        joined = _continuation(block, header, between)
+        joined = _continuation(block, header, between, _last_number(rows), reader.numbering)
         if joined is None:
             break
         skip, headings = joined
@@ -197,8 +197,16 @@ def find_plan(reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]
     return used, header, rows, title_rows
 
 
-def _continuation(table: Table, header: Header, between: list[Paragraph]) -> Optional[tuple[int, list[str]]]:
-    """Whether a table continues the plan: (its first data row, headings found between) or None."""
+def _continuation(table: Table, header: Header, between: list[Paragraph], last: Optional[Number],
+                  numbering: Numbering) -> Optional[tuple[int, list[str]]]:
+    """Whether a table continues the plan: (its first data row, headings found between) or None.
+
+    A table that repeats the plan header continues it. A table of the same width
+    without the header continues it only when its first rows read as plan rows —
+    the numbering goes on from the plan's last number, or (in a plan without
+    numbers) a deadline cell holds a deadline — so that a «№ | ФИО | Должность |
+    Подпись» sign-off sheet after the plan is never taken for its last page.
+    """
     headings: list[str] = []
     for paragraph in between:
         text = clean(paragraph.text)
@@ -213,9 +221,67 @@ def _continuation(table: Table, header: Header, between: list[Paragraph]) -> Opt
         found = header_of(row)
         if found is not None and found.roles() == header.roles():
             return r + 1, headings
-    if table.rows and _row_width(table.rows[0]) == header.width:
-        return 0, headings
-    return None
+    if not table.rows or _row_width(table.rows[0]) != header.width:
+        return None
+    for text in headings:  # «2. Раздел» typed between the parts: the numbering goes on from it
+        last = split_leading_number(text)[0] or last
+    return (0, headings) if _rows_continue(table, header, last, numbering) else None
+
+
+def _rows_continue(table: Table, header: Header, last: Optional[Number], numbering: Numbering) -> bool:
+    """Whether the first rows of a header-less table read as rows of the plan (see :func:`_continuation`)."""
+    from ..deadline import parse_deadline
+
+    saved = {num_id: dict(levels) for num_id, levels in numbering.counters.items()}
+    rows = _rows(table, header, 0, 0, numbering)[:4]
+    numbering.counters = saved  # only looking: Word's list counters must not move
+    for row in rows:
+        number = row_number(row)
+        if number is not None:
+            return last is not None and follows(last, number)
+        when = " ".join(row.cells.get("deadline", []))
+        if when:
+            return last is None and parse_deadline(when).known
+    return False
+
+
+def follows(last: Number, number: Number) -> bool:
+    """Whether ``number`` can come right after ``last`` in a plan: the next item at some depth
+    (a gap of one allowed, as typed plans have them) or the first item under it («1.2» → «1.2.1»)."""
+    a, b = last.parts, number.parts
+    if len(b) > len(a) and b[: len(a)] == a and all(p == 1 for p in b[len(a):]):
+        return True
+    for depth in range(len(a)):
+        if b[:depth] == a[:depth] and len(b) > depth and b[depth] in (a[depth] + 1, a[depth] + 2) \
+                and all(p == 1 for p in b[depth + 1:]):
+            return True
+    return False
+
+
+def row_number(row: Row) -> Optional[Number]:
+    """The number a row shows: in the number cell, or written at the start of its text («1.1. Анализ …»)."""
+    number_lines = row.cells.get("number", [])
+    if number_lines:
+        return parse_number(number_lines[0]) or split_leading_number(" ".join(number_lines))[0]
+    text = row.cells.get("text", [])
+    return text_number(text[0])[0] if text else None
+
+
+def _last_number(rows: list[Row]) -> Optional[Number]:
+    return next((n for n in (row_number(r) for r in reversed(rows)) if n is not None), None)
+
+
+def text_number(text: str) -> tuple[Optional[Number], str]:
+    """«1.1.1. Проведение ВПР» → (1.1.1., «Проведение ВПР»); (None, text) when the text has no number.
+
+    Stricter than :func:`split_leading_number`: the number must end with a dot or have
+    two parts and be followed by a space, so «5 классов …» or «2025 год» stay text.
+    """
+    number, rest = split_leading_number(text)
+    value = clean(text)
+    if number is None or not re.match(r"^(?:\d{1,2}\.)*\d{1,2}\.?\s", value) or (not number.dot and number.depth < 2):
+        return None, value
+    return number, rest
 
 
 def _rows(table: Table, header: Header, skip: int, table_no: int, numbering: Numbering) -> list[Row]:
