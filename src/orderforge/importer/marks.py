@@ -13,7 +13,7 @@ from datetime import date
 from typing import Optional
 
 from .model import Line, OrderOut, _Reader
-from .order import _APPENDIX, _STAMP, _date_end, parse_date, parse_number_sign
+from .order import _APPENDIX, _STAMP, _date_end, cut_at_number_sign, parse_date, parse_number_sign
 from .text import _short, clean
 
 
@@ -47,24 +47,61 @@ def _find_marks(lines: list[Line], start: int) -> list[_Mark]:
                 taken.append(j)
                 joined = f"{joined} {lines[j].text}"
         if parse_date(joined) is None:
-            taken = [i]
-            joined = text
+            taken, joined, j = _mark_lines(lines, i)
         # the number may follow on the next line («от 11.02.2026» / «№ 113»)
-        if "№" not in joined and j + 1 < len(lines) and lines[j + 1].text.startswith("№"):
+        if not parse_number_sign(joined) and j + 1 < len(lines) and lines[j + 1].text.startswith("№"):
             j += 1
             taken.append(j)
             joined = f"{joined} {lines[j].text}"
-        genitive = ""
-        m = re.search(r"\bк\s+(?:приказу|распоряжению|постановлению)\s+(.+?)\s+от\b", joined, re.I)
-        if kind == "stamp":
-            m = re.search(r"\b(?:приказом|распоряжением|постановлением)\s+(.+?)\s+от\b", joined, re.I)
-        if m:
-            genitive = clean(m.group(1))
-        after_date = _date_end(joined)
-        number = parse_number_sign(joined[after_date:]) if after_date else ""
-        marks.append(_Mark(kind, taken, genitive, parse_date(joined), number or parse_number_sign(joined), joined))
+        marks.append(_Mark(kind, taken, _genitive(kind, joined), parse_date(joined), _mark_number(joined), joined))
         i = max(taken) + 1
     return marks
+
+
+_MARK_GOES_ON = re.compile(r"^(к\s+(приказу|распоряжению|постановлению)\b|от\b|№)", re.I)
+
+
+def _mark_lines(lines: list[Line], i: int) -> tuple[list[int], str, int]:
+    """A mark without a date (a draft: «Приложение к приказу» / «от ______ № ____»): its first line and
+    the lines that plainly continue it, so that they do not end up in the plan's title."""
+    taken, joined, j = [i], lines[i].text, i
+    while j + 1 < len(lines) and len(taken) < 4 and _MARK_GOES_ON.match(lines[j + 1].text):
+        j += 1
+        taken.append(j)
+        joined = f"{joined} {lines[j].text}"
+    return taken, joined, j
+
+
+def _genitive(kind: str, joined: str) -> str:
+    """Who issued the order, in the genitive: after «к приказу» / «приказом», up to «от».
+
+    When the number stands before the date («к приказу Управления образования № 245-о
+    от 28.08.2025») the genitive ends at that «№»; when it follows the date, a «№» before
+    it is part of the name («директора МАОУ гимназии № 1 от 17.02.2022 № 116»).
+    """
+    verb = r"(?:приказом|распоряжением|постановлением)" if kind == "stamp" else \
+        r"к\s+(?:приказу|распоряжению|постановлению)"
+    m = re.search(rf"\b{verb}\b\s*(.*)$", joined, re.I)
+    if not m:
+        return ""
+    genitive = re.split(r"(?:^|\s)от\b", m.group(1), maxsplit=1, flags=re.I)[0]
+    return clean(genitive) if _number_after_date(joined) else cut_at_number_sign(genitive)
+
+
+def _number_after_date(joined: str) -> str:
+    after_date = _date_end(joined)
+    return parse_number_sign(joined[after_date:]) if after_date else ""
+
+
+def _mark_number(joined: str) -> str:
+    """The order's number in a mark, after the date («от … № 113») or before it («№ 245-о от …»)."""
+    return _number_after_date(joined) or parse_number_sign(joined[_verb_end(joined):])
+
+
+def _verb_end(joined: str) -> int:
+    """Where «к приказу» / «приказом» ends: a «№» before it numbers the appendix, not the order."""
+    m = re.search(r"\b(?:к\s+)?(?:приказ|распоряжени|постановлени)\w*", joined, re.I)
+    return m.end() if m else 0
 
 
 def _check_marks(reader: _Reader, order: Optional[OrderOut], marks: list["_Mark"]) -> None:

@@ -73,10 +73,38 @@ def _date_end(text: str) -> int:
 
 
 def parse_number_sign(text: str) -> str:
-    m = _NUMBER_SIGN.search(text)
-    if not m:
-        return ""
-    return re.sub(r"\s*-\s*", "-", m.group(1)).strip(".,;")
+    """The order number after «№»: «№ 245-о от …» → «245-о»; "" when there is none.
+
+    A «№» inside quotes is part of a name («МБОУ «СОШ № 3»»), one after «Приложение»
+    numbers the appendix, and «№ _______» is a blank left in a draft: none of them is
+    the order's number.
+    """
+    for m in _NUMBER_SIGN.finditer(text):
+        if _in_quotes(text, m.start()) or re.search(r"приложени[еяи]\s*$", text[: m.start()], re.I):
+            continue
+        value = re.sub(r"\s*-\s*", "-", m.group(1)).strip(".,;")
+        return "" if _is_blank(value) else value
+    return ""
+
+
+def _in_quotes(text: str, at: int) -> bool:
+    """Whether position ``at`` is inside «…» (nested allowed) or "…"."""
+    before = text[:at]
+    return before.count("«") > before.count("»") or before.count('"') % 2 == 1
+
+
+def _is_blank(value: str) -> bool:
+    """«_______», «____», «…»: a place left to fill in by hand, not a value."""
+    return not re.sub(r"[_\s.…]", "", value)
+
+
+def cut_at_number_sign(text: str) -> str:
+    """«Управления образования № 245-о» → «Управления образования»: the genitive ends where the
+    order's number begins (a «№» inside quotes belongs to the name and is kept)."""
+    for m in re.finditer("№", text):
+        if not _in_quotes(text, m.start()):
+            return clean(text[: m.start()])
+    return clean(text)
 
 
 def _signature_name(text: str) -> Optional[tuple[str, str, str]]:
