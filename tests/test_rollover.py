@@ -233,3 +233,59 @@ def test_period_mentions() -> None:
     single = parse_period("2026")
     assert single is not None
     assert shift_period_mentions("на 2026 год, до 31.05.2026", single, 2) == "на 2028 год, до 31.05.2026"
+
+
+def test_activities_title_moves_with_the_title(workspace: Path) -> None:
+    """The gymnasium plan names its period in activities_title too: it moves like title."""
+    target = Path("plans/gymnasium1-2023.yaml")
+    result = run("new", str(target), "--from", "plans/gymnasium1-2022.yaml", "--year", "2023")
+    assert result.exit_code == 0, result.output
+    plan, _ = load_plan(target)
+    assert plan is not None and plan.plan.activities_title is not None
+    assert plan.plan.activities_title.endswith("на 2023—2025 годы")
+    assert "2022—2024" not in plan.plan.activities_title
+
+
+STAMPED = """\
+style: kaliningrad-committee
+directory:
+  parties: {ЦОРП: Центр}
+approval:
+  issuer_genitive: комитета по образованию
+  date: 2025-01-20   # подписан
+  number: '12'
+plan:
+  title: План мероприятий на 2025 год
+  passport:
+    - label: Ожидаемые результаты
+      items:
+        - рост качества образования к 2026 году
+  sections:
+    - title: Подготовка к ГИА-2025
+      activities:
+        - text: Первое
+          deadline: Февраль 2025 г.
+          responsible: [ЦОРП]
+"""
+
+
+def test_years_not_moved_are_warned_and_the_stamp_is_cleared(workspace: Path) -> None:
+    source = workspace / "plans" / "stamped-2025.yaml"
+    source.write_text(STAMPED, encoding="utf-8")
+    target = source.with_name("stamped-2026.yaml")
+    result = run("new", str(target), "--from", str(source), "--shift", "1")
+    assert result.exit_code == 0, result.output
+    name = "plans/stamped-2026.yaml"
+    # Without a period the title's year is not known to be the plan's: warned, not guessed.
+    assert f"{name}:9:10: предупреждение OF604: в заголовке плана упоминается год (2025)" in result.output
+    assert f"{name}:11:7: предупреждение OF604: в паспорте плана (строка «Ожидаемые результаты») " \
+           "упоминается год (2026)" in result.output
+    assert f"{name}:15:7: предупреждение OF604: в заголовке раздела «Подготовка к ГИА-2025» упоминается год " \
+           "(2025)" in result.output
+    text = target.read_text(encoding="utf-8")
+    assert re.search(r"(?m)^  date: +# заполните перед сборкой$", text)
+    assert re.search(r"(?m)^  number: +# заполните перед сборкой$", text)
+    assert "# подписан" not in text and "Февраль 2026 г." in text
+    assert "Заполните номер и дату" in result.output
+    _, report = load_plan(target)
+    assert sorted(d.message for d in report.errors) == ["пустое значение ключа «date»", "пустое значение ключа «number»"]

@@ -17,15 +17,17 @@ What changes, by ``shift`` years (``--year`` is the new first year of the period
   keeps the clerk's capitalisation and year suffix;
 * the plan period («2026-2028» → «2027-2029») and the period where it is part
   of a title or text («на 2026-2028 годы»): the order's title, points and
-  control clause, the plan title, the passport, section titles, activity texts
+  control clause, the plan title and activities_title, the passport, section titles, activity texts
   and results. The preamble is left alone: it cites other documents;
-* the order's ``number`` and ``date`` are emptied, with the comment
-  ``# заполните перед сборкой`` — ``validate`` reports them until they are filled;
+* the order's ``number`` and ``date`` (and those of an ``approval:`` stamp) are
+  emptied, with the comment ``# заполните перед сборкой`` — ``validate``
+  reports them until they are filled;
 * per-activity ``note`` (last year's remarks) is dropped; ids stay.
 
 What cannot be moved safely is listed as warnings: free-text deadlines that
-mention a year (OF601), years in the order's texts (OF602) and in activities'
-texts and results (OF603).
+mention a year (OF601), years in the order's texts (OF602), in activities'
+texts and results (OF603) and, other than the period, in the plan's headings
+and passport (OF604).
 """
 
 from __future__ import annotations
@@ -261,6 +263,11 @@ def rollover_tree(data: Any, period: Optional[Period], shift: int, result: Rollo
 
     if period is not None and body is not None:
         _edit(body, "period", lambda t: shift_years(t, shift))
+    approval = data.get("approval") if hasattr(data, "get") else None
+    if hasattr(approval, "get"):  # last year's stamp «УТВЕРЖДЕН … от … №»: this year's is not issued yet
+        _blank_for_clerk(approval, "number")
+        _blank_for_clerk(approval, "date")
+        result.cleared = True
     if hasattr(order, "get"):
         _blank_for_clerk(order, "number")
         _blank_for_clerk(order, "date")
@@ -273,7 +280,7 @@ def rollover_tree(data: Any, period: Optional[Period], shift: int, result: Rollo
             _edit(container, key, mentions)
     if not hasattr(body, "get"):
         return
-    places = _texts(body, "title")
+    places = _texts(body, "title") + _texts(body, "activities_title")
     for row in body.get("passport") or []:
         if hasattr(row, "get"):
             places += _texts(row, "items")
@@ -337,6 +344,11 @@ def rollover_warnings(plan: Plan) -> list[Diagnostic]:
             if years:
                 report.warning("OF602", pos, f"в тексте приказа упоминается год ({_years_list(years)})",
                                "проверьте, подходит ли этот текст для нового приказа, и исправьте вручную")
+    for text, pos, where in _plan_texts(plan):
+        years = _years_in(text, period)
+        if years:
+            report.warning("OF604", pos, f"в {where} упоминается год ({_years_list(years)}), не период плана — "
+                           "не перенесён", "проверьте, относится ли год к новому плану, и исправьте вручную")
     for activity in plan.all_activities():
         deadline = activity.deadline
         if deadline is not None and mentions_year(deadline):
@@ -350,6 +362,29 @@ def rollover_warnings(plan: Plan) -> list[Diagnostic]:
                 report.warning("OF603", activity.field_pos.get(name, activity.pos),
                                f"в {what} упоминается год ({_years_list(years)})", "проверьте вручную")
     return report.sorted()
+
+
+def _plan_texts(plan: Plan) -> list[tuple[str, Pos, str]]:
+    """The plan's own headings and passport (text, position, where in Russian), for OF604.
+
+    Only the period moves there («на 2026-2028 годы»); any other year («к 2026
+    году», a cited document's date) is the clerk's to check.
+    """
+    body = plan.plan
+    texts = [("\n".join(body.title), body.field_pos.get("title", body.pos), "заголовке плана")]
+    if body.activities_title:
+        texts.append((body.activities_title, body.field_pos.get("activities_title", body.pos),
+                      "заголовке мероприятий до первого раздела"))
+
+    def walk(sections: list[Any]) -> None:
+        for section in sections:
+            texts.append((section.title, section.pos, f"заголовке раздела «{section.title[:40]}»"))
+            walk(section.sections)
+
+    walk(body.sections)
+    for entry in body.passport:
+        texts.append(("\n".join(entry.items), entry.pos, f"паспорте плана (строка «{entry.label}»)"))
+    return texts
 
 
 # --------------------------------------------------------------------------- the command
