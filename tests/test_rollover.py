@@ -289,3 +289,12 @@ def test_years_not_moved_are_warned_and_the_stamp_is_cleared(workspace: Path) ->
     assert "Заполните номер и дату" in result.output
     _, report = load_plan(target)
     assert sorted(d.message for d in report.errors) == ["пустое значение ключа «date»", "пустое значение ключа «number»"]
+
+
+@pytest.mark.parametrize("option", [("--year", "99999"), ("--shift", "7974"), ("--shift", "101")])
+def test_out_of_range_year_is_a_russian_usage_error(small: Path, option: tuple[str, str]) -> None:
+    target = small.with_name("school-far.yaml")
+    result = run("new", str(target), "--from", str(small), *option)
+    assert result.exit_code == 2, result.output
+    assert "ошибка OF614: год вне допустимых пределов" in result.output and "--year" in result.output
+    assert "Traceback" not in result.output and not target.exists()

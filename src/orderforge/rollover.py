@@ -405,7 +405,24 @@ def compute_shift(period: Optional[Period], year: Optional[int], shift: Optional
         raise UserError.simple("OF614", source,
                                f"новый план должен быть позже старого, а сдвиг получился {shift}",
                                f"период старого плана начинается в {period.first_year} году" if period else "")
+    _check_range(period, shift, source)
     return shift
+
+
+MAX_SHIFT = 100  # a plan is rolled over a year or a few, never a century
+LAST_YEAR = 2199  # the years shift_years recognises in running text
+
+
+def _check_range(period: Optional[Period], shift: int, source: str) -> None:
+    """A typo like ``--year 99999`` must be a Russian error, not a date overflow deep in the rollover."""
+    last = period.last_year + shift if period else None
+    if shift <= MAX_SHIFT and (last is None or last <= LAST_YEAR):
+        return
+    got = f"сдвиг на {plural_years(shift)}" if shift > MAX_SHIFT else f"период нового плана закончился бы в {last} году"
+    raise UserError.simple("OF614", source, f"год вне допустимых пределов: {got}",
+                           f"--year — четырёхзначный первый год нового периода (например, "
+                           f"{period.first_year + 1 if period else 2027}); --shift — сдвиг в годах, "
+                           f"не больше {MAX_SHIFT} (обычно 1)")
 
 
 def new_from(old_path: Path, new_path: Path, year: Optional[int] = None, shift: Optional[int] = None,
