@@ -77,12 +77,21 @@ class Registry:
     # -- people
 
     def person(self, surname: str, initials: str, name: str = "", patronymic: str = "",
-               position: str = "", where: str = "") -> str:
+               position: str = "", where: str = "", signature: Optional[list[str]] = None) -> str:
+        """The id of a person named in the document, registered on first sight.
+
+        ``signature`` are the position lines under the order's signature: they are
+        the person's signature_position, and their position only until the table
+        names another («Директор» signs, the table says «заместитель директора»).
+        """
         initials = initials or "".join(f"{p[0]}." for p in (name, patronymic) if p)
         found_key = (_key(surname), _initials_key(initials))
         pid = self._person_by_name.get(found_key)
         if pid is not None:
-            self._check_position(pid, position, where)
+            if signature is not None:
+                self._check_signature(pid, signature, where)
+            else:
+                self._check_position(pid, position, where)
             return pid
         base = slug(surname) or "person"
         pid = base
@@ -101,17 +110,31 @@ class Registry:
                     "проверьте, не один ли это человек",
                 )
         self.people[pid] = PersonOut(pid, surname, initials if not (name and patronymic) else "", name, patronymic,
-                                     position)
+                                     position, list(signature or []), signature is not None)
         self._person_by_name[found_key] = pid
         return pid
 
+    def _check_signature(self, pid: str, lines: list[str], where: str) -> None:
+        """The signature of someone already known: kept as their signature_position, never their position."""
+        if pid in self.people:
+            person = self.people[pid]
+            if not person.signature_position:
+                person.signature_position = list(lines)
+            return
+        existing = self.existing.people[pid]
+        own = existing.signature_position or []
+        known = ([own] if isinstance(own, str) else [str(x) for x in own]) or [existing.position or ""]
+        if _key(" ".join(known)) != _key(" ".join(lines)):
+            self._conflict(f"{where}должность в подписи «{' '.join(lines)}» у «{pid}» расходится с записанной в "
+                           f"справочнике «{' '.join(known)}»; оставлена прежняя")
     def _check_position(self, pid: str, position: str, where: str) -> None:
         if not position:
             return
         if pid in self.people:
             person = self.people[pid]
-            if not person.position:
+            if not person.position or person.position_from_signature:
                 person.position = position
+                person.position_from_signature = False
                 return
             current = person.position
             source = "в документе раньше"
@@ -197,10 +220,16 @@ def directory_yaml(existing_text: Optional[str], imported: Imported, docx_name: 
                 entry["initials"] = person.initials
             if person.position:
                 entry["position"] = person.position
-            if len(person.signature_position) > 1:
+            if _own_signature(person):
                 entry["signature_position"] = _text(person.signature_position)
             people[pid] = entry
             added_people.append(pid)
     buffer = io.StringIO()
     yaml.dump(root, buffer)
     return buffer.getvalue(), added_parties, added_people
+
+
+def _own_signature(person: PersonOut) -> bool:
+    """Whether the signature lines say more than the position (other words, or broken over lines)."""
+    lines = person.signature_position
+    return bool(lines) and (len(lines) > 1 or _key(lines[0]) != _key(person.position))

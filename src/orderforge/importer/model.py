@@ -103,6 +103,7 @@ class PersonOut:
     patronymic: str = ""
     position: str = ""
     signature_position: list[str] = field(default_factory=list)
+    position_from_signature: bool = False  # only the signature named it: the table's position wins
 
 
 @dataclass

@@ -208,10 +208,7 @@ class _OrderReader:
         if signature is not None:
             _, name_at, position_lines, surname, initials = signature
             pid = self.reader.registry.person(surname, initials, position=" ".join(position_lines),
-                                              where="подпись приказа: ")
-            person = self.reader.registry.people.get(pid)
-            if person is not None and len(position_lines) > 1 and not person.signature_position:
-                person.signature_position = position_lines
+                                              where="подпись приказа: ", signature=position_lines)
             order.signatory = pid
             after = name_at + 1
         self._todo(order)
