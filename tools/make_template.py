@@ -708,6 +708,7 @@ def passport_table(layout: Layout):
                     ],
                     width=w1,
                 ),
+                cant_split=True,  # a label must not be left alone at a page foot, its items overleaf
             ),
             tag_row("{%tr endfor %}", 2, layout.appendix_text_width),
         ],
@@ -754,6 +755,9 @@ def plan_table(layout: Layout):
             ]
         ),
         cell([tag("{%tc endfor %}")]),
+        # an activity is read as one row: split over two pages its deadline or result lands overleaf
+        # (Word and LibreOffice still break a row taller than a page)
+        cant_split=True,
     )
     return table(
         S["OF Table"],
