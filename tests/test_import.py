@@ -828,3 +828,49 @@ def test_the_signature_position_does_not_replace_the_tables(workspace: Path) -> 
                     and "эффективности деятельности педагогов" in line)
 
     assert row_214(again.docx) == row_214(built.docx)
+
+
+def test_a_draft_order_leaves_number_and_date_todo(workspace: Path, tmp_path: Path) -> None:
+    d = mk.new_document()
+    mk.para(d, "КОМИТЕТ ПО ОБРАЗОВАНИЮ", center=True)
+    mk.para(d, "ПРИКАЗ", center=True)
+    mk.para(d, "«___» ____________ 2025 г.\t\t\t\t№ _______")
+    mk.para(d, "Об утверждении плана мероприятий")
+    mk.para(d, "ПРИКАЗЫВАЮ:")
+    mk.para(d, "1. Утвердить план мероприятий (приложение).")
+    mk.para(d, "Председатель комитета\t\t\t\tА.Б. Васильев")
+    mk.para(d, "Приложение к приказу", right=True)
+    mk.para(d, "от _________ № ____", right=True)
+    mk.para(d, "План мероприятий на 2025 год", center=True)
+    mk.table(d, ["№ п/п", "Мероприятие", "Срок", "Ответственный"], [["1.", "Совещание", "март 2025 г.", "ОУ"]])
+    result = import_docx(save_doc(d, tmp_path), Path("plans/p.yaml"))
+    order = result.imported.order
+    assert order is not None
+    assert (order.date, order.number, order.issuer_genitive) == (None, "", "")
+    assert set(order.todo) == {"date", "number"}
+    text = result.plan.read_text(encoding="utf-8")
+    assert "  number: 'TODO: номер не найден'" in text and "  date: 'TODO: дата приказа не найдена'" in text
+    assert result.imported.title == ["План мероприятий на 2025 год"]  # not «от _________ № ____»
+    assert "IM134" not in codes(result)
+
+
+def test_the_title_is_the_paragraphs_right_above_the_table(workspace: Path, tmp_path: Path) -> None:
+    d = mk.new_document()
+    mk.para(d, "ПРИКАЗ", center=True)
+    mk.para(d, "от 28.08.2025 № 245-о")
+    mk.para(d, "Об утверждении дорожной карты")
+    mk.para(d, "ПРИКАЗЫВАЮ:")
+    mk.para(d, "1. Утвердить дорожную карту (приложение).")
+    mk.para(d, "Директор\t\t\t\tА.В. Смирнов")
+    mk.para(d, "С приказом ознакомлены:")
+    mk.para(d, "Иванова И.И. ____________")
+    mk.para(d, "Петров П.П.")
+    mk.para(d, "Лист согласования", center=True)
+    mk.table(d, ["Должность", "ФИО", "Подпись"], [["Начальник отдела", "Морозов С.П.", ""]])
+    mk.para(d, "Дорожная карта по повышению качества образования", center=True)
+    mk.para(d, "на 2025-2026 учебный год", center=True)
+    mk.table(d, ["№ п/п", "Мероприятие", "Срок", "Ответственный"], [["1.", "Совещание", "сентябрь 2025 г.", "ОУ"]])
+    result, plan = import_ok(save_doc(d, tmp_path), Path("plans/p.yaml"))
+    assert plan.plan.title == ["Дорожная карта по повышению качества образования", "на 2025-2026 учебный год"]
+    assert plan.order is not None and plan.order.number == "245-о" and plan.order.signatory.key == "smirnov"
+    assert top_view(plan) == [("Совещание", "сентябрь 2025 г.", ["ОУ"])]

@@ -17,7 +17,8 @@ from .cells import resolve_cells
 from .directory import Registry, _report_directory
 from .docfile import Numbering
 from .marks import _check_marks, _find_marks
-from .model import Imported, _Reader
+from .cells import _person
+from .model import Imported, Line, _Reader
 from .order import _ACQUAINTED, _APPENDIX, _STAMP, _OrderReader, front_lines
 from .structure import build_structure
 from .tables import Header, find_plan
@@ -37,10 +38,7 @@ def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Re
     start_block = lines[after - 1].block + 1 if after else 0
     appendix_tables = [(i, t) for i, t in front_tables if i >= start_block]
     first_table = min([i for i, _ in appendix_tables] + [used[0]])
-    title = [line.text for k, line in enumerate(lines)
-             if k >= after and k not in mark_lines and line.text and not line.table and line.block < first_table
-             and not (_APPENDIX.match(line.text) or _STAMP.match(line.text) or _ACQUAINTED.match(line.text))]
-    title = title or title_rows
+    title = _title_lines(lines, after, mark_lines, first_table) or title_rows
     passport = _passport(appendix_tables)
     imported = Imported(name, order, title, "", passport, [], [], registry.parties, registry.people, reader.report)
     imported.activities, imported.sections = build_structure(reader, header, rows)
@@ -56,6 +54,33 @@ def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Re
     _report_directory(imported, reader)
     imported.info.extend(reader.info)
     return imported
+
+
+def _title_lines(lines: list[Line], after: int, mark_lines: set[int], first_table: int) -> list[str]:
+    """The plan's title: the paragraphs right above the plan table (or the passport before it).
+
+    Read upwards from the table and stopped at the first line that cannot be a title — a
+    mark or stamp, another table, the signature, names under «С приказом ознакомлены:»,
+    a blank «от ____ № ___» — so that nothing from earlier in the document leaks in.
+    """
+    title: list[str] = []
+    for k in range(len(lines) - 1, after - 1, -1):
+        line = lines[k]
+        if line.block >= first_table or not line.text:
+            continue
+        if k in mark_lines or line.table or line.signature or _not_title(line.text):
+            break
+        title.insert(0, line.text)
+    return title
+
+
+def _not_title(text: str) -> bool:
+    """A line that ends the title upwards: a mark, a stamp, a fill-in blank, a person's name."""
+    if _APPENDIX.match(text) or _STAMP.match(text) or _ACQUAINTED.match(text) or "___" in text:
+        return True
+    if re.fullmatch(r"(?:от\s*)?[\s_.«»\"]*(?:\d{4}\s*г\.?)?\s*(?:№[\s_.]*)?", text, re.I):
+        return True
+    return _person(text.strip(" ,;:")) is not None
 
 
 def _report_extra_columns(reader: _Reader, header: Header) -> None:
