@@ -69,3 +69,27 @@ def test_unclosed_quote_is_translated() -> None:
     _, report = load("a: 'x\nb: c\n")
     (diag,) = report.items
     assert diag.code == "OF010" and "кавычка" in diag.message
+
+
+import re
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "where", "words"), [
+    ('title: "Дорожная карта" на 2026 год\n', "1:25", "после закрывающей кавычки продолжается текст"),
+    ("a: b\t\nc: d\n", "1:5", "символ табуляции там, где YAML его не допускает"),
+    ("a: &\n", "1:5", "после «&» или «*» YAML ждёт имя"),
+    ("a: - b\n", "1:4", "«- » после ключа на той же строке"),
+    ("a: ]\n", "1:4", "служебного знака YAML"),
+    ("%YAML 1.1\na: b\n", "2:1", "директива YAML"),
+    ("a: b\n- c\n", "2:1", "неверный отступ"),
+])
+def test_syntax_errors_are_russian_with_a_place(text: str, where: str, words: str) -> None:
+    """No English from ruamel reaches a clerk, whatever the mistake."""
+    _, report = load(text)
+    (diag,) = report.items
+    assert diag.code == "OF010" and words in diag.message
+    assert f"{diag.pos.line}:{diag.pos.col}" == where
+    assert not re.search("[A-Za-z]{3,}", diag.message.replace("YAML", "")), diag.message
+    assert diag.hint

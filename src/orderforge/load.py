@@ -130,7 +130,7 @@ def load_text(text: str, name: str, report: Report) -> Node | None:
     try:
         events = list(YAML(typ="safe", pure=True).parse(text))
     except MarkedYAMLError as exc:
-        report.items.append(translate_yaml_error(exc, name))
+        report.items.append(translate_yaml_error(exc, name, text))
         return None
     except YAMLError as exc:  # pragma: no cover - reader errors are pre-checked above
         report.error("OF010", Pos(name), f"ошибка синтаксиса YAML: {exc}", "")
@@ -181,7 +181,16 @@ def _mark_pos(mark: object, name: str) -> Pos:
 _SYNTAX_TRANSLATIONS: list[tuple[str, str, str]] = [
     ("mapping values are not allowed", "двоеточие с пробелом внутри значения",
      "заключите значение в кавычки: ключ: \"текст: с двоеточием\""),
-    ("found character '\\t'", "табуляция в отступе", "замените табуляцию пробелами"),
+    ("found character '\\t'", "символ табуляции там, где YAML его не допускает",
+     "замените табуляцию пробелами (в конце строки — удалите её) или заключите значение в кавычки"),
+    ("expected alphabetic or numeric character", "после «&» или «*» YAML ждёт имя якоря или ссылки",
+     "если «&» или «*» — часть текста, заключите значение в кавычки"),
+    ("sequence entries are not allowed here", "«- » после ключа на той же строке: YAML читает это как начало списка",
+     "перенесите пункт списка на новую строку с отступом или заключите значение в кавычки"),
+    ("expected the node content", "значение начинается со служебного знака YAML («]», «}», «,» …)",
+     "заключите значение в кавычки"),
+    ("expected '<document start>'", "строка, начинающаяся с «%», — директива YAML",
+     "удалите эту строку или заключите значение в кавычки"),
     ("that cannot start any token", "значение начинается с символа, который YAML не допускает в начале",
      "заключите значение в кавычки"),
     ("found undefined alias", "значение начинается со «*» — в YAML это ссылка",
@@ -198,19 +207,34 @@ _SYNTAX_TRANSLATIONS: list[tuple[str, str, str]] = [
 ]
 
 
-def translate_yaml_error(exc: Exception, name: str) -> Diagnostic:
-    """Turn ruamel's English scanner/parser error into a Russian diagnostic with a hint."""
+def translate_yaml_error(exc: Exception, name: str, text: str = "") -> Diagnostic:
+    """Turn ruamel's English scanner/parser error into a Russian diagnostic with a hint.
+
+    ruamel's own words never reach a clerk: what no translation covers gets a
+    general Russian message at the right line and column.
+    """
     problem = str(getattr(exc, "problem", "") or "")
     context = str(getattr(exc, "context", "") or "")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    pos = _mark_pos(mark, name)
+    if "expected <block end>" in problem and _after_closing_quote(text, pos):
+        return Diagnostic("OF010", "error", "ошибка синтаксиса YAML: после закрывающей кавычки продолжается текст", pos,
+                          "заключите в кавычки всё значение целиком (внутренние кавычки пишите «ёлочками») "
+                          "или уберите кавычки в начале")
     blob = f"{problem} {context}"
     for fragment, message, hint in _SYNTAX_TRANSLATIONS:
         if fragment in blob:
-            return Diagnostic("OF010", "error", f"ошибка синтаксиса YAML: {message}", _mark_pos(mark, name), hint)
-    return Diagnostic(
-        "OF010", "error", f"ошибка синтаксиса YAML ({problem or context})", _mark_pos(mark, name),
-        "проверьте отступы и кавычки в этой строке",
-    )
+            return Diagnostic("OF010", "error", f"ошибка синтаксиса YAML: {message}", pos, hint)
+    return Diagnostic("OF010", "error", "ошибка синтаксиса YAML", pos,
+                      "проверьте отступы, двоеточия и кавычки в этой строке и в строке над ней")
+
+
+def _after_closing_quote(text: str, pos: Pos) -> bool:
+    """«title: "Дорожная карта" на 2026 год»: the parser stops right after a quoted value."""
+    lines = text.split("\n")
+    if not 0 < pos.line <= len(lines):
+        return False
+    return lines[pos.line - 1][: pos.col - 1].rstrip().endswith(('"', "'"))
 
 
 _STANDARD_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
