@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from orderforge.diagnostics import Report
 from orderforge.load import Map, Scalar, Seq, load_text
 
@@ -69,11 +73,6 @@ def test_unclosed_quote_is_translated() -> None:
     _, report = load("a: 'x\nb: c\n")
     (diag,) = report.items
     assert diag.code == "OF010" and "кавычка" in diag.message
-
-
-import re
-
-import pytest
 
 
 @pytest.mark.parametrize(("text", "where", "words"), [
