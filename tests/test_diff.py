@@ -230,3 +230,62 @@ def test_renumbering_alone_counts_for_exit_code(tmp_path: Path, monkeypatch: pyt
     result = diff_plans(*sides(tmp_path, BASE, new))
     assert not result.empty
     assert "номера разделов изменились: 2 → 1" in format_diff(result)
+
+
+# --------------------------------------------------------------------------- readability
+
+NAMED = """\
+style: kaliningrad-committee
+directory:
+  parties: {ЦОРП: Центр, school-dept: Отдел школьного образования}
+  people: {bykov: {surname: Быков, initials: Ю.В., gender: m, position: советник}}
+order:
+  issuer: Комитет
+  date: 2026-02-11
+  number: '7'
+  title: Об утверждении плана
+  points:
+    - '[[school-dept|дат]] обеспечить контроль исполнения плана.'
+  signatory: bykov
+plan:
+  title: План
+  activities:
+    - text: Семинар для учителей
+      deadline: Март 2026 г.
+      responsible: [ЦОРП]
+"""
+
+
+def test_people_by_name_and_references_as_printed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    new = NAMED.replace("responsible: [ЦОРП]", "responsible: [ЦОРП, bykov, school-dept]").replace(
+        "контроль исполнения", "контроль за исполнением")
+    sides(tmp_path, NAMED, new)
+    monkeypatch.chdir(tmp_path)
+    lines = run("diff", "old.yaml", "new.yaml").output.splitlines()
+    assert "п. 1: ответственные: «ЦОРП» → «ЦОРП, Быков Ю.В., Отдел школьного образования»" in lines
+    point = next(line for line in lines if line.startswith("приказ: пункт 1:"))
+    assert "[[" not in point and "Отделу школьного образования обеспечить контроль за исполнением" in point
+    # The JSON is for scripts: ids and markup as written.
+    data = json.loads(run("diff", "old.yaml", "new.yaml", "--json").output)
+    assert {"field": "responsible", "old": "ЦОРП", "new": "ЦОРП, bykov, school-dept"} in data["changes"][-1]["fields"]
+    assert "[[school-dept|дат]]" in data["changes"][0]["new"]
+
+
+def test_lone_revision_is_compared_with_the_working_copy(repo: GitRepo) -> None:
+    result = run("diff", f"HEAD:{PLAN}", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["old"] == f"HEAD:{PLAN}" and data["new"] == PLAN and len(data["changes"]) == 4
+    assert run("diff", f"HEAD:{PLAN}").output == run("diff", PLAN).output
+
+
+def test_path_relative_to_a_subfolder_gets_the_dot_slash_hint(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo.root / "plans")
+    result = run("diff", "HEAD:kaliningrad-committee-2026.yaml", "kaliningrad-committee-2026.yaml")
+    assert result.exit_code == 2
+    assert "ошибка OF632: в версии «HEAD» нет файла «kaliningrad-committee-2026.yaml» в корне репозитория" \
+        in result.output
+    assert "«HEAD:./kaliningrad-committee-2026.yaml»" in result.output
+    assert "fatal" not in result.output and "OF634" not in result.output
+    assert run("diff", "HEAD:./kaliningrad-committee-2026.yaml", "kaliningrad-committee-2026.yaml",
+               "--exit-code").exit_code == 1

@@ -69,6 +69,8 @@ def _git_error(args: list[str], stderr: str, where: str) -> UserError:
         return UserError.simple("OF631", where, "папка не находится в git-репозитории",
                                 "сравнение с версией (ВЕРСИЯ:путь) работает только внутри репозитория; "
                                 "чтобы сравнить два файла, укажите оба пути")
+    if "exists, but not '" in low:  # run from a subfolder with a path relative to it
+        return _relative_path_error(target, stderr)
     if "does not exist in" in low or "exists on disk, but not in" in low or "path '" in low and "not in" in low:
         rev, _, path = target.partition(":")
         return UserError.simple("OF632", target, f"в версии «{rev}» нет файла «{path}»",
@@ -79,6 +81,21 @@ def _git_error(args: list[str], stderr: str, where: str) -> UserError:
         return UserError.simple("OF633", target, f"версия «{rev}» не найдена в репозитории",
                                 "укажите коммит, ветку или метку: HEAD, HEAD~1, main, подписан-2026-02-11")
     return UserError.simple("OF634", target or where, f"git сообщил об ошибке: {first or 'неизвестная ошибка'}", "")
+
+
+def _relative_path_error(target: str, stderr: str) -> UserError:
+    """``HEAD:x.yaml`` typed inside plans/: the path after «:» is from the repository root, not from here.
+
+    git knows the file and suggests both spellings; they are retold in Russian.
+    """
+    import re
+
+    rev, _, path = target.partition(":")
+    found = re.search(r"did you mean '([^']+)' aka '([^']+)'", stderr, re.IGNORECASE)
+    choices = f"«{found[1]}» или «{found[2]}»" if found else f"«{rev}:./{path}»"
+    return UserError.simple("OF632", target, f"в версии «{rev}» нет файла «{path}» в корне репозитория",
+                            f"путь после «:» считается от корня репозитория, а от текущей папки — если начать его "
+                            f"с ./; возможно, имелось в виду {choices}")
 
 
 def show(spec: RevPath, cwd: Optional[Path] = None) -> bytes:

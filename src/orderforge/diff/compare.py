@@ -235,15 +235,30 @@ def _section_changes(
 
 
 def diff_specs(old_spec: str, new_spec: Optional[str] = None, cwd: Optional[Path] = None) -> PlanDiff:
-    """``diff OLD NEW``; with one argument, OLD is the file as committed (``HEAD:path``)."""
+    """``diff OLD NEW``; with one argument, the other side is implied.
+
+    A lone file is compared with its committed version (``HEAD:path``); a lone
+    ``REV:path`` with the file in the working tree — both are «what did I change
+    since then». The directories are loaded so that people show by name.
+    """
     if new_spec is None:
-        from ..gitio import head_spec
+        from ..gitio import head_spec, parse_rev_path, worktree_path
 
         path = Path(old_spec)
+        rev_path = None if path.is_file() else parse_rev_path(old_spec)
+        if rev_path is not None:
+            working = worktree_path(rev_path, cwd)
+            if not working.is_file():
+                raise UserError.simple("OF001", str(working), "файл не найден в рабочей папке",
+                                       f"укажите, с чем сравнить: orderforge diff {old_spec} ПУТЬ.yaml")
+            from ..validate import display_path
+
+            return diff_plans(load_side(old_spec, directory=True, cwd=cwd),
+                              load_side(display_path(working), directory=True, cwd=cwd))
         if not path.is_file():
             raise UserError.simple("OF001", old_spec, "файл не найден", "проверьте путь к файлу плана")
         rev, folder = head_spec(path)
-        new_side = load_side(old_spec, cwd=cwd)
-        old_side = load_side(str(rev), cwd=folder)
+        new_side = load_side(old_spec, directory=True, cwd=cwd)
+        old_side = load_side(str(rev), directory=True, cwd=folder)
         return diff_plans(old_side, new_side)
-    return diff_plans(load_side(old_spec, cwd=cwd), load_side(new_spec, cwd=cwd))
+    return diff_plans(load_side(old_spec, directory=True, cwd=cwd), load_side(new_spec, directory=True, cwd=cwd))

@@ -8,8 +8,11 @@ beside it. The JSON form is the result's own (:meth:`PlanDiff.to_json`).
 from __future__ import annotations
 
 import difflib
+import re
+from dataclasses import dataclass, replace
 from typing import Optional
 
+from ..model import Plan
 from .result import (
     FIELD_RU, ORDER_FIELD_RU, PLAN_FIELD_RU, Change, FieldChange, PlanDiff, SectionItem, number_runs, run_labels, text_str,
 )
@@ -42,6 +45,46 @@ def fragment(old: str, new: str, context: int = 3, limit: int = 100) -> tuple[st
     return cut(a, start_a, end_a), cut(b, start_b, end_b)
 
 
+@dataclass
+class Readable:
+    """What makes a change readable: the directories of both versions.
+
+    Ids mean nothing to a reader («bykov», «school-dept»): people show as
+    «Быков Ю.В.», parties by their code when it is an abbreviation («ЦОРП»,
+    as the table prints it) or else by name, and «[[school-dept|дат]]» in the
+    order's texts as the words the order prints. Without a directory (or for a
+    reference that cannot be expanded) the text stays as written.
+    """
+
+    old: Optional[Plan] = None
+    new: Optional[Plan] = None
+
+    def names(self, keys: str, plan: Optional[Plan]) -> str:
+        if plan is None or not keys:
+            return keys
+        return ", ".join(self._name(key.strip(), plan) for key in keys.split(","))
+
+    @staticmethod
+    def _name(key: str, plan: Plan) -> str:
+        person = plan.directory.people.get(key)
+        if person is not None:
+            return person.short_name
+        party = plan.directory.parties.get(key)
+        if party is not None and re.search(r"[A-Za-z]", key):
+            return party.name
+        return key
+
+    def expand(self, text: str, plan: Optional[Plan]) -> str:
+        if plan is None or "[[" not in text:
+            return text
+        from ..resolve import expand_references
+
+        try:
+            return expand_references(text, plan)
+        except Exception:  # noqa: BLE001 - a broken reference is validate's to report; show it as written
+            return text
+
+
 def _label(change: Change) -> str:
     o, n = change.old, change.new
     if o and n:
@@ -58,18 +101,24 @@ def _section_name(s: Optional[SectionItem], genitive: bool = False) -> str:
     return f"{'раздела' if genitive else 'раздел'} {s.label} «{s.section.title}»"
 
 
-def _field_lines(prefix: str, fields: list[FieldChange]) -> list[str]:
+def _field_lines(prefix: str, fields: list[FieldChange], readable: Optional[Readable] = None) -> list[str]:
     lines = []
     for f in fields:
-        old, new = fragment(f.old, f.new)
+        a, b = f.old, f.new
+        if f.field == "responsible" and readable is not None:
+            a, b = readable.names(a, readable.old), readable.names(b, readable.new)
+        old, new = fragment(a, b)
         name = FIELD_RU.get(f.field, "нумерация заголовка" if f.field == "numbered" else "заголовок")
         lines.append(f"{prefix}: {name}: {quote(old)} → {quote(new)}")
     return lines
 
 
-def format_change(change: Change) -> list[str]:
-    """One change in Russian, one line per fact."""
+def format_change(change: Change, readable: Optional[Readable] = None) -> list[str]:
+    """One change in Russian, one line per fact (names and references readable when ``readable`` is given)."""
     kind = change.kind
+    if readable is not None and (kind == "order" or kind.startswith("point_")):
+        change = replace(change, old_value=readable.expand(change.old_value, readable.old),
+                         new_value=readable.expand(change.new_value, readable.new))
     if kind == "added":
         assert change.new is not None
         return [f"{_label(change)}: добавлено мероприятие {quote(text_str(change.new.activity.text), 90)}"]
@@ -79,11 +128,11 @@ def format_change(change: Change) -> list[str]:
     if kind == "moved":
         head = (f"{_label(change)}: перенесено из {_section_name(change.old_section, genitive=True)} "
                 f"в {_section_name(change.new_section)}")
-        return [head] + _field_lines(_label(change), change.fields)
+        return [head] + _field_lines(_label(change), change.fields, readable)
     if kind == "renumbered":
-        return [f"{_label(change)}: переставлено внутри раздела"] + _field_lines(_label(change), change.fields)
+        return [f"{_label(change)}: переставлено внутри раздела"] + _field_lines(_label(change), change.fields, readable)
     if kind == "changed":
-        return _field_lines(_label(change), change.fields)
+        return _field_lines(_label(change), change.fields, readable)
     if kind == "section_added":
         assert change.new_section is not None
         return [f"раздел {change.new_section.label}: добавлен {quote(change.new_section.section.title)}"]
@@ -126,8 +175,9 @@ def format_diff(result: PlanDiff) -> str:
     if result.empty:
         return ""
     lines = [f"--- {result.old.display}", f"+++ {result.new.display}"]
+    readable = Readable(result.old.plan, result.new.plan)
     for change in result.changes:
-        lines.extend(format_change(change))
+        lines.extend(format_change(change, readable))
     lines.extend(section_renumbering_lines(result.section_renumbering))
     if result.renumbering:
         runs = number_runs([(o.number, n.number) for o, n in result.renumbering])
