@@ -226,3 +226,12 @@ def test_generated_plans(text: str) -> None:
         return sorted(m.group(1) for m in (re.search(r"(?:^|\s)(#.*)$", line) for line in source.splitlines()) if m)
 
     assert comments(out) == comments(text)
+
+
+@pytest.mark.parametrize("value", ["yes", "No", "on", "OFF", "y", "1.10", "113", "2026-02-11", "~", "null"])
+def test_quotes_stay_where_another_yaml_tool_would_read_a_non_string(value: str) -> None:
+    """orderforge reads every scalar as text, but a clerk's editor or a colleague's script may be YAML 1.1:
+    «yes», «no», «on» are booleans there, so fmt keeps their quotes as it does for numbers and dates."""
+    text = f"style: x\nplan:\n  title: '{value}'\n  activities: []\n"
+    assert format_text(text) == text
+    assert format_text(f"style: x\nplan:\n  title: обычный текст\n  activities: []\n").count("'") == 0

@@ -75,7 +75,9 @@ class _Scalars:
         from ruamel.yaml.resolver import VersionedResolver
 
         self.emitter = _emitter()
-        self.resolver = VersionedResolver()
+        # YAML 1.2 (ruamel's default) reads «yes» / «no» / «on» as text, YAML 1.1 (PyYAML, many
+        # editors) as booleans: a value either would read as a non-string keeps its quotes
+        self.resolvers = [VersionedResolver(version=(1, 2)), VersionedResolver(version=(1, 1))]
 
     def analysis(self, value: str) -> Any:
         return self.emitter.analyze_scalar(value)
@@ -84,7 +86,7 @@ class _Scalars:
         """Would another YAML tool read the plain value as a number, boolean, null or date?"""
         from ruamel.yaml.nodes import ScalarNode
 
-        return bool(self.resolver.resolve(ScalarNode, value, (True, False)) != "tag:yaml.org,2002:str")
+        return any(r.resolve(ScalarNode, value, (True, False)) != "tag:yaml.org,2002:str" for r in self.resolvers)
 
     def inline(self, value: str, was_plain: bool, flow: bool = False) -> str:
         if value == "":
