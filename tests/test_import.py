@@ -374,7 +374,9 @@ def test_what_cannot_be_read_is_todo_never_invented(run, workspace: Path) -> Non
     assert "# TODO: период 2026 (из заголовка) не указан: срок «Март 2027 г.»" in text
     assert "  title: План работы на 2026 год" in text  # not swallowed by the last point
     assert "    - Утвердить план работы (приложение)." in text
-    assert "план требует правки: ошибок 2 (места с TODO)" in result.stdout  # validate points at date and signatory
+    # validate points at date and signatory; the summary says so and shows where
+    assert "план записан, но требует правки: ошибок 2 (места с TODO)" in result.stdout
+    assert "plans/incomplete.yaml:" in result.stdout and "ошибка OF106" in result.stdout
     messages = result.stderr
     for code in ("IM130", "IM133", "IM141"):
         assert f"предупреждение {code}" in messages
@@ -874,3 +876,27 @@ def test_the_title_is_the_paragraphs_right_above_the_table(workspace: Path, tmp_
     assert plan.plan.title == ["Дорожная карта по повышению качества образования", "на 2025-2026 учебный год"]
     assert plan.order is not None and plan.order.number == "245-о" and plan.order.signatory.key == "smirnov"
     assert top_view(plan) == [("Совещание", "сентябрь 2025 г.", ["ОУ"])]
+
+
+def test_json_says_not_ok_when_the_written_plan_needs_fixing(run, workspace: Path) -> None:
+    result = run(str(DOCS / "order-incomplete.docx"), "-o", "plans/incomplete.yaml", "--json")
+    report = json.loads(result.stdout)
+    assert (report["ok"], report["written"], report["needs_fixing"]) == (False, True, True)
+    assert (workspace / "plans" / "incomplete.yaml").is_file()  # written all the same: the clerk fixes the TODOs
+    assert sorted(d["code"] for d in report["validation"]) == ["OF106", "OF202"]
+    plan_lines = (workspace / "plans" / "incomplete.yaml").read_text(encoding="utf-8").splitlines()
+    by_code = {d["code"]: d for d in report["diagnostics"]}
+    missing_text = by_code["IM141"]["location"]  # «строка 3: у мероприятия 2. нет текста»
+    assert (missing_text["table"], missing_text["row"], missing_text["plan"]) == (1, 3, "plans/incomplete.yaml")
+    assert plan_lines[missing_text["plan_line"] - 1].strip() == "- text: 'TODO: текст мероприятия не найден'"
+    date_todo = next(d for d in report["diagnostics"] if d["hint"] == "впишите order: date: вручную")["location"]
+    assert plan_lines[date_todo["plan_line"] - 1].startswith("  date: 'TODO")
+    assert (by_code["IM133"]["location"]["table"], by_code["IM133"]["location"]["row"]) == (1, 2)  # «Март 2027 г.»
+    assert by_code["IM124"]["location"] is None  # about the directory, not one row
+
+
+def test_json_says_ok_for_a_plan_that_validates(run, workspace: Path) -> None:
+    report = json.loads(run(str(DOCS / "split-table.docx"), "-o", "plans/s.yaml", "--json").stdout)
+    assert (report["ok"], report["needs_fixing"]) == (True, False)
+    fragment = next(d for d in report["diagnostics"] if d["message"].startswith("таблица 2, строка 2:"))
+    assert fragment["location"]["table"] == 2 and fragment["location"]["row"] == 2

@@ -133,6 +133,7 @@ class Imported:
     title_todo: str = ""
     heading_comments: list[str] = field(default_factory=list)
     activities_title: str = ""
+    row_places: dict[str, tuple[int, int]] = field(default_factory=dict)  # «строка 7» → (table, row)
 
     def all_activities(self) -> list[ActivityOut]:
         out = list(self.activities)

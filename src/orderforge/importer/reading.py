@@ -41,6 +41,7 @@ def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Re
     title = _title_lines(lines, after, mark_lines, first_table) or title_rows
     passport = _passport(appendix_tables)
     imported = Imported(name, order, title, "", passport, [], [], registry.parties, registry.people, reader.report)
+    imported.row_places = {row.label: (row.table_no, row.row_no) for row in rows if row.row_no}
     imported.activities, imported.sections = build_structure(reader, header, rows)
     resolve_cells(reader, imported.all_activities(), rows)
     imported.heading_comments = reader.heading_comments

@@ -8,9 +8,10 @@ written plan); a refusal (UserError) as JSON too.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from ..diagnostics import Diagnostic, UserError
 from .model import Imported
@@ -31,6 +32,16 @@ class ImportResult:
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.imported.report if d.severity == "warning"]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        """Errors of the written plan (TODO left where the document said nothing): it needs the clerk."""
+        return [d for d in self.validation if d.severity == "error"]
+
+    @property
+    def needs_fixing(self) -> bool:
+        """The plan is written but does not validate yet: the command must not look like a success."""
+        return bool(self.errors)
 
     def counts(self) -> dict[str, int]:
         sections = self.imported.sections
@@ -54,16 +65,21 @@ class ImportResult:
         action = "дополнен" if self.directory_existed else "создан"
         lines.append(f"справочник {_display(self.directory)} {action}: организаций +{c['parties_added']}, "
                      f"людей +{c['people_added']}")
-        errors = [d for d in self.validation if d.severity == "error"]
+        errors = self.errors
         if errors:
-            lines.append(f"план требует правки: ошибок {len(errors)} (места с TODO); "
-                         f"проверьте: orderforge validate {_display(self.plan)}")
+            lines.append(f"план записан, но требует правки: ошибок {len(errors)} (места с TODO) — пока они не "
+                         f"исправлены, план не соберётся; проверьте: orderforge validate {_display(self.plan)}")
+            lines.extend(d.format() for d in errors[:10])
+            if len(errors) > 10:
+                lines.append(f"… и ещё ошибок: {len(errors) - 10}")
         return lines
 
     def to_json(self) -> dict[str, Any]:
         order = self.imported.order
         return {
-            "ok": True,
+            "ok": not self.needs_fixing,
+            "written": self.written,
+            "needs_fixing": self.needs_fixing,
             "source": self.source,
             "plan": _display(self.plan),
             "directory": _display(self.directory),
@@ -76,10 +92,52 @@ class ImportResult:
             },
             "period": self.imported.period or None,
             "added": {"parties": self.added_parties, "people": self.added_people},
-            "diagnostics": [d.to_json() for d in self.imported.report],
+            "diagnostics": self._located(),
             "validation": [d.to_json() for d in self.validation],
             "info": self.imported.info,
         }
+
+
+    def _located(self) -> list[dict[str, Any]]:
+        """Import diagnostics as JSON, each with where it points: the table row of the document it
+        came from and the line of the written plan that holds what was read there."""
+        plan_lines = _plan_lines(self.plan)
+        out = []
+        for diagnostic in self.imported.report:
+            data = diagnostic.to_json()
+            data["location"] = _location(diagnostic, self.imported.row_places, plan_lines, _display(self.plan))
+            out.append(data)
+        return out
+
+
+_ROW_LABEL = re.compile(r"^(таблица \d+, строка \d+|строка \d+|между частями таблицы)(?=:)")
+_ORDER_KEY = re.compile(r"order: (\w+):")
+
+
+def _plan_lines(plan: Path) -> list[str]:
+    try:
+        return plan.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+
+
+def _location(diagnostic: Diagnostic, row_places: dict[str, tuple[int, int]], plan_lines: list[str],
+              plan: str) -> Optional[dict[str, Any]]:
+    """{"table", "row", "plan", "plan_line"} of a diagnostic about a table row or an order part; None
+    for a diagnostic about the whole document. Rows are found by the label every row message starts
+    with; their plan line by the «# 1.2. (строка 7)» comment import writes over each item."""
+    m = _ROW_LABEL.match(diagnostic.message)
+    if m:
+        table, row = row_places.get(m.group(1), (None, None))
+        line = next((n + 2 for n, text in enumerate(plan_lines)
+                     if text.lstrip().startswith("#") and (f"({m.group(1)})" in text or f"({m.group(1)};" in text)),
+                    None)
+        return {"table": table, "row": row, "plan": plan, "plan_line": line}
+    key = _ORDER_KEY.search(diagnostic.hint)
+    if key:
+        line = next((n + 1 for n, text in enumerate(plan_lines) if text.startswith(f"  {key.group(1)}:")), None)
+        return {"table": None, "row": None, "plan": plan, "plan_line": line}
+    return None
 
 
 def _display(path: Path) -> str:
