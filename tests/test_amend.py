@@ -331,3 +331,33 @@ def test_only_the_order_points_changed(repo: GitRepo) -> None:
            "документ не собран" in result.output
     assert "вносить нечего" not in result.output
     assert not (repo.root / "output").exists()
+
+
+# --------------------------------------------------------------------------- output formats
+
+def test_output_must_be_docx_or_pdf(repo: GitRepo) -> None:
+    result = _amend("--number", "1", "--date", "2026-06-01", "-o", "out/x.txt")
+    assert result.exit_code == 2
+    assert "ошибка OF650: документ записывается в .docx или .pdf, а указано «x.txt»" in result.output
+    assert not (repo.root / "out").exists()
+
+
+def test_pdf_without_libreoffice_is_refused_before_any_work(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    import orderforge.pdf
+
+    monkeypatch.setattr(orderforge.pdf, "find_soffice", lambda: None)
+    result = _amend("--number", "1", "--date", "2026-06-01", "-o", "x.pdf")
+    assert result.exit_code == 2 and "OF501" in result.output and "-o x.docx" in result.output
+    assert not (repo.root / "x.pdf").exists()
+
+
+def test_pdf_output_is_a_real_pdf(repo: GitRepo) -> None:
+    from orderforge.pdf import find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("LibreOffice не установлен")
+    minimal_amend_template(repo.root / "templates" / "kaliningrad-committee" / "amend.docx")
+    result = _amend("--number", "1", "--date", "2026-06-01", "-o", "x.pdf")
+    assert result.exit_code == 0, result.output
+    assert (repo.root / "x.pdf").read_bytes()[:5] == b"%PDF-"
+    assert not list(repo.root.glob("x.docx"))

@@ -504,12 +504,48 @@ def default_output(new_spec: str, when: date) -> Path:
     return OUTPUT_DIR / f"{stem}.amend-{when.isoformat()}.docx"
 
 
+OUTPUT_SUFFIXES = (".docx", ".pdf")
+
+
+def check_output(target: Path, force: bool) -> None:
+    """Before any work: a name the document can be written under (a .docx under «.pdf» would not open)."""
+    suffix = target.suffix.lower()
+    if suffix not in OUTPUT_SUFFIXES:
+        raise UserError.simple("OF650", str(target), f"документ записывается в .docx или .pdf, а указано «{target.name}»",
+                               f"укажите -o {target.with_suffix('.docx')} или -o {target.with_suffix('.pdf')}")
+    if suffix == ".pdf":
+        from .pdf import INSTALL_HINT, find_soffice
+
+        if find_soffice() is None:
+            raise UserError.simple("OF501", str(target), "LibreOffice не найден, PDF не создать",
+                                   f"{INSTALL_HINT} — или запишите .docx: -o {target.with_suffix('.docx')}")
+    if target.exists() and not force:
+        raise UserError.simple("OF645", str(target), "файл уже существует",
+                               "укажите другое имя (-o …) или добавьте --force, чтобы перезаписать его")
+
+
+def write_document(target: Path, docx: bytes) -> None:
+    """Atomically write the .docx, or the PDF made from it by LibreOffice (the .docx then is temporary)."""
+    import tempfile
+
+    from .write import write_atomic
+
+    if target.suffix.lower() != ".pdf":
+        write_atomic(target, docx)
+        return
+    from .pdf import convert_to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="orderforge-amend-") as scratch:
+        source = Path(scratch) / (target.stem + ".docx")
+        source.write_bytes(docx)
+        convert_to_pdf(source, target)
+
+
 def build_amend(old_spec: str, new_spec: str, data: AmendData, output: Optional[Path] = None,
                 force: bool = False) -> AmendResult:
     """Compare, word, render and atomically write the amending order."""
     from .render import render_docx
     from .style import load_style
-    from .write import write_atomic
 
     if not data.number or data.date is None:
         missing = " и ".join(x for x, v in (("--number", data.number), ("--date", data.date)) if not v)
@@ -532,9 +568,7 @@ def build_amend(old_spec: str, new_spec: str, data: AmendData, output: Optional[
                                f"положите шаблон Word {style.amend_template} (только приказ, без приложения) "
                                f"в папку стиля {style.folder}")
     target = output or default_output(new_spec, data.date)
-    if target.exists() and not force:
-        raise UserError.simple("OF645", str(target), "файл уже существует",
-                               "укажите другое имя (-o …) или добавьте --force, чтобы перезаписать его")
+    check_output(target, force)
     docx = render_docx(amend_context(result, data, style), replace(style, template=style.amend_template))
-    write_atomic(target, docx)
+    write_document(target, docx)
     return AmendResult(target, clauses, reference_warnings(old) + order_warnings(result))

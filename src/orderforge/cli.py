@@ -503,7 +503,8 @@ def diff_command(old: str, new: Optional[str], as_json: bool, exit_code: bool) -
 @click.option("--order", "order_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               metavar="amend.yaml", help="Реквизиты приказа из файла: number, date, preamble, signatory, control.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="ФАЙЛ.docx",
-              help="Куда записать документ (по умолчанию output/<план>.amend-<дата>.docx).")
+              help="Куда записать документ: .docx или .pdf (через LibreOffice); по умолчанию "
+                   "output/<план>.amend-<дата>.docx.")
 @click.option("--force", is_flag=True, help="Перезаписать документ, если он уже есть.")
 def amend_command(old: str, new: str, number: Optional[str], date_text: Optional[str], preamble: Optional[str],
                   order_file: Optional[Path], output: Optional[Path], force: bool) -> None:
