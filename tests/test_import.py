@@ -900,3 +900,26 @@ def test_json_says_ok_for_a_plan_that_validates(run, workspace: Path) -> None:
     assert (report["ok"], report["needs_fixing"]) == (True, False)
     fragment = next(d for d in report["diagnostics"] if d["message"].startswith("таблица 2, строка 2:"))
     assert fragment["location"]["table"] == 2 and fragment["location"]["row"] == 2
+
+
+def test_deadlines_over_two_columns_and_paragraphs(workspace: Path, tmp_path: Path) -> None:
+    d = mk.new_document()
+    mk.para(d, "План мероприятий по реализации программы развития", center=True)
+    t = d.add_table(rows=0, cols=6)
+    t.style = "Table Grid"
+    mk.add_row(t, ["№ п/п", "Наименование мероприятия", "Сроки", "", "Ответственный", "Планируемый результат"])
+    mk.add_row(t, ["", "", "начало", "окончание", "", ""])
+    t.cell(0, 2).merge(t.cell(0, 3))
+    for col in (0, 1, 4, 5):
+        t.cell(0, col).merge(t.cell(1, col))
+    mk.add_row(t, ["1.", "Разработка рабочих программ", "август 2025 г.", "сентябрь 2025 г.", "ОУ", "Программы"])
+    mk.add_row(t, ["2.", "Диагностика", "август 2025 г.\nянварь 2026 г.", "", "ОУ", "Справка"])
+    mk.add_row(t, ["3.", "Консультации", "в течение\nучебного года", "", "ОУ", "График"])
+    result, plan = import_ok(save_doc(d, tmp_path), Path("plans/p.yaml"))
+    a1, a2, a3 = plan.plan.activities
+    assert (a1.deadline.text, a1.deadline.kind) == ("август 2025 г. – сентябрь 2025 г.", "range")
+    assert (a2.deadline.text, a2.deadline.kind) == ("август 2025 г., январь 2026 г.", "months")
+    assert (a3.deadline.text, a3.deadline.kind) == ("в течение учебного года", "phrase")
+    assert [paras(a.text) for a in (a1, a2, a3)] == [
+        [("Разработка рабочих программ", "p")], [("Диагностика", "p")], [("Консультации", "p")]]
+    assert "IM110" not in codes(result) and "IM106" not in codes(result)  # «начало | окончание» is the header

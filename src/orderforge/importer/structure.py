@@ -121,7 +121,8 @@ def _activity(row: Row, number: Optional[Number]) -> ActivityOut:
     elif not number_lines and number is not None and text:
         text = [text_number(text[0])[1]] + text[1:]  # the number placed the activity: not printed twice
     activity = ActivityOut(number, row.label, text)
-    activity.deadline_lines = list(row.get("deadline"))
+    columns = row.get("deadline")  # one string per deadline column: start and end make a range
+    activity.deadline_lines = [" – ".join(columns)] if columns else []
     activity.result = _text_lines(row.get("result"))
     activity.responsible_lines = list(row.get("responsible"))
     notes = [" ".join(row.get("note"))] if row.get("note") else []

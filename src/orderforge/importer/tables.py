@@ -169,7 +169,10 @@ def find_plan(reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]
     assert isinstance(table, Table)
     title_rows = [line for row in table.rows[:header_row] for c in row for p in c.paras for line in _lines(p)]
     used = [start]
-    rows = _rows(table, header, header_row + 1, number_of[start], reader.numbering)
+    skip = header_row + 1
+    if skip < len(table.rows) and _is_sub_header(table.rows[skip], table.rows[header_row]):
+        skip += 1
+    rows = _rows(table, header, skip, number_of[start], reader.numbering)
     between: list[Paragraph] = []
     for index in range(start + 1, len(reader.blocks)):
         block = reader.blocks[index]
@@ -316,7 +319,31 @@ def _rows(table: Table, header: Header, skip: int, table_no: int, numbering: Num
                 if cell.vmerge != "continue" or lines:
                     row.extras.append((header.names.get(col, ""), list(lines), cell.vmerge == "continue"))
                 continue
-            if lines:
+            if lines and role == "deadline":  # one string per column: «начало | окончание» become a range
+                target.setdefault(role, []).append(join_deadline_lines(lines))
+            elif lines:
                 target.setdefault(role, []).extend(lines)
         rows.append(row)
     return rows
+
+
+_JOINS_ON = re.compile(r"(?:[,;:–—-]|\b(?:до|в|во|с|со|по|на|течение|и|или|не|позднее))$", re.I)
+
+
+def join_deadline_lines(lines: list[str]) -> str:
+    """The paragraphs of one deadline cell as one deadline: «август 2025 г.» / «январь 2026 г.» are
+    two dates («август 2025 г., январь 2026 г.»); a line that ends in a comma, a dash or a preposition
+    («в течение» / «года») goes on in the next one."""
+    out = lines[0]
+    for line in lines[1:]:
+        out += " " + line if _JOINS_ON.search(out) or line[:1] in ",;)–—-" else ", " + line
+    return out
+
+
+def _is_sub_header(row: list[Cell], header_cells: list[Cell]) -> bool:
+    """The second header row under a merged one («Сроки» over «начало | окончание»): every word in it
+    stands under a header cell spanning several columns, and none of it is a number."""
+    spanning = {g for col, cell in _grid(header_cells) if cell.span > 1 for g in range(col, col + cell.span)}
+    filled = [(col, cell) for col, cell in _grid(row) if clean(cell.text) and cell.vmerge != "continue"]
+    return bool(filled) and bool(spanning) and all(
+        col in spanning and len(clean(cell.text)) < 40 and parse_number(cell.text) is None for col, cell in filled)
