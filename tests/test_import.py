@@ -923,3 +923,27 @@ def test_deadlines_over_two_columns_and_paragraphs(workspace: Path, tmp_path: Pa
     assert [paras(a.text) for a in (a1, a2, a3)] == [
         [("Разработка рабочих программ", "p")], [("Диагностика", "p")], [("Консультации", "p")]]
     assert "IM110" not in codes(result) and "IM106" not in codes(result)  # «начало | окончание» is the header
+
+
+def test_responsible_cells_with_classes_parentheses_and_abbreviations(workspace: Path, tmp_path: Path) -> None:
+    d = mk.new_document()
+    mk.para(d, "План мероприятий на 2025 год", center=True)
+    cells = ["ОУ, ММЦ", "Классные руководители 9, 11 классов", "Администрация ОУ",
+             "зам. директора по УВР Петрова А.А.", "Иванова И.И. (зам. директора по УВР)",
+             "МКУ «ИМЦ» (Соколова Т.В.)", "Орлов К.К., Беляев В.В., зам. директора"]
+    mk.table(d, ["№", "Мероприятие", "Срок", "Ответственный"],
+             [[f"{n}.", f"Мероприятие {n}", "май 2025 г.", who] for n, who in enumerate(cells, 1)])
+    result, plan = import_ok(save_doc(d, tmp_path), Path("plans/p.yaml"))
+    assert [[r.key for r in a.responsible] for a in plan.plan.activities] == [
+        ["ОУ", "ММЦ"], ["КР91К"], ["АОУ"], ["petrova"], ["ivanova"], ["МКУИМЦ", "sokolova"], ["orlov", "belyaev"]]
+    parties = {code: p.name for code, p in plan.directory.parties.items()}
+    assert parties == {"ОУ": "ОУ", "ММЦ": "ММЦ", "КР91К": "Классные руководители 9, 11 классов",
+                       "АОУ": "Администрация ОУ", "МКУИМЦ": "МКУ «ИМЦ»"}
+    people = {pid: (p.surname, p.initials, p.position) for pid, p in plan.directory.people.items()}
+    assert people == {
+        "petrova": ("Петрова", "А.А.", "заместитель директора по УВР"),
+        "ivanova": ("Иванова", "И.И.", "заместитель директора по УВР"),
+        "sokolova": ("Соколова", "Т.В.", None),
+        "orlov": ("Орлов", "К.К.", "заместитель директора"),
+        "belyaev": ("Беляев", "В.В.", "заместитель директора"),
+    }

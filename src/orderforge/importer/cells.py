@@ -77,7 +77,21 @@ _ADJECTIVE_END = ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ие"
 
 
 def _is_position_word(word: str) -> bool:
-    return word.lower().startswith(_POSITION_STEMS)
+    return word.lower().startswith(_POSITION_STEMS) or word.lower() in _POSITION_ABBREVIATIONS
+
+
+#: Abbreviated position words, written out in a person's position (the build declines the full word).
+_POSITION_ABBREVIATIONS = {"зам.": "заместитель", "зам": "заместитель", "нач.": "начальник", "рук.": "руководитель"}
+
+
+def full_position(text: str) -> str:
+    """«зам. директора по УВР» → «заместитель директора по УВР» (capital kept: «Зам.» → «Заместитель»)."""
+    first, _, rest = text.partition(" ")
+    full = _POSITION_ABBREVIATIONS.get(first.lower())
+    if full is None:
+        return text
+    full = full.capitalize() if first[:1].isupper() else full
+    return f"{full} {rest}".strip()
 
 
 def _head_index(words: list[str]) -> int:
@@ -152,7 +166,7 @@ class Found:
 def _split_segments(line: str) -> list[str]:
     """Split at commas and semicolons outside parentheses and quotes."""
     parts, depth, quote, current = [], 0, 0, []
-    for ch in line:
+    for at, ch in enumerate(line):
         if ch in "(":
             depth += 1
         elif ch == ")":
@@ -161,13 +175,18 @@ def _split_segments(line: str) -> list[str]:
             quote += 1
         elif ch == "»":
             quote = max(0, quote - 1)
-        if ch in ",;" and depth == 0 and quote == 0:
+        if ch in ",;" and depth == 0 and quote == 0 and not (ch == "," and _digit_follows(line, at)):
             parts.append("".join(current))
             current = []
         else:
             current.append(ch)
     parts.append("".join(current))
     return [p.strip(" .") if not re.search(r"[А-ЯЁ]\.$", p.strip()) else p.strip() for p in parts if p.strip(" .")]
+
+
+def _digit_follows(line: str, at: int) -> bool:
+    """«Классные руководители 9, 11 классов»: a comma between numbers lists classes, not parties."""
+    return line[at + 1:].lstrip()[:1].isdigit() and line[:at].rstrip()[-1:].isdigit()
 
 
 def _person(segment: str) -> Optional[Found]:
@@ -202,7 +221,9 @@ def split_party_names(text: str, standalone_codes: set[str]) -> list[str]:
     if len(words) > 1 and all(_is_code(w) for w in words):
         return words
     tail: list[str] = []
-    while len(words) > 1 and words[-1] in standalone_codes and not _is_code(words[-2]):
+    # «методический кабинет ОО» → a party and the code; «Администрация ОУ» stays whole: a lone
+    # «Администрация» would name no one, the code is its complement
+    while len(words) > 2 and words[-1] in standalone_codes and not _is_code(words[-2]):
         tail.insert(0, words.pop())
     starts = [0]
     for i in range(1, len(words)):
@@ -242,15 +263,16 @@ def parse_responsible(lines: list[str], standalone_codes: set[str],
     def descriptor(text: str) -> None:
         nonlocal pending
         plural = position_number(text)
-        if pending and plural is not None and plural == (len(pending) > 1):
+        abbreviated = text.split()[0].lower() in _POSITION_ABBREVIATIONS  # «зам.»: one or several
+        if pending and plural is not None and (plural == (len(pending) > 1) or abbreviated):
             position = text
-            if plural:
+            if plural and not abbreviated:
                 position, ok = singular_position(text)
                 if not ok:
                     notes.append(f"должность «{text}» оставлена как в документе (во множественном числе)")
             for person in pending:
                 if not person.position:
-                    person.position = position
+                    person.position = full_position(position)
             pending = []
             return
         pending = []
@@ -272,6 +294,11 @@ def parse_responsible(lines: list[str], standalone_codes: set[str],
             descriptor(line)
             continue
         for segment in _split_segments(line):
+            inner = _parenthesised(segment, standalone_codes, known)
+            if inner is not None:
+                found.extend(inner)
+                pending = []
+                continue
             person = _person(segment)
             if person is not None:
                 found.append(person)
@@ -298,7 +325,7 @@ def parse_responsible(lines: list[str], standalone_codes: set[str],
                     pending = [person]
                     continue
                 if not pending and plural is False:  # «директор Иванов И.И.»
-                    person.position = rest
+                    person.position = full_position(rest)
                     found.append(person)
                     continue
                 descriptor(rest)
@@ -307,6 +334,28 @@ def parse_responsible(lines: list[str], standalone_codes: set[str],
                 continue
             descriptor(segment)
     return found, notes
+
+
+_PARENTHESISED = re.compile(r"^(?P<out>[^()]+?)\s*\((?P<in>[^()]+)\)$")
+
+
+def _parenthesised(segment: str, standalone_codes: set[str], known: frozenset[str]) -> Optional[list[Found]]:
+    """«Иванова И.И. (зам. директора по УВР)» → the person with that position; «МКУ «ИМЦ»
+    (Соколова Т.В.)» → the party and the person. None when the segment is not of that shape
+    or neither side is a person (a party's own note in parentheses stays part of its name)."""
+    m = _PARENTHESISED.match(segment.strip())
+    if not m:
+        return None
+    outside, inside = m.group("out").strip(" ,;–—-"), m.group("in").strip()
+    person = _person(outside)
+    if person is not None and position_number(inside) is not None:
+        person.position = full_position(inside)
+        return [person]
+    inner, _ = parse_responsible([inside], standalone_codes, known)
+    if person is None and inner and all(f.kind == "person" for f in inner):
+        party, _ = parse_responsible([outside], standalone_codes, known)
+        return party + inner
+    return None
 
 
 def resolve_cells(reader: _Reader, activities: list[ActivityOut], rows: list[Row]) -> None:
