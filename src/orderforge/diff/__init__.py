@@ -15,7 +15,10 @@ and reports, with the numbers of both versions:
 Numbers that change only because something was added, removed or moved
 before an activity are not changes of that activity: they show as «(было N)»
 next to its number and are listed in :attr:`PlanDiff.renumbering` (the
-amending order needs them: «пункты 2.3–2.9 считать пунктами 2.4–2.10»).
+amending order needs them: «пункты 2.3–2.9 считать пунктами 2.4–2.10»). They
+are still a change of the document — sections that swapped places
+(:attr:`PlanDiff.section_renumbering`) likewise — so a diff with only new
+numbers is not empty, and is shown in runs («2.1–2.9 → 3.1–3.9»).
 
 Matching rules (in this order):
 
