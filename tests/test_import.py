@@ -947,3 +947,21 @@ def test_responsible_cells_with_classes_parentheses_and_abbreviations(workspace:
         "orlov": ("Орлов", "К.К.", "заместитель директора"),
         "belyaev": ("Беляев", "В.В.", "заместитель директора"),
     }
+
+
+def test_bullets_from_a_paragraph_style_in_cells(workspace: Path, tmp_path: Path) -> None:
+    d = mk.new_document()
+    mk.para(d, "План мероприятий на 2025 год", center=True)
+    t = mk.table(d, ["№ п/п", "Мероприятие", "Срок", "Ответственный", "Результат"],
+                 [["1.", "Участие в семинарах:", "март 2025 г.", "ОУ", ""]])
+    text_cell, result_cell = t.rows[1].cells[1], t.rows[1].cells[4]
+    for item in ("по подготовке экспертов ЕГЭ;", "по работе с КИМ."):
+        text_cell.add_paragraph(item, style="List Bullet")  # a bullet by its style, no numPr of its own
+    result_cell.paragraphs[0].text = "протоколы"
+    result_cell.paragraphs[0].style = d.styles["List Bullet"]
+    result_cell.add_paragraph("план работы", style="List Bullet")
+    result, plan = import_ok(save_doc(d, tmp_path), Path("plans/p.yaml"))
+    (activity,) = plan.plan.activities
+    assert paras(activity.text) == [("Участие в семинарах:", "p"), ("по подготовке экспертов ЕГЭ;", "dash"),
+                                    ("по работе с КИМ.", "dash")]
+    assert paras(activity.result) == [("протоколы", "dash"), ("план работы", "dash")]
