@@ -15,9 +15,11 @@ How the document is read (the limits are part of the design):
   «Наименование мероприятия», «Содержание деятельности»), deadline («Срок…»),
   responsible («Ответственный», «…исполнители»), result («…результат…»); in any
   order. Other columns are kept as the activity ``note`` (and reported). Tables
-  that repeat the header (a page-by-page paste) or follow with the same columns
-  are joined; header rows repeated inside the table (``tblHeader`` or a literal
-  repeat) and a column-number row «1 | 2 | 3 …» are skipped.
+  that repeat the header (a page-by-page paste) are joined; a following table of
+  the same width only when its rows read as plan rows (the numbering goes on, or
+  a deadline stands in the deadline column), so a sign-off sheet is not; header
+  rows repeated inside the table (``tblHeader`` or a literal repeat), a second
+  header row under a merged one and a column-number row «1 | 2 | 3 …» are skipped.
 * **Structure**: a row merged across the table, or with text in only its first
   one or two cells, is a heading; its numbering depth («1.» section, «1.1.»
   subsection) places it. An unnumbered heading becomes ``numbered: нет``.
