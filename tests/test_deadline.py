@@ -424,7 +424,7 @@ def test_bad_data_is_refused_in_russian(data: dict[str, object], message: str) -
 
 
 def test_kinds_cover_every_parse_result() -> None:
-    found = {parse_deadline(p).kind for p in SEED_PHRASES + UNKNOWN}
+    found = {parse_deadline(p).kind for p in SEED_PHRASES + IMPORTED_PHRASES + UNKNOWN}
     assert found == set(KINDS)
     with pytest.raises(ValueError, match="неизвестный вид срока"):
         Deadline("someday", "когда-нибудь")
@@ -441,6 +441,9 @@ STYLES = st.builds(
     st.sampled_from([" – ", "–", " - ", "-", " — "]),
     st.sampled_from(["as_written", "upper", "lower"]),
 )
+
+
+GOVERNED = st.sampled_from([{}, {"during": "yes"}, {"during": "no"}, {"case": "prepositional"}])
 
 
 def _ym(year: int | None, month: int) -> str:
@@ -477,9 +480,24 @@ def _annual_data(draw: st.DrawFn) -> dict[str, object]:
 
 def _part_data(kind: str, top: int) -> st.SearchStrategy[dict[str, object]]:
     return st.builds(
-        lambda n, roman, year: {"kind": kind, kind: str(n), "numeral": roman,
-                                **({"year": str(year)} if year else {})},
-        st.integers(1, top), st.sampled_from(["arabic", "roman"]), st.none() | YEARS,
+        lambda n, roman, year, governed: {"kind": kind, kind: str(n), "numeral": roman,
+                                          **({"year": str(year)} if year else {}), **governed},
+        st.integers(1, top), st.sampled_from(["arabic", "roman"]), st.none() | YEARS, GOVERNED,
+    )
+
+
+@st.composite
+def _dates_data(draw: st.DrawFn) -> dict[str, object]:
+    first, last = sorted(draw(st.tuples(DAYS, DAYS)))
+    return {"kind": "dates", "from": first.isoformat(), "to": last.isoformat(),
+            "format": draw(FORMATS), "prepositions": draw(FLAGS)}
+
+
+def _school_year_data() -> st.SearchStrategy[dict[str, object]]:
+    return st.builds(
+        lambda y, governed, sep, short: {"kind": "school_year", "from": str(y), "to": str(y + 1), **governed,
+                                         "separator": sep, "short": short},
+        YEARS, GOVERNED, st.sampled_from(["dash", "slash"]), FLAGS,
     )
 
 
@@ -489,19 +507,23 @@ FLAGS = st.sampled_from(["yes", "no"])
 
 STRUCTURED = st.one_of(
     st.builds(lambda d, f: {"kind": "date", "date": d.isoformat(), "format": f}, DAYS, FORMATS),
-    st.builds(lambda d, f: {"kind": "until", "date": d.isoformat(), "format": f}, DAYS, FORMATS),
-    st.builds(lambda y, m: {"kind": "until", "month": _ym(y, m)}, st.none() | YEARS, MONTHS),
+    st.builds(lambda d, f, n: {"kind": "until", "date": d.isoformat(), "format": f, "not_later": n}, DAYS, FORMATS, FLAGS),
+    st.builds(lambda y, m, n: {"kind": "until", "month": _ym(y, m), "not_later": n}, st.none() | YEARS, MONTHS, FLAGS),
+    _dates_data(),
+    _school_year_data(),
     _months_data(),
     _range_data(),
     _part_data("half", 2),
     _part_data("quarter", 4),
-    st.builds(lambda y, f: {"kind": "year", "year": str(y), "during": f}, YEARS, FLAGS),
-    st.builds(lambda a, n, f: {"kind": "years", "from": str(a), "to": str(a + n), "during": f},
-              YEARS, st.integers(1, 5), FLAGS),
+    st.builds(lambda y, g: {"kind": "year", "year": str(y), **g}, YEARS, GOVERNED),
+    st.builds(lambda a, n, g: {"kind": "years", "from": str(a), "to": str(a + n), **g},
+              YEARS, st.integers(1, 5), GOVERNED),
     _annual_data(),
     st.builds(lambda sub: {"kind": "phrase", "phrase": sub},
               st.sampled_from(["always", "as_needed", "during_year", "during_school_year", "whole_period",
-                               "until_school_year_end", "until_year_end", "schedule", "on_request", "by_plan"])),
+                               "until_school_year_end", "until_year_end", "schedule", "on_request", "by_plan",
+                               "weekly", "monthly", "quarterly", "per_term", "half_yearly", "after_term",
+                               "after_year"])),
 )
 
 
@@ -521,7 +543,7 @@ def test_structured_deadline_survives_render_and_parse(data: dict[str, object], 
 @given(STRUCTURED, st.integers(-3, 3))
 def test_shift_there_and_back(data: dict[str, object], years: int) -> None:
     d = deadline_from_data(data)  # type: ignore[arg-type]
-    if d.day is not None and (d.day.month, d.day.day) == (2, 29):
+    if any(day is not None and (day.month, day.day) == (2, 29) for day in (d.day, d.last_day)):
         return  # 29 February is clamped on purpose
     moved = shift_deadline(d, years)
     assert _structure(shift_deadline(moved, -years)) == _structure(d)
@@ -542,6 +564,328 @@ def test_parse_never_raises(text: str) -> None:
     if d.known:
         assert deadline_from_data(d.to_data()) == d
         assert _structure(parse_deadline(rendered)) == _structure(d), (text, rendered)
+
+
+# ---------------------------------------------------------------- forms from imported Word plans
+
+SCHOOL = {"kind": "school_year", "from": "2025", "to": "2026"}
+
+# phrase as written → (structure without "text", default rendering, rendering with «года»)
+IMPORTED_CASES: list[tuple[str, dict[str, object], str, str]] = [
+    ("ежеквартально", _phrase("quarterly", "ежеквартально"), "ежеквартально", "ежеквартально"),
+    ("ежемесячно", _phrase("monthly", "ежемесячно"), "ежемесячно", "ежемесячно"),
+    ("еженедельно", _phrase("weekly", "еженедельно"), "еженедельно", "еженедельно"),
+    ("1 раз в четверть", _phrase("per_term", "1 раз в четверть"), "1 раз в четверть", "1 раз в четверть"),
+    ("1 раз в полугодие", _phrase("half_yearly", "1 раз в полугодие"), "1 раз в полугодие", "1 раз в полугодие"),
+    ("1 раз в месяц", _phrase("monthly", "1 раз в месяц"), "1 раз в месяц", "1 раз в месяц"),
+    ("2 раза в год", _phrase("half_yearly", "2 раза в год"), "2 раза в год", "2 раза в год"),
+    ("по итогам четверти", _phrase("after_term", "по итогам четверти"), "по итогам четверти", "по итогам четверти"),
+    ("По итогам I четверти", _phrase("after_term", "по итогам I четверти"), "По итогам I четверти",
+     "По итогам I четверти"),
+    ("по итогам учебного года", _phrase("after_year", "по итогам учебного года"), "по итогам учебного года",
+     "по итогам учебного года"),
+    ("в течение 2025-2026 учебного года", {**SCHOOL, "during": "yes", "separator": "dash", "short": "no"},
+     "в течение 2025–2026 учебного года", "в течение 2025–2026 учебного года"),
+    ("в течение 2025/2026 учебного года", {**SCHOOL, "during": "yes", "separator": "slash", "short": "no"},
+     "в течение 2025/2026 учебного года", "в течение 2025/2026 учебного года"),
+    ("2025-2026 уч. год", {**SCHOOL, "during": "no", "separator": "dash", "short": "yes"},
+     "2025–2026 уч. год", "2025–2026 уч. год"),
+    ("2025/2026 учебный год", {**SCHOOL, "during": "no", "separator": "slash", "short": "no"},
+     "2025/2026 учебный год", "2025/2026 учебный год"),
+    ("в 2025-2026 учебном году",
+     {**SCHOOL, "during": "no", "case": "prepositional", "separator": "dash", "short": "no"},
+     "в 2025–2026 учебном году", "в 2025–2026 учебном году"),
+    ("01.09.2025 – 30.09.2025",
+     {"kind": "dates", "from": "2025-09-01", "to": "2025-09-30", "format": "numeric", "prepositions": "no"},
+     "01.09.2025 – 30.09.2025", "01.09.2025 – 30.09.2025"),
+    ("с 01.09.2025 по 30.09.2025",
+     {"kind": "dates", "from": "2025-09-01", "to": "2025-09-30", "format": "numeric", "prepositions": "yes"},
+     "с 01.09.2025 по 30.09.2025", "с 01.09.2025 по 30.09.2025"),
+    ("с 1 сентября по 30 сентября 2025 г.",
+     {"kind": "dates", "from": "2025-09-01", "to": "2025-09-30", "format": "words", "prepositions": "yes"},
+     "с 1 сентября по 30 сентября 2025 г.", "с 1 сентября по 30 сентября 2025 года"),
+    ("1 декабря 2025 – 31 января 2026 г.",
+     {"kind": "dates", "from": "2025-12-01", "to": "2026-01-31", "format": "words", "prepositions": "no"},
+     "1 декабря 2025 – 31 января 2026 г.", "1 декабря 2025 – 31 января 2026 года"),
+    ("в 2025 году", {"kind": "year", "year": "2025", "during": "no", "case": "prepositional"},
+     "в 2025 г.", "в 2025 году"),
+    ("в 2026–2027 годах", {"kind": "years", "from": "2026", "to": "2027", "during": "no", "case": "prepositional"},
+     "в 2026–2027 гг.", "в 2026–2027 годах"),
+    ("2025 год", {"kind": "year", "year": "2025", "during": "no"}, "2025 г.", "2025 года"),
+    ("Сентябрь, 2025", _m("2025-09"), "Сентябрь 2025 г.", "Сентябрь 2025 года"),
+    ("сентябрь 2025 года", _m("2025-09"), "сентябрь 2025 г.", "сентябрь 2025 года"),
+    ("IV квартал 2025 г.", {"kind": "quarter", "quarter": "4", "numeral": "roman", "year": "2025"},
+     "IV квартал 2025 г.", "IV квартал 2025 года"),
+    ("в течение I квартала 2026 года",
+     {"kind": "quarter", "quarter": "1", "numeral": "roman", "year": "2026", "during": "yes"},
+     "в течение I квартала 2026 г.", "в течение I квартала 2026 года"),
+    ("в I квартале 2026 года",
+     {"kind": "quarter", "quarter": "1", "numeral": "roman", "year": "2026", "case": "prepositional"},
+     "в I квартале 2026 г.", "в I квартале 2026 года"),
+    ("в течение 1 полугодия 2026 г.",
+     {"kind": "half", "half": "1", "numeral": "arabic", "year": "2026", "during": "yes"},
+     "в течение 1 полугодия 2026 г.", "в течение 1 полугодия 2026 года"),
+    ("до 1 сентября 2025 г.", {"kind": "until", "date": "2025-09-01", "format": "words"},
+     "до 1 сентября 2025 г.", "до 1 сентября 2025 года"),
+    ("не позднее 15.03.2026", {"kind": "until", "date": "2026-03-15", "format": "numeric", "not_later": "yes"},
+     "не позднее 15.03.2026", "не позднее 15.03.2026"),
+    ("Не позднее февраля 2026 г.", {"kind": "until", "month": "2026-02", "not_later": "yes"},
+     "Не позднее февраля 2026 г.", "Не позднее февраля 2026 года"),
+    ("август-сентябрь", {"kind": "range", "from": "08", "to": "09"}, "август – сентябрь", "август – сентябрь"),
+]
+IMPORTED_PHRASES = [case[0] for case in IMPORTED_CASES]
+
+#: Common cells that must stay free text (with OF205) rather than be half understood.
+IMPORTED_UNKNOWN = [
+    "в течение месяца после …",
+    "в течение месяца после проведения мероприятия",
+    "в течение 10 дней после утверждения приказа",
+    "в течение месяца",
+    "по итогам",
+    "по итогам проверки",
+    "1 раз в",
+    "ежеквартально до 10 числа",
+    "не позднее чем через месяц",
+    "2025-2027 учебный год",
+    "2026-2025 учебный год",
+    "с 01.09.2025",
+    "с 30.09.2025 по 01.09.2025",
+    "31.09.2025 – 30.10.2025",
+    "01.09.2025 – 30 сентября 2025 г.",
+    "до 01.09.2025 – 30.09.2025",
+    "в течение полугодия",
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected", "rendered", "rendered_goda"), IMPORTED_CASES, ids=IMPORTED_PHRASES)
+def test_imported_phrase(phrase: str, expected: dict[str, object], rendered: str, rendered_goda: str) -> None:
+    test_seed_phrase(phrase, expected, rendered, rendered_goda)
+
+
+@pytest.mark.parametrize("phrase", IMPORTED_PHRASES)
+def test_imported_render_is_a_fixed_point(phrase: str) -> None:
+    test_render_is_a_fixed_point(phrase)
+
+
+@pytest.mark.parametrize("phrase", IMPORTED_PHRASES + IMPORTED_UNKNOWN)
+def test_imported_data_round_trip(phrase: str) -> None:
+    test_data_round_trip(phrase)
+
+
+@pytest.mark.parametrize("phrase", IMPORTED_UNKNOWN)
+def test_imported_unknown_stays_free(phrase: str) -> None:
+    test_unknown_phrase_is_kept_as_free(phrase)
+
+
+@pytest.mark.parametrize(
+    ("messy", "clean"),
+    [
+        ("В ТЕЧЕНИЕ 2025 - 2026 УЧЕБНОГО ГОДА", "в течение 2025–2026 учебного года"),
+        ("2025 – 2026 уч.г.", "2025–2026 уч. год"),
+        ("2025-2026 уч.год", "2025–2026 уч. год"),
+        ("2025 / 2026 учебный год.", "2025/2026 учебный год"),
+        ("во II квартале 2026 г.", "в II квартале 2026 года"),
+        ("01.09.2025-30.09.2025", "01.09.2025 – 30.09.2025"),
+        ("с 1.9.2025 по 30.9.2025 г.", "с 01.09.2025 по 30.09.2025"),
+        ("Сентябрь, 2025 г.", "сентябрь 2025 г."),
+        ("в 2025 г.", "в 2025 году"),
+        ("в течение 1-го квартала 2026 г.", "в течение 1 квартала 2026 года"),
+        ("в 1-м квартале 2026", "в 1 квартале 2026 года"),
+        ("Не позднее 15.03.2026 г.", "не позднее 15.03.2026"),
+    ],
+)
+def test_imported_tolerant_spelling(messy: str, clean: str) -> None:
+    assert _structure(parse_deadline(messy)) == _structure(parse_deadline(clean))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sub"),
+    [
+        ("один раз в четверть", "per_term"), ("раз в триместр", "per_term"), ("раз в полгода", "half_yearly"),
+        ("1 раз в квартал", "quarterly"), ("раз в неделю", "weekly"), ("по результатам полугодия", "after_term"),
+        ("по итогам каждой четверти", "after_term"), ("по итогам 1-го полугодия", "after_term"),
+        ("по итогам года", "after_year"), ("Ежегодно по итогам учебного года", ""),
+    ],
+)
+def test_imported_phrase_variants(phrase: str, sub: str) -> None:
+    d = parse_deadline(phrase)
+    assert d.known and d.phrase == sub
+    assert d.wording == (phrase[0].lower() + phrase[1:] if sub else "по итогам учебного года")
+    assert render_deadline(d) == phrase
+
+
+@pytest.mark.parametrize(
+    ("phrase", "style", "rendered"),
+    [
+        ("в 2025 году", DeadlineStyle(year_suffix="as_written"), "в 2025 году"),
+        ("в 2025 году", DeadlineStyle(year_suffix="год"), "в 2025 году"),
+        ("в 2025 году", DeadlineStyle(year_suffix=""), "в 2025"),
+        ("в 2026–2027 годах", DeadlineStyle(year_suffix="as_written"), "в 2026–2027 годах"),
+        ("в течение I квартала 2026 года", DeadlineStyle(year_suffix="as_written"), "в течение I квартала 2026 года"),
+        ("в течение I квартала 2026 года", DeadlineStyle(capitalize="upper"), "В течение I квартала 2026 г."),
+        ("IV квартал 2025 г.", DeadlineStyle(capitalize="lower"), "IV квартал 2025 г."),
+        ("в течение 2025/2026 учебного года", DeadlineStyle(capitalize="upper"), "В течение 2025/2026 учебного года"),
+        ("2025-2026 уч. год", DeadlineStyle(range_dash=" - "), "2025-2026 уч. год"),
+        ("2025-2026 уч. год", DeadlineStyle(year_suffix=""), "2025–2026 уч. год"),  # «учебный год» is no year suffix
+        ("01.09.2025 – 30.09.2025", DeadlineStyle(range_dash="–"), "01.09.2025–30.09.2025"),
+        ("1 декабря 2025 – 31 января 2026 г.", DeadlineStyle(year_suffix="as_written"),
+         "1 декабря 2025 – 31 января 2026 г."),
+        ("Не позднее 15.03.2026", DeadlineStyle(capitalize="lower"), "не позднее 15.03.2026"),
+        ("ЕЖЕКВАРТАЛЬНО", DeadlineStyle(), "Ежеквартально"),
+        ("ЕЖЕКВАРТАЛЬНО", DeadlineStyle(capitalize="lower"), "ежеквартально"),
+        ("во II полугодии 2026 г.", DeadlineStyle(), "во II полугодии 2026 г."),
+        ("в II квартале 2026 г.", DeadlineStyle(), "во II квартале 2026 г."),
+        ("Ежеквартально", DeadlineStyle(), "Ежеквартально"),
+    ],
+)
+def test_imported_style(phrase: str, style: DeadlineStyle, rendered: str) -> None:
+    assert render_deadline(parse_deadline(phrase), style) == rendered
+
+
+@pytest.mark.parametrize(
+    ("phrase", "first", "last"),
+    [
+        ("в течение 2025-2026 учебного года", date(2025, 9, 1), date(2026, 8, 31)),
+        ("в течение 2025/2026 учебного года", date(2025, 9, 1), date(2026, 8, 31)),
+        ("2025-2026 уч. год", date(2025, 9, 1), date(2026, 8, 31)),
+        ("01.09.2025 – 30.09.2025", date(2025, 9, 1), date(2025, 9, 30)),
+        ("с 01.09.2025 по 30.09.2025", date(2025, 9, 1), date(2025, 9, 30)),
+        ("1 декабря 2025 – 31 января 2026 г.", date(2025, 12, 1), date(2026, 1, 31)),
+        ("с 1 декабря по 31 января 2026 г.", date(2025, 12, 1), date(2026, 1, 31)),  # the start wraps to 2025
+        ("в 2025 году", date(2025, 1, 1), date(2025, 12, 31)),
+        ("2025 год", date(2025, 1, 1), date(2025, 12, 31)),
+        ("в 2026–2027 годах", date(2026, 1, 1), date(2027, 12, 31)),
+        ("Сентябрь, 2025", date(2025, 9, 1), date(2025, 9, 30)),
+        ("сентябрь 2025 года", date(2025, 9, 1), date(2025, 9, 30)),
+        ("IV квартал 2025 г.", date(2025, 10, 1), date(2025, 12, 31)),
+        ("в течение I квартала 2026 года", date(2026, 1, 1), date(2026, 3, 31)),
+        ("в I квартале 2026 года", date(2026, 1, 1), date(2026, 3, 31)),
+        ("в течение 1 полугодия 2026 г.", date(2026, 1, 1), date(2026, 6, 30)),
+        ("до 1 сентября 2025 г.", date(2025, 9, 1), date(2025, 9, 1)),
+        ("не позднее 15.03.2026", date(2026, 3, 15), date(2026, 3, 15)),
+        ("Не позднее февраля 2026 г.", date(2026, 2, 1), date(2026, 2, 1)),
+    ],
+)
+def test_imported_span(phrase: str, first: date, last: date) -> None:
+    assert parse_deadline(phrase).span() == (first, last)
+
+
+IMPORTED_UNDATED = [
+    "ежеквартально", "ежемесячно", "еженедельно", "1 раз в четверть", "1 раз в полугодие", "2 раза в год",
+    "по итогам четверти", "по итогам учебного года", "август-сентябрь", "в течение I квартала",
+]
+
+
+@pytest.mark.parametrize("phrase", IMPORTED_UNDATED)
+def test_imported_undated_has_no_span_and_does_not_move(phrase: str) -> None:
+    d = parse_deadline(phrase)
+    assert d.known and d.span() is None
+    assert shift_deadline(d, 1) == d
+
+
+def test_school_year_spans_as_the_plan_period_does() -> None:
+    from orderforge.model import parse_period
+
+    period = parse_period("2025-2026 учебный год")
+    assert period is not None
+    assert parse_deadline("2025-2026 уч. год").span() == (period.start, period.end)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "years", "shifted_text", "rendered"),
+    [
+        ("в течение 2025-2026 учебного года", 1, "в течение 2026–2027 учебного года",
+         "в течение 2026–2027 учебного года"),
+        ("в течение 2025/2026 учебного года", -1, "в течение 2024/2025 учебного года",
+         "в течение 2024/2025 учебного года"),
+        ("2025-2026 уч. год", 2, "2027–2028 уч. год", "2027–2028 уч. год"),
+        ("01.09.2025 – 30.09.2025", 1, "01.09.2026 – 30.09.2026", "01.09.2026 – 30.09.2026"),
+        ("с 01.09.2025 по 30.09.2025", 1, "с 01.09.2026 по 30.09.2026", "с 01.09.2026 по 30.09.2026"),
+        ("с 01.02.2024 по 29.02.2024", 1, "с 01.02.2025 по 28.02.2025", "с 01.02.2025 по 28.02.2025"),
+        ("1 декабря 2025 – 31 января 2026 г.", 1, "1 декабря 2026 – 31 января 2027 г.",
+         "1 декабря 2026 – 31 января 2027 г."),
+        ("в 2025 году", 1, "в 2026 году", "в 2026 г."),
+        ("в 2026–2027 годах", 1, "в 2027–2028 годах", "в 2027–2028 гг."),
+        ("2025 год", 1, "2026 год", "2026 г."),
+        ("Сентябрь, 2025", 1, "Сентябрь 2026", "Сентябрь 2026 г."),
+        ("сентябрь 2025 года", 1, "сентябрь 2026 года", "сентябрь 2026 г."),
+        ("IV квартал 2025 г.", 1, "IV квартал 2026 г.", "IV квартал 2026 г."),
+        ("в течение I квартала 2026 года", 1, "в течение I квартала 2027 года", "в течение I квартала 2027 г."),
+        ("в I квартале 2026 года", 1, "в I квартале 2027 года", "в I квартале 2027 г."),
+        ("до 1 сентября 2025 г.", 1, "до 1 сентября 2026 г.", "до 1 сентября 2026 г."),
+        ("не позднее 15.03.2026", 1, "не позднее 15.03.2027", "не позднее 15.03.2027"),
+    ],
+)
+def test_imported_shift(phrase: str, years: int, shifted_text: str, rendered: str) -> None:
+    test_shift(phrase, years, shifted_text, rendered)
+
+
+def test_school_year_shift_moves_both_years_and_the_span() -> None:
+    moved = shift_deadline(parse_deadline("в течение 2025/2026 учебного года"), 1)
+    assert (moved.year, moved.last_year) == (2026, 2027)
+    assert moved.span() == (date(2026, 9, 1), date(2027, 8, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "shifted"),
+    [
+        ("в течение 2025-2026 учебного года", "в течение 2026-2027 учебного года"),  # the clerk's hyphen kept
+        ("с 01.09.2025 по 30.09.2025", "с 01.09.2026 по 30.09.2026"),
+        ("в 2025 году", "в 2026 году"),
+    ],
+)
+def test_rollover_keeps_the_clerks_spelling(text: str, shifted: str) -> None:
+    from orderforge.rollover import shift_deadline_text
+
+    assert shift_deadline_text(text, 1) == (shifted, "moved")
+    assert shift_deadline_text("ежеквартально", 1) == ("ежеквартально", "kept")
+
+
+@pytest.mark.parametrize(
+    ("data", "rendered"),
+    [
+        ({"kind": "school_year", "from": "2025"}, "2025–2026 учебный год"),
+        ({"kind": "school_year", "from": "2025", "to": "2026", "separator": "slash", "during": "yes"},
+         "в течение 2025/2026 учебного года"),
+        ({"kind": "school_year", "from": "2025", "case": "prepositional", "short": "да"}, "в 2025–2026 уч. году"),
+        ({"kind": "dates", "from": "2025-09-01", "to": "2025-09-30"}, "01.09.2025 – 30.09.2025"),
+        ({"kind": "dates", "from": "2025-09-01", "to": "2025-09-30", "format": "words", "prepositions": "yes"},
+         "с 1 сентября по 30 сентября 2025 г."),
+        ({"kind": "until", "date": "2026-03-15", "not_later": "yes"}, "не позднее 15.03.2026"),
+        ({"kind": "until", "month": "2026-02", "not_later": "yes"}, "не позднее февраля 2026 г."),
+        ({"kind": "year", "year": "2025", "case": "prepositional"}, "в 2025 г."),
+        ({"kind": "years", "from": "2026", "to": "2027", "case": "prepositional"}, "в 2026–2027 гг."),
+        ({"kind": "quarter", "quarter": "1", "numeral": "roman", "year": "2026", "during": "yes"},
+         "в течение I квартала 2026 г."),
+        ({"kind": "half", "half": "2", "case": "prepositional"}, "во 2 полугодии"),
+        ({"kind": "phrase", "phrase": "quarterly"}, "ежеквартально"),
+        ({"kind": "phrase", "phrase": "per_term"}, "1 раз в четверть"),
+        ({"kind": "phrase", "phrase": "after_year"}, "по итогам учебного года"),
+        ({"kind": "phrase", "wording": "По итогам четверти"}, "по итогам четверти"),
+    ],
+)
+def test_imported_from_hand_written_data(data: dict[str, object], rendered: str) -> None:
+    test_from_hand_written_data(data, rendered)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"kind": "school_year", "from": "2025", "to": "2027"}, "соседние годы: 2025–2026"),
+        ({"kind": "school_year"}, "не указано поле «from»"),
+        ({"kind": "school_year", "from": "2025", "separator": "comma"}, "поле «separator»"),
+        ({"kind": "school_year", "from": "2025", "during": "yes", "case": "prepositional"}, "либо during"),
+        ({"kind": "year", "year": "2025", "during": "yes", "case": "prepositional"}, "либо during"),
+        ({"kind": "quarter", "quarter": "1", "case": "genitive"}, "поле «case»"),
+        ({"kind": "dates", "from": "2025-09-30", "to": "2025-09-01"}, r"первый день \(30.09.2025\) позже"),
+        ({"kind": "dates", "from": "2025-09-01"}, "не указано поле «to»"),
+        ({"kind": "dates", "from": "2025-02-30", "to": "2025-03-01"}, "дата «2025-02-30» не распознана"),
+        ({"kind": "dates", "from": "2025-09-01", "to": "2025-09-30", "month": "09"}, "поле «month» не подходит"),
+        ({"kind": "until", "date": "2026-03-15", "not_later": "может быть"}, "поле «not_later»"),
+    ],
+)
+def test_imported_bad_data_is_refused_in_russian(data: dict[str, object], message: str) -> None:
+    test_bad_data_is_refused_in_russian(data, message)
 
 
 # ---------------------------------------------------------------- hygiene

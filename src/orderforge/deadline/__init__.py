@@ -30,7 +30,18 @@ Design decisions (documented here because callers depend on them):
 * A range whose start has no year takes the year of its end, or the year
   before when the months wrap («сентябрь – май 2027 г.» starts in September
   2026); it is then printed with both years. In a list of months a year applies
-  to the months before it that have none («январь, май 2026 г.»).
+  to the months before it that have none («январь, май 2026 г.»); a lone year
+  after a comma is the month's own («Сентябрь, 2025» is September 2025).
+  A day range in words names a shared year once («1 – 30 сентября» is not
+  read; «с 1 сентября по 30 сентября 2025 г.» is).
+* A school year («2025-2026 учебный год», kind ``school_year``) spans
+  1 September – 31 August, as a school-year plan period does; the slash and
+  «уч.» are kept as written, the dash is the style's. Recurring phrases
+  («ежеквартально», «1 раз в четверть», «по итогам четверти») are kind
+  «phrase»: they name no year, so they are not checked and never move.
+* A year, a quarter, a half-year or a school year may be governed:
+  ``during`` («в течение I квартала 2026 года») or ``prepositional`` («в 2025
+  году», «во II полугодии» — «во» before «2»/«II», read «во втором»).
 
 The package, bottom up (each module imports only modules listed before it):
 :mod:`.words` (month and phrase tables, the match key), :mod:`.model`

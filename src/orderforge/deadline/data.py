@@ -80,22 +80,40 @@ def _data_year(value: Optional[str]) -> Optional[int]:
     return int(value)
 
 
-def _data_day(f: _Fields) -> dict[str, object]:
-    value = f.value("date")
-    assert value is not None
+def _iso_day(value: str) -> date:
     try:
-        day = date.fromisoformat(value)
+        return date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"дата «{value}» не распознана: ожидается ГГГГ-ММ-ДД, например 2026-05-31") from None
-    return {"day": day, "numeric": not f.choice("format", ("numeric", "words"))}
+
+
+def _data_day(f: _Fields) -> dict[str, object]:
+    return {"day": _iso_day(f.value("date") or ""), "numeric": not f.choice("format", ("numeric", "words"))}
 
 
 def _from_until(f: _Fields) -> dict[str, object]:
     if f.data.get("date") and f.data.get("month"):
         raise ValueError("у срока вида «until» укажите либо date, либо month, но не оба")
+    not_later = f.flag("not_later")
     if f.data.get("date"):
-        return _data_day(f)
-    return {"months": (_data_month(f.value("month") or ""),)}
+        return {**_data_day(f), "not_later": not_later}
+    return {"months": (_data_month(f.value("month") or ""),), "not_later": not_later}
+
+
+def _from_dates(f: _Fields) -> dict[str, object]:
+    first, last = _iso_day(f.value("from") or ""), _iso_day(f.value("to") or "")
+    if first > last:
+        raise ValueError(f"первый день ({first:%d.%m.%Y}) позже последнего ({last:%d.%m.%Y})")
+    return {"day": first, "last_day": last, "numeric": not f.choice("format", ("numeric", "words")),
+            "prepositions": f.flag("prepositions")}
+
+
+def _governed(f: _Fields) -> dict[str, object]:
+    """«в течение …» (during) or «в …» (case: prepositional), never both."""
+    during, prepositional = f.flag("during"), f.choice("case", ("nominative", "prepositional"))
+    if during and prepositional:
+        raise ValueError("укажите либо during: yes («в течение …»), либо case: prepositional («в …»), но не оба")
+    return {"during": during, "prepositional": prepositional}
 
 
 def _from_months(f: _Fields) -> dict[str, object]:
@@ -121,7 +139,7 @@ def _from_part(f: _Fields) -> dict[str, object]:
     if not value.isdigit() or not 1 <= int(value) <= limit:
         raise ValueError(f"номер {_PART_GENITIVE[f.kind]} должен быть от 1 до {limit}, а не «{value}»")
     return {"part": int(value), "roman": f.choice("numeral", ("arabic", "roman")),
-            "year": _data_year(f.value("year", required=False))}
+            "year": _data_year(f.value("year", required=False)), **_governed(f)}
 
 
 def _from_years(f: _Fields) -> dict[str, object]:
@@ -129,7 +147,18 @@ def _from_years(f: _Fields) -> dict[str, object]:
     assert first is not None and last is not None
     if first >= last:
         raise ValueError(f"первый год ({first}) должен быть раньше последнего ({last})")
-    return {"year": first, "last_year": last, "during": f.flag("during")}
+    return {"year": first, "last_year": last, **_governed(f)}
+
+
+def _from_school_year(f: _Fields) -> dict[str, object]:
+    """``to`` may be left out: a school year always ends the year after it starts."""
+    first = _data_year(f.value("from"))
+    assert first is not None
+    last = _data_year(f.value("to", required=False)) or first + 1
+    if last != first + 1:
+        raise ValueError(f"учебный год начинается и кончается в соседние годы: {first}–{first + 1}, а не {first}–{last}")
+    return {"year": first, "last_year": last, "slash": f.choice("separator", ("dash", "slash")),
+            "short": f.flag("short"), **_governed(f)}
 
 
 def _from_annual(f: _Fields) -> dict[str, object]:
@@ -164,13 +193,15 @@ def _from_phrase(f: _Fields) -> dict[str, object]:
 #: kind → (allowed fields, reader).
 _FROM_DATA: dict[str, tuple[tuple[str, ...], Callable[[_Fields], dict[str, object]]]] = {
     "date": (("date", "format"), _data_day),
-    "until": (("date", "format", "month"), _from_until),
+    "until": (("date", "format", "month", "not_later"), _from_until),
+    "dates": (("from", "to", "format", "prepositions"), _from_dates),
     "months": (("months", "notes"), _from_months),
     "range": (("from", "to"), _from_range),
-    "half": (("half", "numeral", "year"), _from_part),
-    "quarter": (("quarter", "numeral", "year"), _from_part),
-    "year": (("year", "during"), lambda f: {"year": _data_year(f.value("year")), "during": f.flag("during")}),
-    "years": (("from", "to", "during"), _from_years),
+    "half": (("half", "numeral", "year", "during", "case"), _from_part),
+    "quarter": (("quarter", "numeral", "year", "during", "case"), _from_part),
+    "year": (("year", "during", "case"), lambda f: {"year": _data_year(f.value("year")), **_governed(f)}),
+    "years": (("from", "to", "during", "case"), _from_years),
+    "school_year": (("from", "to", "during", "case", "separator", "short"), _from_school_year),
     "annual": (("months", "order", "case", "comma", "tail"), _from_annual),
     "phrase": (("phrase", "wording"), _from_phrase),
     "free": ((), lambda f: {}),

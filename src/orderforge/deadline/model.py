@@ -15,7 +15,8 @@ from typing import Callable, Iterable, Optional, Union
 from .words import _CAPITALIZE, _PART_MAX, _YEAR_SUFFIXES, AS_WRITTEN
 
 KINDS: tuple[str, ...] = (
-    "date", "until", "months", "range", "half", "quarter", "year", "years", "annual", "phrase", "free",
+    "date", "until", "dates", "months", "range", "half", "quarter", "year", "years", "school_year",
+    "annual", "phrase", "free",
 )
 
 #: A month with its year, or ``None`` when the clerk named no year («Сентябрь»).
@@ -59,25 +60,32 @@ class Deadline:
     ``months`` holds (year or None, month) pairs: the months of «months», the two
     ends of «range», the months of «annual» (no year) and the target month of
     «until». ``notes`` runs parallel to ``months`` for kind «months»
-    («Январь (региональный мониторинг)»).
+    («Январь (региональный мониторинг)»). ``during`` and ``prepositional`` are
+    the two ways a year, a quarter or a school year is governed: «в течение
+    2026 года», «в 2026 году»; at most one of them is set.
     """
 
     kind: str
     text: str
     months: tuple[MonthRef, ...] = ()
     notes: tuple[str, ...] = ()
-    day: Optional[date] = None  # date, until
-    numeric: bool = False  # date, until: «31.05.2026» rather than «31 мая 2026 г.»
-    year: Optional[int] = None  # half, quarter, year, years (first year)
-    last_year: Optional[int] = None  # years
+    day: Optional[date] = None  # date, until; dates (first day)
+    last_day: Optional[date] = None  # dates
+    numeric: bool = False  # date, until, dates: «31.05.2026» rather than «31 мая 2026 г.»
+    year: Optional[int] = None  # half, quarter, year, years, school_year (first year)
+    last_year: Optional[int] = None  # years, school_year
     part: Optional[int] = None  # half 1–2, quarter 1–4
     roman: bool = False  # half, quarter: «II полугодие»
-    during: bool = False  # year, years: «в течение 2026 года»
+    during: bool = False  # year, years, half, quarter, school_year: «в течение 2026 года»
     phrase: str = ""  # phrase: sub-kind such as "as_needed"
     wording: str = ""  # phrase: the clerk's words; annual: the tail («по отдельному графику»)
     months_first: bool = False  # annual: «Май, декабрь ежегодно»
-    prepositional: bool = False  # annual: «в июне и декабре»
+    prepositional: bool = False  # annual: «в июне и декабре»; year, years, half, quarter, school_year: «в 2026 году»
     comma: bool = False  # annual: «ежегодно, в июне»
+    not_later: bool = False  # until: «не позднее 15.03.2026» rather than «до …»
+    prepositions: bool = False  # dates: «с 01.09.2025 по 30.09.2025» rather than «01.09.2025 – 30.09.2025»
+    slash: bool = False  # school_year: «2025/2026» rather than «2025–2026»
+    short: bool = False  # school_year: «уч. год» rather than «учебный год»
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -137,10 +145,21 @@ def _span_years(d: Deadline) -> Optional[tuple[date, date]]:
     return date(d.year, 1, 1), date(d.last_year or d.year, 12, 31)
 
 
+def _span_school_year(d: Deadline) -> tuple[date, date]:
+    """A school year runs 1 September – 31 August, as a plan's school-year period does."""
+    assert d.year is not None and d.last_year is not None
+    return date(d.year, 9, 1), date(d.last_year, 8, 31)
+
+
+def _span_dates(d: Deadline) -> tuple[date, date]:
+    assert d.day is not None and d.last_day is not None
+    return d.day, d.last_day
+
+
 _SPANS: dict[str, Callable[[Deadline], Optional[tuple[date, date]]]] = {
-    "date": lambda d: (d.day, d.day) if d.day else None, "until": _span_until,
+    "date": lambda d: (d.day, d.day) if d.day else None, "until": _span_until, "dates": _span_dates,
     "months": _span_months, "range": _span_months, "half": _span_part, "quarter": _span_part,
-    "year": _span_years, "years": _span_years,
+    "year": _span_years, "years": _span_years, "school_year": _span_school_year,
 }
 
 # --------------------------------------------------------------------------- to_data
@@ -161,7 +180,20 @@ def _day_data(d: Deadline) -> Data:
 
 
 def _until_data(d: Deadline) -> Data:
-    return _day_data(d) if d.day is not None else {"month": _month_str(d.months[0])}
+    data = _day_data(d) if d.day is not None else {"month": _month_str(d.months[0])}
+    return {**data, "not_later": "yes"} if d.not_later else data
+
+
+def _dates_data(d: Deadline) -> Data:
+    assert d.day is not None and d.last_day is not None
+    return {"from": d.day.isoformat(), "to": d.last_day.isoformat(),
+            "format": "numeric" if d.numeric else "words", "prepositions": _yes(d.prepositions)}
+
+
+def _governed(d: Deadline, always_during: bool = True) -> Data:
+    """``during`` (always, or only when set) and ``case`` only when «в …»: older data stays as it was."""
+    data: Data = {"during": _yes(d.during)} if always_during or d.during else {}
+    return {**data, "case": "prepositional"} if d.prepositional else data
 
 
 def _months_data(d: Deadline) -> Data:
@@ -175,7 +207,12 @@ def _part_data(d: Deadline) -> Data:
     data: Data = {d.kind: str(d.part), "numeral": "roman" if d.roman else "arabic"}
     if d.year is not None:
         data["year"] = str(d.year)
-    return data
+    return {**data, **_governed(d, always_during=False)}
+
+
+def _school_year_data(d: Deadline) -> Data:
+    return {"from": str(d.year), "to": str(d.last_year), **_governed(d),
+            "separator": "slash" if d.slash else "dash", "short": _yes(d.short)}
 
 
 def _annual_data(d: Deadline) -> Data:
@@ -194,12 +231,14 @@ def _annual_data(d: Deadline) -> Data:
 _TO_DATA: dict[str, Callable[[Deadline], Data]] = {
     "date": _day_data,
     "until": _until_data,
+    "dates": _dates_data,
     "months": _months_data,
     "range": lambda d: {"from": _month_str(d.months[0]), "to": _month_str(d.months[1])},
     "half": _part_data,
     "quarter": _part_data,
-    "year": lambda d: {"year": str(d.year), "during": _yes(d.during)},
-    "years": lambda d: {"from": str(d.year), "to": str(d.last_year), "during": _yes(d.during)},
+    "year": lambda d: {"year": str(d.year), **_governed(d)},
+    "years": lambda d: {"from": str(d.year), "to": str(d.last_year), **_governed(d)},
+    "school_year": _school_year_data,
     "annual": _annual_data,
     "phrase": lambda d: {"phrase": d.phrase, "wording": d.wording},
     "free": lambda d: {},

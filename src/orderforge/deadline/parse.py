@@ -39,18 +39,30 @@ def _alt(words: Iterable[str]) -> str:
 
 _NOM_RE, _GEN_RE, _PREP_RE = _alt(_NOM.values()), _alt(_GEN.values()), _alt(_PREP.values())
 _YEAR = r"(?<!\d)\d{4}(?!\d)"
-_SUF = r"(?:\s*(?:годов|годы|года|год|гг|г)\b\.?)?"
+_SUF = r"(?:\s*(?:годов|годах|годы|года|году|год|гг|г)\b\.?)?"
 _DASH = r"\s*[-‐‑‒–—―−]\s*"
 _ANY_MONTH = re.compile(_alt(_MONTH_NO))
 
 _DATE_NUM = re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR}){_SUF}")
 _DATE_WORDS = re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_GEN_RE})\s+(?P<y>{_YEAR}){_SUF}")
-_UNTIL = re.compile(r"до\s+(?P<rest>.+)")
+_DAY_NO_YEAR = re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_GEN_RE})")
+_UNTIL = re.compile(r"(?P<w>до|не позднее)\s+(?P<rest>.+)")
 _UNTIL_MONTH = re.compile(rf"(?P<m>{_GEN_RE})(?:\s+(?P<y>{_YEAR}){_SUF})?")
-_PART = re.compile(
-    rf"(?P<n>[1-4]|iv|iii|ii|i)(?:\s*-?\s*(?:ое|ый|й|е))?\s*(?P<w>полугодие|квартал)(?:\s+(?P<y>{_YEAR}){_SUF})?"
+_DASH_CHARS = "-‐‑‒–—―−"
+#: «с 01.09.2025 по 30.09.2025» and «01.09.2025 – 30.09.2025»: (pattern, written with «с … по …»).
+_DATES_FORMS: tuple[tuple[re.Pattern[str], bool], ...] = (
+    (re.compile(r"с\s+(?P<a>.+?)\s+по\s+(?P<b>.+)"), True),
+    (re.compile(rf"(?P<a>[^{_DASH_CHARS}]+?){_DASH}(?P<b>[^{_DASH_CHARS}]+)"), False),
 )
-_DURING = r"(?P<during>в течение\s+)?"
+#: «в течение 2026 года» or «в 2026 году», «во II квартале» (group ``inside``); neither for «2026 год».
+_DURING = r"(?:(?P<during>в течение\s+)|(?P<inside>во?\s+))?"
+_PART = re.compile(
+    rf"{_DURING}(?P<n>[1-4]|iv|iii|ii|i)(?:\s*-?\s*(?:ое|ый|ом|ого|го|й|е|м))?\s*(?P<w>{_alt(_PART_KIND)})"
+    rf"(?:\s+(?P<y>{_YEAR}){_SUF})?"
+)
+_SCHOOL_WORD = r"(?P<w>учебн(?:ый|ого|ом)\s+год(?:а|у)?|уч\.?\s*г(?:од|ода|оду)?\b\.?)"
+_SCHOOL_YEAR = re.compile(rf"{_DURING}(?P<a>{_YEAR})(?:(?P<slash>\s*/\s*)|{_DASH})(?P<b>{_YEAR})\s*{_SCHOOL_WORD}")
+_LONE_YEAR = re.compile(rf"{_YEAR}{_SUF}")
 _YEARS = re.compile(rf"{_DURING}(?P<a>{_YEAR}){_SUF}{_DASH}(?P<b>{_YEAR}){_SUF}")
 _ONE_YEAR = re.compile(rf"{_DURING}(?P<y>{_YEAR}){_SUF}")
 _RANGE = re.compile(
@@ -127,16 +139,47 @@ def _parse_date(src: _Src) -> Optional[Deadline]:
 
 
 def _parse_until(src: _Src) -> Optional[Deadline]:
+    """«до 31.05.2026», «не позднее 15.03.2026», «до февраля 2022 года»."""
     m = _UNTIL.fullmatch(src.key)
     if not m:
         return None
+    not_later = m["w"] != "до"
     found = _match_day(m["rest"])
     if found:
-        return Deadline("until", src.text, day=found[0], numeric=found[1])
+        return Deadline("until", src.text, day=found[0], numeric=found[1], not_later=not_later)
     target = _UNTIL_MONTH.fullmatch(m["rest"])
     if target:
-        return Deadline("until", src.text, months=((_int(target["y"]), _MONTH_NO[target["m"]]),))
+        month = (_int(target["y"]), _MONTH_NO[target["m"]])
+        return Deadline("until", src.text, months=(month,), not_later=not_later)
     return None
+
+
+def _parse_dates(src: _Src) -> Optional[Deadline]:
+    """«01.09.2025 – 30.09.2025», «с 1 сентября по 30 сентября 2025 г.»: both ends are days."""
+    for rx, prepositions in _DATES_FORMS:
+        m = rx.fullmatch(src.key)
+        end = _match_day(m["b"]) if m else None
+        if m is None or end is None:
+            continue
+        start = _match_day(m["a"]) or _start_day(m["a"], end[0])
+        if start is None or start[1] != end[1] or start[0] > end[0]:
+            return None
+        return Deadline("dates", src.text, day=start[0], last_day=end[0], numeric=end[1], prepositions=prepositions)
+    return None
+
+
+def _start_day(key: str, end: date) -> Optional[tuple[date, bool]]:
+    """«1 сентября» before «30 сентября 2025 г.»: the year of the end, or the one before when it wraps."""
+    m = _DAY_NO_YEAR.fullmatch(key)
+    if not m:
+        return None
+    month, day = _MONTH_NO[m["m"]], int(m["d"])
+    return date(end.year if (month, day) <= (end.month, end.day) else end.year - 1, month, day), False
+
+
+def _governed(m: re.Match[str]) -> dict[str, bool]:
+    """The ``during`` / ``prepositional`` fields from a match of :data:`_DURING`."""
+    return {"during": bool(m["during"]), "prepositional": bool(m["inside"])}
 
 
 def _parse_part(src: _Src) -> Optional[Deadline]:
@@ -148,19 +191,28 @@ def _parse_part(src: _Src) -> Optional[Deadline]:
     part = _ROMAN_NO[m["n"]] if roman else int(m["n"])
     if part > _PART_MAX[kind]:
         return None
-    return Deadline(kind, src.text, part=part, roman=roman, year=_int(m["y"]))
+    return Deadline(kind, src.text, part=part, roman=roman, year=_int(m["y"]), **_governed(m))
+
+
+def _parse_school_year(src: _Src) -> Optional[Deadline]:
+    """«2025-2026 учебный год», «в течение 2025/2026 учебного года», «в 2025-2026 уч. году»."""
+    m = _SCHOOL_YEAR.fullmatch(src.key)
+    if not m or int(m["b"]) != int(m["a"]) + 1:
+        return None
+    return Deadline("school_year", src.text, year=int(m["a"]), last_year=int(m["b"]), slash=m["slash"] is not None,
+                    short=not m["w"].startswith("учебн"), **_governed(m))
 
 
 def _parse_years(src: _Src) -> Optional[Deadline]:
     m = _YEARS.fullmatch(src.key)
     if not m or int(m["a"]) >= int(m["b"]):
         return None
-    return Deadline("years", src.text, year=int(m["a"]), last_year=int(m["b"]), during=bool(m["during"]))
+    return Deadline("years", src.text, year=int(m["a"]), last_year=int(m["b"]), **_governed(m))
 
 
 def _parse_year(src: _Src) -> Optional[Deadline]:
     m = _ONE_YEAR.fullmatch(src.key)
-    return Deadline("year", src.text, year=int(m["y"]), during=bool(m["during"])) if m else None
+    return Deadline("year", src.text, year=int(m["y"]), **_governed(m)) if m else None
 
 
 def _parse_range(src: _Src) -> Optional[Deadline]:
@@ -172,12 +224,26 @@ def _parse_range(src: _Src) -> Optional[Deadline]:
 
 
 def _parse_months(src: _Src) -> Optional[Deadline]:
-    found = [_month_item(k, o) for k, o in zip(_LIST_COMMA.split(src.key), _LIST_COMMA.split(src.orig))]
+    found = [_month_item(k, o) for k, o in _list_items(src)]
     items = [item for item in found if item is not None]
     if not items or len(items) != len(found):
         return None
     months = _inherit_years(month for month, _ in items)
     return Deadline("months", src.text, months=months, notes=tuple(note for _, note in items))
+
+
+def _list_items(src: _Src) -> list[tuple[str, str]]:
+    """The (key, original) items between commas; a lone year after a comma belongs to the month before it.
+
+    Word tables often read «Сентябрь, 2025»: that is one month, not a list.
+    """
+    items: list[tuple[str, str]] = []
+    for key, orig in zip(_LIST_COMMA.split(src.key), _LIST_COMMA.split(src.orig)):
+        if items and _LONE_YEAR.fullmatch(key):
+            before_key, before_orig = items.pop()
+            key, orig = f"{before_key} {key}", f"{before_orig} {orig}"
+        items.append((key, orig))
+    return items
 
 
 def _month_item(key: str, orig: str) -> Optional[tuple[MonthRef, str]]:
@@ -191,8 +257,8 @@ def _month_item(key: str, orig: str) -> Optional[tuple[MonthRef, str]]:
 
 
 _PARSERS: tuple[Callable[[_Src], Optional[Deadline]], ...] = (
-    _parse_phrase, _parse_annual, _parse_until, _parse_date, _parse_part,
-    _parse_years, _parse_year, _parse_range, _parse_months,
+    _parse_phrase, _parse_annual, _parse_until, _parse_date, _parse_dates, _parse_part,
+    _parse_school_year, _parse_years, _parse_year, _parse_range, _parse_months,
 )
 
 

@@ -9,22 +9,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Callable
 
 from .model import Deadline, DeadlineStyle, MonthRef
 from .words import (
     _GEN,
     _NOM,
+    _PART_FORMS,
     _PART_WORD,
     _PREP,
     _ROMAN,
+    _SCHOOL_YEAR_WORDS,
     _SUFFIX_WRITTEN,
     _YEAR_IN_TEXT,
     _YEAR_SUFFIXES,
     AS_WRITTEN,
 )
 
-_SUFFIX_IN_TEXT = re.compile(r"\d{4}\s*(годов|годы|года|год|гг|г)\b")
+_SUFFIX_IN_TEXT = re.compile(r"\d{4}\s*(годов|годах|годы|года|году|год|гг|г)\b")
 
 
 # --------------------------------------------------------------------------- rendering
@@ -34,18 +37,21 @@ _SUFFIX_IN_TEXT = re.compile(r"\d{4}\s*(годов|годы|года|год|гг
 class _Ctx:
     """Resolved style: the year-suffix forms and the dash."""
 
-    suffix: tuple[str, str, str, str]
+    suffix: tuple[str, str, str, str, str, str]
     dash: str
 
-    def year(self, year: int, governed: bool = True) -> str:
-        """«2026 г.»; ``governed`` after a month, a day or «в течение» («2026 года»)."""
-        word = self.suffix[1 if governed else 0]
+    def year(self, year: int, governed: bool = True, prepositional: bool = False) -> str:
+        """«2026 г.»; ``governed`` after a month, a day or «в течение» («2026 года»); «в 2026 году»."""
+        word = self.suffix[4 if prepositional else 1 if governed else 0]
         return f"{year} {word}" if word else str(year)
 
-    def years(self, first: int, last: int, governed: bool) -> str:
-        word = self.suffix[3 if governed else 2]
-        dash = self.dash.strip() or "–"
-        return f"{first}{dash}{last} {word}" if word else f"{first}{dash}{last}"
+    def years(self, first: int, last: int, governed: bool, prepositional: bool = False) -> str:
+        word = self.suffix[5 if prepositional else 3 if governed else 2]
+        return f"{self.numbers(first, last)} {word}" if word else self.numbers(first, last)
+
+    def numbers(self, first: int, last: int) -> str:
+        """Numbers take the style's dash without its spaces: «2026–2027»."""
+        return f"{first}{self.dash.strip() or '–'}{last}"
 
 
 def render_deadline(d: Deadline, style: DeadlineStyle = DeadlineStyle()) -> str:
@@ -68,7 +74,8 @@ def _suffix_for(d: Deadline, style: DeadlineStyle) -> str:
 
 def _apply_case(body: str, d: Deadline, mode: str) -> str:
     """Set the first letter; numerals («2026 г.», «II полугодие») are left alone."""
-    if not body[:1].isalpha() or d.kind in _PART_WORD:
+    roman_first = d.kind in _PART_WORD and not (d.during or d.prepositional)
+    if not body[:1].isalpha() or roman_first:
         return body
     upper = mode == "upper" or (mode == AS_WRITTEN and _written_upper(d.text))
     return (body[0].upper() if upper else body[0].lower()) + body[1:]
@@ -80,18 +87,43 @@ def _written_upper(text: str) -> bool:
 
 
 def _render_day(d: Deadline, ctx: _Ctx) -> str:
-    day = d.day
-    assert day is not None
-    if d.numeric:
+    assert d.day is not None
+    return _day_text(d.day, d.numeric, ctx)
+
+
+def _day_text(day: date, numeric: bool, ctx: _Ctx) -> str:
+    if numeric:
         return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
     return f"{day.day} {_GEN[day.month]} {ctx.year(day.year)}"
 
 
 def _render_until(d: Deadline, ctx: _Ctx) -> str:
+    word = "не позднее" if d.not_later else "до"
     if d.day is not None:
-        return "до " + _render_day(d, ctx)
+        return f"{word} {_render_day(d, ctx)}"
     year, month = d.months[0]
-    return f"до {_GEN[month]}" + (f" {ctx.year(year)}" if year is not None else "")
+    return f"{word} {_GEN[month]}" + (f" {ctx.year(year)}" if year is not None else "")
+
+
+def _render_dates(d: Deadline, ctx: _Ctx) -> str:
+    """«01.09.2025 – 30.09.2025»; in words one year is named once, as in a month range."""
+    first, last = d.day, d.last_day
+    assert first is not None and last is not None
+    end = _day_text(last, d.numeric, ctx)
+    if d.numeric:
+        start = _day_text(first, True, ctx)
+    else:
+        start = f"{first.day} {_GEN[first.month]}" + (f" {first.year}" if first.year != last.year else "")
+    return f"с {start} по {end}" if d.prepositions else f"{start}{ctx.dash}{end}"
+
+
+def _governing(d: Deadline) -> str:
+    """The words before a governed year, quarter or school year; «во II полугодии» is read «во втором»."""
+    if d.during:
+        return "в течение "
+    if d.prepositional:
+        return "во " if d.kind in _PART_WORD and d.part == 2 else "в "
+    return ""
 
 
 def _render_months(d: Deadline, ctx: _Ctx) -> str:
@@ -114,21 +146,33 @@ def _render_range(d: Deadline, ctx: _Ctx) -> str:
     return f"{start}{ctx.dash}{_NOM[m2]} {ctx.year(y2)}"
 
 
+def _case_index(d: Deadline) -> int:
+    """Index into the nominative / genitive / prepositional tables of words."""
+    return 1 if d.during else 2 if d.prepositional else 0
+
+
 def _render_part(d: Deadline, ctx: _Ctx) -> str:
     assert d.part is not None
     numeral = _ROMAN[d.part] if d.roman else str(d.part)
-    text = f"{numeral} {_PART_WORD[d.kind]}"
+    text = f"{_governing(d)}{numeral} {_PART_FORMS[d.kind][_case_index(d)]}"
     return text if d.year is None else f"{text} {ctx.year(d.year)}"
 
 
 def _render_year(d: Deadline, ctx: _Ctx) -> str:
     assert d.year is not None
-    return ("в течение " if d.during else "") + ctx.year(d.year, governed=d.during)
+    return _governing(d) + ctx.year(d.year, governed=d.during, prepositional=d.prepositional)
 
 
 def _render_years(d: Deadline, ctx: _Ctx) -> str:
     assert d.year is not None and d.last_year is not None
-    return ("в течение " if d.during else "") + ctx.years(d.year, d.last_year, governed=d.during)
+    return _governing(d) + ctx.years(d.year, d.last_year, governed=d.during, prepositional=d.prepositional)
+
+
+def _render_school_year(d: Deadline, ctx: _Ctx) -> str:
+    """«2025–2026 учебный год»: the slash and «уч.» as written; no year suffix applies."""
+    assert d.year is not None and d.last_year is not None
+    numbers = f"{d.year}/{d.last_year}" if d.slash else ctx.numbers(d.year, d.last_year)
+    return f"{_governing(d)}{numbers} {_SCHOOL_YEAR_WORDS[d.short][_case_index(d)]}"
 
 
 def _render_annual(d: Deadline, ctx: _Ctx) -> str:
@@ -148,7 +192,7 @@ def _prep_list(months: tuple[MonthRef, ...]) -> str:
 
 
 _RENDERERS: dict[str, Callable[[Deadline, _Ctx], str]] = {
-    "date": _render_day, "until": _render_until, "months": _render_months, "range": _render_range,
-    "half": _render_part, "quarter": _render_part, "year": _render_year, "years": _render_years,
-    "annual": _render_annual, "phrase": lambda d, ctx: d.wording,
+    "date": _render_day, "until": _render_until, "dates": _render_dates, "months": _render_months,
+    "range": _render_range, "half": _render_part, "quarter": _render_part, "year": _render_year,
+    "years": _render_years, "school_year": _render_school_year, "annual": _render_annual, "phrase": lambda d, ctx: d.wording,
 }

@@ -23,6 +23,7 @@ def shift_deadline(d: Deadline, years: int) -> Deadline:
         d,
         months=tuple((y + years if y is not None else None, m) for y, m in d.months),
         day=_shift_day(d.day, years) if d.day else None,
+        last_day=_shift_day(d.last_day, years) if d.last_day else None,
         year=d.year + years if d.year is not None else None,
         last_year=d.last_year + years if d.last_year is not None else None,
     )

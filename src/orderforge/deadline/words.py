@@ -31,17 +31,24 @@ _PREP = {n: forms[2] for n, forms in enumerate(_MONTH_NAMES, 1)}
 _MONTH_NO = {form: n for n, forms in enumerate(_MONTH_NAMES, 1) for form in forms}
 
 #: Year suffix of a style → (singular, singular after a month or «в течение»,
-#: plural, plural after «в течение»).
-_YEAR_SUFFIXES: dict[str, tuple[str, str, str, str]] = {
-    "г.": ("г.", "г.", "гг.", "гг."),
-    "года": ("года", "года", "годы", "годов"),
-    "год": ("год", "года", "годы", "годов"),
-    "": ("", "", "", ""),
+#: plural, plural after «в течение», singular after «в» («в 2025 году»),
+#: plural after «в» («в 2026–2027 годах»)).
+_YEAR_SUFFIXES: dict[str, tuple[str, str, str, str, str, str]] = {
+    "г.": ("г.", "г.", "гг.", "гг.", "г.", "гг."),
+    "года": ("года", "года", "годы", "годов", "году", "годах"),
+    "год": ("год", "года", "годы", "годов", "году", "годах"),
+    "": ("", "", "", "", "", ""),
 }
 #: How a clerk wrote the suffix → the style it stands for (for ``as_written``).
-_SUFFIX_WRITTEN = {"г": "г.", "гг": "г.", "года": "года", "годов": "года", "год": "год", "годы": "год"}
+#: «году»/«годах» name no style of their own: «года» prints them the same.
+_SUFFIX_WRITTEN = {
+    "г": "г.", "гг": "г.", "года": "года", "годов": "года", "год": "год", "годы": "год", "году": "года", "годах": "года",
+}
 _CAPITALIZE = (AS_WRITTEN, "upper", "lower")
 
+_ONCE = r"(?:(?:1|один) )?раз в "
+_AFTER = r"по (?:итогам|результатам) "
+_ORDINAL = r"(?:[1-4]|iv|iii|ii|i)(?:-?(?:ой|ого|го|й))?"
 #: Undated phrases: sub-kind → pattern over the key. Schedules, plans and
 #: requests may carry a qualifier («по графику оценочных процедур»).
 _PHRASES: tuple[tuple[str, str], ...] = (
@@ -55,21 +62,38 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("schedule", r"(?:по|согласно) (?:\w+ )?графику(?: .+)?|в соответствии с (?:\w+ )?графиком(?: .+)?"),
     ("on_request", r"по запрос(?:у|ам)(?: .+)?"),
     ("by_plan", r"(?:по|согласно) (?:\w+ )?плану(?: .+)?|в соответствии с (?:\w+ )?планом(?: .+)?"),
+    # Recurring without a date: nothing to check against the period, nothing to move.
+    ("weekly", rf"еженедельно|{_ONCE}неделю"),
+    ("monthly", rf"ежемесячно|{_ONCE}месяц"),
+    ("quarterly", rf"ежеквартально|{_ONCE}квартал"),
+    ("per_term", rf"{_ONCE}(?:четверть|триместр)"),
+    ("half_yearly", rf"{_ONCE}(?:полугодие|полгода)|(?:2|два) раза в год"),
+    ("after_term", rf"{_AFTER}(?:каждой |каждого |{_ORDINAL} )?(?:четверти|триместра|полугодия|квартала|месяца)"),
+    ("after_year", rf"{_AFTER}(?:учебного |календарного )?года"),
 )
 #: The wording used when a structured deadline names only the sub-kind.
 _PHRASE_WORDING = {
     "always": "постоянно", "as_needed": "по мере необходимости", "during_school_year": "в течение учебного года",
     "during_year": "в течение года", "whole_period": "весь период", "until_school_year_end": "до конца учебного года",
     "until_year_end": "до конца года", "schedule": "по графику", "on_request": "по запросу", "by_plan": "по плану",
+    "weekly": "еженедельно", "monthly": "ежемесячно", "quarterly": "ежеквартально", "per_term": "1 раз в четверть",
+    "half_yearly": "1 раз в полугодие", "after_term": "по итогам четверти", "after_year": "по итогам учебного года",
 }
 _PHRASE_RES = tuple((sub, re.compile(rx)) for sub, rx in _PHRASES)
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _ROMAN_NO = {v.lower(): k for k, v in _ROMAN.items()}
-_PART_WORD = {"half": "полугодие", "quarter": "квартал"}
-_PART_KIND = {v: k for k, v in _PART_WORD.items()}
+#: Half-year and quarter: nominative, genitive («в течение I квартала»), prepositional («в I квартале»).
+_PART_FORMS = {"half": ("полугодие", "полугодия", "полугодии"), "quarter": ("квартал", "квартала", "квартале")}
+_PART_WORD = {kind: forms[0] for kind, forms in _PART_FORMS.items()}
+_PART_GENITIVE = {kind: forms[1] for kind, forms in _PART_FORMS.items()}
+_PART_KIND = {form: kind for kind, forms in _PART_FORMS.items() for form in forms}
 _PART_MAX = {"half": 2, "quarter": 4}
-_PART_GENITIVE = {"half": "полугодия", "quarter": "квартала"}
+#: «учебный год» in full and abbreviated, by case as for :data:`_PART_FORMS`.
+_SCHOOL_YEAR_WORDS = {
+    False: ("учебный год", "учебного года", "учебном году"),
+    True: ("уч. год", "уч. года", "уч. году"),
+}
 
 
 # --------------------------------------------------------------------------- text
