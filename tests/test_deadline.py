@@ -888,6 +888,61 @@ def test_imported_bad_data_is_refused_in_russian(data: dict[str, object], messag
     test_bad_data_is_refused_in_russian(data, message)
 
 
+# ---------------------------------------------------------------- JSON Schema of the structured form
+
+
+def _deadline_validator():  # type: ignore[no-untyped-def]
+    import jsonschema
+
+    from orderforge.schema import DeadlineT
+
+    return jsonschema.Draft202012Validator(DeadlineT().json_schema())
+
+
+def test_schema_documents_every_kind_and_field() -> None:
+    from orderforge.deadline.data import _FROM_DATA
+    from orderforge.spec import json_schema
+
+    kinds = [s for s in _deadline_validator().schema["anyOf"] if s.get("type") == "object"]
+    assert [s["properties"]["kind"]["const"] for s in kinds] == list(KINDS)
+    for schema in kinds:
+        kind = schema["properties"]["kind"]["const"]
+        assert set(schema["properties"]) == {"kind", "text", *_FROM_DATA[kind][0]}
+        assert schema["description"] and all(p.get("description") for k, p in schema["properties"].items() if k != "kind")
+    assert "school_year" in str(json_schema()) and "not_later" in str(json_schema())  # what `orderforge schema` prints
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"kind": "school_year", "from": "2025", "separator": "slash", "during": "yes"},
+        {"kind": "school_year", "from": 2025, "to": 2026},  # a YAML editor reads bare numbers as integers
+        {"kind": "dates", "from": "2025-09-01", "to": "2025-09-30", "prepositions": "yes"},
+        {"kind": "until", "date": "2026-03-15", "not_later": True},
+        {"kind": "quarter", "quarter": 1, "numeral": "roman", "year": "2026", "case": "prepositional"},
+        {"kind": "phrase", "phrase": "quarterly"},
+        "ежеквартально",
+    ],
+)
+def test_schema_accepts_structured_deadlines(data: object) -> None:
+    _deadline_validator().validate(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"kind": "school_year", "form": "2025"},
+        {"kind": "dates", "from": "2025-09-01"},
+        {"kind": "dates", "from": "01.09.2025", "to": "2025-09-30"},
+        {"kind": "phrase", "phrase": "sometimes"},
+        {"kind": "someday"},
+        {"year": "2025"},
+    ],
+)
+def test_schema_refuses_malformed_structured_deadlines(data: object) -> None:
+    assert not _deadline_validator().is_valid(data)
+
+
 # ---------------------------------------------------------------- hygiene
 
 

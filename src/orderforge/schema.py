@@ -262,7 +262,9 @@ class DeadlineT(T):
         return parse_deadline(value) if value is not None else None
 
     def json_schema(self) -> dict[str, Any]:
-        return {"anyOf": [{"type": "string", "minLength": 1}, {"type": "object", "required": ["kind"]}]}
+        from .deadline import deadline_json_schema  # the deadline module owns its structured form
+
+        return {"anyOf": [{"type": "string", "minLength": 1}, *deadline_json_schema()["anyOf"]]}
 
 
 @dataclass

@@ -52,7 +52,7 @@ the names below from ``orderforge.deadline``; the submodules are its inside.
 
 from __future__ import annotations
 
-from .data import deadline_from_data
+from .data import deadline_from_data, deadline_json_schema
 from .model import KINDS, Data, Deadline, DeadlineStyle, MonthRef
 from .parse import parse_deadline
 from .render import render_deadline
@@ -67,6 +67,7 @@ __all__ = [
     "DeadlineStyle",
     "MonthRef",
     "deadline_from_data",
+    "deadline_json_schema",
     "mentions_year",
     "parse_deadline",
     "render_deadline",

@@ -230,3 +230,89 @@ def deadline_from_data(data: Data) -> Deadline:
     if text is None and kind != "free":
         d = replace(d, text=render_deadline(d, DeadlineStyle(capitalize="lower")))
     return d
+
+
+# --------------------------------------------------------------------------- JSON Schema
+
+_YEAR_VALUE: dict[str, object] = {"type": ["string", "integer"], "pattern": r"^\d{4}$"}
+_MONTH_VALUE: dict[str, object] = {"type": ["string", "integer"]}
+_DATE_VALUE: dict[str, object] = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_FLAG_VALUE: dict[str, object] = {"enum": ["yes", "no", "да", "нет", "true", "false", True, False]}
+
+
+def _enum(*values: object) -> dict[str, object]:
+    return {"enum": list(values)}
+
+
+#: field → (JSON Schema of its value, Russian description); «from»/«to» depend on the kind.
+_FIELD_SCHEMA: dict[str, tuple[dict[str, object], str]] = {
+    "text": ({"type": "string"}, "срок так, как он написан; без него — как его напечатает orderforge"),
+    "date": (_DATE_VALUE, "дата: ГГГГ-ММ-ДД, например 2026-05-31"),
+    "format": (_enum("numeric", "words"), "numeric — «31.05.2026», words — «31 мая 2026 г.»"),
+    "month": (_MONTH_VALUE, "месяц: ГГГГ-ММ, ММ или название месяца"),
+    "months": ({"anyOf": [{"type": "array", "items": _MONTH_VALUE}, _MONTH_VALUE]},
+               "месяцы: ГГГГ-ММ, ММ или названия месяцев"),
+    "notes": ({"type": "array", "items": {"type": "string"}}, "примечания в скобках, по одному на каждый месяц"),
+    "half": (_enum("1", "2", 1, 2), "номер полугодия: 1 или 2"),
+    "quarter": (_enum("1", "2", "3", "4", 1, 2, 3, 4), "номер квартала: от 1 до 4"),
+    "numeral": (_enum("arabic", "roman"), "цифры: arabic — «1 полугодие», roman — «I полугодие»"),
+    "year": (_YEAR_VALUE, "год: ГГГГ"),
+    "during": (_FLAG_VALUE, "yes — «в течение …»: «в течение 2026 года», «в течение I квартала»"),
+    "case": (_enum("nominative", "prepositional"),
+             "prepositional — с предлогом «в»: «в 2025 году», «в I квартале», «в июне» (у ежегодного срока)"),
+    "order": (_enum("annual_first", "months_first"), "annual_first — «ежегодно, май», months_first — «май ежегодно»"),
+    "comma": (_FLAG_VALUE, "yes — запятая после «ежегодно» или перед ним"),
+    "tail": ({"type": "string"}, "продолжение после «ежегодно»: «по отдельному графику»"),
+    "phrase": (_enum(*_PHRASE_WORDING), "вид срока без даты"),
+    "wording": ({"type": "string"}, "формулировка срока без даты, как в документе"),
+    "not_later": (_FLAG_VALUE, "yes — «не позднее …» вместо «до …»"),
+    "prepositions": (_FLAG_VALUE, "yes — «с … по …» вместо тире"),
+    "separator": (_enum("dash", "slash"), "между годами: dash — «2025–2026», slash — «2025/2026»"),
+    "short": (_FLAG_VALUE, "yes — «уч. год» вместо «учебный год»"),
+}
+_FROM_TO_SCHEMA: dict[str, tuple[dict[str, object], str]] = {
+    "range": (_MONTH_VALUE, "месяц: ГГГГ-ММ, ММ или название месяца"),
+    "dates": (_DATE_VALUE, "день: ГГГГ-ММ-ДД"),
+    "years": (_YEAR_VALUE, "год: ГГГГ"),
+    "school_year": (_YEAR_VALUE, "год: ГГГГ; учебный год 2025–2026 — from: 2025, to: 2026 (to можно не писать)"),
+}
+_KIND_DOC = {
+    "date": "дата: «10.02.2026», «10 февраля 2026 г.»",
+    "until": "до даты или месяца: «до 31.05.2026», «не позднее 15.03.2026», «до февраля 2022 года»",
+    "dates": "с даты по дату: «01.09.2025 – 30.09.2025», «с 01.09.2025 по 30.09.2025»",
+    "months": "месяц или несколько месяцев: «Февраль 2026 г.», «Январь, май»",
+    "range": "период месяцев: «апрель – май 2026 г.», «август – сентябрь»",
+    "half": "полугодие: «1 полугодие 2026 года», «в течение II полугодия»",
+    "quarter": "квартал: «IV квартал 2025 г.», «в течение I квартала 2026 года», «в I квартале»",
+    "year": "год: «2022 год», «в течение 2026 года», «в 2025 году»",
+    "years": "годы: «2026–2027 гг.», «в течение 2026–2027 годов»",
+    "school_year": "учебный год (1 сентября – 31 августа): «2025–2026 учебный год», «в течение 2025/2026 учебного года»",
+    "annual": "ежегодно: «ежегодно», «ежегодно, в июне и декабре», «Май, декабрь ежегодно»",
+    "phrase": "без даты: «постоянно», «ежеквартально», «1 раз в четверть», «по итогам учебного года»",
+    "free": "нераспознанный срок: печатается как написан (предупреждение OF205)",
+}
+_REQUIRED = {
+    "date": ("date",), "dates": ("from", "to"), "months": ("months",), "range": ("from", "to"), "half": ("half",),
+    "quarter": ("quarter",), "year": ("year",), "years": ("from", "to"), "school_year": ("from",),
+}
+
+
+def _field_schema(kind: str, key: str) -> dict[str, object]:
+    value, doc = _FROM_TO_SCHEMA[kind] if key in ("from", "to") else _FIELD_SCHEMA[key]
+    return {**value, "description": doc}
+
+
+def _kind_schema(kind: str) -> dict[str, object]:
+    allowed = _FROM_DATA[kind][0]
+    properties = {"kind": {"const": kind}, **{k: _field_schema(kind, k) for k in ("text", *allowed)}}
+    return {"type": "object", "title": f"срок «{kind}»", "description": _KIND_DOC[kind], "properties": properties,
+            "required": ["kind", *_REQUIRED.get(kind, ())], "additionalProperties": False}
+
+
+def deadline_json_schema() -> dict[str, object]:
+    """The structured form of every kind, for ``orderforge schema``: editors then check each field.
+
+    Built from the same table :func:`deadline_from_data` reads, so a new kind
+    or field cannot be accepted without also being documented.
+    """
+    return {"anyOf": [_kind_schema(kind) for kind in KINDS]}
