@@ -358,7 +358,8 @@ def import_(docx: Path, output: Optional[Path], directory: Optional[Path], style
     Находит таблицу плана по заголовкам колонок, разделы и мероприятия по
     номерам, приказ вокруг таблицы; ответственных записывает в справочник
     (существующий справочник только дополняется). Что прочитать не удалось,
-    остаётся в плане с пометкой TODO и выводится предупреждением.
+    остаётся в плане с пометкой TODO и выводится предупреждением; такой план
+    записывается, но код выхода 1, пока пометки не заменены текстом.
 
     \b
     Пример:
@@ -375,13 +376,15 @@ def import_(docx: Path, output: Optional[Path], directory: Optional[Path], style
                 raise
             click.echo(failure_json(exc))
             return exc.exit_code
+        # the plan is written either way; exit 1 tells a script that it needs a clerk's hand (TODO marks)
+        code = 1 if result.needs_fixing else 0
         if as_json:
             click.echo(result_json(result))
-            return 0
+            return code
         _echo_diagnostics(result.warnings)
         for line in result.summary():
             click.echo(line)
-        return 0
+        return code
 
     _run(action)
 

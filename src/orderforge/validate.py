@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 from .diagnostics import Pos, Report, did_you_mean
-from .load import load_file
+from .load import Map, Node, Scalar, Seq, load_file
 from .model import Activity, Directory, Plan, Section
 from .schema import Ctx
 from .spec import DIRECTORY, PLAN, assemble
@@ -37,13 +37,23 @@ def load_plan(path: Path | str, report: Optional[Report] = None) -> tuple[Option
     report.extend(loaded.report)
     if loaded.root is None:
         return None, report
+    before = len(report)
+    todo = check_todo(loaded.root, report)
     parts = PLAN.convert(loaded.root, Ctx(report))
     if parts is None:
         return None, report
     directory = _directory(parts, path, report)
     plan = assemble(parts, directory, name)
     check_plan(plan, report)
+    _one_message_per_todo(report, before, todo)
     return plan, report
+
+
+def _one_message_per_todo(report: Report, start: int, todo: set[Pos]) -> None:
+    """«date: 'TODO: …'» is also not a date, «signatory: 'TODO: …'» not a person: the clerk needs
+    one message there, OF016, not three about the same mark."""
+    if todo:
+        report.items[start:] = [d for d in report.items[start:] if d.code == "OF016" or d.pos not in todo]
 
 
 def _directory(parts: dict, plan_path: Path, report: Report) -> Directory:
@@ -69,8 +79,26 @@ def load_directory(path: Path, report: Report, referenced_at: Optional[Pos] = No
     report.extend(loaded.report)
     if loaded.root is None:
         return Directory()
+    check_todo(loaded.root, report)
     directory = DIRECTORY.convert(loaded.root, Ctx(report))
     return directory if isinstance(directory, Directory) else Directory()
+
+
+def check_todo(node: Node, report: Report) -> set[Pos]:
+    """A value that is still a «TODO: …» mark (``orderforge import`` leaves them where it could not read
+    the document) is an error: a signed order must never print «TODO: номер не найден».
+    Returns the marks' positions."""
+    if isinstance(node, Scalar):
+        if not node.value.lstrip().upper().startswith("TODO"):
+            return set()
+        report.error("OF016", node.pos, f"значение не заполнено: «{node.value.strip()[:60]}»",
+                     "впишите вместо пометки TODO настоящий текст (её оставил импорт там, где не смог прочитать документ)")
+        return {node.pos}
+    children = node.items if isinstance(node, Seq) else [entry.value for entry in node]
+    found: set[Pos] = set()
+    for child in children:
+        found |= check_todo(child, report)
+    return found
 
 
 def check_plan(plan: Plan, report: Report) -> None:
