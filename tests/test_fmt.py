@@ -235,3 +235,12 @@ def test_quotes_stay_where_another_yaml_tool_would_read_a_non_string(value: str)
     text = f"style: x\nplan:\n  title: '{value}'\n  activities: []\n"
     assert format_text(text) == text
     assert format_text(f"style: x\nplan:\n  title: обычный текст\n  activities: []\n").count("'") == 0
+
+
+def test_every_structured_deadline_field_has_its_place_in_the_key_order() -> None:
+    """A field the deadline reader accepts but fmt does not know would drift to the end of its mapping."""
+    from orderforge.deadline.data import _FIELD_SCHEMA
+    from orderforge.fmt import DEADLINE_KEYS
+
+    assert set(DEADLINE_KEYS) == set(_FIELD_SCHEMA) | {"kind", "from", "to"}
+    assert len(DEADLINE_KEYS) == len(set(DEADLINE_KEYS))

@@ -50,8 +50,9 @@ Line = tuple[str, int]  # (comment text from «#», original column) or _BLANK
 
 #: Key order of a structured deadline (the deadline module's fields, grouped by kind).
 DEADLINE_KEYS = (
-    "kind", "text", "date", "format", "month", "months", "notes", "from", "to", "half", "quarter",
-    "numeral", "year", "during", "order", "case", "comma", "tail", "phrase", "wording",
+    "kind", "text", "date", "not_later", "format", "month", "months", "notes", "from", "to", "separator",
+    "half", "quarter", "numeral", "year", "during", "prepositions", "order", "case", "comma", "tail", "phrase",
+    "wording", "short",
 )
 _PLAN_KEYS = {"format", "style", "directory", "order", "plan"}
 _DIRECTORY_KEYS = {"parties", "people"}
