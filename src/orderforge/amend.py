@@ -477,11 +477,7 @@ def amend_context(result: PlanDiff, data: AmendData, style: Style) -> dict[str, 
         signatory=signatory, pos=where,
     )
     plan = replace(result.new.plan, order=order)
-    context = order_context(plan, style)
-    lines = context["signature"]["position_lines"]
-    if lines:  # a position from running text («председатель комитета») opens the signature block
-        lines[0] = lines[0][:1].upper() + lines[0][1:]
-    return {"order": context, "appendix": None}
+    return {"order": order_context(plan, style), "appendix": None}
 
 
 def nothing_to_amend(result: PlanDiff, old_spec: str, new_spec: str) -> UserError:

@@ -153,7 +153,9 @@ def signature(plan: Plan, style: Style) -> dict[str, Any]:
     person = plan.directory.people.get(order.signatory.key) if order and order.signatory else None
     if person is None:
         return {"position_lines": [], "name": ""}
-    lines = person.signature_position or ([person.position] if person.position else [])
+    lines = list(person.signature_position or ([person.position] if person.position else []))
+    if lines:  # a position written for running text («председатель комитета») opens the signature block
+        lines[0] = lines[0][:1].upper() + lines[0][1:]
     return {"position_lines": [typeset(x) for x in lines], "name": typeset(person.signature_name)}
 
 
