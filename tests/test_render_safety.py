@@ -132,3 +132,19 @@ def test_written_files_keep_shared_folder_permissions(tmp_path: Path) -> None:
         assert (kept.read_bytes(), kept.stat().st_mode & 0o777) == (b"new", 0o660)
     finally:
         os.umask(old_umask)
+
+
+def test_style_placeholders_in_plan_values_are_not_expanded(tmp_path: Path) -> None:
+    """The appendix mark is a style pattern («к {kind_dative} {issuer_genitive} от {date} {number}»); a clerk's
+    issuer_genitive that itself holds «{date}» or «{number.__class__}» must come out as typed."""
+    from orderforge.docxtext import Paragraph
+    from orderforge.typography import plain
+
+    tricky = "{number} {date} {number.__class__} {0} комитета"
+    plan = write_plan(tmp_path, ["Разработка плана"])
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "issuer_genitive: комитета по образованию", f"issuer_genitive: '{tricky}'"), encoding="utf-8")
+    docx = build_plan(plan, tmp_path / "out").docx
+    text = [plain(b.text) for b in read_blocks(docx) if isinstance(b, Paragraph)]
+    assert tricky in text, [line for line in text if "{" in line or "комитета" in line]
+    assert "от 11.02.2026 г. № ПД-1" in text

@@ -149,6 +149,9 @@ _OS_ERRORS_RU = {  # errno name → (what happened, what to do)
     "EBUSY": ("файл занят другой программой", "закройте документ в Word или LibreOffice и повторите"),
     "ETXTBSY": ("файл занят другой программой", "закройте документ в Word или LibreOffice и повторите"),
     "ENAMETOOLONG": ("слишком длинное имя файла", "сократите имя файла или путь"),
+    "EFBIG": ("файл больше, чем допускает диск или папка", "выберите другую папку (-o)"),
+    "EIO": ("ошибка чтения или записи диска", "проверьте диск (флешку) и повторите команду"),
+    "EMFILE": ("открыто слишком много файлов", "закройте лишние программы и повторите команду"),
 }
 
 
@@ -163,7 +166,7 @@ def file_error(exc: OSError, path: object = None, action: str = "записат�
 
     where = str(path if path is not None else (exc.filename or ""))
     name = errno_names.errorcode.get(exc.errno or 0, "")
-    message, hint = _OS_ERRORS_RU.get(name, (f"ошибка файловой системы: {exc.strerror or exc}", "проверьте путь и права"))
+    message, hint = _OS_ERRORS_RU.get(name, (f"ошибка файловой системы (код {name or exc.errno})", "проверьте путь и права"))
     if name in ("EACCES", "EPERM") and action == "записать":
         hint = "если документ открыт в Word, закройте его; иначе " + hint
     return UserError.simple("OF050", where or "файл", f"не удалось {action} файл: {message}", hint)

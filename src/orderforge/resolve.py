@@ -7,6 +7,7 @@ clerk wrote can ever be evaluated as template code.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Callable, Optional
 
@@ -36,12 +37,16 @@ def fill(pattern: str, values: dict[str, str]) -> str:
     """Substitute ``{name}`` placeholders of a style pattern.
 
     Not ``str.format``: plan values must never be interpreted, and a style
-    pattern with a stray brace must not crash a build.
+    pattern with a stray brace must not crash a build. One pass over the
+    pattern, so a value that itself holds «{date}» (a clerk's text) is
+    inserted as it is, never expanded in its turn; an unknown placeholder
+    stays as written.
     """
-    result = pattern
-    for key, value in values.items():
-        result = result.replace("{" + key + "}", value)
+    result = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), pattern)
     return " ".join(result.split())
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def format_date(value: date, pattern: str) -> str:
