@@ -161,3 +161,73 @@ def test_init_then_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert "output/" in Path(".gitignore").read_text(encoding="utf-8")
     again = runner.invoke(main, ["init", "."])
     assert again.exit_code == 2 and "уже существует" in again.output
+
+
+def _rewrite_part(style: Path, part: str, change) -> None:
+    """Rewrite one part of a style's template.docx with ``change(bytes) -> bytes``."""
+    path = style / "template.docx"
+    source = zipfile.ZipFile(path)
+    parts = {n: source.read(n) for n in source.namelist()}
+    parts[part] = change(parts[part])
+    with zipfile.ZipFile(path, "w") as target:
+        for name, blob in parts.items():
+            target.writestr(name, blob)
+
+
+def _not_a_zip(style: Path) -> None:
+    (style / "template.docx").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 512)  # a .doc renamed
+
+
+def _malformed_xml(style: Path) -> None:
+    _rewrite_part(style, "word/document.xml", lambda xml: xml.replace(b"</w:body>", b"</w:bdy>", 1))
+
+
+def _cp1251_part(style: Path) -> None:
+    _rewrite_part(style, "word/document.xml", lambda xml: xml.decode("utf-8").encode("cp1251", "replace"))
+
+
+def _broken_header(style: Path) -> None:
+    header = next(n for n in zipfile.ZipFile(style / "template.docx").namelist() if n.startswith("word/header"))
+    _rewrite_part(style, header, lambda xml: xml[: len(xml) // 2])
+
+
+@pytest.mark.parametrize("command", ["build", "check-style"])
+@pytest.mark.parametrize("breaker, code, part", [
+    (_not_a_zip, "OF405", "не файл .docx"),
+    (_malformed_xml, "OF408", "основной текст (word/document.xml), около абзаца"),
+    (_cp1251_part, "OF409", "основной текст (word/document.xml)"),
+    (_broken_header, "OF408", "верхний колонтитул (word/header"),
+], ids=["renamed-doc", "malformed-xml", "not-utf8", "cut-header"])
+def test_broken_template_is_an_environment_error_not_a_traceback(ensk: Path, command: str, breaker, code: str,
+                                                                  part: str) -> None:
+    """build and check-style open templates in one place: same error, the file and the part named, exit 2."""
+    style = ensk / "templates" / "ensk-district"
+    breaker(style)
+    args = ["build", "plans/ensk-2026.yaml", "-o", "out"] if command == "build" else ["check-style", "ensk-district"]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 2, result.output
+    assert f"{style / 'template.docx'}: ошибка {code}: " in result.output
+    assert part in result.output and "подсказка: " in result.output and "Word" in result.output
+    assert "Traceback" not in result.output and "Error" not in result.output
+    assert not (ensk / "out").exists() or not list((ensk / "out").iterdir())
+
+
+def test_check_style_exit_codes(ensk: Path) -> None:
+    """README: 2 for an unknown style (as init does), 1 for a style with mistakes, 0 for a good one."""
+    runner = CliRunner()
+    assert runner.invoke(main, ["check-style", "ensk-district"]).exit_code == 0
+    unknown = runner.invoke(main, ["check-style", "ensk-distrikt"])
+    assert unknown.exit_code == 2 and "OF111" in unknown.output and "«ensk-district»" in unknown.output
+    _break_template(ensk / "templates" / "ensk-district", "{%p endfor %}", "{%p endfro %}")
+    assert runner.invoke(main, ["check-style", "ensk-district"]).exit_code == 1
+
+
+def test_extends_loop_shows_the_whole_chain(tmp_path: Path) -> None:
+    for name, parent in (("s-loop", "s-loop2"), ("s-loop2", "s-loop"), ("s-self", "s-self")):
+        folder = tmp_path / "templates" / name
+        folder.mkdir(parents=True)
+        (folder / "style.yaml").write_text(f"name: {name}\nextends: {parent}\n", encoding="utf-8")
+    (loop,) = check_style("s-loop", tmp_path)[1].errors
+    assert loop.code == "OF302" and loop.message.endswith("по кругу: s-loop → s-loop2 → s-loop")
+    assert loop.pos.file.endswith("s-loop2/style.yaml") and loop.pos.line == 2
+    assert check_style("s-self", tmp_path)[1].errors[0].message.endswith("по кругу: s-self → s-self")

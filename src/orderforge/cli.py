@@ -244,20 +244,21 @@ def check_style_command(name: str) -> None:
     """Проверить стиль оформления: style.yaml, метки шаблона Word и пробную сборку.
 
     Ошибки показываются с частью документа (основной текст, колонтитул),
-    номером абзаца и его текстом. Код выхода 1, если есть ошибки.
+    номером абзаца и его текстом. Код выхода 1, если есть ошибки; 2, если
+    стиль не найден или шаблон — не документ Word (.docx).
 
     \b
     Пример:
       orderforge check-style kaliningrad-committee
     """
     def action() -> int:
-        from .stylecheck import check_style
+        from .stylecheck import check_style, exit_code as check_exit_code
 
         style, report = check_style(name, Path.cwd())
         _echo_diagnostics(report.sorted(), err=False)
         if not report.has_errors and style is not None:
             click.echo(f"стиль «{name}» в порядке: {style.folder}")
-        return 1 if report.has_errors else 0
+        return check_exit_code(report)
 
     _run(action)
 

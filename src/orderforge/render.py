@@ -8,6 +8,10 @@ decides the shape of this module:
 * Every value is escaped for XML *and* its braces are written as character
   references, so neither docxtpl's ``{_{`` → ``{{`` rewrite nor our own
   leftover-tag check can ever mistake plan text for template code.
+* Before rendering, :func:`open_template` reads the .docx once and parses every
+  XML part strictly: python-docx and docxtpl meet a damaged file with an
+  exception that names neither the file nor the part. check-style opens
+  templates through the same function, so both tell a clerk the same thing.
 * After rendering, each part is searched for leftover ``{{``/``{%`` (a tag Word
   split beyond repair), every XML part is re-parsed strictly, and the zip is
   rewritten with fixed timestamps so that two builds are byte-identical.
@@ -21,6 +25,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -80,21 +86,137 @@ def check_leftovers(xml: str, part: object, template: str) -> None:
 
 def render_docx(context: dict[str, Any], style: Style) -> bytes:
     """Render, post-process and verify; returns the final .docx bytes."""
+    from docx.opc.exceptions import OpcError
     from jinja2 import TemplateError
+    from lxml import etree
 
     template_path = style.template_path
-    if not template_path.is_file():
-        raise UserError.simple("OF402", str(template_path), "файл шаблона стиля не найден",
-                               f"положите шаблон Word в папку стиля {style.folder}")
-    tpl = _template_class()(str(template_path))
+    package = open_template(template_path)
+    tpl = _template_class()(io.BytesIO(package.data))  # the very bytes that were checked
     tpl.template_name = str(template_path)
     try:
         tpl.render(context, jinja_env=make_env(), autoescape=True)
     except TemplateError as exc:
         raise template_error(exc, template_path) from None
+    except (OpcError, etree.XMLSyntaxError) as exc:  # damage open_template does not foresee
+        raise _unreadable(template_path, "его не удалось разобрать") from exc
     buffer = io.BytesIO()
     tpl.save(buffer)
     return finish_package(buffer.getvalue(), style, str(template_path))
+
+
+WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_CONTENT_TYPE = re.compile(rb'<Override[^>]*PartName="/word/document\.xml"[^>]*ContentType="([^"]+)"')
+_PARAGRAPH_START = re.compile(rb"<w:p[ >]")
+_SAVE_AS_DOCX = "откройте шаблон в Word и сохраните его как «Документ Word (*.docx)»"
+_PART_RU = {"document": "основной текст", "header": "верхний колонтитул", "footer": "нижний колонтитул",
+            "footnotes": "сноски", "endnotes": "концевые сноски", "styles": "стили", "settings": "настройки",
+            "numbering": "нумерация списков"}
+
+
+@dataclass(frozen=True)
+class TemplatePackage:
+    """A house-style .docx, read once: every XML part is known to be UTF-8 and well-formed."""
+
+    path: Path
+    data: bytes  # the file's bytes, handed to docxtpl so that what is rendered is what was checked
+    xml: dict[str, str]  # XML part name → its text (check-style parses the tags of each part)
+
+
+def part_name(name: str) -> str:
+    """A package part as a clerk knows it: «основной текст (word/document.xml)»."""
+    stem = re.sub(r"\d+$", "", Path(name).stem)
+    return f"{_PART_RU[stem]} ({name})" if stem in _PART_RU else f"часть {name}"
+
+
+def open_template(path: Path) -> TemplatePackage:
+    """The one place a template is opened, for build and check-style alike.
+
+    Word, a renamed .doc, a copy cut short or a hand-edited part give python-docx
+    and lxml exceptions with no file name; here each becomes an OF40x error
+    naming the file and the part, with what to do (exit code 2).
+    """
+    if not path.is_file():
+        raise UserError.simple("OF402", str(path), "файл шаблона стиля не найден",
+                               f"положите шаблон Word в папку стиля {path.parent}")
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise _unreadable(path, "файл не читается", "проверьте права на файл и закройте его в Word") from None
+    parts = _zip_parts(path, data)
+    _check_main_part(path, parts)
+    xml = {name: _part_text(path, name, blob) for name, blob in parts.items() if name.endswith((".xml", ".rels"))}
+    return TemplatePackage(path, data, xml)
+
+
+def _unreadable(path: Path, why: str, hint: str = _SAVE_AS_DOCX) -> UserError:
+    return UserError.simple("OF405", str(path), f"шаблон не открывается как документ Word (.docx): {why}", hint)
+
+
+def _zip_parts(path: Path, data: bytes) -> dict[str, bytes]:
+    """Every part of the package; a .docx is a zip, so anything else is not one."""
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise _unreadable(path, "это не файл .docx (возможно, документ .doc или .rtf, переименованный в .docx)") from None
+    parts: dict[str, bytes] = {}
+    for name in package.namelist():
+        try:
+            parts[name] = package.read(name)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
+            raise _unreadable(path, f"файл повреждён, часть {name} не читается",
+                              "возьмите шаблон из резервной копии или пересохраните его в Word") from None
+    return parts
+
+
+def _check_main_part(path: Path, parts: dict[str, bytes]) -> None:
+    """A Word document, not a spreadsheet, a .dotx template or a .docm with macros under a .docx name."""
+    if "word/document.xml" not in parts or "[Content_Types].xml" not in parts:
+        raise _unreadable(path, "в нём нет основного текста (word/document.xml) — это не документ Word")
+    found = _CONTENT_TYPE.search(parts["[Content_Types].xml"])
+    if found is None or found.group(1).decode("ascii", "replace") != WORD_MAIN:
+        kind = found.group(1).decode("ascii", "replace") if found else "не указан"
+        raise _unreadable(path, f"это не «Документ Word» (шаблон .dotx или документ с макросами .docm?), тип: {kind}")
+
+
+def _part_text(path: Path, name: str, blob: bytes) -> str:
+    """Decode and strictly parse one XML part; a damaged part is told by name and paragraph."""
+    from lxml import etree
+
+    try:
+        text = blob.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserError.simple(
+            "OF409", str(path), f"{part_name(name)}{_near_paragraph(blob, exc.start)}: часть не в кодировке UTF-8",
+            f"{_SAVE_AS_DOCX}: Word всегда пишет UTF-8; если часть правили вручную, сохраните её в UTF-8") from None
+    try:
+        etree.fromstring(blob, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position
+        raise UserError.simple(
+            "OF408", str(path),
+            f"{part_name(name)}{_near_paragraph(blob, _offset(blob, line, column))}: разметка XML повреждена "
+            f"(строка {line}, позиция {column})",
+            f"{_SAVE_AS_DOCX}; если Word его не открывает, возьмите шаблон из резервной копии "
+            "(или копию встроенного стиля: orderforge init --copy-style)") from None
+    return text
+
+
+def _offset(blob: bytes, line: int, column: int) -> int:
+    """Byte offset of libxml2's (line, column) in a part."""
+    lines = blob.split(b"\n")
+    return sum(len(x) + 1 for x in lines[:max(line - 1, 0)]) + max(column - 1, 0)
+
+
+def _near_paragraph(blob: bytes, offset: int) -> str:
+    """«, около абзаца 12 («…текст перед ошибкой»)»: Word parts are often one long line, so a paragraph is
+    the only place a clerk can find in Word."""
+    starts = [m.start() for m in _PARAGRAPH_START.finditer(blob, 0, offset)]
+    if not starts:
+        return ""
+    before = blob[starts[-1]:offset].decode("utf-8", "replace")
+    text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)", before)).strip()
+    return f", около абзаца {len(starts)}" + (f" («…{text[-60:]}»)" if text else "")
 
 
 def template_error(exc: Exception, template_path: Path) -> UserError:

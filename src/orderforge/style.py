@@ -148,7 +148,9 @@ def _merged_node(folder: Path, workspace: Optional[Path], report: Report, chain:
         return root
     parent_name = str(parent_node.value).strip()  # type: ignore[union-attr]
     if parent_name in chain or parent_name == folder.name:
-        report.error("OF302", parent_node.pos, f"стили наследуют друг друга по кругу: {' → '.join(chain + [parent_name])}", "")
+        loop = " → ".join([*chain, folder.name, parent_name])  # the whole chain, so the clerk sees which file to fix
+        report.error("OF302", parent_node.pos, f"стили наследуют друг друга по кругу: {loop}",
+                     f"уберите или исправьте строку «extends: {parent_name}» в одном из этих style.yaml")
         return root
     try:
         parent_folder = find_style(parent_name, workspace)

@@ -12,21 +12,24 @@ from __future__ import annotations
 
 import re
 import tempfile
-import zipfile
 from pathlib import Path
 
-from .diagnostics import Pos, Report, UserError
+from .diagnostics import ENVIRONMENT_CODES, Pos, Report, UserError
+from .render import make_env, open_template, part_name
 from .style import Style, load_style
 
 CONTEXT_ROOTS = {"order", "appendix"}
 _PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
-_PART_RU = {"document": "основной текст", "header": "верхний колонтитул", "footer": "нижний колонтитул",
-            "footnotes": "сноски", "endnotes": "концевые сноски"}
+UNOPENABLE = frozenset({"OF402", "OF405", "OF408", "OF409"})  # the template is missing or is not a Word file
 
 
-def _part_name(name: str) -> str:
-    stem = re.sub(r"\d+$", "", Path(name).stem)
-    return f"{_PART_RU.get(stem, stem)} ({name})"
+def exit_code(report: Report) -> int:
+    """0 — the style is fine; 2 — it cannot be checked at all (no such style, a template that is not a
+    .docx: the environment, as for build); 1 — the style has mistakes to fix."""
+    codes = {d.code for d in report.errors}
+    if not codes:
+        return 0
+    return 2 if codes <= ENVIRONMENT_CODES | UNOPENABLE else 1
 
 
 def _paragraph_text(line: str) -> str:
@@ -38,18 +41,15 @@ def check_template_file(path: Path, report: Report) -> None:
     from docxtpl import DocxTemplate
     from jinja2 import TemplateSyntaxError, meta
 
-    from .render import make_env
-
     try:
-        package = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile):
-        report.error("OF405", Pos(str(path)), "шаблон не открывается как документ Word (.docx)",
-                     "сохраните шаблон в Word как «Документ Word (*.docx)»")
+        package = open_template(path)
+    except UserError as exc:
+        report.extend(exc.diagnostics)
         return
     patcher = DocxTemplate.__new__(DocxTemplate)  # only patch_xml is used: it needs no state
     env = make_env()
-    for name in sorted(n for n in package.namelist() if _PART.match(n)):
-        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", patcher.patch_xml(package.read(name).decode("utf-8")))
+    for name in sorted(n for n in package.xml if _PART.match(n)):
+        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", patcher.patch_xml(package.xml[name]))
         try:
             parsed = env.parse(xml)
         except TemplateSyntaxError as exc:
@@ -57,11 +57,11 @@ def check_template_file(path: Path, report: Report) -> None:
             number = max(exc.lineno - 1, 0)
             text = _paragraph_text(lines[number]) if number < len(lines) else ""
             report.error("OF406", Pos(str(path)),
-                         f"{_part_name(name)}, абзац {number}: ошибка в метке: {exc.message} — «{text}»",
+                         f"{part_name(name)}, абзац {number}: ошибка в метке: {exc.message} — «{text}»",
                          "исправьте метку в Word: {{ поле }}, {%p if … %}, {%tr for … %}; каждая {%p/{%tr — в своём абзаце/строке")
             continue
         for variable in sorted(meta.find_undeclared_variables(parsed) - CONTEXT_ROOTS):
-            report.error("OF407", Pos(str(path)), f"{_part_name(name)}: неизвестное поле «{variable}»",
+            report.error("OF407", Pos(str(path)), f"{part_name(name)}: неизвестное поле «{variable}»",
                          "доступны только order.… и appendix.… (см. docs/house-styles.md)")
 
 
@@ -94,10 +94,6 @@ def check_style(name: str, workspace: Path | None = None) -> tuple[Style | None,
         report.extend(exc.diagnostics)
         return None, report
     templates = [style.template_path] + [p for p in (style.folder / "amend.docx",) if p.is_file()]
-    if not style.template_path.is_file():
-        report.error("OF402", Pos(str(style.template_path)), "файл шаблона стиля не найден",
-                     f"положите шаблон Word в папку {style.folder}")
-        return style, report
     for template in templates:
         check_template_file(template, report)
     if not report.has_errors:
