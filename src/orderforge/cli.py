@@ -69,6 +69,21 @@ def _plan_files(paths: tuple[Path, ...]) -> list[Path]:
     return files
 
 
+class PlanYear(click.ParamType):
+    """A plan's first year, 2000–2100: ``--year 0`` or ``-5`` is a typo, refused before any file is written."""
+
+    name = "год"
+
+    def convert(self, value: object, param: Optional[click.Parameter], ctx: Optional[click.Context]) -> int:
+        from .workspace import YEARS
+
+        text = str(value).strip()
+        if text.isdigit() and int(text) in YEARS:
+            return int(text)
+        self.fail(f"«{value}» — не год плана; укажите год от {YEARS.start} до {YEARS.stop - 1}, например 2026",
+                  param, ctx)
+
+
 @click.group(context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]", subcommand_metavar="КОМАНДА [АРГУМЕНТЫ]...")
 @click.version_option(package_name="orderforge", message="orderforge %(version)s")
 def main() -> None:
@@ -268,7 +283,7 @@ def check_style_command(name: str) -> None:
                 metavar="[ПАПКА]")
 @click.option("--style", "style_name", default="kaliningrad-committee", show_default=True,
               help="Стиль оформления (список: orderforge styles).")
-@click.option("--year", type=int, help="Первый год плана (по умолчанию текущий).")
+@click.option("--year", type=PlanYear(), metavar="ГГГГ", help="Первый год плана (по умолчанию текущий).")
 @click.option("--copy-style", is_flag=True, help="Скопировать стиль в templates/, чтобы править его в Word.")
 def init(folder: Path, style_name: str, year: Optional[int], copy_style: bool) -> None:
     """Создать рабочую папку: plans/ с заготовкой плана, справочник, README.

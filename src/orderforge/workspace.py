@@ -18,6 +18,7 @@ from .style import find_style, list_styles, StyleNotFound
 from .write import write_atomic
 
 GITIGNORE = "# собранные документы не хранятся в git: их всегда можно собрать заново\noutput/\n"
+YEARS = range(2000, 2101)  # a plan year outside this is a typo (0, -5, 99999), and validate would refuse it
 
 
 @dataclass
@@ -42,7 +43,9 @@ def init_workspace(folder: Path, style: str, year: int | None = None, copy_style
         style_folder = find_style(style, folder)
     except StyleNotFound as exc:
         raise UserError.simple("OF111", style, str(exc), exc.hint) from None
-    year = year or date.today().year
+    year = date.today().year if year is None else year
+    if year not in YEARS:
+        raise ValueError(f"year {year} is outside {YEARS.start}–{YEARS.stop - 1}")  # the CLI refuses it first
     files = {
         folder / "plans" / f"plan-{year}.yaml": starter_plan(style, year),
         folder / "directory.yaml": starter_text("directory.yaml"),
