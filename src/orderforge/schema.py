@@ -71,6 +71,37 @@ def _nonempty(node: Node, ctx: Ctx, value: Optional[str]) -> Optional[str]:
     return value
 
 
+# JSON Schema for editors. The loader keeps every scalar a string, so validate reads `number: 116` or
+# `period: 2026` as text; an editor reads YAML 1.2, where those are numbers and `true` is a boolean.
+# The schema must accept what validate accepts, so text-like scalars also allow numbers.
+_TEXT_TYPES = ["string", "integer", "number"]
+
+
+def text_schema(pattern: Optional[str] = None, min_length: int = 1) -> dict[str, Any]:
+    """A scalar validate takes as text; numbers only where the pattern lets digits through."""
+    types = ["string"]
+    if pattern is None or re.fullmatch(pattern, "1"):
+        types.append("integer")
+    if pattern is None or re.fullmatch(pattern, "1.5"):
+        types.append("number")
+    schema: dict[str, Any] = {"type": types, "minLength": min_length}  # minLength/pattern bind strings only
+    if pattern:
+        schema["pattern"] = f"^(?:{pattern})$"
+    return schema
+
+
+def _yaml12_value(text: str) -> Any:
+    """How a YAML 1.2 editor reads a plain scalar that is a number: "1" → 1; anything else stays text."""
+    if re.fullmatch(r"-?(0|[1-9]\d*)", text):
+        return int(text)
+    return text
+
+
+def _any_case(word: str) -> str:
+    """A regex for a word in any letter case (ECMA-262 patterns have no inline (?i))."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.lower() != c.upper() else re.escape(c) for c in word)
+
+
 @dataclass
 class Str(T):
     """A single-line string (spaces normalised)."""
@@ -92,10 +123,7 @@ class Str(T):
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "string", "minLength": 1}
-        if self.pattern:
-            schema["pattern"] = f"^(?:{self.pattern})$"
-        return schema
+        return text_schema(self.pattern)
 
 
 @dataclass
@@ -111,7 +139,7 @@ class TextT(T):
         return parse_text(value)
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "minLength": 1}
+        return text_schema()
 
 
 @dataclass
@@ -127,7 +155,7 @@ class Lines(T):
         return [" ".join(line.split()) for line in value.split("\n") if line.strip()]
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "minLength": 1}
+        return text_schema()
 
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -177,7 +205,8 @@ class Enum(T):
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"enum": list(self.choices)}
+        values = [*self.choices, *(v for v in map(_yaml12_value, self.choices) if not isinstance(v, str))]
+        return {"enum": values}  # `format: 1` is the integer 1 to a YAML 1.2 editor
 
 
 _TRUE = {"да", "yes", "true", "on"}
@@ -199,7 +228,10 @@ class Bool(T):
         return None
 
     def json_schema(self) -> dict[str, Any]:
-        return {"enum": sorted(_TRUE | _FALSE)}
+        words = sorted(_TRUE | _FALSE)
+        any_case = r"^\s*(?:" + "|".join(_any_case(w) for w in words) + r")\s*$"
+        # `true` is a boolean in YAML 1.2; «Да» in any case is accepted by validate; the enum feeds completion
+        return {"anyOf": [{"enum": words}, {"type": "boolean"}, {"type": "string", "pattern": any_case}]}
 
 
 @dataclass
@@ -213,7 +245,7 @@ class RefT(T):
         return Ref(value.strip(), node.pos) if value is not None else None
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "minLength": 1}
+        return text_schema()
 
 
 @dataclass
@@ -233,7 +265,7 @@ class PeriodT(T):
         return period
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "minLength": 4}
+        return {"type": ["string", "integer"], "minLength": 4}  # `period: 2026` is an integer in YAML 1.2
 
 
 @dataclass
@@ -264,7 +296,7 @@ class DeadlineT(T):
     def json_schema(self) -> dict[str, Any]:
         from .deadline import deadline_json_schema  # the deadline module owns its structured form
 
-        return {"anyOf": [{"type": "string", "minLength": 1}, *deadline_json_schema()["anyOf"]]}
+        return {"anyOf": [text_schema(), *deadline_json_schema()["anyOf"]]}
 
 
 @dataclass
@@ -290,9 +322,10 @@ class ListT(T):
 
     def json_schema(self) -> dict[str, Any]:
         schema = {"type": "array", "items": self.item.json_schema()}
+        empty = {"type": "null"}  # `activities:` with nothing after it: validate reads an empty list
         if self.scalar_ok:
-            return {"anyOf": [schema, self.item.json_schema()]}
-        return schema
+            return {"anyOf": [schema, self.item.json_schema(), empty]}
+        return {"anyOf": [schema, empty]}
 
 
 @dataclass
@@ -362,7 +395,7 @@ class Obj(T):
         if self.doc:
             schema["description"] = self.doc
         if self.shorthand:
-            return {"anyOf": [{"type": "string", "minLength": 1}, schema]}
+            return {"anyOf": [self.by_key[self.shorthand].type.json_schema(), schema]}
         return schema
 
 
