@@ -4,6 +4,9 @@ Each file in fixtures/bad/ carries lines
 ``# expect: CODE severity line:col message-fragment [| hint-fragment]``;
 the test asserts that validation yields exactly those diagnostics — no more,
 no fewer — with the code, the severity, the position and the words given.
+A diagnostic in another file (a broken directory the plan names) is written
+``# expect: CODE severity path:line:col …``, the path relative to the plan's folder;
+such files live in subfolders, so they are not taken for plans.
 """
 
 from __future__ import annotations
@@ -19,12 +22,17 @@ from orderforge.validate import load_plan
 from .conftest import FIXTURES, ROOT
 
 BAD = sorted((FIXTURES / "bad").glob("*.yaml"))
-_EXPECT = re.compile(r"^# expect: (OF\d+) (error|warning) (\d+):(\d+) ([^|\n]+?)(?: \| (.+))?$", re.MULTILINE)
+_EXPECT = re.compile(
+    r"^# expect: (OF\d+) (error|warning) (?:(\S+):)?(\d+):(\d+) ([^|\n]+?)(?: \| (.+))?$", re.MULTILINE
+)
 
 
-def expectations(path: Path) -> list[tuple[str, str, int, int, str, str]]:
+def expectations(path: Path) -> list[tuple[str, str, int, int, str, str, str]]:
+    """(code, severity, line, col, message, hint, file) — the file as the report names it."""
     found = _EXPECT.findall(path.read_text(encoding="utf-8"))
-    return [(c, s, int(line), int(col), msg.strip(), (hint or "").strip()) for c, s, line, col, msg, hint in found]
+    here = path.relative_to(ROOT)
+    return [(c, s, int(line), int(col), msg.strip(), (hint or "").strip(), str(here.parent / other if other else here))
+            for c, s, other, line, col, msg, hint in found]
 
 
 @pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
@@ -33,13 +41,14 @@ def test_bad_plan(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     expected = expectations(path)
     assert expected, f"{path.name} declares no expectations"
     _, report = load_plan(path.relative_to(ROOT))
-    got = sorted(report.items, key=lambda d: (d.pos.line, d.pos.col, d.code))
+    got = sorted(report.items, key=lambda d: (d.pos.file, d.pos.line, d.pos.col, d.code))
     assert len(got) == len(expected), "\n".join(d.format() for d in got)
-    for diag, (code, severity, line, col, message, hint) in zip(got, sorted(expected, key=lambda e: (e[2], e[3], e[0]))):
+    for diag, (code, severity, line, col, message, hint, file) in zip(
+            got, sorted(expected, key=lambda e: (e[6], e[2], e[3], e[0]))):
         assert (diag.code, diag.severity, diag.pos.line, diag.pos.col) == (code, severity, line, col), diag.format()
         assert message in diag.message, diag.format()
         assert hint in diag.hint, diag.format()
-        assert diag.pos.file == str(path.relative_to(ROOT))
+        assert diag.pos.file == file, diag.format()
 
 
 def test_not_utf8(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ whole list at once, like a compiler gives it.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -70,18 +71,42 @@ def _directory(parts: dict, plan_path: Path, report: Report) -> Directory:
     return Directory()
 
 
+@dataclass
+class UncheckedDirectory(Directory):
+    """A directory that could not be read whole: a missing file, a syntax error, a list instead of a mapping.
+
+    A reference it lacks says nothing about the plan — the entry may be right there
+    in the broken file — so such references are not reported one by one (that
+    buried the real error under a hundred false «не найден»); ``first_error`` is
+    where the clerk has to look, and ``announced`` tells that the directory's own
+    error already says the references are not checked.
+    """
+
+    first_error: Pos = field(default_factory=lambda: Pos("?"))
+    announced: bool = False
+
+
 def load_directory(path: Path, report: Report, referenced_at: Optional[Pos] = None) -> Directory:
+    """The directory file; one that has errors of its own comes back as :class:`UncheckedDirectory`."""
     name = display_path(path)
     if referenced_at is not None and not path.is_file():
-        report.error("OF110", referenced_at, f"справочник «{name}» не найден", "проверьте путь относительно файла плана")
-        return Directory()
+        report.error("OF110", referenced_at, f"справочник «{name}» не найден",
+                     "проверьте путь относительно файла плана; пока справочник не найден, "
+                     "ответственные, подписант и ссылки [[…]] не проверяются")
+        return UncheckedDirectory(source=name, first_error=referenced_at, announced=True)
+    own = Report()
     loaded = load_file(path, name)
-    report.extend(loaded.report)
-    if loaded.root is None:
-        return Directory()
-    check_todo(loaded.root, report)
-    directory = DIRECTORY.convert(loaded.root, Ctx(report))
-    return directory if isinstance(directory, Directory) else Directory()
+    own.extend(loaded.report)
+    directory = None
+    if loaded.root is not None:
+        check_todo(loaded.root, own)
+        directory = DIRECTORY.convert(loaded.root, Ctx(own))
+    report.extend(own)
+    found = directory if isinstance(directory, Directory) else Directory(source=name)
+    broken = sorted(d.pos for d in own.errors if d.code != "OF016")  # a TODO mark leaves the entry usable
+    if broken:
+        return UncheckedDirectory(found.parties, found.people, found.source or name, first_error=broken[0])
+    return found
 
 
 def check_todo(node: Node, report: Report) -> set[Pos]:
@@ -103,13 +128,15 @@ def check_todo(node: Node, report: Report) -> set[Pos]:
 
 def check_plan(plan: Plan, report: Report) -> None:
     """Checks that need the whole plan: references, ids, deadlines against the period."""
-    _check_order(plan, report)
+    lookup = _Lookup(plan, report)
+    _check_order(plan, report, lookup)
     _check_style_name(plan, report)
     seen_ids: dict[str, Pos] = {}
     for activity in plan.all_activities():
-        _check_activity(plan, activity, seen_ids, report)
+        _check_activity(plan, activity, seen_ids, report, lookup)
     for section in plan.plan.sections:
         _check_section(section, report)
+    lookup.summarise()
     has_errors = any(d.severity == "error" and d.pos.file == plan.source for d in report)
     if not plan.all_activities() and not has_errors:
         report.warning("OF209", plan.plan.pos, "в плане нет ни одного мероприятия", "добавьте sections или activities")
@@ -140,7 +167,7 @@ def order_texts(plan: Plan) -> list[tuple[str, Pos]]:
     return texts
 
 
-def _check_references(plan: Plan, report: Report) -> None:
+def _check_references(plan: Plan, report: Report, lookup: _Lookup) -> None:
     texts = [(text, pos) for text, pos in order_texts(plan) if "[[" in text]
     if not texts:
         return
@@ -155,8 +182,7 @@ def _check_references(plan: Plan, report: Report) -> None:
         for span in spans:
             entry = plan.directory.people.get(span.key) or plan.directory.parties.get(span.key)
             if entry is None:
-                hint = did_you_mean(span.key, keys) or _directory_hint(plan)
-                report.error("OF211", pos, f"ссылка «{span.raw}»: «{span.key}» нет в справочнике", hint)
+                lookup.missing("OF211", pos, f"ссылка «{span.raw}»: «{span.key}» нет в справочнике", span.key, keys)
                 continue
             for problem in span_problems(span, entry):
                 report.error("OF212", pos, problem, "")
@@ -191,8 +217,8 @@ def _unknown(phrase: str, words: list[str], key: str) -> list[str]:
             f"задайте их в справочнике ({key})"]
 
 
-def _check_order(plan: Plan, report: Report) -> None:
-    _check_references(plan, report)
+def _check_order(plan: Plan, report: Report, lookup: _Lookup) -> None:
+    _check_references(plan, report, lookup)
     order = plan.order
     if order is not None and not any(line.strip() for line in order.issuer):
         report.warning("OF214", order.field_pos.get("issuer", order.pos),
@@ -202,17 +228,50 @@ def _check_order(plan: Plan, report: Report) -> None:
         return
     ref = order.signatory
     if ref.key not in plan.directory.people:
-        hint = did_you_mean(ref.key, plan.directory.people) or _directory_hint(plan)
-        report.error("OF202", ref.pos, f"подписант «{ref.key}» не найден среди людей справочника", hint)
+        lookup.missing("OF202", ref.pos, f"подписант «{ref.key}» не найден среди людей справочника",
+                       ref.key, list(plan.directory.people))
+
+
+class _Lookup:
+    """Reports a reference the directory lacks — unless the directory could not be read whole.
+
+    Then a missing entry is no news about the plan: the references are only
+    counted, and :meth:`summarise` says once that they were not checked and where
+    the directory's first error is.
+    """
+
+    def __init__(self, plan: Plan, report: Report) -> None:
+        self.plan, self.report = plan, report
+        self.unchecked: list[Pos] = []
+
+    def missing(self, code: str, pos: Pos, message: str, key: str, choices: list[str]) -> None:
+        if isinstance(self.plan.directory, UncheckedDirectory):
+            self.unchecked.append(pos)
+            return
+        self.report.error(code, pos, message, did_you_mean(key, choices) or _directory_hint(self.plan))
+
+    def summarise(self) -> None:
+        directory = self.plan.directory
+        if not self.unchecked or not isinstance(directory, UncheckedDirectory) or directory.announced:
+            return
+        where = self.plan.field_pos.get("directory") or min(self.unchecked)
+        self.report.warning(
+            "OF215", where,
+            f"ссылки на справочник не проверены ({len(self.unchecked)}): в справочнике «{directory.source}» есть ошибки",
+            f"исправьте справочник (первая ошибка — {directory.first_error}) и проверьте план снова",
+        )
 
 
 def _directory_hint(plan: Plan) -> str:
+    if not plan.directory.source:
+        return f"справочник не найден: укажите directory: в плане или создайте {DEFAULT_DIRECTORY} рядом с планом"
     if not plan.directory.keys():
-        return f"справочник не найден или пуст: укажите directory: в плане или создайте {DEFAULT_DIRECTORY} рядом с планом"
-    return f"добавьте запись в справочник {plan.directory.source}".strip()
+        return f"справочник {plan.directory.source} пуст: добавьте в него parties: или people:"
+    return f"добавьте запись в справочник {plan.directory.source}"
 
 
-def _check_activity(plan: Plan, activity: Activity, seen_ids: dict[str, Pos], report: Report) -> None:
+def _check_activity(plan: Plan, activity: Activity, seen_ids: dict[str, Pos], report: Report,
+                    lookup: _Lookup) -> None:
     if activity.id:
         id_pos = activity.field_pos.get("id", activity.pos)
         if activity.id in seen_ids:
@@ -226,8 +285,7 @@ def _check_activity(plan: Plan, activity: Activity, seen_ids: dict[str, Pos], re
     keys = plan.directory.keys()
     for ref in activity.responsible:
         if ref.key not in plan.directory.parties and ref.key not in plan.directory.people:
-            hint = did_you_mean(ref.key, keys) or _directory_hint(plan)
-            report.error("OF201", ref.pos, f"ответственный «{ref.key}» не найден в справочнике", hint)
+            lookup.missing("OF201", ref.pos, f"ответственный «{ref.key}» не найден в справочнике", ref.key, keys)
     _check_deadline(plan, activity, report)
 
 
