@@ -134,7 +134,7 @@ def validate(plans: tuple[Path, ...], as_json: bool, quiet: bool) -> None:
 @main.command(context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
 @click.argument("plans", nargs=-1, type=click.Path(path_type=Path), metavar="[ПЛАН.yaml]...")
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=OUTPUT_DIR,
-              show_default=True, help="Папка для готовых документов.")
+              show_default=True, metavar="ПАПКА", help="Папка для готовых документов.")
 @click.option("--pdf", is_flag=True, help="Также сделать PDF (через LibreOffice, одним процессом на все планы).")
 def build(plans: tuple[Path, ...], out_dir: Path, pdf: bool) -> None:
     """Собрать приказ с приложением (.docx) из планов.
@@ -281,7 +281,7 @@ def check_style_command(name: str) -> None:
 @main.command(context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
 @click.argument("folder", required=False, default=".", type=click.Path(path_type=Path, file_okay=False),
                 metavar="[ПАПКА]")
-@click.option("--style", "style_name", default="kaliningrad-committee", show_default=True,
+@click.option("--style", "style_name", default="kaliningrad-committee", show_default=True, metavar="СТИЛЬ",
               help="Стиль оформления (список: orderforge styles).")
 @click.option("--year", type=PlanYear(), metavar="ГГГГ", help="Первый год плана (по умолчанию текущий).")
 @click.option("--copy-style", is_flag=True, help="Скопировать стиль в templates/, чтобы править его в Word.")
@@ -310,8 +310,9 @@ def init(folder: Path, style_name: str, year: Optional[int], copy_style: bool) -
 @main.command(context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
 @click.argument("plan", type=click.Path(path_type=Path, dir_okay=False), metavar="ПЛАН.yaml")
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Папка для картинок (по умолчанию output/<план>-preview).")
-@click.option("--dpi", default=60, show_default=True, type=click.IntRange(20, 300), help="Разрешение картинок.")
+              metavar="ПАПКА", help="Папка для картинок (по умолчанию output/<план>-preview).")
+@click.option("--dpi", default=60, show_default=True, type=click.IntRange(20, 300), metavar="ЧИСЛО",
+              help="Разрешение картинок, точек на дюйм.")
 def preview(plan: Path, out_dir: Optional[Path], dpi: int) -> None:
     """Сделать картинки страниц (PNG), чтобы посмотреть документ без Word.
 
@@ -358,10 +359,10 @@ def forms(plan: Path) -> None:
 
 @main.command("import", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
 @click.argument("docx", type=click.Path(path_type=Path), metavar="ДОКУМЕНТ.docx")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, metavar="ПЛАН.yaml",
               help="Файл плана (по умолчанию plans/<имя документа латиницей>.yaml).")
 @click.option("--directory", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Справочник, который дополнить (по умолчанию directory.yaml рядом с планом, если он есть, "
+              metavar="СПРАВОЧНИК.yaml", help="Справочник, который дополнить (по умолчанию directory.yaml рядом с планом, если он есть, "
                    "иначе <план>.directory.yaml).")
 @click.option("--style", default="kaliningrad-committee", show_default=True, metavar="СТИЛЬ",
               help="Стиль оформления плана.")

@@ -4,51 +4,117 @@ Click takes every message through ``gettext`` bound at import time as a module
 attribute ``_``/``ngettext``; replacing those attributes with a lookup in this
 table makes the whole CLI speak Russian without forking click. Unknown
 messages fall through unchanged, so a click upgrade can only leave a phrase in
-English, never break the CLI.
+English, never break the CLI — and tests/test_clickru.py lists every message
+in the installed click, so such a phrase is caught before a clerk sees it.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import Iterable
 
 RU: dict[str, str] = {
+    # help pages
     "Usage:": "Использование:",
     "Options": "Параметры",
+    "Positional arguments": "Аргументы",
     "Commands": "Команды",
     "Show this message and exit.": "Показать эту справку и выйти.",
     "Show the version and exit.": "Показать версию и выйти.",
     "%(prog)s, version %(version)s": "%(prog)s, версия %(version)s",
-    "Error: {message}": "Ошибка: {message}",
-    "Try '{command} {option}' for help.": "Справка: «{command} {option}».",
-    "No such command {name!r}.": "Нет такой команды {name!r}.",
-    "No such option {name!r}.": "Нет такого параметра {name!r}.",
-    "Missing argument": "Не указан аргумент",
-    "Missing option": "Не указан параметр",
-    "Missing parameter": "Не указан параметр",
-    "Missing command.": "Не указана команда.",
-    "Invalid value for {param_hint}: {message}": "Недопустимое значение {param_hint}: {message}",
-    "Invalid value: {message}": "Недопустимое значение: {message}",
-    "Option {name!r} does not take a value.": "Параметр {name!r} не принимает значения.",
-    "Option {name!r} requires an argument.": "Параметру {name!r} нужно значение.",
-    "Option {name!r} requires {nargs} arguments.": "Параметру {name!r} нужно значений: {nargs}.",
-    "Got unexpected extra argument ({args})": "Лишний аргумент ({args})",
-    "Got unexpected extra arguments ({args})": "Лишние аргументы ({args})",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} не существует.",
-    "{name} {filename!r} is a directory.": "{name} {filename!r} — это папка.",
-    "{name} {filename!r} is a file.": "{name} {filename!r} — это файл.",
-    "{name} {filename!r} is not readable.": "{name} {filename!r} недоступен для чтения.",
-    "{name} {filename!r} is not writable.": "{name} {filename!r} недоступен для записи.",
-    "{value!r} is not a valid {number_type}.": "{value!r} — не число.",
-    "{value!r} is not one of {choices}.": "{value!r} — не одно из: {choices}.",
-    "{value!r} is not {choice}.": "{value!r} — не {choice}.",
-    "{value} is not in the range {range}.": "{value} вне диапазона {range}.",
-    "Aborted!": "Прервано.",
+    "default: {default}": "по умолчанию: {default}",
+    "required": "обязательный",
+    "env var: {var}": "переменная окружения: {var}",
+    "(dynamic)": "(вычисляется)",
+    "deprecated": "устарело",
     "file": "файл",
     "directory": "папка",
     "path": "путь",
-    "default: {default}": "по умолчанию: {default}",
     "integer": "целое число",
+    # usage errors
+    "Error: {message}": "Ошибка: {message}",
+    "Try '{command} {option}' for help.": "Справка: «{command} {option}».",
+    "No such command {name!r}.": "Нет такой команды «{name}».",
+    "No such option {name!r}.": "Нет такого параметра «{name}».",
+    "Did you mean {possibility}?": "Возможно, имелось в виду {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Возможно, имелось в виду одно из: {possibilities})",
+    "Missing argument": "Не указан аргумент",
+    "Missing option": "Не указан параметр",
+    "Missing parameter": "Не указан параметр",
+    "Missing {param_type}": "Не указан {param_type}",
+    "Missing parameter: {param_name}": "Не указан параметр: {param_name}",
+    "Missing command.": "Не указана команда.",
+    "Invalid value for {param_hint}: {message}": "Недопустимое значение {param_hint}: {message}",
+    "Invalid value: {message}": "Недопустимое значение: {message}",
+    "Option {name!r} does not take a value.": "Параметр «{name}» не принимает значения.",
+    "Option {name!r} requires an argument.": "Параметру «{name}» нужно значение.",
+    "Option {name!r} requires {nargs} arguments.": "Параметру «{name}» нужно значений: {nargs}.",
+    "Argument {name!r} takes {nargs} values.": "Аргументу «{name}» нужно значений: {nargs}.",
+    "Invalid start character for option ({option})": "Параметр начинается с недопустимого знака ({option})",
+    "Got unexpected extra argument ({args})": "Лишний аргумент ({args})",
+    "Got unexpected extra arguments ({args})": "Лишние аргументы ({args})",
+    "Takes {nargs} values but 1 was given.": "Нужно значений: {nargs}, а указано одно.",
+    "Takes {nargs} values but {len} were given.": "Нужно значений: {nargs}, а указано: {len}.",
+    "{len_type} values are required, but {len_value} was given.": "Нужно значений: {len_type}, а указано: {len_value}.",
+    "{len_type} values are required, but {len_value} were given.": "Нужно значений: {len_type}, а указано: {len_value}.",
+    "Value must be an iterable.": "Значение должно быть списком.",
+    # values
+    "{name} {filename!r} does not exist.": "{name} «{filename}» не существует.",
+    "{name} {filename!r} is a directory.": "{name} «{filename}» — это папка.",
+    "{name} {filename!r} is a file.": "{name} «{filename}» — это файл.",
+    "{name} {filename!r} is not readable.": "{name} «{filename}»: нет прав на чтение.",
+    "{name} {filename!r} is not writable.": "{name} «{filename}»: нет прав на запись.",
+    "{name} {filename!r} is not executable.": "{name} «{filename}»: нет прав на запуск.",
+    "Could not open file {filename!r}: {message}": "Не удалось открыть файл «{filename}»: {message}",
+    "unknown error": "неизвестная ошибка",
+    "{value!r} is not a valid {number_type}.": "«{value}» — не число.",
+    "{value!r} is not one of {choices}.": "«{value}» — не одно из значений: {choices}.",
+    "{value!r} is not {choice}.": "«{value}» — не {choice}.",
+    "Choose from:\n\t{choices}": "Выберите одно из:\n\t{choices}",
+    "Choice({choices})": "Выбор({choices})",
+    "{value} is not in the range {range}.": "{value} — вне допустимых пределов {range}.",
+    "{value!r} is not a valid boolean. Recognized values: {states}": "«{value}» — не «да» и не «нет»; допустимо: {states}",
+    "{value!r} is not a valid UUID.": "«{value}» — не идентификатор UUID.",
+    "{value!r} does not match the format {format}.": "«{value}» не подходит к формату {format}.",
+    "{value!r} does not match the formats {formats}.": "«{value}» не подходит ни к одному из форматов {formats}.",
+    # prompts and the terminal
+    "Aborted!": "Прервано.",
+    "Do you want to continue?": "Продолжить?",
+    "Confirm the action without prompting.": "Подтвердить действие, не спрашивая.",
+    "Repeat for confirmation": "Повторите для подтверждения",
+    "Error: The two entered values do not match.": "Ошибка: введённые значения не совпадают.",
+    "Error: invalid input": "Ошибка: недопустимый ввод",
+    "Press any key to continue...": "Нажмите любую клавишу…",
+    "Unknown color {colour!r}": "Неизвестный цвет «{colour}»",
+    "Unknown standard stream '{name}'": "Неизвестный стандартный поток «{name}»",
+    "Windows error: {error}": "Ошибка Windows: {error}",
+    "{editor}: Editing failed": "{editor}: не удалось отредактировать",
+    "{editor}: Editing failed: {e}": "{editor}: не удалось отредактировать: {e}",
+    "d": "д",
+    "Shell completion is not supported for Bash versions older than 4.4.":
+        "Автодополнение не работает в Bash версии ниже 4.4 — обновите Bash.",
+    "Couldn't detect Bash version, shell completion is not supported.":
+        "Не удалось узнать версию Bash, автодополнение не работает.",
+    "DeprecationWarning: The command {name!r} is deprecated.{extra_message}":
+        "Предупреждение: команда «{name}» устарела.{extra_message}",
+    "DeprecationWarning: The {param_type} {name!r} is deprecated.{extra_message}":
+        "Предупреждение: {param_type} «{name}» устарел.{extra_message}",
+    # mistakes in the program itself, never a clerk's — translated all the same
+    "Name '{name}' defined twice": "Имя «{name}» объявлено дважды",
+    "Boolean option {decl!r} cannot use the same flag for true/false.":
+        "Флаг «{decl}» не может одним и тем же словом включать и выключать.",
+    "Could not determine name for option with declarations {decls!r}":
+        "Не удалось определить имя параметра по объявлению {decls!r}",
+    "No options defined but a name was passed ({name}). Did you mean to declare an argument instead? "
+    "Did you mean to pass '--{name}'?":
+        "Параметры не объявлены, а имя передано ({name}). Возможно, нужен аргумент или «--{name}»?",
+    "Arguments take exactly one parameter declaration, got {length}: {decls}.":
+        "У аргумента должно быть одно объявление, а их {length}: {decls}.",
 }
+
+# every click module with messages; lazily imported ones are patched when already loaded
+_MODULES = ("core", "exceptions", "parser", "types", "formatting", "decorators", "termui", "utils",
+            "shell_completion", "_termui_impl", "_winconsole")
 
 
 def _gettext(message: str) -> str:
@@ -59,9 +125,17 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
     return _gettext(singular if n == 1 else plural)
 
 
+def _format_possibilities(possibilities: Iterable[str]) -> str:
+    """«Возможно, имелось в виду «validate»?» — Russian quotes instead of click's repr() ones."""
+    names = sorted(possibilities)
+    quoted = ", ".join(f"«{p}»" for p in names)
+    return _ngettext("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)",
+                     len(names)).format(possibility=quoted, possibilities=quoted)
+
+
 def install() -> None:
     """Point click's modules at the Russian table (idempotent)."""
-    for name in ("core", "exceptions", "parser", "types", "formatting", "decorators", "termui", "utils"):
+    for name in _MODULES:
         module = sys.modules.get(f"click.{name}")
         if module is None:
             continue
@@ -69,3 +143,5 @@ def install() -> None:
             module._ = _gettext  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = _ngettext  # type: ignore[attr-defined]
+        if hasattr(module, "_format_possibilities"):  # private: replaced only while click still has it
+            module._format_possibilities = _format_possibilities  # type: ignore[attr-defined]
