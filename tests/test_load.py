@@ -76,6 +76,19 @@ def test_unclosed_quote_is_translated() -> None:
 
 
 @pytest.mark.parametrize(("text", "where", "words"), [
+    ('a: b\nc:\n  d: "x\n  e: f\n', "3:6", "не закрыта кавычка"),  # noticed at the end of the file
+    ("a: 'x\nb: it's\n", "1:4", "значение в кавычках тянется до строки 2"),  # closed by an apostrophe below
+    ('a: "x\\"\nb: y" z\n', "1:4", "тянется до строки 2"),  # \" does not close
+    ("a: [b, c\nd: e\n", "1:4", "не закрыта квадратная скобка"),
+])
+def test_unclosed_quote_or_bracket_is_reported_where_it_opens(text: str, where: str, words: str) -> None:
+    _, report = load(text)
+    (diag,) = report.items
+    assert diag.code == "OF010" and words in diag.message, diag.format()
+    assert f"{diag.pos.line}:{diag.pos.col}" == where, diag.format()
+
+
+@pytest.mark.parametrize(("text", "where", "words"), [
     ('title: "Дорожная карта" на 2026 год\n', "1:25", "после закрывающей кавычки продолжается текст"),
     ("a: b\t\nc: d\n", "1:5", "символ табуляции там, где YAML его не допускает"),
     ("a: &\n", "1:5", "после «&» или «*» YAML ждёт имя"),

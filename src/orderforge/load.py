@@ -197,7 +197,8 @@ _SYNTAX_TRANSLATIONS: list[tuple[str, str, str]] = [
      "заключите значение в кавычки: \"*текст\""),
     ("expected ',' or ']'", "не закрыта квадратная скобка «[»", "закройте список «]» или заключите значение в кавычки"),
     ("expected ',' or '}'", "не закрыта фигурная скобка «{»", "фигурные скобки в YAML означают словарь; заключите значение в кавычки"),
-    ("while scanning a quoted scalar", "не закрыта кавычка", "проверьте, что у каждой открывающей кавычки есть закрывающая"),
+    ("while scanning a quoted scalar", "не закрыта кавычка",
+     "поставьте закрывающую кавычку в конце значения или уберите открывающую; кавычки внутри текста пишите «ёлочками»"),
     ("could not find expected ':'", "после ключа ожидалось двоеточие", "проверьте эту и предыдущую строку: ключ: значение"),
     ("expected <block end>", "неверный отступ", "элементы одного уровня должны начинаться в одной колонке"),
     ("while parsing a block mapping", "неверный отступ", "элементы одного уровня должны начинаться в одной колонке"),
@@ -215,18 +216,68 @@ def translate_yaml_error(exc: Exception, name: str, text: str = "") -> Diagnosti
     """
     problem = str(getattr(exc, "problem", "") or "")
     context = str(getattr(exc, "context", "") or "")
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    pos = _mark_pos(mark, name)
+    pos = _error_pos(exc, problem, name)
     if "expected <block end>" in problem and _after_closing_quote(text, pos):
-        return Diagnostic("OF010", "error", "ошибка синтаксиса YAML: после закрывающей кавычки продолжается текст", pos,
-                          "заключите в кавычки всё значение целиком (внутренние кавычки пишите «ёлочками») "
-                          "или уберите кавычки в начале")
+        return _text_after_quote(text, pos)
     blob = f"{problem} {context}"
     for fragment, message, hint in _SYNTAX_TRANSLATIONS:
         if fragment in blob:
             return Diagnostic("OF010", "error", f"ошибка синтаксиса YAML: {message}", pos, hint)
     return Diagnostic("OF010", "error", "ошибка синтаксиса YAML", pos,
                       "проверьте отступы, двоеточия и кавычки в этой строке и в строке над ней")
+
+
+#: Problems found far from their cause: an unclosed quote or bracket is noticed at the end of the
+#: file (or at the next «:»), but ruamel's context_mark knows where it was opened — the clerk's place.
+_AT_OPENING = ("found unexpected end of stream", "found unexpected document separator",
+               "expected ',' or ']'", "expected ',' or '}'")
+
+
+def _error_pos(exc: Exception, problem: str, name: str) -> Pos:
+    problem_mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    if context_mark is not None and any(fragment in problem for fragment in _AT_OPENING):
+        return _mark_pos(context_mark, name)
+    return _mark_pos(problem_mark or context_mark, name)
+
+
+def _text_after_quote(text: str, pos: Pos) -> Diagnostic:
+    """Text after a closing quote; when that quote closes a value opened lines above, the opening is the mistake."""
+    opened = _quote_opening(text, pos)
+    if opened is not None and opened.line < pos.line:
+        return Diagnostic("OF010", "error", f"ошибка синтаксиса YAML: не закрыта кавычка — значение в кавычках "
+                          f"тянется до строки {pos.line}", opened,
+                          "поставьте закрывающую кавычку в конце значения в этой строке или уберите открывающую")
+    return Diagnostic("OF010", "error", "ошибка синтаксиса YAML: после закрывающей кавычки продолжается текст", pos,
+                      "заключите в кавычки всё значение целиком (внутренние кавычки пишите «ёлочками») "
+                      "или уберите кавычки в начале")
+
+
+def _quote_opening(text: str, pos: Pos) -> Pos | None:
+    """Where the quoted value that ends just before ``pos`` began: the previous unescaped same quote."""
+    lines = text.split("\n")
+    before = lines[pos.line - 1][: pos.col - 1].rstrip()
+    quote = before[-1]
+    i = sum(len(line) + 1 for line in lines[: pos.line - 1]) + len(before) - 2
+    while i >= 0:
+        if text[i] != quote:
+            i -= 1
+        elif quote == "'" and i > 0 and text[i - 1] == "'":
+            i -= 2  # '' is a quote inside a single-quoted value
+        elif quote == '"' and _escaped(text, i):
+            i -= 1
+        else:
+            line, col = _line_col(text, i)
+            return Pos(pos.file, line, col)
+    return None
+
+
+def _escaped(text: str, i: int) -> bool:
+    """An odd run of backslashes before ``text[i]`` escapes it (inside double quotes)."""
+    run = 0
+    while i - run > 0 and text[i - run - 1] == "\\":
+        run += 1
+    return run % 2 == 1
 
 
 def _after_closing_quote(text: str, pos: Pos) -> bool:
