@@ -7,7 +7,9 @@ it returns. Exit codes: 0 — всё в порядке, 1 — в плане ош
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -16,7 +18,7 @@ from typing import Callable, Iterable, Optional
 import click
 
 from . import clickru
-from .diagnostics import Diagnostic, Report, UserError, exit_code_for
+from .diagnostics import Diagnostic, Pos, Report, UserError, exit_code_for
 
 clickru.install()
 
@@ -26,28 +28,113 @@ OUTPUT_DIR = Path("output")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+class OutputLost(Exception):
+    """Our own output could not be written: stdout or stderr is a full disk, a closed pipe (``| head``).
+
+    Kept apart from other OSErrors so that it is not reported as a problem with a plan or a document.
+    """
+
+    def __init__(self, error: OSError, err: bool) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.err = err
+
+
+def _echo(message: str = "", err: bool = False) -> None:
+    """click.echo whose write failures become :class:`OutputLost` (click.echo flushes every line)."""
+    if (sys.stderr if err else sys.stdout) is None:  # started with `>&-`: click would drop the text and exit 0
+        raise OutputLost(OSError(errno.EBADF, "closed"), err)
+    try:
+        click.echo(message, err=err)
+    except OSError as exc:
+        raise OutputLost(exc, err) from exc
+
+
 def _echo_diagnostics(diagnostics: Iterable[Diagnostic], err: bool = True) -> None:
     for diagnostic in diagnostics:
-        click.echo(diagnostic.format(), err=err)
+        _echo(diagnostic.format(), err=err)
 
 
 def _run(action: Callable[[], int]) -> None:
     """Run a command body: user errors are printed without a traceback, exit code kept."""
     try:
-        code = action()
+        code = _attempt(action)
+    except OutputLost as exc:
+        code = output_lost(exc.error, exc.err)
+    sys.exit(code)
+
+
+def _attempt(action: Callable[[], int]) -> int:
+    """The command's exit code; user and environment errors printed as diagnostics."""
+    try:
+        return action()
     except UserError as exc:
         _echo_diagnostics(exc.diagnostics)
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except OSError as exc:  # the environment (disk full, no rights) is not a bug: no traceback
         from .diagnostics import file_error
 
         error = file_error(exc, action="прочитать или записать")
         _echo_diagnostics(error.diagnostics)
-        sys.exit(error.exit_code)
+        return error.exit_code
     except KeyboardInterrupt:
-        click.echo("прервано", err=True)
-        sys.exit(130)
-    sys.exit(code)
+        _echo("прервано", err=True)
+        return 130
+
+
+def output_lost(error: OSError, err: bool = False) -> int:
+    """Exit code after a failed write to stdout/stderr: a closed pipe ends quietly (1, as click does for its
+    help), anything else is told on stderr as OF050 (2); never a traceback, at exit either."""
+    stream = sys.stderr if err else sys.stdout
+    where = _stream_name(stream, "стандартный поток ошибок" if err else "стандартный вывод")
+    _silence(stream)
+    if error.errno == errno.EPIPE:
+        return 1
+    if not err:
+        try:
+            click.echo(_output_error(error, where).format(), err=True)
+        except OSError:
+            pass
+    return 2
+
+
+def _output_error(error: OSError, where: str) -> Diagnostic:
+    from .diagnostics import file_error
+
+    if error.errno == errno.EBADF:
+        return Diagnostic("OF050", "error", "не удалось записать вывод команды: стандартный вывод закрыт",
+                          Pos(where), "перенаправьте вывод в файл (> вывод.txt) вместо того, чтобы закрывать его")
+    return file_error(error, where, action="записать вывод команды в").diagnostics[0]
+
+
+def _stream_name(stream: object, fallback: str) -> str:
+    """The file stdout is redirected to (Linux names it in /proc), else how a clerk calls the stream."""
+    try:
+        target = os.readlink(f"/proc/self/fd/{stream.fileno()}")  # type: ignore[attr-defined]
+    except (OSError, AttributeError, ValueError):
+        return fallback
+    return target if target.startswith("/") else fallback
+
+
+def _silence(stream: object) -> None:
+    """Point the failed stream at the null device, so the interpreter's last flush cannot fail again."""
+    try:
+        fd = stream.fileno()  # type: ignore[attr-defined]
+        null = os.open(os.devnull, os.O_WRONLY)
+    except (OSError, AttributeError, ValueError):  # CliRunner's streams have no descriptor
+        return
+    os.dup2(null, fd)
+    os.close(null)
+
+
+class OrderforgeGroup(click.Group):
+    """The top command; help, version and usage errors that cannot be written end like any other output."""
+
+    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return super().main(*args, **kwargs)
+        except OSError as exc:  # click quiets EPIPE itself; a full disk under --help comes here
+            sys.exit(output_lost(exc))
 
 
 def _plan_files(paths: tuple[Path, ...]) -> list[Path]:
@@ -84,7 +171,8 @@ class PlanYear(click.ParamType):
                   param, ctx)
 
 
-@click.group(context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]", subcommand_metavar="КОМАНДА [АРГУМЕНТЫ]...")
+@click.group(cls=OrderforgeGroup, context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]",
+             subcommand_metavar="КОМАНДА [АРГУМЕНТЫ]...")
 @click.version_option(package_name="orderforge", message="orderforge %(version)s")
 def main() -> None:
     """orderforge — приказ с «Дорожной картой» из плана в YAML.
@@ -121,11 +209,11 @@ def validate(plans: tuple[Path, ...], as_json: bool, quiet: bool) -> None:
             load_plan(path, report)
         items = [d for d in report.sorted() if not (quiet and d.severity == "warning")]
         if as_json:
-            click.echo(json.dumps([d.to_json() for d in items], ensure_ascii=False, indent=2))
+            _echo(json.dumps([d.to_json() for d in items], ensure_ascii=False, indent=2))
         else:
             _echo_diagnostics(items, err=False)
             if items:
-                click.echo(f"ошибок: {len(report.errors)}, предупреждений: {len(report.warnings)}")
+                _echo(f"ошибок: {len(report.errors)}, предупреждений: {len(report.warnings)}")
         return report.exit_code
 
     _run(action)
@@ -163,11 +251,11 @@ def build(plans: tuple[Path, ...], out_dir: Path, pdf: bool) -> None:
             except UserError as exc:
                 failures.append(exc.exit_code)
                 _echo_diagnostics(exc.diagnostics)
-                click.echo(f"{prefix}{path}: не собран", err=True)
+                _echo(f"{prefix}{path}: не собран", err=True)
                 continue
             _echo_diagnostics(result.warnings)
             seconds = time.perf_counter() - started
-            click.echo(f"{prefix}{path} → {result.docx} ({seconds:.1f} с)")
+            _echo(f"{prefix}{path} → {result.docx} ({seconds:.1f} с)")
             built.append(result.docx)
         if pdf and built and _make_pdfs(built):
             failures.append(2)
@@ -182,17 +270,17 @@ def _make_pdfs(documents: list[Path]) -> int:
     from .pdf import convert_many, find_soffice, INSTALL_HINT
 
     if find_soffice() is None:
-        click.echo(f"PDF не создан: LibreOffice не найден; {INSTALL_HINT}. Документы .docx записаны.", err=True)
+        _echo(f"PDF не создан: LibreOffice не найден; {INSTALL_HINT}. Документы .docx записаны.", err=True)
         return 0
     started = time.perf_counter()
-    click.echo(f"PDF: {len(documents)} док. через LibreOffice…", err=True)
+    _echo(f"PDF: {len(documents)} док. через LibreOffice…", err=True)
     done = convert_many([(d, d.with_suffix(".pdf")) for d in documents])
     for document in documents:
         if document in done:
-            click.echo(f"{document} → {done[document]}")
+            _echo(f"{document} → {done[document]}")
         else:
-            click.echo(f"{document}: ошибка OF503: LibreOffice не создал PDF", err=True)
-    click.echo(f"PDF готовы за {time.perf_counter() - started:.1f} с", err=True)
+            _echo(f"{document}: ошибка OF503: LibreOffice не создал PDF", err=True)
+    _echo(f"PDF готовы за {time.perf_counter() - started:.1f} с", err=True)
     return len(documents) - len(done)
 
 
@@ -207,10 +295,14 @@ def schema(what: str) -> None:
       orderforge schema > plan.schema.json
       и в начале плана: # yaml-language-server: $schema=plan.schema.json
     """
-    from .spec import directory_json_schema, json_schema
+    def action() -> int:
+        from .spec import directory_json_schema, json_schema
 
-    data = directory_json_schema() if what == "directory" else json_schema()
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        data = directory_json_schema() if what == "directory" else json_schema()
+        _echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+
+    _run(action)
 
 
 @main.command(context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
@@ -227,7 +319,7 @@ def text(docx: Path) -> None:
     def action() -> int:
         from .docxtext import docx_text
 
-        click.echo(docx_text(docx))
+        _echo(docx_text(docx))
         return 0
 
     _run(action)
@@ -243,14 +335,18 @@ def styles() -> None:
     Пример:
       orderforge styles
     """
-    from .style import list_styles, load_style
+    def action() -> int:
+        from .style import list_styles, load_style
 
-    for name, folder in list_styles(Path.cwd()).items():
-        try:
-            title = load_style(name, Path.cwd()).title
-        except UserError:
-            title = "(ошибка в style.yaml: orderforge check-style " + name + ")"
-        click.echo(f"{name:28} {title}\n{'':28} {folder}")
+        for name, folder in list_styles(Path.cwd()).items():
+            try:
+                title = load_style(name, Path.cwd()).title
+            except UserError:
+                title = "(ошибка в style.yaml: orderforge check-style " + name + ")"
+            _echo(f"{name:28} {title}\n{'':28} {folder}")
+        return 0
+
+    _run(action)
 
 
 @main.command("check-style", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
@@ -272,7 +368,7 @@ def check_style_command(name: str) -> None:
         style, report = check_style(name, Path.cwd())
         _echo_diagnostics(report.sorted(), err=False)
         if not report.has_errors and style is not None:
-            click.echo(f"стиль «{name}» в порядке: {style.folder}")
+            _echo(f"стиль «{name}» в порядке: {style.folder}")
         return check_exit_code(report)
 
     _run(action)
@@ -300,8 +396,8 @@ def init(folder: Path, style_name: str, year: Optional[int], copy_style: bool) -
 
         result = init_workspace(folder, style_name, year, copy_style)
         for path in result.created:
-            click.echo(f"создан {path}")
-        click.echo(f"дальше: cd {folder} && orderforge validate && orderforge build")
+            _echo(f"создан {path}")
+        _echo(f"дальше: cd {folder} && orderforge validate && orderforge build")
         return 0
 
     _run(action)
@@ -327,7 +423,7 @@ def preview(plan: Path, out_dir: Optional[Path], dpi: int) -> None:
 
         pages = preview_plan(plan, out_dir or OUTPUT_DIR / f"{plan.stem}-preview", dpi)
         for page in pages:
-            click.echo(str(page))
+            _echo(str(page))
         return 0
 
     _run(action)
@@ -351,7 +447,7 @@ def forms(plan: Path) -> None:
 
         loaded, _ = validated_plan(plan)
         for form in generated_forms(loaded):
-            click.echo(f"{form.pos}: {form.source} → {form.result}")
+            _echo(f"{form.pos}: {form.source} → {form.result}")
         return 0
 
     _run(action)
@@ -391,16 +487,16 @@ def import_(docx: Path, output: Optional[Path], directory: Optional[Path], style
         except UserError as exc:
             if not as_json:
                 raise
-            click.echo(failure_json(exc))
+            _echo(failure_json(exc))
             return exc.exit_code
         # the plan is written either way; exit 1 tells a script that it needs a clerk's hand (TODO marks)
         code = 1 if result.needs_fixing else 0
         if as_json:
-            click.echo(result_json(result))
+            _echo(result_json(result))
             return code
         _echo_diagnostics(result.warnings)
         for line in result.summary():
-            click.echo(line)
+            _echo(line)
         return code
 
     _run(action)
@@ -433,15 +529,15 @@ def new_command(new_plan: Path, source: Path, year: Optional[int], shift: Option
 
         result = new_from(source, new_plan, year=year, shift=shift, force=force)
         period = f", период {result.old_period} → {result.new_period}" if result.new_period else ""
-        click.echo(f"{result.path}: создан из {result.source}, сдвиг на {plural_years(result.shift)}{period}")
-        click.echo(f"  сроков перенесено: {result.moved}, без года (не меняются): {result.kept}"
+        _echo(f"{result.path}: создан из {result.source}, сдвиг на {plural_years(result.shift)}{period}")
+        _echo(f"  сроков перенесено: {result.moved}, без года (не меняются): {result.kept}"
                    + (f", удалено примечаний: {result.notes}" if result.notes else ""))
         _echo_diagnostics(result.warnings, err=False)
         if result.cleared:
-            click.echo(f"Заполните номер и дату приказа (отмечены «# заполните перед сборкой»), затем: "
+            _echo(f"Заполните номер и дату приказа (отмечены «# заполните перед сборкой»), затем: "
                        f"orderforge validate {result.path}")
         else:
-            click.echo(f"Проверьте план: orderforge validate {result.path}")
+            _echo(f"Проверьте план: orderforge validate {result.path}")
         return 0
 
     _run(action)
@@ -471,7 +567,7 @@ def fmt_command(plans: tuple[Path, ...], check: bool) -> None:
         result = fmt_paths(_plan_files(plans), check=check)
         _echo_diagnostics(result.errors)
         for path in result.changed:
-            click.echo(f"{path}: нужно отформатировать (orderforge fmt {path})" if check else f"{path}: отформатирован")
+            _echo(f"{path}: нужно отформатировать (orderforge fmt {path})" if check else f"{path}: отформатирован")
         if result.errors:
             return exit_code_for(result.errors)
         return 1 if check and result.changed else 0
@@ -505,9 +601,9 @@ def diff_command(old: str, new: Optional[str], as_json: bool, exit_code: bool) -
 
         result = diff_specs(old, new)
         if as_json:
-            click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+            _echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         elif not result.empty:
-            click.echo(format_diff(result))
+            _echo(format_diff(result))
         return 1 if exit_code and not result.empty else 0
 
     _run(action)
@@ -555,7 +651,7 @@ def amend_command(old: str, new: str, number: Optional[str], date_text: Optional
         data.preamble = preamble or data.preamble
         result = build_amend(old, new, data, output, force=force)
         _echo_diagnostics(result.warnings)
-        click.echo(f"{new} → {result.docx} (изменений: {len(result.clauses)})")
+        _echo(f"{new} → {result.docx} (изменений: {len(result.clauses)})")
         return 0
 
     _run(action)
