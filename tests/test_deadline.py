@@ -20,6 +20,7 @@ from orderforge.deadline import (
     Deadline,
     DeadlineStyle,
     deadline_from_data,
+    deadline_problem,
     mentions_year,
     parse_deadline,
     render_deadline,
@@ -152,7 +153,7 @@ def test_render_is_a_fixed_point(phrase: str) -> None:
         assert _structure(parse_deadline(render_deadline(once, style))) == _structure(once)
 
 
-@pytest.mark.parametrize("phrase", SEED_PHRASES + UNKNOWN)
+@pytest.mark.parametrize("phrase", [p for p in SEED_PHRASES + UNKNOWN if p])  # «» is refused: test_free_needs_text
 def test_data_round_trip(phrase: str) -> None:
     d = parse_deadline(phrase)
     assert deadline_from_data(d.to_data()) == d
@@ -421,6 +422,61 @@ def test_from_hand_written_data(data: dict[str, object], rendered: str) -> None:
 def test_bad_data_is_refused_in_russian(data: dict[str, object], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         deadline_from_data(data)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("data", [{"kind": "free"}, {"kind": "free", "text": "  "}])
+def test_free_needs_text(data: dict[str, object]) -> None:
+    """A free deadline is printed as its text: without one the cell would be empty."""
+    with pytest.raises(ValueError, match="у срока вида «free» не указано поле «text»") as caught:
+        deadline_from_data(data)  # type: ignore[arg-type]
+    assert "text:" in caught.value.hint  # type: ignore[attr-defined]
+
+
+def test_unicode_digit_part_is_refused_in_russian() -> None:
+    with pytest.raises(ValueError, match="номер полугодия должен быть от 1 до 2, а не «²»"):
+        deadline_from_data({"kind": "half", "half": "²"})
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"kind": "year", "year": "0000"},
+        {"kind": "until", "month": "0000-01"},
+        {"kind": "date", "date": "0001-01-01"},
+        {"kind": "school_year", "from": "2199"},  # it would end in 2200
+        {"kind": "months", "months": ["2200-01"]},
+    ],
+)
+def test_structured_year_outside_a_plan_is_refused(data: dict[str, object]) -> None:
+    with pytest.raises(ValueError, match=r"год \d{4} — не год плана"):
+        deadline_from_data(data)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "problem"),
+    [
+        ("Январь 0000 г.", "год 0000 — не год плана"),
+        ("0000 год", "год 0000 — не год плана"),
+        ("I квартал 0000 г.", "год 0000 — не год плана"),
+        ("1 полугодие 0000 года", "год 0000 — не год плана"),
+        ("до февраля 2200 года", "год 2200 — не год плана"),
+        ("до 31.01.0000", "год 0000 — не год плана"),
+        ("до 31.02.2026", "даты 31.02.2026 не существует"),
+        ("31.02.2026", "даты 31.02.2026 не существует"),
+        ("31 февраля 2026 г.", "даты 31 февраля 2026 не существует"),
+        ("с 01.09.2025 по 31.09.2025", "даты 31.09.2025 не существует"),
+    ],
+)
+def test_impossible_date_or_year_is_a_problem_not_a_span(phrase: str, problem: str) -> None:
+    """Year 0 is no date Python can hold: such a phrase stays free (span None) and says why."""
+    d = parse_deadline(phrase)
+    assert not d.known and d.span() is None
+    assert str(deadline_problem(phrase)) == problem
+
+
+@pytest.mark.parametrize("phrase", ["по приказу № 1234", "к началу нового учебного года", "Январь 2199 г."])
+def test_no_problem_in_an_unusual_phrase(phrase: str) -> None:
+    assert deadline_problem(phrase) is None
 
 
 def test_kinds_cover_every_parse_result() -> None:

@@ -179,10 +179,11 @@ class DateT(T):
             ctx.report.error("OF106", node.pos, f"«{value}» — не дата", "запишите дату как 2026-02-11 или 11.02.2026")
             return None
         try:
-            return date(int(parts[0]), int(parts[1]), int(parts[2]))
+            day = date(int(parts[0]), int(parts[1]), int(parts[2]))
         except ValueError:
             ctx.report.error("OF106", node.pos, f"даты «{value}» не существует", "проверьте число и месяц")
             return None
+        return day if _plausible_year(day.year, node, ctx, "OF106", f"дата «{value}»") else None
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"}
@@ -248,6 +249,17 @@ class RefT(T):
         return text_schema()
 
 
+def _plausible_year(year: int, node: Node, ctx: Ctx, code: str, subject: str) -> bool:
+    """Years a plan can name (:data:`orderforge.deadline.YEARS`); «0000» or «0202» is a typo, reported here."""
+    from .deadline import YEARS
+
+    if year in YEARS:
+        return True
+    ctx.report.error(code, node.pos, f"{subject}: год {year:04d} — не год плана",
+                     f"годы плана — от {YEARS.start} до {YEARS.stop - 1}: проверьте год")
+    return False
+
+
 @dataclass
 class PeriodT(T):
     doc: str = ""
@@ -256,6 +268,9 @@ class PeriodT(T):
         value = _nonempty(node, ctx, _scalar(node, ctx))
         if value is None:
             return None
+        years = re.findall(r"(?<!\d)\d{4}(?!\d)", value)
+        if not all(_plausible_year(int(y), node, ctx, "OF107", f"период «{value}»") for y in years):
+            return None  # and year 0 would not even make a date
         period = parse_period(value)
         if period is None:
             ctx.report.error(
@@ -275,7 +290,7 @@ class DeadlineT(T):
     doc: str = ""
 
     def convert(self, node: Node, ctx: Ctx) -> Any:
-        from .deadline import deadline_from_data, parse_deadline
+        from .deadline import deadline_from_data
 
         if isinstance(node, Map):
             data: dict[str, Any] = {}
@@ -288,10 +303,22 @@ class DeadlineT(T):
             try:
                 return deadline_from_data(data)
             except ValueError as exc:
-                ctx.report.error("OF108", node.pos, f"срок задан неверно: {exc}", "")
+                ctx.report.error("OF108", node.pos, f"срок задан неверно: {exc}", getattr(exc, "hint", ""))
                 return None
         value = _nonempty(node, ctx, _scalar(node, ctx, "срок"))
-        return parse_deadline(value) if value is not None else None
+        return self._phrase(value, node, ctx) if value is not None else None
+
+    @staticmethod
+    def _phrase(value: str, node: Node, ctx: Ctx) -> Any:
+        """A phrase not understood stays free (a warning later) — unless it names 31.02.2026 or the year 0000."""
+        from .deadline import deadline_problem, parse_deadline
+
+        deadline = parse_deadline(value)
+        problem = None if deadline.known else deadline_problem(value)
+        if problem is None:
+            return deadline
+        ctx.report.error("OF108", node.pos, f"срок «{deadline.text}» задан неверно: {problem}", problem.hint)
+        return None
 
     def json_schema(self) -> dict[str, Any]:
         from .deadline import deadline_json_schema  # the deadline module owns its structured form

@@ -53,8 +53,8 @@ the names below from ``orderforge.deadline``; the submodules are its inside.
 from __future__ import annotations
 
 from .data import deadline_from_data, deadline_json_schema
-from .model import KINDS, Data, Deadline, DeadlineStyle, MonthRef
-from .parse import parse_deadline
+from .model import KINDS, YEARS, Data, Deadline, DeadlineError, DeadlineStyle, MonthRef
+from .parse import deadline_problem, parse_deadline
 from .render import render_deadline
 from .shift import mentions_year, shift_deadline
 from .words import AS_WRITTEN
@@ -64,10 +64,13 @@ __all__ = [
     "KINDS",
     "Data",
     "Deadline",
+    "DeadlineError",
     "DeadlineStyle",
     "MonthRef",
+    "YEARS",
     "deadline_from_data",
     "deadline_json_schema",
+    "deadline_problem",
     "mentions_year",
     "parse_deadline",
     "render_deadline",

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Callable, Optional
 
-from .model import KINDS, Data, Deadline, DeadlineStyle, MonthRef, _quoted, _unknown_kind
+from .model import KINDS, Data, Deadline, DeadlineError, DeadlineStyle, MonthRef, _quoted, _unknown_kind, bad_year, year_error
 from .parse import _complete_range, _inherit_years, _int
 from .render import render_deadline
 from .words import _MONTH_NO, _PART_GENITIVE, _PART_MAX, _PHRASE_WORDING, _match_phrase, _normalise, _source, _wording
@@ -136,7 +136,7 @@ def _from_range(f: _Fields) -> dict[str, object]:
 def _from_part(f: _Fields) -> dict[str, object]:
     value = f.value(f.kind) or ""
     limit = _PART_MAX[f.kind]
-    if not value.isdigit() or not 1 <= int(value) <= limit:
+    if not re.fullmatch("[0-9]+", value) or not 1 <= int(value) <= limit:  # «²».isdigit(), yet int() refuses it
         raise ValueError(f"номер {_PART_GENITIVE[f.kind]} должен быть от 1 до {limit}, а не «{value}»")
     return {"part": int(value), "roman": f.choice("numeral", ("arabic", "roman")),
             "year": _data_year(f.value("year", required=False)), **_governed(f)}
@@ -226,7 +226,13 @@ def deadline_from_data(data: Data) -> Deadline:
     text = data.get("text")
     if text is not None and not isinstance(text, str):
         raise ValueError("поле «text» срока должно быть строкой, а не списком")
+    if kind == "free" and not (text or "").strip():
+        raise DeadlineError("у срока вида «free» не указано поле «text»",
+                            "напишите срок так, как он будет напечатан, например text: по согласованию с министерством")
     d = Deadline(kind, _normalise(text or ""), **reader(fields))  # type: ignore[arg-type]
+    year = bad_year(d)
+    if year is not None:  # checked before rendering and before anyone asks for the span
+        raise year_error(year)
     if text is None and kind != "free":
         d = replace(d, text=render_deadline(d, DeadlineStyle(capitalize="lower")))
     return d
@@ -293,7 +299,7 @@ _KIND_DOC = {
 }
 _REQUIRED = {
     "date": ("date",), "dates": ("from", "to"), "months": ("months",), "range": ("from", "to"), "half": ("half",),
-    "quarter": ("quarter",), "year": ("year",), "years": ("from", "to"), "school_year": ("from",),
+    "quarter": ("quarter",), "year": ("year",), "years": ("from", "to"), "school_year": ("from",), "free": ("text",),
 }
 
 

@@ -19,9 +19,35 @@ KINDS: tuple[str, ...] = (
     "annual", "phrase", "free",
 )
 
+#: The years a plan can name. Anything else is a typo («0000», «20266» cut to four digits) — and
+#: year 0 is not even a date Python can hold, so such a deadline must never reach :meth:`Deadline.span`.
+YEARS = range(1900, 2200)
+
 #: A month with its year, or ``None`` when the clerk named no year («Сентябрь»).
 MonthRef = tuple[Optional[int], int]
 Data = dict[str, Union[str, list[str]]]
+
+
+
+class DeadlineError(ValueError):
+    """A deadline that reads but cannot be (31.02.2026, the year 0000): a Russian message and a hint."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def year_error(year: int) -> DeadlineError:
+    return DeadlineError(f"год {year:04d} — не год плана",
+                         f"годы плана — от {YEARS.start} до {YEARS.stop - 1}: проверьте год")
+
+
+def bad_year(d: "Deadline") -> Optional[int]:
+    """The first year of the deadline outside :data:`YEARS`, or None when all are plausible."""
+    years = [y for y, _ in d.months if y is not None] + [x.year for x in (d.day, d.last_day) if x is not None]
+    years += [y for y in (d.year, d.last_year) if y is not None]
+    return next((y for y in years if y not in YEARS), None)
+
 
 # --------------------------------------------------------------------------- style
 

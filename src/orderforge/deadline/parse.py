@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import Callable, Iterable, Optional
 
-from .model import Deadline, MonthRef
+from .model import YEARS, Deadline, DeadlineError, MonthRef, bad_year, year_error
 from .words import (
     _GEN,
     _MONTH_NO,
@@ -90,16 +90,52 @@ _ANNUAL_TAIL = re.compile(rf"ежегодно{_COMMA}\s+(?P<tail>.+)")
 
 
 def parse_deadline(text: str) -> Deadline:
-    """Parse a clerk's deadline phrase; never raises — unknown text becomes kind «free»."""
+    """Parse a clerk's deadline phrase; never raises — unknown text becomes kind «free».
+
+    So does a phrase naming a date that does not exist or a year outside :data:`YEARS`:
+    whatever reads a parsed deadline can take its span; :func:`deadline_problem` tells why.
+    """
     src = _source(text if isinstance(text, str) else str(text))
     for parser in _PARSERS:
         try:
             found = parser(src)
         except ValueError:  # an impossible date such as 31.02.2026
             found = None
-        if found is not None:
+        if found is not None and bad_year(found) is None:
             return found
     return Deadline("free", src.text)
+
+
+def deadline_problem(text: str) -> Optional[DeadlineError]:
+    """Why a phrase :func:`parse_deadline` left free is a mistake, not an unusual wording — or None.
+
+    «до 31.02.2026» names a day that does not exist; «Январь 0000 г.» would be read
+    with a plausible year. A four-digit number that is not a year («приказ № 1234»)
+    is left alone: the phrase does not read even with a plausible year in its place.
+    """
+    src = _source(text)
+    for rx in (_DATE_NUM, _DATE_WORDS):
+        for m in rx.finditer(src.key):
+            problem = _day_problem(m, src.orig[m.start("d"):m.end("y")])
+            if problem is not None:
+                return problem
+    for m in re.finditer(_YEAR, src.key):
+        year = int(m[0])
+        if year not in YEARS and parse_deadline(f"{src.orig[:m.start()]}2000{src.orig[m.end():]}").known:
+            return year_error(year)
+    return None
+
+
+def _day_problem(m: re.Match[str], written: str) -> Optional[DeadlineError]:
+    """A match of :data:`_DATE_NUM` or :data:`_DATE_WORDS` that names no real day."""
+    year, month = int(m["y"]), _MONTH_NO.get(m["m"]) or int(m["m"])
+    if year not in YEARS:
+        return year_error(year)
+    try:
+        date(year, month, int(m["d"]))
+    except ValueError:
+        return DeadlineError(f"даты {written} не существует", "проверьте число и месяц")
+    return None
 
 
 def _parse_phrase(src: _Src) -> Optional[Deadline]:
