@@ -231,3 +231,19 @@ def test_extends_loop_shows_the_whole_chain(tmp_path: Path) -> None:
     assert loop.code == "OF302" and loop.message.endswith("по кругу: s-loop → s-loop2 → s-loop")
     assert loop.pos.file.endswith("s-loop2/style.yaml") and loop.pos.line == 2
     assert check_style("s-self", tmp_path)[1].errors[0].message.endswith("по кругу: s-self → s-self")
+
+
+@pytest.mark.parametrize("code, told", [
+    ("{% for i in range(10**9) %}{% endfor %}", "слишком длинный цикл"),
+    ("{{ 1 // (col.header|length - col.header|length) }}", "деление на ноль"),
+], ids=["huge-range", "zero-division"])
+def test_template_code_that_fails_at_run_time(ensk: Path, code: str, told: str) -> None:
+    """Jinja raises plain Python errors for these (the sandbox's OverflowError …): still OF403, never a traceback."""
+    _break_template(ensk / "templates" / "ensk-district", "{{ col.header }}", "{{ col.header }}" + code)
+    runner = CliRunner()
+    build = runner.invoke(main, ["build", "plans/ensk-2026.yaml", "-o", "out"], catch_exceptions=False)
+    checked = runner.invoke(main, ["check-style", "ensk-district"], catch_exceptions=False)
+    for result, exit_code in ((build, 2), (checked, 1)):
+        assert result.exit_code == exit_code, result.output
+        assert "ошибка OF403: метка шаблона не выполняется: " in result.output and told in result.output
+        assert "Traceback" not in result.output

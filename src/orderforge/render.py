@@ -100,6 +100,10 @@ def render_docx(context: dict[str, Any], style: Style) -> bytes:
         raise template_error(exc, template_path) from None
     except (OpcError, etree.XMLSyntaxError) as exc:  # damage open_template does not foresee
         raise _unreadable(template_path, "его не удалось разобрать") from exc
+    except Exception as exc:  # `{% for i in range(10**8) %}`, `{{ 1/0 }}`: the template's code failed, not ours
+        if not _raised_in_template(exc):
+            raise
+        raise template_error(exc, template_path) from None
     buffer = io.BytesIO()
     tpl.save(buffer)
     return finish_package(buffer.getvalue(), style, str(template_path))
@@ -219,13 +223,30 @@ def _near_paragraph(blob: bytes, offset: int) -> str:
     return f", около абзаца {len(starts)}" + (f" («…{text[-60:]}»)" if text else "")
 
 
+_RUNTIME_RU = {"OverflowError": "слишком большое число или слишком длинный цикл range()",
+               "ZeroDivisionError": "деление на ноль", "RecursionError": "макрос вызывает сам себя без конца",
+               "TypeError": "действие не подходит к значению (например, текст плюс число)"}
+
+
+def _raised_in_template(exc: BaseException) -> bool:
+    """Whether the exception came out of template code (Jinja runs it as «<template>»), not out of orderforge."""
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            return True
+        tb = tb.tb_next
+    return False
+
+
 def template_error(exc: Exception, template_path: Path) -> UserError:
     """A Jinja error in a house-style template, told in terms of the template, not XML."""
-    from jinja2 import UndefinedError
+    from jinja2 import TemplateError, UndefinedError
 
     around = " / ".join(x.strip() for x in getattr(exc, "docx_context", []) if x.strip())[:200]
     if isinstance(exc, UndefinedError):
         message = f"шаблон ссылается на неизвестное поле: {exc.message}"
+    elif not isinstance(exc, TemplateError):
+        message = f"метка шаблона не выполняется: {_RUNTIME_RU.get(type(exc).__name__, 'ошибка в выражении метки')}"
     else:
         message = f"ошибка в метке шаблона: {getattr(exc, 'message', exc)}"
     if around:
