@@ -13,7 +13,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 import click
 
@@ -130,7 +130,7 @@ def _silence(stream: object) -> None:
 class OrderforgeGroup(click.Group):
     """The top command; help, version and usage errors that cannot be written end like any other output."""
 
-    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         try:
             return super().main(*args, **kwargs)
         except OSError as exc:  # click quiets EPIPE itself; a full disk under --help comes here
