@@ -91,7 +91,7 @@ def test_unclosed_quote_or_bracket_is_reported_where_it_opens(text: str, where: 
 @pytest.mark.parametrize(("text", "where", "words"), [
     ('title: "Дорожная карта" на 2026 год\n', "1:25", "после закрывающей кавычки продолжается текст"),
     ("a: b\t\nc: d\n", "1:5", "символ табуляции там, где YAML его не допускает"),
-    ("a: &\n", "1:5", "после «&» или «*» YAML ждёт имя"),
+    ("a: &\n", "1:4", "значение начинается с «&» — заключите значение в кавычки"),
     ("a: - b\n", "1:4", "«- » после ключа на той же строке"),
     ("a: ]\n", "1:4", "служебного знака YAML"),
     ("%YAML 1.1\na: b\n", "2:1", "директива YAML"),
@@ -105,3 +105,51 @@ def test_syntax_errors_are_russian_with_a_place(text: str, where: str, words: st
     assert f"{diag.pos.line}:{diag.pos.col}" == where
     assert not re.search("[A-Za-z]{3,}", diag.message.replace("YAML", "")), diag.message
     assert diag.hint
+
+
+@pytest.mark.parametrize(("line", "col", "char", "example"), [
+    ("text: *важно* сделать", 7, "*", 'text: "*важно* сделать"'),
+    ("text: [черновик] отчёт", 7, "[", 'text: "[черновик] отчёт"'),
+    ("text: !важно", 7, "!", 'text: "!важно"'),
+    ("text: | x", 7, "|", 'text: "| x"'),
+    ("text: ? вопрос", 7, "?", 'text: "? вопрос"'),
+    ("text: * важно", 7, "*", 'text: "* важно"'),
+    ("- text: @почта", 9, "@", 'text: "@почта"'),
+    ("- [черновик] отчёт", 3, "[", '- "[черновик] отчёт"'),
+    ('text: {a} "b"', 7, "{", "text: '{a} \"b\"'"),
+])
+def test_value_starting_with_an_indicator_says_so(line: str, col: int, char: str, example: str) -> None:
+    """Not «неверный отступ» nor a bare «ошибка синтаксиса»: the character, and the value quoted."""
+    _, report = load(f"a: b\nc:\n  {line}\n")
+    (diag,) = report.items
+    assert diag.message == f"ошибка синтаксиса YAML: значение начинается с «{char}» — заключите значение в кавычки"
+    assert (diag.pos.line, diag.pos.col) == (3, col + 2)
+    assert example in diag.hint, diag.hint
+
+
+@pytest.mark.parametrize(("text", "where", "message"), [
+    ("a:\n\u00a0 b: c\n", "2:1", "неразрывный пробел в отступе — замените обычным пробелом"),
+    ("a:\n  \u00a0- b\n", "2:3", "неразрывный пробел в отступе"),
+    ("a:\u00a0 b\n", "1:3", "неразрывный пробел после «:»"),
+    ("- a\n-\u00a0b\n", "2:2", "неразрывный пробел после «-»"),
+    ("a:\n  b: c\n\u00a0\n  d: e\n", "3:1", "неразрывный пробел в пустой строке"),
+    ("a: b\n\ufeff  c: d\n", "2:1", "невидимый символ U+FEFF"),
+])
+def test_no_break_space_or_bom_where_yaml_needs_a_space(text: str, where: str, message: str) -> None:
+    _, report = load(text)
+    (diag,) = report.items
+    assert diag.code in ("OF005", "OF006") and message in diag.message, diag.format()
+    assert f"{diag.pos.line}:{diag.pos.col}" == where
+    assert diag.hint
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\u00a0000 руб.\n",
+    "text: Примечание:\u00a0x\n",
+    "a: |\n  \u00a0\u00a0Абзац с красной строкой\n",
+    "a: >\n  x\n  \u00a0y\n",
+])
+def test_no_break_space_inside_text_is_kept(text: str) -> None:
+    root, report = load(text)
+    assert not report.items
+    assert "\u00a0" in root.get("a" if text.startswith("a") else "text").value  # type: ignore[union-attr]

@@ -139,7 +139,9 @@ def load_text(text: str, name: str, report: Report) -> Node | None:
 
 
 def _check_raw_text(text: str, name: str, report: Report) -> None:
-    """Catch what YAML reports badly: tabs in indentation, raw control characters."""
+    """Catch what YAML reports badly: tabs and no-break spaces in indentation, a stray BOM, raw control characters."""
+    if "\u00a0" in text or "\ufeff" in text:  # rare: only then look for them line by line
+        _check_invisible(text, name, report)
     for lineno, line in enumerate(text.split("\n"), start=1):
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
@@ -154,6 +156,40 @@ def _check_raw_text(text: str, name: str, report: Report) -> None:
                 f"недопустимый управляющий символ U+{ord(match.group()):04X}",
                 "такой символ не может попасть в документ Word; удалите его (часто он приходит при копировании из PDF)",
             )
+
+
+#: Where a no-break space (pasted from Word or PDF) breaks the structure: in the indentation of a key or
+#: a list item, after a key's colon or a list dash. YAML takes it for text, so the error it reports is
+#: lines away, or there is none and the value is silently different. Inside text (a paragraph's first-line
+#: indent in a «|» block) it is the clerk's and stays.
+_STRUCTURE = r"(?:-|[^\s\"'#-][^\s:#]*:)(?:\s|$)"
+_NBSP_INDENT = re.compile(rf"[ ]*\u00a0[ \u00a0]*(?={_STRUCTURE}|$)")
+_NBSP_AFTER = re.compile(r"[ ]*(?:-[ ]+)*(?:[^\s\"'#-][^\s:#]*:|-)(?=\u00a0)")
+
+
+def _check_invisible(text: str, name: str, report: Report) -> None:
+    """No-break spaces where YAML needs a plain space, and U+FEFF left mid-file by pasting or joining files."""
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        place = _nbsp_place(line)
+        if place is not None:
+            report.error("OF005", Pos(name, lineno, place[0]), f"неразрывный пробел {place[1]} — замените обычным пробелом",
+                         "такой пробел (U+00A0) приходит при копировании из Word или PDF; "
+                         "YAML не считает его пробелом и читает строку иначе, чем она выглядит")
+        for col in (i + 1 for i, ch in enumerate(line) if ch == "\ufeff"):
+            report.error("OF006", Pos(name, lineno, col), "невидимый символ U+FEFF (метка порядка байтов) посреди файла",
+                         "удалите его (он остаётся от склейки файлов или копирования): сотрите и заново наберите "
+                         "начало строки или значения")
+
+
+def _nbsp_place(line: str) -> tuple[int, str] | None:
+    """(column, «where» in Russian) of a no-break space that breaks the line's structure, or None."""
+    indent = _NBSP_INDENT.match(line)
+    if indent is not None:
+        return line.index("\u00a0") + 1, "в пустой строке" if indent.end() == len(line) else "в отступе"
+    after = _NBSP_AFTER.match(line)
+    if after is not None:
+        return after.end() + 1, f"после «{after.group()[-1]}»"
+    return None
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -219,6 +255,9 @@ def translate_yaml_error(exc: Exception, name: str, text: str = "") -> Diagnosti
     pos = _error_pos(exc, problem, name)
     if "expected <block end>" in problem and _after_closing_quote(text, pos):
         return _text_after_quote(text, pos)
+    indicator = _indicator_value(text, pos) if not any(f in problem for f in _AT_OPENING) else None
+    if indicator is not None:
+        return indicator
     blob = f"{problem} {context}"
     for fragment, message, hint in _SYNTAX_TRANSLATIONS:
         if fragment in blob:
@@ -239,6 +278,32 @@ def _error_pos(exc: Exception, problem: str, name: str) -> Pos:
     if context_mark is not None and any(fragment in problem for fragment in _AT_OPENING):
         return _mark_pos(context_mark, name)
     return _mark_pos(problem_mark or context_mark, name)
+
+
+#: A value's first character that YAML reads as syntax: alias, anchor, tag, block scalar, complex key,
+#: flow collection, reserved. ``text: *важно* сделать`` otherwise reads «неверный отступ».
+_INDICATORS = "*&!|>?[{@`%"
+#: Indentation, list dashes and a plain key, then the first character of the value.
+_VALUE_START = re.compile(r"(?P<lead>[ ]*(?:-[ ]+)*(?:[^\s\"'#][^#]*?:[ ]+)?)(?P<value>\S.*)")
+
+
+def _indicator_value(text: str, pos: Pos) -> Diagnostic | None:
+    """The parser failed on a line whose value begins with a YAML indicator: say that, and how to quote it."""
+    lines = text.split("\n")
+    if not 0 < pos.line <= len(lines):
+        return None
+    m = _VALUE_START.fullmatch(lines[pos.line - 1].rstrip())
+    if m is None or m["value"][0] not in _INDICATORS or pos.col <= m.start("value"):
+        return None  # the parser stopped before the value: its trouble is elsewhere
+    char, value = m["value"][0], m["value"]
+    quoted = '"' + value + '"' if '"' not in value else "'" + value.replace("'", "''") + "'"
+    hint = f"«{char}» в начале значения — служебный знак YAML; пишите так: {m['lead'].lstrip()}{quoted}"
+    if char in "|>":
+        hint += "; если нужен текст в несколько абзацев, начните его со следующей строки с отступом"
+    elif char in "[{":
+        hint += f"; если это {'список' if char == '[' else 'словарь'}, уберите текст после закрывающей скобки"
+    return Diagnostic("OF010", "error", f"ошибка синтаксиса YAML: значение начинается с «{char}» — "
+                      "заключите значение в кавычки", Pos(pos.file, pos.line, m.start("value") + 1), hint)
 
 
 def _text_after_quote(text: str, pos: Pos) -> Diagnostic:
