@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
 from orderforge.diagnostics import Report
-from orderforge.load import Map, Scalar, Seq, load_text
+from orderforge.load import MAX_DEPTH, Map, Scalar, Seq, load_text
 
 
 def load(text: str) -> tuple[object, Report]:
@@ -153,3 +154,24 @@ def test_no_break_space_inside_text_is_kept(text: str) -> None:
     root, report = load(text)
     assert not report.items
     assert "\u00a0" in root.get("a" if text.startswith("a") else "text").value  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("plan: " + "[" * 50_000 + "]" * 50_000 + "\n", "1:7"),  # took ruamel minutes
+    ("plan: " + "[a, " * 30_000 + "]" * 30_000 + "\n", "1:203"),
+    ("plan: " + "{a: " * 30_000 + "}" * 30_000 + "\n", "1:203"),
+    ("plan:\n" + "".join("  " * i + "-\n" for i in range(3_000)), "51:99"),  # overflowed the stack
+    ("plan:\n  " + "- " * 3_000 + "x\n", "2:3"),
+])
+def test_deep_nesting_is_refused_quickly(text: str, where: str) -> None:
+    start = time.perf_counter()
+    root, report = load(text)
+    assert time.perf_counter() - start < 3
+    (diag,) = report.items
+    assert root is None and diag.code == "OF017" and "слишком глубокая вложенность" in diag.message
+    assert f"{diag.pos.line}:{diag.pos.col}" == where
+
+
+def test_nesting_a_plan_may_need_is_accepted() -> None:
+    root, report = load("a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n")  # with the root mapping: MAX_DEPTH
+    assert not report.items and isinstance(root, Map)

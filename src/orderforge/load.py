@@ -24,6 +24,12 @@ from .diagnostics import Diagnostic, Pos, Report
 
 Node = Union["Scalar", "Seq", "Map"]
 
+#: Lists and mappings inside each other: a plan needs about 20 levels. Far deeper is a broken or
+#: hostile file — 3,000 levels overflowed Python's stack, 100 KB of «[[[…» kept ruamel busy for minutes.
+MAX_DEPTH = 50
+#: A run of openers deeper than that, found by one regex scan before any parsing.
+_OPENER_RUN = re.compile(rf"(?:[\[{{][ ]*){{{MAX_DEPTH + 1}}}|(?:-[ ]+){{{MAX_DEPTH + 1}}}")
+
 #: Characters a .docx (XML 1.0) cannot hold, apart from TAB, LF, CR.
 _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
@@ -128,7 +134,10 @@ def load_text(text: str, name: str, report: Report) -> Node | None:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
-        events = list(YAML(typ="safe", pure=True).parse(text))
+        events = list(_bounded(YAML(typ="safe", pure=True).parse(text)))
+    except _TooDeep as exc:
+        report.items.append(_too_deep(_mark_pos(exc.mark, name)))
+        return None
     except MarkedYAMLError as exc:
         report.items.append(translate_yaml_error(exc, name, text))
         return None
@@ -138,8 +147,43 @@ def load_text(text: str, name: str, report: Report) -> Node | None:
     return _Builder(events, name, report).build()
 
 
+class _TooDeep(Exception):
+    def __init__(self, mark: object) -> None:
+        super().__init__("too deep")
+        self.mark = mark
+
+
+def _bounded(events: Iterator[object]) -> Iterator[object]:
+    """ruamel's events, stopped as soon as lists and mappings nest deeper than :data:`MAX_DEPTH`.
+
+    Stopping early keeps the scanner from reading the rest of a pathological file, and the
+    builder, which recurses once per level, from overflowing the stack.
+    """
+    depth = 0
+    for event in events:
+        kind = type(event).__name__
+        if kind in ("SequenceStartEvent", "MappingStartEvent"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _TooDeep(getattr(event, "start_mark", None))
+        elif kind in ("SequenceEndEvent", "MappingEndEvent"):
+            depth -= 1
+        yield event
+
+
+def _too_deep(pos: Pos) -> Diagnostic:
+    return Diagnostic("OF017", "error", f"слишком глубокая вложенность: больше {MAX_DEPTH} уровней списков и словарей",
+                      pos, "в плане не бывает больше 20 уровней; проверьте скобки «[», «{» и «- » в этом месте — "
+                      "похоже, файл повреждён или это не план")
+
+
 def _check_raw_text(text: str, name: str, report: Report) -> None:
     """Catch what YAML reports badly: tabs and no-break spaces in indentation, a stray BOM, raw control characters."""
+    run = _OPENER_RUN.search(text)
+    if run is not None:  # before the slow part, and before line-by-line checks of a file that is no plan
+        line, col = _line_col(text, run.start())
+        report.items.append(_too_deep(Pos(name, line, col)))
+        return
     if "\u00a0" in text or "\ufeff" in text:  # rare: only then look for them line by line
         _check_invisible(text, name, report)
     for lineno, line in enumerate(text.split("\n"), start=1):
