@@ -61,6 +61,53 @@ def test_not_utf8(tmp_path: Path) -> None:
     assert "Windows-1251" in diag.hint and "UTF-8" in diag.hint
 
 
+@pytest.mark.parametrize("data", [
+    "\ufeffstyle: x\nplan:\n  title: План\n".encode("utf-16-le"),  # Notepad «Юникод»: FF FE
+    "\ufeffstyle: x\nplan:\n  title: План\n".encode("utf-16-be"),  # FE FF
+    "style: x\nplan:\n  title: План\n".encode("utf-16-le"),  # no BOM: NUL bytes beside every Latin letter
+])
+def test_utf16_is_named(tmp_path: Path, data: bytes) -> None:
+    plan = tmp_path / "utf16.yaml"
+    plan.write_bytes(data)
+    _, report = load_plan(plan)
+    (diag,) = report.items
+    assert (diag.code, diag.pos.line, diag.pos.col) == ("OF002", 1, 1)
+    assert "UTF-16" in diag.message and "Windows-1251" not in diag.hint and "UTF-8" in diag.hint
+
+
+def test_decomposed_letters_are_composed(tmp_path: Path) -> None:
+    """«Й» from a PDF is «И» + U+0306: it must still match the directory's code; a soft hyphen stays."""
+    plan = tmp_path / "nfd.yaml"
+    plan.write_text(
+        "style: kaliningrad-committee\ndirectory:\n  parties: {ОЙ: Отдел йоги}\nplan:\n  title: План\u00ad\n"
+        "  sections:\n    - title: Раздел\n      activities:\n"
+        "        - {text: Первое, deadline: Январь 2026 г., responsible: [О\u0418\u0306]}\n",
+        encoding="utf-8",
+    )
+    loaded, report = load_plan(plan)
+    assert [d.code for d in report.items if d.code != "OF111"] == []
+    assert loaded is not None and loaded.plan.title == ["План\u00ad"]
+    assert loaded.directory.parties["ОЙ"].name == "Отдел йоги"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_only_a_regular_file_is_read(tmp_path: Path, kind: str) -> None:
+    """Reading a named pipe waits forever: it is refused before it is opened (OF001, exit code 2)."""
+    import os
+    import signal
+
+    plan = tmp_path / "plan.yaml"
+    os.mkfifo(plan) if kind == "fifo" else plan.mkdir()
+    signal.alarm(10)  # a regression would hang the suite
+    try:
+        loaded, report = load_plan(plan)
+    finally:
+        signal.alarm(0)
+    (diag,) = report.items
+    assert loaded is None and diag.code == "OF001" and report.exit_code == 2
+    assert ("папка" if kind == "folder" else "канал") in diag.message and diag.hint
+
+
 def test_bom_is_accepted(tmp_path: Path) -> None:
     plan = tmp_path / "bom.yaml"
     plan.write_bytes(b"\xef\xbb\xbf" + (FIXTURES / "bad" / "unknown-deadline.yaml").read_bytes())

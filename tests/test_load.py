@@ -175,3 +175,10 @@ def test_deep_nesting_is_refused_quickly(text: str, where: str) -> None:
 def test_nesting_a_plan_may_need_is_accepted() -> None:
     root, report = load("a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n")  # with the root mapping: MAX_DEPTH
     assert not report.items and isinstance(root, Map)
+
+
+def test_scalars_are_nfc_and_keep_their_invisible_characters() -> None:
+    root, report = load("О\u0418\u0306: ве\u0306\u00a0x\u00ady\n")
+    assert not report.items
+    ((key, value),) = [(e.key, e.value.value) for e in root]  # type: ignore[union-attr]
+    assert (key, value) == ("ОЙ", "в\u04d7\u00a0x\u00ady")  # е + U+0306 → ӗ

@@ -15,7 +15,10 @@ validate, and the round-trip scanner that gathers them is several times slower
 
 from __future__ import annotations
 
+import errno
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Union
@@ -91,17 +94,26 @@ class Loaded:
 
 
 def load_file(path: Path | str, display: str | None = None) -> Loaded:
-    """Read a YAML file as bytes, decode it ourselves and build the string tree."""
+    """Read a YAML file as bytes, decode it ourselves and build the string tree.
+
+    Only a regular file is opened: reading a named pipe or a device would wait forever.
+    """
     path = Path(path)
     name = display or str(path)
     report = Report()
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            what = "это папка, а не файл плана" if stat.S_ISDIR(mode) else "это не файл, а канал, устройство или сокет"
+            report.error("OF001", Pos(name), what, "укажите путь к файлу плана (.yaml)")
+            return Loaded(path, None, report)
         data = path.read_bytes()
     except FileNotFoundError:
         report.error("OF001", Pos(name), "файл не найден", "проверьте путь к файлу")
         return Loaded(path, None, report)
     except OSError as exc:
-        report.error("OF001", Pos(name), f"файл не удаётся прочитать: {exc.strerror}", "")
+        report.error("OF001", Pos(name), f"файл не удаётся прочитать: {_READ_ERRORS.get(exc.errno, exc.strerror)}",
+                     "проверьте путь к файлу и права на него")
         return Loaded(path, None, report)
     text = decode(data, name, report)
     if text is None:
@@ -109,8 +121,17 @@ def load_file(path: Path | str, display: str | None = None) -> Loaded:
     return Loaded(path, load_text(text, name, report), report)
 
 
+#: errno → Russian, for the few ways reading a file fails that a clerk meets.
+_READ_ERRORS = {errno.EACCES: "нет прав на чтение", errno.EPERM: "нет прав на чтение",
+                errno.ENAMETOOLONG: "слишком длинное имя файла", errno.ELOOP: "путь зациклен (символические ссылки)"}
+
+
 def decode(data: bytes, name: str, report: Report) -> str | None:
     """UTF-8 (a BOM is allowed); anything else is an error with line:column."""
+    if _looks_like_utf16(data):
+        report.error("OF002", Pos(name, 1, 1), "файл в кодировке UTF-16 («Юникод» в Блокноте), а не UTF-8",
+                     "сохраните файл в кодировке UTF-8 (в Блокноте: «Сохранить как» → «Кодировка: UTF-8»)")
+        return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -240,6 +261,14 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, col
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """A UTF-16 (or UTF-32) byte-order mark, or the NUL bytes such a file has next to every Latin letter and space."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    sample = data[:4096]
+    return len(sample) >= 8 and sample.count(0) * 5 > len(sample)
 
 
 def _looks_like_cp1251(data: bytes) -> bool:
@@ -400,6 +429,14 @@ def _after_closing_quote(text: str, pos: Pos) -> bool:
 _STANDARD_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
+def _nfc(value: str) -> str:
+    """«Й» copied from a PDF or a Mac is often «И» + U+0306: it looks the same but matches no code.
+
+    NFC composes such pairs and nothing else — no-break spaces, soft hyphens and the like stay.
+    """
+    return value if value.isascii() or unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
+
+
 class _Builder:
     """Consumes ruamel events and builds Scalar/Seq/Map nodes, checking as it goes."""
 
@@ -447,7 +484,7 @@ class _Builder:
         self._check_anchor_and_tag(event, pos)
         if kind == "ScalarEvent":
             style = getattr(event, "style", None)
-            value: str = event.value  # type: ignore[attr-defined]
+            value: str = _nfc(event.value)  # type: ignore[attr-defined]
             self._check_chars(value, pos)
             return Scalar(value, pos, quoted=style in ("'", '"'))
         if kind == "SequenceStartEvent":

@@ -89,7 +89,7 @@ class UncheckedDirectory(Directory):
 def load_directory(path: Path, report: Report, referenced_at: Optional[Pos] = None) -> Directory:
     """The directory file; one that has errors of its own comes back as :class:`UncheckedDirectory`."""
     name = display_path(path)
-    if referenced_at is not None and not path.is_file():
+    if referenced_at is not None and not path.exists():  # a folder or a pipe is load_file's to refuse
         report.error("OF110", referenced_at, f"справочник «{name}» не найден",
                      "проверьте путь относительно файла плана; пока справочник не найден, "
                      "ответственные, подписант и ссылки [[…]] не проверяются")
