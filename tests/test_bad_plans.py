@@ -108,6 +108,24 @@ def test_only_a_regular_file_is_read(tmp_path: Path, kind: str) -> None:
     assert ("папка" if kind == "folder" else "канал") in diag.message and diag.hint
 
 
+@pytest.mark.parametrize(("names", "hint"), [
+    (["a.yml", "b.yml", "x.directory.yml"], "переименуйте: a.yml → a.yaml, b.yml → b.yaml"),
+    ([], "положите планы (*.yaml) в эту папку"),
+])
+def test_no_plans_says_why(tmp_path: Path, names: list[str], hint: str) -> None:
+    """OF021 with *.yml files beside: they are not read as plans, the hint names the renames."""
+    from orderforge.cli import _plan_files
+    from orderforge.diagnostics import UserError
+
+    for name in names:
+        (tmp_path / name).write_text("style: x\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        _plan_files((tmp_path,))
+    (diag,) = caught.value.diagnostics
+    assert diag.code == "OF021" and hint in diag.hint and caught.value.exit_code == 2
+    assert "x.directory" not in diag.hint
+
+
 def test_bom_is_accepted(tmp_path: Path) -> None:
     plan = tmp_path / "bom.yaml"
     plan.write_bytes(b"\xef\xbb\xbf" + (FIXTURES / "bad" / "unknown-deadline.yaml").read_bytes())

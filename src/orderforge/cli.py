@@ -151,8 +151,13 @@ def _plan_files(paths: tuple[Path, ...]) -> list[Path]:
                          and p.name != "directory.yaml")
         else:
             files.append(path)
-    if not files:
-        raise UserError.simple("OF021", " ".join(map(str, paths)), "не найдено ни одного плана (*.yaml)", "")
+    if not files:  # files named .yml are the usual reason: say so, they are not read as plans
+        yml = sorted(p.stem for folder in paths if folder.is_dir() for p in folder.glob("*.yml")
+                     if not p.name.endswith(".directory.yml") and p.name != "directory.yml")
+        renames = ", ".join(f"{stem}.yml → {stem}.yaml" for stem in yml[:3]) + (" …" if yml[3:] else "")
+        hint = (f"планы читаются только с расширением .yaml — переименуйте: {renames}" if yml
+                else "положите планы (*.yaml) в эту папку или укажите файлы планов")
+        raise UserError.simple("OF021", " ".join(map(str, paths)), "не найдено ни одного плана (*.yaml)", hint)
     return files
 
 

@@ -48,12 +48,23 @@ class T:
         raise NotImplementedError
 
 
-def _scalar(node: Node, ctx: Ctx, expected: str = "текст") -> Optional[str]:
+def _scalar(node: Node, ctx: Ctx, expected: str = "текст", list_hint: str = "") -> Optional[str]:
+    """The node's text, or None after saying what was expected — and how to write it instead."""
     if not isinstance(node, Scalar):
-        hint = "если это текст с двоеточием или скобками, заключите его в кавычки" if isinstance(node, Map) else ""
+        if isinstance(node, Map):
+            hint = "если это текст с двоеточием или скобками, заключите его в кавычки"
+        else:
+            hint = list_hint or "здесь нужно одно значение, а не список: уберите «- » или квадратные скобки"
         ctx.wrong_type(node, expected, hint)
         return None
     return node.value
+
+
+def _block_hint(ctx: Ctx, what: str) -> str:
+    """How to write several paragraphs or lines where a list was given: a «|» block under the key."""
+    key = ctx.field.key if ctx.field is not None else "ключ"
+    return (f"{what} запишите одним текстом — блоком «{key}: |», а ниже каждый с новой строки с отступом; "
+            "или соедините элементы списка в одну строку")
 
 
 def _nonempty(node: Node, ctx: Ctx, value: Optional[str]) -> Optional[str]:
@@ -133,7 +144,7 @@ class TextT(T):
     doc: str = ""
 
     def convert(self, node: Node, ctx: Ctx) -> Any:
-        value = _nonempty(node, ctx, _scalar(node, ctx))
+        value = _nonempty(node, ctx, _scalar(node, ctx, list_hint=_block_hint(ctx, "несколько абзацев (или пунктов «- »)")))
         if value is None:
             return None
         return parse_text(value)
@@ -149,7 +160,7 @@ class Lines(T):
     doc: str = ""
 
     def convert(self, node: Node, ctx: Ctx) -> Optional[list[str]]:
-        value = _nonempty(node, ctx, _scalar(node, ctx))
+        value = _nonempty(node, ctx, _scalar(node, ctx, list_hint=_block_hint(ctx, "несколько строк")))
         if value is None:
             return None
         return [" ".join(line.split()) for line in value.split("\n") if line.strip()]
@@ -225,7 +236,8 @@ class Bool(T):
         low = value.strip().lower()
         if low in _TRUE | _FALSE:
             return low in _TRUE
-        ctx.report.error("OF105", node.pos, f"ожидалось «да» или «нет», а указано «{value}»", "")
+        ctx.report.error("OF105", node.pos, f"ожидалось «да» или «нет», а указано «{value}»",
+                         "допустимые значения: да, нет (а также yes, no, true, false, on, off)")
         return None
 
     def json_schema(self) -> dict[str, Any]:
