@@ -126,6 +126,13 @@ def test_no_plans_says_why(tmp_path: Path, names: list[str], hint: str) -> None:
     assert "x.directory" not in diag.hint
 
 
+def test_broken_directory_is_listed_before_its_one_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As the CLI prints it: the directory's own error first, then the single line about unchecked references."""
+    monkeypatch.chdir(ROOT)
+    _, report = load_plan(Path("tests/fixtures/bad/directory-syntax-error.yaml"))
+    assert [d.code for d in report.sorted()] == ["OF010", "OF215"]
+
+
 def test_bom_is_accepted(tmp_path: Path) -> None:
     plan = tmp_path / "bom.yaml"
     plan.write_bytes(b"\xef\xbb\xbf" + (FIXTURES / "bad" / "unknown-deadline.yaml").read_bytes())

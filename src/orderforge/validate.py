@@ -251,14 +251,14 @@ class _Lookup:
         self.report.error(code, pos, message, did_you_mean(key, choices) or _directory_hint(self.plan))
 
     def summarise(self) -> None:
+        """One warning, placed at the directory's first error so that it is listed right after it."""
         directory = self.plan.directory
         if not self.unchecked or not isinstance(directory, UncheckedDirectory) or directory.announced:
             return
-        where = self.plan.field_pos.get("directory") or min(self.unchecked)
         self.report.warning(
-            "OF215", where,
-            f"ссылки на справочник не проверены ({len(self.unchecked)}): в справочнике «{directory.source}» есть ошибки",
-            f"исправьте справочник (первая ошибка — {directory.first_error}) и проверьте план снова",
+            "OF215", directory.first_error,
+            f"из-за ошибок в справочнике не проверены ссылки плана {self.plan.source} на него ({len(self.unchecked)})",
+            "исправьте справочник и проверьте план снова: тогда будут проверены ответственные, подписант и ссылки [[…]]",
         )
 
 
