@@ -98,11 +98,16 @@ def plan_schema() -> jsonschema.protocols.Validator:
     return printed_schema()
 
 
-@pytest.mark.parametrize("path", EXAMPLES + FIXTURE_PLANS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def _accepted_fixtures() -> list[Path]:
+    """The bad-plan fixtures whose findings are only warnings: validate accepts them, so must the schema.
+    Chosen at collection, so a plan validate refuses is not a skipped test but no test at all."""
+    return [p for p in FIXTURE_PLANS if accepted_by_validate(p)]
+
+
+@pytest.mark.parametrize("path", EXAMPLES + _accepted_fixtures(), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_what_validate_accepts_the_schema_accepts(path: Path, plan_schema, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-    if not accepted_by_validate(path):
-        pytest.skip("validate reports errors in this plan")
+    assert accepted_by_validate(path)
     assert schema_errors(plan_schema, as_editor_reads(path)) == []
 
 

@@ -56,3 +56,13 @@ def test_typeset_is_idempotent(text: str) -> None:
 def test_typeset_never_loses_letters_or_digits(text: str) -> None:
     kept = [c for c in text if c.isalnum()]
     assert [c for c in typeset(text) if c.isalnum()] == kept
+
+
+def test_no_break_spaces_a_clerk_typed_are_kept() -> None:
+    """Ordinary runs of spaces collapse; «10 000» and «т. е.» with no-break spaces stay as typed."""
+    from orderforge.model import parse_text
+    from orderforge.typography import squeeze
+
+    assert squeeze(f"  10{NBSP}000   рублей\t, т.{NBSP}е.\n ") == f"10{NBSP}000 рублей , т.{NBSP}е."
+    (para,) = parse_text(f"Премия  10{NBSP}000 рублей")
+    assert para.text == f"Премия 10{NBSP}000 рублей"

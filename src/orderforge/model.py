@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Optional
 
 from .diagnostics import Pos
+from .typography import squeeze
 
 if TYPE_CHECKING:  # the deadline module is imported lazily by the converters
     from .deadline import Deadline
@@ -42,7 +43,7 @@ def parse_text(value: str) -> Text:
     """
     paras: list[Para] = []
     for raw in value.split("\n"):
-        line = " ".join(raw.split())
+        line = squeeze(raw)
         if not line:
             continue
         if _DASH_ITEM.match(line):

@@ -13,7 +13,7 @@ from typing import Any, Callable, Optional
 
 from .model import Activity, Order, Para, Plan, Section, Text
 from .style import Column, Style
-from .typography import typeset
+from .typography import squeeze, typeset
 
 MONTHS_GENITIVE = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
@@ -43,7 +43,7 @@ def fill(pattern: str, values: dict[str, str]) -> str:
     stays as written.
     """
     result = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), pattern)
-    return " ".join(result.split())
+    return squeeze(result)
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

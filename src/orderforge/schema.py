@@ -17,6 +17,7 @@ from typing import Any, Callable, Optional
 from .diagnostics import Pos, Report, did_you_mean
 from .load import Map, Node, Scalar, Seq
 from .model import Ref, parse_period, parse_text
+from .typography import squeeze
 
 _NODE_RU = {"scalar": "текст", "list": "список", "mapping": "словарь (ключ: значение)"}
 
@@ -127,7 +128,7 @@ class Str(T):
         if value is None:
             return None
         if not self.keep_spaces:
-            value = " ".join(value.split())
+            value = squeeze(value)
         if self.pattern and not re.fullmatch(self.pattern, value):
             ctx.report.error("OF105", node.pos, f"недопустимое значение «{value}»", self.pattern_hint)
             return None
@@ -163,7 +164,7 @@ class Lines(T):
         value = _nonempty(node, ctx, _scalar(node, ctx, list_hint=_block_hint(ctx, "несколько строк")))
         if value is None:
             return None
-        return [" ".join(line.split()) for line in value.split("\n") if line.strip()]
+        return [squeeze(line) for line in value.split("\n") if squeeze(line)]
 
     def json_schema(self) -> dict[str, Any]:
         return text_schema()

@@ -27,6 +27,19 @@ _STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
 _HYPHEN_IN_NUMBER = re.compile(r"(?<=\d)-(?=\w)|(?<=[А-ЯЁ])-(?=\d)")
 
 
+_ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def squeeze(text: str) -> str:
+    """Runs of ordinary spaces, tabs and line breaks as one space, ends trimmed.
+
+    Not ``" ".join(text.split())``: that also eats the no-break spaces a clerk
+    put on purpose («10 000», «т. е.») — robustness notes: keep NBSP, ZWSP and
+    soft hyphens as written.
+    """
+    return _ASCII_SPACE.sub(" ", text).strip(" ")
+
+
 def typeset(text: str) -> str:
     """Apply the rules in an order that is safe to repeat (typeset(typeset(x)) == typeset(x))."""
     if not text:
