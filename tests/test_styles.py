@@ -16,7 +16,7 @@ from orderforge.typography import plain
 from orderforge.docxtext import Paragraph, Table, read_blocks
 from orderforge.stylecheck import check_style
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
 
 NEW_STYLE = """\
 # A new district's style: same Word template as Kaliningrad's, other data.
@@ -247,3 +247,25 @@ def test_template_code_that_fails_at_run_time(ensk: Path, code: str, told: str) 
         assert result.exit_code == exit_code, result.output
         assert "ошибка OF403: метка шаблона не выполняется: " in result.output and told in result.output
         assert "Traceback" not in result.output
+
+
+def test_gost_2016_style_lets_a_short_order_go_without_a_title(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`gost: 2016` in style.yaml: the missing title is a warning (an error under the default 2025 edition),
+    and the order builds without a title paragraph."""
+    from orderforge.validate import load_plan
+
+    style = tmp_path / "templates" / "old-committee"
+    style.mkdir(parents=True)
+    (style / "style.yaml").write_text("extends: kaliningrad-committee\ngost: 2016\n", encoding="utf-8")
+    plan_text = (FIXTURES / "bad" / "order-without-title.yaml").read_text(encoding="utf-8")
+    plan = tmp_path / "plans" / "short.yaml"
+    plan.parent.mkdir()
+    plan.write_text(plan_text.replace("style: kaliningrad-committee", "style: old-committee"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, report = load_plan(Path("plans/short.yaml"))
+    assert [(d.code, d.severity) for d in report.items] == [("OF216", "warning")]
+    assert "ГОСТ Р 7.0.97-2016" in report.items[0].hint
+    docx = build_plan(Path("plans/short.yaml"), tmp_path / "output").docx
+    text = [b.text for b in read_blocks(docx) if isinstance(b, Paragraph) and b.text.strip()]
+    assert not any(line.startswith("Об ") for line in text)
+    assert "Утвердить план." in " ".join(text)

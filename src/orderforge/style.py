@@ -43,6 +43,7 @@ class Style:
 
     name: str
     folder: Path
+    gost: str = "2025"  # the edition of ГОСТ Р 7.0.97 the documents are checked against: "2025" or "2016"
     title: str = ""
     description: str = ""
     template: str = "template.docx"
@@ -79,6 +80,9 @@ class Style:
             if (folder / self.template).is_file():
                 return folder / self.template
         return self.folder / self.template
+
+
+GOST_EDITIONS = ("2025", "2016")
 
 
 def style_dirs(workspace: Optional[Path] = None) -> list[Path]:
@@ -194,6 +198,8 @@ STYLE = Obj(
         F("name", Str(), False, "название стиля для людей"),
         F("description", Str(), False, "чей это стиль и чем он отличается"),
         F("extends", Str(), False, "стиль, на основе которого сделан этот"),
+        F("gost", Enum(GOST_EDITIONS), False,
+          "редакция ГОСТ Р 7.0.97, по которой проверяются документы: 2025 (по умолчанию) или 2016"),
         F("template", Str(), False, "файл шаблона Word в папке стиля (по умолчанию template.docx)"),
         F("order", Obj("order", [
             F("kind_display", _KINDS, False, "как печатается вид документа: «П Р И К А З»"),
@@ -240,6 +246,7 @@ STYLE = Obj(
 
 def _build(name: str, folder: Path, v: dict[str, Any]) -> Style:
     style = Style(name=name, folder=folder)
+    style.gost = v.get("gost") or style.gost
     style.title = v.get("name") or name
     style.description = v.get("description") or ""
     style.template = v.get("template") or style.template

@@ -14,7 +14,7 @@ from typing import Optional
 
 from .diagnostics import Pos, Report, did_you_mean
 from .load import Map, Node, Scalar, Seq, load_file
-from .model import Activity, Directory, Plan, Section
+from .model import Activity, Directory, Order, Plan, Section
 from .schema import Ctx
 from .spec import DIRECTORY, PLAN, assemble
 
@@ -224,6 +224,8 @@ def _check_order(plan: Plan, report: Report, lookup: _Lookup) -> None:
         report.warning("OF214", order.field_pos.get("issuer", order.pos),
                        "не указано наименование организации, издающей приказ (обязательный реквизит по ГОСТ Р 7.0.97)",
                        "впишите issuer: строки шапки, например [Администрация городского округа, Комитет по образованию]")
+    if order is not None:
+        _check_title(plan, order, report)
     if order is None or order.signatory is None:
         return
     ref = order.signatory
@@ -260,6 +262,46 @@ class _Lookup:
             f"из-за ошибок в справочнике не проверены ссылки плана {self.plan.source} на него ({len(self.unchecked)})",
             "исправьте справочник и проверьте план снова: тогда будут проверены ответственные, подписант и ссылки [[…]]",
         )
+
+
+_TITLE_START = ("О ", "Об ", "Обо ")
+
+
+def _check_title(plan: Plan, order: Order, report: Report) -> None:
+    """The title of an order («заголовок к тексту») answers «о чём?» and so starts with «О»/«Об».
+
+    ГОСТ Р 7.0.97-2025 requires it for every document; the 2016 edition let a
+    short text go without one, so a style that declares ``gost: 2016`` gets a
+    warning instead of an error. The style is read only when the title is
+    missing: validate stays fast for the usual plan.
+    """
+    pos = order.field_pos.get("title", order.pos)
+    if not order.title:
+        if _gost_edition(plan) == "2016":
+            report.warning("OF216", pos, "у приказа нет заголовка к тексту",
+                           "ГОСТ Р 7.0.97-2016 допускает это для короткого текста; добавьте title: «Об утверждении …»")
+        else:
+            report.error("OF216", pos, "у приказа нет заголовка к тексту: по ГОСТ Р 7.0.97-2025 он обязателен",
+                         "добавьте title: «Об утверждении …» (или укажите в style.yaml стиля gost: 2016)")
+        return
+    first = order.title[0].lstrip("«\"„ ")
+    if not first.startswith(_TITLE_START) and first not in ("О", "Об", "Обо"):
+        report.warning("OF217", pos, f"заголовок «{_short(order.title[0])}» не начинается с «О» / «Об»",
+                       "заголовок отвечает на вопрос «о чём?»: «Об утверждении …», «О внесении изменений …»")
+
+
+def _short(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _gost_edition(plan: Plan) -> str:
+    from .diagnostics import UserError
+    from .style import load_style
+
+    try:
+        return load_style(plan.style, Path(plan.source).resolve().parent).gost if plan.style else "2025"
+    except UserError:  # a broken or unknown style is reported on its own (OF111, check-style)
+        return "2025"
 
 
 def _directory_hint(plan: Plan) -> str:
