@@ -361,3 +361,13 @@ def test_pdf_output_is_a_real_pdf(repo: GitRepo) -> None:
     assert result.exit_code == 0, result.output
     assert (repo.root / "x.pdf").read_bytes()[:5] == b"%PDF-"
     assert not list(repo.root.glob("x.docx"))
+
+
+def test_replaced_words_leave_unchanged_punctuation_out() -> None:
+    from orderforge.amend import _changed_span
+
+    assert _changed_span("с использованием ЭОР, по графику", "с применением ЭОР, по графику") == (
+        "использованием", "применением")
+    assert _changed_span("Отчёт (справка).", "Отчёт (протокол).") == ("справка", "протокол")
+    assert _changed_span("до мая,", "до июня,") == ("мая", "июня")
+    assert _changed_span("один два", "три четыре пять шесть семь") == ("один два", "три четыре пять шесть семь")

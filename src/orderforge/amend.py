@@ -154,7 +154,17 @@ def _changed_span(old: str, new: str) -> Optional[tuple[str, str]]:
     if len(codes) != 1:
         return None
     _, i1, i2, j1, j2 = codes[0]
-    return " ".join(a[i1:i2]), " ".join(b[j1:j2])
+    return _without_shared_punctuation(" ".join(a[i1:i2]), " ".join(b[j1:j2]))
+
+
+def _without_shared_punctuation(old: str, new: str) -> tuple[str, str]:
+    """«слова «использования ЭОР,» заменить словами «применения ЭОР,»»: the comma did not change, so it is
+    not part of the words replaced (a clause quotes only what changes)."""
+    while old and new and old[-1] == new[-1] and old[-1] in ",.;:!?»)":
+        old, new = old[:-1], new[:-1]
+    while old and new and old[0] == new[0] and old[0] in "«(":
+        old, new = old[1:], new[1:]
+    return old, new
 
 
 class _Wording:
