@@ -371,3 +371,32 @@ def test_replaced_words_leave_unchanged_punctuation_out() -> None:
     assert _changed_span("Отчёт (справка).", "Отчёт (протокол).") == ("справка", "протокол")
     assert _changed_span("до мая,", "до июня,") == ("мая", "июня")
     assert _changed_span("один два", "три четыре пять шесть семь") == ("один два", "три четыре пять шесть семь")
+
+
+def test_a_party_renamed_in_the_directory_is_an_amendment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Baltiysk style prints parties by name: renaming «МК» in the directory changes the printed plan
+    though the plan file is untouched. Each side reads the directory of its own revision, so diff shows
+    the new name and amend restates the rows that print it."""
+    import shutil
+
+    from .conftest import PLANS
+
+    repo = GitRepo(tmp_path / "repo")
+    shutil.copytree(PLANS, repo.root / "plans")
+    shutil.copytree(ROOT / "templates", repo.root / "templates")
+    repo.commit("План утверждён")
+    monkeypatch.chdir(repo.root)
+    directory = repo.root / "plans" / "baltiysk.directory.yaml"
+    directory.write_text(directory.read_text(encoding="utf-8").replace(
+        "    name: Методический кабинет\n", "    name: Информационно-методический центр\n", 1), encoding="utf-8")
+    plan = "plans/baltiysk-2024.yaml"
+    shown = run("diff", f"HEAD:{plan}", plan, "--exit-code")
+    assert shown.exit_code == 1, shown.output
+    assert ("п. 2.1: ответственные: «Управление образования, Методический кабинет, ОО» → "
+            "«Управление образования, Информационно-методический центр, ОО»") in shown.output
+    out = tmp_path / "amend.docx"
+    built = run("amend", f"HEAD:{plan}", plan, "--number", "15", "--date", "2024-03-01", "-o", str(out))
+    assert built.exit_code == 0, built.output
+    text = plain(docx_text(out))
+    assert "пункт 2.1 изложить в следующей редакции:" in text
+    assert "Ответственный: Управление образования, Информационно-методический центр, ОО" in text

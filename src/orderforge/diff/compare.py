@@ -51,6 +51,24 @@ def field_value(activity: Activity, name: str) -> str:
     raise KeyError(name)
 
 
+def printed_responsible(activity: Activity, plan: Plan) -> str:
+    """What the responsible cell is made of: the parties' names, the people's names and positions.
+
+    Compared besides the codes because a party renamed in the directory (or a
+    person with a new position) changes the printed plan though the plan file
+    did not change — an amending order must say so.
+    """
+    parts = []
+    for ref in activity.responsible:
+        person = plan.directory.people.get(ref.key)
+        party = plan.directory.parties.get(ref.key)
+        if person is not None:
+            parts.append(f"{person.short_name}, {person.position or ''}")
+        else:
+            parts.append(party.name if party is not None else ref.key)
+    return "; ".join(parts)
+
+
 # --------------------------------------------------------------------------- comparing
 
 
@@ -90,6 +108,10 @@ def diff_plans(old: Side, new: Side) -> PlanDiff:
             for name in ("id",) + ACTIVITY_FIELDS
             if field_value(o.activity, name) != field_value(n.activity, name)
         ]
+        if not any(f.field == "responsible" for f in fields) and (
+                printed_responsible(o.activity, old.plan) != printed_responsible(n.activity, new.plan)):
+            keys = field_value(n.activity, "responsible")  # the same codes, renamed in the directory
+            fields.append(FieldChange("responsible", keys, keys))
         if id(o) in moved:
             kind = "moved"
         elif id(o) in reordered:

@@ -59,18 +59,19 @@ class Readable:
     old: Optional[Plan] = None
     new: Optional[Plan] = None
 
-    def names(self, keys: str, plan: Optional[Plan]) -> str:
+    def names(self, keys: str, plan: Optional[Plan], full: bool = False) -> str:
+        """Codes as a reader knows them; ``full`` — parties by name and people with their positions."""
         if plan is None or not keys:
             return keys
-        return ", ".join(self._name(key.strip(), plan) for key in keys.split(","))
+        return ", ".join(self._name(key.strip(), plan, full) for key in keys.split(","))
 
     @staticmethod
-    def _name(key: str, plan: Plan) -> str:
+    def _name(key: str, plan: Plan, full: bool = False) -> str:
         person = plan.directory.people.get(key)
         if person is not None:
-            return person.short_name
+            return f"{person.short_name} ({person.position})" if full and person.position else person.short_name
         party = plan.directory.parties.get(key)
-        if party is not None and re.search(r"[A-Za-z]", key):
+        if party is not None and (full or re.search(r"[A-Za-z]", key)):
             return party.name
         return key
 
@@ -106,7 +107,8 @@ def _field_lines(prefix: str, fields: list[FieldChange], readable: Optional[Read
     for f in fields:
         a, b = f.old, f.new
         if f.field == "responsible" and readable is not None:
-            a, b = readable.names(a, readable.old), readable.names(b, readable.new)
+            full = a == b  # same codes, renamed in the directory: show what the cell prints
+            a, b = readable.names(a, readable.old, full), readable.names(b, readable.new, full)
         old, new = fragment(a, b)
         name = FIELD_RU.get(f.field, "нумерация заголовка" if f.field == "numbered" else "заголовок")
         lines.append(f"{prefix}: {name}: {quote(old)} → {quote(new)}")

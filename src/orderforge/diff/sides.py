@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from ..diagnostics import Report, UserError
 from ..model import Directory, Plan
+
+if TYPE_CHECKING:
+    from ..gitio import RevPath
 
 
 @dataclass
@@ -41,6 +44,7 @@ def load_side(spec: str, *, directory: bool = False, cwd: Optional[Path] = None)
 
     report = Report()
     path = Path(spec)
+    rev = None
     if path.is_file():
         display = display_path(path)
         loaded = load_file(path, display)
@@ -64,5 +68,44 @@ def load_side(spec: str, *, directory: bool = False, cwd: Optional[Path] = None)
     if directory:
         from ..validate import _directory
 
-        found = _directory(parts, path, report)
+        found = (_directory_at(rev, parts, path, report) if rev is not None else None) or _directory(parts, path, report)
     return Side(spec, display, assemble(parts, found, display), path, report)
+
+
+def _directory_at(rev: "RevPath", parts: dict, plan_path: Path, report: Report) -> Optional[Directory]:
+    """The directory as it stood in the plan's own revision, or None when that revision has none.
+
+    A party renamed in the directory changes the printed plan as surely as an
+    edited cell: comparing last year's plan with this year's directory would
+    hide it, and the amending order would miss it.
+    """
+    from ..gitio import RevPath, show, toplevel
+    from ..load import decode, load_text
+    from ..schema import Ctx
+    from ..spec import DIRECTORY
+    from ..validate import DEFAULT_DIRECTORY, check_todo
+
+    value = parts["values"].get("directory")
+    if isinstance(value, Directory):
+        return value
+    folder = plan_path.parent
+    candidates = [folder / value] if isinstance(value, str) else [folder / DEFAULT_DIRECTORY,
+                                                                 folder.parent / DEFAULT_DIRECTORY]
+    try:
+        root = toplevel(folder if folder.is_dir() else Path.cwd())
+    except UserError:
+        return None
+    for candidate in candidates:
+        try:
+            spec = RevPath(rev.rev, candidate.resolve().relative_to(root).as_posix())
+            data = show(spec)
+        except (ValueError, UserError):  # outside the repository, or not in that revision
+            continue
+        text = decode(data, str(spec), report)
+        tree = load_text(text, str(spec), report) if text is not None else None
+        if tree is None:
+            return Directory()
+        check_todo(tree, report)
+        converted = DIRECTORY.convert(tree, Ctx(report))
+        return converted if isinstance(converted, Directory) else Directory()
+    return None
