@@ -995,3 +995,33 @@ def test_bullets_from_a_paragraph_style_in_cells(workspace: Path, tmp_path: Path
     assert paras(activity.text) == [("Участие в семинарах:", "p"), ("по подготовке экспертов ЕГЭ;", "dash"),
                                     ("по работе с КИМ.", "dash")]
     assert paras(activity.result) == [("протоколы", "dash"), ("план работы", "dash")]
+
+
+def test_header_below_a_stamp_typed_inside_the_table(workspace: Path, tmp_path: Path) -> None:
+    """Some clerks type the approval stamp and the title into the first rows of the plan table itself:
+    the header is found below them (up to row 8), and the stamp does not leak into the plan's title."""
+    d = mk.new_document()
+    t = d.add_table(rows=0, cols=4)
+    t.style = "Table Grid"
+    for line in ("УТВЕРЖДАЮ", "Начальник управления образования", "__________ Н.В. Козлова",
+                 "«___» ____________ 2025 г.", "ПЛАН МЕРОПРИЯТИЙ на 2025 год"):
+        mk.add_row(t, [line, "", "", ""])
+        row = t.rows[-1]
+        row.cells[0].merge(row.cells[3])
+    mk.add_row(t, ["№ п/п", "Мероприятие", "Срок", "Ответственный"])
+    mk.add_row(t, ["1.", "Совещание руководителей", "январь 2025 г.", "ОУ"])
+    result, plan = import_ok(save_doc(d, tmp_path), Path("plans/p.yaml"))
+    assert plan.plan.title == ["ПЛАН МЕРОПРИЯТИЙ на 2025 год"]
+    assert top_view(plan) == [("Совещание руководителей", "январь 2025 г.", ["ОУ"])]
+
+
+def test_work_kind_and_report_form_headers(workspace: Path, tmp_path: Path) -> None:
+    """«Вид работы» is the activity column, «Форма отчётности» / «Отчётный документ» the result."""
+    for result_header in ("Форма отчётности", "Отчётный документ"):
+        d = mk.new_document()
+        mk.para(d, "План работы методического объединения на 2025 год", center=True)
+        mk.table(d, ["№", "Вид работы", "Сроки", "Исполнитель", result_header],
+                 [["1.", "Заседание МО", "январь 2025 г.", "ОУ", "Протокол"]])
+        _, plan = import_ok(save_doc(d, tmp_path), Path(f"plans/p{len(result_header)}.yaml"), force=True)
+        (activity,) = plan.plan.activities
+        assert (shown(activity.text[0].text), paras(activity.result)) == ("Заседание МО", [("Протокол", "p")])

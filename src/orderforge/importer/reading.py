@@ -38,7 +38,7 @@ def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Re
     start_block = lines[after - 1].block + 1 if after else 0
     appendix_tables = [(i, t) for i, t in front_tables if i >= start_block]
     first_table = min([i for i, _ in appendix_tables] + [used[0]])
-    title = _title_lines(lines, after, mark_lines, first_table) or title_rows
+    title = _title_lines(lines, after, mark_lines, first_table) or _title_of_rows(title_rows)
     passport = _passport(appendix_tables)
     imported = Imported(name, order, title, "", passport, [], [], registry.parties, registry.people, reader.report)
     imported.row_places = {row.label: (row.table_no, row.row_no) for row in rows if row.row_no}
@@ -72,6 +72,17 @@ def _title_lines(lines: list[Line], after: int, mark_lines: set[int], first_tabl
         if k in mark_lines or line.table or line.signature or _not_title(line.text):
             break
         title.insert(0, line.text)
+    return title
+
+
+def _title_of_rows(rows: list[str]) -> list[str]:
+    """Title rows typed inside the table above its header, read upwards like paragraphs: a stamp
+    («УТВЕРЖДАЮ … «___» ______ 2025 г.») typed there too stops the title, it is not part of it."""
+    title: list[str] = []
+    for text in reversed(rows):
+        if _not_title(text):
+            break
+        title.insert(0, text)
     return title
 
 

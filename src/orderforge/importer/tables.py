@@ -33,10 +33,10 @@ def column_role(header: str) -> Optional[str]:
         return "deadline"
     if "ответствен" in key or "исполнител" in key:
         return "responsible"
-    if "результат" in key:
+    if "результат" in key or "отчетн" in key or key.startswith("итогов"):  # «Форма отчётности», «Отчётный документ»
         return "result"
     if ("мероприят" in key or "содержание" in key or "наименование" in key or "деятельност" in key
-            or key.startswith("направлени")):
+            or key.startswith("направлени") or (key.startswith("вид") and "работ" in key)):
         return "text"
     if "примечани" in key:
         return "note"
@@ -145,6 +145,9 @@ def split_leading_number(text: str) -> tuple[Optional[Number], str]:
     return None, value
 
 
+HEADER_SEARCH = 8  # rows scanned for the header: an approval stamp or a title is sometimes typed inside the table
+
+
 def find_plan(reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]:
     """Block indexes of the plan table(s), the header, the rows of the joined table, title rows above the header."""
     tables = [i for i, b in enumerate(reader.blocks) if isinstance(b, Table)]
@@ -153,7 +156,7 @@ def find_plan(reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]
     for index in tables:
         table = reader.blocks[index]
         assert isinstance(table, Table)
-        found = next(((r, h) for r, h in ((r, header_of(row)) for r, row in enumerate(table.rows[:4]))
+        found = next(((r, h) for r, h in ((r, header_of(row)) for r, row in enumerate(table.rows[:HEADER_SEARCH]))
                       if h is not None), None)
         if found is not None:
             first = (index, found[0], found[1])
