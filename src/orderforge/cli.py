@@ -7,18 +7,17 @@ it returns. Exit codes: 0 — всё в порядке, 1 — в плане ош
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 import sys
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Optional
 
 import click
 
 from . import clickru
-from .diagnostics import Diagnostic, Pos, Report, UserError, exit_code_for
+from .console import OutputLost, echo as _echo, echo_diagnostics as _echo_diagnostics, output_lost
+from .diagnostics import Report, UserError, exit_code_for, file_error
 
 clickru.install()
 
@@ -26,33 +25,6 @@ PLANS_DIR = Path("plans")
 OUTPUT_DIR = Path("output")
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-class OutputLost(Exception):
-    """Our own output could not be written: stdout or stderr is a full disk, a closed pipe (``| head``).
-
-    Kept apart from other OSErrors so that it is not reported as a problem with a plan or a document.
-    """
-
-    def __init__(self, error: OSError, err: bool) -> None:
-        super().__init__(str(error))
-        self.error = error
-        self.err = err
-
-
-def _echo(message: str = "", err: bool = False) -> None:
-    """click.echo whose write failures become :class:`OutputLost` (click.echo flushes every line)."""
-    if (sys.stderr if err else sys.stdout) is None:  # started with `>&-`: click would drop the text and exit 0
-        raise OutputLost(OSError(errno.EBADF, "closed"), err)
-    try:
-        click.echo(message, err=err)
-    except OSError as exc:
-        raise OutputLost(exc, err) from exc
-
-
-def _echo_diagnostics(diagnostics: Iterable[Diagnostic], err: bool = True) -> None:
-    for diagnostic in diagnostics:
-        _echo(diagnostic.format(), err=err)
 
 
 def _run(action: Callable[[], int]) -> None:
@@ -72,59 +44,12 @@ def _attempt(action: Callable[[], int]) -> int:
         _echo_diagnostics(exc.diagnostics)
         return exc.exit_code
     except OSError as exc:  # the environment (disk full, no rights) is not a bug: no traceback
-        from .diagnostics import file_error
-
         error = file_error(exc, action="прочитать или записать")
         _echo_diagnostics(error.diagnostics)
         return error.exit_code
     except KeyboardInterrupt:
         _echo("прервано", err=True)
         return 130
-
-
-def output_lost(error: OSError, err: bool = False) -> int:
-    """Exit code after a failed write to stdout/stderr: a closed pipe ends quietly (1, as click does for its
-    help), anything else is told on stderr as OF050 (2); never a traceback, at exit either."""
-    stream = sys.stderr if err else sys.stdout
-    where = _stream_name(stream, "стандартный поток ошибок" if err else "стандартный вывод")
-    _silence(stream)
-    if error.errno == errno.EPIPE:
-        return 1
-    if not err:
-        try:
-            click.echo(_output_error(error, where).format(), err=True)
-        except OSError:
-            pass
-    return 2
-
-
-def _output_error(error: OSError, where: str) -> Diagnostic:
-    from .diagnostics import file_error
-
-    if error.errno == errno.EBADF:
-        return Diagnostic("OF050", "error", "не удалось записать вывод команды: стандартный вывод закрыт",
-                          Pos(where), "перенаправьте вывод в файл (> вывод.txt) вместо того, чтобы закрывать его")
-    return file_error(error, where, action="записать вывод команды в").diagnostics[0]
-
-
-def _stream_name(stream: object, fallback: str) -> str:
-    """The file stdout is redirected to (Linux names it in /proc), else how a clerk calls the stream."""
-    try:
-        target = os.readlink(f"/proc/self/fd/{stream.fileno()}")  # type: ignore[attr-defined]
-    except (OSError, AttributeError, ValueError):
-        return fallback
-    return target if target.startswith("/") else fallback
-
-
-def _silence(stream: object) -> None:
-    """Point the failed stream at the null device, so the interpreter's last flush cannot fail again."""
-    try:
-        fd = stream.fileno()  # type: ignore[attr-defined]
-        null = os.open(os.devnull, os.O_WRONLY)
-    except (OSError, AttributeError, ValueError):  # CliRunner's streams have no descriptor
-        return
-    os.dup2(null, fd)
-    os.close(null)
 
 
 class OrderforgeGroup(click.Group):
