@@ -35,6 +35,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Mapping, Sequence
 
+from .typography import upper_first
+
 if TYPE_CHECKING:  # the libraries themselves load lazily, see _morph() and _names()
     from pymorphy3 import MorphAnalyzer
     from pymorphy3.analyzer import Parse
@@ -260,7 +262,7 @@ def _like(original: str, form: str) -> str:
     if len(original) > 1 and original.isupper():
         return form.upper()
     if original[:1].isupper():
-        return form[:1].upper() + form[1:]
+        return upper_first(form)
     return form
 
 
@@ -506,9 +508,6 @@ def position_with_names(position: str, names: Sequence[str], case: str) -> str:
     return f"{decline_phrase(position, case, plural=len(names) > 1)} ({', '.join(names)})"
 
 
-def upper_first(text: str) -> str:
-    """The first letter capitalised, the rest as written («заместителям» → «Заместителям» at a sentence start)."""
-    return text[:1].upper() + text[1:]
 
 
 __all__ = [

@@ -13,7 +13,7 @@ from typing import Any, Callable, Optional
 
 from .model import Activity, Order, Para, Plan, Section, Text
 from .style import Column, Style
-from .typography import squeeze, typeset
+from .typography import squeeze, typeset, upper_first
 
 MONTHS_GENITIVE = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
@@ -160,7 +160,7 @@ def signature(plan: Plan, style: Style) -> dict[str, Any]:
         return {"position_lines": [], "name": ""}
     lines = list(person.signature_position or ([person.position] if person.position else []))
     if lines:  # a position written for running text («председатель комитета») opens the signature block
-        lines[0] = lines[0][:1].upper() + lines[0][1:]
+        lines[0] = upper_first(lines[0])
     return {"position_lines": [typeset(x) for x in lines], "name": typeset(person.signature_name)}
 
 
@@ -265,7 +265,7 @@ def cell_paras(column: Column, activity: Activity, number: list[int], plan: Plan
             return [typeset(n) for n in names]
         joined = style.responsible_separator.join(names)
         if style.responsible_capitalize:
-            joined = joined[:1].upper() + joined[1:]
+            joined = upper_first(joined)
         return [typeset(joined)] if names else []
     return []
 

@@ -40,6 +40,16 @@ def squeeze(text: str) -> str:
     return _ASCII_SPACE.sub(" ", text).strip(" ")
 
 
+def shorten(text: str, limit: int = 50) -> str:
+    """``text`` cut to ``limit`` characters with «…», for quoting a clerk's text inside a message."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def upper_first(text: str) -> str:
+    """The first letter capitalised, the rest as written («заместителям» → «Заместителям» at a sentence start)."""
+    return text[:1].upper() + text[1:]
+
+
 def typeset(text: str) -> str:
     """Apply the rules in an order that is safe to repeat (typeset(typeset(x)) == typeset(x))."""
     if not text:

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Optional
 
 from .diagnostics import Pos, Report, did_you_mean
-from .load import Map, Node, Scalar, Seq, load_file
+from .load import Node, Scalar, Seq, load_file
 from .model import Activity, Directory, Order, Plan, Section
 from .schema import Ctx
 from .spec import DIRECTORY, PLAN, assemble
+from .typography import shorten
 
 DEFAULT_DIRECTORY = "directory.yaml"
 
@@ -286,12 +287,8 @@ def _check_title(plan: Plan, order: Order, report: Report) -> None:
         return
     first = order.title[0].lstrip("«\"„ ")
     if not first.startswith(_TITLE_START) and first not in ("О", "Об", "Обо"):
-        report.warning("OF217", pos, f"заголовок «{_short(order.title[0])}» не начинается с «О» / «Об»",
+        report.warning("OF217", pos, f"заголовок «{shorten(order.title[0])}» не начинается с «О» / «Об»",
                        "заголовок отвечает на вопрос «о чём?»: «Об утверждении …», «О внесении изменений …»")
-
-
-def _short(text: str, limit: int = 50) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _gost_edition(plan: Plan) -> str:

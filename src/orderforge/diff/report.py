@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..model import Plan
+from ..typography import shorten
 from .result import (
     FIELD_RU, ORDER_FIELD_RU, PLAN_FIELD_RU, Change, FieldChange, PlanDiff, SectionItem, number_runs, run_labels, text_str,
 )
@@ -21,9 +22,7 @@ from .result import (
 def quote(text: str, limit: int = 0) -> str:
     """«text» on one line (paragraphs joined by « / »), shortened to ``limit`` characters."""
     flat = " / ".join(line for line in text.split("\n") if line.strip()) if "\n" in text else text
-    if limit and len(flat) > limit:
-        flat = flat[: limit - 1].rstrip() + "…"
-    return f"«{flat}»"
+    return f"«{shorten(flat, limit) if limit else flat}»"
 
 
 def fragment(old: str, new: str, context: int = 3, limit: int = 100) -> tuple[str, str]:

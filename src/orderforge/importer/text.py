@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..typography import shorten
+
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u00ad\ufeff\u2060"), None)
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
@@ -58,5 +60,4 @@ def _text_lines(lines: list[str]) -> list[str]:
 
 
 def _short(text: str, limit: int = 50) -> str:
-    text = clean(text)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return shorten(clean(text), limit)
