@@ -293,13 +293,13 @@ def check_style_command(name: str) -> None:
       orderforge check-style kaliningrad-committee
     """
     def action() -> int:
-        from .stylecheck import check_style, exit_code as check_exit_code
+        from .stylecheck import check_style
 
         style, report = check_style(name, Path.cwd())
         _echo_diagnostics(report.sorted(), err=False)
         if not report.has_errors and style is not None:
             _echo(f"стиль «{name}» в порядке: {style.folder}")
-        return check_exit_code(report)
+        return report.exit_code  # 2 when the style cannot be checked at all (not found, not a .docx)
 
     _run(action)
 

@@ -105,7 +105,9 @@ class Report:
         return len(self.items)
 
 
-ENVIRONMENT_CODES = frozenset({"OF001", "OF111"})  # a missing or unreadable file, an unknown house style
+#: A missing or unreadable file, an unknown house style, a template that is missing or not a Word file:
+#: the clerk's environment rather than the plan (build and check-style exit 2 for them alike).
+ENVIRONMENT_CODES = frozenset({"OF001", "OF111", "OF402", "OF405", "OF408", "OF409"})
 
 
 def exit_code_for(errors: Iterable[Diagnostic]) -> int:

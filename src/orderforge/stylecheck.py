@@ -14,22 +14,12 @@ import re
 import tempfile
 from pathlib import Path
 
-from .diagnostics import ENVIRONMENT_CODES, Pos, Report, UserError
+from .diagnostics import Pos, Report, UserError
 from .render import make_env, open_template, part_name
 from .style import Style, load_style
 
 CONTEXT_ROOTS = {"order", "appendix"}
 _PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
-UNOPENABLE = frozenset({"OF402", "OF405", "OF408", "OF409"})  # the template is missing or is not a Word file
-
-
-def exit_code(report: Report) -> int:
-    """0 — the style is fine; 2 — it cannot be checked at all (no such style, a template that is not a
-    .docx: the environment, as for build); 1 — the style has mistakes to fix."""
-    codes = {d.code for d in report.errors}
-    if not codes:
-        return 0
-    return 2 if codes <= ENVIRONMENT_CODES | UNOPENABLE else 1
 
 
 def _paragraph_text(line: str) -> str:
