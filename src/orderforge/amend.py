@@ -557,6 +557,8 @@ def build_amend(old_spec: str, new_spec: str, data: AmendData, output: Optional[
         missing = " и ".join(x for x, v in (("--number", data.number), ("--date", data.date)) if not v)
         raise UserError.simple("OF640", "amend", f"не указаны реквизиты нового приказа: {missing}",
                                "пример: --number ПД-КПО-150 --date 2026-06-01 (или файл --order amend.yaml)")
+    target = output or default_output(new_spec, data.date)
+    check_output(target, force)
     old = load_side(old_spec, directory=True)
     new = load_side(new_spec, directory=True)
     require_valid(new)
@@ -573,8 +575,6 @@ def build_amend(old_spec: str, new_spec: str, data: AmendData, output: Optional[
                                f"в стиле «{style.name}» нет шаблона приказа о внесении изменений ({style.amend_template})",
                                f"положите шаблон Word {style.amend_template} (только приказ, без приложения) "
                                f"в папку стиля {style.folder}")
-    target = output or default_output(new_spec, data.date)
-    check_output(target, force)
     docx = render_docx(amend_context(result, data, style), replace(style, template=style.amend_template))
     write_document(target, docx)
     return AmendResult(target, clauses, reference_warnings(old) + order_warnings(result))
