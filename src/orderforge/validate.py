@@ -58,15 +58,24 @@ def _one_message_per_todo(report: Report, start: int, todo: set[Pos]) -> None:
         report.items[start:] = [d for d in report.items[start:] if d.code == "OF016" or d.pos not in todo]
 
 
-def _directory(parts: dict, plan_path: Path, report: Report) -> Directory:
-    """The inline directory, the file the plan names, or directory.yaml beside/above it."""
+def directory_places(parts: dict, plan_path: Path) -> tuple[Optional[Directory], list[Path]]:
+    """The inline directory, or else the files it is looked for in, first match wins: the file the plan
+    names, or directory.yaml beside the plan or one folder up. (diff reads the same files from git.)"""
     value = parts["values"].get("directory")
     if isinstance(value, Directory):
-        return value
+        return value, []
     if isinstance(value, str):
-        return load_directory(plan_path.parent / value, report, parts["field_pos"].get("directory"))
-    for folder in (plan_path.parent, plan_path.parent.parent):
-        candidate = folder / DEFAULT_DIRECTORY
+        return None, [plan_path.parent / value]
+    return None, [folder / DEFAULT_DIRECTORY for folder in (plan_path.parent, plan_path.parent.parent)]
+
+
+def _directory(parts: dict, plan_path: Path, report: Report) -> Directory:
+    inline, places = directory_places(parts, plan_path)
+    if inline is not None:
+        return inline
+    if isinstance(parts["values"].get("directory"), str):  # named by the plan: must be there
+        return load_directory(places[0], report, parts["field_pos"].get("directory"))
+    for candidate in places:
         if candidate.is_file():
             return load_directory(candidate, report)
     return Directory()
@@ -98,10 +107,16 @@ def load_directory(path: Path, report: Report, referenced_at: Optional[Pos] = No
     own = Report()
     loaded = load_file(path, name)
     own.extend(loaded.report)
+    return directory_from_tree(loaded.root, name, own, report)
+
+
+def directory_from_tree(root: Optional[Node], name: str, own: Report, report: Report) -> Directory:
+    """A loaded directory file (``own``: what reading it found) as a :class:`Directory`; one with errors
+    of its own comes back as :class:`UncheckedDirectory`. Every finding ends up in ``report``."""
     directory = None
-    if loaded.root is not None:
-        check_todo(loaded.root, own)
-        directory = DIRECTORY.convert(loaded.root, Ctx(own))
+    if root is not None:
+        check_todo(root, own)
+        directory = DIRECTORY.convert(root, Ctx(own))
     report.extend(own)
     found = directory if isinstance(directory, Directory) else Directory(source=name)
     broken = sorted(d.pos for d in own.errors if d.code != "OF016")  # a TODO mark leaves the entry usable

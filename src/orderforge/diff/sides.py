@@ -81,16 +81,12 @@ def _directory_at(rev: "RevPath", parts: dict, plan_path: Path, report: Report) 
     """
     from ..gitio import RevPath, show, toplevel
     from ..load import decode, load_text
-    from ..schema import Ctx
-    from ..spec import DIRECTORY
-    from ..validate import DEFAULT_DIRECTORY, check_todo
+    from ..validate import directory_from_tree, directory_places
 
-    value = parts["values"].get("directory")
-    if isinstance(value, Directory):
-        return value
+    inline, candidates = directory_places(parts, plan_path)
+    if inline is not None:
+        return inline
     folder = plan_path.parent
-    candidates = [folder / value] if isinstance(value, str) else [folder / DEFAULT_DIRECTORY,
-                                                                 folder.parent / DEFAULT_DIRECTORY]
     try:
         root = toplevel(folder if folder.is_dir() else Path.cwd())
     except UserError:
@@ -101,11 +97,7 @@ def _directory_at(rev: "RevPath", parts: dict, plan_path: Path, report: Report) 
             data = show(spec)
         except (ValueError, UserError):  # outside the repository, or not in that revision
             continue
-        text = decode(data, str(spec), report)
-        tree = load_text(text, str(spec), report) if text is not None else None
-        if tree is None:
-            return Directory()
-        check_todo(tree, report)
-        converted = DIRECTORY.convert(tree, Ctx(report))
-        return converted if isinstance(converted, Directory) else Directory()
+        own = Report()
+        text = decode(data, str(spec), own)
+        return directory_from_tree(load_text(text, str(spec), own) if text is not None else None, str(spec), own, report)
     return None
