@@ -410,13 +410,15 @@ def compute_shift(period: Optional[Period], year: Optional[int], shift: Optional
 
 
 MAX_SHIFT = 100  # a plan is rolled over a year or a few, never a century
-LAST_YEAR = 2199  # the years shift_years recognises in running text
 
 
 def _check_range(period: Optional[Period], shift: int, source: str) -> None:
-    """A typo like ``--year 99999`` must be a Russian error, not a date overflow deep in the rollover."""
+    """A typo like ``--year 99999`` must be a Russian error, not a date overflow deep in the rollover.
+    The new period must end within the years a plan can name (:data:`orderforge.deadline.YEARS`)."""
+    from .deadline import YEARS
+
     last = period.last_year + shift if period else None
-    if shift <= MAX_SHIFT and (last is None or last <= LAST_YEAR):
+    if shift <= MAX_SHIFT and (last is None or last < YEARS.stop):
         return
     got = f"сдвиг на {plural_years(shift)}" if shift > MAX_SHIFT else f"период нового плана закончился бы в {last} году"
     raise UserError.simple("OF614", source, f"год вне допустимых пределов: {got}",
