@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
-from typing import Any, Iterator, Optional
 
 from ..diagnostics import UserError
-from ..docxtext import Block, ListRef, Paragraph, Table
+from ..docxtext import Block, ListRef
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -128,7 +127,6 @@ def read_document(path: Path, name: str) -> tuple[list[Block], Numbering]:
                 raise damaged
             numbering = Numbering.read(package)
             blocks = read_blocks(path)
-            _apply_style_lists(blocks, package)
     except PermissionError:
         raise UserError.simple("IM001", name, "файл не удаётся прочитать: нет доступа", "") from None
     except UserError as exc:
@@ -139,87 +137,3 @@ def read_document(path: Path, name: str) -> tuple[list[Block], Numbering]:
             ValueError, NotImplementedError, RuntimeError):
         raise damaged from None
     return blocks, numbering
-
-
-def _style_lists(package: zipfile.ZipFile) -> dict[str, tuple[str, int]]:
-    """Paragraph styles that make a list («List Bullet», «Список»): style id → (numId, level),
-    through ``basedOn``. Word draws their bullets although the paragraphs carry no numPr."""
-    from lxml import etree
-
-    try:
-        root = etree.fromstring(package.read("word/styles.xml"))
-    except (KeyError, etree.XMLSyntaxError):
-        return {}
-    own: dict[str, Optional[tuple[str, int]]] = {}
-    parent: dict[str, str] = {}
-    for style in root.findall(f"{_W}style"):
-        if style.get(f"{_W}type") != "paragraph":
-            continue
-        sid = style.get(f"{_W}styleId") or ""
-        based = style.find(f"{_W}basedOn")
-        if based is not None:
-            parent[sid] = based.get(f"{_W}val") or ""
-        num = style.find(f"{_W}pPr/{_W}numPr")
-        if num is not None:
-            num_id, level = num.find(f"{_W}numId"), num.find(f"{_W}ilvl")
-            value = num_id.get(f"{_W}val") if num_id is not None else None
-            own[sid] = (value, int(level.get(f"{_W}val") or 0) if level is not None else 0) \
-                if value and value != "0" else None
-    out: dict[str, tuple[str, int]] = {}
-    for sid in set(own) | set(parent):
-        seen, current = set(), sid
-        while current and current not in own and current not in seen:
-            seen.add(current)
-            current = parent.get(current, "")
-        found = own.get(current) if current else None
-        if found is not None:
-            out[sid] = found
-    return out
-
-
-def _apply_style_lists(blocks: list[Block], package: zipfile.ZipFile) -> None:
-    """Give list membership to paragraphs that are bullets by their style only (python-docx's
-    «List Bullet», a clerk's «Маркированный список»): the blocks are walked alongside the XML
-    they were read from, paragraph for paragraph, in the same order."""
-    from lxml import etree
-
-    styles = _style_lists(package)
-    if not styles:
-        return
-    body = etree.fromstring(package.read("word/document.xml")).find(f"{_W}body")
-    if body is None:
-        return
-    for block, element in zip(blocks, _block_elements(body)):
-        if isinstance(block, Paragraph) and element.tag == f"{_W}p":
-            block.num = block.num or _style_list(element, styles)
-        elif isinstance(block, Table) and element.tag == f"{_W}tbl":
-            _apply_to_table(block, element, styles)
-
-
-def _block_elements(container: Any) -> Iterator[Any]:
-    """The elements docxtext makes blocks of, in its order (``w:sdt`` content included)."""
-    for child in container:
-        if child.tag in (f"{_W}p", f"{_W}tbl"):
-            yield child
-        elif child.tag == f"{_W}sdt":
-            content = child.find(f"{_W}sdtContent")
-            if content is not None:
-                yield from _block_elements(content)
-
-
-def _apply_to_table(table: Table, element: Any, styles: dict[str, tuple[str, int]]) -> None:
-    for row, tr in zip(table.rows, element.findall(f"{_W}tr")):
-        for cell, tc in zip(row, tr.findall(f"{_W}tc")):
-            kept = [p for p in tc.iter(f"{_W}p") if "".join(p.itertext()).strip()]
-            if len(kept) != len(cell.paras):
-                continue  # not the paragraphs docxtext kept: leave the cell as read
-            nums = cell.nums or [None] * len(cell.paras)
-            cell.nums = [ref or _style_list(p, styles) for ref, p in zip(nums, kept)]
-
-
-def _style_list(p: Any, styles: dict[str, tuple[str, int]]) -> ListRef:
-    """The list a paragraph belongs to by its style; None when it says otherwise (its own numPr)."""
-    if p.find(f"{_W}pPr/{_W}numPr") is not None:
-        return None
-    style = p.find(f"{_W}pPr/{_W}pStyle")
-    return styles.get(style.get(f"{_W}val") or "") if style is not None else None
