@@ -44,8 +44,9 @@ def init_workspace(folder: Path, style: str, year: int | None = None, copy_style
     except StyleNotFound as exc:
         raise UserError.simple("OF111", style, str(exc), exc.hint) from None
     year = date.today().year if year is None else year
-    if year not in YEARS:
-        raise ValueError(f"year {year} is outside {YEARS.start}–{YEARS.stop - 1}")  # the CLI refuses it first
+    if year not in YEARS:  # the CLI refuses it first; a library caller gets the same Russian usage error
+        raise UserError.simple("OF112", str(year), f"«{year}» — не год плана",
+                               f"укажите год от {YEARS.start} до {YEARS.stop - 1}, например {date.today().year}")
     files = {
         folder / "plans" / f"plan-{year}.yaml": starter_plan(style, year),
         folder / "directory.yaml": starter_text("directory.yaml"),
