@@ -211,7 +211,7 @@ def test_swapped_sections_renumber_headings_and_items_in_one_clause_each(tmp_pat
 
 # --------------------------------------------------------------------------- refusing a bad order
 
-def _amend(*extra: str) -> "object":
+def _amend(*extra: str) -> object:
     return run("amend", f"HEAD:{PLAN}", PLAN, *extra)
 
 
@@ -270,7 +270,7 @@ def test_missing_issuer_genitive_is_a_warning(repo: GitRepo) -> None:
 
 # --------------------------------------------------------------------------- wording
 
-def _clauses(tmp_path: Path, edit: "object") -> list[list[str]]:
+def _clauses(tmp_path: Path, edit: object) -> list[list[str]]:
     old, new = kaliningrad_pair(tmp_path, edit)  # type: ignore[arg-type]
     clauses = amendment_clauses(diff_specs(str(old), str(new)), load_style("kaliningrad-committee", tmp_path))
     return [[plain(p) for p in c] for c in clauses]

@@ -11,8 +11,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from orderforge.clickru import RU
 from orderforge.cli import main
+from orderforge.clickru import RU
 
 COMMANDS = [[]] + [[name] for name in sorted(main.commands)]
 # Latin words a Russian help page may contain: names of programs, formats and plan keys, and defaults

@@ -19,8 +19,8 @@ from orderforge.declension import (
     gender_of,
     name_problems,
     people_groups,
-    responsible_lines,
     position_with_names,
+    responsible_lines,
     unknown_words,
     upper_first,
 )
@@ -291,7 +291,7 @@ def test_name_problems_for_validate() -> None:
 def _positions() -> list[dict[str, str]]:
     lines = [line.rstrip("\n") for line in POSITIONS.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     header = lines[0].split("\t")
-    return [dict(zip(header, line.split("\t"))) for line in lines[1:] if line]
+    return [dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:] if line]
 
 
 POSITION_ROWS = _positions()

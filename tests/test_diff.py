@@ -41,7 +41,7 @@ def test_exactly_the_four_changes_against_head(repo: GitRepo) -> None:
     assert data["old"] == f"HEAD:{PLAN}" and data["new"] == PLAN
     changes = data["changes"]
     assert len(changes) == 4
-    for got, expected in zip(changes, EXPECTED):
+    for got, expected in zip(changes, EXPECTED, strict=False):
         assert {k: got[k] for k in expected} == expected
     assert changes[2]["text"].startswith("Организация профессионального развития педагогов")
     # The renumbering the insertion and the deletion caused is no change of its own.
@@ -84,7 +84,7 @@ def test_rev_path_forms(repo: GitRepo) -> None:
 
     os.chdir(sub)
     assert run("diff", "kaliningrad-committee-2026.yaml", "--exit-code").exit_code == 0
-    assert json.loads(run("diff", f"HEAD~1:./kaliningrad-committee-2026.yaml", "kaliningrad-committee-2026.yaml",
+    assert json.loads(run("diff", "HEAD~1:./kaliningrad-committee-2026.yaml", "kaliningrad-committee-2026.yaml",
                           "--json").output)["changes"] == two["changes"]
 
 

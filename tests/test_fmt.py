@@ -212,9 +212,9 @@ def test_generated_plans(text: str) -> None:
     """For any plan: fmt keeps every value and the model, and a second fmt changes nothing."""
     out = format_text(text)
     assert format_text(out) == out
+    from orderforge.model import Directory
     from orderforge.schema import Ctx
     from orderforge.spec import PLAN, assemble
-    from orderforge.model import Directory
 
     def model(source: str) -> object:
         report = Report()
@@ -234,7 +234,7 @@ def test_quotes_stay_where_another_yaml_tool_would_read_a_non_string(value: str)
     «yes», «no», «on» are booleans there, so fmt keeps their quotes as it does for numbers and dates."""
     text = f"style: x\nplan:\n  title: '{value}'\n  activities: []\n"
     assert format_text(text) == text
-    assert format_text(f"style: x\nplan:\n  title: обычный текст\n  activities: []\n").count("'") == 0
+    assert format_text("style: x\nplan:\n  title: обычный текст\n  activities: []\n").count("'") == 0
 
 
 def test_every_structured_deadline_field_has_its_place_in_the_key_order() -> None:

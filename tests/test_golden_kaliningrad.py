@@ -7,14 +7,12 @@ deadline rendering, directory look-ups and the template.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from ruamel.yaml import YAML
 
 from orderforge.build import build_plan
-from orderforge.typography import plain
 from orderforge.docxtext import Paragraph, Table, read_blocks
+from orderforge.typography import plain
 
 from .conftest import GOLDEN, PLANS
 
@@ -100,7 +98,7 @@ def test_plan_table(blocks: list, expected: dict) -> None:
     assert all(r[0].span == 5 for r in rows if len(r) == 1)
     activities = [r for r in rows if len(r) == 5]
     assert len(activities) == len(expected["rows"]) == 18
-    for row, (number, text, deadline, responsible, result) in zip(activities, expected["rows"]):
+    for row, (number, text, deadline, responsible, result) in zip(activities, expected["rows"], strict=False):
         assert norm(row[0].text) == number
         assert norm(row[1].text) == norm(text), number
         assert norm(row[2].text) == deadline, number

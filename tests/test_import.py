@@ -18,7 +18,7 @@ import re
 import shutil
 from datetime import date
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -27,7 +27,14 @@ from orderforge.cli import main
 from orderforge.diagnostics import UserError
 from orderforge.docxtext import docx_text
 from orderforge.importer import (
-    clean, column_role, import_docx, parse_date, parse_responsible, singular_position, slug, split_party_names,
+    clean,
+    column_role,
+    import_docx,
+    parse_date,
+    parse_responsible,
+    singular_position,
+    slug,
+    split_party_names,
 )
 from orderforge.model import Plan, Section, Text
 from orderforge.typography import plain, typeset
@@ -53,7 +60,7 @@ def paras(text: Text) -> list[tuple[str, str]]:
     return [(shown(p.text), p.kind) for p in text]
 
 
-def deadline(activity: Any) -> Optional[dict[str, Any]]:
+def deadline(activity: Any) -> dict[str, Any] | None:
     if activity.deadline is None:
         return None
     data = dict(activity.deadline.to_data())
@@ -79,7 +86,7 @@ def section_view(section: Section) -> dict[str, Any]:
     }
 
 
-def order_view(plan: Plan) -> Optional[dict[str, Any]]:
+def order_view(plan: Plan) -> dict[str, Any] | None:
     order = plan.order
     if order is None:
         return None
@@ -93,7 +100,7 @@ def order_view(plan: Plan) -> Optional[dict[str, Any]]:
     }
 
 
-def _assert_same_order(original: Optional[dict[str, Any]], imported: Optional[dict[str, Any]]) -> None:
+def _assert_same_order(original: dict[str, Any] | None, imported: dict[str, Any] | None) -> None:
     """The order as printed; fields holding inline references («[[voropaeva|вин]]») are printed
     expanded and cannot come back, an empty issuer comes back as a TODO."""
     assert (original is None) == (imported is None)
@@ -107,7 +114,7 @@ def _assert_same_order(original: Optional[dict[str, Any]], imported: Optional[di
             continue
         if key == "points":
             assert len(imported[key]) == len(value)
-            for mine, theirs in zip(value, imported[key]):
+            for mine, theirs in zip(value, imported[key], strict=False):
                 if "[[" not in repr(mine):
                     assert theirs == mine
             continue
@@ -171,7 +178,7 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # --------------------------------------------------------------------------- round trip
 
 
-def _directory_file(plan: Plan, plan_path: Path) -> Optional[Path]:
+def _directory_file(plan: Plan, plan_path: Path) -> Path | None:
     source = Path(plan.directory.source) if plan.directory.source else None
     if source is None or source.resolve() == plan_path.resolve():
         return None  # inline directory: import makes its own
@@ -618,7 +625,7 @@ def test_library_raises_user_error_not_traceback(workspace: Path) -> None:
     ("Результат", "result"), ("Ожидаемые результаты реализации", "result"), ("Планируемый результат", "result"),
     ("Примечание", "note"), ("Источник финансирования", "extra"), ("", None),
 ])
-def test_column_roles(header: str, role: Optional[str]) -> None:
+def test_column_roles(header: str, role: str | None) -> None:
     assert column_role(header) == role
 
 
@@ -630,7 +637,7 @@ def test_column_roles(header: str, role: Optional[str]) -> None:
     ("от 29.12.2023 года №1081", date(2023, 12, 29)),
     ("№ 1081", None),
 ])
-def test_order_dates(text: str, expected: Optional[date]) -> None:
+def test_order_dates(text: str, expected: date | None) -> None:
     assert parse_date(text) == expected
 
 
@@ -711,7 +718,7 @@ def save_doc(document: Any, folder: Path, name: str = "doc.docx") -> Path:
     return mk.save(document, name, folder)
 
 
-def top_view(plan: Plan) -> list[tuple[str, Optional[str], list[str]]]:
+def top_view(plan: Plan) -> list[tuple[str, str | None, list[str]]]:
     """Top-level activities as (text, deadline as written, responsible keys)."""
     return [(shown(a.text[0].text), a.deadline.text if a.deadline else None, [r.key for r in a.responsible])
             for a in plan.plan.activities]

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from orderforge.cli import main
 from orderforge.diff import diff_specs
-from orderforge.rollover import shift_deadline_text, shift_period_mentions
 from orderforge.model import parse_period
+from orderforge.rollover import shift_deadline_text, shift_period_mentions
 from orderforge.validate import load_plan
 
 from .planhelpers import add_year
@@ -47,7 +47,7 @@ def test_every_structured_deadline_moves_by_exactly_one_year(rolled) -> None:
     old_acts, new_acts = old.all_activities(), new.all_activities()
     assert len(old_acts) == len(new_acts) == 18
     moved = 0
-    for a, b in zip(old_acts, new_acts):
+    for a, b in zip(old_acts, new_acts, strict=False):
         assert a.id == b.id  # ids kept, order kept
         assert (a.deadline is None) == (b.deadline is None)
         if a.deadline is None:
@@ -84,7 +84,7 @@ def test_comments_ids_period_and_title(rolled) -> None:
     assert all(line.lstrip().startswith("#") for line in new_text.splitlines() if "2026-2028" in line)
     assert "от 24.06.2025 № 774/1" in new_text  # … but the documents the plan cites did not
     # Only the lines that had to change changed.
-    changed = [(a, b) for a, b in zip(old_text.splitlines(), new_text.splitlines()) if a != b]
+    changed = [(a, b) for a, b in zip(old_text.splitlines(), new_text.splitlines(), strict=False) if a != b]
     assert len(old_text.splitlines()) == len(new_text.splitlines())
     assert len(changed) == 11, changed
     assert run("fmt", "--check", str(NEW)).exit_code == 0  # the new plan is as canonical as the old one

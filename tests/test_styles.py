@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from orderforge.build import build_plan
 from orderforge.cli import main
-from orderforge.typography import plain
 from orderforge.docxtext import Paragraph, Table, read_blocks
 from orderforge.stylecheck import check_style
+from orderforge.typography import plain
 
 from .conftest import FIXTURES, ROOT
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from orderforge.resolve import format_date
 from orderforge.typography import NB_HYPHEN, NBSP, typeset

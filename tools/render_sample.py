@@ -53,7 +53,7 @@ CASE_WIDTHS = {("kaliningrad-committee", "four-columns"): [5, 50, 27, 18]}
 
 
 def q(tag: str) -> str:
-    return "{%s}%s" % (W, tag.split(":")[1])
+    return "{{{}}}{}".format(W, tag.split(":")[1])
 
 
 def norm(text: str) -> str:
@@ -88,7 +88,7 @@ def set_plan_widths(docx: bytes, fractions: list[float], text_width: int) -> byt
         cols = tbl.findall("w:tblGrid/w:gridCol", NS)
         assert len(cols) == len(fractions), (len(cols), len(fractions))
         total = sum(fractions)
-        for c, f in zip(cols, fractions):
+        for c, f in zip(cols, fractions, strict=False):
             c.set(q("w:w"), str(round(text_width * f / total)))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -224,7 +224,7 @@ def check_docx(docx: bytes, context: dict, layout: make_template.Layout) -> list
     headers = ["".join(tc.itertext()) for tc in rows[0].findall("w:tc", NS)]
     if headers != [c["header"] for c in app["table"]["columns"]]:
         problems.append(f"header cells {headers}")
-    for tr, r in zip(rows[1:], app["table"]["rows"]):
+    for tr, r in zip(rows[1:], app["table"]["rows"], strict=False):
         tcs = tr.findall("w:tc", NS)
         if r["section"]:
             span = tcs[0].find("w:tcPr/w:gridSpan", NS)
@@ -233,7 +233,7 @@ def check_docx(docx: bytes, context: dict, layout: make_template.Layout) -> list
         else:
             if len(tcs) != ncols:
                 problems.append("activity row has %d cells" % len(tcs))
-            for tc, c in zip(tcs, r["cells"]):
+            for tc, c in zip(tcs, r["cells"], strict=False):
                 paras = tc.findall("w:p", NS)
                 texts = ["".join(p.itertext()) for p in paras]
                 if c["paras"] and texts != c["paras"]:

@@ -56,7 +56,7 @@ def activity(num: str, text: list[str], deadline: list[str], responsible: list[s
     return {
         "section": False,
         "heading": "",
-        "cells": [{"paras": v, "center": c["center"]} for v, c in zip(values, columns)],
+        "cells": [{"paras": v, "center": c["center"]} for v, c in zip(values, columns, strict=False)],
     }
 
 
@@ -363,7 +363,7 @@ def row_of(cols: list[dict], *values) -> dict:
     """An activity row: one value per column (a str is one paragraph, a list several)."""
     assert len(values) == len(cols), (len(values), len(cols))
     cells = []
-    for v, c in zip(values, cols):
+    for v, c in zip(values, cols, strict=False):
         paras = ts([v] if isinstance(v, str) else list(v))
         cells.append({"paras": paras, "center": c["center"]})
     return {"section": False, "heading": "", "cells": cells}

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from .diagnostics import Diagnostic, Pos, Report, UserError, exit_code_for
 from .diff import Change, Item, PlanDiff, Side, diff_plans, load_side
@@ -51,12 +51,12 @@ DEFAULT_PREAMBLE = "В связи с необходимостью коррект
 class AmendData:
     """The amending order's own details (options or ``--order amend.yaml``)."""
 
-    number: Optional[str] = None
-    date: Optional[date] = None
-    preamble: Optional[str] = None
-    signatory: Optional[str] = None
-    control: Optional[str] = None
-    signatory_pos: Optional[Pos] = None  # where amend.yaml names the signatory, for the error message
+    number: str | None = None
+    date: date | None = None
+    preamble: str | None = None
+    signatory: str | None = None
+    control: str | None = None
+    signatory_pos: Pos | None = None  # where amend.yaml names the signatory, for the error message
 
 
 @dataclass
@@ -105,7 +105,7 @@ def load_amend_yaml(path: Path) -> AmendData:
                      signatory.pos if signatory else None)
 
 
-def parse_date(value: str) -> Optional[date]:
+def parse_date(value: str) -> date | None:
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4})", value.strip())
     if not m:
         return None
@@ -145,7 +145,7 @@ _WHAT = ("слово", "слова", "цифру", "цифры")
 _WITH = ("словом", "словами", "цифрой", "цифрами")
 
 
-def _changed_span(old: str, new: str) -> Optional[tuple[str, str]]:
+def _changed_span(old: str, new: str) -> tuple[str, str] | None:
     """The one run of words that differs (whole words), or None when several runs changed."""
     import difflib
 
@@ -210,7 +210,7 @@ class _Wording:
 
     # ---------------------------------------------------------------- field changes
 
-    def field_clause(self, change: Change) -> Optional[list[str]]:
+    def field_clause(self, change: Change) -> list[str] | None:
         """A clause for the printed fields that changed, or None when nothing printed changed."""
         old, new = change.old, change.new
         assert old is not None and new is not None
@@ -223,14 +223,14 @@ class _Wording:
                 return [clause]
         return [f"пункт {old.label} изложить в следующей редакции:"] + self.row(new.activity, old.number, self.new_plan)
 
-    def words_clause(self, old: Item, new: Item, name: str) -> Optional[str]:
+    def words_clause(self, old: Item, new: Item, name: str) -> str | None:
         old_cells = self.cells(old.activity, old.number, self.old_plan)
         new_cells = self.cells(new.activity, old.number, self.new_plan)
         a, b = old_cells.get(name) or [], new_cells.get(name) or []
         if name in ("deadline", "responsible"):
             if len(a) != 1 or len(b) != 1:
                 return None
-            span: Optional[tuple[str, str]] = (a[0], b[0])
+            span: tuple[str, str] | None = (a[0], b[0])
         else:
             if len(a) != 1 or len(b) != 1:
                 return None
@@ -547,7 +547,7 @@ def write_document(target: Path, docx: bytes) -> None:
         convert_to_pdf(source, target)
 
 
-def build_amend(old_spec: str, new_spec: str, data: AmendData, output: Optional[Path] = None,
+def build_amend(old_spec: str, new_spec: str, data: AmendData, output: Path | None = None,
                 force: bool = False) -> AmendResult:
     """Compare, word, render and atomically write the amending order."""
     from .render import render_docx

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 from .diagnostics import Diagnostic, Report, UserError
 from .model import Plan
@@ -33,7 +32,7 @@ def output_path(plan_path: Path, out_dir: Path) -> Path:
     return out_dir / f"{plan_path.stem}.docx"
 
 
-def build_docx_bytes(plan: Plan, workspace: Optional[Path] = None) -> bytes:
+def build_docx_bytes(plan: Plan, workspace: Path | None = None) -> bytes:
     """Render a validated plan in its house style; returns the .docx bytes."""
     from .render import render_docx
     from .resolve import build_context

@@ -10,13 +10,16 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 import click
 
 from . import clickru
-from .console import OutputLost, echo as _echo, echo_diagnostics as _echo_diagnostics, output_lost
+from .console import OutputLost, output_lost
+from .console import echo as _echo
+from .console import echo_diagnostics as _echo_diagnostics
 from .diagnostics import Report, UserError, exit_code_for, file_error
 
 clickru.install()
@@ -91,7 +94,7 @@ class PlanYear(click.ParamType):
 
     name = "год"
 
-    def convert(self, value: object, param: Optional[click.Parameter], ctx: Optional[click.Context]) -> int:
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
         from .workspace import YEARS
 
         text = str(value).strip()
@@ -197,7 +200,7 @@ def build(plans: tuple[Path, ...], out_dir: Path, pdf: bool) -> None:
 
 def _make_pdfs(documents: list[Path]) -> int:
     """PDF for every built document; without LibreOffice say how to get it (the .docx stay)."""
-    from .pdf import convert_many, find_soffice, INSTALL_HINT
+    from .pdf import INSTALL_HINT, convert_many, find_soffice
 
     if find_soffice() is None:
         _echo(f"PDF не создан: LibreOffice не найден; {INSTALL_HINT}. Документы .docx записаны.", err=True)
@@ -311,7 +314,7 @@ def check_style_command(name: str) -> None:
               help="Стиль оформления (список: orderforge styles).")
 @click.option("--year", type=PlanYear(), metavar="ГГГГ", help="Первый год плана (по умолчанию текущий).")
 @click.option("--copy-style", is_flag=True, help="Скопировать стиль в templates/, чтобы править его в Word.")
-def init(folder: Path, style_name: str, year: Optional[int], copy_style: bool) -> None:
+def init(folder: Path, style_name: str, year: int | None, copy_style: bool) -> None:
     """Создать рабочую папку: plans/ с заготовкой плана, справочник, README.
 
     Ничего не перезаписывает. После этого можно сразу собрать документ.
@@ -339,7 +342,7 @@ def init(folder: Path, style_name: str, year: Optional[int], copy_style: bool) -
               metavar="ПАПКА", help="Папка для картинок (по умолчанию output/<план>-preview).")
 @click.option("--dpi", default=60, show_default=True, type=click.IntRange(20, 300), metavar="ЧИСЛО",
               help="Разрешение картинок, точек на дюйм.")
-def preview(plan: Path, out_dir: Optional[Path], dpi: int) -> None:
+def preview(plan: Path, out_dir: Path | None, dpi: int) -> None:
     """Сделать картинки страниц (PNG), чтобы посмотреть документ без Word.
 
     Нужны LibreOffice и pdftoppm (poppler-utils).
@@ -394,7 +397,7 @@ def forms(plan: Path) -> None:
               help="Стиль оформления плана.")
 @click.option("--json", "as_json", is_flag=True, help="Вывести отчёт в JSON (для скриптов).")
 @click.option("--force", is_flag=True, help="Перезаписать существующий план (справочник только дополняется).")
-def import_(docx: Path, output: Optional[Path], directory: Optional[Path], style: str, as_json: bool,
+def import_(docx: Path, output: Path | None, directory: Path | None, style: str, as_json: bool,
             force: bool) -> None:
     """Перенести план мероприятий из документа Word (.docx) в YAML.
 
@@ -439,7 +442,7 @@ def import_(docx: Path, output: Optional[Path], directory: Optional[Path], style
 @click.option("--year", type=int, default=None, metavar="ГГГГ", help="Первый год периода нового плана, например 2027.")
 @click.option("--shift", type=int, default=None, metavar="N", help="На сколько лет сдвинуть сроки и период (по умолчанию на 1).")
 @click.option("--force", is_flag=True, help="Перезаписать НОВЫЙ.yaml, если он уже есть.")
-def new_command(new_plan: Path, source: Path, year: Optional[int], shift: Optional[int], force: bool) -> None:
+def new_command(new_plan: Path, source: Path, year: int | None, shift: int | None, force: bool) -> None:
     """Сделать план на следующий период из прошлого плана.
 
     Сроки мероприятий и период плана сдвигаются на --shift лет (или так,
@@ -510,7 +513,7 @@ def fmt_command(plans: tuple[Path, ...], check: bool) -> None:
 @click.argument("new", required=False, default=None, metavar="[НОВЫЙ]")
 @click.option("--json", "as_json", is_flag=True, help="Вывести изменения в JSON (для скриптов).")
 @click.option("--exit-code", "exit_code", is_flag=True, help="Код выхода 1, если изменения есть (как у git diff).")
-def diff_command(old: str, new: Optional[str], as_json: bool, exit_code: bool) -> None:
+def diff_command(old: str, new: str | None, as_json: bool, exit_code: bool) -> None:
     """Показать изменения плана по пунктам: что добавлено, исключено, перенесено, исправлено.
 
     Каждая сторона — файл или версия из git в виде ВЕРСИЯ:путь (путь от
@@ -552,8 +555,8 @@ def diff_command(old: str, new: Optional[str], as_json: bool, exit_code: bool) -
               help="Куда записать документ: .docx или .pdf (через LibreOffice); по умолчанию "
                    "output/<план>.amend-<дата>.docx.")
 @click.option("--force", is_flag=True, help="Перезаписать документ, если он уже есть.")
-def amend_command(old: str, new: str, number: Optional[str], date_text: Optional[str], preamble: Optional[str],
-                  order_file: Optional[Path], output: Optional[Path], force: bool) -> None:
+def amend_command(old: str, new: str, number: str | None, date_text: str | None, preamble: str | None,
+                  order_file: Path | None, output: Path | None, force: bool) -> None:
     """Собрать приказ «О внесении изменений в приказ …» из двух версий плана.
 
     СТАРЫЙ — утверждённая версия (файл или ВЕРСИЯ:путь из git), НОВЫЙ —
@@ -587,5 +590,5 @@ def amend_command(old: str, new: str, number: Optional[str], date_text: Optional
     _run(action)
 
 
-def entry(argv: Optional[list[str]] = None) -> None:  # pragma: no cover - for python -m
+def entry(argv: list[str] | None = None) -> None:  # pragma: no cover - for python -m
     main(args=argv)

@@ -11,7 +11,7 @@ in the installed click, so such a phrase is caught before a clerk sees it.
 from __future__ import annotations
 
 import sys
-from typing import Iterable
+from collections.abc import Iterable
 
 RU: dict[str, str] = {
     # help pages

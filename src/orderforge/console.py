@@ -12,7 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from typing import Iterable
+from collections.abc import Iterable
 
 import click
 

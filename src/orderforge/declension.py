@@ -32,8 +32,9 @@ wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from .typography import upper_first
 
@@ -64,7 +65,7 @@ _ADJ_LIKE = ("ADJF", "PRTF")
 
 
 @lru_cache(maxsize=1)
-def _morph() -> "MorphAnalyzer":
+def _morph() -> MorphAnalyzer:
     """The pymorphy3 analyzer, built once (≈0.1 s and ≈15 MB) and only when needed."""
     try:
         import pymorphy3
@@ -76,7 +77,7 @@ def _morph() -> "MorphAnalyzer":
 
 
 @lru_cache(maxsize=1)
-def _names() -> "PetrovichDeclinationMaker":
+def _names() -> PetrovichDeclinationMaker:
     """The pytrovich inflector of Russian names, built once and only when needed."""
     try:
         from pytrovich.maker import PetrovichDeclinationMaker
@@ -152,7 +153,7 @@ def _decline_segment(segment: str, case: str, plural: bool) -> str:
     return result
 
 
-def _head_chain(segment: str, words: list[re.Match[str]]) -> list[tuple[int, "Parse"]]:
+def _head_chain(segment: str, words: list[re.Match[str]]) -> list[tuple[int, Parse]]:
     """The words to inflect with their nominative parses: agreeing modifiers, then the head (last).
 
     Leading capital abbreviations («МАОУ гимназия») are skipped; an abbreviation
@@ -192,7 +193,7 @@ def _shortened(segment: str, word: re.Match[str]) -> bool:
     return bool(_SHORTENED.match(segment, word.end()))
 
 
-def _next_agrees(segment: str, words: list[re.Match[str]], index: int, chain: list["Parse"]) -> bool:
+def _next_agrees(segment: str, words: list[re.Match[str]], index: int, chain: list[Parse]) -> bool:
     """Whether the next word continues a noun group (decides «рабочая группа» against a noun «рабочая»)."""
     if index + 1 >= len(words) or segment[words[index].end():words[index + 1].start()].strip():
         return False
@@ -200,7 +201,7 @@ def _next_agrees(segment: str, words: list[re.Match[str]], index: int, chain: li
 
 
 @lru_cache(maxsize=4096)
-def _nominatives(word: str) -> tuple["Parse", ...]:
+def _nominatives(word: str) -> tuple[Parse, ...]:
     """Nominative readings of a word as noun, adjective or participle; known words first, persons first."""
     morph = _morph()
     known = morph.word_is_known(word)
@@ -210,7 +211,7 @@ def _nominatives(word: str) -> tuple["Parse", ...]:
     return tuple(parses)
 
 
-def _agreeing(candidates: Sequence["Parse"], chain: Sequence["Parse"]) -> list["Parse"]:
+def _agreeing(candidates: Sequence[Parse], chain: Sequence[Parse]) -> list[Parse]:
     """Readings that agree in number (and, in the singular, gender) with the modifiers before them."""
     if not chain:
         return list(candidates)
@@ -222,7 +223,7 @@ def _agreeing(candidates: Sequence["Parse"], chain: Sequence["Parse"]) -> list["
     ]
 
 
-def _inflect_noun(word: str, parse: "Parse", grammeme: str, number: str) -> str:
+def _inflect_noun(word: str, parse: Parse, grammeme: str, number: str) -> str:
     """The head noun; an unknown hyphenated noun («специалист-эксперт») inflects part by part."""
     if "-" in word and not _morph().word_is_known(word):
         parts = word.split("-")
@@ -233,7 +234,7 @@ def _inflect_noun(word: str, parse: "Parse", grammeme: str, number: str) -> str:
     return _inflect_simple_noun(parse, grammeme, number)
 
 
-def _inflect_simple_noun(parse: "Parse", grammeme: str, number: str) -> str:
+def _inflect_simple_noun(parse: Parse, grammeme: str, number: str) -> str:
     preferred = _PREFERRED.get((parse.normal_form, grammeme, number))
     if preferred:
         return preferred
@@ -241,7 +242,7 @@ def _inflect_simple_noun(parse: "Parse", grammeme: str, number: str) -> str:
     return form.word if form else parse.word
 
 
-def _inflect_adjective(parse: "Parse", grammeme: str, number: str, gender: str, animate: bool) -> str:
+def _inflect_adjective(parse: Parse, grammeme: str, number: str, gender: str, animate: bool) -> str:
     """A modifier agreeing with its head: case, number, gender in the singular, animacy in the accusative."""
     wanted = {grammeme, number}
     if number == "sing":

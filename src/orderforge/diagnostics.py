@@ -10,8 +10,9 @@ decides what to show and which exit code to use.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Literal
+from typing import Literal
 
 Severity = Literal["error", "warning"]
 
@@ -133,7 +134,7 @@ class UserError(Exception):
         super().__init__("\n".join(d.format() for d in self.diagnostics))
 
     @classmethod
-    def simple(cls, code: str, where: str, message: str, hint: str = "", exit_code: int = 2) -> "UserError":
+    def simple(cls, code: str, where: str, message: str, hint: str = "", exit_code: int = 2) -> UserError:
         """An error about a file or the environment rather than a place in a plan."""
         return cls(Diagnostic(code, "error", message, Pos(where), hint), exit_code)
 

@@ -9,9 +9,10 @@ python-docx would be slower and hides cell merges.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional, Union
+from typing import Optional, Union
 
 from .diagnostics import UserError
 

@@ -36,9 +36,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from .diagnostics import Diagnostic, Pos, Report, UserError
 
@@ -165,7 +166,7 @@ def _resolve(typ: Any, node: Any) -> Any:
     return typ
 
 
-def _key_order(typ: Any) -> Optional[list[str]]:
+def _key_order(typ: Any) -> list[str] | None:
     from .schema import DeadlineT, Obj
 
     if isinstance(typ, Obj):
@@ -361,7 +362,7 @@ class _Formatter:
     def content(self, text: str) -> None:
         self.out.append((text, False))
 
-    def comments(self, lines: Optional[list[Line]], indent: int) -> None:
+    def comments(self, lines: list[Line] | None, indent: int) -> None:
         for text, _ in lines or []:
             self.out.append(("", True) if not text else (" " * indent + text, False))
             if text:
@@ -421,7 +422,7 @@ class _Formatter:
             return self.sc.inline(node.value, node.style is None, flow=True)
         return self.flow(node, None)
 
-    def keep_flow(self, node: Any, head: str, typ: Any) -> Optional[str]:
+    def keep_flow(self, node: Any, head: str, typ: Any) -> str | None:
         """The flow text when the node stays a flow collection, else None."""
         if not getattr(node, "flow_style", False):
             return None

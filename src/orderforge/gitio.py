@@ -13,7 +13,6 @@ import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 from .diagnostics import UserError
 
@@ -32,7 +31,7 @@ class RevPath:
         return f"{self.rev}:{self.path}"
 
 
-def parse_rev_path(spec: str) -> Optional[RevPath]:
+def parse_rev_path(spec: str) -> RevPath | None:
     """``REV:path`` → RevPath; None when the text has no revision part."""
     rev, sep, path = spec.partition(":")
     if not sep or not rev or not path or len(rev) == 1 and rev.isalpha():  # «C:\…» is a Windows drive
@@ -46,7 +45,7 @@ def _env() -> dict[str, str]:
     return env
 
 
-def run_git(args: list[str], cwd: Optional[Path] = None) -> bytes:
+def run_git(args: list[str], cwd: Path | None = None) -> bytes:
     """Run a read-only git command; problems become Russian UserErrors (exit code 2)."""
     where = str(cwd or Path.cwd())
     try:
@@ -98,7 +97,7 @@ def _relative_path_error(target: str, stderr: str) -> UserError:
                             f"с ./; возможно, имелось в виду {choices}")
 
 
-def show(spec: RevPath, cwd: Optional[Path] = None) -> bytes:
+def show(spec: RevPath, cwd: Path | None = None) -> bytes:
     """The bytes of ``REV:path`` (``git show``; the path is from the repository root, or ./… from ``cwd``)."""
     return run_git(["show", "--no-textconv", str(spec)], cwd)
 
@@ -122,7 +121,7 @@ def head_spec(path: Path, rev: str = DEFAULT_REV) -> tuple[RevPath, Path]:
     return RevPath(rev, rel.as_posix()), folder
 
 
-def worktree_path(spec: RevPath, cwd: Optional[Path] = None) -> Path:
+def worktree_path(spec: RevPath, cwd: Path | None = None) -> Path:
     """Where ``REV:path`` lives in the working tree (for the directory and the style next to it)."""
     if spec.path.startswith(("./", "../")):
         return (cwd or Path.cwd()) / spec.path

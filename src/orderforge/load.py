@@ -19,9 +19,10 @@ import errno
 import re
 import stat
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Union
 
 from .diagnostics import Diagnostic, Pos, Report
 

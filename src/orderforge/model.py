@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from .diagnostics import Pos
 from .typography import squeeze
@@ -126,12 +126,12 @@ class Person:
 
     id: str
     surname: str
-    name: Optional[str]
-    patronymic: Optional[str]
-    initials: Optional[str]
-    gender: Optional[str]
-    position: Optional[str]
-    signature_position: Optional[str]
+    name: str | None
+    patronymic: str | None
+    initials: str | None
+    gender: str | None
+    position: str | None
+    signature_position: str | None
     pos: Pos
     forms: dict[str, str] = field(default_factory=dict)  # case → surname, when a dictionary errs
     position_forms: dict[str, str] = field(default_factory=dict)  # case[_plural] → the whole position
@@ -179,16 +179,16 @@ class Point:
 class Order:
     kind: str
     issuer: list[str]
-    issuer_genitive: Optional[str]
-    date: Optional[date]
-    number: Optional[str]
-    place: Optional[str]
+    issuer_genitive: str | None
+    date: date | None
+    number: str | None
+    place: str | None
     title: list[str]  # lines; most titles are one line, some styles print «Об утверждении» on its own
     preamble: Text
-    operative: Optional[str]
+    operative: str | None
     points: list[Point]
-    control: Optional[str]  # free text, or "self"
-    signatory: Optional[Ref]
+    control: str | None  # free text, or "self"
+    signatory: Ref | None
     pos: Pos
     field_pos: dict[str, Pos] = field(default_factory=dict)
 
@@ -199,20 +199,20 @@ class Approval:
 
     kind: str
     issuer_genitive: str
-    date: Optional[date]
-    number: Optional[str]
-    gender: Optional[str]  # of the approved document: m (План), f (Дорожная карта), n (Положение), plural
+    date: date | None
+    number: str | None
+    gender: str | None  # of the approved document: m (План), f (Дорожная карта), n (Положение), plural
     pos: Pos
 
 
 @dataclass
 class Activity:
-    id: Optional[str]
+    id: str | None
     text: Text
-    deadline: Optional["Deadline"]
+    deadline: Deadline | None
     responsible: list[Ref]
     result: Text
-    note: Optional[str]
+    note: str | None
     pos: Pos
     field_pos: dict[str, Pos] = field(default_factory=dict)
 
@@ -222,7 +222,7 @@ class Section:
     title: str
     numbered: bool
     activities: list[Activity]
-    sections: list["Section"]
+    sections: list[Section]
     pos: Pos
 
 
@@ -236,13 +236,13 @@ class PassportEntry:
 @dataclass
 class PlanBody:
     title: list[str]
-    period: Optional[Period]
+    period: Period | None
     passport: list[PassportEntry]
     activities: list[Activity]
     sections: list[Section]
     pos: Pos
     field_pos: dict[str, Pos] = field(default_factory=dict)
-    activities_title: Optional[str] = None  # an unnumbered heading row above the activities before section 1
+    activities_title: str | None = None  # an unnumbered heading row above the activities before section 1
 
 
 @dataclass
@@ -250,9 +250,9 @@ class Plan:
     """A whole plan file: its style, directory, optional order and the plan itself."""
 
     style: str
-    order: Optional[Order]
+    order: Order | None
     plan: PlanBody
-    approval: Optional[Approval]
+    approval: Approval | None
     directory: Directory
     source: str
     pos: Pos

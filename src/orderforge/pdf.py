@@ -90,7 +90,7 @@ def _run_batch(soffice: str, jobs: list[tuple[Path, Path]], timeout: float) -> d
         except subprocess.TimeoutExpired:
             return {}
         converted: dict[Path, Path] = {}
-        for (docx, pdf), name in zip(jobs, names):
+        for (docx, pdf), name in zip(jobs, names, strict=False):
             produced = Path(scratch, name)
             if produced.is_file() and produced.read_bytes()[:5] == b"%PDF-":
                 write_atomic(pdf, produced.read_bytes())

@@ -17,8 +17,9 @@ plural of a party's name or a position.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from .declension import CASE_RU, decline_name, decline_phrase, upper_first
 

@@ -8,8 +8,9 @@ clerk wrote can ever be evaluated as template code.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable, Optional
+from typing import Any
 
 from .model import Activity, Order, Para, Plan, Section, Text
 from .style import Column, Style
@@ -176,7 +177,7 @@ def appendix_context(plan: Plan, style: Style) -> Context:
     }
 
 
-def corner_lines(order: Optional[Order], style: Style) -> list[str]:
+def corner_lines(order: Order | None, style: Style) -> list[str]:
     """The appendix mark, derived from the order so that date and number are never typed twice."""
     if order is None:
         return []
@@ -288,7 +289,7 @@ def grouped_responsible(activity: Activity, plan: Plan, style: Style) -> list[st
     from .declension import responsible_lines
 
     lines: list[str] = []
-    people: list[tuple[str, Optional[str]]] = []
+    people: list[tuple[str, str | None]] = []
     for ref in activity.responsible:
         person = plan.directory.people.get(ref.key)
         if person is None:

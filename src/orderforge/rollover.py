@@ -35,9 +35,10 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 from .diagnostics import Diagnostic, Pos, Report, UserError
 from .model import Period, Plan, parse_period
@@ -52,8 +53,8 @@ class RolloverResult:
     path: Path
     source: Path
     shift: int
-    old_period: Optional[str]
-    new_period: Optional[str]
+    old_period: str | None
+    new_period: str | None
     moved: int = 0  # deadlines moved to the new year(s)
     kept: int = 0  # deadlines without a year (ежегодно, постоянно …): unchanged
     notes: int = 0  # notes dropped
@@ -253,7 +254,7 @@ def _texts(container: Any, key: Any) -> list[tuple[Any, Any]]:
     return []
 
 
-def rollover_tree(data: Any, period: Optional[Period], shift: int, result: RolloverResult) -> None:
+def rollover_tree(data: Any, period: Period | None, shift: int, result: RolloverResult) -> None:
     """Edit the round-trip tree of a plan in place (see the module doc)."""
     body = data.get("plan") if hasattr(data, "get") else None
     order = data.get("order") if hasattr(data, "get") else None
@@ -313,7 +314,7 @@ def rollover_tree(data: Any, period: Optional[Period], shift: int, result: Rollo
 # --------------------------------------------------------------------------- warnings
 
 
-def _years_in(text: str, period: Optional[Period]) -> list[str]:
+def _years_in(text: str, period: Period | None) -> list[str]:
     if period is not None:
         text = period_pattern(period).sub(" ", text)
     return sorted(set(_MENTIONED_YEAR.findall(text)))
@@ -390,7 +391,7 @@ def _plan_texts(plan: Plan) -> list[tuple[str, Pos, str]]:
 # --------------------------------------------------------------------------- the command
 
 
-def compute_shift(period: Optional[Period], year: Optional[int], shift: Optional[int], source: str) -> int:
+def compute_shift(period: Period | None, year: int | None, shift: int | None, source: str) -> int:
     if year is not None and shift is not None:
         raise UserError.simple("OF612", source, "укажите что-то одно: --year или --shift",
                                "--year 2027 — новый первый год периода; --shift 1 — на сколько лет сдвинуть")
@@ -412,7 +413,7 @@ def compute_shift(period: Optional[Period], year: Optional[int], shift: Optional
 MAX_SHIFT = 100  # a plan is rolled over a year or a few, never a century
 
 
-def _check_range(period: Optional[Period], shift: int, source: str) -> None:
+def _check_range(period: Period | None, shift: int, source: str) -> None:
     """A typo like ``--year 99999`` must be a Russian error, not a date overflow deep in the rollover.
     The new period must end within the years a plan can name (:data:`orderforge.deadline.YEARS`)."""
     from .deadline import YEARS
@@ -427,7 +428,7 @@ def _check_range(period: Optional[Period], shift: int, source: str) -> None:
                            f"не больше {MAX_SHIFT} (обычно 1)")
 
 
-def new_from(old_path: Path, new_path: Path, year: Optional[int] = None, shift: Optional[int] = None,
+def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int | None = None,
              force: bool = False) -> RolloverResult:
     """Write ``new_path``: the plan of ``old_path`` moved forward (see the module doc)."""
     from .load import decode

@@ -10,9 +10,10 @@ for editors, so the two can never drift apart.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Optional
+from typing import Any
 
 from .diagnostics import Pos, Report, did_you_mean
 from .load import Map, Node, Scalar, Seq
@@ -27,7 +28,7 @@ class Ctx:
 
     def __init__(self, report: Report) -> None:
         self.report = report
-        self.field: Optional[F] = None  # the key being converted, named in «пустое значение» messages
+        self.field: F | None = None  # the key being converted, named in «пустое значение» messages
 
     def wrong_type(self, node: Node, expected: str, hint: str = "") -> None:
         if isinstance(node, Map) and node.broken:
@@ -49,7 +50,7 @@ class T:
         raise NotImplementedError
 
 
-def _scalar(node: Node, ctx: Ctx, expected: str = "текст", list_hint: str = "") -> Optional[str]:
+def _scalar(node: Node, ctx: Ctx, expected: str = "текст", list_hint: str = "") -> str | None:
     """The node's text, or None after saying what was expected — and how to write it instead."""
     if not isinstance(node, Scalar):
         if isinstance(node, Map):
@@ -68,7 +69,7 @@ def _block_hint(ctx: Ctx, what: str) -> str:
             "или соедините элементы списка в одну строку")
 
 
-def _nonempty(node: Node, ctx: Ctx, value: Optional[str]) -> Optional[str]:
+def _nonempty(node: Node, ctx: Ctx, value: str | None) -> str | None:
     if value is None:
         return None
     if not value.strip():
@@ -89,7 +90,7 @@ def _nonempty(node: Node, ctx: Ctx, value: Optional[str]) -> Optional[str]:
 _TEXT_TYPES = ["string", "integer", "number"]
 
 
-def text_schema(pattern: Optional[str] = None, min_length: int = 1) -> dict[str, Any]:
+def text_schema(pattern: str | None = None, min_length: int = 1) -> dict[str, Any]:
     """A scalar validate takes as text; numbers only where the pattern lets digits through."""
     types = ["string"]
     if pattern is None or re.fullmatch(pattern, "1"):
@@ -118,12 +119,12 @@ def _any_case(word: str) -> str:
 class Str(T):
     """A single-line string (spaces normalised)."""
 
-    pattern: Optional[str] = None
+    pattern: str | None = None
     pattern_hint: str = ""
     doc: str = ""
     keep_spaces: bool = False  # for separators like « – », where the spaces are the point
 
-    def convert(self, node: Node, ctx: Ctx) -> Optional[str]:
+    def convert(self, node: Node, ctx: Ctx) -> str | None:
         value = _nonempty(node, ctx, _scalar(node, ctx))
         if value is None:
             return None
@@ -160,7 +161,7 @@ class Lines(T):
 
     doc: str = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> Optional[list[str]]:
+    def convert(self, node: Node, ctx: Ctx) -> list[str] | None:
         value = _nonempty(node, ctx, _scalar(node, ctx, list_hint=_block_hint(ctx, "несколько строк")))
         if value is None:
             return None
@@ -180,7 +181,7 @@ class DateT(T):
 
     doc: str = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> Optional[date]:
+    def convert(self, node: Node, ctx: Ctx) -> date | None:
         value = _nonempty(node, ctx, _scalar(node, ctx, "дата"))
         if value is None:
             return None
@@ -206,7 +207,7 @@ class Enum(T):
     choices: tuple[str, ...]
     doc: str = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> Optional[str]:
+    def convert(self, node: Node, ctx: Ctx) -> str | None:
         value = _nonempty(node, ctx, _scalar(node, ctx))
         if value is None:
             return None
@@ -230,7 +231,7 @@ _FALSE = {"нет", "no", "false", "off"}
 class Bool(T):
     doc: str = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> Optional[bool]:
+    def convert(self, node: Node, ctx: Ctx) -> bool | None:
         value = _nonempty(node, ctx, _scalar(node, ctx))
         if value is None:
             return None
@@ -254,7 +255,7 @@ class RefT(T):
 
     doc: str = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> Optional[Ref]:
+    def convert(self, node: Node, ctx: Ctx) -> Ref | None:
         value = _nonempty(node, ctx, _scalar(node, ctx, "код или идентификатор из справочника"))
         return Ref(value.strip(), node.pos) if value is not None else None
 
@@ -388,7 +389,7 @@ class Obj(T):
     name: str
     fields: list[F]
     build: Builder
-    shorthand: Optional[str] = None  # a plain scalar fills this field
+    shorthand: str | None = None  # a plain scalar fills this field
     doc: str = ""
     by_key: dict[str, F] = field(init=False, repr=False)
 

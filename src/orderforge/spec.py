@@ -11,10 +11,33 @@ from typing import Any
 
 from .diagnostics import Pos
 from .model import (
-    Activity, Approval, Directory, Order, Party, PassportEntry, Person, Plan, PlanBody, Point, Section,
+    Activity,
+    Approval,
+    Directory,
+    Order,
+    Party,
+    PassportEntry,
+    Person,
+    Plan,
+    PlanBody,
+    Point,
+    Section,
 )
 from .schema import (
-    Bool, DateT, DeadlineT, Enum, F, Lines, ListT, MapOf, Obj, OneOf, PeriodT, RefT, Str, TextT,
+    Bool,
+    DateT,
+    DeadlineT,
+    Enum,
+    F,
+    Lines,
+    ListT,
+    MapOf,
+    Obj,
+    OneOf,
+    PeriodT,
+    RefT,
+    Str,
+    TextT,
 )
 
 ORDER_KINDS = ("приказ", "распоряжение")

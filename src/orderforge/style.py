@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from .diagnostics import Pos, Report, UserError, did_you_mean
 from .load import Entry, Map, load_file
@@ -85,7 +85,7 @@ class Style:
 GOST_EDITIONS = ("2025", "2016")
 
 
-def style_dirs(workspace: Optional[Path] = None) -> list[Path]:
+def style_dirs(workspace: Path | None = None) -> list[Path]:
     """Where styles are searched, first match wins."""
     dirs: list[Path] = []
     for base in (workspace, workspace.parent if workspace else None, Path.cwd()):
@@ -102,7 +102,7 @@ def style_dirs(workspace: Optional[Path] = None) -> list[Path]:
     return unique
 
 
-def list_styles(workspace: Optional[Path] = None) -> dict[str, Path]:
+def list_styles(workspace: Path | None = None) -> dict[str, Path]:
     """Every style visible from the workspace, name → folder (workspace ones shadow built-in)."""
     found: dict[str, Path] = {}
     for base in style_dirs(workspace):
@@ -112,14 +112,14 @@ def list_styles(workspace: Optional[Path] = None) -> dict[str, Path]:
     return found
 
 
-def find_style(name: str, workspace: Optional[Path] = None) -> Path:
+def find_style(name: str, workspace: Path | None = None) -> Path:
     styles = list_styles(workspace)
     if name not in styles:
         raise StyleNotFound(name, sorted(styles))
     return styles[name]
 
 
-def load_style(name: str, workspace: Optional[Path] = None) -> Style:
+def load_style(name: str, workspace: Path | None = None) -> Style:
     """Load a style by name, following ``extends:``; problems raise UserError."""
     report = Report()
     try:
@@ -138,8 +138,8 @@ def load_style(name: str, workspace: Optional[Path] = None) -> Style:
     return style
 
 
-def _merged_node(folder: Path, workspace: Optional[Path], report: Report, chain: list[str],
-                 parents: list[Path]) -> Optional[Map]:
+def _merged_node(folder: Path, workspace: Path | None, report: Report, chain: list[str],
+                 parents: list[Path]) -> Map | None:
     loaded = load_file(folder / STYLE_FILE)
     report.extend(loaded.report)
     root = loaded.root

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 from .diagnostics import Pos, Report, did_you_mean
 from .load import Node, Scalar, Seq, load_file
@@ -30,7 +29,7 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_plan(path: Path | str, report: Optional[Report] = None) -> tuple[Optional[Plan], Report]:
+def load_plan(path: Path | str, report: Report | None = None) -> tuple[Plan | None, Report]:
     """Load and validate one plan; the plan is None only when it could not be read at all."""
     path = Path(path)
     report = report if report is not None else Report()
@@ -58,7 +57,7 @@ def _one_message_per_todo(report: Report, start: int, todo: set[Pos]) -> None:
         report.items[start:] = [d for d in report.items[start:] if d.code == "OF016" or d.pos not in todo]
 
 
-def directory_places(parts: dict, plan_path: Path) -> tuple[Optional[Directory], list[Path]]:
+def directory_places(parts: dict, plan_path: Path) -> tuple[Directory | None, list[Path]]:
     """The inline directory, or else the files it is looked for in, first match wins: the file the plan
     names, or directory.yaml beside the plan or one folder up. (diff reads the same files from git.)"""
     value = parts["values"].get("directory")
@@ -96,7 +95,7 @@ class UncheckedDirectory(Directory):
     announced: bool = False
 
 
-def load_directory(path: Path, report: Report, referenced_at: Optional[Pos] = None) -> Directory:
+def load_directory(path: Path, report: Report, referenced_at: Pos | None = None) -> Directory:
     """The directory file; one that has errors of its own comes back as :class:`UncheckedDirectory`."""
     name = display_path(path)
     if referenced_at is not None and not path.exists():  # a folder or a pipe is load_file's to refuse
@@ -110,7 +109,7 @@ def load_directory(path: Path, report: Report, referenced_at: Optional[Pos] = No
     return directory_from_tree(loaded.root, name, own, report)
 
 
-def directory_from_tree(root: Optional[Node], name: str, own: Report, report: Report) -> Directory:
+def directory_from_tree(root: Node | None, name: str, own: Report, report: Report) -> Directory:
     """A loaded directory file (``own``: what reading it found) as a :class:`Directory`; one with errors
     of its own comes back as :class:`UncheckedDirectory`. Every finding ends up in ``report``."""
     directory = None

@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from .diagnostics import UserError
-from .style import find_style, list_styles, StyleNotFound
+from .style import StyleNotFound, find_style, list_styles
 from .write import write_atomic
 
 GITIGNORE = "# собранные документы не хранятся в git: их всегда можно собрать заново\noutput/\n"

@@ -8,11 +8,22 @@ cannot understand, with a Russian message in a ValueError.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Callable, Optional
 
-from .model import KINDS, Data, Deadline, DeadlineError, DeadlineStyle, MonthRef, _quoted, _unknown_kind, bad_year, year_error
+from .model import (
+    KINDS,
+    Data,
+    Deadline,
+    DeadlineError,
+    DeadlineStyle,
+    MonthRef,
+    _quoted,
+    _unknown_kind,
+    bad_year,
+    year_error,
+)
 from .parse import _complete_range, _inherit_years, _int
 from .render import render_deadline
 from .words import _MONTH_NO, _PART_GENITIVE, _PART_MAX, _PHRASE_WORDING, _match_phrase, _normalise, _source, _wording
@@ -30,7 +41,7 @@ class _Fields:
             raise ValueError(f"поле «{unknown[0]}» не подходит к виду срока «{kind}»; допустимые поля: {fields}")
         self.data, self.kind = data, kind
 
-    def value(self, key: str, required: bool = True) -> Optional[str]:
+    def value(self, key: str, required: bool = True) -> str | None:
         value = self.data.get(key)
         if value is None or value == "":
             if required:
@@ -72,7 +83,7 @@ def _data_month(value: str) -> MonthRef:
     raise ValueError(f"месяц «{value}» не распознан: ожидается ГГГГ-ММ, ММ или название месяца")
 
 
-def _data_year(value: Optional[str]) -> Optional[int]:
+def _data_year(value: str | None) -> int | None:
     if value is None:
         return None
     if not re.fullmatch(r"\d{4}", value):

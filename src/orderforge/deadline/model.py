@@ -8,9 +8,9 @@ form of strings (:meth:`Deadline.to_data`; the way back is
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable, Optional, Union
 
 from .words import _CAPITALIZE, _PART_MAX, _YEAR_SUFFIXES, AS_WRITTEN
 
@@ -24,8 +24,8 @@ KINDS: tuple[str, ...] = (
 YEARS = range(1900, 2200)
 
 #: A month with its year, or ``None`` when the clerk named no year («Сентябрь»).
-MonthRef = tuple[Optional[int], int]
-Data = dict[str, Union[str, list[str]]]
+MonthRef = tuple[int | None, int]
+Data = dict[str, str | list[str]]
 
 
 
@@ -42,7 +42,7 @@ def year_error(year: int) -> DeadlineError:
                          f"годы плана — от {YEARS.start} до {YEARS.stop - 1}: проверьте год")
 
 
-def bad_year(d: "Deadline") -> Optional[int]:
+def bad_year(d: Deadline) -> int | None:
     """The first year of the deadline outside :data:`YEARS`, or None when all are plausible."""
     years = [y for y, _ in d.months if y is not None] + [x.year for x in (d.day, d.last_day) if x is not None]
     years += [y for y in (d.year, d.last_year) if y is not None]
@@ -95,12 +95,12 @@ class Deadline:
     text: str
     months: tuple[MonthRef, ...] = ()
     notes: tuple[str, ...] = ()
-    day: Optional[date] = None  # date, until; dates (first day)
-    last_day: Optional[date] = None  # dates
+    day: date | None = None  # date, until; dates (first day)
+    last_day: date | None = None  # dates
     numeric: bool = False  # date, until, dates: «31.05.2026» rather than «31 мая 2026 г.»
-    year: Optional[int] = None  # half, quarter, year, years, school_year (first year)
-    last_year: Optional[int] = None  # years, school_year
-    part: Optional[int] = None  # half 1–2, quarter 1–4
+    year: int | None = None  # half, quarter, year, years, school_year (first year)
+    last_year: int | None = None  # years, school_year
+    part: int | None = None  # half 1–2, quarter 1–4
     roman: bool = False  # half, quarter: «II полугодие»
     during: bool = False  # year, years, half, quarter, school_year: «в течение 2026 года»
     phrase: str = ""  # phrase: sub-kind such as "as_needed"
@@ -122,7 +122,7 @@ class Deadline:
         """False only for a phrase the parser did not understand: the caller warns."""
         return self.kind != "free"
 
-    def span(self) -> Optional[tuple[date, date]]:
+    def span(self) -> tuple[date, date] | None:
         """First and last day the deadline refers to, or None when it names no year."""
         return _SPANS.get(self.kind, _no_span)(self)
 
@@ -144,7 +144,7 @@ def _no_span(d: Deadline) -> None:
     return None
 
 
-def _span_months(d: Deadline) -> Optional[tuple[date, date]]:
+def _span_months(d: Deadline) -> tuple[date, date] | None:
     """Months (and a range's two ends): from the earliest to the latest dated month."""
     dated = sorted((y, m) for y, m in d.months if y is not None)
     if not dated:
@@ -152,21 +152,21 @@ def _span_months(d: Deadline) -> Optional[tuple[date, date]]:
     return _month_span(*dated[0])[0], _month_span(*dated[-1])[1]
 
 
-def _span_until(d: Deadline) -> Optional[tuple[date, date]]:
+def _span_until(d: Deadline) -> tuple[date, date] | None:
     if d.day is not None:
         return d.day, d.day
     year, month = d.months[0]
     return (date(year, month, 1),) * 2 if year is not None else None
 
 
-def _span_part(d: Deadline) -> Optional[tuple[date, date]]:
+def _span_part(d: Deadline) -> tuple[date, date] | None:
     if d.year is None or d.part is None:
         return None
     size = 12 // _PART_MAX[d.kind]
     return _month_span(d.year, (d.part - 1) * size + 1)[0], _month_span(d.year, d.part * size)[1]
 
 
-def _span_years(d: Deadline) -> Optional[tuple[date, date]]:
+def _span_years(d: Deadline) -> tuple[date, date] | None:
     assert d.year is not None
     return date(d.year, 1, 1), date(d.last_year or d.year, 12, 31)
 
@@ -182,7 +182,7 @@ def _span_dates(d: Deadline) -> tuple[date, date]:
     return d.day, d.last_day
 
 
-_SPANS: dict[str, Callable[[Deadline], Optional[tuple[date, date]]]] = {
+_SPANS: dict[str, Callable[[Deadline], tuple[date, date] | None]] = {
     "date": lambda d: (d.day, d.day) if d.day else None, "until": _span_until, "dates": _span_dates,
     "months": _span_months, "range": _span_months, "half": _span_part, "quarter": _span_part,
     "year": _span_years, "years": _span_years, "school_year": _span_school_year,

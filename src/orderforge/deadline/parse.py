@@ -10,8 +10,8 @@ first that recognises it wins, and a phrase none recognises becomes kind
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Callable, Iterable, Optional
 
 from .model import YEARS, Deadline, DeadlineError, MonthRef, bad_year, year_error
 from .words import (
@@ -106,7 +106,7 @@ def parse_deadline(text: str) -> Deadline:
     return Deadline("free", src.text)
 
 
-def deadline_problem(text: str) -> Optional[DeadlineError]:
+def deadline_problem(text: str) -> DeadlineError | None:
     """Why a phrase :func:`parse_deadline` left free is a mistake, not an unusual wording — or None.
 
     «до 31.02.2026» names a day that does not exist; «Январь 0000 г.» would be read
@@ -126,7 +126,7 @@ def deadline_problem(text: str) -> Optional[DeadlineError]:
     return None
 
 
-def _day_problem(m: re.Match[str], written: str) -> Optional[DeadlineError]:
+def _day_problem(m: re.Match[str], written: str) -> DeadlineError | None:
     """A match of :data:`_DATE_NUM` or :data:`_DATE_WORDS` that names no real day."""
     year, month = int(m["y"]), _MONTH_NO.get(m["m"]) or int(m["m"])
     if year not in YEARS:
@@ -138,12 +138,12 @@ def _day_problem(m: re.Match[str], written: str) -> Optional[DeadlineError]:
     return None
 
 
-def _parse_phrase(src: _Src) -> Optional[Deadline]:
+def _parse_phrase(src: _Src) -> Deadline | None:
     sub = _match_phrase(src.key)
     return Deadline("phrase", src.text, phrase=sub, wording=_wording(src.orig)) if sub else None
 
 
-def _parse_annual(src: _Src) -> Optional[Deadline]:
+def _parse_annual(src: _Src) -> Deadline | None:
     if src.key == "ежегодно":
         return Deadline("annual", src.text)
     for rx, first, prep in _ANNUAL_FORMS:
@@ -158,7 +158,7 @@ def _parse_annual(src: _Src) -> Optional[Deadline]:
     return None
 
 
-def _match_day(key: str) -> Optional[tuple[date, bool]]:
+def _match_day(key: str) -> tuple[date, bool] | None:
     """«31.05.2026» or «10 февраля 2026 г.» → (date, written numerically)."""
     m = _DATE_NUM.fullmatch(key)
     if m:
@@ -169,12 +169,12 @@ def _match_day(key: str) -> Optional[tuple[date, bool]]:
     return None
 
 
-def _parse_date(src: _Src) -> Optional[Deadline]:
+def _parse_date(src: _Src) -> Deadline | None:
     found = _match_day(src.key)
     return Deadline("date", src.text, day=found[0], numeric=found[1]) if found else None
 
 
-def _parse_until(src: _Src) -> Optional[Deadline]:
+def _parse_until(src: _Src) -> Deadline | None:
     """«до 31.05.2026», «не позднее 15.03.2026», «до февраля 2022 года»."""
     m = _UNTIL.fullmatch(src.key)
     if not m:
@@ -190,7 +190,7 @@ def _parse_until(src: _Src) -> Optional[Deadline]:
     return None
 
 
-def _parse_dates(src: _Src) -> Optional[Deadline]:
+def _parse_dates(src: _Src) -> Deadline | None:
     """«01.09.2025 – 30.09.2025», «с 1 сентября по 30 сентября 2025 г.»: both ends are days."""
     for rx, prepositions in _DATES_FORMS:
         m = rx.fullmatch(src.key)
@@ -204,7 +204,7 @@ def _parse_dates(src: _Src) -> Optional[Deadline]:
     return None
 
 
-def _start_day(key: str, end: date) -> Optional[tuple[date, bool]]:
+def _start_day(key: str, end: date) -> tuple[date, bool] | None:
     """«1 сентября» before «30 сентября 2025 г.»: the year of the end, or the one before when it wraps."""
     m = _DAY_NO_YEAR.fullmatch(key)
     if not m:
@@ -218,7 +218,7 @@ def _governed(m: re.Match[str]) -> dict[str, bool]:
     return {"during": bool(m["during"]), "prepositional": bool(m["inside"])}
 
 
-def _parse_part(src: _Src) -> Optional[Deadline]:
+def _parse_part(src: _Src) -> Deadline | None:
     m = _PART.fullmatch(src.key)
     if not m:
         return None
@@ -230,7 +230,7 @@ def _parse_part(src: _Src) -> Optional[Deadline]:
     return Deadline(kind, src.text, part=part, roman=roman, year=_int(m["y"]), **_governed(m))
 
 
-def _parse_school_year(src: _Src) -> Optional[Deadline]:
+def _parse_school_year(src: _Src) -> Deadline | None:
     """«2025-2026 учебный год», «в течение 2025/2026 учебного года», «в 2025-2026 уч. году»."""
     m = _SCHOOL_YEAR.fullmatch(src.key)
     if not m or int(m["b"]) != int(m["a"]) + 1:
@@ -239,19 +239,19 @@ def _parse_school_year(src: _Src) -> Optional[Deadline]:
                     short=not m["w"].startswith("учебн"), **_governed(m))
 
 
-def _parse_years(src: _Src) -> Optional[Deadline]:
+def _parse_years(src: _Src) -> Deadline | None:
     m = _YEARS.fullmatch(src.key)
     if not m or int(m["a"]) >= int(m["b"]):
         return None
     return Deadline("years", src.text, year=int(m["a"]), last_year=int(m["b"]), **_governed(m))
 
 
-def _parse_year(src: _Src) -> Optional[Deadline]:
+def _parse_year(src: _Src) -> Deadline | None:
     m = _ONE_YEAR.fullmatch(src.key)
     return Deadline("year", src.text, year=int(m["y"]), **_governed(m)) if m else None
 
 
-def _parse_range(src: _Src) -> Optional[Deadline]:
+def _parse_range(src: _Src) -> Deadline | None:
     m = _RANGE.fullmatch(src.key)
     if not m:
         return None
@@ -259,7 +259,7 @@ def _parse_range(src: _Src) -> Optional[Deadline]:
     return Deadline("range", src.text, months=ends) if ends else None
 
 
-def _parse_months(src: _Src) -> Optional[Deadline]:
+def _parse_months(src: _Src) -> Deadline | None:
     found = [_month_item(k, o) for k, o in _list_items(src)]
     items = [item for item in found if item is not None]
     if not items or len(items) != len(found):
@@ -274,7 +274,7 @@ def _list_items(src: _Src) -> list[tuple[str, str]]:
     Word tables often read «Сентябрь, 2025»: that is one month, not a list.
     """
     items: list[tuple[str, str]] = []
-    for key, orig in zip(_LIST_COMMA.split(src.key), _LIST_COMMA.split(src.orig)):
+    for key, orig in zip(_LIST_COMMA.split(src.key), _LIST_COMMA.split(src.orig), strict=False):
         if items and _LONE_YEAR.fullmatch(key):
             before_key, before_orig = items.pop()
             key, orig = f"{before_key} {key}", f"{before_orig} {orig}"
@@ -282,7 +282,7 @@ def _list_items(src: _Src) -> list[tuple[str, str]]:
     return items
 
 
-def _month_item(key: str, orig: str) -> Optional[tuple[MonthRef, str]]:
+def _month_item(key: str, orig: str) -> tuple[MonthRef, str] | None:
     """«май 2026 г. (ВГР)» → ((2026, 5), "ВГР"); the note keeps the clerk's case."""
     m = _MONTH_ITEM.fullmatch(key)
     if not m or (m["n1"] is not None and m["n2"] is not None):
@@ -292,27 +292,27 @@ def _month_item(key: str, orig: str) -> Optional[tuple[MonthRef, str]]:
     return (_int(m["y"]), _MONTH_NO[m["m"]]), note
 
 
-_PARSERS: tuple[Callable[[_Src], Optional[Deadline]], ...] = (
+_PARSERS: tuple[Callable[[_Src], Deadline | None], ...] = (
     _parse_phrase, _parse_annual, _parse_until, _parse_date, _parse_dates, _parse_part,
     _parse_school_year, _parse_years, _parse_year, _parse_range, _parse_months,
 )
 
 
-def _int(value: Optional[str]) -> Optional[int]:
+def _int(value: str | None) -> int | None:
     return int(value) if value is not None else None
 
 
 def _inherit_years(months: Iterable[MonthRef]) -> tuple[MonthRef, ...]:
     """«январь, май 2026 г.»: a year covers the months before it that have none."""
     result: list[MonthRef] = []
-    carry: Optional[int] = None
+    carry: int | None = None
     for year, month in reversed(list(months)):
         carry = year if year is not None else carry
         result.append((carry, month))
     return tuple(reversed(result))
 
 
-def _complete_range(start: MonthRef, end: MonthRef) -> Optional[tuple[MonthRef, MonthRef]]:
+def _complete_range(start: MonthRef, end: MonthRef) -> tuple[MonthRef, MonthRef] | None:
     """Give both ends a year when one has it; None for a range running backwards."""
     (y1, m1), (y2, m2) = start, end
     if y1 is None and y2 is not None:

@@ -8,9 +8,9 @@ last, by the style's ``capitalize`` or, «as written», by the clerk's own text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
 
 from .model import Deadline, DeadlineStyle, MonthRef
 from .words import (
@@ -129,7 +129,7 @@ def _governing(d: Deadline) -> str:
 def _render_months(d: Deadline, ctx: _Ctx) -> str:
     """Consecutive months of one year share it: «январь, май 2026 г.»."""
     parts = []
-    for i, ((year, month), note) in enumerate(zip(d.months, d.notes)):
+    for i, ((year, month), note) in enumerate(zip(d.months, d.notes, strict=False)):
         part = _NOM[month]
         following = d.months[i + 1][0] if i + 1 < len(d.months) else None
         if year is not None and following != year:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 AS_WRITTEN = "as_written"
 
@@ -126,7 +125,7 @@ def _source(text: str) -> _Src:
     return _Src(norm, orig, key)
 
 
-def _match_phrase(key: str) -> Optional[str]:
+def _match_phrase(key: str) -> str | None:
     return next((sub for sub, rx in _PHRASE_RES if rx.fullmatch(key)), None)
 
 

@@ -9,17 +9,25 @@ people is :mod:`.report`'s job (and the amending order's, :mod:`orderforge.amend
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any
 
 from ..diagnostics import UserError
 from ..model import Activity, Order, Plan, Point
 from .match import _keep_in_order, flatten, match_items, match_sections
 from .result import (
-    ACTIVITY_FIELDS, ORDER_FIELD_RU, PLAN_FIELD_RU, Change, FieldChange, Item, PlanDiff, SectionItem, text_str,
+    ACTIVITY_FIELDS,
+    ORDER_FIELD_RU,
+    PLAN_FIELD_RU,
+    Change,
+    FieldChange,
+    Item,
+    PlanDiff,
+    SectionItem,
+    text_str,
 )
 from .sides import Side, load_side
-
 
 # --------------------------------------------------------------------------- field values
 
@@ -168,7 +176,7 @@ def _lines(value: Any) -> str:
     return "\n".join(value) if isinstance(value, (list, tuple)) else str(value or "")
 
 
-def _order_fields(order: Optional[Order]) -> dict[str, str]:
+def _order_fields(order: Order | None) -> dict[str, str]:
     if order is None:
         return {}
     return {
@@ -186,7 +194,7 @@ def _order_fields(order: Optional[Order]) -> dict[str, str]:
     }
 
 
-def _order_changes(old: Optional[Order], new: Optional[Order]) -> Iterator[Change]:
+def _order_changes(old: Order | None, new: Order | None) -> Iterator[Change]:
     if old is None and new is None:
         return
     if old is None or new is None:
@@ -201,7 +209,7 @@ def _order_changes(old: Optional[Order], new: Optional[Order]) -> Iterator[Chang
     yield from _list_changes(old_points, new_points, "point")
 
 
-def _list_changes(old: list[str], new: list[str], what: str, labels: Optional[tuple[list[str], list[str]]] = None
+def _list_changes(old: list[str], new: list[str], what: str, labels: tuple[list[str], list[str]] | None = None
                   ) -> Iterator[Change]:
     """Changes between two lists of strings (order points, passport rows) by difflib opcodes."""
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
@@ -209,7 +217,7 @@ def _list_changes(old: list[str], new: list[str], what: str, labels: Optional[tu
         if tag == "equal":
             continue
         if tag == "replace" and i2 - i1 == j2 - j1:
-            for i, j in zip(range(i1, i2), range(j1, j2)):
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=False):
                 yield Change(f"{what}_changed", old_number=i + 1, new_number=j + 1, old_value=old[i], new_value=new[j],
                              label=labels[1][j] if labels else "")
             continue
@@ -256,7 +264,7 @@ def _section_changes(
             yield Change("section_added", new_section=s)
 
 
-def diff_specs(old_spec: str, new_spec: Optional[str] = None, cwd: Optional[Path] = None) -> PlanDiff:
+def diff_specs(old_spec: str, new_spec: str | None = None, cwd: Path | None = None) -> PlanDiff:
     """``diff OLD NEW``; with one argument, the other side is implied.
 
     A lone file is compared with its committed version (``HEAD:path``); a lone

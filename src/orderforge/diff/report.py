@@ -10,12 +10,20 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, replace
-from typing import Optional
 
 from ..model import Plan
 from ..typography import shorten
 from .result import (
-    FIELD_RU, ORDER_FIELD_RU, PLAN_FIELD_RU, Change, FieldChange, PlanDiff, SectionItem, number_runs, run_labels, text_str,
+    FIELD_RU,
+    ORDER_FIELD_RU,
+    PLAN_FIELD_RU,
+    Change,
+    FieldChange,
+    PlanDiff,
+    SectionItem,
+    number_runs,
+    run_labels,
+    text_str,
 )
 
 
@@ -55,10 +63,10 @@ class Readable:
     reference that cannot be expanded) the text stays as written.
     """
 
-    old: Optional[Plan] = None
-    new: Optional[Plan] = None
+    old: Plan | None = None
+    new: Plan | None = None
 
-    def names(self, keys: str, plan: Optional[Plan], full: bool = False) -> str:
+    def names(self, keys: str, plan: Plan | None, full: bool = False) -> str:
         """Codes as a reader knows them; ``full`` — parties by name and people with their positions."""
         if plan is None or not keys:
             return keys
@@ -74,7 +82,7 @@ class Readable:
             return party.name
         return key
 
-    def expand(self, text: str, plan: Optional[Plan]) -> str:
+    def expand(self, text: str, plan: Plan | None) -> str:
         if plan is None or "[[" not in text:
             return text
         from ..resolve import expand_references
@@ -95,13 +103,13 @@ def _label(change: Change) -> str:
     return f"было п. {o.label}"
 
 
-def _section_name(s: Optional[SectionItem], genitive: bool = False) -> str:
+def _section_name(s: SectionItem | None, genitive: bool = False) -> str:
     if s is None:
         return "мероприятий вне разделов" if genitive else "мероприятия вне разделов"
     return f"{'раздела' if genitive else 'раздел'} {s.label} «{s.section.title}»"
 
 
-def _field_lines(prefix: str, fields: list[FieldChange], readable: Optional[Readable] = None) -> list[str]:
+def _field_lines(prefix: str, fields: list[FieldChange], readable: Readable | None = None) -> list[str]:
     lines = []
     for f in fields:
         a, b = f.old, f.new
@@ -114,7 +122,7 @@ def _field_lines(prefix: str, fields: list[FieldChange], readable: Optional[Read
     return lines
 
 
-def format_change(change: Change, readable: Optional[Readable] = None) -> list[str]:
+def format_change(change: Change, readable: Readable | None = None) -> list[str]:
     """One change in Russian, one line per fact (names and references readable when ``readable`` is given)."""
     kind = change.kind
     if readable is not None and (kind == "order" or kind.startswith("point_")):

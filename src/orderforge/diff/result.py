@@ -10,7 +10,7 @@ diff --json``; also the fields that are compared, with their Russian names, and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from ..model import Activity, Section, Text
 from .sides import Side
@@ -89,17 +89,17 @@ class Change:
     section_changed (sections)."""
 
     kind: str
-    old: Optional[Item] = None
-    new: Optional[Item] = None
+    old: Item | None = None
+    new: Item | None = None
     fields: list[FieldChange] = field(default_factory=list)
-    old_section: Optional[SectionItem] = None
-    new_section: Optional[SectionItem] = None
+    old_section: SectionItem | None = None
+    new_section: SectionItem | None = None
     # order/plan/passport level
     field_name: str = ""
     old_value: str = ""
     new_value: str = ""
-    old_number: Optional[int] = None
-    new_number: Optional[int] = None
+    old_number: int | None = None
+    new_number: int | None = None
     label: str = ""
 
     @property

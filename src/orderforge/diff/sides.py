@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Report, UserError
 from ..model import Directory, Plan
@@ -28,7 +28,7 @@ class Side:
     report: Report = field(default_factory=Report)  # what loading found (kept for amend, which must validate)
 
 
-def load_side(spec: str, *, directory: bool = False, cwd: Optional[Path] = None) -> Side:
+def load_side(spec: str, *, directory: bool = False, cwd: Path | None = None) -> Side:
     """A plan from a file or from ``REV:path`` (through ``git show``).
 
     Only the file's own structure is needed to compare versions, so a plan with
@@ -72,7 +72,7 @@ def load_side(spec: str, *, directory: bool = False, cwd: Optional[Path] = None)
     return Side(spec, display, assemble(parts, found, display), path, report)
 
 
-def _directory_at(rev: "RevPath", parts: dict, plan_path: Path, report: Report) -> Optional[Directory]:
+def _directory_at(rev: RevPath, parts: dict, plan_path: Path, report: Report) -> Directory | None:
     """The directory as it stood in the plan's own revision, or None when that revision has none.
 
     A party renamed in the directory changes the printed plan as surely as an

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 from .model import ActivityOut, _Reader
 from .tables import Row
 from .text import _key
-
 
 _SMALL_WORDS = {"и", "в", "во", "на", "по", "с", "со", "для", "о", "об", "при", "к", "из", "от", "до", "за", "а"}
 
@@ -108,7 +106,7 @@ def _plural_word(word: str) -> bool:
     return low.endswith(tuple(p for p, _ in _PLURAL_NOUN)) or low.endswith(("ные", "щие", "вые", "ие", "ые"))
 
 
-def position_number(text: str) -> Optional[bool]:
+def position_number(text: str) -> bool | None:
     """True for a plural position («заместители директора»), False for a singular one, None for no position."""
     words = text.split()
     if not words or not _is_position_word(words[0]):
@@ -116,7 +114,7 @@ def position_number(text: str) -> Optional[bool]:
     return _plural_word(words[_head_index(words)])
 
 
-def _singular_word(word: str) -> Optional[str]:
+def _singular_word(word: str) -> str | None:
     for plural, singular in _PLURAL_ADJ_NOUN:
         if word.lower().endswith(plural):
             return word[: len(word) - len(plural)] + singular
@@ -189,7 +187,7 @@ def _digit_follows(line: str, at: int) -> bool:
     return line[at + 1:].lstrip()[:1].isdigit() and line[:at].rstrip()[-1:].isdigit()
 
 
-def _person(segment: str) -> Optional[Found]:
+def _person(segment: str) -> Found | None:
     s = segment.strip()
     for rx in (_PERSON_SI, _PERSON_IS):
         m = rx.match(s)
@@ -239,7 +237,7 @@ def split_party_names(text: str, standalone_codes: set[str]) -> list[str]:
             continue
         starts.append(start)
     names = []
-    for a, b in zip(starts, starts[1:] + [len(words)]):
+    for a, b in zip(starts, starts[1:] + [len(words)], strict=False):
         chunk = words[a:b]
         if chunk and chunk[-1].lower() == "и" and b != len(words):
             chunk = chunk[:-1]
@@ -339,7 +337,7 @@ def parse_responsible(lines: list[str], standalone_codes: set[str],
 _PARENTHESISED = re.compile(r"^(?P<out>[^()]+?)\s*\((?P<in>[^()]+)\)$")
 
 
-def _parenthesised(segment: str, standalone_codes: set[str], known: frozenset[str]) -> Optional[list[Found]]:
+def _parenthesised(segment: str, standalone_codes: set[str], known: frozenset[str]) -> list[Found] | None:
     """«Иванова И.И. (зам. директора по УВР)» → the person with that position; «МКУ «ИМЦ»
     (Соколова Т.В.)» → the party and the person. None when the segment is not of that shape
     or neither side is a person (a party's own note in parentheses stays part of its name)."""

@@ -8,7 +8,6 @@ written plan is then loaded again, so the result carries its validation.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 from ..diagnostics import Pos, Report, UserError
 from .directory import Registry, directory_yaml
@@ -18,7 +17,6 @@ from .reading import read_plan
 from .report import ImportResult
 from .text import slug
 
-
 DEFAULT_STYLE = "kaliningrad-committee"
 PLANS_DIR = Path("plans")
 
@@ -27,8 +25,8 @@ def default_plan_path(docx: Path) -> Path:
     return PLANS_DIR / f"{slug(docx.stem, 60) or 'imported-plan'}.yaml"
 
 
-def import_docx(docx: Path, output: Optional[Path] = None, *, style: str = DEFAULT_STYLE, force: bool = False,
-                directory: Optional[Path] = None) -> ImportResult:
+def import_docx(docx: Path, output: Path | None = None, *, style: str = DEFAULT_STYLE, force: bool = False,
+                directory: Path | None = None) -> ImportResult:
     """Read ``docx`` and write the plan (and merge its directory). Raises UserError; writes nothing then."""
     from ..style import StyleNotFound, find_style, load_style
     from ..validate import display_path, load_directory, load_plan
@@ -65,7 +63,7 @@ def import_docx(docx: Path, output: Optional[Path] = None, *, style: str = DEFAU
     registry = Registry(existing or Directory(), report, Pos(name))
     imported = read_plan(blocks, numbering, name, registry, style_obj)
     if directory.resolve() == shared.resolve() and directory.parent.resolve() == plan_path.parent.resolve():
-        directory_ref: Optional[str] = None  # found by default
+        directory_ref: str | None = None  # found by default
     else:
         import os
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Any, Optional
+from typing import Any
 
 from ..diagnostics import Pos, Report
 from .cells import abbreviation
@@ -58,7 +58,7 @@ class Registry:
         key = _key(name)
         if key in self._party_by_name:
             return self._party_by_name[key]
-        for code, party in self.existing.parties.items():  # the document may print codes of a known party
+        for code, _party in self.existing.parties.items():  # the document may print codes of a known party
             if _key(code) == key:
                 return code
         base = abbreviation(name)
@@ -77,7 +77,7 @@ class Registry:
     # -- people
 
     def person(self, surname: str, initials: str, name: str = "", patronymic: str = "",
-               position: str = "", where: str = "", signature: Optional[list[str]] = None) -> str:
+               position: str = "", where: str = "", signature: list[str] | None = None) -> str:
         """The id of a person named in the document, registered on first sight.
 
         ``signature`` are the position lines under the order's signature: they are
@@ -177,7 +177,7 @@ def _report_directory(imported: Imported, reader: _Reader) -> None:
                     "записан сам код", "впишите наименования в справочник (name:)")
 
 
-def directory_yaml(existing_text: Optional[str], imported: Imported, docx_name: str) -> tuple[str, list[str], list[str]]:
+def directory_yaml(existing_text: str | None, imported: Imported, docx_name: str) -> tuple[str, list[str], list[str]]:
     """The directory file: the existing one with new entries appended (nothing changed), or a new one."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: F401
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from ..diagnostics import UserError
 from ..docxtext import Block, ListRef
 
-
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN_NUMERALS = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 _RU_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
@@ -41,7 +40,7 @@ class Numbering:
         self.counters: dict[str, dict[int, int]] = {}
 
     @classmethod
-    def read(cls, package: zipfile.ZipFile) -> "Numbering":
+    def read(cls, package: zipfile.ZipFile) -> Numbering:
         from lxml import etree
 
         try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Optional
 
 from .model import Line, OrderOut, _Reader
 from .order import _APPENDIX, _STAMP, _date_end, cut_at_number_sign, parse_date, parse_number_sign
@@ -24,7 +23,7 @@ class _Mark:
     kind: str  # "appendix" | "stamp"
     lines: list[int]
     genitive: str
-    date: Optional[date]
+    date: date | None
     number: str
     text: str
 
@@ -104,7 +103,7 @@ def _verb_end(joined: str) -> int:
     return m.end() if m else 0
 
 
-def _check_marks(reader: _Reader, order: Optional[OrderOut], marks: list["_Mark"]) -> None:
+def _check_marks(reader: _Reader, order: OrderOut | None, marks: list[_Mark]) -> None:
     """An approval stamp is reported; the appendix mark gives issuer_genitive and is cross-checked."""
     for mark in marks:
         if mark.kind == "stamp":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Pos, Report
 from ..docxtext import Block
@@ -47,7 +47,7 @@ class Number:
 
 @dataclass
 class ActivityOut:
-    number: Optional[Number]
+    number: Number | None
     label: str
     text: list[str]
     deadline: str = ""
@@ -63,10 +63,10 @@ class ActivityOut:
 class SectionOut:
     title: str
     numbered: bool
-    number: Optional[tuple[int, ...]]
+    number: tuple[int, ...] | None
     label: str
     activities: list[ActivityOut] = field(default_factory=list)
-    sections: list["SectionOut"] = field(default_factory=list)
+    sections: list[SectionOut] = field(default_factory=list)
     todo: str = ""
 
 
@@ -82,7 +82,7 @@ class OrderOut:
     kind: str = "приказ"
     issuer: list[str] = field(default_factory=list)
     issuer_genitive: str = ""
-    date: Optional[date] = None
+    date: date | None = None
     number: str = ""
     place: str = ""
     title: list[str] = field(default_factory=list)  # paragraphs of the title
@@ -119,7 +119,7 @@ class Imported:
     """Everything read from one document, before it is written anywhere."""
 
     source: str
-    order: Optional[OrderOut]
+    order: OrderOut | None
     title: list[str]
     period: str
     passport: list[tuple[str, list[str]]]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Optional
 
 from ..docxtext import Paragraph, Table
 from .cells import _SURNAME
@@ -20,7 +19,6 @@ from .docfile import _with_marker
 from .model import Line, OrderOut, PointOut, _Reader
 from .tables import _grid
 from .text import _key, _short, _text_lines, clean
-
 
 _MONTHS_GEN = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
                "октября", "ноября", "декабря")
@@ -48,7 +46,7 @@ _STAMP = re.compile(r"^(УТВЕРЖД(?:ЕН|ЕНА|ЕНО|ЕНЫ|АЮ)|Утв�
 _ACQUAINTED = re.compile(r"^(с приказом|с распоряжением)\s+ознакомлен", re.I)
 
 
-def parse_date(text: str) -> Optional[date]:
+def parse_date(text: str) -> date | None:
     """«от «11» 02 2026 г.», «29» декабря 2023 года, «11.02.2026» → a date (None when there is none)."""
     for m in _DATE_DOTS.finditer(text):
         try:
@@ -107,7 +105,7 @@ def cut_at_number_sign(text: str) -> str:
     return clean(text)
 
 
-def _signature_name(text: str) -> Optional[tuple[str, str, str]]:
+def _signature_name(text: str) -> tuple[str, str, str] | None:
     """(position before a tab, surname, initials) for «Директор\tГ.А. Лисичкина» / «Т.М. Петухова»."""
     position = ""
     if "\t" in text:
@@ -173,7 +171,7 @@ class _OrderReader:
     def warn(self, code: str, message: str, hint: str = "") -> None:
         self.reader.warn(code, message, hint)
 
-    def _kind(self) -> Optional[tuple[int, str, str]]:
+    def _kind(self) -> tuple[int, str, str] | None:
         for i, line in enumerate(self.lines[:40]):
             m = _KIND_LINE.match(line.text)
             if m:
@@ -186,7 +184,7 @@ class _OrderReader:
                 break
         return None
 
-    def read(self) -> tuple[Optional[OrderOut], int]:
+    def read(self) -> tuple[OrderOut | None, int]:
         """The order and the index of the first line after it (0 when there is no order)."""
         found = self._kind()
         if found is None:
@@ -319,7 +317,7 @@ class _OrderReader:
             seen_point = seen_point or bool(_POINT.match(line.text))
         return len(self.lines)
 
-    def _find_signature(self, start: int) -> Optional[tuple[int, int, list[str], str, str]]:
+    def _find_signature(self, start: int) -> tuple[int, int, list[str], str, str] | None:
         """(first line of the signature, line of the name, position lines, surname, initials) or None."""
         for j in range(start, len(self.lines)):
             line = self.lines[j]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from typing import Any, Optional
+from typing import Any
 
 from .model import ActivityOut, Imported, OrderOut, SectionOut
 
@@ -55,7 +55,7 @@ def _flow(items: list[str]) -> Any:
     return seq
 
 
-def plan_yaml(imported: Imported, style: str, directory_ref: Optional[str], docx_name: str) -> str:
+def plan_yaml(imported: Imported, style: str, directory_ref: str | None, docx_name: str) -> str:
     """The plan file text (ruamel round-trip dump, keys in the order of spec.py, comments for the clerk)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 

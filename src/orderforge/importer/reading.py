@@ -13,11 +13,10 @@ import re
 from typing import Any
 
 from ..docxtext import Block, Table
-from .cells import resolve_cells
+from .cells import _person, resolve_cells
 from .directory import Registry, _report_directory
 from .docfile import Numbering
 from .marks import _check_marks, _find_marks
-from .cells import _person
 from .model import Imported, Line, _Reader
 from .order import _ACQUAINTED, _APPENDIX, _STAMP, _OrderReader, front_lines
 from .structure import build_structure

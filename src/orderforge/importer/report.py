@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from ..diagnostics import Diagnostic, UserError
 from .model import Imported
@@ -122,7 +122,7 @@ def _plan_lines(plan: Path) -> list[str]:
 
 
 def _location(diagnostic: Diagnostic, row_places: dict[str, tuple[int, int]], plan_lines: list[str],
-              plan: str) -> Optional[dict[str, Any]]:
+              plan: str) -> dict[str, Any] | None:
     """{"table", "row", "plan", "plan_line"} of a diagnostic about a table row or an order part; None
     for a diagnostic about the whole document. Rows are found by the label every row message starts
     with; their plan line by the «# 1.2. (строка 7)» comment import writes over each item."""

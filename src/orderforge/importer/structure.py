@@ -10,7 +10,6 @@ the build renumbers anyway. Fragments are joined to the activity they continue.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Optional
 
 from .model import ActivityOut, Number, SectionOut, _Reader
 from .tables import Header, Row, parse_number, split_leading_number, text_number
@@ -20,8 +19,8 @@ from .text import _short, _text_lines
 def build_structure(reader: _Reader, header: Header, rows: list[Row]) -> tuple[list[ActivityOut], list[SectionOut]]:
     has_numbers = "number" in header.roles()
     kinds = [_classify(row, has_numbers) for row in rows]
-    numbers: list[Optional[Number]] = [_row_number(row, kind) for row, kind in zip(rows, kinds)]
-    activity_depths = Counter(n.depth for n, k in zip(numbers, kinds) if n and k == "activity")
+    numbers: list[Number | None] = [_row_number(row, kind) for row, kind in zip(rows, kinds, strict=False)]
+    activity_depths = Counter(n.depth for n, k in zip(numbers, kinds, strict=False) if n and k == "activity")
     usual_depth = activity_depths.most_common(1)[0][0] if activity_depths else 0
     # A row with a number and only a title is a heading when what follows is numbered under it
     # («1.2. | Система работы …» before 1.2.1), or when it is shallower than the activities.
@@ -35,7 +34,7 @@ def build_structure(reader: _Reader, header: Header, rows: list[Row]) -> tuple[l
             and following.parts[: number.depth] == number.parts
         kinds[i] = "heading" if child or (usual_depth and number.depth < usual_depth) else "activity"
     structure = _Structure(reader, has_numbers)
-    for i, (row, kind, number) in enumerate(zip(rows, kinds, numbers)):
+    for i, (row, kind, number) in enumerate(zip(rows, kinds, numbers, strict=False)):
         if kind == "heading":
             structure.heading(row, number, _heading_title(row), _depth_after(kinds, numbers, i))
         elif kind == "fragment":
@@ -46,9 +45,9 @@ def build_structure(reader: _Reader, header: Header, rows: list[Row]) -> tuple[l
     return structure.top, structure.sections
 
 
-def _depth_after(kinds: list[str], numbers: list[Optional[Number]], i: int) -> int:
+def _depth_after(kinds: list[str], numbers: list[Number | None], i: int) -> int:
     """The numbering depth of the first activity after a heading (0: another heading or none)."""
-    for kind, number in zip(kinds[i + 1:], numbers[i + 1:]):
+    for kind, number in zip(kinds[i + 1:], numbers[i + 1:], strict=False):
         if kind == "heading":
             return 0
         if kind == "activity":
@@ -81,7 +80,7 @@ def _classify(row: Row, has_numbers: bool) -> str:
     return "activity"
 
 
-def _row_number(row: Row, kind: str) -> Optional[Number]:
+def _row_number(row: Row, kind: str) -> Number | None:
     number_lines = row.cells.get("number", [])
     if number_lines:
         return parse_number(number_lines[0]) or split_leading_number(" ".join(number_lines))[0]
@@ -111,7 +110,7 @@ def _heading_title(row: Row) -> str:
     return split_leading_number(" ".join(lines))[1]
 
 
-def _activity(row: Row, number: Optional[Number]) -> ActivityOut:
+def _activity(row: Row, number: Number | None) -> ActivityOut:
     number_lines = row.cells.get("number", [])
     text = _text_lines(row.get("text"))
     if number_lines and parse_number(number_lines[0]) is None:
@@ -151,9 +150,9 @@ class _Structure:
         self.has_numbers = has_numbers
         self.top: list[ActivityOut] = []
         self.sections: list[SectionOut] = []
-        self.section: Optional[SectionOut] = None
-        self.sub: Optional[SectionOut] = None
-        self.last: Optional[ActivityOut] = None
+        self.section: SectionOut | None = None
+        self.sub: SectionOut | None = None
+        self.last: ActivityOut | None = None
         self.dots: list[tuple[Number, str]] = []
         self.unnumbered: list[str] = []
 
@@ -170,7 +169,7 @@ class _Structure:
             self.warn("IM102", f"{label}: {what} {number.text} там, где ожидался номер {want} ({kind}); "
                       "при сборке номера будут пересчитаны по порядку", "проверьте, не потерялась ли строка")
 
-    def heading(self, row: Row, number: Optional[Number], title: str, next_depth: int) -> None:
+    def heading(self, row: Row, number: Number | None, title: str, next_depth: int) -> None:
         label = row.label
         if number is not None:
             self.dots.append((number, label))
@@ -211,7 +210,7 @@ class _Structure:
         self.sub = SectionOut(title, number is not None, number.parts[:2] if number else None, label)
         self.section.sections.append(self.sub)
 
-    def _missing_section(self, number: Optional[tuple[int, ...]], label: str) -> None:
+    def _missing_section(self, number: tuple[int, ...] | None, label: str) -> None:
         n = ".".join(map(str, number)) if number else "?"
         self.section = SectionOut(f"TODO: заголовок раздела {n} не найден", True, number, label,
                                   todo="заголовок раздела не найден в документе")
@@ -229,7 +228,7 @@ class _Structure:
         self.warn("IM104", f"{label}: нет строки-заголовка подраздела {n}; подраздел добавлен с заголовком TODO",
                   "впишите заголовок подраздела в план (title:)")
 
-    def activity(self, row: Row, number: Optional[Number], activity: ActivityOut) -> None:
+    def activity(self, row: Row, number: Number | None, activity: ActivityOut) -> None:
         label = row.label
         self.last = activity
         if number is None:
@@ -305,7 +304,7 @@ class _Structure:
                 _join_fragment(activity.responsible_lines, lines)
             else:
                 activity.note = f"{activity.note} {' '.join(lines)}".strip()
-        for name, lines, inherited in row.extras:
+        for _name, lines, inherited in row.extras:
             if lines and not inherited:
                 parts.append(f"«{_short(' '.join(lines), 30)}»")
                 activity.note = f"{activity.note} {' '.join(lines)}".strip()

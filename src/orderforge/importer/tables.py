@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 from ..diagnostics import UserError
 from ..docxtext import Cell, Paragraph, Table
@@ -21,7 +20,7 @@ from .model import Number, _Reader
 from .text import _key, _lines, clean
 
 
-def column_role(header: str) -> Optional[str]:
+def column_role(header: str) -> str | None:
     """The meaning of a header cell («Сроки исполнения» → deadline), None for an empty cell."""
     key = _key(header)
     if not key:
@@ -68,7 +67,7 @@ def _row_width(row: list[Cell]) -> int:
     return sum(max(c.span, 1) for c in row)
 
 
-def header_of(row: list[Cell]) -> Optional[Header]:
+def header_of(row: list[Cell]) -> Header | None:
     grid: dict[int, str] = {}
     names: dict[int, str] = {}
     seen: set[str] = set()
@@ -124,7 +123,7 @@ _ROMAN_LEAD = re.compile(r"^((?:X{0,2})(?:IX|IV|V?I{0,3}))\.\s+(?=[«\"A-ZА-Я�
 _ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
-def parse_number(text: str) -> Optional[Number]:
+def parse_number(text: str) -> Number | None:
     value = clean(text)
     m = _NUM_CELL.match(value)
     if not m:
@@ -132,7 +131,7 @@ def parse_number(text: str) -> Optional[Number]:
     return Number(tuple(int(p) for p in m.group(1).split(".")), bool(m.group(2)), value)
 
 
-def split_leading_number(text: str) -> tuple[Optional[Number], str]:
+def split_leading_number(text: str) -> tuple[Number | None, str]:
     """«1.1. Система оценки …» → (1.1., «Система оценки …»); «I. Раздел» → (1, …)."""
     value = clean(text)
     m = _NUM_LEAD.match(value)
@@ -152,7 +151,7 @@ def find_plan(reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]
     """Block indexes of the plan table(s), the header, the rows of the joined table, title rows above the header."""
     tables = [i for i, b in enumerate(reader.blocks) if isinstance(b, Table)]
     number_of = {block_index: n for n, block_index in enumerate(tables, start=1)}
-    first: Optional[tuple[int, int, Header]] = None
+    first: tuple[int, int, Header] | None = None
     for index in tables:
         table = reader.blocks[index]
         assert isinstance(table, Table)
@@ -203,8 +202,8 @@ def find_plan(reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]
     return used, header, rows, title_rows
 
 
-def _continuation(table: Table, header: Header, between: list[Paragraph], last: Optional[Number],
-                  numbering: Numbering) -> Optional[tuple[int, list[str]]]:
+def _continuation(table: Table, header: Header, between: list[Paragraph], last: Number | None,
+                  numbering: Numbering) -> tuple[int, list[str]] | None:
     """Whether a table continues the plan: (its first data row, headings found between) or None.
 
     A table that repeats the plan header continues it. A table of the same width
@@ -234,7 +233,7 @@ def _continuation(table: Table, header: Header, between: list[Paragraph], last: 
     return (0, headings) if _rows_continue(table, header, last, numbering) else None
 
 
-def _rows_continue(table: Table, header: Header, last: Optional[Number], numbering: Numbering) -> bool:
+def _rows_continue(table: Table, header: Header, last: Number | None, numbering: Numbering) -> bool:
     """Whether the first rows of a header-less table read as rows of the plan (see :func:`_continuation`)."""
     from ..deadline import parse_deadline
 
@@ -264,7 +263,7 @@ def follows(last: Number, number: Number) -> bool:
     return False
 
 
-def row_number(row: Row) -> Optional[Number]:
+def row_number(row: Row) -> Number | None:
     """The number a row shows: in the number cell, or written at the start of its text («1.1. Анализ …»)."""
     number_lines = row.cells.get("number", [])
     if number_lines:
@@ -273,11 +272,11 @@ def row_number(row: Row) -> Optional[Number]:
     return text_number(text[0])[0] if text else None
 
 
-def _last_number(rows: list[Row]) -> Optional[Number]:
+def _last_number(rows: list[Row]) -> Number | None:
     return next((n for n in (row_number(r) for r in reversed(rows)) if n is not None), None)
 
 
-def text_number(text: str) -> tuple[Optional[Number], str]:
+def text_number(text: str) -> tuple[Number | None, str]:
     """«1.1.1. Проведение ВПР» → (1.1.1., «Проведение ВПР»); (None, text) when the text has no number.
 
     Stricter than :func:`split_leading_number`: the number must end with a dot or have
@@ -297,7 +296,7 @@ def _rows(table: Table, header: Header, skip: int, table_no: int, numbering: Num
         own: list[tuple[int, Cell, list[str]]] = []
         for col, cell in _grid(raw):
             lines: list[str] = []
-            for para, ref in zip(cell.paras, cell.nums or [None] * len(cell.paras)):
+            for para, ref in zip(cell.paras, cell.nums or [None] * len(cell.paras), strict=False):
                 lines.extend(_lines(_with_marker(para, ref, numbering)))
             own.append((col, cell, lines))
             if cell.vmerge != "continue":
