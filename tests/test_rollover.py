@@ -145,6 +145,8 @@ plan:
       note: уточнить в мае
     - text: Второе
       deadline: к 1 сентября 2025 г.
+    - text: Второе с половиной
+      deadline: не позднее 10 дней после 1 сентября 2025 г.
     - text: Третье
       deadline: '1 полугодие 2026 года'
 """
@@ -174,7 +176,8 @@ def test_school_year_structured_deadline_notes_and_free_text(small: Path) -> Non
     assert "# подписан" not in text  # the remark belonged to the old date
     assert "# конец приказа" in text
     assert re.search(r"(?m)^  number: +# заполните перед сборкой$", text)  # no quotes left from '7'
-    assert "OF601" in result.output and "к 1 сентября 2025 г." in result.output
+    assert "deadline: к 1 сентября 2026 г." in text  # read since issue 10, so moved
+    assert "OF601" in result.output and "не позднее 10 дней после 1 сентября 2025 г." in result.output
     plan, report = load_plan(target)
     assert plan is not None
     assert {d.code for d in report.errors} == {"OF104"}
