@@ -373,3 +373,46 @@ def test_validate_warns_about_free_text(tmp_path: Path, phrase: str) -> None:
 
 def test_validate_takes_a_separate_schedule_without_warning(tmp_path: Path) -> None:
     assert _codes(_plan(tmp_path, "2026", "по отдельному графику")) == []
+
+
+def test_validate_command_passes_a_school_year_plan_with_wrapped_months(tmp_path: Path) -> None:
+    """The issue's «done when»: the CLI, on a real file, gives no OF203 for the three school-year forms."""
+    from click.testing import CliRunner
+
+    from orderforge.cli import main
+
+    path = _plan(tmp_path, "2026/2027 учебный год", "сентябрь, декабрь, март, май 2027")
+    text = path.read_text(encoding="utf-8")
+    for phrase in ("декабрь, январь 2027", "2026–2027"):
+        text += (f"    - title: Раздел «{phrase}»\n      activities:\n        - text: Мониторинг\n"
+                 f"          deadline: '{phrase}'\n          responsible: ЦОРП\n")
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "OF203" not in result.output
+    broken = path.read_text(encoding="utf-8").replace("2026–2027'", "2027–2028'")
+    path.write_text(broken, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1 and "OF203" in result.output and "2027–2028" in result.output
+
+
+def test_rollover_of_a_school_year_plan_moves_wrapped_months_and_stays_valid(tmp_path: Path) -> None:
+    """``new --from --shift 1``: every year of the school-year forms moves; the new plan has no OF203."""
+    from click.testing import CliRunner
+
+    from orderforge.cli import main
+
+    old = _plan(tmp_path, "2026/2027 учебный год", "декабрь, январь 2027")
+    text = old.read_text(encoding="utf-8")
+    for phrase in ("сентябрь, декабрь, март, май 2027", "2026–2027", "2 четверть 2026/2027 учебного года",
+                   "с 1 по 10 сентября 2026 г."):
+        text += (f"        - text: Мониторинг\n          deadline: '{phrase}'\n          responsible: ЦОРП\n")
+    old.write_text(text, encoding="utf-8")
+    new = tmp_path / "next.yaml"
+    result = CliRunner().invoke(main, ["new", str(new), "--from", str(old), "--shift", "1"])
+    assert result.exit_code == 0, result.output
+    moved = new.read_text(encoding="utf-8")
+    for phrase in ("декабрь, январь 2028", "сентябрь, декабрь, март, май 2028", "2027–2028",
+                   "2 четверть 2027/2028 учебного года", "с 1 по 10 сентября 2027 г."):
+        assert phrase in moved, moved
+    assert _codes(new) == []
