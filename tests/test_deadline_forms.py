@@ -416,3 +416,13 @@ def test_rollover_of_a_school_year_plan_moves_wrapped_months_and_stays_valid(tmp
                    "2 четверть 2027/2028 учебного года", "с 1 по 10 сентября 2027 г."):
         assert phrase in moved, moved
     assert _codes(new) == []
+
+
+def test_structured_months_are_read_in_the_school_year_too(tmp_path: Path) -> None:
+    """``{kind: months, months: [12, 2027-01]}`` in a school-year plan: December 2026, as the phrase is."""
+    d = deadline_from_data({"kind": "months", "months": ["12", "2027-01"]}, school_year=True)
+    assert d.months == ((2026, 12), (2027, 1))
+    path = _plan(tmp_path, "2026/2027 учебный год", "x")
+    path.write_text(path.read_text(encoding="utf-8").replace("'x'", "{kind: months, months: ['12', '2027-01']}"),
+                    encoding="utf-8")
+    assert _codes(path) == []

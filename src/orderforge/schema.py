@@ -319,7 +319,7 @@ class DeadlineT(T):
                 elif isinstance(value, Scalar):
                     data[entry.key] = value.value
             try:
-                return deadline_from_data(data)
+                return deadline_from_data(data, school_year=ctx.period is not None and ctx.period.school_year)
             except ValueError as exc:
                 ctx.report.error("OF108", node.pos, f"срок задан неверно: {exc}", getattr(exc, "hint", ""))
                 return None

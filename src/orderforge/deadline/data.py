@@ -34,12 +34,13 @@ class _Fields:
 
     _YES_NO = {"yes": True, "да": True, "true": True, "no": False, "нет": False, "false": False}
 
-    def __init__(self, data: Data, kind: str, allowed: tuple[str, ...]) -> None:
+    def __init__(self, data: Data, kind: str, allowed: tuple[str, ...], school_year: bool = False) -> None:
         unknown = [k for k in data if k not in ("kind", "text", *allowed)]
         if unknown:
             fields = ", ".join(allowed) or "только text"
             raise ValueError(f"поле «{unknown[0]}» не подходит к виду срока «{kind}»; допустимые поля: {fields}")
         self.data, self.kind = data, kind
+        self.school_year = school_year  # the plan's period is a school year: months are read in its order
 
     def value(self, key: str, required: bool = True) -> str | None:
         value = self.data.get(key)
@@ -149,7 +150,7 @@ def _case(f: _Fields) -> dict[str, object]:
 
 
 def _from_months(f: _Fields) -> dict[str, object]:
-    months = _inherit_years(_data_month(v) for v in f.values("months"))
+    months = _inherit_years((_data_month(v) for v in f.values("months")), f.school_year)
     notes = [_normalise(n) for n in f.values("notes", required=False)] or [""] * len(months)
     if len(notes) != len(months):
         raise ValueError(f"примечаний ({len(notes)}) должно быть столько же, сколько месяцев ({len(months)})")
@@ -264,12 +265,14 @@ _FROM_DATA: dict[str, tuple[tuple[str, ...], Callable[[_Fields], dict[str, objec
 }
 
 
-def deadline_from_data(data: Data) -> Deadline:
+def deadline_from_data(data: Data, *, school_year: bool = False) -> Deadline:
     """Build a deadline from its structured form (:meth:`Deadline.to_data`).
 
     Lenient where a clerk writes the mapping by hand (a month may be «февраль»,
     a flag «да»), strict about anything it cannot understand: ValueError with a
     Russian message. Without ``text`` the text is the deadline's own rendering.
+    ``school_year`` as for :func:`~orderforge.deadline.parse.parse_deadline`: months [12, 2027-01]
+    in a school-year plan are December 2026 and January 2027.
     """
     kind = data.get("kind")
     if not kind:
@@ -278,7 +281,7 @@ def deadline_from_data(data: Data) -> Deadline:
         raise ValueError(_unknown_kind(kind))
     kind = kind.strip()
     allowed, reader = _FROM_DATA[kind]
-    fields = _Fields(data, kind, allowed)
+    fields = _Fields(data, kind, allowed, school_year)
     text = data.get("text")
     if text is not None and not isinstance(text, str):
         raise ValueError("поле «text» срока должно быть строкой, а не списком")
