@@ -11,6 +11,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orderforge.deadline import (
     KINDS,
@@ -426,3 +428,22 @@ def test_structured_months_are_read_in_the_school_year_too(tmp_path: Path) -> No
     path.write_text(path.read_text(encoding="utf-8").replace("'x'", "{kind: months, months: ['12', '2027-01']}"),
                     encoding="utf-8")
     assert _codes(path) == []
+
+
+SCHOOL_MONTHS = [9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2000, 2097), st.lists(st.sampled_from(SCHOOL_MONTHS), min_size=1, max_size=5, unique=True),
+       st.lists(st.booleans(), min_size=5, max_size=5), st.sampled_from(["г.", "года", "год", "as_written"]),
+       st.sampled_from([" – ", "-", " — "]))
+def test_months_of_one_school_year_print_and_read_back_in_it(
+        start: int, months: list[int], dated: list[bool], suffix: str, dash: str) -> None:
+    """Months of one school year, in its order, some with their year: printed, they read back the same."""
+    months.sort(key=SCHOOL_MONTHS.index)
+    refs = [f"{start if m >= 9 else start + 1}-{m:02d}" if dated[i] or i == len(months) - 1 else f"{m:02d}"
+            for i, m in enumerate(months)]
+    d = deadline_from_data({"kind": "months", "months": refs}, school_year=True)
+    assert all(y == (start if m >= 9 else start + 1) for y, m in d.months)
+    again = parse_deadline(render_deadline(d, DeadlineStyle(suffix, dash)), school_year=True)
+    assert again.months == d.months
