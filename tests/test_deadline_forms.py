@@ -246,7 +246,20 @@ SHIFTS: list[tuple[str, bool, int, str]] = [
     ("20–24.04.2027", CALENDAR, 1, "20–24.04.2028"),
     ("2 четверть 2025/2026 учебного года", CALENDAR, 1, "2 четверть 2026/2027 учебного года"),
     ("ноябрь 2025 г. – февраль 2026 г.", CALENDAR, 1, "ноябрь 2026 г. – февраль 2027 г."),
+    ("в мае 2026 года", CALENDAR, 1, "в мае 2027 года"),
+    ("в срок до 01.09.2026", CALENDAR, 1, "до 01.09.2027"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "shifted"),
+    [("в срок до 01.09.2026", "в срок до 01.09.2027"), ("Апрель-май, 2026", "Апрель-май, 2027"),
+     ("первое полугодие 2025", "первое полугодие 2026"), ("20–24.04.2027", "20–24.04.2028")],
+)
+def test_rollover_keeps_the_clerks_words(text: str, shifted: str) -> None:
+    from orderforge.rollover import shift_deadline_text
+
+    assert shift_deadline_text(text, 1) == (shifted, "moved")
 
 
 @pytest.mark.parametrize(("phrase", "school", "years", "shifted"), SHIFTS)
@@ -447,3 +460,8 @@ def test_months_of_one_school_year_print_and_read_back_in_it(
     assert all(y == (start if m >= 9 else start + 1) for y, m in d.months)
     again = parse_deadline(render_deadline(d, DeadlineStyle(suffix, dash)), school_year=True)
     assert again.months == d.months
+
+
+@pytest.mark.parametrize("phrase", UNDATED)
+def test_validate_takes_an_undated_form_without_a_message(tmp_path: Path, phrase: str) -> None:
+    assert _codes(_plan(tmp_path, "2026/2027 учебный год", phrase)) == []
