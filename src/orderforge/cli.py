@@ -533,6 +533,7 @@ def diff_command(old: str, new: str | None, as_json: bool, exit_code: bool) -> N
         from .diff import diff_specs, format_diff
 
         result = diff_specs(old, new)
+        _echo_diagnostics(result.warnings)
         if as_json:
             _echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         elif not result.empty:
