@@ -57,6 +57,27 @@ class AmendData:
     signatory: str | None = None
     control: str | None = None
     signatory_pos: Pos | None = None  # where amend.yaml names the signatory, for the error message
+    issuer: list[str] | None = None  # the issuing body's lines, when the plan has no order to take them from
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class Amended:
+    """The document that approved the plan and is amended now: the ``order:``, or the one the
+    ``approval:`` stamp names («УТВЕРЖДЕН распоряжением … от … № …») — amended the same way."""
+
+    kind: str
+    issuer_genitive: str
+    date: date
+    number: str
+
+
+def amended_document(plan: Plan) -> Amended | None:
+    """The approving document with its date and number, from ``order:`` or else from ``approval:``."""
+    for source in (plan.order, plan.approval):
+        if source is not None and source.date is not None and source.number:
+            return Amended(source.kind, source.issuer_genitive or "", source.date, source.number)
+    return None
 
 
 @dataclass
@@ -70,7 +91,7 @@ class AmendResult:
 
 
 def _amend_schema() -> Any:
-    from .schema import DateT, F, Obj, RefT, Str, TextT
+    from .schema import DateT, F, ListT, Obj, RefT, Str, TextT
 
     return Obj(
         "приказ о внесении изменений",
@@ -80,6 +101,9 @@ def _amend_schema() -> Any:
             F("preamble", TextT(), False, "констатирующая часть: «В связи с …»"),
             F("signatory", RefT(), False, "кто подписывает: идентификатор человека из справочника"),
             F("control", Str(), False, "пункт о контроле: текст или self («… оставляю за собой»)"),
+            F("issuer", ListT(Str(), scalar_ok=True), False,
+              "строки наименования организации, если в плане нет приказа (план утвержден грифом approval:)"),
+            F("place", Str(), False, "место издания, если в плане нет приказа: г. Калининград"),
         ],
         lambda v, pos, fp: v,
         doc="Реквизиты приказа о внесении изменений.",
@@ -102,7 +126,7 @@ def load_amend_yaml(path: Path) -> AmendData:
     preamble = values.get("preamble")
     return AmendData(values.get("number"), values.get("date"), plain(preamble) if preamble else None,
                      signatory.key if signatory else None, values.get("control"),
-                     signatory.pos if signatory else None)
+                     signatory.pos if signatory else None, values.get("issuer") or None, values.get("place"))
 
 
 def parse_date(value: str) -> date | None:
@@ -383,12 +407,23 @@ def order_warnings(result: PlanDiff) -> list[Diagnostic]:
             what.append(ORDER_TEXT_FIELDS[change.field_name])
         elif change.kind.startswith("point_"):
             what.append(f"пункт {change.new_number or change.old_number}")
+    found = [Diagnostic("OF642", "warning", f"изменился текст самого приказа об утверждении ({listed}) — "
+                        "в приказ о внесении изменений это не включено", Pos(result.new.display),
+                        "такой пункт добавьте вручную") for listed in [", ".join(dict.fromkeys(what))] if what]
+    return found + approval_warnings(result)
+
+
+def approval_warnings(result: PlanDiff) -> list[Diagnostic]:
+    """OF642 for the approval stamp's requisites: they name the approving document, which is not amended here."""
+    from .diff import APPROVAL_FIELD_RU
+
+    what = [APPROVAL_FIELD_RU.get(c.field_name, c.field_name) for c in result.changes
+            if c.kind == "approval" and c.field_name != "approval"]
     if not what:
         return []
-    listed = ", ".join(dict.fromkeys(what))
-    return [Diagnostic("OF642", "warning", f"изменился текст самого приказа об утверждении ({listed}) — "
-                       "в приказ о внесении изменений это не включено", Pos(result.new.display),
-                       "такой пункт добавьте вручную")]
+    return [Diagnostic("OF642", "warning", f"изменился гриф утверждения ({', '.join(what)}) — это реквизиты "
+                       "документа об утверждении, в документ о внесении изменений они не включены",
+                       Pos(result.new.display), "если гриф был записан с ошибкой, исправьте его в старой версии")]
 
 
 # --------------------------------------------------------------------------- checks before wording
@@ -429,15 +464,22 @@ def check_signatory(data: AmendData, plan: Plan) -> None:
                                where, hint), exit_code=1)
 
 
+_DATED = {"приказ": "датирован", "распоряжение": "датировано"}
+
+
 def check_date(data: AmendData, old: Side) -> None:
     """An order cannot amend an order issued after it: a mistyped year, most often."""
-    order = old.plan.order
-    if data.date is None or order is None or order.date is None or data.date >= order.date:
+    from .resolve import KIND_GENITIVE
+
+    amended = amended_document(old.plan)
+    if data.date is None or amended is None or data.date >= amended.date:
         return
+    kind = amended.kind
     raise UserError.simple(
         "OF647", data.date.strftime("%d.%m.%Y"),
-        f"приказ о внесении изменений датирован {data.date:%d.%m.%Y} — раньше изменяемого приказа "
-        f"от {order.date:%d.%m.%Y}", "проверьте дату: --date или date: в файле --order")
+        f"{kind} о внесении изменений {_DATED.get(kind, 'датирован')} {data.date:%d.%m.%Y} — раньше изменяемого "
+        f"{KIND_GENITIVE.get(kind, kind)} от {amended.date:%d.%m.%Y}",
+        "проверьте дату: --date или date: в файле --order")
 
 
 def reference_warnings(old: Side) -> list[Diagnostic]:
@@ -454,36 +496,60 @@ def reference_warnings(old: Side) -> list[Diagnostic]:
 # --------------------------------------------------------------------------- the order
 
 
+def _amended_or_error(result: PlanDiff) -> Amended:
+    amended = amended_document(result.old.plan)
+    if amended is None:
+        raise UserError(Diagnostic(
+            "OF643", "error", "в старой версии плана нет ни приказа, ни грифа утверждения с датой и номером — "
+            "не на что ссылаться в документе о внесении изменений", Pos(result.old.display),
+            "укажите date: и number: в order: или в approval: старой версии"), exit_code=1)
+    return amended
+
+
+def _frame(result: PlanDiff, data: AmendData) -> tuple[list[str], Ref | None, Order | None]:
+    """Who issues and signs the amending document: amend.yaml, else the plan's order.
+
+    A plan approved by a stamp (``approval:``) has no order to take the issuing
+    body's lines and the signatory from: amend.yaml gives them.
+    """
+    order = result.new.plan.order or result.old.plan.order
+    issuer = data.issuer or (order.issuer if order else [])
+    signatory = Ref(data.signatory, data.signatory_pos or Pos(result.old.display)) if data.signatory \
+        else (order.signatory if order else None)
+    missing = [key for key, value in (("issuer:", issuer), ("signatory:", signatory)) if not value]
+    if missing:
+        raise UserError(Diagnostic(
+            "OF643", "error", "план утвержден грифом (approval:), без текста приказа — в нём не сказано, "
+            f"кто издаёт и подписывает документ о внесении изменений ({', '.join(missing)})",
+            Pos(result.old.display), "укажите в файле --order amend.yaml: issuer: (наименование организации, "
+            "как в шапке) и signatory: (идентификатор человека из справочника)"), exit_code=1)
+    return issuer, signatory, order
+
+
 def amend_context(result: PlanDiff, data: AmendData, style: Style) -> dict[str, Any]:
     """The render context: ``{"order": {…as resolve.order_context…}, "appendix": None}``."""
     from .resolve import fill, format_date, order_context
 
-    old_order = result.old.plan.order
-    new_order = result.new.plan.order or old_order
-    where = Pos(result.old.display)
-    if old_order is None or old_order.date is None or not old_order.number:
-        raise UserError(Diagnostic("OF643", "error", "в старой версии плана нет приказа с датой и номером — "
-                                   "не на что ссылаться в приказе о внесении изменений", where,
-                                   "укажите order: date: и number: в старой версии"), exit_code=1)
-    assert new_order is not None
-    kind = old_order.kind
-    genitive = old_order.issuer_genitive or new_order.issuer_genitive or ""
+    amended = _amended_or_error(result)
+    issuer, signatory, frame = _frame(result, data)
+    kind = amended.kind
     reference = " ".join(x for x in (
-        genitive, "от " + format_date(old_order.date, style.appendix_date_format),
-        fill(style.number_format, {"number": old_order.number}),
+        amended.issuer_genitive, "от " + format_date(amended.date, style.appendix_date_format),
+        fill(style.number_format, {"number": amended.number}),
     ) if x)
     title = f"О внесении изменений в {kind} {reference}"
     clauses = amendment_clauses(result, style)
     head = (f"Внести в {plan_name(result.old.plan)}, утвержденный {KIND_INSTRUMENTAL.get(kind, kind)} {reference}, "
             f"следующие изменения:")
     preamble = data.preamble or DEFAULT_PREAMBLE.format(plan_genitive=plan_genitive(result.old.plan))
-    signatory = Ref(data.signatory, where) if data.signatory else new_order.signatory
+    where = Pos(result.old.display)
+    old_control = result.old.plan.order.control if result.old.plan.order else None
     order = Order(
-        kind=kind, issuer=new_order.issuer, issuer_genitive=genitive, date=data.date, number=data.number,
-        place=new_order.place, title=[title] if isinstance(old_order.title, list) else title,  # type: ignore[arg-type]
-        preamble=parse_text(preamble), operative=new_order.operative,
+        kind=kind, issuer=issuer, issuer_genitive=amended.issuer_genitive, date=data.date, number=data.number,
+        place=data.place or (frame.place if frame else None), title=[title], preamble=parse_text(preamble),
+        operative=frame.operative if frame else None,
         points=[Point((Para(head),), [tuple(Para(p) for p in clause) for clause in clauses], "numbered", where)],
-        control=data.control if data.control is not None else old_order.control,
+        control=data.control if data.control is not None else old_control,
         signatory=signatory, pos=where,
     )
     plan = replace(result.new.plan, order=order)

@@ -466,11 +466,7 @@ def new_command(new_plan: Path, source: Path, year: int | None, shift: int | Non
         _echo(f"  сроков перенесено: {result.moved}, без года (не меняются): {result.kept}"
                    + (f", удалено примечаний: {result.notes}" if result.notes else ""))
         _echo_diagnostics(result.warnings, err=False)
-        if result.cleared:
-            _echo(f"Заполните номер и дату приказа (отмечены «# заполните перед сборкой»), затем: "
-                       f"orderforge validate {result.path}")
-        else:
-            _echo(f"Проверьте план: orderforge validate {result.path}")
+        _echo(result.next_step())
         return 0
 
     _run(action)
