@@ -379,8 +379,11 @@ def forms(plan: Path) -> None:
         from .forms import generated_forms
 
         loaded, _ = validated_plan(plan)
-        for form in generated_forms(loaded):
+        found = generated_forms(loaded)
+        for form in found:
             _echo(f"{form.pos}: {form.source} → {form.result}")
+        if not found:
+            _echo(f"{plan}: в документе нет ни одной формы из справочника — ссылок [[…]], подписи и ответственных")
         return 0
 
     _run(action)
