@@ -25,8 +25,14 @@ the final numbering:
 * the plan's title, section titles, passport rows: «наименование … изложить в
   следующей редакции», «строку «…» паспорта Плана …».
 
-Changes of the approving order's own text (its title or points) are not worded
-(they need an amendment of the order itself): they come back as warnings.
+Changes of the approving order's own text (its title or points), or of the
+approval stamp's requisites, are not worded (they need an amendment of that
+document itself): they come back as warnings.
+
+The amended document is the plan's ``order:`` or, for a plan approved by a
+stamp, the document ``approval:`` names (:func:`amended_document`): «О внесении
+изменений в распоряжение … от … № …», issued as the same kind. Such a plan has
+no issuing body's lines or signatory: amend.yaml gives them.
 """
 
 from __future__ import annotations
