@@ -438,3 +438,21 @@ def test_every_kind_of_change_has_its_wording() -> None:
     listed = re.sub(r"\([^)]*\)", "", (Change.__doc__ or "").split("``kind``:")[1])
     documented = {k for k in re.split(r"[\s,;.]+", listed) if k}
     assert documented == set(WORDING)
+
+
+def test_a_person_renamed_in_the_directory_changes_the_order_text_that_names_them(tmp_path: Path) -> None:
+    """«[[grivusevich|вин|должность+]]» prints the directory's name: renamed there, the printed order differs."""
+    old, _ = kaliningrad_pair(tmp_path, lambda t: t)
+    new_dir = tmp_path / "new"
+    new_dir.mkdir()
+    shutil.copy(old, new_dir / "new.yaml")
+    directory = (tmp_path / "kaliningrad-committee.directory.yaml").read_text(encoding="utf-8")
+    assert directory.count("surname: Гривусевич") == 1
+    (new_dir / "kaliningrad-committee.directory.yaml").write_text(
+        directory.replace("surname: Гривусевич", "surname: Гривусевич-Новикова"), encoding="utf-8")
+    result = run("diff", str(old), str(new_dir / "new.yaml"), "--json")
+    changes = json.loads(result.stdout)["changes"]
+    assert [(c["kind"], c.get("field")) for c in changes] == [("order", "control")]  # «… возложить на [[…]]»
+    assert "[[grivusevich|" in changes[0]["new"]  # --json: as written in the plan
+    text = run("diff", str(old), str(new_dir / "new.yaml")).stdout
+    assert "Гривусевич-Новикову" in text or "Гривусевич-Новиковой" in text

@@ -292,7 +292,8 @@ def _line_of(path: Path, text: str) -> int:
     ("order:\n  number_format: № {numbr}\n", "number_format", "неизвестное поле «{numbr}»"),
     ("order:\n  number_format: '№'\n", "number_format", "нет поля «{number}»"),
     ("order:\n  date_format: '{dd}.{mm}.{yyyy'\n", "date_format", "непарная фигурная скобка"),
-    ("order:\n  subpoint_format: '{n}'\n  control_self: Контроль {kind}\n", "control_self", "неизвестное поле «{kind}»"),
+    ("order:\n  subpoint_format: '{n}'\n  control_self: Контроль {kind}\n", "control_self",
+     "неизвестное поле «{kind}»"),
     ("appendix:\n  stamp:\n    - '{approved}'\n    - от {date} {nomer}\n", "{nomer}", "неизвестное поле «{nomer}»"),
     ("template: template.doc\n", "template:", "недопустимое значение «template.doc»"),
 ])

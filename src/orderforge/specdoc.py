@@ -85,8 +85,8 @@ def _style_values(t: T) -> str:
     if isinstance(t, ListT) and isinstance(t.item, Obj):
         return "список колонок (ключи ниже)"
     if isinstance(t, ListT):
-        one = _style_values(t.item).replace("строка", "строки списком" + (" (или одна строка)" if t.scalar_ok else ""), 1)
-        return one
+        lines = "строки списком" + (" (или одна строка)" if t.scalar_ok else "")
+        return _style_values(t.item).replace("строка", lines, 1)
     if isinstance(t, Choice):
         return " \\| ".join(f"`\"{c}\"`" if c != c.strip() else f"`{c}`" for c in t.choices)
     if isinstance(t, Pattern):

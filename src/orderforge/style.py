@@ -151,7 +151,7 @@ def _merged_node(folder: Path, workspace: Path | None, report: Report, chain: li
     parent_node = root.get("extends")
     if parent_node is None or not hasattr(parent_node, "value"):
         return root
-    parent_name = str(parent_node.value).strip()  # type: ignore[union-attr]
+    parent_name = str(parent_node.value).strip()
     if parent_name in chain or parent_name == folder.name:
         loop = " → ".join([*chain, folder.name, parent_name])  # the whole chain, so the clerk sees which file to fix
         report.error("OF302", parent_node.pos, f"стили наследуют друг друга по кругу: {loop}",
@@ -374,8 +374,8 @@ def style_keys() -> list[tuple[str, Key]]:
     found: list[tuple[str, Key]] = []
 
     def walk(obj: Obj, prefix: str) -> None:
-        for key in obj.fields:
-            assert isinstance(key, Key), key.key
+        for spec in obj.fields:
+            key = spec if isinstance(spec, Key) else Key(spec.key, spec.type, spec.required, spec.doc)
             found.append((prefix + key.key, key))
             inner = key.type.item if isinstance(key.type, ListT) else key.type
             if isinstance(inner, Obj):

@@ -237,15 +237,44 @@ def _plan_requisites(plan: Plan) -> dict[str, str]:
     return {"style": plan.style, **requisites(plan.plan)}
 
 
-def _block_changes(kind: str, old: Any, new: Any) -> Iterator[Change]:
-    """A block added or removed, else each requisite that differs (``kind``: order, approval, plan)."""
+Printed = Callable[[str], str]  # a text as the document prints it ([[…]] expanded), for one version
+
+
+def _as_written(text: str) -> str:
+    return text
+
+
+def printed_text(plan: Plan) -> Printed:
+    """``[[id|дат]]`` in the order's texts as this version prints them, through its own directory.
+
+    A person renamed in the directory changes the printed order though the plan
+    file did not change. The change keeps the texts as written (``--json`` shows
+    the plan's words); only the comparison goes by what is printed.
+    """
+    def printed(text: str) -> str:
+        if "[[" not in text:
+            return text
+        from ..resolve import expand_references
+
+        try:
+            return expand_references(text, plan)
+        except Exception:  # noqa: BLE001 - a broken reference is validate's to report; compare it as written
+            return text
+
+    return printed
+
+
+def _block_changes(kind: str, old: Any, new: Any, printed: tuple[Printed, Printed] = (_as_written, _as_written)
+                   ) -> Iterator[Change]:
+    """A block added or removed, else each requisite printed differently (``kind``: order, approval, plan)."""
     if old is None and new is None:
         return
     if old is None or new is None:
         yield Change(kind, field_name=kind, old_value="есть" if old else "нет", new_value="есть" if new else "нет")
         return
     a, b = requisites(old), requisites(new)
-    yield from (Change(kind, field_name=key, old_value=a[key], new_value=b[key]) for key in a if a[key] != b[key])
+    yield from (Change(kind, field_name=key, old_value=a[key], new_value=b[key])
+                for key in a if printed[0](a[key]) != printed[1](b[key]))
 
 
 def printed_signatory(plan: Plan) -> str:
@@ -260,7 +289,8 @@ def printed_signatory(plan: Plan) -> str:
 
 def _order_changes(old: Plan, new: Plan, names: bool) -> Iterator[Change]:
     """The order's requisites, its signature as printed (``names``: both directories known), its points."""
-    changes = list(_block_changes("order", old.order, new.order))
+    printed = (printed_text(old), printed_text(new)) if names else (_as_written, _as_written)
+    changes = list(_block_changes("order", old.order, new.order, printed))
     yield from changes
     if old.order is None or new.order is None:
         return
@@ -270,13 +300,17 @@ def _order_changes(old: Plan, new: Plan, names: bool) -> Iterator[Change]:
                      new_value=printed_signatory(new))
     old_points = [_point_str(p) for p in old.order.points]
     new_points = [_point_str(p) for p in new.order.points]
-    yield from _list_changes(old_points, new_points, "point")
+    keys = ([printed[0](p) for p in old_points], [printed[1](p) for p in new_points])
+    yield from _list_changes(old_points, new_points, "point", keys=keys)
 
 
-def _list_changes(old: list[str], new: list[str], what: str, labels: tuple[list[str], list[str]] | None = None
-                  ) -> Iterator[Change]:
-    """Changes between two lists of strings (order points, passport rows) by difflib opcodes."""
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+def _list_changes(old: list[str], new: list[str], what: str, labels: tuple[list[str], list[str]] | None = None,
+                  keys: tuple[list[str], list[str]] | None = None) -> Iterator[Change]:
+    """Changes between two lists of strings (order points, passport rows) by difflib opcodes.
+
+    ``keys``: what is compared, when it differs from what is shown (points as printed, shown as written).
+    """
+    matcher = difflib.SequenceMatcher(None, *(keys or (old, new)), autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
