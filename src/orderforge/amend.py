@@ -38,6 +38,7 @@ no issuing body's lines or signatory: amend.yaml gives them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -204,6 +205,8 @@ class _Wording:
         self.old_plan = result.old.plan
         self.new_plan = result.new.plan
         self.printed = {c.key for c in style.columns}
+        self.removed_sections: set[tuple[int, ...]] = set()  # set by clauses(): no «пункт … исключить» inside them
+        self.added_sections: set[tuple[int, ...]] = set()  # «дополнить пунктом», never «новым пунктом», inside them
 
     # ---------------------------------------------------------------- cells
 
@@ -281,55 +284,78 @@ class _Wording:
     # ---------------------------------------------------------------- all clauses
 
     def clauses(self) -> list[list[str]]:
-        first: list[tuple[tuple[Any, ...], list[str]]] = []  # refer to the old numbering
-        last: list[tuple[tuple[Any, ...], list[str]]] = []  # additions, in the final numbering
-        removed_sections = {c.old_section.number for c in self.diff.changes
-                            if c.kind == "section_removed" and c.old_section is not None}
-        added_sections = {c.new_section.number for c in self.diff.changes
-                          if c.kind == "section_added" and c.new_section is not None}
+        """Every clause: first those in the old numbering, then the renumbering, then the additions."""
+        self.removed_sections = {c.old_section.number for c in self.diff.changes
+                                 if c.kind == "section_removed" and c.old_section is not None}
+        self.added_sections = {c.new_section.number for c in self.diff.changes
+                               if c.kind == "section_added" and c.new_section is not None}
+        first: list[Placed] = []  # refer to the old numbering
+        last: list[Placed] = []  # additions, in the final numbering
         for change in self.diff.changes:
-            kind = change.kind
-            if kind == "plan" and change.field_name == "title":
-                first.append(((0,), ["наименование Плана изложить в следующей редакции:",
-                                     "«" + " ".join(self.new_plan.plan.title) + "»"]))
-            elif kind.startswith("passport_"):
-                first.append(((1, change.old_number or change.new_number or 0), self.passport_clause(change)))
-            elif kind == "section_changed" and any(f.field == "title" for f in change.fields):
-                o, n = change.old_section, change.new_section
-                assert o is not None and n is not None
-                first.append(((2, o.number), [f"наименование раздела {o.label} изложить в следующей редакции: "
-                                              f"«{n.section.title}»"]))
-            elif kind == "section_removed":
-                assert change.old_section is not None
-                first.append(((2, change.old_section.number), [f"раздел {change.old_section.label} исключить"]))
-            elif kind == "section_added":
-                s = change.new_section
-                assert s is not None
-                from .resolve import number_label
-
-                last.append(((s.number, -1), [f"дополнить разделом {s.label} следующего содержания: "
-                                              f"«{number_label(list(s.number), self.style)} {s.section.title}»"]))
-            elif kind == "removed":
-                assert change.old is not None
-                if change.old.section not in removed_sections:
-                    first.append(((2, change.old.number), [f"пункт {change.old.label} исключить"]))
-            elif kind == "added":
-                assert change.new is not None
-                last.append(((change.new.number,), self.add_clause(change.new, added_sections)))
-            elif kind == "moved":
-                assert change.old is not None and change.new is not None
-                if change.old.section not in removed_sections:
-                    first.append(((2, change.old.number), [f"пункт {change.old.label} исключить"]))
-                last.append(((change.new.number,), self.add_clause(change.new, added_sections)))
-            elif kind in ("changed", "renumbered"):
-                clause = self.field_clause(change)
-                if clause is not None:
-                    assert change.old is not None
-                    first.append(((2, change.old.number), clause))
+            handler = _CLAUSES.get(change.kind)
+            if handler is not None:
+                early, late = handler(self, change)
+                first.extend(early)
+                last.extend(late)
         first.sort(key=lambda c: c[0])
         last.sort(key=lambda c: c[0])
-        result = [c for _, c in first] + self.renumbering() + [c for _, c in last]
-        return result
+        return [c for _, c in first] + self.renumbering() + [c for _, c in last]
+
+    # ---------------------------------------------------------------- one change each: (old numbering, additions)
+
+    def plan_clause(self, change: Change) -> Clauses:
+        if change.field_name != "title":  # the style or the period: not a wording of the plan's text
+            return [], []
+        return [((0,), ["наименование Плана изложить в следующей редакции:",
+                        "«" + " ".join(self.new_plan.plan.title) + "»"])], []
+
+    def passport_clauses(self, change: Change) -> Clauses:
+        return [((1, change.old_number or change.new_number or 0), self.passport_clause(change))], []
+
+    def section_changed(self, change: Change) -> Clauses:
+        o, n = change.old_section, change.new_section
+        assert o is not None and n is not None
+        if not any(f.field == "title" for f in change.fields):
+            return [], []
+        return [((2, o.number), [f"наименование раздела {o.label} изложить в следующей редакции: "
+                                 f"«{n.section.title}»"])], []
+
+    def section_removed(self, change: Change) -> Clauses:
+        assert change.old_section is not None
+        return [((2, change.old_section.number), [f"раздел {change.old_section.label} исключить"])], []
+
+    def section_added(self, change: Change) -> Clauses:
+        from .resolve import number_label
+
+        s = change.new_section
+        assert s is not None
+        return [], [((s.number, -1), [f"дополнить разделом {s.label} следующего содержания: "
+                                      f"«{number_label(list(s.number), self.style)} {s.section.title}»"])]
+
+    def exclusion(self, change: Change) -> list[Placed]:
+        """«пункт 3.5 исключить» — unless its whole section is excluded."""
+        assert change.old is not None
+        if change.old.section in self.removed_sections:
+            return []
+        return [((2, change.old.number), [f"пункт {change.old.label} исключить"])]
+
+    def removed(self, change: Change) -> Clauses:
+        return self.exclusion(change), []
+
+    def added(self, change: Change) -> Clauses:
+        assert change.new is not None
+        return [], [((change.new.number,), self.add_clause(change.new, self.added_sections))]
+
+    def moved(self, change: Change) -> Clauses:
+        """Excluded where it was, added where it is now."""
+        return self.exclusion(change), self.added(change)[1]
+
+    def changed(self, change: Change) -> Clauses:
+        clause = self.field_clause(change)
+        if clause is None:
+            return [], []
+        assert change.old is not None
+        return [((2, change.old.number), clause)], []
 
     def add_clause(self, item: Item, added_sections: set[tuple[int, ...]]) -> list[str]:
         """«дополнить пунктом 2.10 …» at the end of a section, «новым пунктом 2.3 …» between others."""
@@ -364,6 +390,21 @@ class _Wording:
         items = [(o.number, n.number) for o, n in self.diff.pairs if o.label != n.label and id(o) not in moved]
         return _renumber_clauses(sections, ("раздел", "разделы", "разделом", "разделами")) + _renumber_clauses(
             items, ("пункт", "пункты", "пунктом", "пунктами"))
+
+
+Placed = tuple[tuple[Any, ...], list[str]]  # a clause with its place in the order of clauses
+Clauses = tuple[list[Placed], list[Placed]]  # (in the old numbering, additions in the final numbering)
+
+#: ``Change.kind`` → the clauses it makes; kinds not here (the approving order's own text, the stamp) make none.
+_CLAUSES: dict[str, Callable[[_Wording, Change], Clauses]] = {
+    "plan": _Wording.plan_clause,
+    "passport_added": _Wording.passport_clauses, "passport_removed": _Wording.passport_clauses,
+    "passport_changed": _Wording.passport_clauses,
+    "section_changed": _Wording.section_changed, "section_removed": _Wording.section_removed,
+    "section_added": _Wording.section_added,
+    "removed": _Wording.removed, "added": _Wording.added, "moved": _Wording.moved,
+    "changed": _Wording.changed, "renumbered": _Wording.changed,
+}
 
 
 def _renumber_clauses(shifts: list[tuple[tuple[int, ...], tuple[int, ...]]], words: tuple[str, str, str, str]
