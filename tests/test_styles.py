@@ -334,3 +334,43 @@ def test_house_styles_reference_is_generated_from_the_table() -> None:
         assert needed in text[start:end]
     for told in ("ширина грифа", "{number}", "подраздел"):
         assert told in text, told
+
+
+def _pattern_keys() -> list[tuple[str, object]]:
+    from orderforge.schema import ListT
+    from orderforge.style import Pattern, style_keys
+
+    found = []
+    for path, key in style_keys():
+        inner = key.type.item if isinstance(key.type, ListT) else key.type
+        if isinstance(inner, Pattern):
+            found.append((path, inner))
+    return found
+
+
+@pytest.mark.parametrize(("path", "pattern"), _pattern_keys())
+def test_an_accepted_pattern_prints_no_braces_and_every_needed_field(path: str, pattern: object) -> None:
+    """Property: whatever the clerk writes, a pattern check-style accepts is filled without a «{» or «}» left;
+    one it refuses is refused with a reason. The validator and fill() agree."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from orderforge.resolve import fill
+    from orderforge.style import Pattern
+
+    assert isinstance(pattern, Pattern)
+    fields = [f"{{{f}}}" for f in pattern.fields]
+    pieces = st.sampled_from([*fields, "{", "}", "{x}", "{}", "№ ", "от ", " г.", "«", "»"])
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(pieces, min_size=1, max_size=6).map("".join))
+    def check(value: str) -> None:
+        problems = pattern.problems(value)
+        printed = fill(value, {f: "Z" for f in pattern.fields})
+        if not problems:
+            assert "{" not in printed and "}" not in printed, (path, value)
+            assert all(f"{{{f}}}" in value for f in pattern.needs), (path, value)
+        else:
+            assert all(message for _, message, _ in problems)
+
+    check()

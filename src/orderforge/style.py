@@ -135,7 +135,7 @@ def load_style(name: str, workspace: Path | None = None) -> Style:
         style = _build(name, folder, values or {})
         style.parents = parents
     if report.has_errors or style is None:
-        raise UserError(report.errors, exit_code=2)
+        raise UserError([d for d in report.sorted() if d.severity == "error"], exit_code=2)  # top to bottom
     return style
 
 
