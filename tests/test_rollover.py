@@ -301,3 +301,14 @@ def test_out_of_range_year_is_a_russian_usage_error(small: Path, option: tuple[s
     assert result.exit_code == 2, result.output
     assert "ошибка OF614: год вне допустимых пределов" in result.output and "--year" in result.output
     assert "Traceback" not in result.output and not target.exists()
+
+
+def test_a_plan_approved_by_rasporyazhenie_asks_for_the_rasporyazhenie(tmp_path: Path) -> None:
+    """``new --from`` said «Заполните номер и дату приказа» for a plan approved by распоряжение."""
+    from .planhelpers import approved_plan
+
+    source = approved_plan(tmp_path, "plan-2025.yaml")
+    result = run("new", str(tmp_path / "plan-2026.yaml"), "--from", str(source), "--shift", "1")
+    assert result.exit_code == 0, result.output
+    assert "Заполните номер и дату распоряжения об утверждении" in result.output
+    assert "приказа" not in result.output
