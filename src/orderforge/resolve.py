@@ -24,12 +24,6 @@ KIND_DATIVE = {"приказ": "приказу", "распоряжение": "р
 KIND_GENITIVE = {"приказ": "приказа", "распоряжение": "распоряжения"}
 KIND_INSTRUMENTAL = {"приказ": "приказом", "распоряжение": "распоряжением"}
 APPROVED = {"m": "УТВЕРЖДЕН", "f": "УТВЕРЖДЕНА", "n": "УТВЕРЖДЕНО", "plural": "УТВЕРЖДЕНЫ"}
-# Head nouns of approved documents and their gender, for the stamp's agreement.
-_DOCUMENT_GENDER = (
-    ("дорожная карта", "f"), ("«дорожная карта»", "f"), ("план", "m"), ("положение", "n"), ("программа", "f"),
-    ("порядок", "m"), ("регламент", "m"), ("перечень", "m"), ("график", "m"), ("состав", "m"),
-    ("инструкция", "f"), ("концепция", "f"), ("стратегия", "f"), ("правила", "plural"),
-)
 
 Context = dict[str, Any]
 
@@ -191,12 +185,11 @@ def corner_lines(order: Order | None, style: Style) -> list[str]:
 
 
 def document_gender(title: str) -> str:
-    """Gender of the approved document from its title's first words («План …» → m)."""
-    start = title.lower().lstrip("«\"„ ")
-    for noun, gender in _DOCUMENT_GENDER:
-        if start.startswith(noun.lstrip("«")):
-            return gender
-    return "m"
+    """The form of «УТВЕРЖДЕН» for the approved document, from its title's head noun («Мероприятия …» →
+    plural). A title whose head cannot be found prints «УТВЕРЖДЕН», and validate has warned (OF218)."""
+    from .declension import document_form
+
+    return document_form(title) or "m"
 
 
 def stamp_lines(plan: Plan, style: Style) -> list[str]:

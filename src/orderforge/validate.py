@@ -16,6 +16,7 @@ from .load import Node, Scalar, Seq, load_file
 from .model import Activity, Directory, Order, Plan, Section
 from .schema import Ctx
 from .spec import DIRECTORY, PLAN, assemble
+from .textcheck import check_texts
 from .typography import shorten
 
 DEFAULT_DIRECTORY = "directory.yaml"
@@ -46,6 +47,7 @@ def load_plan(path: Path | str, report: Report | None = None) -> tuple[Plan | No
     directory = _directory(parts, path, report)
     plan = assemble(parts, directory, name)
     check_plan(plan, report)
+    check_texts(loaded.root, path, report)
     _one_message_per_todo(report, before, todo)
     return plan, report
 
@@ -152,9 +154,28 @@ def check_plan(plan: Plan, report: Report) -> None:
     for section in plan.plan.sections:
         _check_section(section, report)
     lookup.summarise()
+    _check_approval(plan, report)
     has_errors = any(d.severity == "error" and d.pos.file == plan.source for d in report)
     if not plan.all_activities() and not has_errors:
         report.warning("OF209", plan.plan.pos, "в плане нет ни одного мероприятия", "добавьте sections или activities")
+
+
+def _check_approval(plan: Plan, report: Report) -> None:
+    """«УТВЕРЖДЕН/-А/-О/-Ы» agrees with the head noun of the plan's title; warn when it cannot be found."""
+    from .declension import document_form
+
+    approval = plan.approval
+    if approval is None or approval.gender or not plan.plan.title:
+        return
+    title = " ".join(plan.plan.title)
+    if document_form(title) is None:
+        report.warning(
+            "OF218", plan.plan.field_pos.get("title", plan.plan.pos),
+            f"не удалось найти главное слово заголовка «{shorten(title)}», чтобы согласовать с ним гриф "
+            "«УТВЕРЖДЕН»: без него гриф будет в мужском роде",
+            "укажите род утверждаемого документа в approval: gender: m (План), f (Дорожная карта), "
+            "n (Положение) или plural (Мероприятия)",
+        )
 
 
 def _check_style_name(plan: Plan, report: Report) -> None:
