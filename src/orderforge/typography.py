@@ -27,7 +27,8 @@ _YEAR_SUFFIX = re.compile(r"(\d{4}) *(гг?\.|года?\b|годы\b)")
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])([А-ЯЁ]\.) ?([А-ЯЁ]\.) *(?=[А-ЯЁ][а-яё])")
 _INITIALS_AFTER = re.compile(r"(?<=[а-яё]) +([А-ЯЁ]\.) ?([А-ЯЁ]\.)")
 # «2026-2028», «2026 — 2028», «2026‑2028»: one form for a range of years, an en dash without spaces
-_YEAR_RANGE = re.compile(r"(?<![\w.,/\-‑])((?:19|20)\d\d)(?:[ \u00a0]*[-‐‑‒–—][ \u00a0]*)((?:19|20)\d\d)(?![\w\-‑]|[.,]\d)")
+_YEAR_RANGE = re.compile(
+    r"(?<![\w.,/\-‑])((?:19|20)\d\d)(?:[ \u00a0]*[-‐‑‒–—][ \u00a0]*)((?:19|20)\d\d)(?![\w\-‑]|[.,]\d)")
 
 _OPEN_AFTER = " \t\n\u00a0([{«„“–—-/"  # a straight quote after these opens a quotation
 _OUTER = ("«", "»")
@@ -112,27 +113,31 @@ def curl_quotes(text: str) -> str:
 def quote_problems(text: str) -> list[tuple[int, str]]:
     """Offsets of quotes that open and never close, or close what was never opened (for a validate warning).
 
-    Straight quotes are counted in pairs; «» and „“ must nest. The clerk sees
-    the place in the plan and decides; the document is built all the same.
+    Straight quotes are counted in pairs; «» and „“ must nest. One exception is
+    the printers' rule for quotes that end together: «Об утверждении «Плана»
+    writes one closing quote for both, so an outer quote left open after a
+    quotation nested in it is not reported. The clerk sees the place in the
+    plan and decides; the document is built all the same.
     """
     problems: list[tuple[int, str]] = []
-    opened: list[tuple[int, str]] = []
+    opened: list[list] = []  # [offset, quote, whether a quotation nested in it was closed]
     straight: list[int] = []
     pairs = {"»": "«", "“": "„"}
     for index, char in enumerate(text):
         if char in "«„":
-            opened.append((index, char))
+            opened.append([index, char, False])
         elif char in pairs:
-            openers = [i for i, (_, c) in enumerate(opened) if c == pairs[char]]
+            openers = [i for i, entry in enumerate(opened) if entry[1] == pairs[char]]
             if openers:  # what was opened inside it and not closed is reported, the pair itself is fine
-                inner = opened[openers[-1] + 1:]
-                problems.extend((i, f"открывающая кавычка «{c}» не закрыта") for i, c in inner)
+                problems.extend((i, f"открывающая кавычка «{c}» не закрыта") for i, c, _ in opened[openers[-1] + 1:])
                 del opened[openers[-1]:]
+                if opened:
+                    opened[-1][2] = True
             elif char == "»":  # «“» also opens English quotations: only a stray «»» is surely wrong
                 problems.append((index, f"закрывающая кавычка «{char}» без открывающей"))
         elif char == '"':
             straight.append(index)
-    problems.extend((index, f"открывающая кавычка «{char}» не закрыта") for index, char in opened)
+    problems.extend((i, f"открывающая кавычка «{c}» не закрыта") for i, c, shared in opened if not shared)
     if len(straight) % 2:
         problems.append((straight[-1], "кавычка «\"» без пары: число прямых кавычек нечётно"))
     return sorted(problems)
