@@ -380,7 +380,7 @@ def forms(plan: Path) -> None:
 
         loaded, _ = validated_plan(plan)
         for form in generated_forms(loaded):
-            _echo(f"{form.pos}: {form.source} → {form.result}")
+            _echo(form.format())
         return 0
 
     _run(action)

@@ -229,7 +229,7 @@ def _check_references(plan: Plan, report: Report, lookup: _Lookup) -> None:
 
 def _check_declinable(plan: Plan, declined: dict[str, set[str]], report: Report) -> None:
     """Warn where the dictionaries are unsure of a form the order will print (checked once per entry)."""
-    from .declension import name_problems, unknown_words
+    from .declension import name_problems, phrase_doubts
 
     for key, uses in declined.items():
         person = plan.directory.people.get(key)
@@ -237,20 +237,20 @@ def _check_declinable(plan: Plan, declined: dict[str, set[str]], report: Report)
         if person is not None:
             problems = name_problems(person.surname, person.name, person.patronymic, person.gender, person.forms)
             if "position" in uses and person.position and not person.position_forms:
-                problems += _unknown(person.position, unknown_words(person.position), "position_forms")
+                problems += _doubts(person.position, phrase_doubts(person.position), "position_forms")
             for problem in problems:
                 report.warning("OF213", person.pos, problem, "проверьте формы: orderforge forms <план>")
         elif party is not None and not party.forms:
-            for problem in _unknown(party.name, unknown_words(party.name), "forms"):
+            for problem in _doubts(party.name, phrase_doubts(party.name), "forms"):
                 report.warning("OF213", party.pos, problem, "проверьте формы: orderforge forms <план>")
 
 
-def _unknown(phrase: str, words: list[str], key: str) -> list[str]:
-    if not words:
+def _doubts(phrase: str, doubts: list[str], key: str) -> list[str]:
+    """One warning per entry: what the dictionary is unsure of, and where to set the forms by hand."""
+    if not doubts:
         return []
-    listed = ", ".join(f"«{w}»" for w in words)
-    return [f"в «{phrase}» слова {listed} не известны словарю: проверьте падежные формы и при необходимости "
-            f"задайте их в справочнике ({key})"]
+    return [f"«{phrase}»: {'; '.join(doubts)} — проверьте падежные формы и при необходимости задайте их "
+            f"в справочнике ({key})"]
 
 
 def _check_order(plan: Plan, report: Report, lookup: _Lookup) -> None:
