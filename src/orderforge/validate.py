@@ -162,11 +162,10 @@ def check_plan(plan: Plan, report: Report) -> None:
 
 def _check_approval(plan: Plan, report: Report) -> None:
     """«УТВЕРЖДЕН/-А/-О/-Ы» agrees with the head noun of the plan's title; warn when it cannot be found."""
-    from .declension import document_form
-
     approval = plan.approval
     if approval is None or approval.gender or not plan.plan.title:
         return
+    from .declension import document_form  # the table and the suffix rule; pymorphy3 only when they are unsure
     title = " ".join(plan.plan.title)
     if document_form(title) is None:
         report.warning(
