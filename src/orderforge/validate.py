@@ -388,6 +388,8 @@ def _check_deadline(plan: Plan, activity: Activity, report: Report) -> None:
 
 def _check_section(section: Section, report: Report) -> None:
     if not section.activities and not section.sections:
-        report.warning("OF206", section.pos, f"раздел «{section.title}» пуст", "добавьте мероприятия или удалите раздел")
+        what = f"раздел «{shorten(section.title)}»" if section.title.strip() else "раздел без заголовка"
+        report.warning("OF206", section.pos, f"{what} пуст: в нём нет ни мероприятий, ни подразделов",
+                       "добавьте мероприятия или удалите раздел")
     for sub in section.sections:
         _check_section(sub, report)
