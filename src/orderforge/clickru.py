@@ -138,7 +138,9 @@ class _AfterColon(str):
 
 
 #: click's templates that put a message after a colon
-_COLON_TEMPLATES = frozenset({"Error: {message}", "Invalid value for {param_hint}: {message}", "Invalid value: {message}"})
+_COLON_TEMPLATES = frozenset({
+    "Error: {message}", "Invalid value for {param_hint}: {message}", "Invalid value: {message}",
+})
 
 
 def lower_first(text: str) -> str:
@@ -180,7 +182,7 @@ def _join_param_hints(param_hint: Sequence[str] | str | None) -> str | None:
     return param_hint if param_hint is None or isinstance(param_hint, str) else _quoted(param_hint)
 
 
-def _describe_range(self: click.types._NumberRangeBase) -> str:  # type: ignore[type-arg]
+def _describe_range(self: click.types._NumberRangeBase) -> str:
     """«от 20 до 300» for click's «20<=x<=300» (in messages and in --help)."""
     low = None if self.min is None else f"{'больше' if self.min_open else 'не меньше'} {self.min}"
     high = None if self.max is None else f"{'меньше' if self.max_open else 'не больше'} {self.max}"
