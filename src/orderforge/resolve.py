@@ -137,7 +137,9 @@ def order_body(order: Order, style: Style, expand: Callable[..., str] = lambda t
             paras.append(_para(Para(_item(p.text, expand, proper) if listing else expand(p.text), p.kind), style))
         body.append(f"{number}. {paras[0]}" if paras else f"{number}.")
         body.extend(paras[1:])
-        after_colon = not paras or paras[-1].rstrip().endswith(":")
+        # items that are whole sentences (each ends with a full stop) keep their capitals (Розенталь)
+        sentences = all(item and item[-1].text.rstrip().endswith(".") for item in point.items)
+        after_colon = (not paras or paras[-1].rstrip().endswith(":")) and not sentences
         for n, item in enumerate(point.items, start=1):
             label = fill(style.subpoint_format, {"n": str(n)}) if point.list_style == "numbered" else style.dash
             item_paras = [_para(Para(_item(p.text, expand, proper) if after_colon and i == 0 else expand(p.text),
