@@ -123,3 +123,21 @@ def test_example_plan_keeps_its_impossible_date_flagged(repo_root: Path) -> None
     line = (repo_root / "plans" / "baltiysk-2024.yaml").read_text(encoding="utf-8").splitlines()[warning.pos.line - 1]
     assert line[warning.pos.col - 1:].startswith("05.20.2020")
     assert not report.has_errors
+
+
+@pytest.mark.parametrize(("title", "loads"), [
+    ("Муниципальная дорожная карта на 2026 год", False),   # the suffix of the adjective decides
+    ("Методические рекомендации по проведению ВПР", False),
+    ("Положение о внутренней системе оценки качества", False),  # the table of usual heads
+    ("Комментарий к плану", True),                            # «-ий»: noun or adjective — the dictionary decides
+])
+def test_validate_loads_the_dictionary_only_when_unsure(tmp_path: Path, title: str, loads: bool) -> None:
+    """validate stays lean: the approval word is found without pymorphy3 for the usual titles."""
+    import subprocess
+    import sys
+
+    path = write_plan(tmp_path, title=title)
+    code = ("import sys; from orderforge.validate import load_plan; "
+            f"load_plan({str(path)!r}); print('pymorphy3' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == str(loads)

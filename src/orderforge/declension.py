@@ -431,7 +431,8 @@ _DOCUMENT_HEADS = {
     "требования": "plural", "критерии": "plural", "показатели": "plural", "дополнения": "plural",
 }
 # A leading adjective agrees with the head noun, so its ending alone tells the form («Муниципальная …»).
-_ADJECTIVE_FORM = (("ая", "f"), ("яя", "f"), ("ый", "m"), ("ой", "m"), ("ое", "n"), ("ее", "n"), ("ые", "plural"))
+_ADJECTIVE_FORM = (("ая", "f"), ("яя", "f"), ("ый", "m"), ("ой", "m"), ("ое", "n"), ("ее", "n"), ("ые", "plural"),
+                  ("кие", "plural"), ("гие", "plural"), ("хие", "plural"))
 _NOT_A_HEAD = frozenset("о об обо по на в во для к с со от до из за при и".split())
 _TITLE_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 
