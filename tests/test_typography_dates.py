@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from orderforge.resolve import format_date
@@ -124,3 +124,32 @@ def test_impossible_dates_in_text_are_found() -> None:
     assert [(offset, text[offset:offset + 10]) for offset, _ in date_problems(text)] == [
         (3, "05.20.2020"), (27, "31.04.2026"), (57, "29.02.2025")]
     assert "месяца 20 нет" in date_problems(text)[0][1]
+
+
+_WORDS = st.sampled_from(["план", "Дорожная карта", "ВПР", "2026", "школа № 1", "(далее – План)"])
+
+
+def _quoted(depth: int) -> st.SearchStrategy[str]:
+    """Text with straight-quoted titles nested up to ``depth`` levels, as a clerk types them."""
+    leaf = _WORDS
+    if depth == 0:
+        return leaf
+    inner = st.one_of(leaf, _quoted(depth - 1).map(lambda t: f'"{t}"'), _quoted(depth - 1).map(lambda t: f'("{t}")'))
+    return st.lists(inner, min_size=1, max_size=3).map(" ".join)
+
+
+@example('""план" "ВПР""')
+@example('"("план")"')
+@given(_quoted(3).map(lambda t: f'"{t}"'))
+def test_nested_straight_quotes_come_out_balanced(text: str) -> None:
+    """Whatever the nesting, the curled quotes pair up: «…» outside, „…“ inside, never »…«."""
+    from orderforge.typography import quote_problems
+
+    result = typeset(text)
+    assert '"' not in result and quote_problems(result) == []
+    assert result.startswith("«") and result.endswith("»")
+    depth = 0
+    for char in result:
+        depth += char in "«„"
+        depth -= char in "»“"
+        assert depth >= 0

@@ -30,7 +30,7 @@ _INITIALS_AFTER = re.compile(r"(?<=[а-яё]) +([А-ЯЁ]\.) ?([А-ЯЁ]\.)")
 _YEAR_RANGE = re.compile(
     r"(?<![\w.,/\-‑])((?:19|20)\d\d)(?:[ \u00a0]*[-‐‑‒–—][ \u00a0]*)((?:19|20)\d\d)(?![\w\-‑]|[.,]\d)")
 
-_OPEN_AFTER = " \t\n\u00a0([{«„“–—-/"  # a straight quote after these opens a quotation
+_OPEN_AFTER = " \t\n\u00a0([{«„–—-/"  # a straight quote after these opens a quotation
 _OUTER = ("«", "»")
 _INNER = ("„", "“")
 
@@ -97,7 +97,8 @@ def curl_quotes(text: str) -> str:
         elif char in "»“" and depth:
             depth -= 1
         elif char == '"':
-            opening = index == 0 or text[index - 1] in _OPEN_AFTER or depth == 0
+            previous = out[-1] if out else ""
+            opening = not previous or previous in _OPEN_AFTER or previous in "«„" or depth == 0
             if opening and depth and index + 1 < len(text) and text[index + 1] in " \t\n,.;:!?)»":
                 opening = False  # «"» before a space or punctuation closes, whatever precedes it
             if opening:
