@@ -465,6 +465,9 @@ def test_doubtful_phrases_are_reported() -> None:
     assert phrase_doubts("заместитель директора, руководитель ШМО") == []
     assert phrase_doubts("временно исполняющий обязанности начальника управления") == []
     assert phrase_doubts("тьютор") == ["слово «тьютор» не известно словарю"]
+    assert "не найдено слово, которое склоняется" in phrase_doubts("специалистом")[0]
+    for name in ("МКУ ЦОРП КПО", "МБОУ «Зырянская СОШ»", "Центр «Точка роста»", "ОО района", "и.о. директора"):
+        assert phrase_doubts(name) == [], name  # abbreviations and quoted names are meant to stay as written
     (doubt,) = name_problems("Новиков-Прибой", gender="m")
     assert "«Новикова-Прибоя»" in doubt and "forms" in doubt
 

@@ -490,8 +490,9 @@ def phrase_doubts(phrase: str) -> list[str]:
     for part in _HEAD_DASH.split(phrase)[::2]:
         segment = _COMMA.split(part)[0]
         words = list(_WORD.finditer(segment))
-        if not words or _shortened(segment, words[0]) or segment.lstrip()[:1] in "«\"":
-            continue
+        if not words or words[0].start() != len(segment) - len(segment.lstrip()) or _shortened(segment, words[0]) \
+                or _is_abbreviation(words[0].group()):
+            continue  # «МКУ ЦОРП КПО», ««Точка роста»», «10 классы», «и.о. директора»: nothing is meant to decline
         chain = _head_chain(segment, words)
         if not chain:
             doubts.append(f"в «{segment.strip()}» не найдено слово, которое склоняется: фраза останется как написана")
