@@ -89,7 +89,7 @@ def find_plan_table(elements: list[Element]) -> tuple[int, int, Header] | None:
 # -- marks and stamps
 
 
-def mark_wording(lines: list[str], kind: str, order_number: str = "") -> tuple[list[str], str]:
+def mark_wording(lines: list[str], kind: str, order_number: str = "", literal: bool = False) -> tuple[list[str], str]:
     """The mark's lines as style.yaml templates, and the date format they use.
 
     «Приложение к приказу» / «комитета по образованию» / «от 11.02.2026 г. № 113» →
@@ -102,7 +102,8 @@ def mark_wording(lines: list[str], kind: str, order_number: str = "") -> tuple[l
         r"\b(?:приказом|распоряжением|постановлением)\b"
     for n, line in enumerate(lines):
         text = line
-        if kind == "stamp" and n == 0 and _STAMP.match(text) and not text.upper().startswith("УТВЕРЖДАЮ"):
+        if kind == "stamp" and n == 0 and _STAMP.match(text) and not text.upper().startswith("УТВЕРЖДАЮ") \
+                and not literal:
             text = _STAMP.sub("{approved}", text, count=1)
         for number in _NUMBER_SIGN.finditer(text):  # «Приложение № 1» numbers the appendix, not the order
             if not order_number or number.group(1) == order_number:
@@ -116,7 +117,7 @@ def mark_wording(lines: list[str], kind: str, order_number: str = "") -> tuple[l
             text = text[:start] + prefix + "{date}" + text[end:]
         m = re.search(verb, text, re.I)
         if m is not None:
-            word = "{kind_dative}" if kind == "appendix" else "{kind_instrumental}"
+            word = "{kind_dative}" if kind == "appendix" else m.group(0) if literal else "{kind_instrumental}"
             rest = text[m.end():]
             cut = re.search(r"(?:^|\s)(?:от\b|\{date\}|\{number\})", rest)
             genitive = rest[: cut.start()] if cut else rest
@@ -193,8 +194,10 @@ class AppendixPart:
             self.facts.notes.append((f"абзац {number}", f"«{text[:60]}» над таблицей плана не распознан: "
                                      "в стиль не перенесён"))
         if mark:
-            wording, date_format = mark_wording(mark, mark_kind, self.order_number)
-            setattr(self.facts, "mark" if mark_kind == "appendix" else "stamp", wording)
+            # with an order, the stamp is printed as the order's mark (resolve.corner_lines): its words literal
+            literal = bool(self.order_number) and mark_kind == "stamp"
+            wording, date_format = mark_wording(mark, mark_kind, self.order_number, literal)
+            setattr(self.facts, "mark" if mark_kind == "appendix" or literal else "stamp", wording)
             self.facts.appendix_date_format = date_format
         else:
             out[0:0] = self._default_corner()
@@ -295,7 +298,7 @@ class AppendixPart:
             span = int(span_el.get(q("val"), "1")) if span_el is not None else 1
             text = clean(" ".join(para_text(p) for p in tc.findall(q("p"))))
             role = column_role(text)
-            width = sum(grid[col:col + span]) / TWIPS_PER_MM if grid[col:col + span] else 30.0
+            width = _cell_width(tc) or (sum(grid[col:col + span]) / TWIPS_PER_MM if grid[col:col + span] else 30.0)
             if role is not None:
                 key = ROLE_KEYS.get(role, "note")
                 if key in used:
@@ -400,6 +403,17 @@ def _caption(table: Element) -> None:
     for old in tblpr.findall(q("tblCaption")) + tblpr.findall(q("tblDescription")):
         tblpr.remove(old)
     tblpr.append(make("tblCaption", {"val": "orderforge:plan"}))
+
+
+def _cell_width(tc: Element) -> float:
+    """The cell's own width in mm (tcW in twips), 0 when Word left it to the grid."""
+    tcw = tc.find(f"{q('tcPr')}/{q('tcW')}")
+    if tcw is None or tcw.get(q("type"), "dxa") != "dxa":
+        return 0.0
+    try:
+        return float(tcw.get(q("w"), "0")) / TWIPS_PER_MM
+    except ValueError:
+        return 0.0
 
 
 def _texts_by_grid(tr: Element) -> dict[int, str]:

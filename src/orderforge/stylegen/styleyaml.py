@@ -44,7 +44,7 @@ def responsible_facts(imported: Any) -> tuple[str, str]:
     parties = imported.parties.values()
     named = any(p.name_known and p.name != p.code for p in parties)
     people_with_positions = any(p.position and not p.position_from_signature for p in imported.people.values())
-    fmt = "grouped" if people_with_positions and not named else "name" if named or not parties else "code"
+    fmt = "grouped" if people_with_positions else "name" if named or not parties else "code"
     if not parties and not imported.people:
         fmt = "name"
     separator = "comma"  # one party per cell: the same either way, and only «comma» capitalises
