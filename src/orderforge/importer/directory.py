@@ -27,8 +27,11 @@ class Registry:
     reused under its own code or id; differences are reported as conflicts.
     """
 
-    def __init__(self, existing: Any, report: Report, pos: Pos) -> None:
+    def __init__(self, existing: Any, report: Report, pos: Pos, *, ids: bool = False) -> None:
         self.existing = existing  # orderforge.model.Directory
+        # ids: a party written out in full gets a latin id (never printed: the style prints names), not an
+        # abbreviation a clerk would take for the committee's own code («РШМО», «КР91К»)
+        self.ids = ids
         self.report = report
         self.pos = pos
         self.parties: dict[str, PartyOut] = {}
@@ -61,12 +64,12 @@ class Registry:
         for code, _party in self.existing.parties.items():  # the document may print codes of a known party
             if _key(code) == key:
                 return code
-        base = abbreviation(name)
+        base = party_id(name) if self.ids else abbreviation(name)
         code, n = base, 1
         while self._taken(code):
             n += 1
-            code = f"{base}{n}"
-        self.parties[code] = PartyOut(code, name, invented=True)
+            code = f"{base}-{n}" if self.ids else f"{base}{n}"
+        self.parties[code] = PartyOut(code, name, invented=not self.ids)
         self._party_by_name[key] = code
         return code
 
@@ -157,6 +160,20 @@ class Registry:
         self.report.warning("IM123", self.pos, message, "исправьте справочник вручную, если нужно")
 
 
+def party_id(name: str) -> str:
+    """«Классные руководители 9, 11 классов» → klassnye-rukovoditeli-9-11: an id for the plan, like a person's."""
+    words = slug(name, 200).split("-")
+    out = ""
+    for word in words:
+        if len(out) + len(word) + 1 > 40 and out:
+            break
+        out = f"{out}-{word}" if out else word
+    return out or "party"
+
+
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
 def _initials_key(initials: str) -> str:
     return re.sub(r"[\s.]", "", initials or "").upper()
 
@@ -202,6 +219,9 @@ def directory_yaml(existing_text: str | None, imported: Imported, docx_name: str
                 parties[code].yaml_add_eol_comment("TODO: полное наименование не найдено в документе", "name")
             elif party.invented:
                 parties[code].yaml_add_eol_comment("код придуман при импорте — проверьте", "name")
+            elif ID.match(code) and code != party.name:
+                parties[code].yaml_add_eol_comment("идентификатор для плана; в документе печатается наименование",
+                                                   "name")
             added_parties.append(code)
     if imported.people:
         people = root.get("people")

@@ -150,14 +150,14 @@ class OrderPart:
                 return state, [p]
             return state, [p] if state not in ("points",) else []
         if state == "head":
-            if self._is_title(text):
+            if self._is_title_para(p):
                 return "title", self._loop(p, "order.title_lines", "line", loops, "title")
             if self._head(p, text):
                 return state, [p]
             self.facts.notes.append((f"абзац {number}", f"«{text[:60]}» не распознан в шапке приказа: оставлен как есть"))
             return state, [p]
         if state == "title":
-            if self._is_title(text):
+            if self._is_title_para(p):
                 return state, []
             state = "preamble"
         if state == "preamble":
@@ -185,6 +185,11 @@ class OrderPart:
 
     def _is_title(self, text: str) -> bool:
         return _key(text) in self.title_keys or (not self.title_keys and bool(_TITLE_START.match(text)))
+
+    def _is_title_para(self, p: Element) -> bool:
+        """Every line of the paragraph is a title line (a title may hold line breaks)."""
+        lines = [line for line in para_text(p).split("\n") if clean(line)]
+        return bool(lines) and all(self._is_title(clean(line)) for line in lines)
 
     def _loop(self, p: Element, items: str, var: str, loops: dict[str, Element], role: str) -> list[Element]:
         loops[role] = p

@@ -169,7 +169,8 @@ class AppendixPart:
             if element.tag != q("p"):
                 continue
             number += 1
-            text = clean(para_text(element))
+            raw = para_text(element)
+            text = clean(raw)
             sect = element.find(f"{q('pPr')}/{q('sectPr')}")
             if sect is not None:
                 out.append(element)
@@ -182,11 +183,11 @@ class AppendixPart:
                 mark.append(text)
                 out.extend(self._corner_loop(element))
                 continue
-            if mark and not mark_done and not self._is_title(text):
+            if mark and not mark_done and not self._is_title(raw):
                 mark.append(text)
                 continue
             mark_done = bool(mark)
-            if self._is_title(text):
+            if self._is_title(raw):
                 if not title_done:
                     out.extend(self._title_loop(element))
                     title_done = True
@@ -209,8 +210,10 @@ class AppendixPart:
         out.append(make("p", None, make("pPr", None, make("spacing", {"before": "0", "after": "0"}))))
         return out
 
-    def _is_title(self, text: str) -> bool:
-        return _key(text) in self.title_keys
+    def _is_title(self, raw: str) -> bool:
+        """Every line of the paragraph is a line of the plan's title (a title may hold line breaks)."""
+        lines = [line for line in raw.split("\n") if clean(line)]
+        return bool(lines) and all(_key(line) in self.title_keys for line in lines)
 
     @staticmethod
     def _corner_loop(p: Element) -> list[Element]:
@@ -283,7 +286,7 @@ class AppendixPart:
         new.append(tag_row("{%tr if row.section %}", SPAN))
         new.append(self._section_row(section_tr, activity_tr, text_col))
         new.append(tag_row("{%tr else %}", SPAN))
-        new.append(self._activity_row(activity_tr, text_col))
+        new.append(self._activity_row(activity_tr if activity_tr is not None else header_tr, text_col))
         new.append(tag_row("{%tr endif %}", SPAN))
         new.append(tag_row("{%tr endfor %}", SPAN))
         return new
@@ -363,9 +366,7 @@ class AppendixPart:
         p.extend(text_run("{% colspan appendix.table.ncols %}{{ row.heading }}", rpr))
         return row(trpr, [cell(with_span(tcpr, SPAN), [p])])
 
-    def _activity_row(self, activity_tr: Element | None, text_col: int) -> Element:
-        if activity_tr is None:
-            raise ValueError("no activity row")  # guarded by the caller: a plan table has activities
+    def _activity_row(self, activity_tr: Element, text_col: int) -> Element:
         source = _cell_at(activity_tr, text_col)
         left = next((p for p in source.findall(q("p")) if clean(para_text(p))), source.find(q("p")))
         number_col = next((c for c, r in self.header.grid.items() if r == "number"), None)
