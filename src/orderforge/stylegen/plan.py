@@ -208,7 +208,20 @@ class AppendixPart:
             out.insert(len(out) - 1, make("p"))  # two tables in a row would merge into one: keep them apart
         out.append(self._plan_table(self.elements[self.plan_index]))
         out.append(make("p", None, make("pPr", None, make("spacing", {"before": "0", "after": "0"}))))
+        self._after_table(number)
         return out
+
+    def _after_table(self, number: int) -> None:
+        """Text after the plan table (an executor's name, a phone) belongs to one document: reported, left out."""
+        for element in self.elements[self.plan_index + 1:]:
+            if element.tag != q("p"):
+                self.facts.notes.append(("после таблицы плана", "таблица после таблицы плана в стиль не перенесена"))
+                continue
+            number += 1
+            text = clean(para_text(element))
+            if text:
+                self.facts.notes.append((f"абзац {number}", f"«{text[:60]}» после таблицы плана: в стиль не "
+                                         "перенесён"))
 
     def _is_title(self, raw: str) -> bool:
         """Every line of the paragraph is a line of the plan's title (a title may hold line breaks)."""
@@ -281,7 +294,10 @@ class AppendixPart:
         self._fit_grid(new)
         _caption(new)
         text_col = next((c for c, r in self.header.grid.items() if r == "text"), 0)
-        new.append(self._header_row(header_tr, text_col))
+        new.append(self._header_row(header_tr, text_col, "{{ col.header }}"))
+        numbers_tr = next((tr for tr in rows[self.header_row + 1:self.header_row + 3] if _is_column_numbers(tr)), None)
+        if numbers_tr is not None:  # «1 | 2 | 3 …» under the header, as many as the style has columns
+            new.append(self._header_row(numbers_tr, text_col, "{{ loop.index }}"))
         new.append(tag_row("{%tr for row in appendix.table.rows %}", SPAN))
         new.append(tag_row("{%tr if row.section %}", SPAN))
         new.append(self._section_row(section_tr, activity_tr, text_col))
@@ -330,11 +346,11 @@ class AppendixPart:
         for _ in range(SPAN):
             grid.append(make("gridCol", {"w": str(total // SPAN)}))
 
-    def _header_row(self, header_tr: Element, text_col: int) -> Element:
+    def _header_row(self, header_tr: Element, text_col: int, field: str) -> Element:
         source = _cell_at(header_tr, text_col)
         proto_p = source.find(q("p"))
         tcpr = clean_tcpr(source)
-        header_cell = cell(tcpr, [copy_para(proto_p, "{{ col.header }}")])
+        header_cell = cell(tcpr, [copy_para(proto_p, field)])
         loop_tcpr = clean_tcpr(source)
         return row(header_tr.find(q("trPr")), [
             cell(loop_tcpr, [tag_para("{%tc for col in appendix.table.columns %}", proto_p)]),
