@@ -275,3 +275,21 @@ def test_import_refuses_to_overwrite_a_made_style(letterhead: Path, ws: Path) ->
     assert not (ws / "plans" / "b.yaml").exists()
     third = runner.invoke(main, ["import", str(letterhead), "-o", "plans/b.yaml", "--style", "prikaz-45-o"])
     assert third.exit_code == 0, third.output
+
+
+def test_braces_in_the_committees_text_are_printed_never_evaluated(tmp_path: Path, ws: Path) -> None:
+    from docx import Document
+
+    source = docs.letterhead_order(tmp_path / "x.docx")
+    doc = Document(str(source))
+    doc.paragraphs[2].runs[0].text = "УПРАВЛЕНИЕ {{ 7*7 }} {% if x %} ОБРАЗОВАНИЯ}"
+    doc.sections[0].header.paragraphs[0].text = "{# бланк #}"
+    doc.save(str(source))
+    make_style(source, "braces", ws / "templates")
+    style, report = check_style("braces", ws)
+    assert style is not None and not report.has_errors, [d.format() for d in report.items]
+    built, _ = import_and_build(source, ws, style="braces")
+    assert "УПРАВЛЕНИЕ {{ 7*7 }} {% if x %} ОБРАЗОВАНИЯ}" in lines(built)
+    assert "49" not in " ".join(lines(built)[:4])
+    header = zipfile.ZipFile(built).read("word/header1.xml").decode("utf-8")
+    assert "бланк" in header

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Pos, Report, UserError
-from .ooxml import Element, make, q, section_of, style_alignments, tag_para
+from .ooxml import Element, escape_braces, make, q, section_of, style_alignments, tag_para
 from .order import OrderFacts, OrderPart, generic_order
 from .plan import AppendixPart, PlanFacts, find_plan_table
 from .styleyaml import StyleFacts, capitalised, responsible_facts, style_yaml
@@ -86,6 +86,8 @@ def derive_style(docx: Path, name: str, *, directory: Any = None, responsible: s
     facts.separator = separator
     facts.capitalize = capitalised(imported)
     document = _parse(parts["word/document.xml"], shown)
+    escape_braces(document)  # before any field is put in: only the committee's text is escaped
+    parts = {name: _escaped_part(name, blob, shown) for name, blob in parts.items()}
     alignments = style_alignments(parts.get("word/styles.xml"))
     template_xml, amend_xml = _templates(document, imported, facts, report, shown, alignments)
     template = _package(parts, template_xml)
@@ -144,6 +146,20 @@ def _parse(blob: bytes, shown: str) -> Element:
     except etree.XMLSyntaxError as exc:
         raise UserError.simple("IM002", shown, f"основной текст документа повреждён: {exc}",
                                "откройте файл в Word и сохраните его заново") from None
+
+
+_RENDERED_PART = re.compile(r"^word/(header|footer|footnotes|endnotes)\d*\.xml$")
+
+
+def _escaped_part(name: str, blob: bytes, shown: str) -> bytes:
+    """Headers, footers and notes are rendered by docxtpl too: their braces are escaped like the body's."""
+    from lxml import etree
+
+    if not _RENDERED_PART.match(name) or b"{" not in blob and b"}" not in blob:
+        return blob
+    root = _parse(blob, shown)
+    escape_braces(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _package(parts: dict[str, bytes], document: bytes) -> bytes:

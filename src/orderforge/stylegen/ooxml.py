@@ -254,3 +254,22 @@ def effective_jc(p: Element, styles: dict[str, str]) -> str:
         return own
     style = p.find(f"{q('pPr')}/{q('pStyle')}")
     return styles.get(style.get(q("val"), "")) if style is not None else ""
+
+
+_BRACE = re.compile(r"[{}]")
+
+
+def escape_braces(root: Element) -> int:
+    """Make every brace of the committee's own text print as itself, never evaluated.
+
+    docxtpl renders the whole part, so a «{{ 7*7 }}» typed in a letterhead is
+    written as ``{{ ('{', order)[0] }}`` per brace: an expression Jinja cannot fold
+    at compile time, so the renderer's finalize writes the brace as a character
+    reference (render._xml_text) and the leftover-tag check never mistakes it for
+    a broken tag. Returns how many texts were changed."""
+    changed = 0
+    for t in root.iter(q("t"), q("instrText")):
+        if t.text and _BRACE.search(t.text):
+            t.text = _BRACE.sub(lambda m: "{{ ('" + m.group(0) + "', order)[0] }}", t.text)
+            changed += 1
+    return changed
