@@ -93,7 +93,8 @@ def _font_of(rpr: etree._Element | None) -> tuple[str, str]:
         return ("", "")
     family = rpr.find(f"{W}rFonts")
     size = rpr.find(f"{W}sz")
-    return (family.get(f"{W}ascii", "") if family is not None else "", size.get(f"{W}val", "") if size is not None else "")
+    return (family.get(f"{W}ascii", "") if family is not None else "",
+            size.get(f"{W}val", "") if size is not None else "")
 
 
 def import_and_build(source: Path, ws: Path, style: str | None = None) -> tuple[Path, object]:

@@ -75,7 +75,8 @@ def import_docx(docx: Path, output: Path | None = None, *, style: str | None = D
         raise UserError(load_report.errors, exit_code=1)
     from ..model import Directory
 
-    style_folder, style_notes = None, []
+    style_folder: Path | None = None
+    style_notes: list[Any] = []
     if style is None:
         style, style_folder, style_notes = _make_style(docx, plan_path, existing or Directory(), force)
     style_obj = load_style(style, plan_path.resolve().parent)

@@ -64,8 +64,8 @@ class ImportResult:
         parts += [f"мероприятий {c['activities']}", f"предупреждений {c['warnings']}"]
         lines = [f"импортировано: {', '.join(parts)} → {_display(self.plan)}"]
         if self.style_folder is not None:
-            lines.append(f"стиль оформления «{self.style_folder.name}» сделан из документа: {_display(self.style_folder)}/ "
-                         "(поля, шрифты, бланк, колонки — как в документе)")
+            lines.append(f"стиль оформления «{self.style_folder.name}» сделан из документа: "
+                         f"{_display(self.style_folder)}/ (поля, шрифты, бланк, колонки — как в документе)")
         action = "дополнен" if self.directory_existed else "создан"
         lines.append(f"справочник {_display(self.directory)} {action}: организаций +{c['parties_added']}, "
                      f"людей +{c['people_added']}")

@@ -31,7 +31,7 @@ from typing import Any
 from ..diagnostics import Pos, Report, UserError
 from .ooxml import Element, escape_braces, make, q, section_of, style_alignments, tag_para
 from .order import OrderFacts, OrderPart, generic_order
-from .plan import AppendixPart, PlanFacts, find_plan_table
+from .plan import AppendixPart, find_plan_table
 from .styleyaml import StyleFacts, capitalised, responsible_facts, style_yaml
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
@@ -276,7 +276,8 @@ def _appendix_start(elements: list[Element], plan_index: int, has_order: bool) -
         return 0
     kind_at = next((i for i, e in enumerate(elements[:plan_index]) if any(
         _KIND_LINE.match(clean(para_text(p))) for p in ([e] if e.tag == q("p") else e.iter(q("p"))))), 0)
-    breaks = [i for i in range(kind_at, plan_index) if elements[i].tag == q("p") and section_of(elements[i]) is not None]
+    breaks = [i for i in range(kind_at, plan_index)
+              if elements[i].tag == q("p") and section_of(elements[i]) is not None]
     if breaks:
         return breaks[-1] + 1
     for i in range(kind_at + 1, plan_index):

@@ -253,7 +253,7 @@ def effective_jc(p: Element, styles: dict[str, str]) -> str:
     if own:
         return own
     style = p.find(f"{q('pPr')}/{q('pStyle')}")
-    return styles.get(style.get(q("val"), "")) if style is not None else ""
+    return styles.get(style.get(q("val"), ""), "") if style is not None else ""
 
 
 _BRACE = re.compile(r"[{}]")

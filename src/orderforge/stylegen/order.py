@@ -146,40 +146,45 @@ class OrderPart:
                 return "head", [p]
             return state, [p]
         if not text:
-            if has_drawing(p) or state == "head":
-                return state, [p]
-            return state, [p] if state not in ("points",) else []
+            return state, [] if state == "points" and not has_drawing(p) else [p]
         if state == "head":
-            if self._is_title_para(p):
-                return "title", self._loop(p, "order.title_lines", "line", loops, "title")
-            if self._head(p, text):
-                return state, [p]
-            self.facts.notes.append((f"абзац {number}", f"«{text[:60]}» не распознан в шапке приказа: оставлен как есть"))
-            return state, [p]
+            return self._in_head(p, text, number, loops)
         if state == "title":
             if self._is_title_para(p):
                 return state, []
             state = "preamble"
         if state == "preamble":
-            m = _OPERATIVE.search(text)
-            if m is not None:
-                return "points", self._operative(p, text, m, loops)
-            if "preamble" in loops:
-                return state, []
-            loops["preamble"] = p
-            return state, []  # placed with the operative word, which decides the loop's shape
+            return self._in_preamble(p, text, loops)
         if state == "points":
-            if self.surname and self.surname in text:
-                return "tail", self._signature_line(p, text, pending)
-            if _looks_like_position(text):
-                pending.append(copy.deepcopy(p))
-            else:
-                pending.clear()
-            if "points" in loops:
-                return state, []
-            loops["points"] = p
-            return state, self._loop(p, "order.body", "point", loops, "points")
+            return self._in_points(p, text, loops, pending)
         return state, [p]
+
+    def _in_head(self, p: Element, text: str, number: int, loops: dict[str, Element]) -> tuple[str, list[Element]]:
+        if self._is_title_para(p):
+            return "title", self._loop(p, "order.title_lines", "line", loops, "title")
+        if not self._head(p, text):
+            self.facts.notes.append((f"абзац {number}", f"«{text[:60]}» не распознан в шапке приказа: "
+                                     "оставлен как есть"))
+        return "head", [p]
+
+    def _in_preamble(self, p: Element, text: str, loops: dict[str, Element]) -> tuple[str, list[Element]]:
+        m = _OPERATIVE.search(text)
+        if m is not None:
+            return "points", self._operative(p, text, m, loops)
+        loops.setdefault("preamble", p)  # placed with the operative word, which decides the loop's shape
+        return "preamble", []
+
+    def _in_points(self, p: Element, text: str, loops: dict[str, Element],
+                   pending: list[Element]) -> tuple[str, list[Element]]:
+        if self.surname and self.surname in text:
+            return "tail", self._signature_line(p, text, pending)
+        if _looks_like_position(text):
+            pending.append(copy.deepcopy(p))
+        else:
+            pending.clear()
+        if "points" in loops:
+            return "points", []
+        return "points", self._loop(p, "order.body", "point", loops, "points")
 
     # -- roles
 

@@ -171,12 +171,8 @@ class AppendixPart:
             number += 1
             raw = para_text(element)
             text = clean(raw)
-            sect = element.find(f"{q('pPr')}/{q('sectPr')}")
-            if sect is not None:
-                out.append(element)
-                continue
-            if not text:
-                out.append(element)
+            if not text or element.find(f"{q('pPr')}/{q('sectPr')}") is not None:
+                out.append(element)  # spacing, or a section break with its page settings
                 continue
             if not mark_done and (_APPENDIX.match(text) or _STAMP.match(text)) and not mark:
                 mark_kind = "appendix" if _APPENDIX.match(text) else "stamp"
@@ -194,14 +190,7 @@ class AppendixPart:
                 continue
             self.facts.notes.append((f"абзац {number}", f"«{text[:60]}» над таблицей плана не распознан: "
                                      "в стиль не перенесён"))
-        if mark:
-            # with an order, the stamp is printed as the order's mark (resolve.corner_lines): its words literal
-            literal = bool(self.order_number) and mark_kind == "stamp"
-            wording, date_format = mark_wording(mark, mark_kind, self.order_number, literal)
-            setattr(self.facts, "mark" if mark_kind == "appendix" or literal else "stamp", wording)
-            self.facts.appendix_date_format = date_format
-        else:
-            out[0:0] = self._default_corner()
+        self._mark(mark, mark_kind, out)
         if not title_done:
             out.extend(self._default_title())
         if out and out[-1].tag == q("p") and "{%p endif %}" in para_text(out[-1]):
@@ -211,12 +200,25 @@ class AppendixPart:
         self._after_table(number)
         return out
 
+    def _mark(self, mark: list[str], kind: str, out: list[Element]) -> None:
+        """The mark's wording into the style; no mark in the document: a default block, for plans that need one."""
+        if not mark:
+            out[0:0] = self._default_corner()
+            return
+        # with an order, a stamp is printed as the order's mark (resolve.corner_lines): its words literal
+        literal = bool(self.order_number) and kind == "stamp"
+        wording, date_format = mark_wording(mark, kind, self.order_number, literal)
+        setattr(self.facts, "mark" if kind == "appendix" or literal else "stamp", wording)
+        self.facts.appendix_date_format = date_format
+
     def _after_table(self, number: int) -> None:
         """Text after the plan table (an executor's name, a phone) belongs to one document: reported, left out."""
-        for element in self.elements[self.plan_index + 1:]:
-            if element.tag != q("p"):
-                self.facts.notes.append(("после таблицы плана", "таблица после таблицы плана в стиль не перенесена"))
-                continue
+        rest = self.elements[self.plan_index + 1:]
+        tables = [i for i, element in enumerate(rest) if element.tag == q("tbl")]
+        # a plan split over several tables (import joins them, the template has one): only what follows the last
+        start = tables[-1] + 1 if tables else 0
+        number += sum(1 for element in rest[:start] if element.tag == q("p"))
+        for element in rest[start:]:
             number += 1
             text = clean(para_text(element))
             if text:
@@ -283,7 +285,8 @@ class AppendixPart:
     def _plan_table(self, table: Element) -> Element:
         rows = table.findall(q("tr"))
         header_tr = rows[self.header_row]
-        data = [tr for tr in rows[self.header_row + 1:] if not _is_column_numbers(tr) and header_of(row_cells(tr)) is None]
+        data = [tr for tr in rows[self.header_row + 1:]
+                if not _is_column_numbers(tr) and header_of(row_cells(tr)) is None]
         grid = [int(float(g.get(q("w"), "0"))) for g in table.findall(f"{q('tblGrid')}/{q('gridCol')}")]
         self._columns(header_tr, data, grid)
         self.facts.repeat_header = header_tr.find(f"{q('trPr')}/{q('tblHeader')}") is not None
@@ -442,9 +445,8 @@ def _texts_by_grid(tr: Element) -> dict[int, str]:
     return out
 
 
-def _cell_at(tr: Element | None, grid_col: int | None) -> Element | None:
-    if tr is None or grid_col is None:
-        return None
+def _cell_at(tr: Element, grid_col: int) -> Element:
+    """The cell that covers a grid column (the last one when the row is short)."""
     col = 0
     for tc in tr.findall(q("tc")):
         span_el = tc.find(f"{q('tcPr')}/{q('gridSpan')}")
@@ -461,8 +463,6 @@ def _filled(tr: Element) -> int:
 
 def _centred(tr: Element, grid_col: int, alignments: dict[str, str]) -> bool:
     tc = _cell_at(tr, grid_col)
-    if tc is None:
-        return False
     p = next((p for p in tc.findall(q("p")) if clean(para_text(p))), tc.find(q("p")))
     return p is not None and effective_jc(p, alignments) == "center"
 

@@ -137,7 +137,8 @@ def _table(facts: StyleFacts) -> list[str]:
     out = ["table:", "  columns:"]
     for c in facts.plan.columns:
         width = f"{c.width_mm:g}"
-        out.append(f"    - {{key: {c.key}, header: {_q(c.header)}, width: {width}, center: {'да' if c.center else 'нет'}}}")
+        centre = "да" if c.center else "нет"
+        out.append(f"    - {{key: {c.key}, header: {_q(c.header)}, width: {width}, center: {centre}}}")
     out.append(f"  responsible: {facts.responsible}")
     out.append(f"  responsible_separator: {facts.separator}")
     if facts.capitalize:
