@@ -44,7 +44,8 @@ def para_text(p: Element) -> str:
         if node.tag == q("t"):
             parts.append(node.text or "")
         elif node.tag == q("tab"):
-            parts.append("\t")
+            if node.getparent().tag != q("tabs"):  # a tab stop of the paragraph's properties is no character
+                parts.append("\t")
         elif node.tag == q("br"):
             parts.append("\n")
         else:
