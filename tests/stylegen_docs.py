@@ -124,7 +124,9 @@ def _cell(cell, text: str, *, bold: bool = False, center: bool = False) -> None:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def letterhead_order(path: Path) -> Path:
+def letterhead_order(path: Path, *, head_table: bool = False, operative: str = "ПРИКАЗЫВАЮ:") -> Path:
+    """``head_table``: the date and the number in the two cells of a borderless table, as many committees type
+    them; ``operative``: the operative word as the committee writes it."""
     doc = Document()
     _font(doc, "Arial", 13)
     _margins(doc.sections[0], 25, 12, 18, 16, landscape=False)
@@ -136,12 +138,18 @@ def letterhead_order(path: Path) -> Path:
     for line in ISSUER:
         _para(doc, line, bold=True, center=True)
     _para(doc, "ПРИКАЗ", bold=True, center=True, size=16)
-    line = _para(doc, "05.03.2026\t№ 45-о")
-    line.paragraph_format.tab_stops.add_tab_stop(Mm(173), WD_TAB_ALIGNMENT.RIGHT)
+    if head_table:
+        head = doc.add_table(rows=1, cols=2)
+        _cell(head.rows[0].cells[0], "«05» марта 2026 г.")
+        _cell(head.rows[0].cells[1], "№ 45-о")
+        head.rows[0].cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    else:
+        line = _para(doc, "05.03.2026\t№ 45-о")
+        line.paragraph_format.tab_stops.add_tab_stop(Mm(173), WD_TAB_ALIGNMENT.RIGHT)
     _para(doc, "г. Энск", center=True)
     _para(doc, "Об утверждении плана мероприятий по повышению качества образования", bold=True)
     _para(doc, "В целях повышения качества образования в Энском муниципальном округе")
-    _para(doc, "ПРИКАЗЫВАЮ:", bold=True)
+    _para(doc, operative, bold=True)
     _para(doc, "1. Утвердить план мероприятий по повышению качества образования на 2026 год (приложение).")
     _para(doc, "2. Контроль за исполнением настоящего приказа оставляю за собой.")
     sign = _para(doc, "Начальник управления образования\tИ.И. Сидорова")
@@ -164,5 +172,44 @@ def bare_plan(path: Path) -> Path:
     _margins(doc.sections[0], 15, 15, 15, 15, landscape=True)
     _para(doc, "План мероприятий по повышению качества образования на 2026 год", bold=True, center=True)
     _plan_table(doc)
+    doc.save(path)
+    return path
+
+
+#: Header words a committee may use, per column meaning (what import recognises by meaning).
+HEADER_WORDS = {
+    "number": ["№ п/п", "№", "N п/п"],
+    "text": ["Мероприятие", "Наименование мероприятия", "Содержание деятельности", "Мероприятия"],
+    "deadline": ["Срок", "Сроки исполнения", "Срок реализации", "Сроки проведения"],
+    "responsible": ["Ответственный", "Ответственные исполнители", "Исполнитель", "Ответственные"],
+    "result": ["Результат", "Ожидаемый результат", "Планируемые результаты", "Форма отчётности"],
+}
+CELLS = {
+    "text": ["Заседание рабочей группы", "Мониторинг результатов ВПР", "Семинар для учителей"],
+    "deadline": ["Март 2026 г.", "В течение года", "Октябрь 2026 г."],
+    "responsible": ["Управление образования", "Методический кабинет", "Петрова А.А."],
+    "result": ["Протокол", "Аналитическая справка", "Программа семинара"],
+}
+
+
+def plan_document(path: Path, columns: list[tuple[str, str, float]], *, landscape: bool = True) -> Path:
+    """A bare plan whose table has exactly ``columns`` (key, header, width in mm), one section of three
+    activities."""
+    doc = Document()
+    _font(doc, "Times New Roman", 12)
+    _margins(doc.sections[0], 20, 10, 15, 15, landscape=landscape)
+    _para(doc, "План мероприятий по повышению качества образования на 2026 год", bold=True, center=True)
+    table = doc.add_table(rows=5, cols=len(columns))
+    table.style = doc.styles["Table Grid"]
+    for col, (_, _, width) in enumerate(columns):
+        for cell in table.columns[col].cells:
+            cell.width = Mm(width)
+    for cell, (_, header, _) in zip(table.rows[0].cells, columns, strict=True):
+        _cell(cell, header, bold=True, center=True)
+    merged = table.rows[1].cells[0].merge(table.rows[1].cells[-1])
+    _cell(merged, "1. Организационные мероприятия", bold=True, center=True)
+    for n in range(3):
+        for cell, (key, _, _) in zip(table.rows[2 + n].cells, columns, strict=True):
+            _cell(cell, f"1.{n + 1}." if key == "number" else CELLS[key][n])
     doc.save(path)
     return path

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 import shutil
+import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from orderforge.build import build_plan
@@ -294,3 +297,43 @@ def test_braces_in_the_committees_text_are_printed_never_evaluated(tmp_path: Pat
     assert "49" not in " ".join(lines(built)[:4])
     header = zipfile.ZipFile(built).read("word/header1.xml").decode("utf-8")
     assert "бланк" in header
+
+
+def test_a_date_line_in_a_layout_table_and_a_spaced_operative_word(tmp_path: Path, ws: Path) -> None:
+    source = docs.letterhead_order(tmp_path / "x.docx", head_table=True, operative="п р и к а з ы в а ю:")
+    make_style(source, "layout", ws / "templates")
+    style, report = check_style("layout", ws)
+    assert style is not None and not report.has_errors, [d.format() for d in report.items]
+    assert style.date_format == "«{dd}» {month} {yyyy} г."
+    assert style.operative == {"приказ": "п р и к а з ы в а ю:", "распоряжение": "о б я з ы в а ю:"}
+    built, _ = import_and_build(source, ws, style="layout")
+    assert lines(built) == lines(source)
+    head = [b for b in read_blocks(built) if isinstance(b, Table)][0]
+    assert [plain(c.text) for c in head.rows[0]] == ["«05» марта 2026 г.", "№ 45-о"]
+
+
+_COLUMN_SETS = st.permutations(["text", "deadline", "responsible", "result"]).flatmap(
+    lambda keys: st.integers(3, 4).map(lambda n: (["text"] + [k for k in keys if k != "text"])[:n])
+).flatmap(lambda keys: st.permutations(keys)).flatmap(
+    lambda keys: st.booleans().map(lambda numbered: (["number"] if numbered else []) + list(keys)))
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(keys=_COLUMN_SETS, data=st.data())
+def test_any_column_order_and_header_words_come_back(keys: list[str], data: st.DataObject, tmp_path: Path,
+                                                      ws: Path) -> None:
+    """Property: whatever columns a committee's table has, in whatever order and words, the style keeps
+    them and the rebuilt plan table is the source's, cell for cell."""
+    columns = [(key, data.draw(st.sampled_from(docs.HEADER_WORDS[key])), float(data.draw(st.integers(12, 90))))
+               for key in keys]
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    source = docs.plan_document(folder / "plan.docx", columns)
+    name = f"p{folder.name.lower().replace('_', '')[-8:]}"
+    make_style(source, name, ws / "templates")
+    style, report = check_style(name, ws)
+    assert style is not None and not report.has_errors, [d.format() for d in report.items]
+    assert [(c.key, c.header) for c in style.columns] == [(k, h) for k, h, _ in columns]
+    assert all(abs(c.width - w) < 0.2 for c, (_, _, w) in zip(style.columns, columns, strict=True))
+    result = import_docx(source, Path(f"plans/{name}.yaml"), style=name)
+    built = build_plan(result.plan, folder / "out").docx
+    assert table_rows(built) == table_rows(source)
