@@ -201,6 +201,8 @@ def test_import_without_style_makes_it_and_prints_no_invented_code(letterhead: P
         result.style_folder.resolve() == (ws / "templates" / "prikaz-45-o").resolve()
     plan, _ = load_plan(Path("plans/p.yaml"))
     assert plan is not None and plan.style == "prikaz-45-o"
+    style, report = check_style("prikaz-45-o", ws)
+    assert style is not None and not report.has_errors, [d.format() for d in report.items]
     assert table_rows(built) == table_rows(letterhead)  # header words, column order, every cell
     directory = (ws / "plans" / "p.directory.yaml").read_text(encoding="utf-8")
     assert "name: Управление образования" in directory and "УО:" not in directory

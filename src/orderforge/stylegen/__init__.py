@@ -64,7 +64,7 @@ def check_name(name: str) -> None:
                                "например: orderforge style new moy-komitet --from prikaz.docx", exit_code=2)
 
 
-def derive_style(docx: Path, name: str, *, directory: Any = None, responsible: str | None = None) -> Derived:
+def derive_style(docx: Path, name: str, *, directory: Any = None) -> Derived:
     """Read ``docx`` and make the style that reproduces it (nothing is written)."""
     from ..importer.directory import Registry
     from ..importer.docfile import read_document
@@ -80,10 +80,7 @@ def derive_style(docx: Path, name: str, *, directory: Any = None, responsible: s
     parts = _read_parts(docx, shown)
     report = Report()
     facts = StyleFacts(name=name, source=docx.name, issuer=list(imported.order.issuer) if imported.order else [])
-    facts.responsible, facts.separator = responsible or "", ""
-    fmt, separator = responsible_facts(imported)
-    facts.responsible = responsible or fmt
-    facts.separator = separator
+    facts.responsible, facts.separator = responsible_facts(imported)
     facts.capitalize = capitalised(imported)
     document = _parse(parts["word/document.xml"], shown)
     escape_braces(document)  # before any field is put in: only the committee's text is escaped
@@ -128,10 +125,20 @@ def write_style(derived: Derived, root: Path, *, force: bool = False) -> MadeSty
 # -- the package
 
 
+MAX_PARTS = 5000
+MAX_UNPACKED = 300 * 1024 * 1024  # a Word file with its pictures; a zip bomb declares far more
+
+
 def _read_parts(docx: Path, shown: str) -> dict[str, bytes]:
+    """Every part of the package, after its member count and declared sizes are checked."""
     try:
         with zipfile.ZipFile(docx) as package:
-            return {info.filename: package.read(info.filename) for info in package.infolist()}
+            infos = package.infolist()
+            if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_UNPACKED:
+                raise UserError.simple("IM002", shown, "документ слишком велик для стиля: в архиве "
+                                       f"{len(infos)} частей, {sum(i.file_size for i in infos) // 2**20} МБ",
+                                       "сохраните документ без встроенных файлов и больших картинок")
+            return {info.filename: package.read(info.filename) for info in infos}
     except (OSError, zipfile.BadZipFile, KeyError) as exc:
         raise UserError.simple("IM002", shown, f"документ не читается как .docx: {exc}",
                                "откройте файл в Word и сохраните как «Документ Word (*.docx)»") from None

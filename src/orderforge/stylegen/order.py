@@ -80,14 +80,6 @@ class OrderFacts:
     notes: list[tuple[str, str]] = field(default_factory=list)  # (where, what) not recognised
 
 
-@dataclass
-class _Para:
-    p: Element
-    text: str
-    role: str = "keep"  # keep | drop | proto roles
-    number: int = 0  # the paragraph's number in the document (as a clerk counts them)
-
-
 class OrderPart:
     """Turns the order's elements (in a copy of the document tree) into the order part of a template."""
 
@@ -324,7 +316,7 @@ class OrderPart:
             tabs = "\t" * max(raw.count("\t"), 1)
             set_text(p, position + tabs + "{{ order.signature.name }}")
         elif name.strip():
-            set_text(p, ("" if above else "") + "{{ order.signature.name }}")
+            set_text(p, "{{ order.signature.name }}")
             if not above:
                 out = [copy_para(p, "{{ order.signature.position_lines|join(' ') }}")]
         return [*out, p]
