@@ -274,3 +274,20 @@ def escape_braces(root: Element) -> int:
             t.text = _BRACE.sub(lambda m: "{{ ('" + m.group(0) + "', order)[0] }}", t.text)
             changed += 1
     return changed
+
+
+def number_attr(element: Element | None, name: str, default: int) -> int:
+    """A numeric attribute as Word means it; anything else (a hand-edited «пять», «-3», «1e9») is the default."""
+    if element is None:
+        return default
+    value = (element.get(q(name)) or "").strip()
+    try:
+        number = int(float(value))
+    except (ValueError, OverflowError):
+        return default
+    return number if 0 < number < 10**6 else default
+
+
+def span_of(tc: Element) -> int:
+    """How many grid columns a cell covers (gridSpan), at least 1 and at most 63 (Word's limit)."""
+    return min(number_attr(tc.find(f"{q('tcPr')}/{q('gridSpan')}"), "val", 1), 63)

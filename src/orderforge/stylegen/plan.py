@@ -26,10 +26,12 @@ from .ooxml import (
     copy_para,
     effective_jc,
     make,
+    number_attr,
     para_text,
     q,
     row,
     set_jc,
+    span_of,
     tag_para,
     tag_row,
     text_run,
@@ -68,9 +70,7 @@ def row_cells(tr: Element) -> list[Cell]:
     """A row's cells as the importer sees them (text per paragraph, horizontal span)."""
     out = []
     for tc in tr.findall(q("tc")):
-        span_el = tc.find(f"{q('tcPr')}/{q('gridSpan')}")
-        span = int(span_el.get(q("val"), "1")) if span_el is not None else 1
-        out.append(Cell([para_text(p) for p in tc.findall(q("p"))], span))
+        out.append(Cell([para_text(p) for p in tc.findall(q("p"))], span_of(tc)))
     return out
 
 
@@ -287,7 +287,7 @@ class AppendixPart:
         header_tr = rows[self.header_row]
         data = [tr for tr in rows[self.header_row + 1:]
                 if not _is_column_numbers(tr) and header_of(row_cells(tr)) is None]
-        grid = [int(float(g.get(q("w"), "0"))) for g in table.findall(f"{q('tblGrid')}/{q('gridCol')}")]
+        grid = [number_attr(g, "w", 0) for g in table.findall(f"{q('tblGrid')}/{q('gridCol')}")]
         self._columns(header_tr, data, grid)
         self.facts.repeat_header = header_tr.find(f"{q('trPr')}/{q('tblHeader')}") is not None
         section_tr, activity_tr = _prototypes(data, self.header.width)
@@ -316,8 +316,7 @@ class AppendixPart:
         activity = next((tr for tr in data if _filled(tr) >= 3), None)
         col = 0
         for tc in header_tr.findall(q("tc")):
-            span_el = tc.find(f"{q('tcPr')}/{q('gridSpan')}")
-            span = int(span_el.get(q("val"), "1")) if span_el is not None else 1
+            span = span_of(tc)
             text = clean(" ".join(para_text(p) for p in tc.findall(q("p"))))
             role = column_role(text)
             width = _cell_width(tc) or (sum(grid[col:col + span]) / TWIPS_PER_MM if grid[col:col + span] else 30.0)
@@ -343,7 +342,7 @@ class AppendixPart:
 
     def _fit_grid(self, table: Element) -> None:
         grid = table.find(q("tblGrid"))
-        total = sum(int(float(g.get(q("w"), "0"))) for g in grid.findall(q("gridCol"))) or 15000
+        total = sum(number_attr(g, "w", 0) for g in grid.findall(q("gridCol"))) or 15000
         for g in list(grid):
             grid.remove(g)
         for _ in range(SPAN):
@@ -430,18 +429,14 @@ def _cell_width(tc: Element) -> float:
     tcw = tc.find(f"{q('tcPr')}/{q('tcW')}")
     if tcw is None or tcw.get(q("type"), "dxa") != "dxa":
         return 0.0
-    try:
-        return float(tcw.get(q("w"), "0")) / TWIPS_PER_MM
-    except ValueError:
-        return 0.0
+    return number_attr(tcw, "w", 0) / TWIPS_PER_MM
 
 
 def _texts_by_grid(tr: Element) -> dict[int, str]:
     out, col = {}, 0
     for tc in tr.findall(q("tc")):
-        span_el = tc.find(f"{q('tcPr')}/{q('gridSpan')}")
         out[col] = clean(" ".join(para_text(p) for p in tc.findall(q("p"))))
-        col += int(span_el.get(q("val"), "1")) if span_el is not None else 1
+        col += span_of(tc)
     return out
 
 
@@ -449,8 +444,7 @@ def _cell_at(tr: Element, grid_col: int) -> Element:
     """The cell that covers a grid column (the last one when the row is short)."""
     col = 0
     for tc in tr.findall(q("tc")):
-        span_el = tc.find(f"{q('tcPr')}/{q('gridSpan')}")
-        span = int(span_el.get(q("val"), "1")) if span_el is not None else 1
+        span = span_of(tc)
         if col <= grid_col < col + span:
             return tc
         col += span
