@@ -322,7 +322,10 @@ class AppendixPart:
             width = _cell_width(tc) or (sum(grid[col:col + span]) / TWIPS_PER_MM if grid[col:col + span] else 30.0)
             if role is not None:
                 key = ROLE_KEYS.get(role, "note")
-                if key in used:
+                if key in used and key == "note":
+                    self.facts.notes.append(("заголовок таблицы", f"колонке «{text}» нет места в формате плана "
+                                             "(дополнительная колонка в нём одна — note): в стиль не перенесена"))
+                elif key in used:
                     self.facts.notes.append(("заголовок таблицы", f"колонка «{text}» повторяет другую "
                                              "по смыслу: в стиль не перенесена"))
                 else:
