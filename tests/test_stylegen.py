@@ -339,3 +339,22 @@ def test_any_column_order_and_header_words_come_back(keys: list[str], data: st.D
     result = import_docx(source, Path(f"plans/{name}.yaml"), style=name)
     built = build_plan(result.plan, folder / "out").docx
     assert table_rows(built) == table_rows(source)
+
+
+def test_a_plan_inside_a_content_control_is_found(tmp_path: Path, ws: Path) -> None:
+    """Word wraps blocks in content controls (w:sdt): the importer reads through them, so does style new."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+
+    source = docs.bare_plan(tmp_path / "sdt.docx")
+    doc = Document(str(source))
+    body = doc.element.body
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    sdt.append(content)
+    body.insert(0, sdt)
+    for element in [e for e in body if e.tag in (f"{W}p", f"{W}tbl")]:
+        content.append(element)
+    doc.save(str(source))
+    make_style(source, "sdt", ws / "templates")
+    built, _ = import_and_build(source, ws, style="sdt")
+    assert table_rows(built) == table_rows(source)

@@ -29,7 +29,16 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Pos, Report, UserError
-from .ooxml import Element, escape_braces, make, q, section_of, style_alignments, tag_para
+from .ooxml import (
+    Element,
+    escape_braces,
+    make,
+    q,
+    section_of,
+    style_alignments,
+    tag_para,
+    unwrap_content_controls,
+)
 from .order import OrderFacts, OrderPart, generic_order
 from .plan import AppendixPart, find_plan_table
 from .styleyaml import StyleFacts, capitalised, responsible_facts, style_yaml
@@ -190,6 +199,7 @@ def _templates(document: Element, imported: Any, facts: StyleFacts, report: Repo
     from lxml import etree
 
     body = document.find(q("body"))
+    unwrap_content_controls(body)
     final_sect = body.find(q("sectPr"))
     elements = [child for child in body if child.tag in (q("p"), q("tbl"))]
     found = find_plan_table(elements)

@@ -291,3 +291,13 @@ def number_attr(element: Element | None, name: str, default: int) -> int:
 def span_of(tc: Element) -> int:
     """How many grid columns a cell covers (gridSpan), at least 1 and at most 63 (Word's limit)."""
     return min(number_attr(tc.find(f"{q('tcPr')}/{q('gridSpan')}"), "val", 1), 63)
+
+
+def unwrap_content_controls(body: Element) -> None:
+    """Body-level content controls (w:sdt) give way to their content: the importer reads through them, and
+    a letterhead or a plan table inside one must be found here too."""
+    for sdt in body.findall(q("sdt")):
+        content = sdt.find(q("sdtContent"))
+        for child in list(content) if content is not None else []:
+            sdt.addprevious(child)
+        body.remove(sdt)
