@@ -9,6 +9,7 @@ and margins per section, the same fonts, the same emblem.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import tempfile
@@ -279,6 +280,8 @@ def test_import_refuses_to_overwrite_a_made_style(letterhead: Path, ws: Path) ->
     second = runner.invoke(main, ["import", str(letterhead), "-o", "plans/b.yaml"])
     assert second.exit_code == 2 and "IM006" in second.output and "--style prikaz-45-o" in second.output
     assert not (ws / "plans" / "b.yaml").exists()
+    as_json = runner.invoke(main, ["import", str(letterhead), "-o", "plans/c.yaml", "--force", "--json"])
+    assert json.loads(as_json.stdout)["style_made"] == "templates/prikaz-45-o"
     third = runner.invoke(main, ["import", str(letterhead), "-o", "plans/b.yaml", "--style", "prikaz-45-o"])
     assert third.exit_code == 0, third.output
 

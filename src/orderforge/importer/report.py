@@ -88,6 +88,7 @@ class ImportResult:
             "plan": _display(self.plan),
             "directory": _display(self.directory),
             "directory_existed": self.directory_existed,
+            "style_made": _display(self.style_folder) if self.style_folder is not None else None,
             "counts": self.counts(),
             "order": None if order is None else {
                 "kind": order.kind, "date": order.date.isoformat() if order.date else None,
