@@ -361,3 +361,20 @@ def test_a_plan_inside_a_content_control_is_found(tmp_path: Path, ws: Path) -> N
     make_style(source, "sdt", ws / "templates")
     built, _ = import_and_build(source, ws, style="sdt")
     assert table_rows(built) == table_rows(source)
+
+
+def test_the_three_commands_of_the_docs(letterhead: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/import.md: «I have last year's Word file» → a built plan in my own style, in three commands."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", "komitet"]).exit_code == 0
+    monkeypatch.chdir(tmp_path / "komitet")
+    imported = runner.invoke(main, ["import", str(letterhead), "-o", "plans/dk-2025.yaml"])
+    assert imported.exit_code == 0, imported.output
+    assert runner.invoke(main, ["validate", "plans/dk-2025.yaml"]).exit_code == 0
+    built = runner.invoke(main, ["build", "plans/dk-2025.yaml"])
+    assert built.exit_code == 0, built.output
+    assert table_rows(Path("output/dk-2025.docx")) == table_rows(letterhead)
+    assert lines(Path("output/dk-2025.docx")) == lines(letterhead)
+    for doc in ("import.md", "house-styles.md"):
+        assert "orderforge import" in (ROOT / "docs" / doc).read_text(encoding="utf-8")
