@@ -378,3 +378,20 @@ def test_the_three_commands_of_the_docs(letterhead: Path, tmp_path: Path, monkey
     assert lines(Path("output/dk-2025.docx")) == lines(letterhead)
     for doc in ("import.md", "house-styles.md"):
         assert "orderforge import" in (ROOT / "docs" / doc).read_text(encoding="utf-8")
+
+
+def test_a_table_in_the_orders_text_is_that_orders_own(tmp_path: Path, ws: Path) -> None:
+    from docx import Document
+
+    source = docs.letterhead_order(tmp_path / "x.docx")
+    doc = Document(str(source))
+    points = next(p for p in doc.paragraphs if p.text.startswith("2. Контроль"))
+    members = doc.add_table(rows=2, cols=2)  # the working group, typed into this order
+    members.rows[0].cells[0].text, members.rows[0].cells[1].text = "Участник", "Роль"
+    members.rows[1].cells[0].text, members.rows[1].cells[1].text = "Методический кабинет", "председатель рабочей группы"
+    points._p.addnext(members._tbl)
+    doc.save(str(source))
+    derived = derive_style(source, "members")
+    xml = zipfile.ZipFile(__import__("io").BytesIO(derived.template)).read("word/document.xml").decode("utf-8")
+    assert "председатель рабочей группы" not in xml and "order.signature.name" in xml
+    assert any("таблица в тексте приказа" in d.message for d in derived.report.items)

@@ -252,7 +252,7 @@ def _order_part(elements: list[Element], imported: Any, surname: str, facts: Sty
                 report: Report, shown: str) -> list[Element]:
     if imported.order is None:
         return generic_order()
-    part = OrderPart(elements, list(imported.order.title), surname, 0)
+    part = OrderPart(elements, list(imported.order.title), surname)
     out = part.build()
     if isinstance(facts, StyleFacts):
         facts.order = part.facts

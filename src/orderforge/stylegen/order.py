@@ -83,12 +83,11 @@ class OrderFacts:
 class OrderPart:
     """Turns the order's elements (in a copy of the document tree) into the order part of a template."""
 
-    def __init__(self, elements: list[Element], title: list[str], signatory_surname: str, first_number: int) -> None:
+    def __init__(self, elements: list[Element], title: list[str], signatory_surname: str) -> None:
         self.elements = elements
         self.title_keys = {_key(t) for t in title}
         self.surname = signatory_surname
         self.facts = OrderFacts()
-        self.first_number = first_number
 
     # -- the walk
 
@@ -96,7 +95,7 @@ class OrderPart:
         """The order part's elements, tags included; the input elements are changed in place."""
         out: list[Element] = []
         state = "letterhead"
-        number = self.first_number
+        number = 0
         loops: dict[str, Element] = {}
         pending: list[Element] = []  # position lines seen before the name of a signature typed in paragraphs
         for element in self.elements:
@@ -110,17 +109,16 @@ class OrderPart:
                 state = "tail"
                 continue
             if element.tag != q("p"):
-                if state == "letterhead" and not any(_KIND_LINE.match(clean(para_text(p)))
-                                                    for p in paragraphs_of(element)):
-                    out.append(element)  # a layout table of the letterhead
-                    continue
-                state = self._head_table(element, state)
-                out.append(element)
+                state = self._table(element, state, out)
                 continue
             number += 1
             text = clean(para_text(element))
             state, made = self._paragraph(element, text, state, number, loops, pending)
             out.extend(made)
+        if not self.facts.kind_display:
+            self.facts.notes.append(("приказ", "слово «ПРИКАЗ» / «РАСПОРЯЖЕНИЕ» не найдено: приказ в стиле "
+                                     "оформлен по ГОСТ, бланк документа не перенесён"))
+            return [p for p in out if p.tag == q("p") and section_of(p) is not None] + generic_order()
         if not self.facts.signature_found:
             self.facts.notes.append(("подпись", "подпись (должность и И.О. Фамилия) не найдена: взята подпись "
                                      "по умолчанию — должность слева, имя справа"))
@@ -230,6 +228,19 @@ class OrderPart:
         for name in ("kind", "number", "date", "place"):
             raw = raw.replace(f"\x00{name}\x00", f"{{{{ order.{name} }}}}")
         return raw.strip(" "), found
+
+    def _table(self, table: Element, state: str, out: list[Element]) -> str:
+        """A layout table of the letterhead or the head is kept (its fields put in); one in the order's text
+        (a list of members, say) is that order's own and is left out."""
+        if state in ("letterhead", "head"):
+            if state == "letterhead" and not any(_KIND_LINE.match(clean(para_text(p))) for p in paragraphs_of(table)):
+                out.append(table)
+                return state
+            out.append(table)
+            return self._head_table(table, state)
+        self.facts.notes.append(("таблица в тексте приказа", "таблица в тексте приказа относится к одному "
+                                 "приказу: в стиль не перенесена"))
+        return state
 
     def _head_table(self, table: Element, state: str) -> str:
         """A layout table in the head (date left, number right): its paragraphs get the fields."""
