@@ -86,14 +86,14 @@ def derive_style(docx: Path, name: str, *, directory: Any = None) -> Derived:
     blocks, numbering = read_document(docx, shown)
     registry = Registry(directory or Directory(), Report(), Pos(shown))
     imported = read_plan(blocks, numbering, shown, registry, Style(name=name, folder=Path(".")))
-    parts = _read_parts(docx, shown)
+    parts = _read_parts(docx, shown)  # a .doc/.odt/.rtf (read_document converts it) is converted here too
     report = Report()
     facts = StyleFacts(name=name, source=docx.name, issuer=list(imported.order.issuer) if imported.order else [])
     facts.responsible, facts.separator = responsible_facts(imported)
     facts.capitalize = capitalised(imported)
     document = _parse(parts["word/document.xml"], shown)
     escape_braces(document)  # before any field is put in: only the committee's text is escaped
-    parts = {name: _escaped_part(name, blob, shown) for name, blob in parts.items()}
+    parts = {part: _escaped_part(part, blob, shown) for part, blob in parts.items()}
     alignments = style_alignments(parts.get("word/styles.xml"))
     template_xml, amend_xml = _templates(document, imported, facts, report, shown, alignments)
     template = _package(parts, template_xml)
@@ -139,7 +139,21 @@ MAX_UNPACKED = 300 * 1024 * 1024  # a Word file with its pictures; a zip bomb de
 
 
 def _read_parts(docx: Path, shown: str) -> dict[str, bytes]:
-    """Every part of the package, after its member count and declared sizes are checked."""
+    """Every part of the package, after its member count and declared sizes are checked.
+
+    A file that is no zip (.doc, .odt saved as such, .rtf) goes through the importer's LibreOffice
+    conversion when the importer has one, so ``style new`` takes what ``import`` takes."""
+    if docx.is_file() and not zipfile.is_zipfile(docx):
+        from ..importer import docfile
+
+        convert = getattr(docfile, "convert_to_docx", None)
+        if convert is not None:
+            with tempfile.TemporaryDirectory(prefix="orderforge-style-") as scratch:
+                return _read_zip(convert(docx, shown, Path(scratch)), shown)
+    return _read_zip(docx, shown)
+
+
+def _read_zip(docx: Path, shown: str) -> dict[str, bytes]:
     try:
         with zipfile.ZipFile(docx) as package:
             infos = package.infolist()
