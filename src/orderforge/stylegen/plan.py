@@ -42,6 +42,7 @@ from .order import date_pattern
 
 ROLE_KEYS = {"number": "number", "text": "text", "deadline": "deadline", "responsible": "responsible",
              "result": "result", "note": "note", "extra": "note"}
+SAMPLE_ROWS = 60  # rows under the header searched for a section row and an activity row to copy
 SPAN = 3  # the template grid: tc-loop start, the prototype cell, tc-loop end (as tools/make_template.py)
 
 
@@ -285,14 +286,14 @@ class AppendixPart:
     def _plan_table(self, table: Element) -> Element:
         rows = table.findall(q("tr"))
         header_tr = rows[self.header_row]
-        data = [tr for tr in rows[self.header_row + 1:]
-                if not _is_column_numbers(tr) and header_of(row_cells(tr)) is None]
+        sample = rows[self.header_row + 1:self.header_row + 1 + SAMPLE_ROWS]  # prototypes are near the top
+        data = [tr for tr in sample if not _is_column_numbers(tr) and header_of(row_cells(tr)) is None]
         grid = [number_attr(g, "w", 0) for g in table.findall(f"{q('tblGrid')}/{q('gridCol')}")]
         self._columns(header_tr, data, grid)
         self.facts.repeat_header = header_tr.find(f"{q('trPr')}/{q('tblHeader')}") is not None
         section_tr, activity_tr = _prototypes(data, self.header.width)
-        new = copy.deepcopy(table)
-        for tr in new.findall(q("tr")):
+        new = table  # this part's own copy: its rows are taken out, the prototypes stay readable
+        for tr in rows:
             new.remove(tr)
         self._fit_grid(new)
         _caption(new)
