@@ -395,3 +395,27 @@ def test_a_table_in_the_orders_text_is_that_orders_own(tmp_path: Path, ws: Path)
     xml = zipfile.ZipFile(__import__("io").BytesIO(derived.template)).read("word/document.xml").decode("utf-8")
     assert "председатель рабочей группы" not in xml and "order.signature.name" in xml
     assert any("таблица в тексте приказа" in d.message for d in derived.report.items)
+
+
+def test_force_replaces_a_style_whole_and_a_failure_keeps_the_old_one(letterhead: Path, ws: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import orderforge.stylegen as stylegen
+
+    first = make_style(letterhead, "enskiy", ws / "templates")
+    before = {p.name: p.read_bytes() for p in first.folder.iterdir()}
+    derived = derive_style(letterhead, "enskiy")
+    real_replace = stylegen.os.replace
+
+    def failing(src: object, dst: object) -> None:
+        if Path(str(dst)).name == "enskiy" and not str(src).endswith(".old"):  # the new style fails to land
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stylegen.os, "replace", failing)
+    with pytest.raises(OSError):
+        stylegen.write_style(derived, ws / "templates", force=True)
+    monkeypatch.setattr(stylegen.os, "replace", real_replace)
+    assert {p.name: p.read_bytes() for p in first.folder.iterdir()} == before
+    assert sorted(p.name for p in (ws / "templates").iterdir()) == ["enskiy"]  # no staging folder left
+    again = make_style(letterhead, "enskiy", ws / "templates", force=True)
+    assert sorted(p.name for p in again.folder.iterdir()) == ["amend.docx", "style.yaml", "template.docx"]

@@ -113,20 +113,27 @@ def make_style(docx: Path, name: str, root: Path, *, force: bool = False) -> Mad
 
 
 def write_style(derived: Derived, root: Path, *, force: bool = False) -> MadeStyle:
-    """Write the three files into a temporary folder beside the target, then move it into place."""
+    """Write the three files into a temporary folder beside the target, then move it into place.
+
+    A style being replaced (``--force``) is moved aside first and removed only once the new one stands,
+    so a failure at any point leaves one whole style, never a half-written folder."""
     root.mkdir(parents=True, exist_ok=True)
     folder = root / derived.name
     staging = Path(tempfile.mkdtemp(prefix=f".{derived.name}-", dir=root))
+    old = staging.with_name(staging.name + ".old")
     try:
         (staging / "style.yaml").write_text(derived.style_yaml, encoding="utf-8")
         (staging / "template.docx").write_bytes(derived.template)
         (staging / "amend.docx").write_bytes(derived.amend)
         if folder.exists() and force:
-            shutil.rmtree(folder)
+            os.replace(folder, old)
         os.replace(staging, folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        if old.exists() and not folder.exists():
+            os.replace(old, folder)
         raise
+    shutil.rmtree(old, ignore_errors=True)
     written = [folder / n for n in ("style.yaml", "template.docx", "amend.docx")]
     return MadeStyle(derived.name, folder, derived.report, written)
 
