@@ -30,14 +30,16 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import sys
 from dataclasses import dataclass
 from importlib import resources
-from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
     if sys.version_info >= (3, 11):
         from importlib.resources.abc import Traversable
     else:
@@ -78,18 +80,23 @@ def workspace_sources(workspace: Path | None) -> list[StyleSource]:
     return found
 
 
-def package_sources() -> list[StyleSource]:
+@functools.lru_cache(maxsize=1)
+def package_sources() -> tuple[StyleSource, ...]:
     """The style folders named by installed packages' ``orderforge.styles`` entry points.
 
     An entry point whose package or folder cannot be found is skipped: one broken
     install must not stop every build (``orderforge styles`` does not list it).
+    Read once per process: importlib.metadata costs tens of milliseconds to import
+    and scan, and a plan's style is looked up several times per command.
     """
+    from importlib.metadata import entry_points
+
     found: list[StyleSource] = []
     for point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda p: p.name):
         root = _entry_point_folder(point)
         if root is not None:
             found.append(StyleSource(f"пакет {point.name}", root))
-    return found
+    return tuple(found)
 
 
 def _entry_point_folder(point: EntryPoint) -> Path | None:
