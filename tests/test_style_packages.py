@@ -10,6 +10,7 @@ installs one with pip into a fresh venv.
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,7 @@ from orderforge.cli import main
 from orderforge.docxtext import docx_text
 from orderforge.stylesources import BUNDLED, WORKSPACE, found_styles, package_sources
 
-from .conftest import PLANS, TEMPLATES
+from .conftest import PLANS, ROOT, TEMPLATES
 
 PACKAGE = "mycommittee_style"
 STYLE = "ensk-committee"
@@ -172,3 +173,12 @@ def test_entry_point_without_a_folder_names_the_package_itself(tmp_path: Path, b
     found = found_styles(bare)
     assert found[STYLE].origin == "пакет plain"
     assert found[STYLE].folder == site / PACKAGE / STYLE
+
+
+def test_validate_of_a_bundled_style_reads_no_package_metadata() -> None:
+    """importlib.metadata costs ~50 ms to import: validate needs it only for a style neither local nor built in."""
+    code = ("import sys\nfrom click.testing import CliRunner\nfrom orderforge.cli import main\n"
+            "result = CliRunner().invoke(main, ['validate', 'plans/zyryansky-2025.yaml'])\n"
+            "assert result.exit_code == 0, result.output\nprint('importlib.metadata' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

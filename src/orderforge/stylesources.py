@@ -32,6 +32,7 @@ import atexit
 import contextlib
 import functools
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -128,6 +129,19 @@ def bundled_source() -> list[StyleSource]:
     """The styles shipped inside orderforge."""
     root = _on_disk(resources.files("orderforge").joinpath("templates"))
     return [StyleSource(BUNDLED, root)] if root is not None else []
+
+
+def style_exists(name: str, workspace: Path | None = None) -> bool:
+    """Whether a style of this name is visible from the workspace, whichever source has it.
+
+    ``validate`` asks only this for every plan; the workspace and the bundled styles
+    are looked at first, so the installed packages' metadata is read only for a
+    style that neither has (importing importlib.metadata costs ~50 ms).
+    """
+    def has(sources: Iterable[StyleSource]) -> bool:
+        return any((source.root / name / STYLE_FILE).is_file() for source in sources)
+
+    return has(workspace_sources(workspace)) or has(bundled_source()) or has(package_sources())
 
 
 def style_sources(workspace: Path | None = None) -> list[StyleSource]:
