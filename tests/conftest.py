@@ -9,6 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
+TEMPLATES = ROOT / "src" / "orderforge" / "templates"  # the bundled house styles
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -24,6 +25,6 @@ def repo_root(monkeypatch: pytest.MonkeyPatch) -> Path:
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the example workspace (plans + templates) in a temporary folder."""
     shutil.copytree(PLANS, tmp_path / "plans")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
     monkeypatch.chdir(tmp_path)
     return tmp_path

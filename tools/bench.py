@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "src" / "orderforge" / "templates"  # the bundled house styles
 PLANS = sorted(p for p in (ROOT / "plans").glob("*.yaml") if not p.name.endswith("directory.yaml"))
 
 
@@ -68,7 +69,7 @@ def _declension(plan: Path) -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         shutil.copytree(ROOT / "plans", work / "plans")
-        shutil.copytree(ROOT / "templates", work / "templates")
+        shutil.copytree(TEMPLATES, work / "templates")
         literal = work / "plans" / f"{plan.stem}-literal.yaml"
         literal.write_text(text, encoding="utf-8")
         exe = [sys.executable, "-m", "orderforge", "build", "-o", str(work / "out")]

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "src" / "orderforge" / "templates"  # the bundled house styles
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 PLANS = sorted(p for p in (ROOT / "plans").glob("*.yaml")
                if not p.name.endswith(".directory.yaml") and p.name != "directory.yaml")
@@ -33,7 +34,7 @@ def in_process(docx: Path, style: str, repeat: int) -> tuple[float, float, str]:
     times, outcome = [], ""
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as folder:
-            shutil.copytree(ROOT / "templates", Path(folder) / "templates")
+            shutil.copytree(TEMPLATES, Path(folder) / "templates")
             started = time.perf_counter()
             try:
                 result = import_docx(docx, Path(folder) / "plans" / "x.yaml", style=style)
@@ -50,7 +51,7 @@ def whole_command(docx: Path, style: str, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as folder:
-            shutil.copytree(ROOT / "templates", Path(folder) / "templates")
+            shutil.copytree(TEMPLATES, Path(folder) / "templates")
             started = time.perf_counter()
             subprocess.run([sys.executable, "-m", "orderforge", "import", str(docx), "-o", "plans/x.yaml",
                             "--style", style], cwd=folder, capture_output=True)
@@ -63,7 +64,7 @@ def built_examples(folder: Path) -> list[tuple[Path, str]]:
     from orderforge.validate import load_plan
 
     shutil.copytree(ROOT / "plans", folder / "plans")
-    shutil.copytree(ROOT / "templates", folder / "templates")
+    shutil.copytree(TEMPLATES, folder / "templates")
     out = []
     for plan in PLANS:
         loaded, report = load_plan(folder / "plans" / plan.name)
@@ -89,7 +90,7 @@ def synthetic(folder: Path, count: int) -> Path:
     for extra in (ROOT / "plans").glob("*.directory.yaml"):
         shutil.copy(extra, plans / extra.name)
     if not (folder / "templates").exists():
-        shutil.copytree(ROOT / "templates", folder / "templates")
+        shutil.copytree(TEMPLATES, folder / "templates")
     path = plans / f"big-{count}.yaml"
     path.write_text(head + "  sections:\n" + sections, encoding="utf-8")
     return build_plan(path, folder / "out").docx

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the docxtpl templates of every built-in house style.
 
-    python tools/make_template.py                       # all styles → templates/<style>/
+    python tools/make_template.py                       # all styles → src/orderforge/templates/<style>/
     python tools/make_template.py --style gymnasium     # one style (repeatable)
     python tools/make_template.py --out /tmp/tpl        # into /tmp/tpl/<style>/ instead
     python tools/make_template.py OUTPUT.docx           # kaliningrad-committee's template.docx only
@@ -64,7 +64,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Pt, RGBColor, Twips
 
 REPO = Path(__file__).resolve().parent.parent
-TEMPLATES = REPO / "templates"
+TEMPLATES = REPO / "src" / "orderforge" / "templates"  # bundled styles ship inside the package
 
 # ---------------------------------------------------------------------------------------
 # Geometry, in twentieths of a point (twips): 1 mm = 56.6929 twips
@@ -965,7 +965,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="only this style (repeatable); default: every style")
     ap.add_argument("--out", type=Path, default=TEMPLATES,
                     help="root folder for <style>/template.docx and amend.docx "
-                         "(default: the repository's templates/)")
+                         "(default: the bundled src/orderforge/templates/)")
     args = ap.parse_args(argv)
     if args.output is not None:
         paths = [build(args.output, DEFAULT_STYLE)]

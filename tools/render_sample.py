@@ -5,7 +5,7 @@
 
 For each style (tools/make_template.py LAYOUTS, contexts from tools/sample_context.py):
 builds ``template.docx`` and ``amend.docx`` into a scratch folder (and says whether the
-copies in templates/ are up to date), renders them with docxtpl in a sandboxed,
+copies in src/orderforge/templates/ are up to date), renders them with docxtpl in a sandboxed,
 autoescaping, strict Jinja environment — the template with each case of
 ``sample_context.cases(style)`` (the seed's document, a long plan, variants), the amend
 template with ``sample_context.amend_context(style)`` — and checks the structure of each

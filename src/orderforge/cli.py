@@ -135,7 +135,7 @@ def validate(plans: tuple[Path, ...], as_json: bool, quiet: bool) -> None:
       orderforge validate plans/kaliningrad-committee-2026.yaml
     """
     def action() -> int:
-        from .validate import load_plan
+        from . import load_plan
 
         report = Report()
         for path in _plan_files(plans):
@@ -171,7 +171,7 @@ def build(plans: tuple[Path, ...], out_dir: Path, pdf: bool) -> None:
       orderforge build -o /tmp/out
     """
     def action() -> int:
-        from .build import build_plan
+        from . import build_plan
 
         files = _plan_files(plans)
         failures: list[int] = []
@@ -262,21 +262,24 @@ def text(docx: Path) -> None:
 def styles() -> None:
     """Показать установленные стили оформления.
 
-    Стили ищутся в папке templates/ рабочей папки, затем среди встроенных.
+    Стили ищутся в папке templates/ рабочей папки, затем в установленных
+    пакетах стилей, затем среди встроенных. Для каждого стиля показано,
+    откуда он взят: рабочая папка, пакет или встроенный.
 
     \b
     Пример:
       orderforge styles
     """
     def action() -> int:
-        from .style import list_styles, load_style
+        from . import load_style
+        from .stylesources import found_styles
 
-        for name, folder in list_styles(Path.cwd()).items():
+        for name, found in found_styles(Path.cwd()).items():
             try:
                 title = load_style(name, Path.cwd()).title
             except UserError:
                 title = "(ошибка в style.yaml: orderforge check-style " + name + ")"
-            _echo(f"{name:28} {title}\n{'':28} {folder}")
+            _echo(f"{name:28} {title}\n{'':28} {found.origin}: {found.folder}")
         return 0
 
     _run(action)
@@ -325,7 +328,7 @@ def init(folder: Path, style_name: str, year: int | None, copy_style: bool) -> N
       cd komitet && orderforge build
     """
     def action() -> int:
-        from .workspace import init_workspace
+        from . import init_workspace
 
         result = init_workspace(folder, style_name, year, copy_style)
         for path in result.created:
@@ -375,7 +378,7 @@ def forms(plan: Path) -> None:
       orderforge forms plans/baltiysk-2024.yaml
     """
     def action() -> int:
-        from .build import validated_plan
+        from . import validated_plan
         from .forms import generated_forms
 
         loaded, _ = validated_plan(plan)
@@ -423,7 +426,8 @@ def import_(docx: Path, output: Path | None, directory: Path | None, style: str 
       orderforge import old.docx --directory plans/directory.yaml --json
     """
     def action() -> int:
-        from .importer import failure_json, import_docx, result_json
+        from . import import_docx
+        from .importer import failure_json, result_json
 
         try:
             result = import_docx(docx, output, style=style, force=force, directory=directory)
@@ -518,7 +522,8 @@ def new_command(new_plan: Path, source: Path, year: int | None, shift: int | Non
       orderforge new plans/plan-2027.yaml --from plans/plan-2026.yaml --shift 1
     """
     def action() -> int:
-        from .rollover import new_from, plural_years
+        from . import new_from
+        from .rollover import plural_years
 
         result = new_from(source, new_plan, year=year, shift=shift, force=force)
         period = f", период {result.old_period} → {result.new_period}" if result.new_period else ""
@@ -586,7 +591,7 @@ def diff_command(old: str, new: str | None, as_json: bool, exit_code: bool) -> N
       orderforge diff подписан-2026-02-11:plans/kaliningrad-committee-2026.yaml HEAD:plans/kaliningrad-committee-2026.yaml --json
     """
     def action() -> int:
-        from .diff import diff_specs, format_diff
+        from . import diff_specs, format_diff
 
         result = diff_specs(old, new)
         _echo_diagnostics(result.warnings)
@@ -628,7 +633,8 @@ def amend_command(old: str, new: str, number: str | None, date_text: str | None,
       orderforge amend HEAD:plans/x.yaml plans/x.yaml --order amend.yaml -o output/изменения.docx
     """
     def action() -> int:
-        from .amend import AmendData, build_amend, load_amend_yaml, parse_date
+        from . import AmendData, build_amend
+        from .amend import load_amend_yaml, parse_date
 
         data = load_amend_yaml(order_file) if order_file else AmendData()
         if date_text is not None:

@@ -179,8 +179,9 @@ def _check_approval(plan: Plan, report: Report) -> None:
 
 def _check_style_name(plan: Plan, report: Report) -> None:
     from .style import StyleNotFound, find_style
+    from .stylesources import style_exists
 
-    if not plan.style:
+    if not plan.style or style_exists(plan.style, Path(plan.source).resolve().parent):
         return
     try:
         find_style(plan.style, Path(plan.source).resolve().parent)
