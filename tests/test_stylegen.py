@@ -32,7 +32,7 @@ from orderforge.typography import plain
 from orderforge.validate import load_plan
 
 from . import stylegen_docs as docs
-from .conftest import FIXTURES, PLANS, ROOT
+from .conftest import FIXTURES, PLANS, ROOT, TEMPLATES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -114,7 +114,7 @@ def import_and_build(source: Path, ws: Path, style: str | None = None) -> tuple[
 @pytest.mark.parametrize("seed", SEEDS)
 def test_each_seed_comes_back_from_its_derived_style(seed: str, tmp_path: Path, ws: Path) -> None:
     """A seed's document → its own style → import → build: zero differing lines, same page settings and fonts."""
-    shutil.copytree(ROOT / "templates", tmp_path / "builtin")
+    shutil.copytree(TEMPLATES, tmp_path / "builtin")
     shutil.copytree(PLANS, tmp_path / "seedplans")
     source = build_plan(tmp_path / "seedplans" / f"{seed}.yaml", tmp_path / "src").docx
     made = make_style(source, "derived", ws / "templates")
