@@ -127,7 +127,7 @@ def front_lines(reader: _Reader, before: int) -> tuple[list[Line], list[tuple[in
     tables: list[tuple[int, Table]] = []
     for index, block in enumerate(reader.blocks[:before]):
         if isinstance(block, Paragraph):
-            marked = _with_marker(block.text, block.num, reader.numbering)
+            marked = _with_marker(block.text, block.label)
             for part in marked.split("\n"):
                 lines.append(Line(clean(part), part, index, align=block.align))
             continue

@@ -27,6 +27,7 @@ from .text import _lines
 def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Registry, style: Any) -> Imported:
     """Read the plan (and the order around it) from the blocks of a document."""
     reader = _Reader(blocks, numbering, name, registry, style)
+    _report_reading(reader, numbering)
     used, header, rows, title_rows = find_plan(reader)
     _report_extra_columns(reader, header)
     lines, front_tables = front_lines(reader, used[0])
@@ -54,6 +55,14 @@ def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Re
     _report_directory(imported, reader)
     imported.info.extend(reader.info)
     return imported
+
+
+def _report_reading(reader: _Reader, notes: Numbering) -> None:
+    """What reading the file noticed: the conversion, values taken as their default (IM008)."""
+    if notes.converted_from:
+        reader.info.append(f"файл {notes.converted_from} преобразован в .docx через LibreOffice")
+    for problem in dict.fromkeys(notes.problems):
+        reader.warn("IM008", f"в разметке документа {problem}", "проверьте эту таблицу или список в Word")
 
 
 def _title_lines(lines: list[Line], after: int, mark_lines: set[int], first_table: int) -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import UserError
 from ..docxtext import Cell, Paragraph, Table
-from .docfile import Numbering, _with_marker
+from .docfile import _with_marker
 from .model import Number, _Reader
 from .text import _key, _lines, clean
 
@@ -174,21 +174,21 @@ def find_plan(reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]
     skip = header_row + 1
     if skip < len(table.rows) and _is_sub_header(table.rows[skip], table.rows[header_row]):
         skip += 1
-    rows = _rows(table, header, skip, number_of[start], reader.numbering)
+    rows = _rows(table, header, skip, number_of[start])
     between: list[Paragraph] = []
     for index in range(start + 1, len(reader.blocks)):
         block = reader.blocks[index]
         if isinstance(block, Paragraph):
             between.append(block)
             continue
-        joined = _continuation(block, header, between, _last_number(rows), reader.numbering)
+        joined = _continuation(block, header, between, _last_number(rows))
         if joined is None:
             break
         skip, headings = joined
         used.append(index)
         for text in headings:
             rows.append(Row(number_of[index], 0, {"text": [text]}, {}, [], merged=True))
-        rows.extend(_rows(block, header, skip, number_of[index], reader.numbering))
+        rows.extend(_rows(block, header, skip, number_of[index]))
         between = []
     for row in rows:
         if row.row_no == 0:
@@ -202,8 +202,8 @@ def find_plan(reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]
     return used, header, rows, title_rows
 
 
-def _continuation(table: Table, header: Header, between: list[Paragraph], last: Number | None,
-                  numbering: Numbering) -> tuple[int, list[str]] | None:
+def _continuation(table: Table, header: Header, between: list[Paragraph],
+                  last: Number | None) -> tuple[int, list[str]] | None:
     """Whether a table continues the plan: (its first data row, headings found between) or None.
 
     A table that repeats the plan header continues it. A table of the same width
@@ -230,16 +230,14 @@ def _continuation(table: Table, header: Header, between: list[Paragraph], last: 
         return None
     for text in headings:  # «2. Раздел» typed between the parts: the numbering goes on from it
         last = split_leading_number(text)[0] or last
-    return (0, headings) if _rows_continue(table, header, last, numbering) else None
+    return (0, headings) if _rows_continue(table, header, last) else None
 
 
-def _rows_continue(table: Table, header: Header, last: Number | None, numbering: Numbering) -> bool:
+def _rows_continue(table: Table, header: Header, last: Number | None) -> bool:
     """Whether the first rows of a header-less table read as rows of the plan (see :func:`_continuation`)."""
     from ..deadline import parse_deadline
 
-    saved = {num_id: dict(levels) for num_id, levels in numbering.counters.items()}
-    rows = _rows(table, header, 0, 0, numbering)[:4]
-    numbering.counters = saved  # only looking: Word's list counters must not move
+    rows = _rows(table, header, 0, 0)[:4]
     for row in rows:
         number = row_number(row)
         if number is not None:
@@ -289,15 +287,15 @@ def text_number(text: str) -> tuple[Number | None, str]:
     return number, rest
 
 
-def _rows(table: Table, header: Header, skip: int, table_no: int, numbering: Numbering) -> list[Row]:
+def _rows(table: Table, header: Header, skip: int, table_no: int) -> list[Row]:
     rows: list[Row] = []
     above: dict[int, list[str]] = {}  # grid column → content of the cell a vertical merge continues
     for r, raw in enumerate(table.rows):
         own: list[tuple[int, Cell, list[str]]] = []
         for col, cell in _grid(raw):
             lines: list[str] = []
-            for para, ref in zip(cell.paras, cell.nums or [None] * len(cell.paras), strict=False):
-                lines.extend(_lines(_with_marker(para, ref, numbering)))
+            for para, label in zip(cell.paras, cell.labels or [""] * len(cell.paras), strict=False):
+                lines.extend(_lines(_with_marker(para, label)))
             own.append((col, cell, lines))
             if cell.vmerge != "continue":
                 above[col] = lines
