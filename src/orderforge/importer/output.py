@@ -59,11 +59,15 @@ def plan_yaml(imported: Imported, style: str, directory_ref: str | None, docx_na
     """The plan file text (ruamel round-trip dump, keys in the order of spec.py, comments for the clerk)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from ..spec import ACTIVITY, ORDER, PLAN, PLAN_BODY, POINT, SECTION, SUBSECTION
+    from ..spec import ACTIVITY, APPROVAL, ORDER, PLAN, PLAN_BODY, POINT, SECTION, SUBSECTION
 
     root: dict[str, Any] = {"format": 1, "style": style, "directory": directory_ref}
     if imported.order is not None:
         root["order"] = _order_map(imported.order, ORDER, POINT)
+    if imported.approval is not None:
+        a = imported.approval
+        root["approval"] = _ordered({"kind": a.kind, "issuer_genitive": a.issuer_genitive, "date": a.date,
+                                     "number": a.number}, APPROVAL)
     body: dict[str, Any] = {"title": _text(imported.title) if len(imported.title) > 1 else imported.title[0]}
     if imported.period:
         body["period"] = imported.period

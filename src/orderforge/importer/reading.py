@@ -16,7 +16,7 @@ from ..docxtext import Block, Table
 from .cells import _person, resolve_cells
 from .directory import Registry, _report_directory
 from .docfile import Numbering
-from .marks import _check_marks, _find_marks
+from .marks import _check_marks, _find_marks, approval_of
 from .model import Imported, Line, _Reader
 from .order import _ACQUAINTED, _APPENDIX, _STAMP, _OrderReader, front_lines
 from .structure import build_structure
@@ -41,10 +41,12 @@ def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Re
     title = _title_lines(lines, after, mark_lines, first_table) or _title_of_rows(title_rows)
     passport = _passport(appendix_tables)
     imported = Imported(name, order, title, "", passport, [], [], registry.parties, registry.people, reader.report)
+    imported.approval = approval_of(marks) if order is None else None
     imported.row_places = {row.label: (row.table_no, row.row_no) for row in rows if row.row_no}
     imported.activities, imported.sections = build_structure(reader, header, rows)
     resolve_cells(reader, imported.all_activities(), rows)
     imported.heading_comments = reader.heading_comments
+    imported.numbering_scheme = reader.numbering_scheme
     imported.activities_title = reader.activities_title
     if not title:
         imported.title = ["TODO: заголовок плана не найден"]
