@@ -139,7 +139,6 @@ class Imported:
     people: dict[str, PersonOut]
     report: Report
     info: list[str] = field(default_factory=list)
-    period_todo: str = ""
     title_todo: str = ""
     heading_comments: list[str] = field(default_factory=list)
     activities_title: str = ""

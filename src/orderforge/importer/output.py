@@ -90,10 +90,6 @@ def plan_yaml(imported: Imported, style: str, directory_ref: str | None, docx_na
     plan_map = _ordered(body, PLAN_BODY)
     if imported.title_todo:
         plan_map.yaml_add_eol_comment(f"TODO: {imported.title_todo}", "title")
-    if imported.period_todo:
-        after = "passport" if "passport" in plan_map else "activities" if "activities" in plan_map else "sections"
-        if after in plan_map:
-            plan_map.yaml_set_comment_before_after_key(after, before=imported.period_todo, indent=2)
     if imported.heading_comments:
         target = "activities" if "activities" in plan_map else None
         if target:

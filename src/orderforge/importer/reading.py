@@ -131,33 +131,59 @@ _PERIOD_ONE = re.compile(r"\bна\s+(\d{4})\s*(?:(?:учебный\s+)?год|г
 
 
 def _period(imported: Imported, reader: _Reader) -> None:
-    from ..deadline import parse_deadline
+    """The plan's period: the one the title states («на 2026/2027 учебный год», «на 2026–2028 годы»)
+    when every deadline fits in it; widened to the calendar years that hold them all when some do
+    not (a school year's preparation in August, a report the next September: IM133 says so); the
+    span of the deadlines when the title states none."""
     from ..model import parse_period
 
-    title = " ".join(imported.title)
+    text = _stated_period(" ".join(imported.title))
+    period = parse_period(text) if text else None
+    if text and period is None:
+        reader.info.append(f"период «{text}» из заголовка не распознан")
+    span, outside = _deadline_span(imported, period)
+    if period is not None and outside is None:
+        imported.period = text
+        return
+    if span is None:
+        return
+    first = min(span[0].year, period.start.year) if period else span[0].year
+    last = max(span[1].year, period.end.year) if period else span[1].year
+    imported.period = f"{first}-{last}" if last > first else str(first)
+    if period is None:
+        reader.info.append(f"период {imported.period} выведен из сроков мероприятий (в заголовке его нет)")
+        return
+    activity, deadline = outside  # type: ignore[misc]
+    where = activity.number.text if activity.number else activity.label
+    reader.warn("IM133", f"{activity.label}: срок «{deadline}» (мероприятие {where}) выходит за период {text} из "
+                f"заголовка; записан период {imported.period}, в который входят все сроки",
+                "проверьте срок или укажите период плана (plan: period:) вручную")
+
+
+def _stated_period(title: str) -> str:
     ranges = list(_PERIOD_RANGE.finditer(title))
-    text = ""
     if ranges:
         m = ranges[-1]
-        text = f"{m.group(1)}-{m.group(2)}" + (" учебный год" if m.group(3) else "")
-    else:
-        one = _PERIOD_ONE.search(title)
-        if one:
-            text = one.group(1)
-    period = parse_period(text) if text else None
-    if period is None:
-        if text:
-            reader.info.append(f"период «{text}» из заголовка не распознан")
-        return
+        return f"{m.group(1)}-{m.group(2)}" + (" учебный год" if m.group(3) else "")
+    one = _PERIOD_ONE.search(title)
+    return one.group(1) if one else ""
+
+
+def _deadline_span(imported: Imported, period: Any) -> tuple[Any, Any]:
+    """(first day, last day) over all deadlines (None when none has a span), and the first
+    (activity, deadline) outside ``period`` (None when all fit or there is no period)."""
+    from ..deadline import parse_deadline
+
+    first = last = None
+    outside = None
     for activity in imported.all_activities():
         if not activity.deadline:
             continue
         span = parse_deadline(activity.deadline).span()
-        if span and (span[0] < period.start or span[1] > period.end):
-            where = activity.number.text if activity.number else activity.label
-            imported.period_todo = (f"TODO: период {text} (из заголовка) не указан: срок «{activity.deadline}» "
-                                    f"мероприятия {where} выходит за него")
-            reader.warn("IM133", f"{activity.label}: срок «{activity.deadline}» (мероприятие {where}) выходит за "
-                        f"период {text} из заголовка; период в план не записан", "проверьте срок или заголовок")
-            return
-    imported.period = text
+        if not span:
+            continue
+        first = span[0] if first is None else min(first, span[0])
+        last = span[1] if last is None else max(last, span[1])
+        if period is not None and outside is None and (span[0] < period.start or span[1] > period.end):
+            outside = (activity, activity.deadline)
+    return (None if first is None else (first, last)), outside
