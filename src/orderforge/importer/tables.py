@@ -104,6 +104,7 @@ class Row:
     inherited: dict[str, list[str]]  # role → lines of a vertically merged cell above
     extras: list[tuple[str, list[str], bool]]  # (header, lines, inherited) of columns outside the format
     merged: bool = False  # one cell across the table
+    text_label: str = ""  # a row number Word draws in the activity column («1.2.»), not part of the text
     label: str = ""  # «строка 7» or «таблица 3, строка 7»
 
     def get(self, role: str) -> list[str]:
@@ -292,10 +293,9 @@ def _rows(table: Table, header: Header, skip: int, table_no: int) -> list[Row]:
     above: dict[int, list[str]] = {}  # grid column → content of the cell a vertical merge continues
     for r, raw in enumerate(table.rows):
         own: list[tuple[int, Cell, list[str]]] = []
+        labels: dict[int, str] = {}
         for col, cell in _grid(raw):
-            lines: list[str] = []
-            for para, label in zip(cell.paras, cell.labels or [""] * len(cell.paras), strict=False):
-                lines.extend(_lines(_with_marker(para, label)))
+            lines, labels[col] = _cell_lines(cell, header.grid.get(col) == "text")
             own.append((col, cell, lines))
             if cell.vmerge != "continue":
                 above[col] = lines
@@ -319,12 +319,33 @@ def _rows(table: Table, header: Header, skip: int, table_no: int) -> list[Row]:
                 if cell.vmerge != "continue" or lines:
                     row.extras.append((header.names.get(col, ""), list(lines), cell.vmerge == "continue"))
                 continue
+            if role == "text" and labels.get(col) and cell.vmerge != "continue":
+                row.text_label = labels[col]
             if lines and role == "deadline":  # one string per column: «начало | окончание» become a range
                 target.setdefault(role, []).append(join_deadline_lines(lines))
             elif lines:
                 target.setdefault(role, []).extend(lines)
         rows.append(row)
     return rows
+
+
+_ROW_LABEL = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+
+
+def _cell_lines(cell: Cell, text_column: bool) -> tuple[list[str], str]:
+    """The cell's lines with Word's list labels in front, as a reader sees them; and, in the activity
+    column, a row number Word draws there («1.2.» on the cell's only paragraph of that list), kept
+    apart instead of glued onto the text (:func:`~.structure.build_structure` decides where it goes)."""
+    labels = cell.labels or [""] * len(cell.paras)
+    row_label = ""
+    if text_column and cell.paras and _ROW_LABEL.match(labels[0]) \
+            and sum(1 for ref in cell.nums if ref is not None and ref == cell.nums[0]) == 1:
+        row_label = labels[0]
+        labels = [""] + list(labels[1:])
+    lines: list[str] = []
+    for para, label in zip(cell.paras, labels, strict=False):
+        lines.extend(_lines(_with_marker(para, label)))
+    return lines, row_label
 
 
 _JOINS_ON = re.compile(r"(?:[,;:–—-]|\b(?:до|в|во|с|со|по|на|течение|и|или|не|позднее))$", re.I)
