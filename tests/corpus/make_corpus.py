@@ -154,6 +154,21 @@ def two_level_in_text_cell(d: Any) -> Case:
     return Case("two-level-in-text-cell", two_level_in_text_cell.__doc__ or "", sections, acts, period="2026")
 
 
+def number_typed_and_drawn(d: Any) -> Case:
+    """The № cell has the number typed and Word draws another one («%1.%2.») before the activity's text:
+    the typed one is the row's, the drawn one is dropped from the text with a warning (IM108)."""
+    add_list(d, 109, [("decimal", "%1.", 1), ("decimal", "%1.%2.", 1)], [(109, {})])
+    sections = [S("Общие мероприятия", "1.")]
+    acts = _pool(3)
+    rows = [_header_row(), row([C("1. Общие мероприятия", span=5)])]
+    for j, a in enumerate(acts):
+        a.section, a.number = 0, f"1.{j + 1}."
+        rows.append(row(_cells(a, a.number, [p(a.text[0], num=("109", 1))])))
+    append(d, p("План на 2026 год", jc="center"), table(WIDTHS, rows))
+    return Case("number-typed-and-drawn", number_typed_and_drawn.__doc__ or "", sections, acts, period="2026",
+                warnings=["IM108"])
+
+
 def restart_per_section(d: Any) -> Case:
     """Unnumbered section rows; each section's activities numbered 1, 2, 3 again by Word
     (a new list per section: w:lvlOverride/w:startOverride)."""
@@ -429,7 +444,7 @@ def hostile_attributes(d: Any) -> Case:
 
 
 CASES: list[Callable[[Any], Case]] = [
-    auto_one_level, auto_two_level, two_level_in_text_cell, restart_per_section, running_numbers, merged_cells,
+    auto_one_level, auto_two_level, two_level_in_text_cell, number_typed_and_drawn, restart_per_section, running_numbers, merged_cells,
     split_table_two_row_header, seven_columns_landscape, tracked_changes, bullets_and_hyphens, approval_stamp,
     order_accusative, letterhead_image, responsible_cells, period_from_deadlines, school_year_spill,
     hostile_attributes,
