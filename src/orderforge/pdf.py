@@ -96,6 +96,7 @@ def run_soffice(soffice: str, sources: list[Path], target: str, outdir: Path, ti
     """``soffice --convert-to target`` of ``sources`` into ``outdir``, with a private profile (in
     ``outdir``) and HOME, so a clerk's open LibreOffice window neither blocks nor is disturbed.
     False when LibreOffice did not finish in time; the caller checks what was produced."""
+    outdir = outdir.resolve()
     profile = Path(outdir, "profile").as_uri()
     command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
                "--convert-to", target, "--outdir", str(outdir), *(str(source) for source in sources)]

@@ -161,6 +161,9 @@ def append(document: Any, *xml: str) -> None:
                 sect.addprevious(child)
             else:
                 body.append(child)
+    last = sect.getprevious() if sect is not None else body[-1]
+    if last is not None and last.tag == f"{{{W_NS}}}tbl":  # Word always ends the body with a paragraph
+        append(document, "<w:p/>")
 
 
 def add_list(document: Any, abstract_id: int, levels: list[tuple[str, str, int]],
