@@ -252,3 +252,29 @@ def test_a_table_over_the_limit_is_refused_with_how_to_split(workspace: Path, mo
     (diagnostic,) = caught.value.diagnostics
     assert diagnostic.code == "IM007" and "разделите документ" in diagnostic.hint
     assert not Path("plans/x.yaml").exists()
+
+
+# --------------------------------------------------------------------------- the YAML written
+
+
+@pytest.mark.parametrize("fixture", ["columns-reordered", "split-table", "order-school", "order-incomplete"])
+def test_the_plan_text_is_fmt_canonical_and_reads_as_ruamels_dump(fixture: str, workspace: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from ruamel.yaml import YAML
+
+    from orderforge.fmt import format_text
+    from orderforge.importer import output, yamltext
+
+    trees: list[Any] = []
+    real = yamltext.dump
+    monkeypatch.setattr(yamltext, "dump", lambda root: trees.append(root) or real(root))
+    result = import_docx(ROOT / "tests" / "fixtures" / "import" / f"{fixture}.docx", Path("plans/x.yaml"))
+    text = result.plan.read_text(encoding="utf-8")
+    assert format_text(text) == text  # «orderforge fmt --check» passes right after import
+    buffer = io.StringIO()
+    output._yaml().dump(trees[0], buffer)
+    assert YAML(typ="safe").load(text) == YAML(typ="safe").load(buffer.getvalue())
+    comments = [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
+    assert comments == [line.strip() for line in buffer.getvalue().splitlines() if line.strip().startswith("#")]

@@ -8,7 +8,6 @@ value import could not read.
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from typing import Any
 
@@ -101,9 +100,9 @@ def plan_yaml(imported: Imported, style: str, directory_ref: str | None, docx_na
     doc.yaml_set_start_comment(
         f"Импортировано из «{docx_name}» командой orderforge import.\n"
         "Проверьте места с пометкой TODO и предупреждения импорта, затем: orderforge validate")
-    buffer = io.StringIO()
-    _yaml().dump(doc, buffer)
-    return buffer.getvalue()
+    from .yamltext import dump
+
+    return dump(doc)  # fmt's layout, written directly: ruamel's dumper was the slowest step of import
 
 
 def _order_map(order: OrderOut, spec: Any, point_spec: Any) -> Any:
