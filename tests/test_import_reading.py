@@ -278,3 +278,16 @@ def test_the_plan_text_is_fmt_canonical_and_reads_as_ruamels_dump(fixture: str, 
     assert YAML(typ="safe").load(text) == YAML(typ="safe").load(buffer.getvalue())
     comments = [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
     assert comments == [line.strip() for line in buffer.getvalue().splitlines() if line.strip().startswith("#")]
+
+
+@pytest.mark.parametrize("text", [
+    "Управление образования", "yes", "No", "null", "«Школа»", "Срок: март", "a #b", "конец ", "ЦОРП", "КлО",
+    "Иванова И.И., заместитель", "x, y", "[x]", "Раздел {1}", "ГИА-2026", "text\u2028more", "on", "Мероприятие — 1",
+    "2026", "1.1.", "- пункт", "'кавычки'", "«a» b:", "Y", "ёлка", "A\x85b",
+])
+def test_the_fast_plain_check_agrees_with_fmt(text: str) -> None:
+    from orderforge.importer.yamltext import _Writer
+
+    writer = _Writer()
+    for flow in (False, True):
+        assert writer.inline(text, flow) == writer.sc.inline(text, False, flow=flow)

@@ -15,12 +15,20 @@ the same values ruamel's dump gives).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
 from ..fmt import WIDTH, _Scalars, double_quoted, wrap
 
 INDENT = 2
+#: Text that is plain in any YAML without asking ruamel (most of a plan: it starts with a letter or «,
+#: has no «:», «#», control or line-separator characters and no space at the end). Anything else
+#: goes through fmt's full analysis; tests/test_import_reading.py checks both agree.
+_PLAIN_BLOCK = re.compile(r"[A-Za-zА-Яа-яЁё«][^\x00-\x1f\x7f-\x9f#:\u2028\u2029\ufeff\ud800-\udfff]*(?<! )")
+_PLAIN_FLOW = re.compile(r"[A-Za-zА-Яа-яЁё«][^\x00-\x1f\x7f-\x9f#:,\[\]{}\u2028\u2029\ufeff\ud800-\udfff]*(?<! )")
+#: Words YAML 1.1 or 1.2 reads as booleans or null when plain.
+_TYPED_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 
 
 class _Writer:
@@ -55,7 +63,13 @@ class _Writer:
             self.value(head, value, indent, self.eol(node.ca, key))
 
     def key(self, key: Any) -> str:
-        return self.sc.inline(str(key), False)
+        return self.inline(str(key))
+
+    def inline(self, text: str, flow: bool = False) -> str:
+        """fmt's one-line form of ``text``, without the full analysis when it is plainly plain."""
+        if (_PLAIN_FLOW if flow else _PLAIN_BLOCK).fullmatch(text) and text.lower() not in _TYPED_WORDS:
+            return text
+        return self.sc.inline(text, False, flow=flow)
 
     def sequence(self, node: Any, indent: int) -> None:
         for n, item in enumerate(node):
@@ -83,7 +97,7 @@ class _Writer:
                 self.lines.append(f"{head} []{eol}")
                 return
             if _flow(value) and all(isinstance(x, str) for x in value):
-                flow = "[" + ", ".join(self.sc.inline(x, False, flow=True) for x in value) + "]"
+                flow = "[" + ", ".join(self.inline(x, flow=True) for x in value) + "]"
                 if len(head) + 1 + len(flow) <= WIDTH:
                     self.lines.append(f"{head} {flow}{eol}")
                     return
@@ -116,7 +130,7 @@ class _Writer:
             else:
                 self.lines.append(f"{head} {double_quoted(text)}{eol}")
             return
-        inline = self.sc.inline(text, False)
+        inline = self.inline(text)
         if len(head) + 1 + len(inline) <= WIDTH or not self.sc.foldable(text):
             self.lines.append(f"{head} {inline}{eol}")
             return
