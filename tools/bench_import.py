@@ -2,6 +2,8 @@
 
     python tools/bench_import.py            # in-process and whole-command figures
     python tools/bench_import.py --quick    # fewer repetitions
+    python tools/bench_import.py --scale    # import vs validate of 1,000 to 9,000 rows, peak memory,
+                                            # and a 100,000-row table (refused before reading, IM007)
 
 Documents: the hand-made ones in tests/fixtures/import/ (including the one that
 must be refused), every example plan in plans/ built to .docx first, and a
@@ -95,7 +97,58 @@ def synthetic(folder: Path, count: int) -> Path:
     return build_plan(path, folder / "out").docx
 
 
+def raw_table(folder: Path, rows: int) -> Path:
+    """A plan table of ``rows`` rows in 10 sections, written as raw WordprocessingML (fast at any size)."""
+    sys.path.insert(0, str(ROOT))
+    from tests.corpus.wordxml import C, append, new_document, p, row, save, table
+
+    header = ["№ п/п", "Мероприятие", "Срок исполнения", "Ответственный", "Результат"]
+    body = [row(header, header=True)]
+    per = max(1, rows // 10)
+    template = row(["{n}", "Мероприятие номер {n} с достаточно длинным текстом, чтобы строка переносилась",
+                    "март 2026 г.", "Управление образования, Методический кабинет", "Аналитическая справка"])
+    for s in range(10):
+        body.append(row([C(f"{s + 1}. Раздел {s + 1}", span=5)]))
+        body += [template.replace("{n}", f"{s + 1}.{k + 1}.") for k in range(per)]
+    document = new_document()
+    append(document, p("План мероприятий на 2026 год", jc="center"), table([12, 70, 30, 40, 35], body))
+    return save(document, folder / f"rows-{rows}.docx")
+
+
+def measured(command: list[str], cwd: Path) -> tuple[float, float, int]:
+    """Wall time (s), peak memory (MB) and exit code of one process."""
+    import os
+
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - started, usage.ru_maxrss / 1024, process.returncode
+
+
+def scale() -> None:
+    """Import against validate of the plan it writes, as a clerk runs both (whole commands)."""
+    exe = [sys.executable, "-m", "orderforge"]
+    print(f"{'строк':>7} {'import, с':>10} {'validate, с':>12} {'отношение':>10} {'память import, МБ':>18}  итог")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        shutil.copytree(ROOT / "templates", folder / "templates")
+        (folder / "plans").mkdir()
+        for rows in (1000, 5000, 9000, 100000):
+            docx = raw_table(folder, rows)
+            plan = f"plans/rows-{rows}.yaml"
+            took, peak, code = measured(exe + ["import", str(docx), "-o", plan], folder)
+            if code != 0 and not (folder / plan).exists():
+                print(f"{rows:>7} {took:>10.2f} {'—':>12} {'—':>10} {peak:>18.0f}  отказ (код {code})")
+                continue
+            checked, _, _ = measured(exe + ["validate", plan], folder)
+            print(f"{rows:>7} {took:>10.2f} {checked:>12.2f} {took / checked:>10.2f} {peak:>18.0f}  код {code}")
+
+
 def main() -> None:
+    if "--scale" in sys.argv:
+        scale()
+        return
     quick = "--quick" in sys.argv
     repeat, cli_repeat = (2, 1) if quick else (5, 3)
     print(f"python {sys.version.split()[0]}; повторов: {repeat} в процессе, {cli_repeat} командой")

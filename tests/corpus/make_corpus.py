@@ -71,11 +71,6 @@ HEADER = ["№ п/п", "Наименование мероприятия", "Ср�
 WIDTHS = [12, 70, 30, 40, 35]
 
 
-def _source(text: str) -> str:
-    """The expectation written the way a document types it: hyphens inside words as no-break hyphens."""
-    return text
-
-
 def _cells(a: A, number_cell: C | str, text: list[str] | None = None) -> list[C | str]:
     return [number_cell, C(text if text is not None else a.text), C(a.deadline), C(a.responsible), C(a.result)]
 
@@ -108,8 +103,8 @@ def auto_one_level(d: Any) -> Case:
     acts[-1].deadline = "август 2027 г."
     for i, a in enumerate(acts):
         a.number = f"{i + 1}."
-        a.deadline = a.deadline.replace("2026 г.", "2027 г.") if a.deadline.startswith(("январь", "февраль", "март",
-                                                                                           "апрель", "май")) else a.deadline
+        if a.deadline.startswith(("январь", "февраль", "март", "апрель", "май")):  # spring of the school year
+            a.deadline = a.deadline.replace("2026 г.", "2027 г.")
     append(d, p("План мероприятий по подготовке к государственной итоговой аттестации", jc="center", bold=True),
            p("на 2026/2027 учебный год", jc="center", bold=True),
            table(WIDTHS, [_header_row()] + [row(_cells(a, C([p("", num=("101", 0))]))) for a in acts]))
@@ -444,7 +439,8 @@ def hostile_attributes(d: Any) -> Case:
 
 
 CASES: list[Callable[[Any], Case]] = [
-    auto_one_level, auto_two_level, two_level_in_text_cell, number_typed_and_drawn, restart_per_section, running_numbers, merged_cells,
+    auto_one_level, auto_two_level, two_level_in_text_cell, number_typed_and_drawn, restart_per_section,
+    running_numbers, merged_cells,
     split_table_two_row_header, seven_columns_landscape, tracked_changes, bullets_and_hyphens, approval_stamp,
     order_accusative, letterhead_image, responsible_cells, period_from_deadlines, school_year_spill,
     hostile_attributes,

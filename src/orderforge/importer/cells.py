@@ -141,7 +141,7 @@ def singular_position(text: str) -> tuple[str, bool]:
     head = _head_index(words)
     out = list(words)
     for i in range(head + 1):
-        parts = []
+        parts: list[str] = []
         for part in words[i].split("-"):
             single = _singular_word(part) if i < head or part.lower().startswith(_POSITION_STEMS) or parts else None
             if single is None and i == head and parts == [] and len(words[i].split("-")) == 1:
@@ -166,7 +166,9 @@ class Found:
 
 def _split_segments(line: str) -> list[str]:
     """Split at commas and semicolons outside parentheses and quotes."""
-    parts, depth, quote, current = [], 0, 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth, quote = 0, 0
     for at, ch in enumerate(line):
         if ch in "(":
             depth += 1

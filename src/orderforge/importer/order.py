@@ -332,8 +332,8 @@ class _OrderReader:
             if line.signature or line.table:
                 row = [(k, x) for k, x in enumerate(self.lines) if x.block == line.block and x.row == line.row]
                 first = row[0][0] if row else j
-                position = [x.text for _, x in row if x.col < line.col and x.text]
-                return first, j, position or ([position_text] if position_text else []), surname, initials
+                left = [x.text for _, x in row if x.col < line.col and x.text]
+                return first, j, left or ([position_text] if position_text else []), surname, initials
             if position_text:
                 return j, j, [position_text], surname, initials
             position: list[str] = []

@@ -10,6 +10,7 @@ on the directory.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from ..docxtext import Block, Table
@@ -17,7 +18,7 @@ from .cells import _person, resolve_cells
 from .directory import Registry, _report_directory
 from .docfile import Numbering
 from .marks import _check_marks, _find_marks, approval_of
-from .model import Imported, Line, _Reader
+from .model import ActivityOut, Imported, Line, _Reader
 from .order import _ACQUAINTED, _APPENDIX, _STAMP, _OrderReader, front_lines
 from .structure import build_structure
 from .tables import Header, find_plan
@@ -153,7 +154,8 @@ def _period(imported: Imported, reader: _Reader) -> None:
     if period is None:
         reader.info.append(f"период {imported.period} выведен из сроков мероприятий (в заголовке его нет)")
         return
-    activity, deadline = outside  # type: ignore[misc]
+    assert outside is not None  # the period is there, and a deadline fell outside it
+    activity, deadline = outside
     where = activity.number.text if activity.number else activity.label
     reader.warn("IM133", f"{activity.label}: срок «{deadline}» (мероприятие {where}) выходит за период {text} из "
                 f"заголовка; записан период {imported.period}, в который входят все сроки",
@@ -169,13 +171,15 @@ def _stated_period(title: str) -> str:
     return one.group(1) if one else ""
 
 
-def _deadline_span(imported: Imported, period: Any) -> tuple[Any, Any]:
+def _deadline_span(imported: Imported, period: Any
+                   ) -> tuple[tuple[date, date] | None, tuple[ActivityOut, str] | None]:
     """(first day, last day) over all deadlines (None when none has a span), and the first
     (activity, deadline) outside ``period`` (None when all fit or there is no period)."""
     from ..deadline import parse_deadline
 
-    first = last = None
-    outside = None
+    first: date | None = None
+    last: date | None = None
+    outside: tuple[ActivityOut, str] | None = None
     for activity in imported.all_activities():
         if not activity.deadline:
             continue
@@ -186,4 +190,4 @@ def _deadline_span(imported: Imported, period: Any) -> tuple[Any, Any]:
         last = span[1] if last is None else max(last, span[1])
         if period is not None and outside is None and (span[0] < period.start or span[1] > period.end):
             outside = (activity, activity.deadline)
-    return (None if first is None else (first, last)), outside
+    return (None if first is None or last is None else (first, last)), outside

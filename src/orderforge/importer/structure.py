@@ -266,17 +266,7 @@ class _Structure:
             return
         self.dots.append((number, label))
         if number.depth == 1:
-            if self.flat and self.section is not None:
-                self.section.activities.append(activity)
-                self.flat_numbers.append((number.parts[0], len(self.section.activities), label))
-                return
-            if not self.sections:
-                self._expected(len(self.top), number, label, "мероприятие")
-                self.top.append(activity)
-            else:
-                self.warn("IM105", f"{label}: мероприятие {number.text} без номера раздела стоит внутри раздела; "
-                          "оно записано в текущий раздел и получит номер по нему", "")
-                self._container().append(activity)
+            self._top_level(number, activity, label)
             return
         section_no = number.parts[:1]
         if self.section is None or (self.section.number is not None and self.section.number != section_no):
@@ -304,6 +294,20 @@ class _Structure:
         else:
             self._expected(len(self.sub.activities), number, label, "мероприятие")
         self.sub.activities.append(activity)
+
+    def _top_level(self, number: Number, activity: ActivityOut, label: str) -> None:
+        """An activity numbered «3.»: before the sections, in an unnumbered section of a flat plan, or
+        (IM105) a stray one inside a numbered section."""
+        if self.flat and self.section is not None:
+            self.section.activities.append(activity)
+            self.flat_numbers.append((number.parts[0], len(self.section.activities), label))
+        elif not self.sections:
+            self._expected(len(self.top), number, label, "мероприятие")
+            self.top.append(activity)
+        else:
+            self.warn("IM105", f"{label}: мероприятие {number.text} без номера раздела стоит внутри раздела; "
+                      "оно записано в текущий раздел и получит номер по нему", "")
+            self._container().append(activity)
 
     def _container(self) -> list[ActivityOut]:
         if self.sub is not None:
