@@ -291,3 +291,13 @@ def test_the_fast_plain_check_agrees_with_fmt(text: str) -> None:
     writer = _Writer()
     for flow in (False, True):
         assert writer.inline(text, flow) == writer.sc.inline(text, False, flow=flow)
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 5, 13, 1 << 20])
+def test_rows_are_counted_across_chunk_boundaries(chunk: int) -> None:
+    import io
+
+    from orderforge.importer.docfile import _count_rows
+
+    xml = b"<w:tbl>" + b'<w:tr w:rsidR="1"><w:trPr/><w:tc/></w:tr>' * 50 + b"<w:tr/><x:tr>"
+    assert _count_rows(io.BytesIO(xml), chunk) == 52

@@ -17,6 +17,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from ..diagnostics import UserError
 from ..docxtext import Block
@@ -123,7 +124,8 @@ def _read_docx(path: Path, name: str, notes: Numbering) -> tuple[list[Block], Nu
         with zipfile.ZipFile(path) as package:
             if "word/document.xml" not in package.namelist():
                 raise damaged
-            _check_size(_count_rows(package.read("word/document.xml")), name)  # before parsing: cheap
+            with package.open("word/document.xml") as xml:
+                _check_size(_count_rows(xml), name)  # before parsing: streamed, cheap at any size
         blocks = read_blocks(path, notes.problems)
     except PermissionError:
         raise UserError.simple("IM001", name, "файл не удаётся прочитать: нет доступа", "") from None
@@ -137,9 +139,21 @@ def _read_docx(path: Path, name: str, notes: Numbering) -> tuple[list[Block], Nu
     return blocks, notes
 
 
-def _count_rows(xml: bytes) -> int:
-    """Table rows in document.xml, counted in the bytes (``<w:tr>``, whatever the prefix), without parsing."""
-    return len(re.findall(rb"<(?:[A-Za-z_][\w.-]*:)?tr[\s/>]", xml))
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?tr[\s/>]")
+
+
+def _count_rows(xml: IO[bytes], chunk: int = 1 << 20) -> int:
+    """Table rows in document.xml (``<w:tr>``, whatever the prefix), counted in its bytes as they are
+    decompressed, a megabyte at a time: neither the whole text nor a tree is ever held."""
+    count, tail = 0, b""
+    while True:
+        block = xml.read(chunk)
+        if not block:
+            return count + len(_ROW_TAG.findall(tail))
+        data = tail + block
+        cut = max(data.rfind(b"<"), 0)  # a tag cut by the chunk boundary is counted with the next chunk
+        count += len(_ROW_TAG.findall(data, 0, cut))
+        tail = data[cut:]
 
 
 def _check_size(rows: int, name: str) -> None:
