@@ -399,7 +399,7 @@ def forms(plan: Path) -> None:
 @click.option("--force", is_flag=True, help="Перезаписать существующий план (справочник только дополняется).")
 def import_(docx: Path, output: Path | None, directory: Path | None, style: str, as_json: bool,
             force: bool) -> None:
-    """Перенести план мероприятий из документа Word (.docx) в YAML.
+    """Перенести план мероприятий из документа Word (.docx; .doc, .odt, .rtf — через LibreOffice) в YAML.
 
     Находит таблицу плана по заголовкам колонок, разделы и мероприятия по
     номерам, приказ вокруг таблицы; ответственных записывает в справочник
