@@ -144,6 +144,7 @@ def test_every_unnumbered_section_is_kept(restart: bool, workspace: Path) -> Non
         (f"Этап {s + 1}", False, 2) for s in range(4)]
     assert not {"IM107", "IM105", "IM102"} & codes(result)
     assert result.imported.numbering_scheme == ("per-section" if restart else "running")
+    assert result.to_json()["activity_numbering"] == result.imported.numbering_scheme
 
 
 # --------------------------------------------------------------------------- text
@@ -193,6 +194,8 @@ def test_an_approval_stamp_above_the_table_is_the_plans_approval(workspace: Path
     assert plan.approval is not None
     assert (plan.approval.kind, plan.approval.issuer_genitive, plan.approval.date.isoformat(),
             plan.approval.number) == ("распоряжение", "комитета образования", "2026-01-13", "7-р")
+    assert result.to_json()["approval"] == {"kind": "распоряжение", "issuer_genitive": "комитета образования",
+                                            "date": "2026-01-13", "number": "7-р"}
     message = "\n".join(d.message for d in result.imported.report if d.code == "IM131")
     assert "распоряжение комитета образования" in message and "приказ " not in message
 

@@ -240,6 +240,23 @@ def split_table_two_row_header(d: Any) -> Case:
                 period="2026")
 
 
+def merged_two_row_header(d: Any) -> Case:
+    """A two-row header: «Сроки» merged over «начало | окончание» (w:gridSpan), the other header cells
+    merged down (w:vMerge); the two deadline columns make one range."""
+    acts = _pool(4)
+    rows = [row([C("№ п/п", vmerge="restart"), C("Мероприятие", vmerge="restart"), C("Сроки", span=2),
+                 C("Ответственный", vmerge="restart"), C("Результат", vmerge="restart")], header=True),
+            row([C("", vmerge="continue"), C("", vmerge="continue"), "начало", "окончание", C("", vmerge="continue"),
+                 C("", vmerge="continue")], header=True)]
+    months = [("январь", "март"), ("февраль", "май"), ("сентябрь", "октябрь"), ("ноябрь", "декабрь")]
+    for i, (a, (start, end)) in enumerate(zip(acts, months, strict=True)):
+        a.number = f"{i + 1}."
+        a.deadline = f"{start} 2026 г. – {end} 2026 г."
+        rows.append(row([a.number, C(a.text), f"{start} 2026 г.", f"{end} 2026 г.", C(a.responsible), C(a.result)]))
+    append(d, p("План мероприятий на 2026 год", jc="center"), table([12, 70, 20, 20, 40, 35], rows))
+    return Case("merged-two-row-header", merged_two_row_header.__doc__ or "", [], acts, period="2026")
+
+
 def seven_columns_landscape(d: Any) -> Case:
     """An order in a portrait section, then the plan in a landscape section with seven columns,
     «Источник финансирования» and an empty «Отметка о выполнении» among them."""
@@ -441,7 +458,7 @@ def hostile_attributes(d: Any) -> Case:
 CASES: list[Callable[[Any], Case]] = [
     auto_one_level, auto_two_level, two_level_in_text_cell, number_typed_and_drawn, restart_per_section,
     running_numbers, merged_cells,
-    split_table_two_row_header, seven_columns_landscape, tracked_changes, bullets_and_hyphens, approval_stamp,
+    split_table_two_row_header, merged_two_row_header, seven_columns_landscape, tracked_changes, bullets_and_hyphens, approval_stamp,
     order_accusative, letterhead_image, responsible_cells, period_from_deadlines, school_year_spill,
     hostile_attributes,
 ]
