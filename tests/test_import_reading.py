@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orderforge.cli import main
 from orderforge.diagnostics import UserError
@@ -304,3 +306,48 @@ def test_rows_are_counted_across_chunk_boundaries(chunk: int) -> None:
 
     xml = b"<w:tbl>" + b'<w:tr w:rsidR="1"><w:trPr/><w:tc/></w:tr>' * 50 + b"<w:tr/><x:tr>"
     assert _count_rows(io.BytesIO(xml), chunk) == 52
+
+
+# --------------------------------------------------------------------------- hostile values, generated
+
+
+_ATTR = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(start=_ATTR, ilvl=_ATTR, fmt=_ATTR, text=_ATTR, override=_ATTR, level=st.integers(-3, 12))
+def test_list_labels_never_raise_on_hostile_numbering(start: str, ilvl: str, fmt: str, text: str, override: str,
+                                                      level: int) -> None:
+    from xml.sax.saxutils import quoteattr
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    xml = (f'<w:numbering {w}><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl={quoteattr(ilvl)}>'
+           f"<w:start w:val={quoteattr(start)}/><w:numFmt w:val={quoteattr(fmt)}/>"
+           f"<w:lvlText w:val={quoteattr(text)}/></w:lvl></w:abstractNum>"
+           f'<w:num w:numId="1"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl={quoteattr(ilvl)}>'
+           f"<w:startOverride w:val={quoteattr(override)}/></w:lvlOverride></w:num></w:numbering>").encode()
+    try:
+        lists = ListCounter.parse(xml)
+    except ValueError:  # characters XML itself forbids: not a numbering.xml Word could hold
+        return
+    for _ in range(3):
+        assert isinstance(lists.label("1", level), str)
+
+
+@settings(max_examples=25, deadline=None)
+@given(span=_ATTR, merge=_ATTR)
+def test_cells_never_raise_on_hostile_spans_and_merges(span: str, merge: str, tmp_path_factory) -> None:
+    from xml.sax.saxutils import escape
+
+    folder = tmp_path_factory.mktemp("hostile")
+    cell = (f'<w:tc><w:tcPr><w:gridSpan w:val="{escape(span, {chr(34): "&quot;"})}"/>'
+            f'<w:vMerge w:val="{escape(merge, {chr(34): "&quot;"})}"/></w:tcPr><w:p/></w:tc>')
+    d = new_document()
+    try:
+        append(d, f"<w:tbl><w:tr>{cell}</w:tr></w:tbl>")
+    except Exception:  # noqa: BLE001 — a value XML itself cannot hold
+        return
+    problems: list[str] = []
+    (block, *_) = [b for b in read_blocks(save(d, folder / "h.docx"), problems) if not hasattr(b, "align")]
+    (cell_read,) = block.rows[0]
+    assert 1 <= cell_read.span <= 64 and cell_read.vmerge in ("restart", "continue")

@@ -110,7 +110,7 @@ def read_blocks(path: Path, problems: list[str] | None = None) -> list[Block]:
     notes = problems if problems is not None else []
     lists = ListCounter.parse(numbering)
     notes.extend(lists.problems)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
     body = etree.fromstring(xml, parser).find(f"{W}body")
     return list(_blocks(body, _Context(styles, lists, notes))) if body is not None else []
 
