@@ -83,7 +83,8 @@ def synthetic(folder: Path, count: int) -> Path:
     activity = ("        - text: Мероприятие номер {n} с достаточно длинным текстом, чтобы строка переносилась\n"
                 "          deadline: Март 2026 г.\n          responsible: [ЦОРП, ОУ]\n"
                 "          result: Аналитическая справка\n")
-    head = (ROOT / "plans" / "kaliningrad-committee-2026.yaml").read_text(encoding="utf-8").partition("  sections:\n")[0]
+    example = (ROOT / "plans" / "kaliningrad-committee-2026.yaml").read_text(encoding="utf-8")
+    head = example.partition("  sections:\n")[0]
     sections = "".join(f"    - title: Раздел {s}\n      activities:\n"
                        + "".join(activity.format(n=n) for n in range(count // 10)) for s in range(10))
     plans = folder / "plans"
@@ -121,7 +122,7 @@ def raw_table(folder: Path, rows: int) -> Path:
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename == "word/document.xml":
-                data = data.replace("@@ROWS@@".encode(), "".join(body).encode())
+                data = data.replace(b"@@ROWS@@", "".join(body).encode())
             target.writestr(info, data)
     return path
 

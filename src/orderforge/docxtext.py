@@ -12,7 +12,6 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Union
 
 from .diagnostics import UserError
 from .wordlists import MAX_LEVELS, ListCounter, int_attr
@@ -21,7 +20,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 #: A Word list paragraph (automatic numbering or bullets): (w:numId, w:ilvl).
-ListRef = Optional[tuple[str, int]]
+ListRef = tuple[str, int] | None
 
 
 @dataclass
@@ -52,7 +51,7 @@ class Table:
     header_rows: set[int] = field(default_factory=set)  # rows repeated on every page (w:tblHeader)
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 #: Text of a run as Word shows it: a non-breaking hyphen is a hyphen (ASCII, as the plans are typed),
 #: a soft hyphen shows only at a line end, so it is nothing.

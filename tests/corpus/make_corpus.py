@@ -458,7 +458,8 @@ def hostile_attributes(d: Any) -> Case:
 CASES: list[Callable[[Any], Case]] = [
     auto_one_level, auto_two_level, two_level_in_text_cell, number_typed_and_drawn, restart_per_section,
     running_numbers, merged_cells,
-    split_table_two_row_header, merged_two_row_header, seven_columns_landscape, tracked_changes, bullets_and_hyphens, approval_stamp,
+    split_table_two_row_header, merged_two_row_header, seven_columns_landscape, tracked_changes, bullets_and_hyphens,
+    approval_stamp,
     order_accusative, letterhead_image, responsible_cells, period_from_deadlines, school_year_spill,
     hostile_attributes,
 ]
