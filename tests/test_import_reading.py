@@ -120,6 +120,22 @@ def test_list_counter_levels_starts_overrides_and_formats() -> None:
     assert lists.label("99", 0) == ""  # a list numbering.xml does not define is not numbered
 
 
+def test_a_list_defined_by_a_list_style_takes_the_styles_levels() -> None:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    xml = f"""<w:numbering {w}>
+      <w:abstractNum w:abstractNumId="10"><w:styleLink w:val="Plan"/>
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>
+      </w:abstractNum>
+      <w:abstractNum w:abstractNumId="11"><w:numStyleLink w:val="Plan"/></w:abstractNum>
+      <w:num w:numId="5"><w:abstractNumId w:val="10"/></w:num>
+      <w:num w:numId="6"><w:abstractNumId w:val="11"/></w:num>
+    </w:numbering>""".encode()
+    lists = ListCounter.parse(xml, {"Plan": "5"})
+    assert [lists.label("6", 0), lists.label("6", 1), lists.label("6", 1), lists.label("6", 0)] == [
+        "1.", "1.1.", "1.2.", "2."]
+
+
 def test_a_number_drawn_before_the_text_is_not_glued_onto_it(workspace: Path) -> None:
     lists = [(103, [("decimal", "%1.", 1), ("decimal", "%1.%2.", 1)], [(103, {})])]
     rows = [row([C("1. Раздел", span=5)])] + [

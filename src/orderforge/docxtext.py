@@ -98,7 +98,7 @@ def read_blocks(path: Path, problems: list[str] | None = None) -> list[Block]:
     try:
         with zipfile.ZipFile(path) as package:
             xml = package.read("word/document.xml")
-            styles = _style_lists(package)
+            styles, list_styles = _style_lists(package)
             names = set(package.namelist())
             numbering = package.read("word/numbering.xml") if "word/numbering.xml" in names else None
     except FileNotFoundError:
@@ -107,7 +107,7 @@ def read_blocks(path: Path, problems: list[str] | None = None) -> list[Block]:
         raise UserError.simple("OF031", str(path), "это не документ Word (.docx) или файл повреждён",
                                "откройте файл в Word и сохраните как «Документ Word (*.docx)»", exit_code=1) from None
     notes = problems if problems is not None else []
-    lists = ListCounter.parse(numbering)
+    lists = ListCounter.parse(numbering, list_styles)
     notes.extend(lists.problems)
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     body = etree.fromstring(xml, parser).find(f"{W}body")
@@ -199,18 +199,25 @@ def _num_ref(num: object, problems: list[str] | None = None) -> ListRef:
     return value, int_attr(level, "val", 0, problems, 0, MAX_LEVELS - 1)
 
 
-def _style_lists(package: zipfile.ZipFile) -> dict[str, tuple[str, int]]:
+def _style_lists(package: zipfile.ZipFile) -> tuple[dict[str, tuple[str, int]], dict[str, str]]:
     """Paragraph styles that make a list («List Bullet», «Маркированный список»): style id → (numId, level),
-    through ``basedOn``. Word draws their bullets although the paragraphs carry no numPr of their own."""
+    through ``basedOn``. Word draws their bullets although the paragraphs carry no numPr of their own.
+    And the list (numbering) styles: style id → numId, for lists defined by a list style."""
     from lxml import etree
 
     try:
         root = etree.fromstring(package.read("word/styles.xml"), etree.XMLParser(resolve_entities=False))
     except (KeyError, etree.XMLSyntaxError):
-        return {}
+        return {}, {}
     own: dict[str, ListRef] = {}
     parent: dict[str, str] = {}
+    list_styles: dict[str, str] = {}
     for style in root.findall(f"{W}style"):
+        if style.get(f"{W}type") == "numbering":
+            ref = _num_ref(style.find(f"{W}pPr/{W}numPr")) if style.find(f"{W}pPr/{W}numPr") is not None else None
+            if ref is not None:
+                list_styles[style.get(f"{W}styleId") or ""] = ref[0]
+            continue
         if style.get(f"{W}type") != "paragraph":
             continue
         sid = style.get(f"{W}styleId") or ""
@@ -229,7 +236,7 @@ def _style_lists(package: zipfile.ZipFile) -> dict[str, tuple[str, int]]:
         found = own.get(current) if current else None
         if found is not None:
             out[sid] = found
-    return out
+    return out, list_styles
 
 
 def docx_text(path: Path) -> str:

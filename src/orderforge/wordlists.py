@@ -121,8 +121,10 @@ class ListCounter:
         self.counters: dict[str, dict[int, int]] = {}  # abstractNumId → level → current value
 
     @classmethod
-    def parse(cls, xml: bytes | None) -> ListCounter:
-        """From the bytes of word/numbering.xml (None or damaged: no lists known)."""
+    def parse(cls, xml: bytes | None, list_styles: dict[str, str] | None = None) -> ListCounter:
+        """From the bytes of word/numbering.xml (None or damaged: no lists known). ``list_styles``
+        (numbering style id → numId, from styles.xml) resolves an ``w:numStyleLink``: a list defined
+        by a list style («1 / 1.1 / 1.1.1») takes that style's levels."""
         from lxml import etree
 
         problems: list[str] = []
@@ -152,6 +154,12 @@ class ListCounter:
                 if lvl is not None:
                     num.levels[level] = _level(lvl, problems)
             nums[node.get(f"{W}numId") or ""] = num
+        for node in root.findall(f"{W}abstractNum"):
+            link = node.find(f"{W}numStyleLink")
+            linked = nums.get((list_styles or {}).get(link.get(f"{W}val") or "", "")) if link is not None else None
+            own = node.get(f"{W}abstractNumId") or ""
+            if linked is not None and linked.abstract != own and not abstract.get(own):
+                abstract[own] = abstract.get(linked.abstract, {})
         return cls(abstract, nums, problems)
 
     def level(self, num: _Num, level: int) -> Level | None:
