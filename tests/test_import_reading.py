@@ -204,6 +204,17 @@ def test_two_paragraphs_are_two_parties_and_a_position_before_a_name_is_the_pers
 # --------------------------------------------------------------------------- stamp, period, kind
 
 
+@pytest.mark.parametrize("lines", [
+    ["УТВЕРЖДЁН", "распоряжением комитета образования", "№7-р от 13.01.2026 года"],
+    ["Утверждена распоряжением комитета образования", "от 13.01.2026 № 7-р"],
+], ids=["three-lines-yo", "two-lines"])
+def test_a_stamp_over_several_lines_stays_out_of_the_title(lines: list[str], workspace: Path) -> None:
+    above = [p(line, jc="right") for line in lines] + [p("План мероприятий на 2026 год", jc="center")]
+    _, plan = imported(plan_doc(workspace, [row(activity(1, "1."))], above=above))
+    assert plan.plan.title == ["План мероприятий на 2026 год"]
+    assert plan.approval is not None and (plan.approval.kind, plan.approval.number) == ("распоряжение", "7-р")
+
+
 def test_an_approval_stamp_above_the_table_is_the_plans_approval(workspace: Path) -> None:
     above = [p("Утвержден распоряжением комитета образования №7-р от 13.01.2026 года", jc="right"),
              p("План мероприятий на 2026 год", jc="center")]
