@@ -100,6 +100,8 @@ def run_case(docx: Path, expected: dict[str, Any], workspace: Path, build: bool 
     for code in expected.get("warnings", []):
         outcome.check(f"предупреждение {code}", True, code in codes)
     outcome.check("период", expected.get("period") or None, plan.plan.period.text if plan.plan.period else None)
+    if expected.get("title"):
+        outcome.check("заголовок плана", expected["title"], list(plan.plan.title))
     if expected.get("order_kind"):
         outcome.check("вид приказа", expected["order_kind"], plan.order.kind if plan.order else None)
     if expected.get("approval"):

@@ -62,6 +62,7 @@ class Case:
     approval: dict[str, str] | None = None
     order_kind: str = ""
     warnings: list[str] = field(default_factory=list)  # codes the import must report
+    title: list[str] = field(default_factory=list)  # the plan's title lines, when the case checks them
 
     def expected(self) -> dict[str, Any]:
         return asdict(self)
@@ -108,7 +109,9 @@ def auto_one_level(d: Any) -> Case:
     append(d, p("План мероприятий по подготовке к государственной итоговой аттестации", jc="center", bold=True),
            p("на 2026/2027 учебный год", jc="center", bold=True),
            table(WIDTHS, [_header_row()] + [row(_cells(a, C([p("", num=("101", 0))]))) for a in acts]))
-    return Case("auto-one-level", auto_one_level.__doc__ or "", [], acts, period="2026-2027 учебный год")
+    return Case("auto-one-level", auto_one_level.__doc__ or "", [], acts, period="2026-2027 учебный год",
+                title=["План мероприятий по подготовке к государственной итоговой аттестации",
+                       "на 2026/2027 учебный год"])
 
 
 def auto_two_level(d: Any) -> Case:
@@ -342,7 +345,8 @@ def approval_stamp(d: Any) -> Case:
            table(WIDTHS, rows))
     return Case("approval-stamp", approval_stamp.__doc__ or "", [], acts, period="2026-2028",
                 approval={"kind": "распоряжение", "issuer_genitive": "комитета образования", "date": "2026-01-13",
-                          "number": "7-р"})
+                          "number": "7-р"},
+                title=["План мероприятий по развитию системы образования на 2026–2028 годы"])
 
 
 def _order(kind: str, number: str, when: str, title: str, points: list[str] | None = None) -> list[str]:
@@ -373,7 +377,8 @@ def order_accusative(d: Any) -> Case:
                        "Контроль за исполнением приказа оставляю за собой."]),
            p("Приложение к приказу Управления образования от 20.01.2026 № 45-о", jc="right"),
            p("План мероприятий на 2026 год", jc="center"), table(WIDTHS, rows))
-    return Case("order-accusative", order_accusative.__doc__ or "", [], acts, period="2026", order_kind="приказ")
+    return Case("order-accusative", order_accusative.__doc__ or "", [], acts, period="2026", order_kind="приказ",
+                title=["План мероприятий на 2026 год"])
 
 
 def letterhead_image(d: Any) -> Case:
@@ -390,7 +395,7 @@ def letterhead_image(d: Any) -> Case:
            p("Приложение к распоряжению Управления образования от 13.01.2026 № 7-р", jc="right"),
            p("План мероприятий на 2026 год", jc="center"), table(WIDTHS, rows))
     return Case("letterhead-image", letterhead_image.__doc__ or "", [], acts, period="2026",
-                order_kind="распоряжение")
+                order_kind="распоряжение", title=["План мероприятий на 2026 год"])
 
 
 def responsible_cells(d: Any) -> Case:
