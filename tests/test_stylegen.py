@@ -278,7 +278,7 @@ def test_import_refuses_to_overwrite_a_made_style(letterhead: Path, ws: Path) ->
     assert first.exit_code == 0, first.output
     assert "стиль оформления «prikaz-45-o» сделан из документа" in first.output
     second = runner.invoke(main, ["import", str(letterhead), "-o", "plans/b.yaml"])
-    assert second.exit_code == 2 and "IM006" in second.output and "--style prikaz-45-o" in second.output
+    assert second.exit_code == 2 and "IM009" in second.output and "--style prikaz-45-o" in second.output
     assert not (ws / "plans" / "b.yaml").exists()
     as_json = runner.invoke(main, ["import", str(letterhead), "-o", "plans/c.yaml", "--force", "--json"])
     assert json.loads(as_json.stdout)["style_made"] == "templates/prikaz-45-o"

@@ -407,7 +407,7 @@ def forms(plan: Path) -> None:
                                              "(справочник только дополняется).")
 def import_(docx: Path, output: Path | None, directory: Path | None, style: str | None, as_json: bool,
             force: bool) -> None:
-    """Перенести план мероприятий из документа Word (.docx) в YAML.
+    """Перенести план мероприятий из документа Word (.docx; .doc, .odt, .rtf — через LibreOffice) в YAML.
 
     Находит таблицу плана по заголовкам колонок, разделы и мероприятия по
     номерам, приказ вокруг таблицы; ответственных записывает в справочник
