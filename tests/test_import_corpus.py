@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import TEMPLATES
 from .corpus.compare import run_case
 from .corpus.make_corpus import CASES, make
 
@@ -23,7 +23,7 @@ from .corpus.make_corpus import CASES, make
 @pytest.fixture(scope="module")
 def corpus_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("corpus")
-    shutil.copytree(ROOT / "templates", folder / "templates")
+    shutil.copytree(TEMPLATES, folder / "templates")
     (folder / "plans").mkdir()
     (folder / "docs").mkdir()
     return folder

@@ -27,7 +27,7 @@ from orderforge.importer import import_docx, parse_responsible
 from orderforge.validate import load_plan
 from orderforge.wordlists import ListCounter
 
-from .conftest import ROOT
+from .conftest import ROOT, TEMPLATES
 from .corpus.wordxml import C, add_list, append, new_document, p, row, save, table
 
 HEADER = ["№ п/п", "Мероприятие", "Срок исполнения", "Ответственный", "Результат"]
@@ -36,7 +36,7 @@ WIDTHS = [12, 70, 30, 40, 35]
 
 @pytest.fixture
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
     (tmp_path / "plans").mkdir()
     monkeypatch.chdir(tmp_path)
     return tmp_path

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "src" / "orderforge" / "templates"  # the bundled house styles
 sys.path.insert(0, str(ROOT))
 
 
@@ -22,7 +23,7 @@ def main() -> None:
 
     verbose = "-v" in sys.argv
     with tempfile.TemporaryDirectory(prefix="orderforge-corpus-") as scratch:
-        outcomes = run_corpus(Path(scratch, "docs"), Path(scratch, "ws"), ROOT / "templates",
+        outcomes = run_corpus(Path(scratch, "docs"), Path(scratch, "ws"), TEMPLATES,
                               build="--no-build" not in sys.argv)
     print(f"{'документ':30} {'мероприятия':>12} {'разделы':>8} {'поля':>10}")
     totals = [0, 0, 0, 0, 0, 0]
