@@ -441,6 +441,10 @@ class _Formatter:
         root = self.root
         typ = _root_type(root)
         if isinstance(root, self.Map) and root.value:
+            first = self.ordered(root, typ)[0][0]
+            before = self.notes.before.get(id(first))
+            if before:  # a blank line there would make the comments above it the file's header
+                before[:] = [c for c in before if c.text]
             self.map(root, 0, typ)
         elif isinstance(root, self.Seq) and root.value:
             self.seq(root, 0, None)

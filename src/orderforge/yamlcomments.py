@@ -16,8 +16,9 @@ used both to format a file and to check the result (:func:`attachments`):
   At that entry's own column it closes the entry's list or mapping
   (:attr:`Notes.end`); deeper, it belongs under that entry's value
   (:attr:`Notes.after`, or the end of the value's block when it has one);
-* comments above the first entry are the file's **header**; the end of the
-  top-level block is its **footer**.
+* comments above the first entry that a blank line separates from it are the
+  file's **header** (a comment right above a key is that key's, even the first
+  one's); the end of the top-level block is the file's **footer**.
 
 Comments are found between the scanner's tokens, so a «#» inside a quoted or
 block value is never taken for one, and nothing is searched by guesswork.
@@ -272,6 +273,7 @@ class Attacher:
         for comment, previous in _Finder(text, tokens).items():
             self._take(comment, previous)
         self._flush(len(tree.entries))
+        self._split_header()
 
     def _take(self, comment: Comment, previous: Any) -> None:
         k = self.tree.next_entry(comment.index)
@@ -290,6 +292,17 @@ class Attacher:
         target.extend(self.blanks)
         target.append(comment)
         self.blanks = []
+
+    def _split_header(self) -> None:
+        """Above the first entry, what a blank line separates is the file's header; the rest is the entry's."""
+        top = self.notes.header
+        cut = 0
+        for n, comment in enumerate(top):
+            if not comment.text and any(c.text for c in top[:n]):
+                cut = n + 1
+        self.notes.header = top[:cut]
+        if self.tree.entries and top[cut:]:
+            self.notes.before[id(self.tree.entries[0].node)] = top[cut:]
 
     def _flush(self, k: int) -> None:
         if self.blanks and k >= 0:
