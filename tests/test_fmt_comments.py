@@ -101,7 +101,7 @@ plan:
     - title: Организационные мероприятия
       activities:
         # 1.1.
-        - text: Проведение совещания с руководителями образовательных организаций по вопросам организации и проведения оценочных процедур в 2026 году   # 1.1. согласовано с ЦОРП, перенос на март возможен
+        - text: {LONG}   # 1.1. согласовано с ЦОРП, перенос на март возможен
           deadline: Февраль 2026 г.  # срок
           responsible: [ЦОРП]
         # 1.2.
@@ -127,7 +127,8 @@ plan:
           result: Повышение квалификации педагогов, участвующих в проведении и проверке всероссийских проверочных работ
           # результат сформулировал методист
 # конец файла
-"""
+""".replace("{LONG}", "Проведение совещания с руководителями образовательных организаций по вопросам организации "
+            "и проведения оценочных процедур в 2026 году")
 
 
 def test_clerk_commented_plan_keeps_every_comment_in_one_run() -> None:
@@ -358,7 +359,8 @@ def commented_plans(draw: Any) -> str:
     return "\n".join(writer.lines) + "\n"
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
+@settings(max_examples=200, deadline=None, suppress_health_check=[
+    HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
 @given(commented_plans())
 def test_generated_commented_plans(text: str) -> None:
     check_fmt(text)
