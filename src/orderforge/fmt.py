@@ -76,12 +76,17 @@ class _Scalars:
         from ruamel.yaml.resolver import VersionedResolver
 
         self.emitter = _emitter()
+        self.analysed: dict[str, Any] = {}
         # YAML 1.2 (ruamel's default) reads «yes» / «no» / «on» as text, YAML 1.1 (PyYAML, many
         # editors) as booleans: a value either would read as a non-string keeps its quotes
         self.resolvers = [VersionedResolver(version=(1, 2)), VersionedResolver(version=(1, 1))]
 
     def analysis(self, value: str) -> Any:
-        return self.emitter.analyze_scalar(value)
+        """ruamel's emitter analysis (a loop over every character): once per distinct value."""
+        found = self.analysed.get(value)
+        if found is None:
+            found = self.analysed[value] = self.emitter.analyze_scalar(value)
+        return found
 
     def typed(self, value: str) -> bool:
         """Would another YAML tool read the plain value as a number, boolean, null or date?"""
@@ -472,28 +477,73 @@ def _values(node: Any) -> Any:
     return None
 
 
-def format_text(text: str, name: str = "план") -> str:
-    """The canonical layout of a plan's text; UserError (exit 1) when the file is not readable YAML."""
+def _composed_values(node: Any) -> Any:
+    """A composed tree as :func:`_values` gives the loaded one (text NFC-composed as the loader does)."""
+    import unicodedata
+
+    from ruamel.yaml.nodes import MappingNode
+
+    if isinstance(node.value, str):
+        return unicodedata.normalize("NFC", node.value)
+    if isinstance(node, MappingNode):
+        return {_composed_values(k): _composed_values(v) for k, v in node.value}
+    return [_composed_values(v) for v in node.value]
+
+
+def _refuse(text: str, name: str) -> UserError:
+    """The loader's own diagnostics for a file fmt cannot rewrite; a bug guard when the loader finds none."""
     from .load import load_text
-    from .yamlcomments import compose
 
     report = Report()
     tree = load_text(text, name, report)
     if tree is None or report.has_errors:
-        raise UserError(report.errors, exit_code=1)
-    root, tokens = compose(text)
+        return UserError(report.errors, exit_code=1)
+    return UserError.simple(  # pragma: no cover - a bug guard
+        "OF620", name, "fmt не смог переписать файл без потери содержания; файл оставлен как был",
+        "сообщите разработчикам orderforge и приложите этот файл", exit_code=2,
+    )
+
+
+def _compose(text: str) -> tuple[Any, list[Any]] | None:
+    """The tree and tokens, or None where only the loader can say what is wrong (syntax, anchors, depth)."""
+    from ruamel.yaml.error import YAMLError
+
+    from .load import MAX_DEPTH
+    from .yamlcomments import TooDeep, compose
+
+    try:
+        root, tokens = compose(text, MAX_DEPTH)
+    except (YAMLError, TooDeep, RecursionError):
+        return None
+    if any(t.id in ("<anchor>", "<alias>") for t in tokens):
+        return None
+    return root, tokens
+
+
+def format_text(text: str, name: str = "план") -> str:
+    """The canonical layout of a plan's text; UserError (exit 1) when the file is not readable YAML.
+
+    The text is parsed once to format it and the result once to check it: the result must
+    load without errors to the same values, or the loader's diagnostics of the original
+    are given (the file is left as it was).
+    """
+    from .load import load_text
+
+    composed = _compose(text)
+    if composed is None:
+        raise _refuse(text, name)
+    root, tokens = composed
     if root is None:
+        if load_text(text, name, Report()) is None:
+            raise _refuse(text, name)
         return text
     formatter = _Formatter(text, root, tokens)
     formatted = formatter.run()
     check = Report()
     again = load_text(formatted, name, check)
     lost = sorted(formatter.written) != formatter.notes.texts()
-    if again is None or check.has_errors or _values(again) != _values(tree) or lost:  # pragma: no cover - a bug guard
-        raise UserError.simple(
-            "OF620", name, "fmt не смог переписать файл без потери содержания; файл оставлен как был",
-            "сообщите разработчикам orderforge и приложите этот файл", exit_code=2,
-        )
+    if again is None or check.has_errors or _values(again) != _composed_values(root) or lost:
+        raise _refuse(text, name)
     return formatted
 
 

@@ -86,17 +86,32 @@ class Notes:
 # --------------------------------------------------------------------------- parsing
 
 
-def compose(text: str) -> tuple[Any, list[Any]]:
-    """The node tree and every token of the text, from one pass of ruamel's pure safe parser."""
+class TooDeep(ValueError):
+    """Lists and mappings nest deeper than the loader allows (a hostile file is not parsed to its end)."""
+
+
+_OPENING = {"[", "{", "<block mapping start>", "<block sequence start>"}
+_CLOSING = {"]", "}", "<block end>"}
+
+
+def compose(text: str, max_depth: int = 1000) -> tuple[Any, list[Any]]:
+    """The node tree and every token of the text, from one pass of ruamel's pure safe parser.
+
+    Raises ruamel's YAMLError for what is not YAML and :class:`TooDeep` past ``max_depth``.
+    """
     from ruamel.yaml import YAML
     from ruamel.yaml.scanner import Scanner
 
     tokens: list[Any] = []
+    depth = [0]
 
     class Recording(Scanner):
         def get_token(self) -> Any:
             token = super().get_token()
             tokens.append(token)
+            depth[0] += (token.id in _OPENING) - (token.id in _CLOSING)
+            if depth[0] > max_depth:
+                raise TooDeep(token.start_mark)
             return token
 
     yaml = YAML(typ="safe", pure=True)
