@@ -22,25 +22,28 @@ git diff shows what changed in the plan and nothing else. The canonical layout:
   paragraph in the document);
 * **flow lists** ``[КлО, ЦОРП]`` stay flow when the clerk wrote them so and
   they fit the width; otherwise block lists;
-* **comments** are kept: a comment line goes with the entry below it (or,
-  when it is indented deeper than that entry, with the block above it) and
-  is indented like it; a comment at the end of a line stays on the line of its
-  value, at its column when there is room; runs of blank lines become one.
+* **comments** are kept with what they belong to, by the rules of
+  :mod:`orderforge.yamlcomments`: a comment at the end of a line stays on the
+  line of its key or item (at its column when the line still fits the width,
+  else two spaces after the value); a comment line goes with the entry below
+  it, or closes the block above it when it is indented deeper than that entry;
+  a flow list with comments inside becomes a block list; runs of blank lines
+  become one.
 
 The result is checked before it is written: it must read back as exactly the
-same tree of values as the original, or the file is left untouched.
+same tree of values as the original and hold every comment, or the file is
+left untouched.
 A second ``fmt`` changes nothing.
 """
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Pos, Report, UserError
+from .yamlscalars import Scalars, double_quoted, wrap
 
 if TYPE_CHECKING:
     from .yamlcomments import Comment
@@ -56,89 +59,6 @@ DEADLINE_KEYS = (
 )
 _PLAN_KEYS = {"format", "style", "directory", "order", "plan"}
 _DIRECTORY_KEYS = {"parties", "people"}
-
-
-# --------------------------------------------------------------------------- scalars
-
-
-def _emitter() -> Any:
-    from ruamel.yaml.emitter import Emitter
-
-    emitter = Emitter(None, allow_unicode=True)
-    emitter.use_version = (1, 1)  # type: ignore[attr-defined]  # the stricter reading of «?» — quote rather than guess
-    return emitter
-
-
-class _Scalars:
-    """Decides how a string is written: plain, '…', "…", or as a block."""
-
-    def __init__(self) -> None:
-        from ruamel.yaml.resolver import VersionedResolver
-
-        self.emitter = _emitter()
-        self.analysed: dict[str, Any] = {}
-        # YAML 1.2 (ruamel's default) reads «yes» / «no» / «on» as text, YAML 1.1 (PyYAML, many
-        # editors) as booleans: a value either would read as a non-string keeps its quotes
-        self.resolvers = [VersionedResolver(version=(1, 2)), VersionedResolver(version=(1, 1))]
-
-    def analysis(self, value: str) -> Any:
-        """ruamel's emitter analysis (a loop over every character): once per distinct value."""
-        found = self.analysed.get(value)
-        if found is None:
-            found = self.analysed[value] = self.emitter.analyze_scalar(value)
-        return found
-
-    def typed(self, value: str) -> bool:
-        """Would another YAML tool read the plain value as a number, boolean, null or date?"""
-        from ruamel.yaml.nodes import ScalarNode
-
-        return any(r.resolve(ScalarNode, value, (True, False)) != "tag:yaml.org,2002:str" for r in self.resolvers)
-
-    def inline(self, value: str, was_plain: bool, flow: bool = False) -> str:
-        if value == "":
-            return "''"
-        a = self.analysis(value)
-        plain_ok = (a.allow_flow_plain if flow else a.allow_block_plain) and not a.multiline
-        if plain_ok and (was_plain or not self.typed(value)):
-            return value
-        if a.allow_single_quoted and "\n" not in value and not a.multiline:
-            return "'" + value.replace("'", "''") + "'"
-        return double_quoted(value)
-
-    def literal_ok(self, body: str) -> bool:
-        if not body or body[0] == " " or not self.analysis(body).allow_block:
-            return False
-        return all(not re.match(r" *\t", line) and (line.strip() or not line) for line in body.split("\n"))
-
-    def foldable(self, value: str) -> bool:
-        return (
-            "\n" not in value and value == value.strip() and bool(re.search(r"\S \S", value))
-            and "\t" not in value and self.analysis(value).allow_block
-        )
-
-
-def double_quoted(value: str) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    for ch in ("\u0085", "\u2028", "\u2029", "\ufeff"):
-        text = text.replace(ch, f"\\u{ord(ch):04x}")
-    return text
-
-
-def wrap(value: str, width: int) -> list[str]:
-    """Greedy wrap at single spaces between words (so that folding restores the value exactly)."""
-    pieces = re.split(r"(?<=\S) (?=\S)", value)
-    lines: list[str] = []
-    current = ""
-    for piece in pieces:
-        if not current:
-            current = piece
-        elif len(current) + 1 + len(piece) <= width:
-            current += " " + piece
-        else:
-            lines.append(current)
-            current = piece
-    lines.append(current)
-    return lines
 
 
 # --------------------------------------------------------------------------- schema walk
@@ -218,7 +138,7 @@ class _Formatter:
         self.Map, self.Seq, self.Scalar = MappingNode, SequenceNode, ScalarNode
         self.src = text.split("\n")
         self.root = root
-        self.sc = _Scalars()
+        self.sc = Scalars()
         self.tree, self.notes = attach(text, root, tokens)
         self.out: list[tuple[str, bool]] = []  # (line, is a layout blank line)
         self.written: list[str] = []  # every comment as it is written out, to check none is lost
