@@ -307,6 +307,10 @@ class Writer:
             text = value
         else:
             text = "'" + value.replace("'", "''") + "'"
+        if self.maybe(8):  # the value on the line below its key, a comment between them
+            self.lines += [self.eol(head), " " * (col + self.step) + self.comment()]
+            self.lines.append(self.eol(" " * (col + self.step) + text))
+            return
         self.lines.append(self.eol(f"{head} {text}"))
         if self.maybe(4):  # a comment under the value, deeper than its key
             self.lines.append(" " * (col + self.step) + self.comment())
