@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from orderforge.diagnostics import Report
+from orderforge.diagnostics import Report, UserError
 from orderforge.fmt import WIDTH, _values, format_text
 from orderforge.load import load_text
 from orderforge.yamlcomments import attachments
@@ -201,6 +201,19 @@ LOADABLE = [p for p in FILES if loads(p)]
 
 def test_most_files_load() -> None:
     assert len(LOADABLE) >= 40, [str(p) for p in LOADABLE]
+
+
+REFUSED = [p for p in FILES if p not in LOADABLE]
+
+
+@pytest.mark.parametrize("path", REFUSED, ids=[str(p.relative_to(PLANS.parent)) for p in REFUSED])
+def test_a_file_the_loader_refuses_is_refused_with_the_loaders_diagnostics(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    report = Report()
+    load_text(text, "p", report)
+    with pytest.raises(UserError) as refused:
+        format_text(text, "p")
+    assert [d.format() for d in refused.value.diagnostics] == [d.format() for d in report.errors]
 
 
 @pytest.mark.parametrize("path", LOADABLE, ids=[str(p.relative_to(PLANS.parent)) for p in LOADABLE])

@@ -428,9 +428,13 @@ def _compose(text: str) -> tuple[Any, list[Any]] | None:
     """The tree and tokens, or None where only the loader can say what is wrong (syntax, anchors, depth)."""
     from ruamel.yaml.error import YAMLError
 
-    from .load import MAX_DEPTH
+    from .load import MAX_DEPTH, _check_raw_text
     from .yamlcomments import TooDeep, compose
 
+    raw = Report()
+    _check_raw_text(text, "", raw)  # tabs and no-break spaces in indentation, control characters, «[[[…»
+    if raw.items:
+        return None
     try:
         root, tokens = compose(text, MAX_DEPTH)
     except (YAMLError, TooDeep, RecursionError):
