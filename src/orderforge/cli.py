@@ -590,5 +590,62 @@ def amend_command(old: str, new: str, number: str | None, date_text: str | None,
     _run(action)
 
 
+# --------------------------------------------------------------------------- execution control (issue 13)
+
+
+def _day(value: str | None, option: str) -> Any:
+    """A date option: «2026-04-05» or «05.04.2026»; today when not given."""
+    import datetime
+
+    from .records import parse_day
+
+    if value is None:
+        return datetime.date.today()
+    day = parse_day(value)
+    if day is None:
+        raise UserError.simple("OF722", value, f"{option}: дата «{value}» не распознана",
+                               "запишите дату как 2026-04-05 или 05.04.2026")
+    return day
+
+
+_RECORDS_OPTION = click.option("--records", "records_file", type=click.Path(path_type=Path, dir_okay=False),
+                               default=None, metavar="ФАЙЛ.yaml",
+                               help="Файл сведений о выполнении (по умолчанию reports/<план>.yaml).")
+
+
+@main.command("status", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="ПЛАН.yaml")
+@click.option("--on", "on_text", default=None, metavar="ДАТА", help="На какую дату (по умолчанию сегодня).")
+@click.option("--days", default=14, show_default=True, type=click.IntRange(0, 3660), metavar="N",
+              help="Сколько дней вперед показывать наступающие сроки.")
+@click.option("--responsible", default=None, metavar="КОД", help="Только мероприятия этого ответственного.")
+@click.option("--section", default=None, type=click.IntRange(1), metavar="N", help="Только раздел N плана.")
+@click.option("--json", "as_json", is_flag=True, help="Вывести в JSON (для скриптов).")
+@_RECORDS_OPTION
+def status_command(plan: Path, on_text: str | None, days: int, responsible: str | None, section: int | None,
+                   as_json: bool, records_file: Path | None) -> None:
+    """Показать просроченные мероприятия, сроки в ближайшие дни и выполненное — по ответственным.
+
+    Сведения о выполнении берутся из reports/<план>.yaml. Код выхода 1,
+    если есть просроченные мероприятия, 0 — если нет (для рассылки по расписанию).
+
+    \b
+    Пример:
+      orderforge status plans/kaliningrad-committee-2026.yaml
+      orderforge status plans/kaliningrad-committee-2026.yaml --on 2026-07-01 --responsible ЦОРП
+    """
+    def action() -> int:
+        from .records import open_execution
+        from .status import compute_status, format_status
+
+        execution, report = open_execution(plan, records_file)
+        _echo_diagnostics(report.warnings)
+        result = compute_status(execution, _day(on_text, "--on"), days, responsible, section)
+        _echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2) if as_json else format_status(result, execution))
+        return result.exit_code
+
+    _run(action)
+
+
 def entry(argv: list[str] | None = None) -> None:  # pragma: no cover - for python -m
     main(args=argv)
