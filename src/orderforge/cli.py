@@ -647,5 +647,97 @@ def status_command(plan: Path, on_text: str | None, days: int, responsible: str 
     _run(action)
 
 
+@main.command("calendar", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="ПЛАН.yaml")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, metavar="ФАЙЛ.ics",
+              help="Куда записать календарь (.ics).")
+@click.option("--responsible", default=None, metavar="КОД", help="Только сроки этого ответственного.")
+def calendar_command(plan: Path, output: Path, responsible: str | None) -> None:
+    """Записать сроки плана в календарь .ics с напоминаниями за неделю.
+
+    Файл открывается в Thunderbird, Outlook и Яндекс Календаре. Повторяющиеся
+    сроки («ежегодно, в июне и декабре») — повторяющиеся события; сроки без
+    даты («постоянно», «по мере необходимости») в календарь не попадают.
+
+    \b
+    Пример:
+      orderforge calendar plans/kaliningrad-committee-2026.yaml -o план.ics
+      orderforge calendar plans/kaliningrad-committee-2026.yaml -o цорп.ics --responsible ЦОРП
+    """
+    def action() -> int:
+        from .build import validated_plan
+        from .calendar_ics import build_calendar, dated_count
+        from .status import check_responsible
+        from .write import write_atomic
+
+        loaded, report = validated_plan(plan)
+        _echo_diagnostics(report.warnings)
+        check_responsible(loaded, responsible)
+        write_atomic(output, build_calendar(loaded, responsible))
+        _echo(f"{plan} → {output} (сроков: {dated_count(loaded, responsible)})")
+        return 0
+
+    _run(action)
+
+
+@main.command("export", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="ПЛАН.yaml")
+@click.option("--xlsx", "xlsx_out", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              metavar="ФАЙЛ.xlsx", help="Куда записать таблицу мониторинга (.xlsx).")
+@_RECORDS_OPTION
+def export_command(plan: Path, xlsx_out: Path, records_file: Path | None) -> None:
+    """Выгрузить план в таблицу Excel для мониторинга исполнения.
+
+    Столбцы плана, отметка о выполнении (выбор из списка), дата, информация
+    о выполнении и подтверждающий документ; уже внесенные сведения заполнены.
+    Заполненную таблицу возвращает в сведения команда collect.
+
+    \b
+    Пример:
+      orderforge export plans/kaliningrad-committee-2026.yaml --xlsx мониторинг.xlsx
+    """
+    def action() -> int:
+        from .records import open_execution
+        from .write import write_atomic
+        from .xlsx import export_xlsx
+
+        execution, report = open_execution(plan, records_file)
+        _echo_diagnostics(report.warnings)
+        write_atomic(xlsx_out, export_xlsx(execution))
+        _echo(f"{plan} → {xlsx_out}")
+        return 0
+
+    _run(action)
+
+
+@main.command("collect", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("filled", type=click.Path(path_type=Path), metavar="ТАБЛИЦА.xlsx")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="ПЛАН.yaml")
+@_RECORDS_OPTION
+def collect_command(filled: Path, plan: Path, records_file: Path | None) -> None:
+    """Внести сведения из заполненной таблицы (export --xlsx) в reports/<план>.yaml.
+
+    Строки узнаются по коду и номеру мероприятия. Выводится каждая измененная,
+    неизвестная или нечитаемая строка; запись, строку которой прочитать не
+    удалось, остается прежней. Код выхода 1, если такие строки есть.
+
+    \b
+    Пример:
+      orderforge collect мониторинг-заполненный.xlsx plans/kaliningrad-committee-2026.yaml
+    """
+    def action() -> int:
+        from .xlsx import collect
+
+        result = collect(filled, plan, records_file)
+        for line in result.changed:
+            _echo(line)
+        _echo_diagnostics(result.report.items)
+        _echo(f"изменено записей: {len(result.changed)}, без изменений: {result.unchanged}, "
+              f"не прочитано строк: {len(result.report.items)}")
+        return 1 if result.report.items else 0
+
+    _run(action)
+
+
 def entry(argv: list[str] | None = None) -> None:  # pragma: no cover - for python -m
     main(args=argv)

@@ -153,10 +153,12 @@ class Execution:
         return self.records.get((row.key, occurrence.key if occurrence else ""))
 
 
-def load_records(path: Path, plan: Plan, report: Report | None = None) -> tuple[Execution, Report]:
+def load_records(path: Path, plan: Plan, report: Report | None = None,
+                 display: str | None = None) -> tuple[Execution, Report]:
     """The plan's execution: records read, checked against the plan, matched; every problem in ``report``.
 
-    A missing file is no error: nothing has been recorded yet.
+    A missing file is no error: nothing has been recorded yet. ``display`` names the file in messages
+    (``collect`` checks a new version in a temporary file before it replaces the real one).
     """
     report = report if report is not None else Report()
     rows = activity_rows(plan)
@@ -164,7 +166,7 @@ def load_records(path: Path, plan: Plan, report: Report | None = None) -> tuple[
                                                  for row in rows if row.activity is not None})
     if not path.exists():
         return execution, report
-    name = display_path(path)
+    name = display or display_path(path)
     loaded = load_file(path, name)
     report.extend(loaded.report)
     if loaded.root is None:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .diagnostics import UserError, did_you_mean
-from .model import plain
+from .model import Plan, plain
 from .planrows import Row
 from .records import DONE, LATE, OVERDUE, POSTPONED, Execution, Record, outcome
 from .schedule import Occurrence
@@ -91,12 +91,17 @@ def _place(result: Status, item: Item, horizon: date) -> None:
         result.soon.append(item)
 
 
-def _check_filters(execution: Execution, responsible: str | None, section: int | None) -> None:
-    directory = execution.plan.directory
+def check_responsible(plan: Plan, responsible: str | None) -> None:
+    """A filter by party names a code of the plan's directory (a typo gets «возможно, имелось в виду»)."""
+    directory = plan.directory
     if responsible is not None and responsible not in directory.keys():
         raise UserError.simple("OF720", responsible, f"ответственный «{responsible}» не найден в справочнике",
                                did_you_mean(responsible, directory.keys()) or
                                "коды: " + ", ".join(directory.keys()[:20]))
+
+
+def _check_filters(execution: Execution, responsible: str | None, section: int | None) -> None:
+    check_responsible(execution.plan, responsible)
     count = len(execution.plan.plan.sections)
     if section is not None and not 1 <= section <= count:
         raise UserError.simple("OF721", str(section), f"в плане нет раздела {section}",

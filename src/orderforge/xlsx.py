@@ -1,0 +1,398 @@
+"""The monitoring spreadsheet both ways: ``export --xlsx`` writes it, ``collect`` reads a filled copy back.
+
+Ministries send execution forms around as Excel files, so the plan goes out as
+one: a frozen header, the plan's columns in the house style's wording, one row
+per activity (per occurrence for a recurring deadline), a status column with a
+drop-down list (data validation) and columns for the date, the text and the
+evidence. A hidden sheet «orderforge» names the plan and its approval, so that
+``collect`` can refuse a foreign or another plan's table.
+
+``collect`` matches rows by id or number (never by position), reports every
+changed, unknown or unreadable row with its row number, and leaves the record
+of a row it could not read exactly as it was. The records file is rewritten
+through ruamel's round trip (the clerk's comments stay), validated before it is
+written, and written atomically. openpyxl is imported only by these commands.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Diagnostic, Pos, Report, UserError, did_you_mean
+from .model import parse_text, plain
+from .records import STATUSES, Evidence, Execution, Record, parse_day
+from .schedule import Occurrence
+
+META_SHEET = "orderforge"
+MAIN_SHEET = "Исполнение"
+MARK = "orderforge: сведения о выполнении плана"
+# Report columns after the plan's own: key → header. The keys are fixed, the headers are what a clerk reads.
+NUMBER, KEY, OCCURRENCE, DUE = "№ п/п", "Код мероприятия", "Код срока", "Срок (отчетный)"
+STATUS, DONE, TEXT = "Отметка о выполнении", "Дата выполнения", "Информация о выполнении"
+DOC_NAME, DOC_NUMBER, DOC_DATE = "Подтверждающий документ", "Номер документа", "Дата документа"
+TAIL = (DUE, STATUS, DONE, TEXT, DOC_NAME, DOC_NUMBER, DOC_DATE)
+REQUIRED = (NUMBER, KEY, OCCURRENCE, STATUS, DONE, TEXT, DOC_NAME, DOC_NUMBER, DOC_DATE)
+
+
+def export_xlsx(execution: Execution) -> bytes:
+    """The workbook's bytes: plan columns, then the report columns, prefilled from the records."""
+    from openpyxl import Workbook
+
+    from .resolve import cell_paras
+    from .style import load_style
+
+    plan = execution.plan
+    style = load_style(plan.style, Path(plan.source).resolve().parent)
+    columns = [c for c in style.columns if c.key != "number"]
+    headers = [NUMBER, KEY, OCCURRENCE, *(c.header for c in columns), *TAIL]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = MAIN_SHEET
+    sheet.append(headers)
+    for row in execution.rows:
+        assert row.activity is not None
+        plan_cells = ["\n".join(cell_paras(c, row.activity, list(row.number), plan, style)) for c in columns]
+        for occurrence in execution.due[row.key] or [None]:
+            record = execution.record(row, occurrence)
+            sheet.append([row.label, row.key, occurrence.key if occurrence else "", *plan_cells,
+                          *_report_cells(occurrence, record)])
+    _format(sheet, headers, len(columns))
+    _meta(book, execution)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _report_cells(occurrence: Occurrence | None, record: Record | None) -> list[Any]:
+    due = occurrence.due if occurrence else None
+    if record is None:
+        return [due, None, None, None, None, None, None]
+    evidence = record.evidence
+    return [due, record.status, record.done, record.plain_text or None, evidence.name if evidence else None,
+            evidence.number if evidence else None, evidence.date if evidence else None]
+
+
+def _format(sheet: Any, headers: list[str], plan_columns: int) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    sheet.freeze_panes = "D2"
+    widths = {NUMBER: 8, KEY: 14, OCCURRENCE: 10, DUE: 12, STATUS: 22, DONE: 13, TEXT: 50, DOC_NAME: 30,
+              DOC_NUMBER: 14, DOC_DATE: 13}
+    for index, header in enumerate(headers, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = widths.get(header, 40)
+        sheet.cell(1, index).font = Font(bold=True)
+        sheet.cell(1, index).alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        if header in (DUE, DONE, DOC_DATE):
+            for cells in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cells[0].number_format = "DD.MM.YYYY"
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    status_column = get_column_letter(headers.index(STATUS) + 1)
+    rule = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True,
+                          showErrorMessage=True, errorTitle="Отметка о выполнении",
+                          error="Выберите отметку из списка: " + ", ".join(STATUSES))
+    rule.add(f"{status_column}2:{status_column}{max(sheet.max_row, 2)}")
+    sheet.add_data_validation(rule)
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+def _meta(book: Any, execution: Execution) -> None:
+    meta = book.create_sheet(META_SHEET)
+    approved = execution.plan.order or execution.plan.approval
+    for values in (("mark", MARK), ("plan", Path(execution.plan.source).stem),
+                   ("order_number", approved.number if approved else ""),
+                   ("order_date", approved.date.isoformat() if approved and approved.date else "")):
+        meta.append(list(values))
+    meta.sheet_state = "hidden"
+
+
+# --------------------------------------------------------------------------- collect
+
+
+@dataclass
+class Collected:
+    """What ``collect`` found: records to write, the rows it changed and every problem, with row numbers."""
+
+    records: dict[tuple[str, str], Record] = field(default_factory=dict)
+    changed: list[str] = field(default_factory=list)
+    report: Report = field(default_factory=Report)
+    unchanged: int = 0
+
+
+def read_filled(path: Path, execution: Execution) -> Collected:
+    """Read a filled spreadsheet against the plan; raises UserError (nothing changed) for a foreign file."""
+    book = _open(path)
+    name = str(path)
+    _check_meta(book, execution, name)
+    if MAIN_SHEET not in book.sheetnames:
+        raise _foreign(name, f"в таблице нет листа «{MAIN_SHEET}»")
+    rows = book[MAIN_SHEET].iter_rows(values_only=True)
+    header = [str(v).strip() if v is not None else "" for v in next(rows, ())]
+    missing = [h for h in REQUIRED if h not in header]
+    if missing:
+        raise _foreign(name, "в таблице нет столбцов: " + ", ".join(f"«{h}»" for h in missing))
+    columns = {h: header.index(h) for h in REQUIRED}
+    result = Collected()
+    for number, values in enumerate(rows, start=2):
+        _read_row(number, values, columns, execution, result, name)
+    return result
+
+
+def _open(path: Path) -> Any:
+    from openpyxl import load_workbook
+
+    if not path.is_file():
+        raise UserError.simple("OF730", str(path), "файл не найден" if not path.exists() else "это не файл",
+                               "укажите заполненную таблицу .xlsx")
+    try:
+        return load_workbook(path, data_only=True)
+    except Exception:  # noqa: BLE001 - a damaged zip or XML raises anything; the clerk needs one message
+        raise UserError.simple("OF731", str(path), "файл не открывается как таблица Excel (.xlsx): он поврежден "
+                               "или это файл другого формата",
+                               "откройте таблицу в Excel или LibreOffice и сохраните её как «Книга Excel (*.xlsx)»") from None
+
+
+def _foreign(name: str, why: str) -> UserError:
+    return UserError.simple("OF732", name, f"это не таблица сведений orderforge: {why}",
+                            "выгрузите таблицу командой orderforge export --xlsx, заполните её и соберите снова")
+
+
+def _check_meta(book: Any, execution: Execution, name: str) -> None:
+    if META_SHEET not in book.sheetnames:
+        raise _foreign(name, f"нет служебного листа «{META_SHEET}»")
+    meta = {str(row[0]): str(row[1] or "") for row in book[META_SHEET].iter_rows(max_col=2, values_only=True) if row[0]}
+    if meta.get("mark") != MARK:
+        raise _foreign(name, "служебный лист не заполнен orderforge")
+    stem = Path(execution.plan.source).stem
+    if meta.get("plan") != stem:
+        raise UserError.simple("OF733", name, f"таблица выгружена из плана «{meta.get('plan')}», а не {execution.plan.source}",
+                               f"соберите её для своего плана: orderforge collect {name} plans/{meta.get('plan')}.yaml")
+    approved = execution.plan.order or execution.plan.approval
+    number = approved.number if approved else ""
+    if approved is not None and meta.get("order_number") != (number or ""):
+        raise UserError.simple("OF733", name, f"таблица выгружена из версии плана, утвержденной приказом "
+                               f"№ {meta.get('order_number')}, а план утвержден приказом № {number}",
+                               "выгрузите таблицу из нынешней версии плана заново")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _day(value: Any) -> date | None | str:
+    """A date cell: a date, None when empty, or the text when unreadable."""
+    if value is None or _text(value) == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return parse_day(_text(value)) or _text(value)
+
+
+def _read_row(number: int, values: tuple[Any, ...], columns: dict[str, int], execution: Execution,
+              result: Collected, name: str) -> None:
+    from .planrows import find_row
+
+    def cell(header: str) -> Any:
+        index = columns[header]
+        return values[index] if index < len(values) else None
+
+    key, label = _text(cell(KEY)), _text(cell(NUMBER))
+    if not any(_text(v) for v in values):
+        return
+    row = find_row(execution.rows, key) if key else None
+    row = row or (find_row(execution.rows, label) if label else None)
+
+    def problem(code: str, column: str, message: str, hint: str = "") -> None:
+        result.report.items.append(Diagnostic(code, "error", message, Pos(name, number, columns[column] + 1), hint))
+
+    if row is None:
+        problem("OF734", KEY, f"строка {number}: мероприятия «{key or label}» нет в плане — строка не прочитана",
+                "не меняйте столбцы «№ п/п» и «Код мероприятия»; новые мероприятия вносятся в план, а не в таблицу")
+        return
+    occurrence = _occurrence(_text(cell(OCCURRENCE)), execution.due[row.key])
+    if occurrence is False:
+        problem("OF734", OCCURRENCE, f"строка {number}, мероприятие {row.label}: срока «{_text(cell(OCCURRENCE))}» "
+                "у мероприятия нет — строка не прочитана", "не меняйте столбец «Код срока»")
+        return
+    record = _record(number, row.key, occurrence, cell, problem, row.label, len(execution.due[row.key]) > 1)
+    if record is None:
+        return
+    occ_key = occurrence.key if isinstance(occurrence, Occurrence) else ""
+    _compare(execution.records.get((row.key, occ_key)), record, row.label, number, result)
+    result.records[(row.key, occ_key)] = record
+
+
+def _occurrence(text: str, due: list[Occurrence]) -> Occurrence | None | bool:
+    """The occurrence a row or a record names; the only one when it names none; False when there is none such."""
+    if not text:
+        return due[0] if len(due) == 1 else None if not due else False
+    return next((o for o in due if text in (o.key, o.due.isoformat())), False)
+
+
+def _record(number: int, key: str, occurrence: Any, cell: Any, problem: Any, label: str,
+            recurring: bool) -> Record | None:
+    """The row as a record; None when it is empty or unreadable (reported, the old record kept)."""
+    status = _text(cell(STATUS))
+    text = _text(cell(TEXT))
+    done, doc_date = _day(cell(DONE)), _day(cell(DOC_DATE))
+    where = f"строка {number}, мероприятие {label}"
+    if not status:
+        if text or done or _text(cell(DOC_NAME)):
+            problem("OF735", STATUS, f"{where}: не выбрана отметка о выполнении — строка не прочитана",
+                    "выберите отметку из списка: " + ", ".join(STATUSES))
+        return None
+    if status not in STATUSES:
+        problem("OF735", STATUS, f"{where}: отметка «{status}» не из списка — запись не изменена",
+                did_you_mean(status, STATUSES) or "выберите отметку из списка: " + ", ".join(STATUSES))
+        return None
+    for value, header in ((done, DONE), (doc_date, DOC_DATE)):
+        if isinstance(value, str):
+            problem("OF735", header, f"{where}: «{value}» в столбце «{header}» — не дата — запись не изменена",
+                    "запишите дату как 20.02.2026")
+            return None
+    doc_name = _text(cell(DOC_NAME))
+    evidence = Evidence(doc_name, _text(cell(DOC_NUMBER)) or None, doc_date) if doc_name else None  # type: ignore[arg-type]
+    occ_key = occurrence.key if isinstance(occurrence, Occurrence) and recurring else None
+    return Record(key, status, occ_key, done, parse_text(text) if text else (), evidence)  # type: ignore[arg-type]
+
+
+def _compare(old: Record | None, new: Record, label: str, number: int, result: Collected) -> None:
+    changes = []
+    for what, before, after in (("отметка", old.status if old else None, new.status),
+                                ("дата выполнения", _show(old.done if old else None), _show(new.done)),
+                                ("информация", old.plain_text if old else "", new.plain_text),
+                                ("документ", str(old.evidence) if old and old.evidence else "",
+                                 str(new.evidence) if new.evidence else "")):
+        if (before or "") != (after or ""):
+            changes.append(f"{what}: «{before or '—'}» → «{after or '—'}»")
+    occurrence = f" (срок {new.occurrence})" if new.occurrence else ""
+    if changes:
+        result.changed.append(f"строка {number}, мероприятие {label}{occurrence}: " + "; ".join(changes))
+    else:
+        result.unchanged += 1
+
+
+def _show(day: date | None) -> str:
+    return f"{day:%d.%m.%Y}" if day else ""
+
+
+def records_yaml(existing: bytes | None, execution: Execution, collected: Collected, records_file: Path,
+                 plan_path: Path, today: date) -> bytes:
+    """The records file with the collected records merged in; the clerk's comments and other records kept."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    yaml = YAML()
+    yaml.width = 120
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    data = yaml.load(existing) if existing else None
+    if not isinstance(data, CommentedMap):
+        data = _new_header(execution, records_file, plan_path)
+    data["updated"] = today
+    items = data.get("records")
+    if not isinstance(items, CommentedSeq):
+        items = data["records"] = CommentedSeq()
+    index = {_item_key(item, execution): n for n, item in enumerate(items) if isinstance(item, dict)}
+    for key, record in collected.records.items():
+        mapping = _record_map(record)
+        if key in index:
+            items[index[key]] = mapping
+        else:
+            items.append(mapping)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue().encode("utf-8")
+
+
+def _item_key(item: Any, execution: Execution) -> tuple[str, str]:
+    from .planrows import find_row
+
+    row = find_row(execution.rows, str(item.get("activity", "")))
+    text = str(item.get("occurrence") or "")
+    if row is None:
+        return (str(item.get("activity")), text)
+    due = execution.due[row.key]
+    found = _occurrence(text, due)
+    return (row.key, found.key if isinstance(found, Occurrence) else text)
+
+
+def _new_header(execution: Execution, records_file: Path, plan_path: Path) -> Any:
+    import os
+
+    from ruamel.yaml.comments import CommentedMap
+
+    data = CommentedMap()
+    data["format"] = 1
+    base = records_file.resolve().parent.parent
+    data["plan"] = Path(os.path.relpath(plan_path.resolve(), base)).as_posix()
+    approved = execution.plan.order or execution.plan.approval
+    if approved is not None and approved.number and approved.date:
+        data["order"] = CommentedMap([("number", approved.number), ("date", approved.date)])
+    return data
+
+
+def _record_map(record: Record) -> Any:
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    item = CommentedMap([("activity", record.activity)])
+    if record.occurrence:
+        item["occurrence"] = record.occurrence
+    item["status"] = record.status
+    if record.done:
+        item["done"] = record.done
+    if record.text:
+        text = plain(record.text)
+        item["text"] = LiteralScalarString(text + "\n") if "\n" in text else text
+    if record.evidence:
+        evidence = CommentedMap([("name", record.evidence.name)])
+        if record.evidence.number:
+            evidence["number"] = record.evidence.number
+        if record.evidence.date:
+            evidence["date"] = record.evidence.date
+        item["evidence"] = evidence
+    return item
+
+
+def collect(xlsx: Path, plan_path: Path, records_file: Path | None = None, today: date | None = None) -> Collected:
+    """Merge a filled spreadsheet into the records file: checked whole before anything is written.
+
+    A foreign or damaged spreadsheet, or records that would not validate, raise UserError and leave the
+    records file as it was; rows that could not be read are in the result's report and change nothing.
+    """
+    import tempfile
+
+    from .records import load_records, open_execution, records_path
+    from .validate import display_path
+    from .write import write_atomic
+
+    target = records_file or records_path(plan_path)
+    execution, _ = open_execution(plan_path, target)
+    collected = read_filled(xlsx, execution)
+    existing = target.read_bytes() if target.exists() else None
+    data = records_yaml(existing, execution, collected, target, plan_path, today or date.today())
+    with tempfile.TemporaryDirectory() as folder:
+        check = Path(folder) / target.name
+        check.write_bytes(data)
+        _, report = load_records(check, execution.plan, display=display_path(target))
+    if report.has_errors:
+        raise UserError(report.sorted() + [Diagnostic(
+            "OF736", "error", "сведения из таблицы не записаны: после сбора файл сведений содержал бы ошибки",
+            Pos(display_path(target)), "исправьте строки таблицы, названные выше, и соберите её снова")], exit_code=1)
+    if collected.changed:
+        write_atomic(target, data)
+    return collected
