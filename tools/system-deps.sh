@@ -4,7 +4,7 @@ set -euo pipefail
 if command -v soffice >/dev/null && command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null; then
   exit 0
 fi
-packages="libreoffice-writer-nogui fonts-liberation poppler-utils"
+packages="libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation poppler-utils"
 if [ "$(id -u)" = "0" ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else
   echo "Нужны LibreOffice и poppler: установите пакеты $packages (apt-get install) и повторите." >&2
   exit 2

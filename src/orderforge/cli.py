@@ -739,5 +739,45 @@ def collect_command(filled: Path, plan: Path, records_file: Path | None) -> None
     _run(action)
 
 
+@main.command("report", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="ПЛАН.yaml")
+@click.option("--period", required=True, metavar="ПЕРИОД",
+              help="Отчетный период: 2026-Q1 (квартал), 2026-H1 (полугодие), 2026 (год), 2025/2026 (учебный год).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="ФАЙЛ.docx",
+              help="Куда записать отчет; по умолчанию output/<план>.report-<период>.docx.")
+@click.option("--pdf", is_flag=True, help="Также сделать PDF (через LibreOffice).")
+@_RECORDS_OPTION
+def report_command(plan: Path, period: str, output: Path | None, pdf: bool, records_file: Path | None) -> None:
+    """Собрать «Отчет о реализации плана мероприятий … за I квартал 2026 г.».
+
+    Таблица плана с графами «Отметка о выполнении» и «Информация о выполнении»,
+    итог («выполнено 14 из 18 мероприятий, 2 — с нарушением срока …») и
+    диаграмма выполнения по разделам — в оформлении стиля плана (report.docx).
+
+    \b
+    Пример:
+      orderforge report plans/kaliningrad-committee-2026.yaml --period 2026-Q1
+      orderforge report plans/kaliningrad-committee-2026.yaml --period 2026 --pdf
+    """
+    def action() -> int:
+        from .execreport import build_report, parse_report_period
+        from .records import open_execution
+        from .write import write_atomic
+
+        span = parse_report_period(period)
+        execution, report = open_execution(plan, records_file)
+        _echo_diagnostics(report.warnings)
+        target = output or OUTPUT_DIR / f"{plan.stem}.report-{period.replace('/', '-')}.docx"
+        write_atomic(target, build_report(execution, span))
+        _echo(f"{plan} → {target}")
+        if pdf:
+            from .pdf import convert_to_pdf
+
+            _echo(f"{plan} → {convert_to_pdf(target, target.with_suffix('.pdf'))}")
+        return 0
+
+    _run(action)
+
+
 def entry(argv: list[str] | None = None) -> None:  # pragma: no cover - for python -m
     main(args=argv)
