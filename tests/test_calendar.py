@@ -15,8 +15,21 @@ from orderforge.cli import main
 
 from .conftest import ROOT
 
-MONTHS = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "май": 5, "мая": 5, "июн": 6, "июл": 7, "август": 8,
-          "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12}
+MONTHS = {
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "май": 5,
+    "мая": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
+}
 
 
 def count_by_words(deadline: str, years: range) -> int:
@@ -73,20 +86,27 @@ def test_gymnasium_calendar_has_every_dated_deadline_and_occurrence(repo_root: P
 
 def test_calendar_for_one_party(repo_root: Path, tmp_path: Path) -> None:
     out = tmp_path / "oy.ics"
-    result = CliRunner().invoke(main, ["calendar", "plans/kaliningrad-committee-2026.yaml", "-o", str(out),
-                                       "--responsible", "КлО"])
+    result = CliRunner().invoke(
+        main, ["calendar", "plans/kaliningrad-committee-2026.yaml", "-o", str(out), "--responsible", "КлО"]
+    )
     assert result.exit_code == 0, result.output
     cal = Calendar.from_ical(out.read_bytes())
-    summaries = sorted(str(e["summary"]).split(".")[0] + "." + str(e["summary"]).split(".")[1] for e in cal.walk("VEVENT"))
+    summaries = sorted(
+        str(e["summary"]).split(".")[0] + "." + str(e["summary"]).split(".")[1] for e in cal.walk("VEVENT")
+    )
     assert summaries == ["1.1", "1.2", "2.9"]
     recurring = [e for e in cal.walk("VEVENT") if "RRULE" in e]
     assert len(recurring) == 1 and recurring[0]["RRULE"]["BYMONTH"] == [12]
 
 
 def test_unknown_party_and_unwritable_output(repo_root: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["calendar", "plans/kaliningrad-committee-2026.yaml", "-o", str(tmp_path / "x.ics"),
-                                       "--responsible", "Кло"])
+    result = CliRunner().invoke(
+        main,
+        ["calendar", "plans/kaliningrad-committee-2026.yaml", "-o", str(tmp_path / "x.ics"), "--responsible", "Кло"],
+    )
     assert result.exit_code == 2 and "возможно, имелось в виду «КлО»" in result.stderr
     (tmp_path / "dir.ics").mkdir()
-    result = CliRunner().invoke(main, ["calendar", "plans/kaliningrad-committee-2026.yaml", "-o", str(tmp_path / "dir.ics")])
+    result = CliRunner().invoke(
+        main, ["calendar", "plans/kaliningrad-committee-2026.yaml", "-o", str(tmp_path / "dir.ics")]
+    )
     assert result.exit_code == 2 and "Traceback" not in result.output

@@ -52,7 +52,9 @@ def test_example_records_are_valid_and_show_every_status(name: str) -> None:
 def test_unknown_activity_is_an_error_with_a_suggestion(ws: Path) -> None:
     lines = check(ws, HEAD + "  - {activity: working-grup, status: выполняется}\n")
     assert len(lines) == 1
-    assert "reports/kaliningrad-committee-2026.yaml:4:16: ошибка OF704: мероприятия «working-grup» нет в плане" in lines[0]
+    assert (
+        "reports/kaliningrad-committee-2026.yaml:4:16: ошибка OF704: мероприятия «working-grup» нет в плане" in lines[0]
+    )
     assert "возможно, имелось в виду «working-group»" in lines[0]
 
 
@@ -66,21 +68,24 @@ def test_misspelled_status_suggests_the_right_one(ws: Path) -> None:
 def test_all_problems_at_once_with_line_and_column(ws: Path) -> None:
     text = HEAD + (
         "  - activity: working-group\n"
-        "    status: выполнено\n"                 # no text, no date: two warnings
-        "  - activity: progress-report\n"         # recurring: occurrence required
+        "    status: выполнено\n"  # no text, no date: two warnings
+        "  - activity: progress-report\n"  # recurring: occurrence required
         "    status: выполняется\n"
         "  - activity: staffing-analysis\n"
-        "    occurrence: 2029-12\n"               # outside the plan period
+        "    occurrence: 2029-12\n"  # outside the plan period
         "    status: не выполнено\n"
         "  - activity: exam-results-analysis\n"
         "    status: выполнено\n"
-        "    done: 2030-01-10\n"                  # outside the plan, and late
+        "    done: 2030-01-10\n"  # outside the plan, and late
         "    text: Сделано\n"
     )
     lines = check(ws, text)
     codes = [line.split(": ")[1].split()[1] for line in lines]
     assert codes == ["OF711", "OF712", "OF707", "OF706", "OF709", "OF710"], lines
-    assert "reports/kaliningrad-committee-2026.yaml:13:11: ошибка OF709: дата выполнения 10.01.2030 вне периода плана" in "\n".join(lines)
+    assert (
+        "reports/kaliningrad-committee-2026.yaml:13:11: ошибка OF709: дата выполнения 10.01.2030 вне периода плана"
+        in "\n".join(lines)
+    )
     assert "выполнено с нарушением срока" in lines[-1]
     assert "подсказка: сроки мероприятия по плану: декабрь 2026, декабрь 2027, декабрь 2028" in lines[3]
 
@@ -91,21 +96,38 @@ def test_records_of_another_plan(ws: Path) -> None:
 
 
 def test_records_of_another_plan_version(ws: Path) -> None:
-    lines = check(ws, "plan: plans/kaliningrad-committee-2026.yaml\norder: {number: ПД-КПО-99, date: 2025-02-11}\n"
-                  "records: []\n")
-    assert len(lines) == 1 and "ошибка OF703: сведения составлены к плану, утвержденному приказом от 11.02.2025 № ПД-КПО-99" in lines[0]
+    lines = check(
+        ws, "plan: plans/kaliningrad-committee-2026.yaml\norder: {number: ПД-КПО-99, date: 2025-02-11}\nrecords: []\n"
+    )
+    assert (
+        len(lines) == 1
+        and "ошибка OF703: сведения составлены к плану, утвержденному приказом от 11.02.2025 № ПД-КПО-99" in lines[0]
+    )
 
 
 def test_duplicate_record(ws: Path) -> None:
-    lines = check(ws, HEAD + "  - {activity: working-group, status: выполняется}\n  - {activity: '1.1', status: выполняется}\n")
+    lines = check(
+        ws, HEAD + "  - {activity: working-group, status: выполняется}\n  - {activity: '1.1', status: выполняется}\n"
+    )
     assert len(lines) == 1 and "OF708" in lines[0] and "(строка 4)" in lines[0]
 
 
 def git(ws: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=ws, check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@t", "GIT_AUTHOR_DATE": "2026-05-10T10:00:00",
-                        "GIT_COMMITTER_DATE": "2026-05-10T10:00:00", "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        ["git", *args],
+        cwd=ws,
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@t",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@t",
+            "GIT_AUTHOR_DATE": "2026-05-10T10:00:00",
+            "GIT_COMMITTER_DATE": "2026-05-10T10:00:00",
+            "PATH": "/usr/bin:/bin",
+        },
+    )
 
 
 def test_records_older_than_an_amendment_that_removed_the_activity(ws: Path) -> None:
@@ -118,8 +140,11 @@ def test_records_older_than_an_amendment_that_removed_the_activity(ws: Path) -> 
     end = text.index("        - id: network-cooperation")
     plan.write_text(text[:start] + text[end:], encoding="utf-8")
     git(ws, "commit", "-qam", "amendment: 3.4 removed")
-    lines = check(ws, HEAD.replace("records:", "updated: 2026-04-01\nrecords:")
-                  + "  - {activity: practice-seminars, status: выполняется, text: Семинары}\n")
+    lines = check(
+        ws,
+        HEAD.replace("records:", "updated: 2026-04-01\nrecords:")
+        + "  - {activity: practice-seminars, status: выполняется, text: Семинары}\n",
+    )
     assert len(lines) == 1
     assert "ошибка OF705: мероприятие «practice-seminars» исключено из плана изменением от 10.05.2026" in lines[0]
     assert "а сведения составлены раньше — 01.04.2026" in lines[0]

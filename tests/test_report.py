@@ -18,8 +18,12 @@ from orderforge.pdf import find_soffice
 
 from .conftest import GOLDEN
 
-EXAMPLES = {"kaliningrad-committee-2026": "2026-Q1", "baltiysk-2024": "2023", "gymnasium1-2022": "2022-H1",
-            "zyryansky-2025": "2025/2026"}
+EXAMPLES = {
+    "kaliningrad-committee-2026": "2026-Q1",
+    "baltiysk-2024": "2023",
+    "gymnasium1-2022": "2022-H1",
+    "zyryansky-2025": "2025/2026",
+}
 
 
 def build(tmp_path: Path, plan: str, period: str) -> Path:
@@ -46,8 +50,9 @@ def test_quarterly_report_says_what_the_records_say(repo_root: Path, tmp_path: P
 
 
 @pytest.mark.parametrize(("plan", "period"), EXAMPLES.items())
-def test_every_bundled_style_builds_its_report_with_a_chart(repo_root: Path, tmp_path: Path, plan: str,
-                                                             period: str) -> None:
+def test_every_bundled_style_builds_its_report_with_a_chart(
+    repo_root: Path, tmp_path: Path, plan: str, period: str
+) -> None:
     out = build(tmp_path, plan, period)
     with zipfile.ZipFile(out) as package:
         images = [n for n in package.namelist() if n.startswith("word/media/") and n.endswith(".png")]
@@ -58,13 +63,19 @@ def test_every_bundled_style_builds_its_report_with_a_chart(repo_root: Path, tmp
     assert f"за {parse_report_period(period).label}" in text  # e.g. «за 2025/2026 учебный год»
 
 
-@pytest.mark.parametrize(("counts", "total", "text"), [
-    ({"выполнено": 12, "выполнено с нарушением срока": 2, "перенесено": 1}, 18,
-     "выполнено 14 из 18 мероприятий, 2 — с нарушением срока, 1 перенесено"),
-    ({"выполнено": 1}, 1, "выполнено 1 из 1 мероприятия"),
-    ({"выполнено": 20, "не выполнено": 1}, 21, "выполнено 20 из 21 мероприятия, 1 не выполнено"),
-    ({"выполнено": 0, "выполняется": 11}, 11, "выполнено 0 из 11 мероприятий, 11 выполняется"),
-])
+@pytest.mark.parametrize(
+    ("counts", "total", "text"),
+    [
+        (
+            {"выполнено": 12, "выполнено с нарушением срока": 2, "перенесено": 1},
+            18,
+            "выполнено 14 из 18 мероприятий, 2 — с нарушением срока, 1 перенесено",
+        ),
+        ({"выполнено": 1}, 1, "выполнено 1 из 1 мероприятия"),
+        ({"выполнено": 20, "не выполнено": 1}, 21, "выполнено 20 из 21 мероприятия, 1 не выполнено"),
+        ({"выполнено": 0, "выполняется": 11}, 11, "выполнено 0 из 11 мероприятий, 11 выполняется"),
+    ],
+)
 def test_summary_agrees_with_numbers(counts: dict[str, int], total: int, text: str) -> None:
     assert summary_line(counts, total) == text
 
@@ -72,8 +83,16 @@ def test_summary_agrees_with_numbers(counts: dict[str, int], total: int, text: s
 def test_plural() -> None:
     forms = ("мероприятие", "мероприятия", "мероприятий")
     assert [plural(n, *forms) for n in (1, 2, 5, 11, 12, 21, 22, 25, 111)] == [
-        "мероприятие", "мероприятия", "мероприятий", "мероприятий", "мероприятий", "мероприятие", "мероприятия",
-        "мероприятий", "мероприятий"]
+        "мероприятие",
+        "мероприятия",
+        "мероприятий",
+        "мероприятий",
+        "мероприятий",
+        "мероприятие",
+        "мероприятия",
+        "мероприятий",
+        "мероприятий",
+    ]
 
 
 def test_periods_and_titles() -> None:
@@ -83,14 +102,17 @@ def test_periods_and_titles() -> None:
     with pytest.raises(UserError) as caught:
         parse_report_period("2026-Q5")
     assert "отчетный период «2026-Q5» не распознан" in str(caught.value)
-    assert plan_genitive(["«Дорожная карта» (план мероприятий)", "по повышению"]) == \
-        "«Дорожной карты» (плана мероприятий) по повышению"
+    assert (
+        plan_genitive(["«Дорожная карта» (план мероприятий)", "по повышению"])
+        == "«Дорожной карты» (плана мероприятий) по повышению"
+    )
     assert plan_genitive(["Программа развития"]) == "плана «Программа развития»"
 
 
 def test_bad_period_is_a_usage_error(repo_root: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["report", "plans/zyryansky-2025.yaml", "--period", "весна", "-o",
-                                       str(tmp_path / "r.docx")])
+    result = CliRunner().invoke(
+        main, ["report", "plans/zyryansky-2025.yaml", "--period", "весна", "-o", str(tmp_path / "r.docx")]
+    )
     assert result.exit_code == 2 and "OF740" in result.stderr and not (tmp_path / "r.docx").exists()
 
 
@@ -98,11 +120,14 @@ def test_bad_period_is_a_usage_error(repo_root: Path, tmp_path: Path) -> None:
 @pytest.mark.skipif(find_soffice() is None or shutil.which("pdftotext") is None, reason="нет LibreOffice или poppler")
 def test_report_opens_in_libreoffice(repo_root: Path, tmp_path: Path) -> None:
     out = tmp_path / "q1.docx"
-    result = CliRunner().invoke(main, ["report", "plans/kaliningrad-committee-2026.yaml", "--period", "2026-Q1",
-                                       "-o", str(out), "--pdf"])
+    result = CliRunner().invoke(
+        main, ["report", "plans/kaliningrad-committee-2026.yaml", "--period", "2026-Q1", "-o", str(out), "--pdf"]
+    )
     assert result.exit_code == 0, result.output
     pdf = out.with_suffix(".pdf")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.replace("\xa0", " ")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.replace("\xa0", " ")
     assert "Отчет о реализации плана мероприятий" in text
     assert "за I квартал 2026 г." in text
     assert "Отметка" in text and "нарушением" in text

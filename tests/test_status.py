@@ -17,8 +17,21 @@ from orderforge.cli import main
 from .conftest import ROOT
 
 PLAN = "plans/kaliningrad-committee-2026.yaml"
-MONTHS = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "май": 5, "мая": 5, "июн": 6, "июл": 7, "август": 8,
-          "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12}
+MONTHS = {
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "май": 5,
+    "мая": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
+}
 
 
 def month_end(year: int, month: int) -> date:
@@ -41,7 +54,9 @@ def expected_overdue(on: date) -> set[tuple[str, date]]:
     yaml = YAML(typ="safe")
     plan = yaml.load((ROOT / PLAN).read_text(encoding="utf-8"))
     records = yaml.load((ROOT / "reports/kaliningrad-committee-2026.yaml").read_text(encoding="utf-8"))["records"]
-    closed = {(r["activity"], str(r.get("occurrence") or "")) for r in records if r["status"] in ("выполнено", "перенесено")}
+    closed = {
+        (r["activity"], str(r.get("occurrence") or "")) for r in records if r["status"] in ("выполнено", "перенесено")
+    }
     found = set()
     for section in plan["plan"]["sections"]:
         for activity in section["activities"]:
@@ -77,8 +92,11 @@ def test_overdue_on_a_fixed_date_by_party(repo_root: Path) -> None:
 def test_due_soon_and_filters(repo_root: Path) -> None:
     data = json.loads(CliRunner().invoke(main, ["status", PLAN, "--on", "2026-06-20", "--days", "14", "--json"]).stdout)
     assert [(i["number"], i["due"]) for i in data["soon"]] == [("2.8", "2026-06-30")]
-    only = json.loads(CliRunner().invoke(main, ["status", PLAN, "--on", "2026-07-15", "--json",
-                                                "--responsible", "ОУ", "--section", "2"]).stdout)
+    only = json.loads(
+        CliRunner()
+        .invoke(main, ["status", PLAN, "--on", "2026-07-15", "--json", "--responsible", "ОУ", "--section", "2"])
+        .stdout
+    )
     assert {i["number"] for i in only["overdue"]} == {"2.8"}
     assert all("ОУ" in i["responsible"] for k in ("overdue", "soon", "done") for i in only[k])
 
@@ -88,11 +106,14 @@ def test_clean_plan_exits_zero(repo_root: Path) -> None:
     assert result.exit_code == 0
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--responsible", "ЦОПР"], "ответственный «ЦОПР» не найден в справочнике"),
-    (["--section", "9"], "в плане нет раздела 9"),
-    (["--on", "31.02.2026"], "дата «31.02.2026» не распознана"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--responsible", "ЦОПР"], "ответственный «ЦОПР» не найден в справочнике"),
+        (["--section", "9"], "в плане нет раздела 9"),
+        (["--on", "31.02.2026"], "дата «31.02.2026» не распознана"),
+    ],
+)
 def test_bad_options_are_usage_errors(repo_root: Path, args: list[str], message: str) -> None:
     result = CliRunner().invoke(main, ["status", PLAN, *args])
     assert result.exit_code == 2

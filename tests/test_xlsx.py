@@ -43,14 +43,21 @@ def columns(sheet) -> dict[str, int]:
 def row_of(sheet, key: str, occurrence: str = "") -> int:
     col = columns(sheet)
     for row in range(2, sheet.max_row + 1):
-        if sheet.cell(row, col["Код мероприятия"]).value == key and (sheet.cell(row, col["Код срока"]).value or "") == occurrence:
+        if (
+            sheet.cell(row, col["Код мероприятия"]).value == key
+            and (sheet.cell(row, col["Код срока"]).value or "") == occurrence
+        ):
             return row
     raise AssertionError(key)
 
 
 FILLED = {  # (key, occurrence) → status, done, text, document
-    ("teacher-competence-diagnostics", "2026-05"): ("выполнено", date(2026, 5, 28), "Диагностика проведена во всех ОУ.",
-                                                    ("справка", "12", date(2026, 5, 29))),
+    ("teacher-competence-diagnostics", "2026-05"): (
+        "выполнено",
+        date(2026, 5, 28),
+        "Диагностика проведена во всех ОУ.",
+        ("справка", "12", date(2026, 5, 29)),
+    ),
     ("progress-report", "2026-06"): ("выполнено", date(2026, 6, 30), "Отчет направлен в Министерство.", None),
     ("staffing-analysis", "2026-12"): ("выполняется", None, "Собраны сведения о кадрах.", None),
 }
@@ -66,7 +73,9 @@ def fill(path: Path) -> None:
         sheet.cell(row, col["Дата выполнения"]).value = done
         sheet.cell(row, col["Информация о выполнении"]).value = text
         if doc:
-            for header, value in zip(("Подтверждающий документ", "Номер документа", "Дата документа"), doc, strict=True):
+            for header, value in zip(
+                ("Подтверждающий документ", "Номер документа", "Дата документа"), doc, strict=True
+            ):
                 sheet.cell(row, col[header]).value = value
     book.save(path)
 
@@ -75,8 +84,10 @@ def records(ws: Path) -> dict:
     plan, _ = load_plan(ws / PLAN)
     execution, report = load_records(ws / RECORDS, plan)
     assert not report.has_errors, [d.format() for d in report.errors]
-    return {key: (r.status, r.done, r.plain_text, str(r.evidence) if r.evidence else None)
-            for key, r in execution.records.items()}
+    return {
+        key: (r.status, r.done, r.plain_text, str(r.evidence) if r.evidence else None)
+        for key, r in execution.records.items()
+    }
 
 
 def expected(before: dict) -> dict:
@@ -124,12 +135,17 @@ def test_unreadable_and_unknown_rows_change_nothing_of_theirs(ws: Path) -> None:
     exam = row_of(sheet, "exam-results-analysis", "2026-03")
     sheet.cell(exam, col["Код мероприятия"]).value = "no-such-activity"
     sheet.cell(exam, col["№ п/п"]).value = "9.9"
-    sheet.cell(row_of(sheet, "teacher-competence-diagnostics", "2026-05"), col["Отметка о выполнении"]).value = "не выполнено"
+    sheet.cell(
+        row_of(sheet, "teacher-competence-diagnostics", "2026-05"), col["Отметка о выполнении"]
+    ).value = "не выполнено"
     book.save(path)
     result = CliRunner().invoke(main, ["collect", str(path), PLAN])
     assert result.exit_code == 1
     err = result.stderr
-    assert "отметка «выполненно» не из списка — запись не изменена" in err and "возможно, имелось в виду «выполнено»" in err
+    assert (
+        "отметка «выполненно» не из списка — запись не изменена" in err
+        and "возможно, имелось в виду «выполнено»" in err
+    )
     assert "«31.02.2026» в столбце «Дата выполнения» — не дата" in err
     assert "мероприятия «no-such-activity» нет в плане" in err
     after = records(ws)
@@ -169,9 +185,21 @@ def test_spreadsheet_resaved_by_libreoffice_calc(ws: Path) -> None:
     path = export(ws)
     fill(path)
     out = ws / "calc"
-    done = subprocess.run([find_soffice(), "--headless", f"-env:UserInstallation=file://{ws}/lo-profile",
-                           "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(path)],
-                          capture_output=True, text=True, timeout=180)
+    done = subprocess.run(
+        [
+            find_soffice(),
+            "--headless",
+            f"-env:UserInstallation=file://{ws}/lo-profile",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     resaved = out / "m.xlsx"
     if not resaved.exists():
         pytest.skip(f"LibreOffice Calc не пересохранил таблицу: {done.stderr[-300:]}")

@@ -115,7 +115,8 @@ def _party(plan: Plan, key: str) -> str:
 
 def dated_count(plan: Plan, responsible: str | None = None) -> int:
     """How many days the plan's deadlines fall due on, occurrences counted one by one."""
-    return sum(len(occurrences(r.activity.deadline, plan.plan.period)) for r in activity_rows(plan)
-               if r.activity and (responsible is None or responsible in {x.key for x in r.activity.responsible}))
-
-
+    return sum(
+        len(occurrences(r.activity.deadline, plan.plan.period))
+        for r in activity_rows(plan)
+        if r.activity and (responsible is None or responsible in {x.key for x in r.activity.responsible})
+    )

@@ -641,7 +641,8 @@ def status_command(plan: Path, on_text: str | None, days: int, responsible: str 
         execution, report = open_execution(plan, records_file)
         _echo_diagnostics(report.warnings)
         result = compute_status(execution, _day(on_text, "--on"), days, responsible, section)
-        _echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2) if as_json else format_status(result, execution))
+        text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) if as_json else None
+        _echo(text or format_status(result, execution))
         return result.exit_code
 
     _run(action)
@@ -655,7 +656,7 @@ def status_command(plan: Path, on_text: str | None, days: int, responsible: str 
 def calendar_command(plan: Path, output: Path, responsible: str | None) -> None:
     """Записать сроки плана в календарь .ics с напоминаниями за неделю.
 
-    Файл открывается в Thunderbird, Outlook и Яндекс Календаре. Повторяющиеся
+    Файл .ics открывается в Яндекс Календаре и почтовых программах. Повторяющиеся
     сроки («ежегодно, в июне и декабре») — повторяющиеся события; сроки без
     даты («постоянно», «по мере необходимости») в календарь не попадают.
 
@@ -686,7 +687,7 @@ def calendar_command(plan: Path, output: Path, responsible: str | None) -> None:
               metavar="ФАЙЛ.xlsx", help="Куда записать таблицу мониторинга (.xlsx).")
 @_RECORDS_OPTION
 def export_command(plan: Path, xlsx_out: Path, records_file: Path | None) -> None:
-    """Выгрузить план в таблицу Excel для мониторинга исполнения.
+    """Выгрузить план в таблицу .xlsx для мониторинга исполнения.
 
     Столбцы плана, отметка о выполнении (выбор из списка), дата, информация
     о выполнении и подтверждающий документ; уже внесенные сведения заполнены.

@@ -44,17 +44,25 @@ def parse_report_period(text: str) -> ReportPeriod:
     value = text.strip().upper()
     if match := re.fullmatch(r"(\d{4})-Q([1-4])", value):
         year, part = int(match[1]), int(match[2])
-        return ReportPeriod(date(year, 3 * part - 2, 1), _month_end(year, 3 * part), f"{ROMAN[part - 1]} квартал {year} г.")
+        return ReportPeriod(
+            date(year, 3 * part - 2, 1), _month_end(year, 3 * part), f"{ROMAN[part - 1]} квартал {year} г."
+        )
     if match := re.fullmatch(r"(\d{4})-H([12])", value):
         year, part = int(match[1]), int(match[2])
-        return ReportPeriod(date(year, 6 * part - 5, 1), _month_end(year, 6 * part), f"{ROMAN[part - 1]} полугодие {year} г.")
+        return ReportPeriod(
+            date(year, 6 * part - 5, 1), _month_end(year, 6 * part), f"{ROMAN[part - 1]} полугодие {year} г."
+        )
     if match := re.fullmatch(r"(\d{4})", value):
         year = int(match[1])
         return ReportPeriod(date(year, 1, 1), date(year, 12, 31), f"{year} год")
     if (match := re.fullmatch(r"(\d{4})\s*[/-]\s*(\d{4})", value)) and int(match[2]) == int(match[1]) + 1:
         return ReportPeriod(date(int(match[1]), 9, 1), date(int(match[2]), 8, 31), f"{match[1]}/{match[2]} учебный год")
-    raise UserError.simple("OF740", text, f"отчетный период «{text}» не распознан",
-                           "укажите квартал 2026-Q1, полугодие 2026-H1, год 2026 или учебный год 2025/2026")
+    raise UserError.simple(
+        "OF740",
+        text,
+        f"отчетный период «{text}» не распознан",
+        "укажите квартал 2026-Q1, полугодие 2026-H1, год 2026 или учебный год 2025/2026",
+    )
 
 
 def _month_end(year: int, month: int) -> date:
@@ -82,14 +90,18 @@ def _wording(v: dict[str, Any], pos: Any, fp: Any) -> dict[str, Any]:
     return v
 
 
-WORDING = Obj("report.yaml", [
-    F("title", Lines(), False, "строки заголовка отчета; {plan} — план в родительном падеже, {period} — период"),
-    F("mark_header", Str(), False, "заголовок графы отметки: «Отметка о выполнении»"),
-    F("info_header", Str(), False, "заголовок графы сведений: «Информация о выполнении»"),
-    F("mark_width", Str(r"\d+(?:[.,]\d+)?"), False, "ширина графы отметки, мм"),
-    F("info_width", Str(r"\d+(?:[.,]\d+)?"), False, "ширина графы сведений, мм"),
-    F("chart_title", Str(), False, "подпись диаграммы"),
-], _wording)
+WORDING = Obj(
+    "report.yaml",
+    [
+        F("title", Lines(), False, "строки заголовка отчета; {plan} — план в родительном падеже, {period} — период"),
+        F("mark_header", Str(), False, "заголовок графы отметки: «Отметка о выполнении»"),
+        F("info_header", Str(), False, "заголовок графы сведений: «Информация о выполнении»"),
+        F("mark_width", Str(r"\d+(?:[.,]\d+)?"), False, "ширина графы отметки, мм"),
+        F("info_width", Str(r"\d+(?:[.,]\d+)?"), False, "ширина графы сведений, мм"),
+        F("chart_title", Str(), False, "подпись диаграммы"),
+    ],
+    _wording,
+)
 
 
 def load_wording(style: Any) -> Wording:
@@ -124,7 +136,7 @@ def plan_genitive(title: list[str]) -> str:
     text = " ".join(" ".join(title).split())
     for head, genitive in _HEADS:
         if text.lower().startswith(head.lower()):
-            return genitive + text[len(head):]
+            return genitive + text[len(head) :]
     return f"плана «{text}»"
 
 
@@ -147,8 +159,13 @@ def summary_line(counts: dict[str, int], total: int) -> str:
     parts = [f"выполнено {done} из {total} {noun}"]
     if counts.get(LATE):
         parts.append(f"{counts[LATE]} — с нарушением срока")
-    for state, words in ((POSTPONED, "перенесено"), (IN_PROGRESS, "выполняется"), (NOT_DONE, "не выполнено"),
-                         (NOT_DUE, "срок не наступил"), (NO_DATA, "без сведений")):
+    for state, words in (
+        (POSTPONED, "перенесено"),
+        (IN_PROGRESS, "выполняется"),
+        (NOT_DONE, "не выполнено"),
+        (NOT_DUE, "срок не наступил"),
+        (NO_DATA, "без сведений"),
+    ):
         if counts.get(state):
             parts.append(f"{counts[state]} {words}")
     return ", ".join(parts)
@@ -183,8 +200,9 @@ def report_entries(execution: Execution, period: ReportPeriod) -> list[Entry]:
     for row in execution.rows:
         due = execution.due[row.key]
         inside = [o for o in due if period.start <= o.due <= period.end]
+        shown: list[Occurrence | None]
         if inside:
-            shown, in_scope = inside, True
+            shown, in_scope = [*inside], True
         elif due:
             later = [o for o in due if o.due > period.end]
             shown, in_scope = [later[0] if later else due[-1]], False
@@ -220,8 +238,10 @@ def report_text_parts(execution: Execution, period: ReportPeriod, wording: Wordi
         if entry.in_scope:
             counts[entry.state] = counts.get(entry.state, 0) + 1
     total = sum(counts.values())
-    summary = [f"По состоянию на {period.end:%d.%m.%Y}: " + (summary_line(counts, total) + "." if total else
-                                                            "в отчетном периоде сроков исполнения нет.")]
+    summary = [
+        f"По состоянию на {period.end:%d.%m.%Y}: "
+        + (summary_line(counts, total) + "." if total else "в отчетном периоде сроков исполнения нет.")
+    ]
     return title, [typeset(line) for line in summary]
 
 
@@ -236,16 +256,24 @@ def build_report(execution: Execution, period: ReportPeriod, workspace: Path | N
     plan = execution.plan
     style = load_style(plan.style, workspace or Path(plan.source).resolve().parent)
     wording = load_wording(style)
-    style = replace(style, template="report.docx", columns=[
-        *style.columns, Column("mark", wording.mark_header, wording.mark_width),
-        Column("info", wording.info_header, wording.info_width)])
+    style = replace(
+        style,
+        template="report.docx",
+        columns=[
+            *style.columns,
+            Column("mark", wording.mark_header, wording.mark_width),
+            Column("info", wording.info_header, wording.info_width),
+        ],
+    )
     package = open_template(style.template_path)
     template = _template(package.data, str(style.template_path), check_leftovers)
     title, summary = report_text_parts(execution, period, wording)
     entries = report_entries(execution, period)
     chart = _chart(template, entries, section_titles(plan), wording)
-    context = {"report": {"title_lines": title, "summary": summary, "chart": chart},
-               "appendix": {"table": _table(plan, style, execution, entries)}}
+    context = {
+        "report": {"title_lines": title, "summary": summary, "chart": chart},
+        "appendix": {"table": _table(plan, style, execution, entries)},
+    }
     try:
         template.render(context, jinja_env=make_env(), autoescape=True)
     except Exception as exc:  # noqa: BLE001 - a clerk's template fails in many ways; told by render's own words
@@ -258,7 +286,7 @@ def build_report(execution: Execution, period: ReportPeriod, workspace: Path | N
 def _template(data: bytes, name: str, check: Any) -> Any:
     from docxtpl import DocxTemplate
 
-    class Checked(DocxTemplate):  # type: ignore[misc]
+    class Checked(DocxTemplate):
         def render_xml_part(self, src_xml: str, part: Any, context: dict, jinja_env: Any = None) -> str:
             dst = super().render_xml_part(src_xml, part, context, jinja_env)
             check(dst, getattr(part, "partname", "word/document.xml"), name)
@@ -285,8 +313,10 @@ def _table(plan: Plan, style: Any, execution: Execution, entries: list[Entry]) -
             rows.append({"section": True, "heading": typeset(heading), "cells": []})
             continue
         entry = by_key[row.key]
-        cells = [{"paras": cell_paras(c, row.activity, list(row.number), plan, style), "center": c.center}
-                 for c in plan_columns]
+        cells = [
+            {"paras": cell_paras(c, row.activity, list(row.number), plan, style), "center": c.center}
+            for c in plan_columns
+        ]
         cells.append({"paras": [typeset(p) for p in _mark_paras(entry, execution)], "center": True})
         cells.append({"paras": [typeset(p) for p in _info_paras(entry, execution)], "center": False})
         rows.append({"section": False, "heading": "", "cells": cells})
@@ -318,8 +348,15 @@ def _info_paras(entry: Entry, execution: Execution) -> list[str]:
     return paras
 
 
-_COLORS = {DONE: "#2e7d32", LATE: "#f9a825", IN_PROGRESS: "#1565c0", POSTPONED: "#8e24aa", NOT_DONE: "#c62828",
-           NOT_DUE: "#9e9e9e", NO_DATA: "#e0e0e0"}
+_COLORS = {
+    DONE: "#2e7d32",
+    LATE: "#f9a825",
+    IN_PROGRESS: "#1565c0",
+    POSTPONED: "#8e24aa",
+    NOT_DONE: "#c62828",
+    NOT_DUE: "#9e9e9e",
+    NO_DATA: "#e0e0e0",
+}
 
 
 def chart_png(entries: list[Entry], titles: dict[int, str], caption: str) -> bytes:
@@ -328,6 +365,7 @@ def chart_png(entries: list[Entry], titles: dict[int, str], caption: str) -> byt
 
     matplotlib.use("Agg")
     from matplotlib import pyplot
+    from matplotlib.ticker import MaxNLocator
 
     counts = counts_by_section(entries)
     sections = sorted(counts, key=lambda s: (s is not None, s or 0))
@@ -342,7 +380,7 @@ def chart_png(entries: list[Entry], titles: dict[int, str], caption: str) -> byt
     axes.invert_yaxis()
     axes.set_title(caption, fontsize=9)
     axes.tick_params(labelsize=8)
-    axes.xaxis.get_major_locator().set_params(integer=True)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
     figure.tight_layout()
     buffer = io.BytesIO()

@@ -31,7 +31,13 @@ from .schedule import Occurrence, occurrences
 from .schema import Ctx, DateT, Enum, F, ListT, Obj, Str, TextT
 from .validate import display_path
 
-DONE, IN_PROGRESS, NOT_DONE, POSTPONED, NOT_DUE = "выполнено", "выполняется", "не выполнено", "перенесено", "не наступил срок"
+DONE, IN_PROGRESS, NOT_DONE, POSTPONED, NOT_DUE = (
+    "выполнено",
+    "выполняется",
+    "не выполнено",
+    "перенесено",
+    "не наступил срок",
+)
 STATUSES = (DONE, IN_PROGRESS, NOT_DONE, POSTPONED, NOT_DUE)
 LATE = "выполнено с нарушением срока"
 REPORTS_DIR = "reports"
@@ -90,46 +96,79 @@ def _evidence(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> Evidence:
 def _record(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> Record | None:
     if not v.get("activity") or not v.get("status"):
         return None  # reported by the schema already
-    return Record(v["activity"], v["status"], v.get("occurrence"), v.get("done"), v.get("text") or (),
-                  v.get("evidence"), pos, fp)
+    return Record(
+        v["activity"], v["status"], v.get("occurrence"), v.get("done"), v.get("text") or (), v.get("evidence"), pos, fp
+    )
 
 
 def _records(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> Records:
     order = v.get("order") or {}
-    return Records(v.get("plan") or "", order.get("number"), order.get("date"), v.get("updated"),
-                   v.get("records") or [], pos.file, pos, fp)
+    return Records(
+        v.get("plan") or "",
+        order.get("number"),
+        order.get("date"),
+        v.get("updated"),
+        v.get("records") or [],
+        pos.file,
+        pos,
+        fp,
+    )
 
 
 OCCURRENCE_PATTERN = r"\d{4}-\d{2}(?:-\d{2})?"
 
-EVIDENCE = Obj("evidence", [
-    F("name", Str(), True, "вид документа: приказ, протокол, справка, отчет"),
-    F("number", Str(), False, "номер документа"),
-    F("date", DateT(), False, "дата документа: 2026-02-20 или 20.02.2026"),
-], _evidence, shorthand="name", doc="Документ, подтверждающий выполнение.")
+EVIDENCE = Obj(
+    "evidence",
+    [
+        F("name", Str(), True, "вид документа: приказ, протокол, справка, отчет"),
+        F("number", Str(), False, "номер документа"),
+        F("date", DateT(), False, "дата документа: 2026-02-20 или 20.02.2026"),
+    ],
+    _evidence,
+    shorthand="name",
+    doc="Документ, подтверждающий выполнение.",
+)
 
-RECORD = Obj("запись", [
-    F("activity", Str(), True, "мероприятие: его id (working-group) или номер (1.2)"),
-    F("occurrence", Str(OCCURRENCE_PATTERN, "срок повторяющегося мероприятия: месяц 2026-06 или дата 2026-06-30"),
-      False, "для повторяющегося срока («ежегодно», «ежеквартально»): месяц 2026-06 или дата"),
-    F("status", Enum(STATUSES), True, "отметка: " + ", ".join(STATUSES)),
-    F("done", DateT(), False, "дата выполнения: 2026-02-20 или 20.02.2026"),
-    F("text", TextT(), False, "что сделано — текст для графы «Информация о выполнении»"),
-    F("evidence", EVIDENCE, False, "подтверждающий документ: name, number, date"),
-], _record, doc="Сведения о выполнении одного мероприятия (или одного его срока).")
+RECORD = Obj(
+    "запись",
+    [
+        F("activity", Str(), True, "мероприятие: его id (working-group) или номер (1.2)"),
+        F(
+            "occurrence",
+            Str(OCCURRENCE_PATTERN, "срок повторяющегося мероприятия: месяц 2026-06 или дата 2026-06-30"),
+            False,
+            "для повторяющегося срока («ежегодно», «ежеквартально»): месяц 2026-06 или дата",
+        ),
+        F("status", Enum(STATUSES), True, "отметка: " + ", ".join(STATUSES)),
+        F("done", DateT(), False, "дата выполнения: 2026-02-20 или 20.02.2026"),
+        F("text", TextT(), False, "что сделано — текст для графы «Информация о выполнении»"),
+        F("evidence", EVIDENCE, False, "подтверждающий документ: name, number, date"),
+    ],
+    _record,
+    doc="Сведения о выполнении одного мероприятия (или одного его срока).",
+)
 
-_ORDER = Obj("order", [
-    F("number", Str(), True, "номер приказа (распоряжения), которым утвержден план"),
-    F("date", DateT(), True, "его дата"),
-], lambda v, pos, fp: v)
+_ORDER = Obj(
+    "order",
+    [
+        F("number", Str(), True, "номер приказа (распоряжения), которым утвержден план"),
+        F("date", DateT(), True, "его дата"),
+    ],
+    lambda v, pos, fp: v,
+)
 
-RECORDS = Obj("файл исполнения", [
-    F("format", Enum(("1",)), False, "версия формата: 1"),
-    F("plan", Str(), True, "файл плана, к которому относятся записи: plans/x.yaml"),
-    F("order", _ORDER, False, "приказ, которым утвержден план: number, date — версия плана"),
-    F("updated", DateT(), False, "когда сведения последний раз обновлялись"),
-    F("records", ListT(RECORD), True, "записи о выполнении"),
-], _records, doc="Сведения о выполнении плана мероприятий (файл рядом с планом, план не меняется).")
+RECORDS = Obj(
+    "файл исполнения",
+    [
+        F("format", Enum(("1",)), False, "версия формата: 1"),
+        F("plan", Str(), True, "файл плана, к которому относятся записи: plans/x.yaml"),
+        F("order", _ORDER, False, "приказ, которым утвержден план: number, date — версия плана"),
+        F("updated", DateT(), False, "когда сведения последний раз обновлялись"),
+        F("records", ListT(RECORD), True, "записи о выполнении"),
+    ],
+    _records,
+    doc="Сведения о выполнении плана мероприятий (файл рядом с планом, план не меняется).",
+)
 
 
 def records_path(plan_path: Path) -> Path:
@@ -149,12 +188,18 @@ class Execution:
     source: str | None  # the records file, None when there is none yet
     due: dict[str, list[Occurrence]] = field(default_factory=dict)  # row key → occurrences
 
+    def slots(self, row: Row) -> list[Occurrence | None]:
+        """What an activity is recorded against: each occurrence, or one undated slot when it has none."""
+        due: list[Occurrence | None] = [*self.due[row.key]]
+        return due or [None]
+
     def record(self, row: Row, occurrence: Occurrence | None) -> Record | None:
         return self.records.get((row.key, occurrence.key if occurrence else ""))
 
 
-def load_records(path: Path, plan: Plan, report: Report | None = None,
-                 display: str | None = None) -> tuple[Execution, Report]:
+def load_records(
+    path: Path, plan: Plan, report: Report | None = None, display: str | None = None
+) -> tuple[Execution, Report]:
     """The plan's execution: records read, checked against the plan, matched; every problem in ``report``.
 
     A missing file is no error: nothing has been recorded yet. ``display`` names the file in messages
@@ -162,8 +207,13 @@ def load_records(path: Path, plan: Plan, report: Report | None = None,
     """
     report = report if report is not None else Report()
     rows = activity_rows(plan)
-    execution = Execution(plan, rows, {}, None, {row.key: occurrences(row.activity.deadline, plan.plan.period)
-                                                 for row in rows if row.activity is not None})
+    execution = Execution(
+        plan,
+        rows,
+        {},
+        None,
+        {row.key: occurrences(row.activity.deadline, plan.plan.period) for row in rows if row.activity is not None},
+    )
     if not path.exists():
         return execution, report
     name = display or display_path(path)
@@ -185,18 +235,24 @@ def load_records(path: Path, plan: Plan, report: Report | None = None,
 def _check_header(records: Records, plan: Plan, report: Report) -> None:
     plan_stem = Path(plan.source).stem
     if Path(records.plan).stem != plan_stem:
-        report.error("OF702", records.field_pos.get("plan", records.pos),
-                     f"файл исполнения относится к плану «{records.plan}», а не к {plan.source}",
-                     f"сведения этого плана храните в {REPORTS_DIR}/{plan_stem}.yaml или укажите нужный файл (--records)")
+        report.error(
+            "OF702",
+            records.field_pos.get("plan", records.pos),
+            f"файл исполнения относится к плану «{records.plan}», а не к {plan.source}",
+            f"сведения этого плана храните в {REPORTS_DIR}/{plan_stem}.yaml или укажите нужный файл (--records)",
+        )
         return
     approved = plan.order or plan.approval
     if records.order_number is None or approved is None:
         return
     if (records.order_number, records.order_date) != (approved.number, approved.date):
-        report.error("OF703", records.field_pos.get("order", records.pos),
-                     f"сведения составлены к плану, утвержденному {_order_text(records.order_number, records.order_date)}, "
-                     f"а план {plan.source} утвержден {_order_text(approved.number, approved.date)}",
-                     "это сведения о другой версии плана: проверьте файл или исправьте order: number, date")
+        report.error(
+            "OF703",
+            records.field_pos.get("order", records.pos),
+            f"сведения составлены к плану, утвержденному {_order_text(records.order_number, records.order_date)}, "
+            f"а план {plan.source} утвержден {_order_text(approved.number, approved.date)}",
+            "это сведения о другой версии плана: проверьте файл или исправьте order: number, date",
+        )
 
 
 def _order_text(number: str | None, day: date | None) -> str:
@@ -215,8 +271,12 @@ def _match(record: Record, execution: Execution, records: Records, report: Repor
     key = (row.key, occurrence.key if isinstance(occurrence, Occurrence) else "")
     if key in execution.records:
         first = execution.records[key].pos
-        report.error("OF708", record.pos, f"сведения о мероприятии {row.label}{_occ_text(occurrence)} уже есть "
-                     f"(строка {first.line})", "оставьте одну запись на мероприятие (и на каждый его срок)")
+        report.error(
+            "OF708",
+            record.pos,
+            f"сведения о мероприятии {row.label}{_occ_text(occurrence)} уже есть (строка {first.line})",
+            "оставьте одну запись на мероприятие (и на каждый его срок)",
+        )
         return
     _check_dates(record, row, occurrence if isinstance(occurrence, Occurrence) else None, execution.plan, report)
     execution.records[key] = record
@@ -232,14 +292,22 @@ def _occurrence(record: Record, row: Row, execution: Execution, report: Report) 
     listed = ", ".join(o.label for o in due[:8]) + (" …" if len(due) > 8 else "")
     if record.occurrence is None:
         if len(due) > 1:
-            report.error("OF707", record.pos, f"срок мероприятия {row.label} повторяется ({len(due)} раз): "
-                         "укажите, к какому сроку относится запись", f"добавьте occurrence: {due[0].key} (сроки: {listed})")
+            report.error(
+                "OF707",
+                record.pos,
+                f"срок мероприятия {row.label} повторяется ({len(due)} раз): укажите, к какому сроку относится запись",
+                f"добавьте occurrence: {due[0].key} (сроки: {listed})",
+            )
             return False
         return due[0] if due else None
     found = next((o for o in due if record.occurrence in (o.key, o.due.isoformat())), None)
     if found is None:
         where = record.field_pos.get("occurrence", record.pos)
-        hint = f"сроки мероприятия по плану: {listed}" if due else "у мероприятия нет датированных сроков: удалите occurrence"
+        hint = (
+            f"сроки мероприятия по плану: {listed}"
+            if due
+            else "у мероприятия нет датированных сроков: удалите occurrence"
+        )
         report.error("OF706", where, f"у мероприятия {row.label} нет срока «{record.occurrence}» в периоде плана", hint)
         return False
     return found
@@ -249,23 +317,43 @@ def _check_dates(record: Record, row: Row, occurrence: Occurrence | None, plan: 
     period = plan.plan.period
     done_pos = record.field_pos.get("done", record.pos)
     if record.done and period and not period.start <= record.done <= period.end:
-        report.error("OF709", done_pos, f"дата выполнения {record.done:%d.%m.%Y} вне периода плана ({period.text})",
-                     "проверьте год в дате выполнения")
+        report.error(
+            "OF709",
+            done_pos,
+            f"дата выполнения {record.done:%d.%m.%Y} вне периода плана ({period.text})",
+            "проверьте год в дате выполнения",
+        )
     if record.status != DONE:
         if record.done:
-            report.warning("OF713", done_pos, f"дата выполнения указана, а отметка — «{record.status}»",
-                           f"если мероприятие выполнено, укажите status: {DONE}; иначе удалите done")
+            report.warning(
+                "OF713",
+                done_pos,
+                f"дата выполнения указана, а отметка — «{record.status}»",
+                f"если мероприятие выполнено, укажите status: {DONE}; иначе удалите done",
+            )
         return
     if occurrence and record.done and record.done > occurrence.due:
         record.late = True
-        report.warning("OF710", done_pos, f"мероприятие {row.label} {LATE}: выполнено {record.done:%d.%m.%Y}, "
-                       f"срок — {occurrence.due:%d.%m.%Y}", "так и будет отмечено в отчете; если дата неверна, исправьте её")
+        report.warning(
+            "OF710",
+            done_pos,
+            f"мероприятие {row.label} {LATE}: выполнено {record.done:%d.%m.%Y}, срок — {occurrence.due:%d.%m.%Y}",
+            "так и будет отмечено в отчете; если дата неверна, исправьте её",
+        )
     if not record.text:
-        report.warning("OF711", record.pos, f"мероприятие {row.label} отмечено «{DONE}», но не сказано, что сделано",
-                       "добавьте text: — он попадет в графу «Информация о выполнении»")
+        report.warning(
+            "OF711",
+            record.pos,
+            f"мероприятие {row.label} отмечено «{DONE}», но не сказано, что сделано",
+            "добавьте text: — он попадет в графу «Информация о выполнении»",
+        )
     if record.done is None:
-        report.warning("OF712", record.pos, f"мероприятие {row.label} отмечено «{DONE}» без даты выполнения",
-                       "добавьте done: ГГГГ-ММ-ДД — без неё нарушение срока не проверяется")
+        report.warning(
+            "OF712",
+            record.pos,
+            f"мероприятие {row.label} отмечено «{DONE}» без даты выполнения",
+            "добавьте done: ГГГГ-ММ-ДД — без неё нарушение срока не проверяется",
+        )
 
 
 def _unknown_activity(record: Record, execution: Execution, records: Records, report: Report, where: Pos) -> None:
@@ -273,15 +361,22 @@ def _unknown_activity(record: Record, execution: Execution, records: Records, re
     if removed is not None:
         commit, day = removed
         stale = records.updated is not None and records.updated < day
-        report.error("OF705", where, f"мероприятие «{record.activity}» исключено из плана изменением от "
-                     f"{day:%d.%m.%Y} (коммит {commit})"
-                     + (f", а сведения составлены раньше — {records.updated:%d.%m.%Y}" if stale else ""),
-                     "сведения старше изменения плана: удалите эту запись (или перенесите её в архив) "
-                     "и обновите updated:")
+        report.error(
+            "OF705",
+            where,
+            f"мероприятие «{record.activity}» исключено из плана изменением от "
+            f"{day:%d.%m.%Y} (коммит {commit})"
+            + (f", а сведения составлены раньше — {records.updated:%d.%m.%Y}" if stale else ""),
+            "сведения старше изменения плана: удалите эту запись (или перенесите её в архив) и обновите updated:",
+        )
         return
     keys = [row.key for row in execution.rows] + [row.label for row in execution.rows]
-    report.error("OF704", where, f"мероприятия «{record.activity}» нет в плане {execution.plan.source}",
-                 did_you_mean(record.activity, keys) or "укажите id мероприятия или его номер, например 1.2")
+    report.error(
+        "OF704",
+        where,
+        f"мероприятия «{record.activity}» нет в плане {execution.plan.source}",
+        did_you_mean(record.activity, keys) or "укажите id мероприятия или его номер, например 1.2",
+    )
 
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
@@ -297,8 +392,13 @@ def removed_by_amendment(plan_path: Path, key: str) -> tuple[str, date] | None:
     if not _ID.fullmatch(key):
         return None
     try:
-        done = subprocess.run(["git", "log", "-1", "--format=%h %cs", f"-Sid: {key}", "--", plan_path.name],
-                              cwd=plan_path.resolve().parent, capture_output=True, text=True, timeout=30)
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%h %cs", f"-Sid: {key}", "--", plan_path.name],
+            cwd=plan_path.resolve().parent,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     parts = done.stdout.split()

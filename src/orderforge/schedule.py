@@ -31,8 +31,20 @@ from datetime import date
 from .deadline import Deadline
 from .model import Period
 
-_MONTHS_RU = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
-              "ноябрь", "декабрь")
+_MONTHS_RU = (
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -126,7 +138,11 @@ def _phrase(deadline: Deadline, period: Period | None) -> list[Occurrence]:
 
 
 _RULES: dict[str, Callable[[Deadline, Period | None], list[Occurrence]]] = {
-    "annual": _annual, "months": _listed_months, "range": _range, "phrase": _phrase, "free": lambda d, p: [],
+    "annual": _annual,
+    "months": _listed_months,
+    "range": _range,
+    "phrase": _phrase,
+    "free": lambda d, p: [],
 }
 
 
@@ -140,5 +156,6 @@ def occurrences(deadline: Deadline | None, period: Period | None) -> list[Occurr
 
 def recurring(deadline: Deadline | None) -> bool:
     """A deadline that repeats by its nature («ежегодно», «ежеквартально»), however many times it falls due."""
-    return deadline is not None and (deadline.kind == "annual" or
-                                     (deadline.kind == "phrase" and deadline.phrase in _PHRASE_MONTHS))
+    return deadline is not None and (
+        deadline.kind == "annual" or (deadline.kind == "phrase" and deadline.phrase in _PHRASE_MONTHS)
+    )

@@ -29,17 +29,26 @@ class Item:
     record: Record | None
     state: str
 
+    @property
+    def parties(self) -> list[str]:
+        return [ref.key for ref in self.row.activity.responsible] if self.row.activity else []
+
     def to_json(self) -> dict[str, Any]:
         activity = self.row.activity
         assert activity is not None
         record = self.record
         return {
-            "number": self.row.label, "id": activity.id, "section": self.row.section,
-            "text": plain(activity.text), "deadline": activity.deadline.text if activity.deadline else None,
+            "number": self.row.label,
+            "id": activity.id,
+            "section": self.row.section,
+            "text": plain(activity.text),
+            "deadline": activity.deadline.text if activity.deadline else None,
             "due": self.occurrence.due.isoformat() if self.occurrence else None,
-            "occurrence": self.occurrence.key if self.occurrence else None, "state": self.state,
+            "occurrence": self.occurrence.key if self.occurrence else None,
+            "state": self.state,
             "status": record.status if record else None,
-            "done": record.done.isoformat() if record and record.done else None, "late": self.state == LATE,
+            "done": record.done.isoformat() if record and record.done else None,
+            "late": self.state == LATE,
             "responsible": [ref.key for ref in activity.responsible],
         }
 
@@ -59,12 +68,18 @@ class Status:
         return 1 if self.overdue else 0
 
     def to_json(self) -> dict[str, Any]:
-        return {"plan": self.plan, "records": self.records, "on": self.on.isoformat(), "days": self.days,
-                **{name: [item.to_json() for item in getattr(self, name)] for name, _ in CATEGORIES}}
+        return {
+            "plan": self.plan,
+            "records": self.records,
+            "on": self.on.isoformat(),
+            "days": self.days,
+            **{name: [item.to_json() for item in getattr(self, name)] for name, _ in CATEGORIES},
+        }
 
 
-def compute_status(execution: Execution, on: date, days: int = 14, responsible: str | None = None,
-                   section: int | None = None) -> Status:
+def compute_status(
+    execution: Execution, on: date, days: int = 14, responsible: str | None = None, section: int | None = None
+) -> Status:
     """Classify every occurrence on ``on``; filters keep one party's or one top section's items."""
     _check_filters(execution, responsible, section)
     result = Status(on, days, execution.plan.source, execution.source)
@@ -75,7 +90,7 @@ def compute_status(execution: Execution, on: date, days: int = 14, responsible: 
             continue
         if responsible is not None and responsible not in {ref.key for ref in row.activity.responsible}:
             continue
-        for occurrence in execution.due[row.key] or [None]:
+        for occurrence in execution.slots(row):
             item = Item(row, occurrence, execution.record(row, occurrence), "")
             item.state = outcome(execution, row, occurrence, on)
             _place(result, item, horizon)
@@ -95,30 +110,39 @@ def check_responsible(plan: Plan, responsible: str | None) -> None:
     """A filter by party names a code of the plan's directory (a typo gets «возможно, имелось в виду»)."""
     directory = plan.directory
     if responsible is not None and responsible not in directory.keys():
-        raise UserError.simple("OF720", responsible, f"ответственный «{responsible}» не найден в справочнике",
-                               did_you_mean(responsible, directory.keys()) or
-                               "коды: " + ", ".join(directory.keys()[:20]))
+        raise UserError.simple(
+            "OF720",
+            responsible,
+            f"ответственный «{responsible}» не найден в справочнике",
+            did_you_mean(responsible, directory.keys()) or "коды: " + ", ".join(directory.keys()[:20]),
+        )
 
 
 def _check_filters(execution: Execution, responsible: str | None, section: int | None) -> None:
     check_responsible(execution.plan, responsible)
     count = len(execution.plan.plan.sections)
     if section is not None and not 1 <= section <= count:
-        raise UserError.simple("OF721", str(section), f"в плане нет раздела {section}",
-                               f"разделы плана: 1–{count}" if count else "в плане нет разделов")
+        raise UserError.simple(
+            "OF721",
+            str(section),
+            f"в плане нет раздела {section}",
+            f"разделы плана: 1–{count}" if count else "в плане нет разделов",
+        )
 
 
 def format_status(status: Status, execution: Execution) -> str:
     """Plain text for the terminal or a mail: party by party, each with its three lists."""
-    lines = [f"Состояние исполнения на {status.on:%d.%m.%Y}: {status.plan}"
-             + (f" (сведения: {status.records})" if status.records else " (сведений о выполнении пока нет)")]
+    lines = [
+        f"Состояние исполнения на {status.on:%d.%m.%Y}: {status.plan}"
+        + (f" (сведения: {status.records})" if status.records else " (сведений о выполнении пока нет)")
+    ]
     totals = ", ".join(f"{title.format(days=status.days)} — {len(getattr(status, name))}" for name, title in CATEGORIES)
     lines.append(totals)
     for party in _parties(status, execution):
         lines.append("")
         lines.append(_party_name(party, execution))
         for name, title in CATEGORIES:
-            items = [i for i in getattr(status, name) if party in {r.key for r in i.row.activity.responsible}]  # type: ignore[union-attr]
+            items = [i for i in getattr(status, name) if party in i.parties]
             if items:
                 lines.append(f"  {title.format(days=status.days)}:")
                 lines.extend(f"    {_item_line(item)}" for item in items)
@@ -129,8 +153,8 @@ def _parties(status: Status, execution: Execution) -> list[str]:
     seen: dict[str, None] = {}
     for name, _ in CATEGORIES:
         for item in getattr(status, name):
-            for ref in item.row.activity.responsible:
-                seen.setdefault(ref.key, None)
+            for key in item.parties:
+                seen.setdefault(key, None)
     return list(seen)
 
 

@@ -56,10 +56,17 @@ def export_xlsx(execution: Execution) -> bytes:
     for row in execution.rows:
         assert row.activity is not None
         plan_cells = ["\n".join(cell_paras(c, row.activity, list(row.number), plan, style)) for c in columns]
-        for occurrence in execution.due[row.key] or [None]:
+        for occurrence in execution.slots(row):
             record = execution.record(row, occurrence)
-            sheet.append([row.label, row.key, occurrence.key if occurrence else "", *plan_cells,
-                          *_report_cells(occurrence, record)])
+            sheet.append(
+                [
+                    row.label,
+                    row.key,
+                    occurrence.key if occurrence else "",
+                    *plan_cells,
+                    *_report_cells(occurrence, record),
+                ]
+            )
     _format(sheet, headers, len(columns))
     _meta(book, execution)
     buffer = io.BytesIO()
@@ -72,8 +79,15 @@ def _report_cells(occurrence: Occurrence | None, record: Record | None) -> list[
     if record is None:
         return [due, None, None, None, None, None, None]
     evidence = record.evidence
-    return [due, record.status, record.done, record.plain_text or None, evidence.name if evidence else None,
-            evidence.number if evidence else None, evidence.date if evidence else None]
+    return [
+        due,
+        record.status,
+        record.done,
+        record.plain_text or None,
+        evidence.name if evidence else None,
+        evidence.number if evidence else None,
+        evidence.date if evidence else None,
+    ]
 
 
 def _format(sheet: Any, headers: list[str], plan_columns: int) -> None:
@@ -82,8 +96,18 @@ def _format(sheet: Any, headers: list[str], plan_columns: int) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     sheet.freeze_panes = "D2"
-    widths = {NUMBER: 8, KEY: 14, OCCURRENCE: 10, DUE: 12, STATUS: 22, DONE: 13, TEXT: 50, DOC_NAME: 30,
-              DOC_NUMBER: 14, DOC_DATE: 13}
+    widths = {
+        NUMBER: 8,
+        KEY: 14,
+        OCCURRENCE: 10,
+        DUE: 12,
+        STATUS: 22,
+        DONE: 13,
+        TEXT: 50,
+        DOC_NAME: 30,
+        DOC_NUMBER: 14,
+        DOC_DATE: 13,
+    }
     for index, header in enumerate(headers, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = widths.get(header, 40)
@@ -96,9 +120,14 @@ def _format(sheet: Any, headers: list[str], plan_columns: int) -> None:
         for cell in cells:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     status_column = get_column_letter(headers.index(STATUS) + 1)
-    rule = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True,
-                          showErrorMessage=True, errorTitle="Отметка о выполнении",
-                          error="Выберите отметку из списка: " + ", ".join(STATUSES))
+    rule = DataValidation(
+        type="list",
+        formula1='"' + ",".join(STATUSES) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Отметка о выполнении",
+        error="Выберите отметку из списка: " + ", ".join(STATUSES),
+    )
     rule.add(f"{status_column}2:{status_column}{max(sheet.max_row, 2)}")
     sheet.add_data_validation(rule)
     sheet.auto_filter.ref = sheet.dimensions
@@ -107,9 +136,12 @@ def _format(sheet: Any, headers: list[str], plan_columns: int) -> None:
 def _meta(book: Any, execution: Execution) -> None:
     meta = book.create_sheet(META_SHEET)
     approved = execution.plan.order or execution.plan.approval
-    for values in (("mark", MARK), ("plan", Path(execution.plan.source).stem),
-                   ("order_number", approved.number if approved else ""),
-                   ("order_date", approved.date.isoformat() if approved and approved.date else "")):
+    for values in (
+        ("mark", MARK),
+        ("plan", Path(execution.plan.source).stem),
+        ("order_number", approved.number if approved else ""),
+        ("order_date", approved.date.isoformat() if approved and approved.date else ""),
+    ):
         meta.append(list(values))
     meta.sheet_state = "hidden"
 
@@ -150,19 +182,30 @@ def _open(path: Path) -> Any:
     from openpyxl import load_workbook
 
     if not path.is_file():
-        raise UserError.simple("OF730", str(path), "файл не найден" if not path.exists() else "это не файл",
-                               "укажите заполненную таблицу .xlsx")
+        raise UserError.simple(
+            "OF730",
+            str(path),
+            "файл не найден" if not path.exists() else "это не файл",
+            "укажите заполненную таблицу .xlsx",
+        )
     try:
         return load_workbook(path, data_only=True)
     except Exception:  # noqa: BLE001 - a damaged zip or XML raises anything; the clerk needs one message
-        raise UserError.simple("OF731", str(path), "файл не открывается как таблица Excel (.xlsx): он поврежден "
-                               "или это файл другого формата",
-                               "откройте таблицу в Excel или LibreOffice и сохраните её как «Книга Excel (*.xlsx)»") from None
+        raise UserError.simple(
+            "OF731",
+            str(path),
+            "файл не открывается как таблица Excel (.xlsx): он поврежден или это файл другого формата",
+            "откройте таблицу в Excel или LibreOffice и сохраните её как «Книга Excel (*.xlsx)»",
+        ) from None
 
 
 def _foreign(name: str, why: str) -> UserError:
-    return UserError.simple("OF732", name, f"это не таблица сведений orderforge: {why}",
-                            "выгрузите таблицу командой orderforge export --xlsx, заполните её и соберите снова")
+    return UserError.simple(
+        "OF732",
+        name,
+        f"это не таблица сведений orderforge: {why}",
+        "выгрузите таблицу командой orderforge export --xlsx, заполните её и соберите снова",
+    )
 
 
 def _check_meta(book: Any, execution: Execution, name: str) -> None:
@@ -173,14 +216,22 @@ def _check_meta(book: Any, execution: Execution, name: str) -> None:
         raise _foreign(name, "служебный лист не заполнен orderforge")
     stem = Path(execution.plan.source).stem
     if meta.get("plan") != stem:
-        raise UserError.simple("OF733", name, f"таблица выгружена из плана «{meta.get('plan')}», а не {execution.plan.source}",
-                               f"соберите её для своего плана: orderforge collect {name} plans/{meta.get('plan')}.yaml")
+        raise UserError.simple(
+            "OF733",
+            name,
+            f"таблица выгружена из плана «{meta.get('plan')}», а не {execution.plan.source}",
+            f"соберите её для своего плана: orderforge collect {name} plans/{meta.get('plan')}.yaml",
+        )
     approved = execution.plan.order or execution.plan.approval
     number = approved.number if approved else ""
     if approved is not None and meta.get("order_number") != (number or ""):
-        raise UserError.simple("OF733", name, f"таблица выгружена из версии плана, утвержденной приказом "
-                               f"№ {meta.get('order_number')}, а план утвержден приказом № {number}",
-                               "выгрузите таблицу из нынешней версии плана заново")
+        raise UserError.simple(
+            "OF733",
+            name,
+            f"таблица выгружена из версии плана, утвержденной приказом "
+            f"№ {meta.get('order_number')}, а план утвержден приказом № {number}",
+            "выгрузите таблицу из нынешней версии плана заново",
+        )
 
 
 def _text(value: Any) -> str:
@@ -202,8 +253,9 @@ def _day(value: Any) -> date | None | str:
     return parse_day(_text(value)) or _text(value)
 
 
-def _read_row(number: int, values: tuple[Any, ...], columns: dict[str, int], execution: Execution,
-              result: Collected, name: str) -> None:
+def _read_row(
+    number: int, values: tuple[Any, ...], columns: dict[str, int], execution: Execution, result: Collected, name: str
+) -> None:
     from .planrows import find_row
 
     def cell(header: str) -> Any:
@@ -220,13 +272,22 @@ def _read_row(number: int, values: tuple[Any, ...], columns: dict[str, int], exe
         result.report.items.append(Diagnostic(code, "error", message, Pos(name, number, columns[column] + 1), hint))
 
     if row is None:
-        problem("OF734", KEY, f"строка {number}: мероприятия «{key or label}» нет в плане — строка не прочитана",
-                "не меняйте столбцы «№ п/п» и «Код мероприятия»; новые мероприятия вносятся в план, а не в таблицу")
+        problem(
+            "OF734",
+            KEY,
+            f"строка {number}: мероприятия «{key or label}» нет в плане — строка не прочитана",
+            "не меняйте столбцы «№ п/п» и «Код мероприятия»; новые мероприятия вносятся в план, а не в таблицу",
+        )
         return
     occurrence = _occurrence(_text(cell(OCCURRENCE)), execution.due[row.key])
     if occurrence is False:
-        problem("OF734", OCCURRENCE, f"строка {number}, мероприятие {row.label}: срока «{_text(cell(OCCURRENCE))}» "
-                "у мероприятия нет — строка не прочитана", "не меняйте столбец «Код срока»")
+        problem(
+            "OF734",
+            OCCURRENCE,
+            f"строка {number}, мероприятие {row.label}: срока «{_text(cell(OCCURRENCE))}» "
+            "у мероприятия нет — строка не прочитана",
+            "не меняйте столбец «Код срока»",
+        )
         return
     record = _record(number, row.key, occurrence, cell, problem, row.label, len(execution.due[row.key]) > 1)
     if record is None:
@@ -243,8 +304,9 @@ def _occurrence(text: str, due: list[Occurrence]) -> Occurrence | None | bool:
     return next((o for o in due if text in (o.key, o.due.isoformat())), False)
 
 
-def _record(number: int, key: str, occurrence: Any, cell: Any, problem: Any, label: str,
-            recurring: bool) -> Record | None:
+def _record(
+    number: int, key: str, occurrence: Any, cell: Any, problem: Any, label: str, recurring: bool
+) -> Record | None:
     """The row as a record; None when it is empty or unreadable (reported, the old record kept)."""
     status = _text(cell(STATUS))
     text = _text(cell(TEXT))
@@ -252,17 +314,29 @@ def _record(number: int, key: str, occurrence: Any, cell: Any, problem: Any, lab
     where = f"строка {number}, мероприятие {label}"
     if not status:
         if text or done or _text(cell(DOC_NAME)):
-            problem("OF735", STATUS, f"{where}: не выбрана отметка о выполнении — строка не прочитана",
-                    "выберите отметку из списка: " + ", ".join(STATUSES))
+            problem(
+                "OF735",
+                STATUS,
+                f"{where}: не выбрана отметка о выполнении — строка не прочитана",
+                "выберите отметку из списка: " + ", ".join(STATUSES),
+            )
         return None
     if status not in STATUSES:
-        problem("OF735", STATUS, f"{where}: отметка «{status}» не из списка — запись не изменена",
-                did_you_mean(status, STATUSES) or "выберите отметку из списка: " + ", ".join(STATUSES))
+        problem(
+            "OF735",
+            STATUS,
+            f"{where}: отметка «{status}» не из списка — запись не изменена",
+            did_you_mean(status, STATUSES) or "выберите отметку из списка: " + ", ".join(STATUSES),
+        )
         return None
     for value, header in ((done, DONE), (doc_date, DOC_DATE)):
         if isinstance(value, str):
-            problem("OF735", header, f"{where}: «{value}» в столбце «{header}» — не дата — запись не изменена",
-                    "запишите дату как 20.02.2026")
+            problem(
+                "OF735",
+                header,
+                f"{where}: «{value}» в столбце «{header}» — не дата — запись не изменена",
+                "запишите дату как 20.02.2026",
+            )
             return None
     doc_name = _text(cell(DOC_NAME))
     evidence = Evidence(doc_name, _text(cell(DOC_NUMBER)) or None, doc_date) if doc_name else None  # type: ignore[arg-type]
@@ -272,11 +346,12 @@ def _record(number: int, key: str, occurrence: Any, cell: Any, problem: Any, lab
 
 def _compare(old: Record | None, new: Record, label: str, number: int, result: Collected) -> None:
     changes = []
-    for what, before, after in (("отметка", old.status if old else None, new.status),
-                                ("дата выполнения", _show(old.done if old else None), _show(new.done)),
-                                ("информация", old.plain_text if old else "", new.plain_text),
-                                ("документ", str(old.evidence) if old and old.evidence else "",
-                                 str(new.evidence) if new.evidence else "")):
+    for what, before, after in (
+        ("отметка", old.status if old else None, new.status),
+        ("дата выполнения", _show(old.done if old else None), _show(new.done)),
+        ("информация", old.plain_text if old else "", new.plain_text),
+        ("документ", str(old.evidence) if old and old.evidence else "", str(new.evidence) if new.evidence else ""),
+    ):
         if (before or "") != (after or ""):
             changes.append(f"{what}: «{before or '—'}» → «{after or '—'}»")
     occurrence = f" (срок {new.occurrence})" if new.occurrence else ""
@@ -290,8 +365,9 @@ def _show(day: date | None) -> str:
     return f"{day:%d.%m.%Y}" if day else ""
 
 
-def records_yaml(existing: bytes | None, execution: Execution, collected: Collected, records_file: Path,
-                 plan_path: Path, today: date) -> bytes:
+def records_yaml(
+    existing: bytes | None, execution: Execution, collected: Collected, records_file: Path, plan_path: Path, today: date
+) -> bytes:
     """The records file with the collected records merged in; the clerk's comments and other records kept."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -390,9 +466,19 @@ def collect(xlsx: Path, plan_path: Path, records_file: Path | None = None, today
         check.write_bytes(data)
         _, report = load_records(check, execution.plan, display=display_path(target))
     if report.has_errors:
-        raise UserError(report.sorted() + [Diagnostic(
-            "OF736", "error", "сведения из таблицы не записаны: после сбора файл сведений содержал бы ошибки",
-            Pos(display_path(target)), "исправьте строки таблицы, названные выше, и соберите её снова")], exit_code=1)
+        raise UserError(
+            report.sorted()
+            + [
+                Diagnostic(
+                    "OF736",
+                    "error",
+                    "сведения из таблицы не записаны: после сбора файл сведений содержал бы ошибки",
+                    Pos(display_path(target)),
+                    "исправьте строки таблицы, названные выше, и соберите её снова",
+                )
+            ],
+            exit_code=1,
+        )
     if collected.changed:
         write_atomic(target, data)
     return collected
