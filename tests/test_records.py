@@ -153,3 +153,16 @@ def test_records_older_than_an_amendment_that_removed_the_activity(ws: Path) -> 
 def test_broken_yaml_is_reported_not_raised(ws: Path) -> None:
     lines = check(ws, HEAD + "  - {activity: '1.1', status: [\n")
     assert lines and all("ошибка" in line for line in lines)
+
+
+def test_every_execution_code_is_documented() -> None:
+    import re
+
+    text = (ROOT / "docs" / "execution.md").read_text(encoding="utf-8")
+    modules = ("records", "status", "xlsx", "execreport", "calendar_ics", "cli")
+    sources = "".join((ROOT / "src" / "orderforge" / f"{m}.py").read_text(encoding="utf-8") for m in modules)
+    used = set(re.findall(r'"(OF7\d\d)"', sources))
+    documented = set(re.findall(r"OF7\d\d", text))
+    for low, high in re.findall(r"OF(7\d\d)–OF(7\d\d)", text):
+        documented |= {f"OF{n}" for n in range(int(low), int(high) + 1)}
+    assert used and used <= documented, sorted(used - documented)

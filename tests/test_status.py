@@ -118,3 +118,20 @@ def test_bad_options_are_usage_errors(repo_root: Path, args: list[str], message:
     result = CliRunner().invoke(main, ["status", PLAN, *args])
     assert result.exit_code == 2
     assert message in result.stderr and "Traceback" not in result.output
+
+
+def test_validate_and_status_load_no_spreadsheet_calendar_or_plotting(repo_root: Path) -> None:
+    import subprocess
+    import sys
+
+    heavy = ("openpyxl", "icalendar", "matplotlib", "docxtpl", "docx")
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from orderforge.cli import main\n"
+        f"CliRunner().invoke(main, ['validate', {PLAN!r}])\n"
+        f"CliRunner().invoke(main, ['status', {PLAN!r}, '--on', '2026-07-01'])\n"
+        f"print(','.join(m for m in {heavy!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=repo_root, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""

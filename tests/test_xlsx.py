@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from datetime import date
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from orderforge.cli import main
@@ -207,3 +210,38 @@ def test_spreadsheet_resaved_by_libreoffice_calc(ws: Path) -> None:
     result = CliRunner().invoke(main, ["collect", str(resaved), PLAN])
     assert result.exit_code == 0, result.output
     assert records(ws) == expected(before)
+
+
+PIECES = st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from(["\n", "{{ 7*7 }}", ": ", "no", "1.10", "«»"])
+TEXTS = st.lists(PIECES, max_size=20).map("".join)
+STATUS_CHOICES = st.sampled_from(["выполнено", "выполняется", "не выполнено", "перенесено", "не наступил срок"])
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(fills=st.lists(st.tuples(st.integers(0, 38), STATUS_CHOICES, TEXTS, st.dates(date(2026, 1, 1),
+                                                                                      date(2028, 12, 31))),
+                      max_size=6, unique_by=lambda f: f[0]))
+def test_any_fill_is_collected_exactly(ws: Path, fills: list) -> None:
+    """Whatever a clerk types into the text column (braces, colons, «no», line breaks) comes back as typed."""
+    shutil.copy(ROOT / RECORDS, ws / RECORDS)
+    path = export(ws)
+    book = load_workbook(path)
+    sheet = book["Исполнение"]
+    col = columns(sheet)
+    wanted = {}
+    for index, status, text, done in fills:
+        row = index + 2
+        key = (sheet.cell(row, col["Код мероприятия"]).value, sheet.cell(row, col["Код срока"]).value or "")
+        sheet.cell(row, col["Отметка о выполнении"]).value = status
+        sheet.cell(row, col["Информация о выполнении"]).value = text
+        sheet.cell(row, col["Дата выполнения"]).value = done if status == "выполнено" else None
+        lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip(" ") for line in text.split("\n")]  # no-break spaces kept
+        wanted[key] = (status, "\n".join(line for line in lines if line))
+    book.save(path)
+    result = CliRunner().invoke(main, ["collect", str(path), PLAN])
+    assert result.exit_code == 0, result.output
+    got = records(ws)
+    plan, _ = load_plan(ws / PLAN)
+    for (key, occurrence), (status, text) in wanted.items():
+        match = [v for k, v in got.items() if k[0] == key and (not occurrence or k[1] == occurrence)]
+        assert len(match) == 1 and match[0][0] == status and match[0][2] == text, (key, result.output)
