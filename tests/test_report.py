@@ -39,6 +39,29 @@ def test_quarterly_report_text_is_golden(repo_root: Path, tmp_path: Path) -> Non
     assert docx_text(out).strip() == golden.strip()
 
 
+def table_lines(path: Path) -> list[str]:
+    """The plan table's rows as ``orderforge text`` prints them, from the header row on."""
+    lines = docx_text(path).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.replace("\xa0", " ").startswith("№ п/п"))
+    return [line for line in lines[start:] if line.strip()]
+
+
+@pytest.mark.parametrize("plan", ["gymnasium1-2022", "kaliningrad-committee-2026"])
+def test_report_table_is_the_plan_table_plus_two_cells(repo_root: Path, tmp_path: Path, plan: str) -> None:
+    """Every row of the built plan's table (headings included) is in the report, each activity with two more cells."""
+    from orderforge.build import build_plan
+
+    plan_doc = build_plan(Path(f"plans/{plan}.yaml"), tmp_path / "plan").docx
+    plan_table = table_lines(plan_doc)
+    report_table = table_lines(build(tmp_path, plan, "2026-Q1" if plan.startswith("kal") else "2022"))
+    assert len(report_table) == len(plan_table)
+    for in_plan, in_report in zip(plan_table, report_table, strict=True):
+        if " | " in in_plan:
+            assert in_report.split(" | ")[:-2] == in_plan.split(" | ")
+        else:
+            assert in_report == in_plan
+
+
 def test_quarterly_report_says_what_the_records_say(repo_root: Path, tmp_path: Path) -> None:
     text = docx_text(build(tmp_path, "kaliningrad-committee-2026", "2026-Q1")).replace("\xa0", " ")
     lines = text.splitlines()

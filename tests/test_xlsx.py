@@ -212,7 +212,8 @@ def test_spreadsheet_resaved_by_libreoffice_calc(ws: Path) -> None:
     assert records(ws) == expected(before)
 
 
-PIECES = st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from(["\n", "{{ 7*7 }}", ": ", "no", "1.10", "«»"])
+PIECES = st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from(
+    ["\n", "{{ 7*7 }}", ": ", "no", "1.10", "«»"])
 TEXTS = st.lists(PIECES, max_size=20).map("".join)
 STATUS_CHOICES = st.sampled_from(["выполнено", "выполняется", "не выполнено", "перенесено", "не наступил срок"])
 
@@ -245,3 +246,16 @@ def test_any_fill_is_collected_exactly(ws: Path, fills: list) -> None:
     for (key, occurrence), (status, text) in wanted.items():
         match = [v for k, v in got.items() if k[0] == key and (not occurrence or k[1] == occurrence)]
         assert len(match) == 1 and match[0][0] == status and match[0][2] == text, (key, result.output)
+
+
+def test_status_typed_in_another_case_is_read(ws: Path) -> None:
+    path = export(ws)
+    book = load_workbook(path)
+    sheet = book["Исполнение"]
+    col = columns(sheet)
+    row = row_of(sheet, "progress-report", "2026-06")
+    sheet.cell(row, col["Отметка о выполнении"]).value = "  Не  выполнено "
+    book.save(path)
+    result = CliRunner().invoke(main, ["collect", str(path), PLAN])
+    assert result.exit_code == 0, result.output
+    assert records(ws)[("progress-report", "2026-06")][0] == "не выполнено"

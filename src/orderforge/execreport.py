@@ -304,6 +304,8 @@ def _table(plan: Plan, style: Any, execution: Execution, entries: list[Entry]) -
     by_key = {entry.row.key: entry for entry in entries}
     plan_columns = style.columns[:-2]
     rows: list[dict[str, Any]] = []
+    if plan.plan.activities_title and plan.plan.activities:  # as the plan's own table has it
+        rows.append({"section": True, "heading": typeset(plan.plan.activities_title), "cells": []})
     for row in plan_rows(plan):
         if row.activity is None:
             assert row.heading is not None

@@ -321,6 +321,7 @@ def _record(
                 "выберите отметку из списка: " + ", ".join(STATUSES),
             )
         return None
+    status = {s.lower(): s for s in STATUSES}.get(" ".join(status.lower().split()), status)  # «Выполнено» typed
     if status not in STATUSES:
         problem(
             "OF735",
