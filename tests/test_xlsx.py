@@ -259,3 +259,23 @@ def test_status_typed_in_another_case_is_read(ws: Path) -> None:
     result = CliRunner().invoke(main, ["collect", str(path), PLAN])
     assert result.exit_code == 0, result.output
     assert records(ws)[("progress-report", "2026-06")][0] == "не выполнено"
+
+
+def test_first_collect_creates_the_records_file(ws: Path) -> None:
+    (ws / "reports" / "zyryansky-2025.yaml").unlink()
+    assert CliRunner().invoke(main, ["export", "plans/zyryansky-2025.yaml", "--xlsx", "z.xlsx"]).exit_code == 0
+    book = load_workbook(ws / "z.xlsx")
+    sheet = book["Исполнение"]
+    col = columns(sheet)
+    row = row_of(sheet, "vgr-commission", "2026-02")
+    sheet.cell(row, col["Отметка о выполнении"]).value = "выполнено"
+    sheet.cell(row, col["Дата выполнения"]).value = date(2026, 2, 20)
+    sheet.cell(row, col["Информация о выполнении"]).value = "Комиссия создана."
+    book.save(ws / "z.xlsx")
+    result = CliRunner().invoke(main, ["collect", "z.xlsx", "plans/zyryansky-2025.yaml"])
+    assert result.exit_code == 0, result.output
+    plan, _ = load_plan(ws / "plans/zyryansky-2025.yaml")
+    execution, report = load_records(ws / "reports/zyryansky-2025.yaml", plan)
+    assert not report.items
+    assert [(k, r.status, r.done, r.plain_text) for k, r in execution.records.items()] == [
+        (("vgr-commission", "2026-02"), "выполнено", date(2026, 2, 20), "Комиссия создана.")]
