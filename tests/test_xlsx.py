@@ -168,6 +168,17 @@ def test_corrupted_xlsx_is_refused_and_changes_nothing(ws: Path, content: bytes)
     assert (ws / RECORDS).read_bytes() == before
 
 
+def test_zip_bomb_is_refused_before_unpacking(ws: Path) -> None:
+    import zipfile
+
+    before = (ws / RECORDS).read_bytes()
+    with zipfile.ZipFile(ws / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("xl/worksheets/sheet1.xml", b"\0" * (50 * 1024 * 1024))
+    result = CliRunner().invoke(main, ["collect", "bomb.xlsx", PLAN])
+    assert result.exit_code == 2 and "он поврежден или опасен" in result.stderr
+    assert (ws / RECORDS).read_bytes() == before
+
+
 def test_foreign_or_other_plan_xlsx_is_refused(ws: Path) -> None:
     from openpyxl import Workbook
 

@@ -178,6 +178,30 @@ def read_filled(path: Path, execution: Execution) -> Collected:
     return result
 
 
+MAX_MEMBERS, MAX_UNPACKED, MAX_RATIO = 2000, 200 * 1024 * 1024, 200
+
+
+def _check_size(path: Path) -> None:
+    """A zip that unpacks to gigabytes (a «zip bomb») is refused before openpyxl inflates it.
+
+    Declared sizes are read from the zip directory only; a file that is not a zip at all is left to
+    openpyxl's own refusal (OF731)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            infos = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    unpacked = sum(i.file_size for i in infos)
+    packed = max(sum(i.compress_size for i in infos), 1)
+    if len(infos) > MAX_MEMBERS or unpacked > MAX_UNPACKED or unpacked / packed > MAX_RATIO:
+        raise UserError.simple(
+            "OF731", str(path), f"файл не похож на таблицу: {len(infos)} частей, {unpacked // 1024 // 1024} МБ "
+            "после распаковки — он поврежден или опасен", "откройте таблицу в Excel или LibreOffice и сохраните "
+            "её заново как «Книга Excel (*.xlsx)»")
+
+
 def _open(path: Path) -> Any:
     from openpyxl import load_workbook
 
@@ -188,6 +212,7 @@ def _open(path: Path) -> Any:
             "файл не найден" if not path.exists() else "это не файл",
             "укажите заполненную таблицу .xlsx",
         )
+    _check_size(path)
     try:
         return load_workbook(path, data_only=True)
     except Exception:  # noqa: BLE001 - a damaged zip or XML raises anything; the clerk needs one message
