@@ -157,3 +157,18 @@ def test_report_opens_in_libreoffice(repo_root: Path, tmp_path: Path) -> None:
     images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True)
     if images.returncode == 0:
         assert len(images.stdout.strip().splitlines()) >= 3  # header lines + the chart
+
+
+def test_report_widths_keep_narrow_columns_and_share_the_rest() -> None:
+    from orderforge.execreport import report_widths
+    from orderforge.style import Column
+
+    plan = [Column("number", "№", 17), Column("text", "Мероприятие", 95), Column("deadline", "Срок", 34),
+            Column("result", "Результат", 83)]
+    extra = [Column("mark", "Отметка", 32), Column("info", "Информация", 70)]
+    widths = [c.width for c in report_widths(plan + extra, 229)]
+    assert widths[0] == 17 and widths[2] == 34 and widths[4] == 32  # narrow ones as in the plan
+    assert sum(widths) == pytest.approx(229)
+    assert widths[1] / 95 == pytest.approx(widths[3] / 83) == pytest.approx(widths[5] / 70)
+    squeezed = [c.width for c in report_widths(plan + extra, 100)]
+    assert squeezed[1] == pytest.approx(95 * 0.45)  # a wide column never below 45 % of its width

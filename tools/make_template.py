@@ -924,7 +924,7 @@ def build_amend(output: Path, layout: Layout | str = DEFAULT_STYLE) -> Path:
 
 
 def build_report(output: Path, layout: Layout | str = DEFAULT_STYLE) -> Path:
-    """``report.docx``: «Отчет о реализации плана …» (orderforge report), one section shaped like the appendix.
+    """``report.docx``: «Отчет о реализации плана …» (orderforge report), one landscape section like the appendix.
 
     Context: ``report.title_lines``, ``report.summary`` (paragraphs), ``report.chart`` (an image, or "")
     and ``appendix.table`` — the plan table of template.docx, whose rows carry two more cells
@@ -934,7 +934,8 @@ def build_report(output: Path, layout: Layout | str = DEFAULT_STYLE) -> Path:
                         f"orderforge house style «{layout.name}»: отчет о реализации плана")
     S = STYLE_IDS
     section = doc.sections[0]
-    page_setup(section, landscape=layout.appendix_landscape, margins=layout.appendix_margins)
+    # Always landscape: the plan's columns plus two more do not fit a portrait page (gymnasium's plan is portrait).
+    page_setup(section, landscape=True, margins=layout.appendix_margins)
     setup_headers(section, first_page=[para(S["OF Page Number"])])
     sentinel = doc.element.body.sectPr
     for e in [

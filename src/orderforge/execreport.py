@@ -83,6 +83,7 @@ class Wording:
     info_header: str = "Информация о выполнении"
     mark_width: float = 35
     info_width: float = 70
+    table_width: float | None = None  # mm across the report's table; default: the plan's columns' sum
     chart_title: str = "Выполнение мероприятий по разделам плана"
 
 
@@ -98,6 +99,8 @@ WORDING = Obj(
         F("info_header", Str(), False, "заголовок графы сведений: «Информация о выполнении»"),
         F("mark_width", Str(r"\d+(?:[.,]\d+)?"), False, "ширина графы отметки, мм"),
         F("info_width", Str(r"\d+(?:[.,]\d+)?"), False, "ширина графы сведений, мм"),
+        F("table_width", Str(r"\d+(?:[.,]\d+)?"), False,
+          "ширина таблицы отчета, мм (по умолчанию — сумма ширин колонок плана)"),
         F("chart_title", Str(), False, "подпись диаграммы"),
     ],
     _wording,
@@ -256,15 +259,10 @@ def build_report(execution: Execution, period: ReportPeriod, workspace: Path | N
     plan = execution.plan
     style = load_style(plan.style, workspace or Path(plan.source).resolve().parent)
     wording = load_wording(style)
-    style = replace(
-        style,
-        template="report.docx",
-        columns=[
-            *style.columns,
-            Column("mark", wording.mark_header, wording.mark_width),
-            Column("info", wording.info_header, wording.info_width),
-        ],
-    )
+    extra = [Column("mark", wording.mark_header, wording.mark_width),
+             Column("info", wording.info_header, wording.info_width)]
+    budget = wording.table_width or sum(c.width for c in style.columns)
+    style = replace(style, template="report.docx", columns=report_widths([*style.columns, *extra], budget))
     package = open_template(style.template_path)
     template = _template(package.data, str(style.template_path), check_leftovers)
     title, summary = report_text_parts(execution, period, wording)
@@ -281,6 +279,25 @@ def build_report(execution: Execution, period: ReportPeriod, workspace: Path | N
     buffer = io.BytesIO()
     template.save(buffer)
     return finish_package(buffer.getvalue(), style, str(style.template_path))
+
+
+NARROW_MM = 40  # a column this narrow (number, deadline, responsible, the mark) keeps its width
+MIN_SHARE = 0.45  # a wide column (activity, result, information) keeps at least this share of its width
+
+
+def report_widths(columns: list[Any], budget: float | None = None) -> list[Any]:
+    """Column widths for the report: narrow columns keep theirs, wide ones share what is left of ``budget``.
+
+    Widths are relative (the renderer scales their sum to the page). ``budget`` is the report page's
+    text width in mm (``table_width`` in report.yaml), by default the plan's own columns' sum, so that
+    a «Сроки исполнения» column stays as wide as in the plan instead of breaking «исполнения» in two.
+    """
+    narrow = sum(c.width for c in columns if c.width <= NARROW_MM)
+    wide = sum(c.width for c in columns if c.width > NARROW_MM)
+    if not wide or budget is None:
+        return columns
+    factor = max(MIN_SHARE, (budget - narrow) / wide)
+    return [c if c.width <= NARROW_MM else replace(c, width=c.width * factor) for c in columns]
 
 
 def _template(data: bytes, name: str, check: Any) -> Any:
