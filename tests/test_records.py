@@ -166,3 +166,18 @@ def test_every_execution_code_is_documented() -> None:
     for low, high in re.findall(r"OF(7\d\d)–OF(7\d\d)", text):
         documented |= {f"OF{n}" for n in range(int(low), int(high) + 1)}
     assert used and used <= documented, sorted(used - documented)
+
+
+@pytest.mark.parametrize("text", [
+    HEAD + "  - &a {activity: '1.1', status: выполняется}\n  - *a\n",           # anchors and aliases
+    HEAD + "  - activity: '1.1'\n\tstatus: выполняется\n",                      # a tab
+    HEAD + "  - {activity: '1.1', status: выполняется, status: выполнено}\n",   # a duplicate key
+    HEAD + "  - activity: {a: b}\n    status: [выполнено]\n    done: 2026-13-45\n    evidence: [x]\n",
+    "records: 7\n",
+    "- just a list\n",
+    "\ufeff" + HEAD + "  - {activity: '1.1', status: \"\\x00\"}\n",
+])
+def test_hostile_records_give_diagnostics_not_tracebacks(ws: Path, text: str) -> None:
+    lines = check(ws, text)
+    assert any("ошибка" in line for line in lines)
+    assert all(line.startswith("reports/kaliningrad-committee-2026.yaml") for line in lines)
