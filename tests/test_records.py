@@ -109,7 +109,15 @@ def test_duplicate_record(ws: Path) -> None:
     lines = check(
         ws, HEAD + "  - {activity: working-group, status: выполняется}\n  - {activity: '1.1', status: выполняется}\n"
     )
-    assert len(lines) == 1 and "OF708" in lines[0] and "(строка 4)" in lines[0]
+    assert [line.split()[2] for line in lines] == ["OF708:", "OF714:"]
+    assert "(строка 4)" in lines[0]
+
+
+def test_a_number_where_the_activity_has_an_id_is_warned(ws: Path) -> None:
+    lines = check(ws, HEAD + "  - {activity: '2.3', status: выполняется}\n")
+    assert len(lines) == 1
+    assert "предупреждение OF714: запись ссылается на номер 2.3, а у мероприятия есть id " in lines[0]
+    assert "укажите activity: teacher-competence-diagnostics" in lines[0]
 
 
 def git(ws: Path, *args: str) -> None:

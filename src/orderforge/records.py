@@ -265,6 +265,11 @@ def _match(record: Record, execution: Execution, records: Records, report: Repor
     if row is None or row.activity is None:
         _unknown_activity(record, execution, records, report, where)
         return
+    if row.activity.id and record.activity.strip() != row.activity.id:
+        report.warning("OF714", where,
+                       f"запись ссылается на номер {row.label}, а у мероприятия есть id «{row.activity.id}»",
+                       f"укажите activity: {row.activity.id} — номер сменится, если изменение плана добавит "
+                       "или исключит мероприятие выше")
     occurrence = _occurrence(record, row, execution, report)
     if occurrence is False:
         return
