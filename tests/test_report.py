@@ -172,3 +172,19 @@ def test_report_widths_keep_narrow_columns_and_share_the_rest() -> None:
     assert widths[1] / 95 == pytest.approx(widths[3] / 83) == pytest.approx(widths[5] / 70)
     squeezed = [c.width for c in report_widths(plan + extra, 100)]
     assert squeezed[1] == pytest.approx(95 * 0.45)  # a wide column never below 45 % of its width
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(find_soffice() is None or shutil.which("pdfinfo") is None, reason="нет LibreOffice или poppler")
+@pytest.mark.parametrize(("plan", "period"), EXAMPLES.items())
+def test_every_style_report_opens_in_libreoffice_landscape(repo_root: Path, tmp_path: Path, plan: str,
+                                                           period: str) -> None:
+    out = tmp_path / f"{plan}.docx"
+    result = CliRunner().invoke(main, ["report", f"plans/{plan}.yaml", "--period", period, "-o", str(out), "--pdf"])
+    assert result.exit_code == 0, result.output
+    pdf = out.with_suffix(".pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    width, height = (float(x) for x in info.split("Page size:")[1].split("pts")[0].split(" x "))
+    assert width > height  # landscape
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert f"за {parse_report_period(period).label}" in " ".join(text.replace("\xa0", " ").split())
