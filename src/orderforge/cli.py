@@ -727,7 +727,7 @@ def collect_command(filled: Path, plan: Path, records_file: Path | None) -> None
       orderforge collect мониторинг-заполненный.xlsx plans/kaliningrad-committee-2026.yaml
     """
     def action() -> int:
-        from .xlsx import collect
+        from .collect import collect
 
         result = collect(filled, plan, records_file)
         for line in result.changed:

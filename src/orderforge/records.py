@@ -27,7 +27,7 @@ from .diagnostics import Pos, Report, did_you_mean
 from .load import load_file
 from .model import Plan, Text, plain
 from .planrows import Row, activity_rows, find_row
-from .schedule import Occurrence, occurrences
+from .schedule import Occurrence, occurrence_named, occurrences
 from .schema import Ctx, DateT, Enum, F, ListT, Obj, Str, TextT
 from .validate import display_path
 
@@ -305,7 +305,7 @@ def _occurrence(record: Record, row: Row, execution: Execution, report: Report) 
             )
             return False
         return due[0] if due else None
-    found = next((o for o in due if record.occurrence in (o.key, o.due.isoformat())), None)
+    found = occurrence_named(record.occurrence, due)
     if found is None:
         where = record.field_pos.get("occurrence", record.pos)
         hint = (

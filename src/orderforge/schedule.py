@@ -154,6 +154,11 @@ def occurrences(deadline: Deadline | None, period: Period | None) -> list[Occurr
     return sorted(set(found))
 
 
+def occurrence_named(text: str, due: list[Occurrence]) -> Occurrence | None:
+    """The occurrence a record or a spreadsheet row names: by its key («2026-06») or its due day."""
+    return next((o for o in due if text in (o.key, o.due.isoformat())), None)
+
+
 def recurring(deadline: Deadline | None) -> bool:
     """A deadline that repeats by its nature («ежегодно», «ежеквартально»), however many times it falls due."""
     return deadline is not None and (
