@@ -923,11 +923,42 @@ def build_amend(output: Path, layout: Layout | str = DEFAULT_STYLE) -> Path:
     return _save(doc, output)
 
 
+def build_report(output: Path, layout: Layout | str = DEFAULT_STYLE) -> Path:
+    """``report.docx``: «Отчет о реализации плана …» (orderforge report), one landscape section like the appendix.
+
+    Context: ``report.title_lines``, ``report.summary`` (paragraphs), ``report.chart`` (an image, or "")
+    and ``appendix.table`` — the plan table of template.docx, whose rows carry two more cells
+    («Отметка о выполнении», «Информация о выполнении»)."""
+    layout = LAYOUTS[layout] if isinstance(layout, str) else layout
+    doc = _new_document(layout, f"Шаблон: отчет о реализации плана ({layout.name})",
+                        f"orderforge house style «{layout.name}»: отчет о реализации плана")
+    S = STYLE_IDS
+    section = doc.sections[0]
+    # Always landscape: the plan's columns plus two more do not fit a portrait page (gymnasium's plan is portrait).
+    page_setup(section, landscape=True, margins=layout.appendix_margins)
+    setup_headers(section, first_page=[para(S["OF Page Number"])])
+    sentinel = doc.element.body.sectPr
+    for e in [
+        tag("{%p for line in report.title_lines %}"),
+        para(S["OF Plan Title"], "{{ line }}"),
+        tag("{%p endfor %}"),
+        tag("{%p for line in report.summary %}"),
+        para(S["OF Body"], "{{ line }}"),
+        tag("{%p endfor %}"),
+        para(S["OF Table Text Center"], "{{ report.chart }}"),
+        plan_table(layout),
+        para(S["OF Spacer"]),
+    ]:
+        sentinel.addprevious(e)
+    return _save(doc, output)
+
+
 def build_style(layout: Layout | str, root: Path = TEMPLATES) -> list[Path]:
-    """Both templates of one style into ``root/<style>/``."""
+    """The templates of one style into ``root/<style>/``."""
     layout = LAYOUTS[layout] if isinstance(layout, str) else layout
     folder = root / layout.name
-    return [build(folder / "template.docx", layout), build_amend(folder / "amend.docx", layout)]
+    return [build(folder / "template.docx", layout), build_amend(folder / "amend.docx", layout),
+            build_report(folder / "report.docx", layout)]
 
 
 def build_all(root: Path = TEMPLATES, names: list[str] | None = None) -> list[Path]:

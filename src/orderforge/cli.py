@@ -653,5 +653,195 @@ def amend_command(old: str, new: str, number: str | None, date_text: str | None,
     _run(action)
 
 
+# --------------------------------------------------------------------------- execution control (issue 13)
+
+
+def _day(value: str | None, option: str) -> Any:
+    """A date option: «2026-04-05» or «05.04.2026»; today when not given."""
+    import datetime
+
+    from .records import parse_day
+
+    if value is None:
+        return datetime.date.today()
+    day = parse_day(value)
+    if day is None:
+        raise UserError.simple("OF722", value, f"{option}: дата «{value}» не распознана",
+                               "запишите дату как 2026-04-05 или 05.04.2026")
+    return day
+
+
+_RECORDS_OPTION = click.option("--records", "records_file", type=click.Path(path_type=Path, dir_okay=False),
+                               default=None, metavar="ФАЙЛ.yaml",
+                               help="Файл сведений о выполнении (по умолчанию reports/<план>.yaml).")
+
+
+@main.command("status", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="ПЛАН.yaml")
+@click.option("--on", "on_text", default=None, metavar="ДАТА", help="На какую дату (по умолчанию сегодня).")
+@click.option("--days", default=14, show_default=True, type=click.IntRange(0, 3660), metavar="N",
+              help="Сколько дней вперед показывать наступающие сроки.")
+@click.option("--responsible", default=None, metavar="КОД", help="Только мероприятия этого ответственного.")
+@click.option("--section", default=None, type=click.IntRange(1), metavar="N", help="Только раздел N плана.")
+@click.option("--json", "as_json", is_flag=True, help="Вывести в JSON (для скриптов).")
+@_RECORDS_OPTION
+def status_command(plan: Path, on_text: str | None, days: int, responsible: str | None, section: int | None,
+                   as_json: bool, records_file: Path | None) -> None:
+    """Показать просроченные мероприятия, сроки в ближайшие дни и выполненное — по ответственным.
+
+    Сведения о выполнении берутся из reports/<план>.yaml. Код выхода 1,
+    если есть просроченные мероприятия, 0 — если нет (для рассылки по расписанию).
+
+    \b
+    Пример:
+      orderforge status plans/kaliningrad-committee-2026.yaml
+      orderforge status plans/kaliningrad-committee-2026.yaml --on 2026-07-01 --responsible ЦОРП
+    """
+    def action() -> int:
+        from .records import open_execution
+        from .status import compute_status, format_status
+
+        execution, report = open_execution(plan, records_file)
+        _echo_diagnostics(report.warnings)
+        result = compute_status(execution, _day(on_text, "--on"), days, responsible, section)
+        text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) if as_json else None
+        _echo(text or format_status(result, execution))
+        return result.exit_code
+
+    _run(action)
+
+
+@main.command("calendar", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="ПЛАН.yaml")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, metavar="ФАЙЛ.ics",
+              help="Куда записать календарь (.ics).")
+@click.option("--responsible", default=None, metavar="КОД", help="Только сроки этого ответственного.")
+def calendar_command(plan: Path, output: Path, responsible: str | None) -> None:
+    """Записать сроки плана в календарь .ics с напоминаниями за неделю.
+
+    Файл .ics открывается в Яндекс Календаре и почтовых программах. Повторяющиеся
+    сроки («ежегодно, в июне и декабре») — повторяющиеся события; сроки без
+    даты («постоянно», «по мере необходимости») в календарь не попадают.
+
+    \b
+    Пример:
+      orderforge calendar plans/kaliningrad-committee-2026.yaml -o план.ics
+      orderforge calendar plans/kaliningrad-committee-2026.yaml -o цорп.ics --responsible ЦОРП
+    """
+    def action() -> int:
+        from .build import validated_plan
+        from .calendar_ics import build_calendar, dated_count
+        from .status import check_responsible
+        from .write import write_atomic
+
+        loaded, report = validated_plan(plan)
+        _echo_diagnostics(report.warnings)
+        check_responsible(loaded, responsible)
+        write_atomic(output, build_calendar(loaded, responsible))
+        _echo(f"{plan} → {output} (сроков: {dated_count(loaded, responsible)})")
+        return 0
+
+    _run(action)
+
+
+@main.command("export", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="ПЛАН.yaml")
+@click.option("--xlsx", "xlsx_out", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              metavar="ФАЙЛ.xlsx", help="Куда записать таблицу мониторинга (.xlsx).")
+@_RECORDS_OPTION
+def export_command(plan: Path, xlsx_out: Path, records_file: Path | None) -> None:
+    """Выгрузить план в таблицу .xlsx для мониторинга исполнения.
+
+    Столбцы плана, отметка о выполнении (выбор из списка), дата, информация
+    о выполнении и подтверждающий документ; уже внесенные сведения заполнены.
+    Заполненную таблицу возвращает в сведения команда collect.
+
+    \b
+    Пример:
+      orderforge export plans/kaliningrad-committee-2026.yaml --xlsx мониторинг.xlsx
+    """
+    def action() -> int:
+        from .records import open_execution
+        from .write import write_atomic
+        from .xlsx import export_xlsx
+
+        execution, report = open_execution(plan, records_file)
+        _echo_diagnostics(report.warnings)
+        write_atomic(xlsx_out, export_xlsx(execution))
+        _echo(f"{plan} → {xlsx_out}")
+        return 0
+
+    _run(action)
+
+
+@main.command("collect", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("filled", type=click.Path(path_type=Path), metavar="ТАБЛИЦА.xlsx")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="ПЛАН.yaml")
+@_RECORDS_OPTION
+def collect_command(filled: Path, plan: Path, records_file: Path | None) -> None:
+    """Внести сведения из заполненной таблицы (export --xlsx) в reports/<план>.yaml.
+
+    Строки узнаются по коду и номеру мероприятия. Выводится каждая измененная,
+    неизвестная или нечитаемая строка; запись, строку которой прочитать не
+    удалось, остается прежней. Код выхода 1, если такие строки есть.
+
+    \b
+    Пример:
+      orderforge collect мониторинг-заполненный.xlsx plans/kaliningrad-committee-2026.yaml
+    """
+    def action() -> int:
+        from .collect import collect
+
+        result = collect(filled, plan, records_file)
+        for line in result.changed:
+            _echo(line)
+        _echo_diagnostics(result.report.items)
+        _echo(f"изменено записей: {len(result.changed)}, без изменений: {result.unchanged}, "
+              f"не прочитано строк: {len(result.report.items)}")
+        return 1 if result.report.items else 0
+
+    _run(action)
+
+
+@main.command("report", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="ПЛАН.yaml")
+@click.option("--period", required=True, metavar="ПЕРИОД",
+              help="Отчетный период: 2026-Q1 (квартал), 2026-H1 (полугодие), 2026 (год), 2025/2026 (учебный год).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="ФАЙЛ.docx",
+              help="Куда записать отчет; по умолчанию output/<план>.report-<период>.docx.")
+@click.option("--pdf", is_flag=True, help="Также сделать PDF (через LibreOffice).")
+@_RECORDS_OPTION
+def report_command(plan: Path, period: str, output: Path | None, pdf: bool, records_file: Path | None) -> None:
+    """Собрать «Отчет о реализации плана мероприятий … за I квартал 2026 г.».
+
+    Таблица плана с графами «Отметка о выполнении» и «Информация о выполнении»,
+    итог («выполнено 14 из 18 мероприятий, 2 — с нарушением срока …») и
+    диаграмма выполнения по разделам — в оформлении стиля плана (report.docx).
+
+    \b
+    Пример:
+      orderforge report plans/kaliningrad-committee-2026.yaml --period 2026-Q1
+      orderforge report plans/kaliningrad-committee-2026.yaml --period 2026 --pdf
+    """
+    def action() -> int:
+        from .execreport import build_report, parse_report_period
+        from .records import open_execution
+        from .write import write_atomic
+
+        span = parse_report_period(period)
+        execution, report = open_execution(plan, records_file)
+        _echo_diagnostics(report.warnings)
+        target = output or OUTPUT_DIR / f"{plan.stem}.report-{period.replace('/', '-')}.docx"
+        write_atomic(target, build_report(execution, span))
+        _echo(f"{plan} → {target}")
+        if pdf:
+            from .pdf import convert_to_pdf
+
+            _echo(f"{plan} → {convert_to_pdf(target, target.with_suffix('.pdf'))}")
+        return 0
+
+    _run(action)
+
+
 def entry(argv: list[str] | None = None) -> None:  # pragma: no cover - for python -m
     main(args=argv)
