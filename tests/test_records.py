@@ -11,15 +11,16 @@ import pytest
 from orderforge.records import STATUSES, load_records, records_path
 from orderforge.validate import load_plan
 
-from .conftest import ROOT
+from .conftest import ROOT, TEMPLATES
 
 EXAMPLES = ["kaliningrad-committee-2026", "baltiysk-2024", "gymnasium1-2022", "zyryansky-2025"]
 
 
 @pytest.fixture
 def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for folder in ("plans", "templates", "reports"):
+    for folder in ("plans", "reports"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -19,7 +19,7 @@ from orderforge.pdf import find_soffice
 from orderforge.records import load_records
 from orderforge.validate import load_plan
 
-from .conftest import ROOT
+from .conftest import ROOT, TEMPLATES
 
 PLAN = "plans/kaliningrad-committee-2026.yaml"
 RECORDS = "reports/kaliningrad-committee-2026.yaml"
@@ -27,8 +27,9 @@ RECORDS = "reports/kaliningrad-committee-2026.yaml"
 
 @pytest.fixture
 def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for folder in ("plans", "templates", "reports"):
+    for folder in ("plans", "reports"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -245,7 +246,9 @@ def test_any_fill_is_collected_exactly(ws: Path, fills: list) -> None:
         row = index + 2
         key = (sheet.cell(row, col["Код мероприятия"]).value, sheet.cell(row, col["Код срока"]).value or "")
         sheet.cell(row, col["Отметка о выполнении"]).value = status
-        sheet.cell(row, col["Информация о выполнении"]).value = text
+        cell = sheet.cell(row, col["Информация о выполнении"])
+        cell.value = text
+        cell.data_type = "s"  # typed text: openpyxl would otherwise store «=0» as a formula with no value
         sheet.cell(row, col["Дата выполнения"]).value = done if status == "выполнено" else None
         if "\ufeff" in text:  # invisible: the loader refuses it where the dump leaves it raw
             refused.add(row)

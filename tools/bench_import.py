@@ -145,7 +145,7 @@ def scale() -> None:
     print(f"{'строк':>7} {'import, с':>10} {'validate, с':>12} {'отношение':>10} {'память import, МБ':>18}  итог")
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        shutil.copytree(ROOT / "templates", folder / "templates")
+        shutil.copytree(TEMPLATES, folder / "templates")
         (folder / "plans").mkdir()
         sizes = [int(a) for a in sys.argv[sys.argv.index("--scale") + 1:] if a.isdigit()]
         for rows in sizes or [1000, 5000, 9000, 100000]:

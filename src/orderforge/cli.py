@@ -729,7 +729,7 @@ def calendar_command(plan: Path, output: Path, responsible: str | None) -> None:
       orderforge calendar plans/kaliningrad-committee-2026.yaml -o цорп.ics --responsible ЦОРП
     """
     def action() -> int:
-        from .build import validated_plan
+        from . import validated_plan
         from .calendar_ics import build_calendar, dated_count
         from .status import check_responsible
         from .write import write_atomic

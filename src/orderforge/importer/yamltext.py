@@ -19,7 +19,8 @@ import re
 from datetime import date
 from typing import Any
 
-from ..fmt import WIDTH, _Scalars, double_quoted, wrap
+from ..fmt import WIDTH
+from ..yamlscalars import Scalars, double_quoted, wrap
 
 INDENT = 2
 #: Text that is plain in any YAML without asking ruamel (most of a plan: it starts with a letter or «,
@@ -34,7 +35,7 @@ _TYPED_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 class _Writer:
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self.sc = _Scalars()
+        self.sc = Scalars()
 
     def comments(self, tokens: Any, indent: int) -> None:
         """Comment lines ruamel keeps before an entry (``yaml_set_comment_before_after_key``)."""
@@ -47,7 +48,9 @@ class _Writer:
     def eol(ca: Any, key: Any) -> str:
         item = ca.items.get(key)
         token = item[2] if item and len(item) > 2 else None
-        return f" {token.value.strip()}" if token is not None else ""
+        if token is None:
+            return ""
+        return f"{_EOL}{getattr(token, 'column', 0)}{_EOL}{token.value.strip()}"  # placed by _place_comment
 
     @staticmethod
     def before(ca: Any, key: Any) -> Any:
@@ -158,4 +161,18 @@ def dump(root: Any) -> str:
     if start is not None and start.comment and len(start.comment) > 1:
         writer.comments(start.comment[1], 0)
     writer.mapping(root, 0)
-    return "\n".join(writer.lines) + "\n"
+    return "\n".join(_place_comment(line) for line in writer.lines) + "\n"
+
+
+_EOL = "\0"  # marks an end-of-line comment and its column inside a line being built (never in plan text)
+
+
+def _place_comment(line: str) -> str:
+    """An end-of-line comment at its column when the line still fits, else two spaces after (as fmt does)."""
+    if _EOL not in line:
+        return line
+    from ..fmt import _with_comment
+    from ..yamlcomments import Comment
+
+    text, column, comment = line.split(_EOL)
+    return _with_comment(text, Comment(comment, index=0, line=0, col=int(column)))
