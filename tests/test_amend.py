@@ -155,10 +155,14 @@ def test_full_redaction_and_word_clauses(repo: GitRepo) -> None:
     repo.git("checkout", "--", PLAN)
     text = plan.read_text(encoding="utf-8")
     text = text.replace("итоговой аттестации ОУ за последние три года", "итоговой аттестации ОУ за последние пять лет")
-    text = text.replace("          responsible: [ОУ]\n          result: Создание локальных актов ОУ\n        - id: internal",
-                        "          responsible: [ЦОРП]\n          result: Создание локальных актов ОУ\n        - id: internal")
-    text = text.replace("          deadline: апрель – май 2026 г.\n          responsible: [ЦОРП]\n          result: Определение",
-                        "          deadline: апрель – июнь 2026 г.\n          responsible: [ЦОРП, ОУ]\n          result: Определение")
+    text = text.replace("          responsible: [ОУ]\n"
+                        "          result: Создание локальных актов ОУ\n        - id: internal",
+                        "          responsible: [ЦОРП]\n"
+                        "          result: Создание локальных актов ОУ\n        - id: internal")
+    text = text.replace("          deadline: апрель – май 2026 г.\n"
+                        "          responsible: [ЦОРП]\n          result: Определение",
+                        "          deadline: апрель – июнь 2026 г.\n"
+                        "          responsible: [ЦОРП, ОУ]\n          result: Определение")
     plan.write_text(text, encoding="utf-8")
     clauses = amendment_clauses(diff_specs(PLAN), load_style("kaliningrad-committee", repo.root / "plans"))
     flat = [[plain(p) for p in c] for c in clauses]
