@@ -74,10 +74,10 @@ def match_items(old: list[Item], new: list[Item]) -> list[tuple[Item, Item]]:
             pairs.append((item, partner))
             used_old.add(item.index)
             used_new.add(partner.index)
-    for candidates in (_equal_texts, _similar_texts):
+    for find in (_equal_texts, _similar_texts):
         rest_old = [i for i in old if i.index not in used_old]
         rest_new = [i for i in new if i.index not in used_new]
-        for o, n in _greedy(candidates(rest_old, rest_new)):
+        for o, n in _greedy(find(rest_old, rest_new)):
             if o.index not in used_old and n.index not in used_new:
                 pairs.append((o, n))
                 used_old.add(o.index)
