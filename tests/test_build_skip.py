@@ -65,3 +65,22 @@ def test_a_document_changed_or_removed_since_is_rebuilt(tmp_path: Path) -> None:
     assert "пропущен" not in build(folder, PLAN).stdout and document.stat().st_size > 1000
     (folder / "output" / ".orderforge-cache.json").write_text("{broken", encoding="utf-8")
     assert build(folder, PLAN).returncode == 0  # a damaged record means «build»
+
+
+def test_parallel_build_writes_the_same_documents_in_plan_order(tmp_path: Path) -> None:
+    folder = workspace(tmp_path)
+    serial = build(folder, "-j", "1", "-o", "one")
+    parallel = build(folder, "-j", "2", "-o", "two")
+    assert serial.returncode == parallel.returncode == 0, parallel.stderr
+    names = sorted(p.name for p in (folder / "one").glob("*.docx"))
+    assert names == sorted(p.name for p in (folder / "two").glob("*.docx")) and len(names) == 4
+    lines = [line.split(" → ")[0] for line in parallel.stdout.splitlines()]
+    assert lines == [line.split(" → ")[0] for line in serial.stdout.splitlines()]  # the same order
+    for name in names:
+        assert text_of(folder / "one" / name) == text_of(folder / "two" / name)
+
+
+def text_of(document: Path) -> str:
+    done = subprocess.run([sys.executable, "-m", "orderforge", "text", str(document)], capture_output=True,
+                          text=True, check=True)
+    return done.stdout
