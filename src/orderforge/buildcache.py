@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 CACHE_NAME = ".orderforge-cache.json"
@@ -38,18 +39,25 @@ def _files(folder: Path, pattern: str, recursive: bool = False) -> Iterator[Path
         yield from (p for p in (folder.rglob(pattern) if recursive else folder.glob(pattern)) if p.is_file())
 
 
-def inputs_key(plan: Path, options: dict[str, str]) -> str:
-    """One hash of everything the plan's document depends on (see the module docstring)."""
+@lru_cache(maxsize=64)
+def _folder_stats(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """What every plan of one folder shares: the YAML beside it and one folder up, the styles, the code.
+    Read once per folder and run, not once per plan (50 plans in plans/ share one listing)."""
     from .style import style_dirs
 
-    folder = plan.resolve().parent
-    paths: list[Path] = [plan.resolve()]
+    paths: list[Path] = []
     for place in (folder, folder.parent):
         paths.extend(_files(place, "*.yaml"))
     for styles in style_dirs(folder):
         paths.extend(_files(styles, "*", recursive=True))
     paths.extend(_files(_PACKAGE, "*.py", recursive=True))
-    blob = json.dumps([options, _stats(iter(paths))], ensure_ascii=False)
+    return tuple(_stats(iter(paths)))
+
+
+def inputs_key(plan: Path, options: dict[str, str]) -> str:
+    """One hash of everything the plan's document depends on (see the module docstring)."""
+    resolved = plan.resolve()
+    blob = json.dumps([options, _stats(iter([resolved])), _folder_stats(resolved.parent)], ensure_ascii=False)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
