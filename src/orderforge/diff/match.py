@@ -9,6 +9,7 @@ relative order, so that only the others count as moved.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 
 from ..model import Plan, Section
@@ -54,8 +55,8 @@ def similarity(a: str, b: str) -> float:
 #: Beyond this many old × new leftovers (after ids and equal texts), a text is compared only with the
 #: leftovers near its own place (:data:`WINDOW` either side) — comparing every pair is quadratic:
 #: 521 s for two 1,000-activity plans without ids.
-FULL_COMPARISON = 4096
-WINDOW = 10
+FULL_COMPARISON = 400
+WINDOW = 4
 
 
 def match_items(old: list[Item], new: list[Item]) -> list[tuple[Item, Item]]:
@@ -77,7 +78,7 @@ def match_items(old: list[Item], new: list[Item]) -> list[tuple[Item, Item]]:
     for find in (_equal_texts, _similar_texts):
         rest_old = [i for i in old if i.index not in used_old]
         rest_new = [i for i in new if i.index not in used_new]
-        for o, n in _greedy(find(rest_old, rest_new)):
+        for o, n in _greedy(find(rest_old, rest_new, pairs)):
             if o.index not in used_old and n.index not in used_new:
                 pairs.append((o, n))
                 used_old.add(o.index)
@@ -100,7 +101,7 @@ def _may_pair(o: Item, n: Item) -> bool:
     return not (o.activity.id and n.activity.id and o.activity.id != n.activity.id)
 
 
-def _equal_texts(old: list[Item], new: list[Item]) -> list[Scored]:
+def _equal_texts(old: list[Item], new: list[Item], pairs: list[tuple[Item, Item]]) -> list[Scored]:
     """Pairs with the same text: ratio 1.0, the first the similarity pass would take anyway, found by hashing.
 
     Taking them first in the same order (closer, then earlier) gives exactly the pairs comparing every
@@ -113,15 +114,22 @@ def _equal_texts(old: list[Item], new: list[Item]) -> list[Scored]:
             for o in old for n in by_text.get(text_str(o.activity.text), ()) if _may_pair(o, n)]
 
 
-def _similar_texts(old: list[Item], new: list[Item]) -> list[Scored]:
+def _similar_texts(old: list[Item], new: list[Item], pairs: list[tuple[Item, Item]]) -> list[Scored]:
     """Pairs whose texts have a ratio ≥ :data:`SIMILARITY`: every pair of a small remainder, else each old
-    text against the new ones near its own place among the remainder (a bounded window: near-linear)."""
+    text against the :data:`WINDOW` new ones either side of where it should be — just after the new place
+    of the nearest earlier activity already paired (a bounded window: near-linear)."""
     new_texts = [text_str(n.activity.text) for n in new]
     full = len(old) * len(new) <= FULL_COMPARISON
+    anchors = _anchors(old, pairs)
+    new_indexes = [n.index for n in new]
     scored: list[Scored] = []
-    for rank, o in enumerate(old):
+    for o in old:
         o_text = text_str(o.activity.text)
-        window = range(len(new)) if full else range(max(0, rank - WINDOW), min(len(new), rank + WINDOW + 1))
+        if full:
+            window = range(len(new))
+        else:
+            at = bisect.bisect_right(new_indexes, anchors[o.index])
+            window = range(max(0, at - WINDOW), min(len(new), at + WINDOW))
         for k in window:
             n = new[k]
             if not _may_pair(o, n):
@@ -130,6 +138,19 @@ def _similar_texts(old: list[Item], new: list[Item]) -> list[Scored]:
             if ratio >= SIMILARITY:
                 scored.append((-ratio, abs(o.index - n.index), o.index, n.index, o, n))
     return scored
+
+
+def _anchors(old: list[Item], pairs: list[tuple[Item, Item]]) -> dict[int, int]:
+    """For each unpaired old activity, the new index of the nearest earlier old activity already paired (-1)."""
+    where = {o.index: n.index for o, n in pairs}
+    result: dict[int, int] = {}
+    last, k = -1, 0
+    for o in old:
+        while k < o.index:
+            last = where.get(k, last)
+            k += 1
+        result[o.index] = last
+    return result
 
 
 def match_sections(
