@@ -157,12 +157,17 @@ def validate(plans: tuple[Path, ...], as_json: bool, quiet: bool) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=OUTPUT_DIR,
               show_default=True, metavar="ПАПКА", help="Папка для готовых документов.")
 @click.option("--pdf", is_flag=True, help="Также сделать PDF (через LibreOffice, одним процессом на все планы).")
-def build(plans: tuple[Path, ...], out_dir: Path, pdf: bool) -> None:
+@click.option("--force", is_flag=True, help="Собрать заново и те планы, что не менялись с прошлой сборки.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, metavar="N",
+              help="Собирать N планов параллельно (по умолчанию — по числу ядер процессора).")
+def build(plans: tuple[Path, ...], out_dir: Path, pdf: bool, force: bool, jobs: int | None) -> None:
     """Собрать приказ с приложением (.docx) из планов.
 
     Без аргументов собираются все планы из папки plans/. Документ
     записывается в output/<имя плана>.docx; при ошибке прежний файл
-    остаётся нетронутым.
+    остаётся нетронутым. План, который не менялся с прошлой сборки
+    (как и справочник, стиль и версия orderforge), пропускается;
+    --force собирает всё заново.
 
     \b
     Пример:
@@ -171,31 +176,55 @@ def build(plans: tuple[Path, ...], out_dir: Path, pdf: bool) -> None:
       orderforge build -o /tmp/out
     """
     def action() -> int:
-        from . import build_plan
+        from .buildcache import BuildCache, inputs_key, options_of
 
         files = _plan_files(plans)
         failures: list[int] = []
         built: list[Path] = []
+        cache = BuildCache(out_dir)
+        todo: list[tuple[Path, str]] = []
         for index, path in enumerate(files, start=1):
-            started = time.perf_counter()
-            prefix = f"[{index}/{len(files)}] " if len(files) > 1 else ""
-            try:
-                result = build_plan(path, out_dir)
-            except UserError as exc:
-                failures.append(exc.exit_code)
-                _echo_diagnostics(exc.diagnostics)
-                _echo(f"{prefix}{path}: документ не собран — {failure_reason(exc.diagnostics)}", err=True)
-                continue
-            _echo_diagnostics(result.warnings)
-            seconds = time.perf_counter() - started
-            _echo(f"{prefix}{path} → {result.docx} ({seconds:.1f} с)")
-            built.append(result.docx)
+            key = inputs_key(path, options_of(out_dir))
+            target = out_dir / f"{path.stem}.docx"
+            if not force and cache.is_current(path, key, target):
+                _echo(f"{_prefix(index, files)}{path} → {target}: не изменился, пропущен (--force — собрать заново)")
+                if pdf and _pdf_outdated(target):
+                    built.append(target)
+            else:
+                todo.append((path, key))
+        if todo:
+            from .build import build_many, default_jobs
+
+            keys = dict(todo)
+            for outcome in build_many([p for p, _ in todo], out_dir, jobs or default_jobs(len(todo))):
+                path, prefix = outcome.path, _prefix(files.index(outcome.path) + 1, files)
+                if outcome.result is None:
+                    cache.forget(path)
+                    failures.append(outcome.exit_code)
+                    _echo_diagnostics(outcome.diagnostics)
+                    _echo(f"{prefix}{path}: документ не собран — {failure_reason(outcome.diagnostics)}", err=True)
+                    continue
+                cache.record(path, keys[path], outcome.result.docx)
+                _echo_diagnostics(outcome.result.warnings)
+                _echo(f"{prefix}{path} → {outcome.result.docx} ({outcome.seconds:.1f} с)")
+                built.append(outcome.result.docx)
+        cache.save()
         if pdf and built and _make_pdfs(built):
             failures.append(2)
         # a plan with errors outranks a missing file: 1 if any plan was wrong, else 2 for the environment
         return min(failures) if failures else 0
 
     _run(action)
+
+
+def _prefix(index: int, files: list[Path]) -> str:
+    return f"[{index}/{len(files)}] " if len(files) > 1 else ""
+
+
+def _pdf_outdated(document: Path) -> bool:
+    """A skipped document still needs its PDF when there is none or it is older than the document."""
+    pdf = document.with_suffix(".pdf")
+    return not pdf.is_file() or pdf.stat().st_mtime_ns < document.stat().st_mtime_ns
 
 
 def _make_pdfs(documents: list[Path]) -> int:
