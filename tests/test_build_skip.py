@@ -8,14 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import ROOT
+from .conftest import ROOT, TEMPLATES
 
 PLAN = "plans/zyryansky-2025.yaml"
 
 
 def workspace(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "plans", tmp_path / "plans")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
     return tmp_path
 
 

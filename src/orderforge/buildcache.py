@@ -43,13 +43,13 @@ def _files(folder: Path, pattern: str, recursive: bool = False) -> Iterator[Path
 def _folder_stats(folder: Path) -> tuple[tuple[str, int, int], ...]:
     """What every plan of one folder shares: the YAML beside it and one folder up, the styles, the code.
     Read once per folder and run, not once per plan (50 plans in plans/ share one listing)."""
-    from .style import style_dirs
+    from .stylesources import style_sources
 
     paths: list[Path] = []
     for place in (folder, folder.parent):
         paths.extend(_files(place, "*.yaml"))
-    for styles in style_dirs(folder):
-        paths.extend(_files(styles, "*", recursive=True))
+    for source in style_sources(folder):
+        paths.extend(_files(source.root, "*", recursive=True))
     paths.extend(_files(_PACKAGE, "*.py", recursive=True))
     return tuple(_stats(iter(paths)))
 
