@@ -1,0 +1,206 @@
+"""Property tests of the commands that rewrite a clerk's files: ``new --from``, import's writer, ``amend``.
+
+For any generated plan (tests/planstrategies.py) or Word table: no exception
+other than a :class:`UserError` (a Russian message, never a traceback); the
+output passes ``validate`` where the input did; and nothing of the input is
+lost — every comment, every text value, every id, the clerk's own words.
+
+Each property runs twice: 50 examples in the fast run, 2,000 in the tests
+marked slow (CI); the profiles are registered in tests/conftest.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+
+from orderforge.diagnostics import Report, UserError
+from orderforge.load import Map, Scalar, Seq, load_text
+from orderforge.model import parse_period
+from orderforge.rollover import new_from, shift_period_mentions, shift_years
+from orderforge.validate import load_plan
+
+from .planhelpers import add_year
+from .planstrategies import GenPlan, rich_plans
+
+FAST = settings.get_profile("rewrite-fast")
+CI = settings.get_profile("rewrite-ci")
+
+
+def fresh(folder: Path) -> Path:
+    """The same folder for every example of one test (tmp_path is per test, not per example), emptied."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
+
+
+# --------------------------------------------------------------------------- trees
+
+
+def scalars(text: str) -> dict[tuple[str, ...], str]:
+    """Every scalar of a YAML text by its path (keys and list indexes as strings), as orderforge reads it."""
+    root = load_text(text, "p", Report())
+    found: dict[tuple[str, ...], str] = {}
+
+    def walk(node: Any, path: tuple[str, ...]) -> None:
+        if isinstance(node, Scalar):
+            found[path] = node.value
+        elif isinstance(node, Seq):
+            for i, item in enumerate(node.items):
+                walk(item, (*path, str(i)))
+        elif isinstance(node, Map):
+            for entry in node:
+                walk(entry.value, (*path, entry.key))
+
+    walk(root, ())
+    return found
+
+
+# --------------------------------------------------------------------------- new --from
+
+#: Where rollover moves the plan period in running text (rollover.rollover_tree).
+def _period_moves_here(path: tuple[str, ...]) -> bool:
+    if path[0] == "order":
+        return path[1] in ("title", "control", "points")
+    if path[0] != "plan":
+        return False
+    if path[1] in ("title", "activities_title") or (path[1] == "passport" and "items" in path):
+        return True
+    return path[-1] in ("text", "result") or (path[-1] == "title" and path[-3] == "sections")
+
+
+def _in_activity(path: tuple[str, ...]) -> bool:
+    return len(path) >= 3 and path[-3] == "activities"
+
+
+def check_rollover(gen: GenPlan, folder: Path) -> None:
+    old, new = folder / "old.yaml", folder / "new.yaml"
+    old.write_text(gen.text, encoding="utf-8")
+    before, report = load_plan(old)
+    try:
+        new_from(old, new, shift=1)
+    except UserError as exc:
+        assert before is None or report.has_errors, [d.format() for d in exc.diagnostics]
+        assert not new.exists()
+        return
+    assert before is not None and not report.has_errors
+    text = new.read_text(encoding="utf-8")
+    assert old.read_text(encoding="utf-8") == gen.text  # the old plan is never touched
+    # valid for validate: only the order's number and date are left for the clerk to fill
+    after, report = load_plan(new)
+    assert after is not None
+    assert all(d.code == "OF104" and d.pos.line for d in report.errors), [d.format() for d in report.errors]
+    stamps = (before.order is not None) + (before.approval is not None)
+    assert len(report.errors) == 2 * stamps, [d.format() for d in report.errors]
+    # every comment kept (the remark on the number and date of last year's order may go with them)
+    for comment in gen.comments:
+        assert comment in text, comment
+    # every text value kept, the period moved where rollover moves it
+    period = before.plan.period
+    assert period is not None
+
+    def moved(value: str) -> str:
+        return shift_period_mentions(value, period, 1)
+
+    old_values, new_values = scalars(gen.text), scalars(text)
+    for path, value in old_values.items():
+        if "deadline" in path:
+            continue  # checked below, by meaning
+        if _in_activity(path) and path[-1] == "note":
+            assert path not in new_values  # last year's remarks are dropped
+        elif path[0] in ("order", "approval") and path[1:] in (("number",), ("date",)):
+            assert new_values[path] == ""
+        elif path == ("plan", "period"):
+            assert parse_period(new_values[path]) is not None and new_values[path] == shift_years(value, 1)
+        elif _period_moves_here(path):
+            assert new_values[path] == moved(value), path
+        else:
+            assert new_values[path] == value, path
+    assert {p for p in new_values if "deadline" not in p} <= set(old_values)
+    # every dated deadline one year on, the undated ones as written; ids kept
+    for a, b in zip(before.all_activities(), after.all_activities(), strict=True):
+        assert a.id == b.id
+        assert (a.deadline is None) == (b.deadline is None)
+        if a.deadline is None or b.deadline is None:
+            continue
+        span = a.deadline.span()
+        if span is None:
+            assert b.deadline.text == a.deadline.text and b.deadline.span() is None
+        else:
+            assert b.deadline.span() == (add_year(span[0]), add_year(span[1])), (a.deadline.text, b.deadline.text)
+
+
+# block_items=False: no «- >-» list items, whose comments ruamel drops (the xfail below)
+@FAST
+@given(gen=rich_plans(block_items=False))
+def test_new_from_keeps_every_comment_and_word(gen: GenPlan, tmp_path: Path) -> None:
+    check_rollover(gen, fresh(tmp_path / "p"))
+
+
+@pytest.mark.slow
+@CI
+@given(gen=rich_plans(block_items=False))
+def test_new_from_keeps_every_comment_and_word_2000(gen: GenPlan, tmp_path: Path) -> None:
+    check_rollover(gen, fresh(tmp_path / "p"))
+
+
+ROLLED = """\
+style: kaliningrad-committee
+directory:
+  parties: {ЦОРП: Центр, ОУ: Школы}
+plan:
+  title: План на 2026 год
+  period: 2026
+  sections:
+    - title: Раздел
+      activities:
+        - text: Первое
+          responsible: [ЦОРП]
+          # перед примечанием
+          note: уточнить  # о самом примечании
+          # перед результатом
+          result: Справка
+        - text: Второе
+          deadline: Май 2026 г.
+          note: последнее
+          # после последнего мероприятия раздела
+    # перед вторым разделом
+    - title: Второй раздел
+      activities:
+        - note: первым ключом
+          # после примечания, первым ключом
+          text: Третье
+"""
+
+
+def test_new_from_keeps_the_comments_around_a_dropped_note(tmp_path: Path) -> None:
+    """Found by the property: ruamel keeps the comment lines below a key on that key, so dropping last year's
+    ``note:`` dropped the comments before the next key, activity or section (and, after a flow list, above it)."""
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(ROLLED, encoding="utf-8")
+    new_from(old, new, shift=1)
+    text = new.read_text(encoding="utf-8")
+    for comment in ("# перед примечанием", "# перед результатом", "# после последнего мероприятия раздела",
+                    "# перед вторым разделом", "# после примечания, первым ключом"):
+        assert comment in text, comment
+    assert "note:" not in text and "# о самом примечании" not in text  # the note and its own remark go
+    plan, report = load_plan(new)
+    assert plan is not None and not report.has_errors
+
+
+@pytest.mark.xfail(strict=True, reason="ruamel's round trip drops the header comment («- >-  # …») and the comment "
+                   "lines after a block scalar that is a list item; to fix after merging the fmt branch's "
+                   "token-based comment keeper (yamlcomments.py) into rollover's dump")
+def test_new_from_keeps_comments_of_a_block_scalar_list_item(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(ROLLED.replace("  title: План на 2026 год\n", "  title: План на 2026 год\n  passport:\n"
+                                  "    - label: Основания\n      items:\n        - >-  # заголовок блока\n"
+                                  "            Закон\n            об образовании\n        # после блока\n"
+                                  "        - Устав\n"), encoding="utf-8")
+    new_from(old, new, shift=1)
+    text = new.read_text(encoding="utf-8")
+    assert "# заголовок блока" in text and "# после блока" in text
