@@ -41,7 +41,7 @@ SPECIAL = [
 ]
 
 
-_PARTS = st.lists(st.sampled_from(WORDS + SPECIAL), min_size=1, max_size=10)
+_PARTS = st.lists(st.sampled_from(WORDS + SPECIAL), min_size=1, max_size=8)
 _INTS: dict[tuple[int, int], Any] = {}
 
 
@@ -63,7 +63,7 @@ def phrase(draw: Any, period: str = "", long: bool = True) -> str:
     if period and chance(draw, 4):
         parts.insert(num(draw, 0, len(parts)), f"на {period} годы")
     if long and chance(draw, 15):
-        parts = parts * num(draw, 5, 12)  # a long paragraph, up to some 1,500 characters
+        parts = parts * num(draw, 4, 8)  # a long paragraph, up to some 800 characters
     text = " ".join(parts)
     return text[0].upper() + text[1:] if chance(draw, 2) else text
 
@@ -372,3 +372,76 @@ def rich_plans(draw: Any, sections_only: bool = False, all_ids: bool = False, bl
     text = "\n".join(w.lines).replace("\x00", period) + "\n"
     comments = [c.replace("\x00", period) for c in w.comments]
     return GenPlan(text, comments, [c.replace("\x00", period) for c in w.droppable], ids, bool(mistakes))
+
+
+# --------------------------------------------------------------------------- Word tables
+
+HEADERS = {"number": ["№ п/п", "№", "N п/п"], "text": ["Мероприятие", "Наименование мероприятия",
+                                                       "Содержание деятельности"],
+           "deadline": ["Срок исполнения", "Сроки", "Срок"], "responsible": ["Ответственный", "Исполнители"],
+           "result": ["Ожидаемый результат", "Результат"]}
+TABLE_CODES = ["ОУ", "ЦОРП", "КлО", "ММЦ", "ОО"]
+_TABLE_DEADLINES = st.sampled_from([p for p, span in DEADLINES if span is None or 2026 <= span[0].year
+                                    and span[1].year <= 2028])
+
+
+@dataclass
+class WordTable:
+    title: list[str]  # paragraphs above the table
+    header: list[str]
+    roles: list[str]
+    rows: list[list[str] | str]  # a str is a row merged across the table (a section heading)
+
+
+def _cell(draw: Any, role: str, number: str) -> str:
+    if role == "number":
+        return number
+    if role == "deadline":
+        return str(draw(_TABLE_DEADLINES))
+    if role == "responsible":
+        return ", ".join(draw(st.lists(st.sampled_from(TABLE_CODES), min_size=1, max_size=3, unique=True)))
+    return "\n".join(phrase(draw, long=role == "result") for _ in range(num(draw, 1, 2)))
+
+
+@st.composite
+def word_tables(draw: Any) -> WordTable:
+    """A roadmap table as a clerk's Word file has it: columns in any order, numbered sections (merged rows),
+    activities numbered 1.1., 1.2. …, cells of one or several paragraphs, Russian text with every special."""
+    others = draw(st.lists(st.sampled_from(["deadline", "responsible", "result"]), min_size=2, max_size=3, unique=True))
+    roles = ["text"] + (["number"] if draw(_BOOL) else []) + others  # import needs two of the three
+    roles = draw(st.permutations(roles))
+    header = [draw(st.sampled_from(HEADERS[r])) for r in roles]
+    rows: list[list[str] | str] = []
+    for s in range(1, num(draw, 1, 3) + 1):
+        rows.append(phrase(draw, long=False) if chance(draw, 4) else f"{s}. {phrase(draw, long=False)}")
+        for a in range(1, num(draw, 1, 4) + 1):
+            rows.append([_cell(draw, role, f"{s}.{a}.") for role in roles])
+    title = ["План мероприятий", phrase(draw, long=False), "на 2026-2028 годы"]
+    return WordTable(title, header, roles, rows)
+
+
+def table_docx(table: WordTable, path: Any) -> None:
+    """The .docx of ``table``, built by python-docx (merged heading rows, multi-paragraph cells)."""
+    mk = _make_fixtures()
+    document = mk.new_document()
+    for line in table.title:
+        mk.para(document, line, center=True)
+    mk.table(document, table.header, table.rows)
+    document.save(str(path))
+
+
+def _make_fixtures() -> Any:
+    """tests/fixtures/import/make_fixtures.py (not importable by name: «import» is a keyword)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    module = sys.modules.get("make_fixtures")
+    if module is None:
+        spec = importlib.util.spec_from_file_location(
+            "make_fixtures", Path(__file__).parent / "fixtures" / "import" / "make_fixtures.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules["make_fixtures"] = module
+    return module

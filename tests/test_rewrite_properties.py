@@ -11,6 +11,7 @@ marked slow (CI); the profiles are registered in tests/conftest.py.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from orderforge.rollover import new_from, shift_period_mentions, shift_years
 from orderforge.validate import load_plan
 
 from .planhelpers import add_year
-from .planstrategies import GenPlan, rich_plans
+from .planstrategies import GenPlan, WordTable, rich_plans, table_docx, word_tables
 
 FAST = settings.get_profile("rewrite-fast")
 CI = settings.get_profile("rewrite-ci")
@@ -204,3 +205,60 @@ def test_new_from_keeps_comments_of_a_block_scalar_list_item(tmp_path: Path) -> 
     new_from(old, new, shift=1)
     text = new.read_text(encoding="utf-8")
     assert "# заголовок блока" in text and "# после блока" in text
+
+
+# --------------------------------------------------------------------------- import's writer
+
+
+def _haystack(folder: Path) -> str:
+    """Every value and comment of the written plan and directory, whitespace as import cleans it."""
+    from orderforge.importer import clean
+
+    parts: list[str] = []
+    for path in sorted(folder.rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        parts += scalars(text).values()
+        parts += [line.split("#", 1)[1] for line in text.splitlines() if "#" in line]
+    return "\n".join(clean(p) for p in parts)
+
+
+def check_import(table: WordTable, folder: Path) -> None:
+    from orderforge.importer import clean, import_docx
+
+    docx = folder / "old-plan.docx"
+    table_docx(table, docx)
+    plan_path = folder / "plans" / "p.yaml"
+    plan_path.parent.mkdir()
+    result = import_docx(docx, plan_path, style="kaliningrad-committee")
+    plan, report = load_plan(plan_path)
+    assert plan is not None, [d.format() for d in report.errors]
+    assert not report.has_errors, [d.format() for d in report.errors]
+    assert result.plan == plan_path
+    haystack = _haystack(folder / "plans")
+    for row in table.rows:
+        cells = [(row, "text")] if isinstance(row, str) else list(zip(row, table.roles, strict=True))
+        for value, role in cells:
+            if role == "number":
+                assert clean(value).rstrip(".") in haystack, value
+            elif role == "responsible":
+                for code in value.split(", "):
+                    assert code in haystack, code
+            else:
+                for line in value.split("\n"):
+                    line = re.sub(r"^[—–] ", "- ", clean(line))  # a dash opening a paragraph is a list item
+                    if isinstance(row, str):  # a heading: its number is computed, not written
+                        line = line.split(". ", 1)[1] if line[:1].isdigit() else line
+                    assert line in haystack, (role, line)
+
+
+@FAST
+@given(table=word_tables())
+def test_import_writes_every_cell_of_the_word_table(table: WordTable, tmp_path: Path) -> None:
+    check_import(table, fresh(tmp_path / "p"))
+
+
+@pytest.mark.slow
+@CI
+@given(table=word_tables())
+def test_import_writes_every_cell_of_the_word_table_2000(table: WordTable, tmp_path: Path) -> None:
+    check_import(table, fresh(tmp_path / "p"))
