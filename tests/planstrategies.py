@@ -105,6 +105,7 @@ class Writer:
     comments: list[str] = field(default_factory=list)  # must survive a rewrite
     droppable: list[str] = field(default_factory=list)  # the remark on a value the rewrite drops by design
     block_items: bool = True  # block scalars as list items («- >-»): ruamel drops their comments (see the xfail)
+    all_ids: bool = False  # every activity gets its own id
 
     def comment(self, draw: Any, where: str) -> str:
         n = len(self.comments) + len(self.droppable)
@@ -223,7 +224,8 @@ _CODES = st.lists(st.sampled_from(CODES + ["ivanova"]), min_size=1, max_size=3, 
 @st.composite
 def _activity(draw: Any, w: Writer, indent: str, name: str, period_text: str, years: list[int], ids: list[str],
               mistakes: list[str]) -> None:
-    keys = ["text"] + [k for k in ("id", "deadline", "responsible", "result", "note") if draw(_BOOL)]
+    keys = ["text"] + [k for k in ("id", "deadline", "responsible", "result", "note") if draw(_BOOL)
+                       or (k == "id" and w.all_ids)]
     if draw(_BOOL):
         keys = draw(st.permutations(keys))
     first = True
@@ -233,7 +235,7 @@ def _activity(draw: Any, w: Writer, indent: str, name: str, period_text: str, ye
         if not first:
             w.maybe_line_comment(draw, inner, "ключ")
         if key == "id":
-            ident = name if num(draw, 0, 30) else "dup"
+            ident = name if w.all_ids or num(draw, 0, 30) else "dup"
             if ident == "dup":
                 mistakes.append("dup")
             ids.append(ident)
@@ -320,9 +322,14 @@ def _passport(draw: Any, w: Writer, period_text: str) -> None:
 
 
 @st.composite
-def rich_plans(draw: Any, sections_only: bool = False, all_ids: bool = False, block_items: bool = True) -> GenPlan:
-    """A plan as YAML text, with what a rewrite must keep (see the module doc)."""
-    w = Writer(block_items=block_items)
+def rich_plans(draw: Any, sections_only: bool = False, all_ids: bool = False, block_items: bool = True,
+               with_order: bool = False) -> GenPlan:
+    """A plan as YAML text, with what a rewrite must keep (see the module doc).
+
+    ``sections_only``: no top-level activities, no subsections; ``all_ids``: every activity has its own id;
+    ``with_order``: always an order (with a date and a number).
+    """
+    w = Writer(block_items=block_items, all_ids=all_ids)
     ids: list[str] = []
     years: list[int] = []
     mistakes: list[str] = []
@@ -331,7 +338,7 @@ def rich_plans(draw: Any, sections_only: bool = False, all_ids: bool = False, bl
     w.lines += [f"    {code}: Организация {code}" for code in CODES]
     w.lines += ["  people:", "    ivanova: {surname: Иванова, initials: И.И., gender: f, position: председатель}"]
     period_text = "\x00"  # replaced once the deadlines are known
-    kind = draw(st.sampled_from(["order", "order", "approval", "none"]))
+    kind = "order" if with_order else draw(st.sampled_from(["order", "order", "approval", "none"]))
     w.maybe_line_comment(draw, "", "перед-приказом")
     if kind == "order":
         _order(draw, w, period_text)

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orderforge.diagnostics import Report, UserError
 from orderforge.load import Map, Scalar, Seq, load_text
@@ -107,7 +108,13 @@ def check_rollover(gen: GenPlan, folder: Path) -> None:
     def moved(value: str) -> str:
         return shift_period_mentions(value, period, 1)
 
-    old_values, new_values = scalars(gen.text), scalars(text)
+    check_values(scalars(gen.text), scalars(text), moved)
+    check_deadlines(before, after)
+
+
+def check_values(old_values: dict[tuple[str, ...], str], new_values: dict[tuple[str, ...], str],
+                 moved: Any) -> None:
+    """Each value as it was, except where rollover changes it by design (see rollover's module doc)."""
     for path, value in old_values.items():
         if "deadline" in path:
             continue  # checked below, by meaning
@@ -122,7 +129,10 @@ def check_rollover(gen: GenPlan, folder: Path) -> None:
         else:
             assert new_values[path] == value, path
     assert {p for p in new_values if "deadline" not in p} <= set(old_values)
-    # every dated deadline one year on, the undated ones as written; ids kept
+
+
+def check_deadlines(before: Any, after: Any) -> None:
+    """Every dated deadline one year on, the undated ones as written; ids kept."""
     for a, b in zip(before.all_activities(), after.all_activities(), strict=True):
         assert a.id == b.id
         assert (a.deadline is None) == (b.deadline is None)
@@ -262,3 +272,128 @@ def test_import_writes_every_cell_of_the_word_table(table: WordTable, tmp_path: 
 @given(table=word_tables())
 def test_import_writes_every_cell_of_the_word_table_2000(table: WordTable, tmp_path: Path) -> None:
     check_import(table, fresh(tmp_path / "p"))
+
+
+# --------------------------------------------------------------------------- amend
+
+EDITS = st.lists(st.tuples(st.sampled_from(["text", "deadline", "delete", "insert"]), st.integers(0, 99),
+                           st.integers(0, 99)), min_size=1, max_size=3)
+
+
+def labels(plan: Any) -> dict[str, str]:
+    """id → the number the plan table prints for it (sections only: «2.3»)."""
+    return {a.id: f"{s}.{n}" for s, section in enumerate(plan.plan.sections, start=1)
+            for n, a in enumerate(section.activities, start=1) if a.id}
+
+
+def edit_plan(text: str, edits: list[tuple[str, int, int]]) -> tuple[str, set[str], set[str]]:
+    """The plan with ``edits`` made (through ruamel) → (new text, ids whose printed row changed, ids added)."""
+    import io
+
+    from orderforge.rollover import round_trip_yaml
+
+    yaml = round_trip_yaml()
+    data = yaml.load(text)
+    changed: set[str] = set()
+    added: set[str] = set()
+    for k, (what, s, a) in enumerate(edits):
+        sections = data["plan"]["sections"]
+        section = sections[s % len(sections)]
+        if section.get("activities") is None:
+            section["activities"] = yaml.load("[]")
+        activities = section["activities"]
+        if what == "insert":
+            activities.insert(a % (len(activities) + 1), yaml.load(f"{{id: new-{k}, text: Новое мероприятие {k}}}"))
+            added.add(f"new-{k}")
+            continue
+        if not activities:
+            continue
+        index = a % len(activities)
+        ident = str(activities[index]["id"])
+        if what == "delete":
+            del activities[index]
+            changed.discard(ident)
+            added.discard(ident)
+        elif what == "text":
+            activities[index]["text"] = str(activities[index]["text"]) + f" изменено{k}"
+            changed.add(ident)
+        elif str(activities[index].get("deadline")) != "по отдельному графику":
+            activities[index]["deadline"] = "по отдельному графику"
+            changed.add(ident)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue(), changed - added, added
+
+
+def mentioned(text: str) -> set[str]:
+    """Every item number the amending order names, ranges «2.3–2.9» spelled out."""
+    found = set(re.findall(r"(?<![\d.])(\d+\.\d+)(?![\d])", text))
+    for section, start, end in re.findall(r"(?<![\d.])(\d+)\.(\d+)–\1\.(\d+)", text):
+        found |= {f"{section}.{n}" for n in range(int(start), int(end) + 1)}
+    return found
+
+
+def strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings(v)]
+    if isinstance(value, (list, tuple)):
+        return [s for v in value for s in strings(v)]
+    return []
+
+
+def check_amend(gen: GenPlan, edits: list[tuple[str, int, int]], folder: Path) -> None:
+    from datetime import date
+
+    from orderforge.amend import AmendData, amend_context, amendment_clauses, build_amend, require_valid
+    from orderforge.diff import diff_plans, load_side
+    from orderforge.style import load_style
+
+    old, new, same = folder / "old.yaml", folder / "new.yaml", folder / "same.yaml"
+    old.write_text(gen.text, encoding="utf-8")
+    data = AmendData(number="ПД-КПО-150", date=date(2026, 6, 1))
+    same.write_text(gen.text, encoding="utf-8")
+    with pytest.raises(UserError) as refused:  # amend(p, p): nothing to change, nothing written
+        build_amend(str(old), str(same), data, folder / "same.docx")
+    assert not (folder / "same.docx").exists()
+    code = refused.value.diagnostics[-1].code
+    if code == "OF649":  # a plan with a clerk's mistake is refused as such (validate and new --from cover it)
+        assert gen.mistake
+        return
+    assert code == "OF644", refused.value
+
+    text, changed, added = edit_plan(gen.text, edits)
+    new.write_text(text, encoding="utf-8")
+    old_side, new_side = load_side(str(old), directory=True), load_side(str(new), directory=True)
+    require_valid(new_side)
+    before, after = old_side.plan, new_side.plan
+    result = diff_plans(old_side, new_side)
+    style = load_style(after.style, folder)
+    clauses = amendment_clauses(result, style)
+    old_labels, new_labels = labels(before), labels(after)
+    removed = set(old_labels) - set(new_labels)
+    renumbered = {i for i in set(old_labels) & set(new_labels) if old_labels[i] != new_labels[i]}
+    if not (changed or added or removed or renumbered):
+        assert not clauses
+        return
+    context = amend_context(result, data, style)
+    said = mentioned("\n".join(strings(context["order"])))
+    for ident in changed | removed | renumbered:
+        assert old_labels[ident] in said, (ident, old_labels[ident], clauses)
+    for ident in added | renumbered:
+        assert new_labels[ident] in said, (ident, new_labels[ident], clauses)
+
+
+@FAST
+@given(gen=rich_plans(sections_only=True, all_ids=True, with_order=True), edits=EDITS)
+def test_amend_names_every_changed_item(gen: GenPlan, edits: list[tuple[str, int, int]], tmp_path: Path) -> None:
+    check_amend(gen, edits, fresh(tmp_path / "p"))
+
+
+@pytest.mark.slow
+@CI
+@given(gen=rich_plans(sections_only=True, all_ids=True, with_order=True), edits=EDITS)
+def test_amend_names_every_changed_item_2000(gen: GenPlan, edits: list[tuple[str, int, int]],
+                                              tmp_path: Path) -> None:
+    check_amend(gen, edits, fresh(tmp_path / "p"))
