@@ -83,6 +83,7 @@ def check_rollover(gen: GenPlan, folder: Path) -> None:
     old, new = folder / "old.yaml", folder / "new.yaml"
     old.write_text(gen.text, encoding="utf-8")
     before, report = load_plan(old)
+    assert gen.mistake or (before is not None and not report.has_errors), [d.format() for d in report.errors]
     try:
         new_from(old, new, shift=1)
     except UserError as exc:
