@@ -256,9 +256,11 @@ def check_import(table: WordTable, folder: Path) -> None:
                     assert code in haystack, code
             else:
                 for line in value.split("\n"):
-                    line = re.sub(r"^[—–] ", "- ", clean(line))  # a dash opening a paragraph is a list item
+                    line = clean(line)
                     if isinstance(row, str):  # a heading: its number is computed, not written
                         line = line.split(". ", 1)[1] if line[:1].isdigit() else line
+                    else:  # a dash opening a paragraph of a cell is a list item: «- »
+                        line = re.sub(r"^[—–] ", "- ", line)
                     assert line in haystack, (role, line)
 
 
