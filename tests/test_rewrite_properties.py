@@ -314,7 +314,10 @@ def edit_plan(text: str, edits: list[tuple[str, int, int]]) -> tuple[str, set[st
         index = a % len(activities)
         ident = str(activities[index]["id"])
         if what == "delete":
-            del activities[index]
+            if len(activities) == 1:  # ruamel would dump the removed item's comments as a broken key
+                section["activities"] = yaml.load("[]")
+            else:
+                del activities[index]
             changed.discard(ident)
             added.discard(ident)
         elif what == "text":
