@@ -258,7 +258,7 @@ def check_import(table: WordTable, folder: Path) -> None:
                 for line in value.split("\n"):
                     line = clean(line)
                     if isinstance(row, str):  # a heading: its number is computed, not written
-                        line = line.split(". ", 1)[1] if line[:1].isdigit() else line
+                        line = re.sub(r"^\d+\. ", "", line)
                     else:  # a dash opening a paragraph of a cell is a list item: «- »
                         line = re.sub(r"^[—–] ", "- ", line)
                     assert line in haystack, (role, line)
@@ -314,14 +314,15 @@ def edit_plan(text: str, edits: list[tuple[str, int, int]]) -> tuple[str, set[st
         index = a % len(activities)
         ident = str(activities[index]["id"])
         if what == "delete":
-            if len(activities) == 1:  # ruamel would dump the removed item's comments as a broken key
-                section["activities"] = yaml.load("[]")
-            else:
-                del activities[index]
+            if len(activities) == 1:  # ruamel dumps an emptied list with its comments as broken YAML
+                continue
+            del activities[index]
             changed.discard(ident)
             added.discard(ident)
         elif what == "text":
-            activities[index]["text"] = str(activities[index]["text"]) + f" изменено{k}"
+            from ruamel.yaml.scalarstring import DoubleQuotedScalarString  # any text, in a style that holds it
+
+            activities[index]["text"] = DoubleQuotedScalarString(str(activities[index]["text"]) + f" изменено{k}")
             changed.add(ident)
         elif str(activities[index].get("deadline")) != "по отдельному графику":
             activities[index]["deadline"] = "по отдельному графику"
