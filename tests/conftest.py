@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
@@ -28,3 +30,13 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(TEMPLATES, tmp_path / "templates")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+# Hypothesis profiles of the property tests of the commands that rewrite a clerk's file
+# (tests/test_rewrite_properties.py): «rewrite-fast» in the fast run, «rewrite-ci» (2,000 examples) in the
+# tests marked slow, which CI runs. ORDERFORGE_PROPERTY_EXAMPLES overrides the count of the slow ones.
+_QUIET = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large,
+          HealthCheck.filter_too_much]
+settings.register_profile("rewrite-fast", max_examples=50, deadline=None, suppress_health_check=_QUIET)
+settings.register_profile("rewrite-ci", max_examples=int(os.environ.get("ORDERFORGE_PROPERTY_EXAMPLES", "2000")),
+                          deadline=None, suppress_health_check=_QUIET, print_blob=True)
