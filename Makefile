@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast bench clean install system-deps
+.PHONY: demo test test-fast lint bench clean install system-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,12 +20,17 @@ demo: system-deps $(STAMP)
 	$(BIN)/orderforge validate
 	$(BIN)/orderforge build --pdf
 
-## Run the tests, including the slow ones that open the output in real LibreOffice.
-test: system-deps $(STAMP)
+## Lint and types: part of the build (configured in pyproject.toml; the same checks as .pre-commit-config.yaml).
+lint: $(STAMP)
+	$(BIN)/ruff check src tests tools
+	$(BIN)/mypy
+
+## Lint, types and every test, including the slow ones that open the output in real LibreOffice (what CI runs).
+test: system-deps $(STAMP) lint
 	$(BIN)/python -m pytest -m "slow or not slow"
 
-## Fast tests only (what a developer runs on every save).
-test-fast: $(STAMP)
+## Lint, types and the fast tests only (what a developer runs on every save).
+test-fast: $(STAMP) lint
 	$(BIN)/python -m pytest
 
 ## LibreOffice and poppler for PDF conversion and the slow tests (Debian/Ubuntu, needs root).
