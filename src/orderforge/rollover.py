@@ -79,7 +79,7 @@ def round_trip_yaml() -> Any:
     from ruamel.yaml.nodes import ScalarNode
     from ruamel.yaml.resolver import VersionedResolver
 
-    class _Strings(VersionedResolver):  # type: ignore[misc]
+    class _Strings(VersionedResolver):
         def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
             if kind is ScalarNode and implicit[0]:
                 return self.DEFAULT_SCALAR_TAG
@@ -97,7 +97,7 @@ def _with_text(old: Any, text: str) -> Any:
     """A new scalar in the old one's style (quotes, «>-» with its fold points, «|»)."""
     if type(old) is str or not isinstance(old, str):
         return text
-    new = type(old)(text)
+    new: Any = type(old)(text)
     fold = getattr(old, "fold_pos", None)
     if fold is not None:
         new.fold_pos = [p for p in fold if 0 < p < len(text) and text[p] == " " and text[p - 1] != " "]
@@ -309,8 +309,8 @@ def _texts(container: Any, key: Any) -> list[tuple[Any, Any]]:
 
 def rollover_tree(data: Any, period: Period | None, shift: int, result: RolloverResult) -> None:
     """Edit the round-trip tree of a plan in place (see the module doc)."""
-    body = data.get("plan") if hasattr(data, "get") else None
-    order = data.get("order") if hasattr(data, "get") else None
+    body: Any = data.get("plan") if hasattr(data, "get") else None
+    order: Any = data.get("order") if hasattr(data, "get") else None
 
     def mentions(text: str) -> str:
         return shift_period_mentions(text, period, shift) if period else text
@@ -409,8 +409,8 @@ def rollover_warnings(plan: Plan) -> list[Diagnostic]:
             report.warning("OF601", activity.field_pos.get("deadline", activity.pos),
                            f"срок «{deadline.text}» упоминает год, но orderforge не может его перенести",
                            "проверьте срок и исправьте год вручную")
-        for name, text in (("text", activity.text), ("result", activity.result)):
-            years = _years_in(text_str(text), period)
+        for name, paras in (("text", activity.text), ("result", activity.result)):
+            years = _years_in(text_str(paras), period)
             if years:
                 what = "тексте мероприятия" if name == "text" else "результате мероприятия"
                 report.warning("OF603", activity.field_pos.get(name, activity.pos),
@@ -450,7 +450,8 @@ def compute_shift(period: Period | None, year: int | None, shift: int | None, so
                                "--year 2027 — новый первый год периода; --shift 1 — на сколько лет сдвинуть")
     if year is not None:
         if period is None:
-            raise UserError.simple("OF613", source, "в плане не указан период (plan: period:), --year не от чего считать",
+            raise UserError.simple("OF613", source,
+                                   "в плане не указан период (plan: period:), --year не от чего считать",
                                    "укажите сдвиг в годах: --shift 1")
         shift = year - period.first_year
     if shift is None:
@@ -495,7 +496,8 @@ def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int
         raise UserError.simple("OF610", new_name, "файл уже существует",
                                "выберите другое имя или добавьте --force, чтобы перезаписать его")
     if new_path.resolve() == old_path.resolve():
-        raise UserError.simple("OF610", new_name, "новый план нельзя записать поверх старого", "укажите другое имя файла")
+        raise UserError.simple("OF610", new_name, "новый план нельзя записать поверх старого",
+                               "укажите другое имя файла")
     plan, report = load_plan(old_path)
     if plan is None or report.has_errors:
         errors = report.errors + [Diagnostic(
@@ -510,14 +512,16 @@ def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int
     assert text is not None  # load_plan has read it already
     yaml = round_trip_yaml()
     data = yaml.load(text)
-    new_period = Period(period.start.replace(year=period.start.year + shift), period.end.replace(year=period.end.year + shift),
+    new_period = Period(period.start.replace(year=period.start.year + shift),
+                        period.end.replace(year=period.end.year + shift),
                         period.school_year, "") if period else None
     result = RolloverResult(new_path, old_path, shift, period.text if period else None, None)
     rollover_tree(data, period, shift, result)
     if period is not None:
         moved = parse_period(str(data["plan"]["period"]))
         if moved is None or new_period is None or (moved.start, moved.end) != (new_period.start, new_period.end):
-            raise UserError.simple("OF615", old_name, f"период «{period.text}» не удалось перенести",  # pragma: no cover
+            raise UserError.simple("OF615", old_name,  # pragma: no cover
+                                   f"период «{period.text}» не удалось перенести",
                                    "запишите период как 2026-2028 и повторите")
         result.new_period = str(data["plan"]["period"])
     directory = data.get("directory")

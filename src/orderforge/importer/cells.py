@@ -50,7 +50,9 @@ _INITIALS = r"[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.?)?"
 _SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _PERSON_SI = re.compile(rf"^(?P<s>{_SURNAME})\s+(?P<i>{_INITIALS})$")
 _PERSON_IS = re.compile(rf"^(?P<i>{_INITIALS})\s?(?P<s>{_SURNAME})$")
-_PERSON_FULL = re.compile(rf"^(?P<s>{_SURNAME})\s+(?P<n>[А-ЯЁ][а-яё]+)\s+(?P<p>[А-ЯЁ][а-яё]+(?:вна|чна|ична|вич|ич|оглы|кызы))$")
+_PERSON_FULL = re.compile(
+    rf"^(?P<s>{_SURNAME})\s+(?P<n>[А-ЯЁ][а-яё]+)\s+(?P<p>[А-ЯЁ][а-яё]+(?:вна|чна|ична|вич|ич|оглы|кызы))$"
+)
 _PERSON_LEAD = re.compile(rf"^(?P<s>{_SURNAME})\s+(?P<i>[А-ЯЁ]\.\s?[А-ЯЁ]\.)\s*[-–—]?\s*(?P<rest>.+)$")
 _PERSON_TAIL = re.compile(rf"^(?P<rest>.+?)\s*[-–—]?\s+(?P<s>{_SURNAME})\s+(?P<i>[А-ЯЁ]\.\s?[А-ЯЁ]\.)$")
 

@@ -199,7 +199,8 @@ def find_plan(reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]
         else:
             row.label = f"строка {row.row_no}"
     if len(used) > 1:
-        reader.info.append(f"таблица плана собрана из {len(used)} частей (таблицы {', '.join(str(number_of[i]) for i in used)})")
+        numbers = ", ".join(str(number_of[i]) for i in used)
+        reader.info.append(f"таблица плана собрана из {len(used)} частей (таблицы {numbers})")
     return used, header, rows, title_rows
 
 
