@@ -323,17 +323,33 @@ def rollover_tree(data: Any, period: Period | None, shift: int, result: Rollover
         _blank_for_clerk(approval, "date")
         result.cleared, result.cleared_what = True, _genitive(approval) + " об утверждении"
     if hasattr(order, "get"):
-        _blank_for_clerk(order, "number")
-        _blank_for_clerk(order, "date")
-        result.cleared, result.cleared_what = True, _genitive(order)
-        places = _texts(order, "title") + _texts(order, "control")
-        for point in order.get("points") or []:
-            places += [(point, "text")] + _texts(point, "items") if hasattr(point, "get") else []
-        places += _texts(order, "points")
-        for container, key in places:
-            _edit(container, key, mentions)
+        _roll_order(order, mentions, result)
     if not hasattr(body, "get"):
         return
+    for container, key in _body_places(body):
+        _edit(container, key, mentions)
+    for activity in _activities(body):
+        _roll_activity(activity, shift, result)
+
+
+def _roll_order(order: Any, mentions: Callable[[str], str], result: RolloverResult) -> None:
+    """Blank last year's order number and date and move period mentions in its texts.
+
+    Kept apart from the plan body because the order is optional and has its own shape.
+    """
+    _blank_for_clerk(order, "number")
+    _blank_for_clerk(order, "date")
+    result.cleared, result.cleared_what = True, _genitive(order)
+    places = _texts(order, "title") + _texts(order, "control")
+    for point in order.get("points") or []:
+        places += [(point, "text")] + _texts(point, "items") if hasattr(point, "get") else []
+    places += _texts(order, "points")
+    for container, key in places:
+        _edit(container, key, mentions)
+
+
+def _body_places(body: Any) -> list[tuple[Any, Any]]:
+    """Every free text of the plan body where the period may be mentioned (collected before any edit)."""
     places = _texts(body, "title") + _texts(body, "activities_title")
     for row in body.get("passport") or []:
         if hasattr(row, "get"):
@@ -341,27 +357,29 @@ def rollover_tree(data: Any, period: Period | None, shift: int, result: Rollover
     places += [(s, "title") for s in _sections(body)]
     for activity in _activities(body):
         places += [(activity, "text"), (activity, "result")]
-    for container, key in places:
-        _edit(container, key, mentions)
-    for activity in _activities(body):
-        if "note" in activity:
-            _drop_keeping_comments(activity, "note")
-            result.notes += 1
-        if "deadline" not in activity:
-            continue
-        value = activity["deadline"]
-        if isinstance(value, str):
-            text, status = shift_deadline_text(str(value), shift)
-            if status == "moved":
-                activity["deadline"] = _with_text(value, text)
-        elif hasattr(value, "items"):
-            status = _shift_structured(value, shift)
-        else:
-            continue
+    return places
+
+
+def _roll_activity(activity: Any, shift: int, result: RolloverResult) -> None:
+    """Drop last year's note and move the deadline, counting what moved and what the clerk must check."""
+    if "note" in activity:
+        _drop_keeping_comments(activity, "note")
+        result.notes += 1
+    if "deadline" not in activity:
+        return
+    value = activity["deadline"]
+    if isinstance(value, str):
+        text, status = shift_deadline_text(str(value), shift)
         if status == "moved":
-            result.moved += 1
-        else:
-            result.kept += 1
+            activity["deadline"] = _with_text(value, text)
+    elif hasattr(value, "items"):
+        status = _shift_structured(value, shift)
+    else:
+        return
+    if status == "moved":
+        result.moved += 1
+    else:
+        result.kept += 1
 
 
 # --------------------------------------------------------------------------- warnings
