@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Pos, Report, UserError
-from .model import Period, Plan, parse_period
+from .model import Order, Period, Plan, parse_period
 
 FILL_COMMENT = "заполните перед сборкой"
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -402,16 +402,8 @@ def rollover_warnings(plan: Plan) -> list[Diagnostic]:
 
     report = Report()
     period = plan.plan.period
-    order = plan.order
-    if order is not None:
-        checks: list[tuple[str, Pos]] = []
-        if order.preamble:
-            checks.append((text_str(order.preamble), order.field_pos.get("preamble", order.pos)))
-        for point in order.points:
-            checks.append(("\n".join([text_str(point.text)] + [text_str(i) for i in point.items]), point.pos))
-        if order.control:
-            checks.append((order.control, order.field_pos.get("control", order.pos)))
-        for text, pos in checks:
+    if plan.order is not None:
+        for text, pos in _order_texts(plan.order):
             years = _years_in(text, period)
             if years:
                 report.warning("OF602", pos, f"в тексте приказа упоминается год ({_years_list(years)})",
@@ -434,6 +426,20 @@ def rollover_warnings(plan: Plan) -> list[Diagnostic]:
                 report.warning("OF603", activity.field_pos.get(name, activity.pos),
                                f"в {what} упоминается год ({_years_list(years)})", "проверьте вручную")
     return report.sorted()
+
+
+def _order_texts(order: Order) -> list[tuple[str, Pos]]:
+    """The order's own texts (text, position) for OF602: the years there are never moved, only reported."""
+    from .diff import text_str
+
+    checks: list[tuple[str, Pos]] = []
+    if order.preamble:
+        checks.append((text_str(order.preamble), order.field_pos.get("preamble", order.pos)))
+    for point in order.points:
+        checks.append(("\n".join([text_str(point.text)] + [text_str(i) for i in point.items]), point.pos))
+    if order.control:
+        checks.append((order.control, order.field_pos.get("control", order.pos)))
+    return checks
 
 
 def _plan_texts(plan: Plan) -> list[tuple[str, Pos, str]]:
