@@ -134,7 +134,8 @@ def plan_yaml(draw: Any) -> str:
 class GitRepo:
     """A real git repository in a temporary folder; commits with a throw-away identity."""
 
-    IDENTITY = ["-c", "user.name=Секретарь Тестов", "-c", "user.email=clerk@example.invalid", "-c", "commit.gpgsign=false"]
+    IDENTITY = ["-c", "user.name=Секретарь Тестов", "-c", "user.email=clerk@example.invalid",
+                "-c", "commit.gpgsign=false"]
 
     def __init__(self, root: Path) -> None:
         import shutil

@@ -173,7 +173,8 @@ def test_deep_nesting_is_refused_quickly(text: str, where: str) -> None:
 
 
 def test_nesting_a_plan_may_need_is_accepted() -> None:
-    root, report = load("a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n")  # with the root mapping: MAX_DEPTH
+    # with the root mapping: MAX_DEPTH
+    root, report = load("a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n")
     assert not report.items and isinstance(root, Map)
 
 

@@ -17,7 +17,7 @@ from orderforge.cli import main
 from orderforge.declension import document_form
 from orderforge.validate import load_plan
 
-from .conftest import ROOT, TEMPLATES
+from .conftest import TEMPLATES
 
 PLAN = """\
 format: 1

@@ -395,13 +395,30 @@ def _para_style(doc, name, *, base="Normal", size=None, bold=None, align=None,
     st.quick_style = True
     st.hidden = False
     st.unhide_when_used = False
+    _style_font(st.font, size=size, bold=bold, color=color)
+    _paragraph_format(st.paragraph_format, align=align, first_line=first_line, left=left, before=before,
+                      after=after, line_exact=line_exact, keep_next=keep_next, keep_lines=keep_lines)
+    if contextual:
+        _ppr_insert(st.element.get_or_add_pPr(), OxmlElement("w:contextualSpacing"),
+                    _PPR_AFTER_CONTEXTUAL)
+    if next_style is not None:
+        st.next_paragraph_style = doc.styles[next_style]
+    STYLE_IDS[name] = st.style_id
+    return st
+
+
+def _style_font(font, *, size, bold, color):
+    """The style's font settings; only those given are written, so the rest stay inherited."""
     if size is not None:
-        st.font.size = Pt(size)
+        font.size = Pt(size)
     if bold is not None:
-        st.font.bold = bold
+        font.bold = bold
     if color is not None:
-        st.font.color.rgb = RGBColor.from_string(color)
-    pf = st.paragraph_format
+        font.color.rgb = RGBColor.from_string(color)
+
+
+def _paragraph_format(pf, *, align, first_line, left, before, after, line_exact, keep_next, keep_lines):
+    """The style's paragraph settings; only those given are written, so the rest stay inherited."""
     if align is not None:
         pf.alignment = align
     if first_line is not None:
@@ -421,13 +438,6 @@ def _para_style(doc, name, *, base="Normal", size=None, bold=None, align=None,
         pf.keep_with_next = keep_next
     if keep_lines is not None:
         pf.keep_together = keep_lines
-    if contextual:
-        _ppr_insert(st.element.get_or_add_pPr(), OxmlElement("w:contextualSpacing"),
-                    _PPR_AFTER_CONTEXTUAL)
-    if next_style is not None:
-        st.next_paragraph_style = doc.styles[next_style]
-    STYLE_IDS[name] = st.style_id
-    return st
 
 
 def _table_style(doc, name, *, borders: str, margins: tuple[int, int, int, int]):

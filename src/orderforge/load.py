@@ -113,7 +113,8 @@ def load_file(path: Path | str, display: str | None = None) -> Loaded:
         report.error("OF001", Pos(name), "файл не найден", "проверьте путь к файлу")
         return Loaded(path, None, report)
     except OSError as exc:
-        report.error("OF001", Pos(name), f"файл не удаётся прочитать: {_READ_ERRORS.get(exc.errno, exc.strerror)}",
+        reason = _READ_ERRORS.get(exc.errno, exc.strerror) if exc.errno is not None else exc.strerror
+        report.error("OF001", Pos(name), f"файл не удаётся прочитать: {reason}",
                      "проверьте путь к файлу и права на него")
         return Loaded(path, None, report)
     text = decode(data, name, report)
@@ -278,8 +279,8 @@ def _check_raw_text(text: str, name: str, report: Report) -> None:
     """Catch what YAML reports badly: tabs and no-break spaces in indentation, a stray BOM, raw control characters."""
     run = _OPENER_RUN.search(text)
     if run is not None:  # before the slow part, and before line-by-line checks of a file that is no plan
-        line, col = _line_col(text, run.start())
-        report.items.append(_too_deep(Pos(name, line, col)))
+        run_line, run_col = _line_col(text, run.start())
+        report.items.append(_too_deep(Pos(name, run_line, run_col)))
         return
     if "\u00a0" in text or "\ufeff" in text:  # rare: only then look for them line by line
         _check_invisible(text, name, report)
@@ -313,11 +314,13 @@ def _check_invisible(text: str, name: str, report: Report) -> None:
     for lineno, line in enumerate(text.split("\n"), start=1):
         place = _nbsp_place(line)
         if place is not None:
-            report.error("OF005", Pos(name, lineno, place[0]), f"неразрывный пробел {place[1]} — замените обычным пробелом",
+            report.error("OF005", Pos(name, lineno, place[0]),
+                         f"неразрывный пробел {place[1]} — замените обычным пробелом",
                          "такой пробел (U+00A0) приходит при копировании из Word или PDF; "
                          "YAML не считает его пробелом и читает строку иначе, чем она выглядит")
         for col in (i + 1 for i, ch in enumerate(line) if ch == "\ufeff"):
-            report.error("OF006", Pos(name, lineno, col), "невидимый символ U+FEFF (метка порядка байтов) посреди файла",
+            report.error("OF006", Pos(name, lineno, col),
+                         "невидимый символ U+FEFF (метка порядка байтов) посреди файла",
                          "удалите его (он остаётся от склейки файлов или копирования): сотрите и заново наберите "
                          "начало строки или значения")
 
@@ -381,10 +384,13 @@ _SYNTAX_TRANSLATIONS: list[tuple[str, str, str]] = [
     ("found undefined alias", "значение начинается со «*» — в YAML это ссылка",
      "заключите значение в кавычки: \"*текст\""),
     ("expected ',' or ']'", "не закрыта квадратная скобка «[»", "закройте список «]» или заключите значение в кавычки"),
-    ("expected ',' or '}'", "не закрыта фигурная скобка «{»", "фигурные скобки в YAML означают словарь; заключите значение в кавычки"),
+    ("expected ',' or '}'", "не закрыта фигурная скобка «{»",
+     "фигурные скобки в YAML означают словарь; заключите значение в кавычки"),
     ("while scanning a quoted scalar", "не закрыта кавычка",
-     "поставьте закрывающую кавычку в конце значения или уберите открывающую; кавычки внутри текста пишите «ёлочками»"),
-    ("could not find expected ':'", "после ключа ожидалось двоеточие", "проверьте эту и предыдущую строку: ключ: значение"),
+     "поставьте закрывающую кавычку в конце значения или уберите открывающую; "
+     "кавычки внутри текста пишите «ёлочками»"),
+    ("could not find expected ':'", "после ключа ожидалось двоеточие",
+     "проверьте эту и предыдущую строку: ключ: значение"),
     ("expected <block end>", "неверный отступ", "элементы одного уровня должны начинаться в одной колонке"),
     ("while parsing a block mapping", "неверный отступ", "элементы одного уровня должны начинаться в одной колонке"),
     ("found duplicate anchor", "повторное объявление якоря «&»", "якоря и ссылки в планах не используются"),

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Pos, Report, UserError
-from .model import Period, Plan, parse_period
+from .model import Order, Period, Plan, parse_period
 
 FILL_COMMENT = "заполните перед сборкой"
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -79,7 +79,7 @@ def round_trip_yaml() -> Any:
     from ruamel.yaml.nodes import ScalarNode
     from ruamel.yaml.resolver import VersionedResolver
 
-    class _Strings(VersionedResolver):  # type: ignore[misc]
+    class _Strings(VersionedResolver):
         def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
             if kind is ScalarNode and implicit[0]:
                 return self.DEFAULT_SCALAR_TAG
@@ -97,7 +97,7 @@ def _with_text(old: Any, text: str) -> Any:
     """A new scalar in the old one's style (quotes, «>-» with its fold points, «|»)."""
     if type(old) is str or not isinstance(old, str):
         return text
-    new = type(old)(text)
+    new: Any = type(old)(text)
     fold = getattr(old, "fold_pos", None)
     if fold is not None:
         new.fold_pos = [p for p in fold if 0 < p < len(text) and text[p] == " " and text[p - 1] != " "]
@@ -309,8 +309,8 @@ def _texts(container: Any, key: Any) -> list[tuple[Any, Any]]:
 
 def rollover_tree(data: Any, period: Period | None, shift: int, result: RolloverResult) -> None:
     """Edit the round-trip tree of a plan in place (see the module doc)."""
-    body = data.get("plan") if hasattr(data, "get") else None
-    order = data.get("order") if hasattr(data, "get") else None
+    body: Any = data.get("plan") if hasattr(data, "get") else None
+    order: Any = data.get("order") if hasattr(data, "get") else None
 
     def mentions(text: str) -> str:
         return shift_period_mentions(text, period, shift) if period else text
@@ -323,17 +323,33 @@ def rollover_tree(data: Any, period: Period | None, shift: int, result: Rollover
         _blank_for_clerk(approval, "date")
         result.cleared, result.cleared_what = True, _genitive(approval) + " об утверждении"
     if hasattr(order, "get"):
-        _blank_for_clerk(order, "number")
-        _blank_for_clerk(order, "date")
-        result.cleared, result.cleared_what = True, _genitive(order)
-        places = _texts(order, "title") + _texts(order, "control")
-        for point in order.get("points") or []:
-            places += [(point, "text")] + _texts(point, "items") if hasattr(point, "get") else []
-        places += _texts(order, "points")
-        for container, key in places:
-            _edit(container, key, mentions)
+        _roll_order(order, mentions, result)
     if not hasattr(body, "get"):
         return
+    for container, key in _body_places(body):
+        _edit(container, key, mentions)
+    for activity in _activities(body):
+        _roll_activity(activity, shift, result)
+
+
+def _roll_order(order: Any, mentions: Callable[[str], str], result: RolloverResult) -> None:
+    """Blank last year's order number and date and move period mentions in its texts.
+
+    Kept apart from the plan body because the order is optional and has its own shape.
+    """
+    _blank_for_clerk(order, "number")
+    _blank_for_clerk(order, "date")
+    result.cleared, result.cleared_what = True, _genitive(order)
+    places = _texts(order, "title") + _texts(order, "control")
+    for point in order.get("points") or []:
+        places += [(point, "text")] + _texts(point, "items") if hasattr(point, "get") else []
+    places += _texts(order, "points")
+    for container, key in places:
+        _edit(container, key, mentions)
+
+
+def _body_places(body: Any) -> list[tuple[Any, Any]]:
+    """Every free text of the plan body where the period may be mentioned (collected before any edit)."""
     places = _texts(body, "title") + _texts(body, "activities_title")
     for row in body.get("passport") or []:
         if hasattr(row, "get"):
@@ -341,27 +357,29 @@ def rollover_tree(data: Any, period: Period | None, shift: int, result: Rollover
     places += [(s, "title") for s in _sections(body)]
     for activity in _activities(body):
         places += [(activity, "text"), (activity, "result")]
-    for container, key in places:
-        _edit(container, key, mentions)
-    for activity in _activities(body):
-        if "note" in activity:
-            _drop_keeping_comments(activity, "note")
-            result.notes += 1
-        if "deadline" not in activity:
-            continue
-        value = activity["deadline"]
-        if isinstance(value, str):
-            text, status = shift_deadline_text(str(value), shift)
-            if status == "moved":
-                activity["deadline"] = _with_text(value, text)
-        elif hasattr(value, "items"):
-            status = _shift_structured(value, shift)
-        else:
-            continue
+    return places
+
+
+def _roll_activity(activity: Any, shift: int, result: RolloverResult) -> None:
+    """Drop last year's note and move the deadline, counting what moved and what the clerk must check."""
+    if "note" in activity:
+        _drop_keeping_comments(activity, "note")
+        result.notes += 1
+    if "deadline" not in activity:
+        return
+    value = activity["deadline"]
+    if isinstance(value, str):
+        text, status = shift_deadline_text(str(value), shift)
         if status == "moved":
-            result.moved += 1
-        else:
-            result.kept += 1
+            activity["deadline"] = _with_text(value, text)
+    elif hasattr(value, "items"):
+        status = _shift_structured(value, shift)
+    else:
+        return
+    if status == "moved":
+        result.moved += 1
+    else:
+        result.kept += 1
 
 
 # --------------------------------------------------------------------------- warnings
@@ -384,16 +402,8 @@ def rollover_warnings(plan: Plan) -> list[Diagnostic]:
 
     report = Report()
     period = plan.plan.period
-    order = plan.order
-    if order is not None:
-        checks: list[tuple[str, Pos]] = []
-        if order.preamble:
-            checks.append((text_str(order.preamble), order.field_pos.get("preamble", order.pos)))
-        for point in order.points:
-            checks.append(("\n".join([text_str(point.text)] + [text_str(i) for i in point.items]), point.pos))
-        if order.control:
-            checks.append((order.control, order.field_pos.get("control", order.pos)))
-        for text, pos in checks:
+    if plan.order is not None:
+        for text, pos in _order_texts(plan.order):
             years = _years_in(text, period)
             if years:
                 report.warning("OF602", pos, f"в тексте приказа упоминается год ({_years_list(years)})",
@@ -409,13 +419,27 @@ def rollover_warnings(plan: Plan) -> list[Diagnostic]:
             report.warning("OF601", activity.field_pos.get("deadline", activity.pos),
                            f"срок «{deadline.text}» упоминает год, но orderforge не может его перенести",
                            "проверьте срок и исправьте год вручную")
-        for name, text in (("text", activity.text), ("result", activity.result)):
-            years = _years_in(text_str(text), period)
+        for name, paras in (("text", activity.text), ("result", activity.result)):
+            years = _years_in(text_str(paras), period)
             if years:
                 what = "тексте мероприятия" if name == "text" else "результате мероприятия"
                 report.warning("OF603", activity.field_pos.get(name, activity.pos),
                                f"в {what} упоминается год ({_years_list(years)})", "проверьте вручную")
     return report.sorted()
+
+
+def _order_texts(order: Order) -> list[tuple[str, Pos]]:
+    """The order's own texts (text, position) for OF602: the years there are never moved, only reported."""
+    from .diff import text_str
+
+    checks: list[tuple[str, Pos]] = []
+    if order.preamble:
+        checks.append((text_str(order.preamble), order.field_pos.get("preamble", order.pos)))
+    for point in order.points:
+        checks.append(("\n".join([text_str(point.text)] + [text_str(i) for i in point.items]), point.pos))
+    if order.control:
+        checks.append((order.control, order.field_pos.get("control", order.pos)))
+    return checks
 
 
 def _plan_texts(plan: Plan) -> list[tuple[str, Pos, str]]:
@@ -450,7 +474,8 @@ def compute_shift(period: Period | None, year: int | None, shift: int | None, so
                                "--year 2027 — новый первый год периода; --shift 1 — на сколько лет сдвинуть")
     if year is not None:
         if period is None:
-            raise UserError.simple("OF613", source, "в плане не указан период (plan: period:), --year не от чего считать",
+            raise UserError.simple("OF613", source,
+                                   "в плане не указан период (plan: period:), --year не от чего считать",
                                    "укажите сдвиг в годах: --shift 1")
         shift = year - period.first_year
     if shift is None:
@@ -495,7 +520,8 @@ def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int
         raise UserError.simple("OF610", new_name, "файл уже существует",
                                "выберите другое имя или добавьте --force, чтобы перезаписать его")
     if new_path.resolve() == old_path.resolve():
-        raise UserError.simple("OF610", new_name, "новый план нельзя записать поверх старого", "укажите другое имя файла")
+        raise UserError.simple("OF610", new_name, "новый план нельзя записать поверх старого",
+                               "укажите другое имя файла")
     plan, report = load_plan(old_path)
     if plan is None or report.has_errors:
         errors = report.errors + [Diagnostic(
@@ -510,14 +536,16 @@ def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int
     assert text is not None  # load_plan has read it already
     yaml = round_trip_yaml()
     data = yaml.load(text)
-    new_period = Period(period.start.replace(year=period.start.year + shift), period.end.replace(year=period.end.year + shift),
+    new_period = Period(period.start.replace(year=period.start.year + shift),
+                        period.end.replace(year=period.end.year + shift),
                         period.school_year, "") if period else None
     result = RolloverResult(new_path, old_path, shift, period.text if period else None, None)
     rollover_tree(data, period, shift, result)
     if period is not None:
         moved = parse_period(str(data["plan"]["period"]))
         if moved is None or new_period is None or (moved.start, moved.end) != (new_period.start, new_period.end):
-            raise UserError.simple("OF615", old_name, f"период «{period.text}» не удалось перенести",  # pragma: no cover
+            raise UserError.simple("OF615", old_name,  # pragma: no cover
+                                   f"период «{period.text}» не удалось перенести",
                                    "запишите период как 2026-2028 и повторите")
         result.new_period = str(data["plan"]["period"])
     directory = data.get("directory")

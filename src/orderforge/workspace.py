@@ -28,7 +28,7 @@ class InitResult:
 
 
 def starter_text(name: str) -> str:
-    return resources.files("orderforge").joinpath("starter", name).read_text(encoding="utf-8")
+    return resources.files("orderforge").joinpath("starter").joinpath(name).read_text(encoding="utf-8")
 
 
 def starter_plan(style: str, year: int) -> str:

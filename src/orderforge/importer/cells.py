@@ -50,7 +50,9 @@ _INITIALS = r"[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.?)?"
 _SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _PERSON_SI = re.compile(rf"^(?P<s>{_SURNAME})\s+(?P<i>{_INITIALS})$")
 _PERSON_IS = re.compile(rf"^(?P<i>{_INITIALS})\s?(?P<s>{_SURNAME})$")
-_PERSON_FULL = re.compile(rf"^(?P<s>{_SURNAME})\s+(?P<n>[А-ЯЁ][а-яё]+)\s+(?P<p>[А-ЯЁ][а-яё]+(?:вна|чна|ична|вич|ич|оглы|кызы))$")
+_PERSON_FULL = re.compile(
+    rf"^(?P<s>{_SURNAME})\s+(?P<n>[А-ЯЁ][а-яё]+)\s+(?P<p>[А-ЯЁ][а-яё]+(?:вна|чна|ична|вич|ич|оглы|кызы))$"
+)
 _PERSON_LEAD = re.compile(rf"^(?P<s>{_SURNAME})\s+(?P<i>[А-ЯЁ]\.\s?[А-ЯЁ]\.)\s*[-–—]?\s*(?P<rest>.+)$")
 _PERSON_TAIL = re.compile(rf"^(?P<rest>.+?)\s*[-–—]?\s+(?P<s>{_SURNAME})\s+(?P<i>[А-ЯЁ]\.\s?[А-ЯЁ]\.)$")
 
@@ -259,84 +261,114 @@ def parse_responsible(lines: list[str], standalone_codes: set[str],
     is theirs when its grammatical number agrees with how many they are; otherwise
     («Самойлова А.Л., руководители общеобразовательных организаций») it is a party of its own.
     """
-    found: list[Found] = []
-    notes: list[str] = []
-    pending: list[Found] = []
+    parser = _ResponsibleParser(standalone_codes, known)
+    for line in _join_broken_positions(lines, known):
+        if _key(line) in known:
+            parser.descriptor(line)
+            continue
+        for segment in _split_segments(line):
+            parser.segment(segment)
+    return parser.found, parser.notes
 
-    def descriptor(text: str) -> None:
-        nonlocal pending
-        plural = position_number(text)
-        abbreviated = text.split()[0].lower() in _POSITION_ABBREVIATIONS  # «зам.»: one or several
-        if pending and plural is not None and (plural == (len(pending) > 1) or abbreviated):
-            position = text
-            if plural and not abbreviated:
-                position, ok = singular_position(text)
-                if not ok:
-                    notes.append(f"должность «{text}» оставлена как в документе (во множественном числе)")
-            for person in pending:
-                if not person.position:
-                    person.position = full_position(position)
-            pending = []
-            return
-        pending = []
-        if _key(text) in known:  # a name the directory already has: taken whole, never split
-            found.append(Found("name", value=text))
-            return
-        for name in split_party_names(text, standalone_codes):
-            found.append(Found("code", value=name) if _is_code(name) else Found("name", value=name))
 
+def _join_broken_positions(lines: list[str], known: frozenset[str]) -> list[str]:
+    """«заместитель» / «директора»: one word continuing a position broken over two lines is glued back."""
     joined: list[str] = []
-    for line in lines:  # «заместитель» / «директора»: one word continuing a position broken over two lines
+    for line in lines:
         if joined and re.fullmatch(r"[а-яё]+", line) and _key(line) not in known and _genitive_word(line) \
                 and _is_position_word(joined[-1].split()[-1]) and not joined[-1].endswith(","):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
-    for line in joined:
-        if _key(line) in known:
-            descriptor(line)
-            continue
-        for segment in _split_segments(line):
-            inner = _parenthesised(segment, standalone_codes, known)
-            if inner is not None:
-                found.extend(inner)
-                pending = []
-                continue
-            person = _person(segment)
+    return joined
+
+
+class _ResponsibleParser:
+    """The state of reading one cell: what was found, and the people still waiting for their position.
+
+    A class rather than one long function so each kind of segment has its own short method.
+    """
+
+    def __init__(self, standalone_codes: set[str], known: frozenset[str]) -> None:
+        self.codes = standalone_codes
+        self.known = known
+        self.found: list[Found] = []
+        self.notes: list[str] = []
+        self.pending: list[Found] = []
+
+    def descriptor(self, text: str) -> None:
+        """A position for the pending people when its number agrees with theirs, else a party of its own."""
+        plural = position_number(text)
+        abbreviated = text.split()[0].lower() in _POSITION_ABBREVIATIONS  # «зам.»: one or several
+        if self.pending and plural is not None and (plural == (len(self.pending) > 1) or abbreviated):
+            position = text
+            if plural and not abbreviated:
+                position, ok = singular_position(text)
+                if not ok:
+                    self.notes.append(f"должность «{text}» оставлена как в документе (во множественном числе)")
+            for person in self.pending:
+                if not person.position:
+                    person.position = full_position(position)
+            self.pending = []
+            return
+        self.pending = []
+        if _key(text) in self.known:  # a name the directory already has: taken whole, never split
+            self.found.append(Found("name", value=text))
+            return
+        for name in split_party_names(text, self.codes):
+            self.found.append(Found("code", value=name) if _is_code(name) else Found("name", value=name))
+
+    def segment(self, segment: str) -> None:
+        """One comma-separated piece: a parenthesised group, a person, a person with a position, or a party."""
+        inner = _parenthesised(segment, self.codes, self.known)
+        if inner is not None:
+            self.found.extend(inner)
+            self.pending = []
+            return
+        person = _person(segment)
+        if person is not None:
+            self.found.append(person)
+            self.pending.append(person)
+            return
+        if self._lead_person(segment) or self._tail_person(segment):
+            return
+        self.descriptor(segment)
+
+    def _lead_person(self, segment: str) -> bool:
+        """«Иванов И.И. — директор»: the person, then the position; False when the segment is not that."""
+        lead = _PERSON_LEAD.match(segment)
+        if lead and position_number(lead.group("rest")) is not None:
+            person = _person(f"{lead.group('s')} {lead.group('i')}")
             if person is not None:
-                found.append(person)
-                pending.append(person)
-                continue
-            lead = _PERSON_LEAD.match(segment)
-            if lead and position_number(lead.group("rest")) is not None:
-                person = _person(f"{lead.group('s')} {lead.group('i')}")
-                if person is not None:
-                    found.append(person)
-                    pending = [person]
-                    descriptor(lead.group("rest"))
-                    continue
-            tail = _PERSON_TAIL.match(segment)
-            person = _person(f"{tail.group('s')} {tail.group('i')}") if tail else None
-            if tail and person is not None:
-                rest = tail.group("rest")
-                plural = position_number(rest)
-                if pending and plural is not None and plural == (len(pending) > 1):
-                    # «…, заместитель директора Быков Ю.В., советник»: the position closes the group
-                    # before it, the name opens the next one (orderforge's «grouped» cells, seed 003)
-                    descriptor(rest)
-                    found.append(person)
-                    pending = [person]
-                    continue
-                if not pending and plural is False:  # «директор Иванов И.И.», «Технический специалист Попов Д.А.»
-                    person.position = full_position(_common_case(rest))
-                    found.append(person)
-                    continue
-                descriptor(rest)
-                found.append(person)
-                pending = [person]
-                continue
-            descriptor(segment)
-    return found, notes
+                self.found.append(person)
+                self.pending = [person]
+                self.descriptor(lead.group("rest"))
+                return True
+        return False
+
+    def _tail_person(self, segment: str) -> bool:
+        """«директор Иванов И.И.»: a position (or a party) before the person; False when not that."""
+        tail = _PERSON_TAIL.match(segment)
+        person = _person(f"{tail.group('s')} {tail.group('i')}") if tail else None
+        if not (tail and person is not None):
+            return False
+        rest = tail.group("rest")
+        plural = position_number(rest)
+        if self.pending and plural is not None and plural == (len(self.pending) > 1):
+            # «…, заместитель директора Быков Ю.В., советник»: the position closes the group
+            # before it, the name opens the next one (orderforge's «grouped» cells, seed 003)
+            self.descriptor(rest)
+            self.found.append(person)
+            self.pending = [person]
+            return True
+        if not self.pending and plural is False:  # «директор Иванов И.И.», «Технический специалист Попов Д.А.»
+            person.position = full_position(_common_case(rest))
+            self.found.append(person)
+            return True
+        self.descriptor(rest)
+        self.found.append(person)
+        self.pending = [person]
+        return True
 
 
 _PARENTHESISED = re.compile(r"^(?P<out>[^()]+?)\s*\((?P<in>[^()]+)\)$")

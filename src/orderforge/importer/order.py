@@ -390,7 +390,8 @@ class _OrderReader:
 
     def _todo(self, order: OrderOut) -> None:
         missing = {
-            "issuer": (not order.issuer, "наименование организации (строки над словом «ПРИКАЗ» / «РАСПОРЯЖЕНИЕ») не найдено"),
+            "issuer": (not order.issuer,
+                       "наименование организации (строки над словом «ПРИКАЗ» / «РАСПОРЯЖЕНИЕ») не найдено"),
             "date": (order.date is None, "дата приказа не найдена"),
             "number": (not order.number, "номер приказа («№ …») не найден"),
             "title": (not order.title, "заголовок приказа («О…», «Об…») не найден"),

@@ -56,9 +56,7 @@ def _flow(items: list[str]) -> Any:
 
 def plan_yaml(imported: Imported, style: str, directory_ref: str | None, docx_name: str) -> str:
     """The plan file text (ruamel round-trip dump, keys in the order of spec.py, comments for the clerk)."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    from ..spec import ACTIVITY, APPROVAL, ORDER, PLAN, PLAN_BODY, POINT, SECTION, SUBSECTION
+    from ..spec import APPROVAL, ORDER, PLAN, POINT
 
     root: dict[str, Any] = {"format": 1, "style": style, "directory": directory_ref}
     if imported.order is not None:
@@ -67,6 +65,22 @@ def plan_yaml(imported: Imported, style: str, directory_ref: str | None, docx_na
         a = imported.approval
         root["approval"] = _ordered({"kind": a.kind, "issuer_genitive": a.issuer_genitive, "date": a.date,
                                      "number": a.number}, APPROVAL)
+    root["plan"] = _plan_body_map(imported)
+    doc = _ordered(root, PLAN)
+    doc.yaml_set_start_comment(
+        f"Импортировано из «{docx_name}» командой orderforge import.\n"
+        "Проверьте места с пометкой TODO и предупреждения импорта, затем: orderforge validate")
+    from .yamltext import dump
+
+    return dump(doc)  # fmt's layout, written directly: ruamel's dumper was the slowest step of import
+
+
+def _plan_body_map(imported: Imported) -> Any:
+    """The «plan:» mapping with the clerk's TODO comments; apart from plan_yaml to keep each step short."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from ..spec import ACTIVITY, PLAN_BODY, SECTION, SUBSECTION
+
     body: dict[str, Any] = {"title": _text(imported.title) if len(imported.title) > 1 else imported.title[0]}
     if imported.period:
         body["period"] = imported.period
@@ -95,14 +109,7 @@ def plan_yaml(imported: Imported, style: str, directory_ref: str | None, docx_na
             text = "\n".join(f"в документе ещё один заголовок среди мероприятий верхнего уровня: «{h}»"
                              for h in imported.heading_comments)
             plan_map.yaml_set_comment_before_after_key(target, before=text, indent=2)
-    root["plan"] = plan_map
-    doc = _ordered(root, PLAN)
-    doc.yaml_set_start_comment(
-        f"Импортировано из «{docx_name}» командой orderforge import.\n"
-        "Проверьте места с пометкой TODO и предупреждения импорта, затем: orderforge validate")
-    from .yamltext import dump
-
-    return dump(doc)  # fmt's layout, written directly: ruamel's dumper was the slowest step of import
+    return plan_map
 
 
 def _order_map(order: OrderOut, spec: Any, point_spec: Any) -> Any:

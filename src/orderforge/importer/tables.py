@@ -152,15 +152,7 @@ def find_plan(reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]
     """Block indexes of the plan table(s), the header, the rows of the joined table, title rows above the header."""
     tables = [i for i, b in enumerate(reader.blocks) if isinstance(b, Table)]
     number_of = {block_index: n for n, block_index in enumerate(tables, start=1)}
-    first: tuple[int, int, Header] | None = None
-    for index in tables:
-        table = reader.blocks[index]
-        assert isinstance(table, Table)
-        found = next(((r, h) for r, h in ((r, header_of(row)) for r, row in enumerate(table.rows[:HEADER_SEARCH]))
-                      if h is not None), None)
-        if found is not None:
-            first = (index, found[0], found[1])
-            break
+    first = _first_header(reader, tables)
     if first is None:
         raise UserError.simple(
             "IM003", reader.name, "в документе не найдена таблица плана мероприятий",
@@ -191,16 +183,34 @@ def find_plan(reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]
             rows.append(Row(number_of[index], 0, {"text": [text]}, {}, [], merged=True))
         rows.extend(_rows(block, header, skip, number_of[index]))
         between = []
+    _label_rows(rows, len(used) > 1)
+    if len(used) > 1:
+        numbers = ", ".join(str(number_of[i]) for i in used)
+        reader.info.append(f"таблица плана собрана из {len(used)} частей (таблицы {numbers})")
+    return used, header, rows, title_rows
+
+
+def _first_header(reader: _Reader, tables: list[int]) -> tuple[int, int, Header] | None:
+    """(block index, header row, header) of the first table with a plan header in its top rows, or None."""
+    for index in tables:
+        table = reader.blocks[index]
+        assert isinstance(table, Table)
+        found = next(((r, h) for r, h in ((r, header_of(row)) for r, row in enumerate(table.rows[:HEADER_SEARCH]))
+                      if h is not None), None)
+        if found is not None:
+            return (index, found[0], found[1])
+    return None
+
+
+def _label_rows(rows: list[Row], several_tables: bool) -> None:
+    """How warnings name a row: the table number only when the plan is joined from several tables."""
     for row in rows:
         if row.row_no == 0:
             row.label = "между частями таблицы"
-        elif len(used) > 1:
+        elif several_tables:
             row.label = f"таблица {row.table_no}, строка {row.row_no}"
         else:
             row.label = f"строка {row.row_no}"
-    if len(used) > 1:
-        reader.info.append(f"таблица плана собрана из {len(used)} частей (таблицы {', '.join(str(number_of[i]) for i in used)})")
-    return used, header, rows, title_rows
 
 
 def _continuation(table: Table, header: Header, between: list[Paragraph],
@@ -307,26 +317,28 @@ def _rows(table: Table, header: Header, skip: int, table_no: int) -> list[Row]:
         filled = [(col, cell) for col, cell, lines in own if lines and cell.vmerge != "continue"]
         row.merged = len(filled) == 1 and filled[0][1].span >= max(2, header.width - 1)
         for col, cell, lines in own:
-            role = header.grid.get(col)
-            if role is None:  # a row with more cells than the header: the nearest header column
-                role = header.grid[min(header.grid, key=lambda g: abs(g - col))]
-            if cell.vmerge == "continue":
-                lines = above.get(col, [])
-                target = row.inherited
-            else:
-                target = row.cells
-            if role == "extra":
-                if cell.vmerge != "continue" or lines:
-                    row.extras.append((header.names.get(col, ""), list(lines), cell.vmerge == "continue"))
-                continue
-            if role == "text" and labels.get(col) and cell.vmerge != "continue":
-                row.text_label = labels[col]
-            if lines and role == "deadline":  # one string per column: «начало | окончание» become a range
-                target.setdefault(role, []).append(join_deadline_lines(lines))
-            elif lines:
-                target.setdefault(role, []).extend(lines)
+            _place_cell(row, header, col, cell, above.get(col, []) if cell.vmerge == "continue" else lines,
+                        labels.get(col))
         rows.append(row)
     return rows
+
+
+def _place_cell(row: Row, header: Header, col: int, cell: Cell, lines: list[str], label: str | None) -> None:
+    """Put one cell's lines under its column's role; a vertically merged cell's go to ``row.inherited``."""
+    role = header.grid.get(col)
+    if role is None:  # a row with more cells than the header: the nearest header column
+        role = header.grid[min(header.grid, key=lambda g: abs(g - col))]
+    target = row.inherited if cell.vmerge == "continue" else row.cells
+    if role == "extra":
+        if cell.vmerge != "continue" or lines:
+            row.extras.append((header.names.get(col, ""), list(lines), cell.vmerge == "continue"))
+        return
+    if role == "text" and label and cell.vmerge != "continue":
+        row.text_label = label
+    if lines and role == "deadline":  # one string per column: «начало | окончание» become a range
+        target.setdefault(role, []).append(join_deadline_lines(lines))
+    elif lines:
+        target.setdefault(role, []).extend(lines)
 
 
 _ROW_LABEL = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
