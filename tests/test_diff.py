@@ -289,3 +289,24 @@ def test_path_relative_to_a_subfolder_gets_the_dot_slash_hint(repo: GitRepo, mon
     assert "fatal" not in result.output and "OF634" not in result.output
     assert run("diff", "HEAD:./kaliningrad-committee-2026.yaml", "kaliningrad-committee-2026.yaml",
                "--exit-code").exit_code == 1
+
+
+@pytest.mark.parametrize("rev", ["--output=../X", "-p", "--no-index"])
+def test_a_revision_that_looks_like_a_git_option_is_refused(repo: GitRepo, rev: str) -> None:
+    """`diff -- '--output=../X:plans/k.yaml' plans/k.yaml` once made git write a file outside the workspace."""
+    outside = repo.root.parent / "X"
+    result = run("diff", "--", f"{rev}:{PLAN}", PLAN)
+    assert result.exit_code == 2, result.output
+    assert "OF635" in result.output and "Traceback" not in result.output
+    assert not outside.exists()
+    assert not list(repo.root.parent.glob("X*"))
+
+
+def test_git_failure_is_retold_in_russian_with_git_words_only_as_detail(repo: GitRepo) -> None:
+    from orderforge.diagnostics import UserError
+    from orderforge.gitio import run_git
+
+    with pytest.raises(UserError) as exc:
+        run_git(["cat-file", "-p", "nonsense-object-name"], repo.root)
+    diag = exc.value.diagnostics[0]
+    assert not diag.message.startswith("git сообщил") and "fatal" not in diag.message
