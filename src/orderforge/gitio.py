@@ -109,7 +109,8 @@ def _relative_path_error(target: str, stderr: str) -> UserError:
 def show(spec: RevPath, cwd: Path | None = None) -> bytes:
     """The bytes of ``REV:path`` (``git show``; the path is from the repository root, or ./… from ``cwd``)."""
     if spec.rev.startswith("-"):  # RevPath made by hand, not through parse_rev_path
-        raise UserError.simple("OF635", str(spec), f"версия «{spec.rev}» начинается с «-»", "укажите коммит, ветку или метку")
+        raise UserError.simple("OF635", str(spec), f"версия «{spec.rev}» начинается с «-»",
+                               "укажите коммит, ветку или метку")
     return run_git(["show", "--no-textconv", "--end-of-options", str(spec)], cwd)
 
 
