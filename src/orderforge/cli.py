@@ -16,13 +16,15 @@ from typing import Any
 
 import click
 
-from . import clickru
+from . import clickru, signals
 from .console import OutputLost, output_lost
 from .console import echo as _echo
 from .console import echo_diagnostics as _echo_diagnostics
 from .diagnostics import Report, UserError, exit_code_for, file_error
+from .signals import EXIT_TERMINATED, Terminated
 
 clickru.install()
+signals.install()
 
 PLANS_DIR = Path("plans")
 OUTPUT_DIR = Path("output")
@@ -50,6 +52,9 @@ def _attempt(action: Callable[[], int]) -> int:
         error = file_error(exc, action="прочитать или записать")
         _echo_diagnostics(error.diagnostics)
         return error.exit_code
+    except Terminated:
+        _echo("прервано (получен сигнал завершения)", err=True)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         _echo("прервано", err=True)
         return 130

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from .diagnostics import file_error
+from .signals import deferred
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -34,8 +35,10 @@ def _write(path: Path, data: bytes) -> None:
     if path.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(path))
     mode = _mode_for(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp_name = ""
     try:
+        with deferred():  # a signal that arrives while the file is made is delivered inside this try
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.chmod(tmp_name, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -44,7 +47,8 @@ def _write(path: Path, data: bytes) -> None:
         os.replace(tmp_name, path)
     except BaseException:
         try:
-            os.unlink(tmp_name)
+            if tmp_name:
+                os.unlink(tmp_name)
         except FileNotFoundError:
             pass
         raise
