@@ -27,6 +27,8 @@ clickru.install()
 signals.install()
 
 PLANS_DIR = Path("plans")
+PROGRESS_FROM = 50  # a long batch shows how far it got, every PROGRESS_EVERY plans
+PROGRESS_EVERY = 25
 OUTPUT_DIR = Path("output")
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -70,28 +72,10 @@ class OrderforgeGroup(click.Group):
             sys.exit(output_lost(exc))
 
 
-def _plan_files(paths: tuple[Path, ...]) -> list[Path]:
-    """The plans named, folders expanded; by default every plan in plans/."""
-    if not paths:
-        if not PLANS_DIR.is_dir():
-            raise UserError.simple("OF020", str(PLANS_DIR), "папка plans/ не найдена",
-                                   "укажите файлы планов или запустите команду из папки с планами")
-        paths = (PLANS_DIR,)
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(p for p in sorted(path.glob("*.yaml")) if not p.name.endswith(".directory.yaml")
-                         and p.name != "directory.yaml")
-        else:
-            files.append(path)
-    if not files:  # files named .yml are the usual reason: say so, they are not read as plans
-        yml = sorted(p.stem for folder in paths if folder.is_dir() for p in folder.glob("*.yml")
-                     if not p.name.endswith(".directory.yml") and p.name != "directory.yml")
-        renames = ", ".join(f"{stem}.yml → {stem}.yaml" for stem in yml[:3]) + (" …" if yml[3:] else "")
-        hint = (f"планы читаются только с расширением .yaml — переименуйте: {renames}" if yml
-                else "положите планы (*.yaml) в эту папку или укажите файлы планов")
-        raise UserError.simple("OF021", " ".join(map(str, paths)), "не найдено ни одного плана (*.yaml)", hint)
-    return files
+def _plan_files(paths: tuple[Path, ...], report: Report | None = None) -> list[Path]:
+    from .plans import plan_files
+
+    return plan_files(paths, report)
 
 
 class PlanYear(click.ParamType):
@@ -143,8 +127,11 @@ def validate(plans: tuple[Path, ...], as_json: bool, quiet: bool) -> None:
         from .validate import load_plan
 
         report = Report()
-        for path in _plan_files(plans):
+        files = _plan_files(plans, report)
+        for index, path in enumerate(files, start=1):
             load_plan(path, report)
+            if len(files) > PROGRESS_FROM and index % PROGRESS_EVERY == 0:
+                _echo(f"проверено планов: {index} из {len(files)}", err=True)
         items = [d for d in report.sorted() if not (quiet and d.severity == "warning")]
         if as_json:
             _echo(json.dumps([d.to_json() for d in items], ensure_ascii=False, indent=2))
