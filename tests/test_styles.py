@@ -279,7 +279,7 @@ def test_template_outside_the_style_folder_is_refused(workspace: Path, template:
     path = workspace / "templates" / "gymnasium" / "style.yaml"
     path.write_text(path.read_text(encoding="utf-8") + f"\ntemplate: {template}\n", encoding="utf-8")
     with pytest.raises(UserError) as exc:
-        load_style("gymnasium", workspace).template_path
+        assert load_style("gymnasium", workspace).template_path is None
     assert exc.value.exit_code == 2 and "style.yaml" in str(exc.value.diagnostics[0].pos)
 
 
@@ -291,5 +291,5 @@ def test_a_template_linked_out_of_the_style_folder_is_refused(workspace: Path) -
     (folder / "template.docx").unlink()
     (folder / "template.docx").symlink_to(workspace / "templates" / "kaliningrad-committee" / "template.docx")
     with pytest.raises(UserError) as exc:
-        load_style("gymnasium", workspace).template_path
+        assert load_style("gymnasium", workspace).template_path is None
     assert exc.value.diagnostics[0].code == "OF410"
