@@ -231,3 +231,27 @@ def kaliningrad_pair(folder: Path, edit: Any) -> tuple[Path, Path]:
     old.write_text(text, encoding="utf-8")
     new.write_text(edit(text), encoding="utf-8")
     return old, new
+
+
+# --------------------------------------------------------------------------- a plan approved by распоряжение
+
+APPROVAL_BLOCK = """approval:
+  kind: распоряжение
+  issuer_genitive: Управления образования Зырянского района
+  date: 2025-09-01
+  number: 7-р
+"""
+
+
+def approved_plan(folder: Path, name: str = "plan.yaml", edit: Any = None) -> Path:
+    """The Zyryansky plan (no order) approved by распоряжение through ``approval:``, with its directory,
+    written into ``folder`` as ``name``; ``edit(text)`` changes the text first."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PLANS / "zyryansky.directory.yaml", folder)
+    text = (PLANS / "zyryansky-2025.yaml").read_text(encoding="utf-8")
+    anchor = "directory: zyryansky.directory.yaml\n"
+    assert text.count(anchor) == 1
+    text = text.replace(anchor, anchor + APPROVAL_BLOCK)
+    path = folder / name
+    path.write_text(edit(text) if edit else text, encoding="utf-8")
+    return path

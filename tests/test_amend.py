@@ -400,3 +400,69 @@ def test_a_party_renamed_in_the_directory_is_an_amendment(tmp_path: Path, monkey
     text = plain(docx_text(out))
     assert "пункт 2.1 изложить в следующей редакции:" in text
     assert "Ответственный: Управление образования, Информационно-методический центр, ОО" in text
+
+
+# --------------------------------------------------------------------------- a plan approved by распоряжение (issue 10)
+
+APPROVED_AMEND = "issuer: Управление образования Зырянского района\nsignatory: samoylova\n"
+APPROVED_REFERENCE = "Управления образования Зырянского района от 01.09.2025 № 7-р"
+
+
+def _approved_pair(tmp_path: Path) -> tuple[Path, Path]:
+    from .planhelpers import approved_plan
+
+    old = approved_plan(tmp_path, "old.yaml")
+    new = approved_plan(tmp_path, "new.yaml", lambda t: t.replace("deadline: Постоянно", "deadline: Ежегодно", 1))
+    return old, new
+
+
+def test_a_plan_approved_through_approval_is_amended_by_its_own_kind(tmp_path: Path) -> None:
+    """Was OF643 «нет приказа… укажите order:»: the распоряжение of the stamp is what is amended."""
+    old, new = _approved_pair(tmp_path)
+    (tmp_path / "amend.yaml").write_text(APPROVED_AMEND, encoding="utf-8")
+    out = tmp_path / "a.docx"
+    result = run("amend", str(old), str(new), "--number", "12-р", "--date", "2025-10-01",
+                 "--order", str(tmp_path / "amend.yaml"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    lines = lines_of(out)
+    assert f"О внесении изменений в распоряжение {APPROVED_REFERENCE}" in lines
+    head = next(line for line in lines if line.startswith("1. Внести в"))
+    assert f"утвержденный распоряжением {APPROVED_REFERENCE}, следующие изменения:" in head
+    assert "в пункте 1.1 слова «Постоянно» заменить словами «Ежегодно»." in clause_texts(lines) or \
+        any("«Постоянно»" in c and "«Ежегодно»" in c for c in clause_texts(lines))
+    assert "РАСПОРЯЖЕНИЕ" in lines and "Управление образования Зырянского района" in lines
+    assert "ПРИКАЗ" not in lines and "приказ" not in " ".join(lines)
+    assert "Самойлова" in " ".join(lines)
+
+
+def test_an_approved_plan_without_issuer_says_where_to_give_it(tmp_path: Path) -> None:
+    old, new = _approved_pair(tmp_path)
+    result = run("amend", str(old), str(new), "--number", "12-р", "--date", "2025-10-01",
+                 "-o", str(tmp_path / "a.docx"))
+    assert result.exit_code == 1
+    assert "OF643" in result.output and "order:" not in result.output
+    assert "issuer:" in result.output and "signatory:" in result.output and "--order" in result.output
+    assert not (tmp_path / "a.docx").exists()
+
+
+def test_an_amendment_dated_before_the_approval_is_refused(tmp_path: Path) -> None:
+    old, new = _approved_pair(tmp_path)
+    (tmp_path / "amend.yaml").write_text(APPROVED_AMEND, encoding="utf-8")
+    result = run("amend", str(old), str(new), "--number", "12-р", "--date", "2025-08-01",
+                 "--order", str(tmp_path / "amend.yaml"), "-o", str(tmp_path / "a.docx"))
+    assert result.exit_code == 2 and "OF647" in result.output
+    assert "раньше изменяемого распоряжения от 01.09.2025" in result.output
+
+
+def test_a_changed_approval_stamp_is_a_warning_not_a_clause(tmp_path: Path) -> None:
+    from .planhelpers import approved_plan
+
+    old = approved_plan(tmp_path, "old.yaml")
+    new = approved_plan(tmp_path, "new.yaml", lambda t: t.replace("deadline: Постоянно", "deadline: Ежегодно", 1)
+                        .replace("number: 7-р", "number: 3-р"))
+    (tmp_path / "amend.yaml").write_text(APPROVED_AMEND, encoding="utf-8")
+    result = run("amend", str(old), str(new), "--number", "12-р", "--date", "2025-10-01",
+                 "--order", str(tmp_path / "amend.yaml"), "-o", str(tmp_path / "a.docx"))
+    assert result.exit_code == 0, result.output
+    assert "предупреждение OF642: изменился гриф утверждения (номер)" in result.output
+    assert "(изменений: 1)" in result.output

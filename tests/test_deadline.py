@@ -120,7 +120,7 @@ SEED_CASES: list[tuple[str, dict[str, object], str, str]] = [
     ("в течение 2026 года", {"kind": "year", "year": "2026", "during": "yes"}, "в течение 2026 г.", "в течение 2026 года"),
     ("2026–2027 гг.", {"kind": "years", "from": "2026", "to": "2027", "during": "no"}, "2026–2027 гг.", "2026–2027 годы"),
     ("сентябрь 2026 – май 2027 г.", {"kind": "range", "from": "2026-09", "to": "2027-05"},
-     "сентябрь 2026 – май 2027 г.", "сентябрь 2026 – май 2027 года"),
+     "сентябрь 2026 г. – май 2027 г.", "сентябрь 2026 года – май 2027 года"),
 ]
 SEED_PHRASES = [case[0] for case in SEED_CASES]
 
@@ -213,7 +213,7 @@ def test_tolerant_spelling(messy: str, clean: str) -> None:
         ("ежегодно в июне", "ежегодно в июне"),
         ("в июне ежегодно", "в июне ежегодно"),
         ("Ежегодно, в мае, сентябре и декабре", "Ежегодно, в мае, сентябре и декабре"),
-        ("сентябрь – май 2027 г.", "сентябрь 2026 – май 2027 г."),
+        ("сентябрь – май 2027 г.", "сентябрь 2026 г. – май 2027 г."),  # issue 10: «г.» with both years
         ("декабрь 2025 г., январь 2026 г.", "декабрь 2025 г., январь 2026 г."),
         ("январь 2026 г., май", "январь 2026 г., май"),
         ("май 2026 г. (ВГР)", "май 2026 г. (ВГР)"),
@@ -244,7 +244,7 @@ def test_more_forms(phrase: str, rendered: str) -> None:
         ("2022 год", DeadlineStyle(capitalize="upper"), "2022 г."),
         ("апрель – май 2026 г.", DeadlineStyle(range_dash="–"), "апрель–май 2026 г."),
         ("апрель – май 2026 г.", DeadlineStyle(range_dash=" - "), "апрель - май 2026 г."),
-        ("2026–2027 гг.", DeadlineStyle(range_dash=" — "), "2026—2027 гг."),
+        ("2026–2027 гг.", DeadlineStyle(range_dash=" — "), "2026–2027 гг."),  # issue 10: years take one form
         ("2026–2027 гг.", DeadlineStyle(year_suffix="год"), "2026–2027 годы"),
         ("в течение 2026–2027 гг.", GODA, "в течение 2026–2027 годов"),
         ("2022 года", DeadlineStyle(year_suffix="год"), "2022 год"),
@@ -253,7 +253,8 @@ def test_more_forms(phrase: str, rendered: str) -> None:
         ("Февраль 2026 г.", DeadlineStyle(year_suffix=""), "Февраль 2026"),
         ("1 полугодие 2026 года", DeadlineStyle(year_suffix="as_written"), "1 полугодие 2026 года"),
         ("До 10 февраля 2026", DeadlineStyle(year_suffix="as_written"), "До 10 февраля 2026"),
-        ("сентябрь 2026 – май 2027 года", DeadlineStyle(year_suffix="as_written"), "сентябрь 2026 – май 2027 года"),
+        ("сентябрь 2026 – май 2027 года", DeadlineStyle(year_suffix="as_written"),
+         "сентябрь 2026 года – май 2027 года"),
         ("Декабрь 2023г.", DeadlineStyle(year_suffix="as_written"), "Декабрь 2023 г."),
     ],
 )
@@ -313,7 +314,7 @@ def test_undated_has_no_span(phrase: str) -> None:
         ("до 31.05.2026", 1, "до 31.05.2027", "до 31.05.2027"),
         ("до 29.02.2024", 1, "до 28.02.2025", "до 28.02.2025"),
         ("до 29.02.2024", 4, "до 29.02.2028", "до 29.02.2028"),
-        ("сентябрь 2026 – май 2027 г.", 1, "сентябрь 2027 – май 2028 г.", "сентябрь 2027 – май 2028 г."),
+        ("сентябрь 2026 – май 2027 г.", 1, "сентябрь 2027 г. – май 2028 г.", "сентябрь 2027 г. – май 2028 г."),
         ("апрель – май 2026 г.", 1, "апрель – май 2027 г.", "апрель – май 2027 г."),
         ("До 10 февраля 2026", 1, "До 10 февраля 2027", "До 10 февраля 2027 г."),
         ("Декабрь 2023г.", 2, "Декабрь 2025 г.", "Декабрь 2025 г."),
@@ -352,7 +353,7 @@ def test_shift_moves_the_span() -> None:
 @pytest.mark.parametrize(
     ("phrase", "expected"),
     [
-        ("к 1 сентября 2026 г.", True),
+        ("к 1 сентября 2026 г.", False),  # read since issue 10: shift moves it
         ("к началу 2027/2028 учебного года", True),
         ("по плану на 2026 год", True),  # a known phrase, but shift cannot move the year
         ("Январь (мониторинг 2026), май", True),
@@ -380,7 +381,7 @@ def test_mentions_year(phrase: str, expected: bool) -> None:
         ({"kind": "annual", "months": ["июнь", "12"], "case": "prepositional", "comma": "да"}, "ежегодно, в июне и декабре"),
         ({"kind": "until", "month": "февраль"}, "до февраля"),
         ({"kind": "until", "date": "2026-05-31"}, "до 31.05.2026"),
-        ({"kind": "range", "from": "09", "to": "2027-05"}, "сентябрь 2026 – май 2027 г."),
+        ({"kind": "range", "from": "09", "to": "2027-05"}, "сентябрь 2026 г. – май 2027 г."),
         ({"kind": "half", "half": "2", "numeral": "roman", "year": "2026"}, "II полугодие 2026 г."),
         ({"kind": "years", "from": "2026", "to": "2028", "during": "yes"}, "в течение 2026–2028 гг."),
         ({"kind": "free", "text": "к  началу года"}, "к началу года"),
@@ -407,7 +408,7 @@ def test_from_hand_written_data(data: dict[str, object], rendered: str) -> None:
         ({"kind": "year", "year": "2026", "during": "может быть"}, "поле «during»"),
         ({"kind": "date", "date": "2026-02-30"}, "дата «2026-02-30» не распознана"),
         ({"kind": "date", "date": "2026-02-10", "format": "roman"}, "поле «format»"),
-        ({"kind": "until", "date": "2026-02-10", "month": "02"}, "либо date, либо month"),
+        ({"kind": "until", "date": "2026-02-10", "month": "02"}, "одно из полей date, month или year"),
         ({"kind": "range", "from": "2026-05", "to": "2026-04"}, "начало периода позже его конца"),
         ({"kind": "half", "half": "3"}, "номер полугодия должен быть от 1 до 2"),
         ({"kind": "quarter", "quarter": "0"}, "номер квартала должен быть от 1 до 4"),
@@ -538,8 +539,35 @@ def _part_data(kind: str, top: int) -> st.SearchStrategy[dict[str, object]]:
     return st.builds(
         lambda n, roman, year, governed: {"kind": kind, kind: str(n), "numeral": roman,
                                           **({"year": str(year)} if year else {}), **governed},
-        st.integers(1, top), st.sampled_from(["arabic", "roman"]), st.none() | YEARS, GOVERNED,
+        st.integers(1, top), st.sampled_from(["arabic", "roman", "words"]), st.none() | YEARS, GOVERNED,
     )
+
+
+@st.composite
+def _term_data(draw: st.DrawFn) -> dict[str, object]:
+    data: dict[str, object] = {"kind": "term", "term": str(draw(st.integers(1, 4))),
+                               "numeral": draw(st.sampled_from(["arabic", "roman", "words"])), **draw(GOVERNED)}
+    if draw(st.booleans()):
+        year = draw(YEARS)
+        data.update({"from": str(year), "to": str(year + 1), "separator": draw(st.sampled_from(["dash", "slash"])),
+                     "short": draw(FLAGS)})
+    return data
+
+
+@st.composite
+def _compact_dates_data(draw: st.DrawFn) -> dict[str, object]:
+    first, last = sorted(draw(st.tuples(DAYS, DAYS)))
+    first = first.replace(year=last.year, month=last.month, day=min(first.day, last.day))
+    return {"kind": "dates", "from": first.isoformat(), "to": last.isoformat(), "format": draw(FORMATS),
+            "prepositions": draw(FLAGS), "compact": "yes"}
+
+
+@st.composite
+def _prepositional_data(draw: st.DrawFn) -> dict[str, object]:
+    """«в мае 2026 года», «в январе и мае», «в апреле – мае 2026 года»: no notes (they are not read after «в»)."""
+    data = draw(_months_data() | _range_data())
+    data.pop("notes", None)
+    return {**data, "case": "prepositional"}
 
 
 @st.composite
@@ -569,6 +597,15 @@ STRUCTURED = st.one_of(
     _school_year_data(),
     _months_data(),
     _range_data(),
+    _prepositional_data(),
+    _compact_dates_data(),
+    _term_data(),
+    st.builds(lambda d, f: {"kind": "until", "date": d.isoformat(), "format": f, "by": "yes"}, DAYS, FORMATS),
+    st.builds(lambda y, e, n: {"kind": "until", "year": str(y), "end": e, "not_later": n}, YEARS, FLAGS, FLAGS),
+    st.builds(lambda ms, o, c, k: {"kind": "annual", "months": ms, "order": o, "case": c, "comma": k, "range": "yes"},
+              st.lists(MONTHS.map(lambda m: f"{m:02d}"), min_size=2, max_size=2),
+              st.sampled_from(["annual_first", "months_first"]), st.sampled_from(["nominative", "prepositional"]),
+              FLAGS),
     _part_data("half", 2),
     _part_data("quarter", 4),
     st.builds(lambda y, g: {"kind": "year", "year": str(y), **g}, YEARS, GOVERNED),
@@ -578,8 +615,8 @@ STRUCTURED = st.one_of(
     st.builds(lambda sub: {"kind": "phrase", "phrase": sub},
               st.sampled_from(["always", "as_needed", "during_year", "during_school_year", "whole_period",
                                "until_school_year_end", "until_year_end", "schedule", "on_request", "by_plan",
-                               "weekly", "monthly", "quarterly", "per_term", "half_yearly", "after_term",
-                               "after_year"])),
+                               "daily", "weekly", "monthly", "quarterly", "per_term", "half_yearly", "yearly",
+                               "after_term", "after_year"])),
 )
 
 
@@ -662,7 +699,7 @@ IMPORTED_CASES: list[tuple[str, dict[str, object], str, str]] = [
      "с 1 сентября по 30 сентября 2025 г.", "с 1 сентября по 30 сентября 2025 года"),
     ("1 декабря 2025 – 31 января 2026 г.",
      {"kind": "dates", "from": "2025-12-01", "to": "2026-01-31", "format": "words", "prepositions": "no"},
-     "1 декабря 2025 – 31 января 2026 г.", "1 декабря 2025 – 31 января 2026 года"),
+     "1 декабря 2025 г. – 31 января 2026 г.", "1 декабря 2025 года – 31 января 2026 года"),
     ("в 2025 году", {"kind": "year", "year": "2025", "during": "no", "case": "prepositional"},
      "в 2025 г.", "в 2025 году"),
     ("в 2026–2027 годах", {"kind": "years", "from": "2026", "to": "2027", "during": "no", "case": "prepositional"},
@@ -688,6 +725,7 @@ IMPORTED_CASES: list[tuple[str, dict[str, object], str, str]] = [
     ("Не позднее февраля 2026 г.", {"kind": "until", "month": "2026-02", "not_later": "yes"},
      "Не позднее февраля 2026 г.", "Не позднее февраля 2026 года"),
     ("август-сентябрь", {"kind": "range", "from": "08", "to": "09"}, "август – сентябрь", "август – сентябрь"),
+    ("III четверть", {"kind": "term", "term": "3", "numeral": "roman"}, "III четверть", "III четверть"),
 ]
 IMPORTED_PHRASES = [case[0] for case in IMPORTED_CASES]
 
@@ -781,11 +819,11 @@ def test_imported_phrase_variants(phrase: str, sub: str) -> None:
         ("в течение I квартала 2026 года", DeadlineStyle(capitalize="upper"), "В течение I квартала 2026 г."),
         ("IV квартал 2025 г.", DeadlineStyle(capitalize="lower"), "IV квартал 2025 г."),
         ("в течение 2025/2026 учебного года", DeadlineStyle(capitalize="upper"), "В течение 2025/2026 учебного года"),
-        ("2025-2026 уч. год", DeadlineStyle(range_dash=" - "), "2025-2026 уч. год"),
+        ("2025-2026 уч. год", DeadlineStyle(range_dash=" - "), "2025–2026 уч. год"),  # issue 10: years take one form
         ("2025-2026 уч. год", DeadlineStyle(year_suffix=""), "2025–2026 уч. год"),  # «учебный год» is no year suffix
         ("01.09.2025 – 30.09.2025", DeadlineStyle(range_dash="–"), "01.09.2025–30.09.2025"),
         ("1 декабря 2025 – 31 января 2026 г.", DeadlineStyle(year_suffix="as_written"),
-         "1 декабря 2025 – 31 января 2026 г."),
+         "1 декабря 2025 г. – 31 января 2026 г."),
         ("Не позднее 15.03.2026", DeadlineStyle(capitalize="lower"), "не позднее 15.03.2026"),
         ("ЕЖЕКВАРТАЛЬНО", DeadlineStyle(), "Ежеквартально"),
         ("ЕЖЕКВАРТАЛЬНО", DeadlineStyle(capitalize="lower"), "ежеквартально"),
@@ -858,8 +896,8 @@ def test_school_year_spans_as_the_plan_period_does() -> None:
         ("01.09.2025 – 30.09.2025", 1, "01.09.2026 – 30.09.2026", "01.09.2026 – 30.09.2026"),
         ("с 01.09.2025 по 30.09.2025", 1, "с 01.09.2026 по 30.09.2026", "с 01.09.2026 по 30.09.2026"),
         ("с 01.02.2024 по 29.02.2024", 1, "с 01.02.2025 по 28.02.2025", "с 01.02.2025 по 28.02.2025"),
-        ("1 декабря 2025 – 31 января 2026 г.", 1, "1 декабря 2026 – 31 января 2027 г.",
-         "1 декабря 2026 – 31 января 2027 г."),
+        ("1 декабря 2025 – 31 января 2026 г.", 1, "1 декабря 2026 г. – 31 января 2027 г.",
+         "1 декабря 2026 г. – 31 января 2027 г."),
         ("в 2025 году", 1, "в 2026 году", "в 2026 г."),
         ("в 2026–2027 годах", 1, "в 2027–2028 годах", "в 2027–2028 гг."),
         ("2025 год", 1, "2026 год", "2026 г."),

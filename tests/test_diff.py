@@ -310,3 +310,170 @@ def test_git_failure_is_retold_in_russian_with_git_words_only_as_detail(repo: Gi
         run_git(["cat-file", "-p", "nonsense-object-name"], repo.root)
     diag = exc.value.diagnostics[0]
     assert not diag.message.startswith("git сообщил") and "fatal" not in diag.message
+
+
+# --------------------------------------------------------------------------- every printed requisite (issue 10)
+
+
+def test_a_changed_approval_number_is_a_change(tmp_path: Path) -> None:
+    """7-р → 3-р in the approval stamp was «"changes": []» and exit 0 with --exit-code."""
+    from .planhelpers import approved_plan
+
+    old = approved_plan(tmp_path, "old.yaml")
+    new = approved_plan(tmp_path, "new.yaml", lambda t: t.replace("number: 7-р", "number: 3-р")
+                        .replace("date: 2025-09-01", "date: 2025-09-03"))
+    result = run("diff", str(old), str(new), "--json", "--exit-code")
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.stdout)["changes"] == [
+        {"kind": "approval", "field": "date", "old": "2025-09-01", "new": "2025-09-03"},
+        {"kind": "approval", "field": "number", "old": "7-р", "new": "3-р"},
+    ]
+    lines = run("diff", str(old), str(new)).stdout.splitlines()
+    assert lines[2:] == ["гриф утверждения: дата: «2025-09-01» → «2025-09-03»",
+                         "гриф утверждения: номер: «7-р» → «3-р»"]
+
+
+def test_an_approval_added_is_a_change(tmp_path: Path) -> None:
+    from .planhelpers import APPROVAL_BLOCK, approved_plan
+
+    old = approved_plan(tmp_path, "old.yaml", lambda t: t.replace(APPROVAL_BLOCK, ""))
+    new = approved_plan(tmp_path, "new.yaml")
+    result = run("diff", str(old), str(new), "--exit-code")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[2:] == ["гриф утверждения: добавлен"]
+
+
+def _printed_keys() -> list[tuple[str, str]]:
+    """(block, key) for every key of the plan format that the document prints as one requisite."""
+    from orderforge.spec import APPROVAL, ORDER, PLAN, PLAN_BODY
+
+    structured = {("order", "points"), ("plan", "passport"), ("plan", "activities"), ("plan", "sections")}
+    not_printed = {("", "format"), ("", "directory"), ("", "order"), ("", "approval"), ("", "plan")}
+    keys = [(block, f.key) for block, obj in (("", PLAN), ("order", ORDER), ("approval", APPROVAL),
+                                             ("plan", PLAN_BODY)) for f in obj.fields]
+    return [k for k in keys if k not in structured | not_printed]
+
+
+def _different(spec_type: object, value: object) -> object:
+    """Another valid value of a key of the given schema type."""
+    from datetime import date
+
+    from orderforge.diagnostics import Pos
+    from orderforge.model import Para, Ref, parse_period
+    from orderforge.schema import Bool, DateT, Enum, Lines, ListT, PeriodT, RefT, Str, TextT
+
+    if isinstance(spec_type, Enum):
+        return next(c for c in spec_type.choices if c != value)
+    others: dict[type, object] = {
+        Str: f"{value or ''}х", Lines: ["иная строка"], ListT: ["иная строка"], TextT: (Para("иной абзац"),),
+        DateT: date(2030, 1, 2), RefT: Ref("someone-else", Pos("x")), PeriodT: parse_period("2031"),
+        Bool: not value,
+    }
+    return others[type(spec_type)]
+
+
+@pytest.mark.parametrize(("block", "key"), _printed_keys())
+def test_every_printed_requisite_is_compared(block: str, key: str) -> None:
+    """Generic: each key the format has (but the lists compared by their own rules) is part of the diff."""
+    import copy
+
+    from orderforge.model import Approval
+    from orderforge.spec import APPROVAL, ORDER, PLAN_BODY
+    from orderforge.spec import PLAN as PLAN_SPEC
+    from orderforge.validate import load_plan
+
+    from .conftest import ROOT
+
+    plan, _ = load_plan(ROOT / PLAN)
+    assert plan is not None and plan.order is not None
+    plan.approval = Approval("распоряжение", "комитета", None, "7-р", None, plan.pos)
+    new = copy.deepcopy(plan)
+    owner = {"": new, "order": new.order, "approval": new.approval, "plan": new.plan}[block]
+    spec = {"": PLAN_SPEC, "order": ORDER, "approval": APPROVAL, "plan": PLAN_BODY}[block].by_key[key]
+    setattr(owner, key, _different(spec.type, getattr(owner, key)))
+    result = diff_plans(Side("old", "old", plan, Path("old.yaml")), Side("new", "new", new, Path("new.yaml")))
+    kinds = {"": "plan", "order": "order", "approval": "approval", "plan": "plan"}
+    assert [(c.kind, c.field_name) for c in result.changes] == [(kinds[block], key)]
+    assert format_diff(result).count("\n") == 2  # one line, and named in Russian: not the key itself
+    assert f": {key}:" not in format_diff(result)
+
+
+def test_a_signatory_renamed_in_the_directory_is_a_change(tmp_path: Path) -> None:
+    """The signature prints the person's name and position from the directory: a change there is a change."""
+    old, new = kaliningrad_pair(tmp_path, lambda t: t)
+    directory = tmp_path / "kaliningrad-committee.directory.yaml"
+    new_dir = tmp_path / "new"
+    new_dir.mkdir()
+    text = new.read_text(encoding="utf-8")
+    (new_dir / "new.yaml").write_text(text, encoding="utf-8")
+    edited = directory.read_text(encoding="utf-8")
+    from orderforge.validate import load_plan
+
+    plan, _ = load_plan(old)
+    assert plan is not None and plan.order is not None and plan.order.signatory is not None
+    person = plan.directory.people[plan.order.signatory.key]
+    assert edited.count(f"surname: {person.surname}") == 1
+    (new_dir / directory.name).write_text(edited.replace(f"surname: {person.surname}", "surname: Иванова"),
+                                          encoding="utf-8")
+    result = run("diff", str(old), str(new_dir / "new.yaml"), "--json")
+    changes = json.loads(result.stdout)["changes"]
+    assert [(c["kind"], c["field"]) for c in changes] == [("order", "signatory")]
+    assert "Иванова" in changes[0]["new"] and person.surname in changes[0]["old"]
+
+
+# --------------------------------------------------------------------------- a directory missing on one side
+
+
+def test_a_missing_directory_is_a_warning_not_fifty_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deleted from the working tree: codes vs names made 51 false «КО, Руководители ОО» → «КО, РукОО»."""
+    repo = GitRepo(tmp_path / "repo")
+    shutil.copytree(Path(__file__).resolve().parent.parent / "plans", repo.root / "plans")
+    shutil.copytree(Path(__file__).resolve().parent.parent / "templates", repo.root / "templates")
+    repo.commit("План")
+    monkeypatch.chdir(repo.root)
+    (repo.root / "plans" / "zyryansky.directory.yaml").unlink()
+    result = run("diff", "plans/zyryansky-2025.yaml", "--exit-code")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert "предупреждение OF110" in result.stderr and "zyryansky.directory.yaml" in result.stderr
+    assert "не сравниваются" in result.stderr
+    data = json.loads(run("diff", "plans/zyryansky-2025.yaml", "--json").stdout)
+    assert data["changes"] == []
+
+
+def test_a_real_change_is_still_reported_without_a_directory(tmp_path: Path) -> None:
+    old, new = kaliningrad_pair(tmp_path, lambda t: t.replace("Февраль 2026 г.", "Март 2026 г.", 1))
+    (tmp_path / "kaliningrad-committee.directory.yaml").unlink()
+    result = run("diff", str(old), str(new), "--json")
+    assert [c["kind"] for c in json.loads(result.stdout)["changes"]] == ["changed"]
+    assert "OF110" in result.stderr
+
+
+def test_every_kind_of_change_has_its_wording() -> None:
+    """format_change is a table by kind: a kind compare makes but report cannot word would crash a clerk's diff."""
+    import re
+
+    from orderforge.diff import Change
+    from orderforge.diff.report import WORDING
+
+    listed = re.sub(r"\([^)]*\)", "", (Change.__doc__ or "").split("``kind``:")[1])
+    documented = {k for k in re.split(r"[\s,;.]+", listed) if k}
+    assert documented == set(WORDING)
+
+
+def test_a_person_renamed_in_the_directory_changes_the_order_text_that_names_them(tmp_path: Path) -> None:
+    """«[[grivusevich|вин|должность+]]» prints the directory's name: renamed there, the printed order differs."""
+    old, _ = kaliningrad_pair(tmp_path, lambda t: t)
+    new_dir = tmp_path / "new"
+    new_dir.mkdir()
+    shutil.copy(old, new_dir / "new.yaml")
+    directory = (tmp_path / "kaliningrad-committee.directory.yaml").read_text(encoding="utf-8")
+    assert directory.count("surname: Гривусевич") == 1
+    (new_dir / "kaliningrad-committee.directory.yaml").write_text(
+        directory.replace("surname: Гривусевич", "surname: Гривусевич-Новикова"), encoding="utf-8")
+    result = run("diff", str(old), str(new_dir / "new.yaml"), "--json")
+    changes = json.loads(result.stdout)["changes"]
+    assert [(c["kind"], c.get("field")) for c in changes] == [("order", "control")]  # «… возложить на [[…]]»
+    assert "[[grivusevich|" in changes[0]["new"]  # --json: as written in the plan
+    text = run("diff", str(old), str(new_dir / "new.yaml")).stdout
+    assert "Гривусевич-Новикову" in text or "Гривусевич-Новиковой" in text

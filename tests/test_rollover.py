@@ -145,6 +145,8 @@ plan:
       note: уточнить в мае
     - text: Второе
       deadline: к 1 сентября 2025 г.
+    - text: Второе с половиной
+      deadline: не позднее 10 дней после 1 сентября 2025 г.
     - text: Третье
       deadline: '1 полугодие 2026 года'
 """
@@ -174,7 +176,8 @@ def test_school_year_structured_deadline_notes_and_free_text(small: Path) -> Non
     assert "# подписан" not in text  # the remark belonged to the old date
     assert "# конец приказа" in text
     assert re.search(r"(?m)^  number: +# заполните перед сборкой$", text)  # no quotes left from '7'
-    assert "OF601" in result.output and "к 1 сентября 2025 г." in result.output
+    assert "deadline: к 1 сентября 2026 г." in text  # read since issue 10, so moved
+    assert "OF601" in result.output and "не позднее 10 дней после 1 сентября 2025 г." in result.output
     plan, report = load_plan(target)
     assert plan is not None
     assert {d.code for d in report.errors} == {"OF104"}
@@ -298,3 +301,14 @@ def test_out_of_range_year_is_a_russian_usage_error(small: Path, option: tuple[s
     assert result.exit_code == 2, result.output
     assert "ошибка OF614: год вне допустимых пределов" in result.output and "--year" in result.output
     assert "Traceback" not in result.output and not target.exists()
+
+
+def test_a_plan_approved_by_rasporyazhenie_asks_for_the_rasporyazhenie(tmp_path: Path) -> None:
+    """``new --from`` said «Заполните номер и дату приказа» for a plan approved by распоряжение."""
+    from .planhelpers import approved_plan
+
+    source = approved_plan(tmp_path, "plan-2025.yaml")
+    result = run("new", str(tmp_path / "plan-2026.yaml"), "--from", str(source), "--shift", "1")
+    assert result.exit_code == 0, result.output
+    assert "Заполните номер и дату распоряжения об утверждении" in result.output
+    assert "приказа" not in result.output

@@ -293,3 +293,108 @@ def test_a_template_linked_out_of_the_style_folder_is_refused(workspace: Path) -
     with pytest.raises(UserError) as exc:
         assert load_style("gymnasium", workspace).template_path is None
     assert exc.value.diagnostics[0].code == "OF410"
+
+
+# --------------------------------------------------------------------------- every key against one table (issue 10)
+
+
+def _style_with(ensk: Path, extra: str) -> Path:
+    """The ensk style made of ``extends:`` and ``extra`` (top-level keys of style.yaml)."""
+    path = ensk / "templates" / "ensk-district" / "style.yaml"
+    path.write_text("# Энский район\nextends: kaliningrad-committee\n" + extra, encoding="utf-8")
+    return path
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if text in line)
+
+
+@pytest.mark.parametrize(("extra", "needle", "told"), [
+    ("deadline:\n  range_dash: as_written\n", "range_dash", "недопустимое значение «as_written»"),
+    ("deadline:\n  year_suffix: гг.\n", "year_suffix", "недопустимое значение «гг.»"),
+    ("order:\n  dash: '*'\n", "dash:", "недопустимое значение «*»"),
+    ("order:\n  number_format: № {numbr}\n", "number_format", "неизвестное поле «{numbr}»"),
+    ("order:\n  number_format: '№'\n", "number_format", "нет поля «{number}»"),
+    ("order:\n  date_format: '{dd}.{mm}.{yyyy'\n", "date_format", "непарная фигурная скобка"),
+    ("order:\n  subpoint_format: '{n}'\n  control_self: Контроль {kind}\n", "control_self",
+     "неизвестное поле «{kind}»"),
+    ("appendix:\n  stamp:\n    - '{approved}'\n    - от {date} {nomer}\n", "{nomer}", "неизвестное поле «{nomer}»"),
+    ("template: template.doc\n", "template:", "недопустимое значение «template.doc»"),
+])
+def test_a_wrong_value_in_style_yaml_is_an_error_with_its_line(ensk: Path, extra: str, needle: str, told: str) -> None:
+    """``range_dash: as_written`` passed check-style and printed «Апрельas_writtenмай»."""
+    path = _style_with(ensk, extra)
+    result = CliRunner().invoke(main, ["check-style", "ensk-district"])
+    assert result.exit_code != 0, result.output
+    line = _line_of(path, needle)
+    assert re.search(rf"style\.yaml:{line}:\d+: ошибка OF\d+: .*{re.escape(told)}", result.output), result.output
+
+
+def test_range_dash_of_the_table_is_printed(ensk: Path) -> None:
+    from orderforge.style import load_style
+
+    _style_with(ensk, "deadline:\n  range_dash: '–'\n")
+    assert load_style("ensk-district", ensk).range_dash == "–"  # the spaces are the point: kept as written
+
+
+def test_every_key_of_the_table_has_a_doc_and_a_default_that_is_the_styles_own() -> None:
+    """One table: what is documented as the default is what orderforge does when the key is left out."""
+    from orderforge.style import Style, style_keys
+
+    empty = Style("x", Path("."))
+    for path, key in style_keys():
+        assert key.doc, path
+        if key.attr:
+            assert key.shown(key.value_of(empty)) == key.default, path
+
+
+def test_house_styles_reference_is_generated_from_the_table() -> None:
+    from orderforge.specdoc import STYLE_BEGIN, STYLE_END, style_block
+
+    text = (ROOT / "docs" / "house-styles.md").read_text(encoding="utf-8")
+    start, end = text.index(STYLE_BEGIN), text.index(STYLE_END) + len(STYLE_END)
+    assert text[start:end] == style_block(), "run: python tools/update_docs.py"
+    for needed in ("`deadline.year_suffix`", "`as_written`", "`deadline.capitalize`", "`appendix.stamp`"):
+        assert needed in text[start:end]
+    for told in ("ширина грифа", "{number}", "подраздел"):
+        assert told in text, told
+
+
+def _pattern_keys() -> list[tuple[str, object]]:
+    from orderforge.schema import ListT
+    from orderforge.style import Pattern, style_keys
+
+    found = []
+    for path, key in style_keys():
+        inner = key.type.item if isinstance(key.type, ListT) else key.type
+        if isinstance(inner, Pattern):
+            found.append((path, inner))
+    return found
+
+
+@pytest.mark.parametrize(("path", "pattern"), _pattern_keys())
+def test_an_accepted_pattern_prints_no_braces_and_every_needed_field(path: str, pattern: object) -> None:
+    """Property: whatever the clerk writes, a pattern check-style accepts is filled without a «{» or «}» left;
+    one it refuses is refused with a reason. The validator and fill() agree."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from orderforge.resolve import fill
+    from orderforge.style import Pattern
+
+    assert isinstance(pattern, Pattern)
+    fields = [f"{{{f}}}" for f in pattern.fields]
+    pieces = st.sampled_from([*fields, "{", "}", "{x}", "{}", "№ ", "от ", " г.", "«", "»"])
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(pieces, min_size=1, max_size=6).map("".join))
+    def check(value: str) -> None:
+        problems = pattern.problems(value)
+        printed = fill(value, {f: "Z" for f in pattern.fields})
+        if not problems:
+            assert "{" not in printed and "}" not in printed, (path, value)
+            assert all(f"{{{f}}}" in value for f in pattern.needs), (path, value)
+        else:
+            assert all(message for _, message, _ in problems)
+
+    check()

@@ -25,13 +25,20 @@ the final numbering:
 * the plan's title, section titles, passport rows: «наименование … изложить в
   следующей редакции», «строку «…» паспорта Плана …».
 
-Changes of the approving order's own text (its title or points) are not worded
-(they need an amendment of the order itself): they come back as warnings.
+Changes of the approving order's own text (its title or points), or of the
+approval stamp's requisites, are not worded (they need an amendment of that
+document itself): they come back as warnings.
+
+The amended document is the plan's ``order:`` or, for a plan approved by a
+stamp, the document ``approval:`` names (:func:`amended_document`): «О внесении
+изменений в распоряжение … от … № …», issued as the same kind. Such a plan has
+no issuing body's lines or signatory: amend.yaml gives them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -57,6 +64,27 @@ class AmendData:
     signatory: str | None = None
     control: str | None = None
     signatory_pos: Pos | None = None  # where amend.yaml names the signatory, for the error message
+    issuer: list[str] | None = None  # the issuing body's lines, when the plan has no order to take them from
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class Amended:
+    """The document that approved the plan and is amended now: the ``order:``, or the one the
+    ``approval:`` stamp names («УТВЕРЖДЕН распоряжением … от … № …») — amended the same way."""
+
+    kind: str
+    issuer_genitive: str
+    date: date
+    number: str
+
+
+def amended_document(plan: Plan) -> Amended | None:
+    """The approving document with its date and number, from ``order:`` or else from ``approval:``."""
+    for source in (plan.order, plan.approval):
+        if source is not None and source.date is not None and source.number:
+            return Amended(source.kind, source.issuer_genitive or "", source.date, source.number)
+    return None
 
 
 @dataclass
@@ -70,7 +98,7 @@ class AmendResult:
 
 
 def _amend_schema() -> Any:
-    from .schema import DateT, F, Obj, RefT, Str, TextT
+    from .schema import DateT, F, ListT, Obj, RefT, Str, TextT
 
     return Obj(
         "приказ о внесении изменений",
@@ -80,6 +108,9 @@ def _amend_schema() -> Any:
             F("preamble", TextT(), False, "констатирующая часть: «В связи с …»"),
             F("signatory", RefT(), False, "кто подписывает: идентификатор человека из справочника"),
             F("control", Str(), False, "пункт о контроле: текст или self («… оставляю за собой»)"),
+            F("issuer", ListT(Str(), scalar_ok=True), False,
+              "строки наименования организации, если в плане нет приказа (план утвержден грифом approval:)"),
+            F("place", Str(), False, "место издания, если в плане нет приказа: г. Калининград"),
         ],
         lambda v, pos, fp: v,
         doc="Реквизиты приказа о внесении изменений.",
@@ -102,7 +133,7 @@ def load_amend_yaml(path: Path) -> AmendData:
     preamble = values.get("preamble")
     return AmendData(values.get("number"), values.get("date"), plain(preamble) if preamble else None,
                      signatory.key if signatory else None, values.get("control"),
-                     signatory.pos if signatory else None)
+                     signatory.pos if signatory else None, values.get("issuer") or None, values.get("place"))
 
 
 def parse_date(value: str) -> date | None:
@@ -174,6 +205,8 @@ class _Wording:
         self.old_plan = result.old.plan
         self.new_plan = result.new.plan
         self.printed = {c.key for c in style.columns}
+        self.removed_sections: set[tuple[int, ...]] = set()  # set by clauses(): no «пункт … исключить» inside them
+        self.added_sections: set[tuple[int, ...]] = set()  # «дополнить пунктом», never «новым пунктом», inside them
 
     # ---------------------------------------------------------------- cells
 
@@ -251,55 +284,78 @@ class _Wording:
     # ---------------------------------------------------------------- all clauses
 
     def clauses(self) -> list[list[str]]:
-        first: list[tuple[tuple[Any, ...], list[str]]] = []  # refer to the old numbering
-        last: list[tuple[tuple[Any, ...], list[str]]] = []  # additions, in the final numbering
-        removed_sections = {c.old_section.number for c in self.diff.changes
-                            if c.kind == "section_removed" and c.old_section is not None}
-        added_sections = {c.new_section.number for c in self.diff.changes
-                          if c.kind == "section_added" and c.new_section is not None}
+        """Every clause: first those in the old numbering, then the renumbering, then the additions."""
+        self.removed_sections = {c.old_section.number for c in self.diff.changes
+                                 if c.kind == "section_removed" and c.old_section is not None}
+        self.added_sections = {c.new_section.number for c in self.diff.changes
+                               if c.kind == "section_added" and c.new_section is not None}
+        first: list[Placed] = []  # refer to the old numbering
+        last: list[Placed] = []  # additions, in the final numbering
         for change in self.diff.changes:
-            kind = change.kind
-            if kind == "plan" and change.field_name == "title":
-                first.append(((0,), ["наименование Плана изложить в следующей редакции:",
-                                     "«" + " ".join(self.new_plan.plan.title) + "»"]))
-            elif kind.startswith("passport_"):
-                first.append(((1, change.old_number or change.new_number or 0), self.passport_clause(change)))
-            elif kind == "section_changed" and any(f.field == "title" for f in change.fields):
-                o, n = change.old_section, change.new_section
-                assert o is not None and n is not None
-                first.append(((2, o.number), [f"наименование раздела {o.label} изложить в следующей редакции: "
-                                              f"«{n.section.title}»"]))
-            elif kind == "section_removed":
-                assert change.old_section is not None
-                first.append(((2, change.old_section.number), [f"раздел {change.old_section.label} исключить"]))
-            elif kind == "section_added":
-                s = change.new_section
-                assert s is not None
-                from .resolve import number_label
-
-                last.append(((s.number, -1), [f"дополнить разделом {s.label} следующего содержания: "
-                                              f"«{number_label(list(s.number), self.style)} {s.section.title}»"]))
-            elif kind == "removed":
-                assert change.old is not None
-                if change.old.section not in removed_sections:
-                    first.append(((2, change.old.number), [f"пункт {change.old.label} исключить"]))
-            elif kind == "added":
-                assert change.new is not None
-                last.append(((change.new.number,), self.add_clause(change.new, added_sections)))
-            elif kind == "moved":
-                assert change.old is not None and change.new is not None
-                if change.old.section not in removed_sections:
-                    first.append(((2, change.old.number), [f"пункт {change.old.label} исключить"]))
-                last.append(((change.new.number,), self.add_clause(change.new, added_sections)))
-            elif kind in ("changed", "renumbered"):
-                clause = self.field_clause(change)
-                if clause is not None:
-                    assert change.old is not None
-                    first.append(((2, change.old.number), clause))
+            handler = _CLAUSES.get(change.kind)
+            if handler is not None:
+                early, late = handler(self, change)
+                first.extend(early)
+                last.extend(late)
         first.sort(key=lambda c: c[0])
         last.sort(key=lambda c: c[0])
-        result = [c for _, c in first] + self.renumbering() + [c for _, c in last]
-        return result
+        return [c for _, c in first] + self.renumbering() + [c for _, c in last]
+
+    # ---------------------------------------------------------------- one change each: (old numbering, additions)
+
+    def plan_clause(self, change: Change) -> Clauses:
+        if change.field_name != "title":  # the style or the period: not a wording of the plan's text
+            return [], []
+        return [((0,), ["наименование Плана изложить в следующей редакции:",
+                        "«" + " ".join(self.new_plan.plan.title) + "»"])], []
+
+    def passport_clauses(self, change: Change) -> Clauses:
+        return [((1, change.old_number or change.new_number or 0), self.passport_clause(change))], []
+
+    def section_changed(self, change: Change) -> Clauses:
+        o, n = change.old_section, change.new_section
+        assert o is not None and n is not None
+        if not any(f.field == "title" for f in change.fields):
+            return [], []
+        return [((2, o.number), [f"наименование раздела {o.label} изложить в следующей редакции: "
+                                 f"«{n.section.title}»"])], []
+
+    def section_removed(self, change: Change) -> Clauses:
+        assert change.old_section is not None
+        return [((2, change.old_section.number), [f"раздел {change.old_section.label} исключить"])], []
+
+    def section_added(self, change: Change) -> Clauses:
+        from .resolve import number_label
+
+        s = change.new_section
+        assert s is not None
+        return [], [((s.number, -1), [f"дополнить разделом {s.label} следующего содержания: "
+                                      f"«{number_label(list(s.number), self.style)} {s.section.title}»"])]
+
+    def exclusion(self, change: Change) -> list[Placed]:
+        """«пункт 3.5 исключить» — unless its whole section is excluded."""
+        assert change.old is not None
+        if change.old.section in self.removed_sections:
+            return []
+        return [((2, change.old.number), [f"пункт {change.old.label} исключить"])]
+
+    def removed(self, change: Change) -> Clauses:
+        return self.exclusion(change), []
+
+    def added(self, change: Change) -> Clauses:
+        assert change.new is not None
+        return [], [((change.new.number,), self.add_clause(change.new, self.added_sections))]
+
+    def moved(self, change: Change) -> Clauses:
+        """Excluded where it was, added where it is now."""
+        return self.exclusion(change), self.added(change)[1]
+
+    def changed(self, change: Change) -> Clauses:
+        clause = self.field_clause(change)
+        if clause is None:
+            return [], []
+        assert change.old is not None
+        return [((2, change.old.number), clause)], []
 
     def add_clause(self, item: Item, added_sections: set[tuple[int, ...]]) -> list[str]:
         """«дополнить пунктом 2.10 …» at the end of a section, «новым пунктом 2.3 …» between others."""
@@ -334,6 +390,21 @@ class _Wording:
         items = [(o.number, n.number) for o, n in self.diff.pairs if o.label != n.label and id(o) not in moved]
         return _renumber_clauses(sections, ("раздел", "разделы", "разделом", "разделами")) + _renumber_clauses(
             items, ("пункт", "пункты", "пунктом", "пунктами"))
+
+
+Placed = tuple[tuple[Any, ...], list[str]]  # a clause with its place in the order of clauses
+Clauses = tuple[list[Placed], list[Placed]]  # (in the old numbering, additions in the final numbering)
+
+#: ``Change.kind`` → the clauses it makes; kinds not here (the approving order's own text, the stamp) make none.
+_CLAUSES: dict[str, Callable[[_Wording, Change], Clauses]] = {
+    "plan": _Wording.plan_clause,
+    "passport_added": _Wording.passport_clauses, "passport_removed": _Wording.passport_clauses,
+    "passport_changed": _Wording.passport_clauses,
+    "section_changed": _Wording.section_changed, "section_removed": _Wording.section_removed,
+    "section_added": _Wording.section_added,
+    "removed": _Wording.removed, "added": _Wording.added, "moved": _Wording.moved,
+    "changed": _Wording.changed, "renumbered": _Wording.changed,
+}
 
 
 def _renumber_clauses(shifts: list[tuple[tuple[int, ...], tuple[int, ...]]], words: tuple[str, str, str, str]
@@ -383,12 +454,23 @@ def order_warnings(result: PlanDiff) -> list[Diagnostic]:
             what.append(ORDER_TEXT_FIELDS[change.field_name])
         elif change.kind.startswith("point_"):
             what.append(f"пункт {change.new_number or change.old_number}")
+    found = [Diagnostic("OF642", "warning", f"изменился текст самого приказа об утверждении ({listed}) — "
+                        "в приказ о внесении изменений это не включено", Pos(result.new.display),
+                        "такой пункт добавьте вручную") for listed in [", ".join(dict.fromkeys(what))] if what]
+    return found + approval_warnings(result)
+
+
+def approval_warnings(result: PlanDiff) -> list[Diagnostic]:
+    """OF642 for the approval stamp's requisites: they name the approving document, which is not amended here."""
+    from .diff import APPROVAL_FIELD_RU
+
+    what = [APPROVAL_FIELD_RU.get(c.field_name, c.field_name) for c in result.changes
+            if c.kind == "approval" and c.field_name != "approval"]
     if not what:
         return []
-    listed = ", ".join(dict.fromkeys(what))
-    return [Diagnostic("OF642", "warning", f"изменился текст самого приказа об утверждении ({listed}) — "
-                       "в приказ о внесении изменений это не включено", Pos(result.new.display),
-                       "такой пункт добавьте вручную")]
+    return [Diagnostic("OF642", "warning", f"изменился гриф утверждения ({', '.join(what)}) — это реквизиты "
+                       "документа об утверждении, в документ о внесении изменений они не включены",
+                       Pos(result.new.display), "если гриф был записан с ошибкой, исправьте его в старой версии")]
 
 
 # --------------------------------------------------------------------------- checks before wording
@@ -429,15 +511,22 @@ def check_signatory(data: AmendData, plan: Plan) -> None:
                                where, hint), exit_code=1)
 
 
+_DATED = {"приказ": "датирован", "распоряжение": "датировано"}
+
+
 def check_date(data: AmendData, old: Side) -> None:
     """An order cannot amend an order issued after it: a mistyped year, most often."""
-    order = old.plan.order
-    if data.date is None or order is None or order.date is None or data.date >= order.date:
+    from .resolve import KIND_GENITIVE
+
+    amended = amended_document(old.plan)
+    if data.date is None or amended is None or data.date >= amended.date:
         return
+    kind = amended.kind
     raise UserError.simple(
         "OF647", data.date.strftime("%d.%m.%Y"),
-        f"приказ о внесении изменений датирован {data.date:%d.%m.%Y} — раньше изменяемого приказа "
-        f"от {order.date:%d.%m.%Y}", "проверьте дату: --date или date: в файле --order")
+        f"{kind} о внесении изменений {_DATED.get(kind, 'датирован')} {data.date:%d.%m.%Y} — раньше изменяемого "
+        f"{KIND_GENITIVE.get(kind, kind)} от {amended.date:%d.%m.%Y}",
+        "проверьте дату: --date или date: в файле --order")
 
 
 def reference_warnings(old: Side) -> list[Diagnostic]:
@@ -454,36 +543,60 @@ def reference_warnings(old: Side) -> list[Diagnostic]:
 # --------------------------------------------------------------------------- the order
 
 
+def _amended_or_error(result: PlanDiff) -> Amended:
+    amended = amended_document(result.old.plan)
+    if amended is None:
+        raise UserError(Diagnostic(
+            "OF643", "error", "в старой версии плана нет ни приказа, ни грифа утверждения с датой и номером — "
+            "не на что ссылаться в документе о внесении изменений", Pos(result.old.display),
+            "укажите date: и number: в order: или в approval: старой версии"), exit_code=1)
+    return amended
+
+
+def _frame(result: PlanDiff, data: AmendData) -> tuple[list[str], Ref | None, Order | None]:
+    """Who issues and signs the amending document: amend.yaml, else the plan's order.
+
+    A plan approved by a stamp (``approval:``) has no order to take the issuing
+    body's lines and the signatory from: amend.yaml gives them.
+    """
+    order = result.new.plan.order or result.old.plan.order
+    issuer = data.issuer or (order.issuer if order else [])
+    signatory = Ref(data.signatory, data.signatory_pos or Pos(result.old.display)) if data.signatory \
+        else (order.signatory if order else None)
+    missing = [key for key, value in (("issuer:", issuer), ("signatory:", signatory)) if not value]
+    if missing:
+        raise UserError(Diagnostic(
+            "OF643", "error", "план утвержден грифом (approval:), без текста приказа — в нём не сказано, "
+            f"кто издаёт и подписывает документ о внесении изменений ({', '.join(missing)})",
+            Pos(result.old.display), "укажите в файле --order amend.yaml: issuer: (наименование организации, "
+            "как в шапке) и signatory: (идентификатор человека из справочника)"), exit_code=1)
+    return issuer, signatory, order
+
+
 def amend_context(result: PlanDiff, data: AmendData, style: Style) -> dict[str, Any]:
     """The render context: ``{"order": {…as resolve.order_context…}, "appendix": None}``."""
     from .resolve import fill, format_date, order_context
 
-    old_order = result.old.plan.order
-    new_order = result.new.plan.order or old_order
-    where = Pos(result.old.display)
-    if old_order is None or old_order.date is None or not old_order.number:
-        raise UserError(Diagnostic("OF643", "error", "в старой версии плана нет приказа с датой и номером — "
-                                   "не на что ссылаться в приказе о внесении изменений", where,
-                                   "укажите order: date: и number: в старой версии"), exit_code=1)
-    assert new_order is not None
-    kind = old_order.kind
-    genitive = old_order.issuer_genitive or new_order.issuer_genitive or ""
+    amended = _amended_or_error(result)
+    issuer, signatory, frame = _frame(result, data)
+    kind = amended.kind
     reference = " ".join(x for x in (
-        genitive, "от " + format_date(old_order.date, style.appendix_date_format),
-        fill(style.number_format, {"number": old_order.number}),
+        amended.issuer_genitive, "от " + format_date(amended.date, style.appendix_date_format),
+        fill(style.number_format, {"number": amended.number}),
     ) if x)
     title = f"О внесении изменений в {kind} {reference}"
     clauses = amendment_clauses(result, style)
     head = (f"Внести в {plan_name(result.old.plan)}, утвержденный {KIND_INSTRUMENTAL.get(kind, kind)} {reference}, "
             f"следующие изменения:")
     preamble = data.preamble or DEFAULT_PREAMBLE.format(plan_genitive=plan_genitive(result.old.plan))
-    signatory = Ref(data.signatory, where) if data.signatory else new_order.signatory
+    where = Pos(result.old.display)
+    old_control = result.old.plan.order.control if result.old.plan.order else None
     order = Order(
-        kind=kind, issuer=new_order.issuer, issuer_genitive=genitive, date=data.date, number=data.number,
-        place=new_order.place, title=[title] if isinstance(old_order.title, list) else title,  # type: ignore[arg-type]
-        preamble=parse_text(preamble), operative=new_order.operative,
+        kind=kind, issuer=issuer, issuer_genitive=amended.issuer_genitive, date=data.date, number=data.number,
+        place=data.place or (frame.place if frame else None), title=[title], preamble=parse_text(preamble),
+        operative=frame.operative if frame else None,
         points=[Point((Para(head),), [tuple(Para(p) for p in clause) for clause in clauses], "numbered", where)],
-        control=data.control if data.control is not None else old_order.control,
+        control=data.control if data.control is not None else old_control,
         signatory=signatory, pos=where,
     )
     plan = replace(result.new.plan, order=order)

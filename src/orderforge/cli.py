@@ -371,8 +371,11 @@ def forms(plan: Path) -> None:
         from .forms import generated_forms
 
         loaded, _ = validated_plan(plan)
-        for form in generated_forms(loaded):
+        found = generated_forms(loaded)
+        for form in found:
             _echo(f"{form.pos}: {form.source} → {form.result}")
+        if not found:
+            _echo(f"{plan}: в документе нет ни одной формы из справочника — ссылок [[…]], подписи и ответственных")
         return 0
 
     _run(action)
@@ -441,7 +444,7 @@ def new_command(new_plan: Path, source: Path, year: int | None, shift: int | Non
     чтобы период начинался с --year), в том числе «на 2026-2028 годы» в
     заголовках. Комментарии, порядок ключей и переносы строк сохраняются,
     идентификаторы мероприятий остаются прежними. Номер и дата приказа
-    очищаются — заполните их перед сборкой; примечания (note) прошлого года
+    (или грифа утверждения) очищаются — заполните их перед сборкой; примечания (note) прошлого года
     удаляются. Что нельзя перенести автоматически, выводится предупреждением.
 
     \b
@@ -458,11 +461,7 @@ def new_command(new_plan: Path, source: Path, year: int | None, shift: int | Non
         _echo(f"  сроков перенесено: {result.moved}, без года (не меняются): {result.kept}"
                    + (f", удалено примечаний: {result.notes}" if result.notes else ""))
         _echo_diagnostics(result.warnings, err=False)
-        if result.cleared:
-            _echo(f"Заполните номер и дату приказа (отмечены «# заполните перед сборкой»), затем: "
-                       f"orderforge validate {result.path}")
-        else:
-            _echo(f"Проверьте план: orderforge validate {result.path}")
+        _echo(result.next_step())
         return 0
 
     _run(action)
@@ -525,6 +524,7 @@ def diff_command(old: str, new: str | None, as_json: bool, exit_code: bool) -> N
         from .diff import diff_specs, format_diff
 
         result = diff_specs(old, new)
+        _echo_diagnostics(result.warnings)
         if as_json:
             _echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         elif not result.empty:

@@ -51,9 +51,9 @@ Line = tuple[str, int]  # (comment text from «#», original column) or _BLANK
 
 #: Key order of a structured deadline (the deadline module's fields, grouped by kind).
 DEADLINE_KEYS = (
-    "kind", "text", "date", "not_later", "format", "month", "months", "notes", "from", "to", "separator",
-    "half", "quarter", "numeral", "year", "during", "prepositions", "order", "case", "comma", "tail", "phrase",
-    "wording", "short",
+    "kind", "text", "date", "not_later", "by", "format", "month", "months", "notes", "from", "to", "separator",
+    "half", "quarter", "term", "numeral", "year", "end", "during", "prepositions", "compact", "order", "case", "comma",
+    "range", "tail", "phrase", "wording", "short", "bare",
 )
 _PLAN_KEYS = {"format", "style", "directory", "order", "plan"}
 _DIRECTORY_KEYS = {"parties", "people"}

@@ -2,8 +2,9 @@
 
 Declension by dictionary is right almost always; «almost» is not good enough
 for a signed order. This lists each reference in the order text with the form
-it becomes, and each group of people in the plan table, so a clerk can read
-them once before signing.
+it becomes, the signature, and each responsible cell of the plan table as it
+is printed from the directory (parties by name, people, groups under a plural
+position), so a clerk can read them once before signing.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from .diagnostics import Pos
 from .model import Plan
+from .style import Column, Style
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ class Form:
 def generated_forms(plan: Plan, workspace: Path | None = None) -> list[Form]:
     """References in the order text, the signature, and grouped responsible cells."""
     from .refs import find_refs
-    from .resolve import expand_references, grouped_responsible
+    from .resolve import expand_references
     from .style import load_style
     from .validate import order_texts
 
@@ -40,13 +42,29 @@ def generated_forms(plan: Plan, workspace: Path | None = None) -> list[Form]:
         if person is not None:
             forms.append(Form(plan.order.signatory.pos, f"подпись: {person.id}", person.signature_name))
     style = load_style(plan.style, workspace or Path(plan.source).resolve().parent)
-    if style.responsible_format == "grouped":
-        seen: set[str] = set()
-        for activity in plan.all_activities():
-            keys = ", ".join(r.key for r in activity.responsible)
-            if keys in seen or not any(r.key in plan.directory.people for r in activity.responsible):
-                continue
-            seen.add(keys)
-            lines = grouped_responsible(activity, plan, style)
-            forms.append(Form(activity.field_pos.get("responsible", activity.pos), keys, " / ".join(lines)))
+    forms.extend(responsible_forms(plan, style))
+    return forms
+
+
+def responsible_forms(plan: Plan, style: Style) -> list[Form]:
+    """Each responsible cell as the table prints it, once per combination, where it differs from the codes.
+
+    Parties printed by name, people by surname and initials, groups under a
+    plural position, the cell's capital: all come from the directory and the
+    style, not from what the clerk typed in the plan — so they are proofread here
+    whether the directory has people or only parties.
+    """
+    from .resolve import cell_paras
+
+    column = next((c for c in style.columns if c.key == "responsible"), Column("responsible", "", 0))
+    forms: list[Form] = []
+    seen: set[str] = set()
+    for activity in plan.all_activities():
+        keys = ", ".join(r.key for r in activity.responsible)
+        if not keys or keys in seen:
+            continue
+        seen.add(keys)
+        paras = [p.replace("\u00a0", " ") for p in cell_paras(column, activity, [], plan, style)]
+        if paras not in ([keys], [r.key for r in activity.responsible]):  # codes printed as typed: nothing to read
+            forms.append(Form(activity.field_pos.get("responsible", activity.pos), keys, " / ".join(paras)))
     return forms

@@ -60,6 +60,14 @@ class RolloverResult:
     notes: int = 0  # notes dropped
     cleared: bool = False  # the order's number and date were emptied for the clerk to fill
     warnings: list[Diagnostic] = field(default_factory=list)
+    cleared_what: str = ""  # whose number and date: «приказа», «распоряжения об утверждении»
+
+    def next_step(self) -> str:
+        """What the clerk does next, naming the document whose number and date were emptied."""
+        if not self.cleared:
+            return f"Проверьте план: orderforge validate {self.path}"
+        return (f"Заполните номер и дату {self.cleared_what} (отмечены «# {FILL_COMMENT}»), затем: "
+                f"orderforge validate {self.path}")
 
 
 # --------------------------------------------------------------------------- ruamel helpers
@@ -130,6 +138,14 @@ def _blank_for_clerk(order: Any, key: str) -> None:
         token.value = f"# {FILL_COMMENT}\n{rest}"
     else:
         token.value = f"# {FILL_COMMENT}{token.value}"
+
+
+def _genitive(block: Any) -> str:
+    """«приказа» or «распоряжения»: the document kind of an ``order:`` or ``approval:`` block, genitive."""
+    from .resolve import KIND_GENITIVE
+
+    kind = str(block.get("kind") or "приказ").strip()
+    return KIND_GENITIVE.get(kind, KIND_GENITIVE["приказ"])
 
 
 # --------------------------------------------------------------------------- years
@@ -268,11 +284,11 @@ def rollover_tree(data: Any, period: Period | None, shift: int, result: Rollover
     if hasattr(approval, "get"):  # last year's stamp «УТВЕРЖДЕН … от … №»: this year's is not issued yet
         _blank_for_clerk(approval, "number")
         _blank_for_clerk(approval, "date")
-        result.cleared = True
+        result.cleared, result.cleared_what = True, _genitive(approval) + " об утверждении"
     if hasattr(order, "get"):
         _blank_for_clerk(order, "number")
         _blank_for_clerk(order, "date")
-        result.cleared = True
+        result.cleared, result.cleared_what = True, _genitive(order)
         places = _texts(order, "title") + _texts(order, "control")
         for point in order.get("points") or []:
             places += [(point, "text")] + _texts(point, "items") if hasattr(point, "get") else []

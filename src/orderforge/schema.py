@@ -17,18 +17,21 @@ from typing import Any
 
 from .diagnostics import Pos, Report, did_you_mean
 from .load import Map, Node, Scalar, Seq
-from .model import Ref, parse_period, parse_text
+from .model import Period, Ref, parse_period, parse_text
 from .typography import squeeze
 
 _NODE_RU = {"scalar": "текст", "list": "список", "mapping": "словарь (ключ: значение)"}
 
 
 class Ctx:
-    """What converters share: the report to write to."""
+    """What converters share: the report to write to, and what a later value is read against."""
 
     def __init__(self, report: Report) -> None:
         self.report = report
         self.field: F | None = None  # the key being converted, named in «пустое значение» messages
+        # The plan's period, once converted: deadlines are read in its terms (a school year reads
+        # «декабрь, январь 2027» as December 2026). Obj converts it first (``Obj.first``).
+        self.period: Period | None = None
 
     def wrong_type(self, node: Node, expected: str, hint: str = "") -> None:
         if isinstance(node, Map) and node.broken:
@@ -291,6 +294,7 @@ class PeriodT(T):
                 "OF107", node.pos, f"период «{value}» не распознан",
                 "запишите годы («2026-2028») или учебный год («2025-2026 учебный год»)",
             )
+        ctx.period = period
         return period
 
     def json_schema(self) -> dict[str, Any]:
@@ -315,7 +319,7 @@ class DeadlineT(T):
                 elif isinstance(value, Scalar):
                     data[entry.key] = value.value
             try:
-                return deadline_from_data(data)
+                return deadline_from_data(data, school_year=ctx.period is not None and ctx.period.school_year)
             except ValueError as exc:
                 ctx.report.error("OF108", node.pos, f"срок задан неверно: {exc}", getattr(exc, "hint", ""))
                 return None
@@ -324,10 +328,13 @@ class DeadlineT(T):
 
     @staticmethod
     def _phrase(value: str, node: Node, ctx: Ctx) -> Any:
-        """A phrase not understood stays free (a warning later) — unless it names 31.02.2026 or the year 0000."""
+        """A phrase not understood stays free (a warning later) — unless it names 31.02.2026 or the year 0000.
+
+        It is read in the terms of the plan's period: in a school-year plan «2026–2027» is that school year.
+        """
         from .deadline import deadline_problem, parse_deadline
 
-        deadline = parse_deadline(value)
+        deadline = parse_deadline(value, school_year=ctx.period is not None and ctx.period.school_year)
         problem = None if deadline.known else deadline_problem(value)
         if problem is None:
             return deadline
@@ -391,6 +398,7 @@ class Obj(T):
     build: Builder
     shorthand: str | None = None  # a plain scalar fills this field
     doc: str = ""
+    first: tuple[str, ...] = ()  # keys converted before the others, whatever their place: others read them
     by_key: dict[str, F] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -405,7 +413,7 @@ class Obj(T):
             return None
         values: dict[str, Any] = {}
         positions: dict[str, Pos] = {}
-        for entry in node:
+        for entry in sorted(node, key=lambda e: e.key not in self.first):  # stable: the rest keep their order
             spec = self.by_key.get(entry.key)
             if spec is None:
                 hint = did_you_mean(entry.key, self.by_key) or "допустимые ключи: " + ", ".join(self.by_key)

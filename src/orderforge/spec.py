@@ -224,6 +224,7 @@ PLAN_BODY = Obj(
     ],
     _body,
     doc="Сам план мероприятий (приложение к приказу).",
+    first=("period",),  # deadlines are read in the period's terms (a school year), wherever the key stands
 )
 
 

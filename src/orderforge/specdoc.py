@@ -70,3 +70,51 @@ def generated_block() -> str:
     from .spec import PLAN
 
     return f"{BEGIN}\n\n## Все ключи (план и справочник)\n\n{reference(PLAN)}\n{END}"
+
+
+# --------------------------------------------------------------------------- style.yaml
+
+STYLE_BEGIN = "<!-- BEGIN GENERATED: orderforge.specdoc.style -->"
+STYLE_END = "<!-- END GENERATED: orderforge.specdoc.style -->"
+
+
+def _style_values(t: T) -> str:
+    """What a key of style.yaml may be: its choices (spaces shown), or its kind with the fields it takes."""
+    from .style import Choice, Pattern
+
+    if isinstance(t, ListT) and isinstance(t.item, Obj):
+        return "список колонок (ключи ниже)"
+    if isinstance(t, ListT):
+        lines = "строки списком" + (" (или одна строка)" if t.scalar_ok else "")
+        return _style_values(t.item).replace("строка", lines, 1)
+    if isinstance(t, Choice):
+        return " \\| ".join(f"`\"{c}\"`" if c != c.strip() else f"`{c}`" for c in t.choices)
+    if isinstance(t, Pattern):
+        fields = " ".join(f"`{{{f}}}`" for f in t.fields)
+        needed = " ".join(f"`{{{f}}}`" for f in t.needs)
+        return "строка" + (f"; поля: {fields}" if fields else "") + (f"; обязательно {needed}" if needed else "")
+    if isinstance(t, Obj):
+        return "словарь (ключи ниже)"
+    return getattr(t, "pattern_hint", "") or _type_name(t)
+
+
+def _shown_default(default: str) -> str:
+    if not default:
+        return ""
+    return f"`\"{default}\"`" if default != default.strip() else f"`{default}`".replace("|", "\\|")
+
+
+def style_reference() -> str:
+    """Markdown: one row per key of style.yaml, from the table in style.py — allowed values and default."""
+    from .style import style_keys
+
+    rows = ["| ключ | допустимые значения | по умолчанию | что это |", "|---|---|---|---|"]
+    for path, key in style_keys():
+        required = " (обязателен)" if key.required else ""
+        doc = key.doc.replace("|", "\\|")
+        rows.append(f"| `{path}` | {_style_values(key.type)}{required} | {_shown_default(key.default)} | {doc} |")
+    return "\n".join(rows) + "\n"
+
+
+def style_block() -> str:
+    return f"{STYLE_BEGIN}\n\n## Все ключи style.yaml\n\n{style_reference()}\n{STYLE_END}"

@@ -9,12 +9,13 @@ shipped with orderforge, so ``pip install`` + ``orderforge build`` works anywher
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .diagnostics import Pos, Report, UserError, did_you_mean
-from .load import Entry, Map, load_file
+from .load import Entry, Map, Node, load_file
 from .schema import Bool, Ctx, Enum, F, ListT, Obj, Str
 
 STYLE_FILE = "style.yaml"
@@ -152,7 +153,7 @@ def load_style(name: str, workspace: Path | None = None) -> Style:
         style = _build(name, folder, values or {})
         style.parents = parents
     if report.has_errors or style is None:
-        raise UserError(report.errors, exit_code=2)
+        raise UserError([d for d in report.sorted() if d.severity == "error"], exit_code=2)  # top to bottom
     return style
 
 
@@ -168,7 +169,7 @@ def _merged_node(folder: Path, workspace: Path | None, report: Report, chain: li
     parent_node = root.get("extends")
     if parent_node is None or not hasattr(parent_node, "value"):
         return root
-    parent_name = str(parent_node.value).strip()  # type: ignore[union-attr]
+    parent_name = str(parent_node.value).strip()
     if parent_name in chain or parent_name == folder.name:
         loop = " → ".join([*chain, folder.name, parent_name])  # the whole chain, so the clerk sees which file to fix
         report.error("OF302", parent_node.pos, f"стили наследуют друг друга по кругу: {loop}",
@@ -196,6 +197,91 @@ def merge_nodes(base: Map, override: Map) -> Map:
     return merged
 
 
+# --------------------------------------------------------------------------- the table of style.yaml
+
+
+@dataclass
+class Key(F):
+    """A key of style.yaml: its type and meaning (as any key of the format), and what holds when it is left out.
+
+    ``default`` is written as in style.yaml (the reference in docs/house-styles.md
+    shows it); ``attr`` is the :class:`Style` attribute the key sets («kind_display.приказ»
+    — an entry of a dict), so a test holds the two defaults equal; ``internal``
+    maps a written value to the Style's own form («comma» → «, »).
+    """
+
+    default: str = ""
+    attr: str = ""
+    internal: dict[str, Any] = field(default_factory=dict)
+
+    def value_of(self, style: Style) -> Any:
+        name, _, entry = self.attr.partition(".")
+        value = getattr(style, name)
+        return value[entry] if entry else value
+
+    def shown(self, value: Any) -> str:
+        """A Style value as style.yaml writes it."""
+        written = {v: k for k, v in self.internal.items()}
+        if isinstance(value, bool):
+            return "да" if value else "нет"
+        if isinstance(value, list):
+            return " / ".join(value)
+        return written.get(value, str(value))
+
+
+@dataclass
+class Choice(Enum):
+    """One of a few values, spaces kept: a range dash « – » is not «–»."""
+
+    def convert(self, node: Node, ctx: Ctx) -> str | None:
+        value = Str(keep_spaces=True).convert(node, ctx)
+        if value is None:
+            return None
+        if value not in self.choices:
+            ctx.report.error("OF105", node.pos, f"недопустимое значение «{value}»",
+                             "допустимые значения: " + ", ".join(f"«{c}»" for c in self.choices))
+            return None
+        return value
+
+
+_FIELD = re.compile(r"\{(\w*)\}")
+
+
+@dataclass
+class Pattern(Str):
+    """A line with ``{fields}`` filled in by orderforge: only the known fields, and those it must have.
+
+    ``fill`` leaves an unknown field as written, so a typo («{numbr}») would be
+    printed in the order; it is an error here instead, with its line and column.
+    """
+
+    fields: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+
+    def convert(self, node: Node, ctx: Ctx) -> str | None:
+        value = super().convert(node, ctx)
+        if value is None:
+            return None
+        problems = self.problems(value)
+        for code, message, hint in problems:
+            ctx.report.error(code, node.pos, message, hint)
+        return None if problems else value
+
+    def problems(self, value: str) -> list[tuple[str, str, str]]:
+        known = ", ".join(f"{{{f}}}" for f in self.fields) or "нет — уберите фигурные скобки"
+        names = _FIELD.findall(value)
+        found = [("OF304", f"неизвестное поле «{{{name}}}» в строке «{value}»",
+                  did_you_mean(name, self.fields) or f"поля этой строки: {known}")
+                 for name in dict.fromkeys(names) if name not in self.fields]
+        if re.search(r"[{}]", _FIELD.sub("", value)):
+            found.append(("OF304", f"непарная фигурная скобка в строке «{value}»",
+                          f"поле пишется в фигурных скобках целиком; поля этой строки: {known}"))
+        found.extend(("OF305", f"в строке «{value}» нет поля «{{{name}}}»",
+                      f"добавьте {{{name}}}: на его место orderforge ставит значение, без него оно не напечатается")
+                     for name in self.needs if name not in names)
+        return found
+
+
 def _dict(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> dict[str, Any]:
     return v
 
@@ -208,59 +294,113 @@ def _column(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> Column:
     return Column(v.get("key") or "text", v.get("header") or "", width, bool(v.get("center")))
 
 
-_KINDS = Obj("виды документа", [F("приказ", Str()), F("распоряжение", Str())], _dict)
+def _kinds(what: str, attr: str, defaults: tuple[str, str]) -> Obj:
+    return Obj(what, [Key(kind, Str(), False, f"{what}: {kind}", default, f"{attr}.{kind}")
+                      for kind, default in zip(("приказ", "распоряжение"), defaults, strict=True)], _dict)
+
+
+DATE_FIELDS = ("d", "dd", "mm", "month", "yyyy")
+DASHES = ("–", "—", "-")
+RANGE_DASHES = (" – ", "–", " — ", "—", "-")
+STAMP_NOTE = ("{number} — номер, как его пишет order.number_format («№ 7-р»), знак № неотрывно от номера; "
+              "{date} — по appendix.date_format; ширина грифа (и отметки о приложении) задаётся в template.docx "
+              "отступом слева этих абзацев, во встроенных стилях — 75 мм у правого поля (baltiysk-department — 110 мм)")
+
+COLUMN = Obj("колонка", [
+    Key("key", Enum(COLUMN_KEYS), True, "что в колонке: " + ", ".join(COLUMN_KEYS)),
+    Key("header", Str(), True, "заголовок колонки"),
+    Key("width", Str(r"\d+(?:[.,]\d+)?", "ширина в миллиметрах, например 35"), False,
+        "ширина, мм; ширины растягиваются пропорционально на всю ширину страницы", "30"),
+    Key("center", Bool(), False, "выравнивание по центру (да/нет)", "нет"),
+], _column)
 
 STYLE = Obj(
     "style.yaml",
     [
-        F("name", Str(), False, "название стиля для людей"),
-        F("description", Str(), False, "чей это стиль и чем он отличается"),
-        F("extends", Str(), False, "стиль, на основе которого сделан этот"),
-        F("gost", Enum(GOST_EDITIONS), False,
-          "редакция ГОСТ Р 7.0.97, по которой проверяются документы: 2025 (по умолчанию) или 2016"),
-        F("template", Str(r"[^/\\:]+\.docx", "имя файла .docx в папке стиля, без пути, например template.docx"), False,
-          "файл шаблона Word в папке стиля (по умолчанию template.docx); путь вне папки стиля не допускается"),
-        F("order", Obj("order", [
-            F("kind_display", _KINDS, False, "как печатается вид документа: «П Р И К А З»"),
-            F("operative", _KINDS, False, "распорядительное слово: «п р и к а з ы в а ю:»"),
-            F("date_format", Str(), False, "дата приказа: «от «{dd}» {mm} {yyyy} г.»; {d} {dd} {mm} {month} {yyyy}"),
-            F("number_format", Str(), False, "номер приказа: «№ {number}»"),
-            F("control_self", Str(), False, "пункт о контроле, если control: self"),
-            F("subpoint_format", Str(), False, "номер подпункта: «{n})»"),
-            F("dash", Str(), False, "знак перед подпунктами-тире"),
+        Key("name", Str(), False, "название стиля для людей", "имя папки стиля"),
+        Key("description", Str(), False, "чей это стиль и чем он отличается"),
+        Key("extends", Str(), False, "стиль, на основе которого сделан этот (его ключи — по умолчанию)"),
+        Key("gost", Enum(GOST_EDITIONS), False, "редакция ГОСТ Р 7.0.97, по которой проверяются документы",
+            "2025", "gost"),
+        Key("template", Str(r"[^/\\]+\.docx", "имя файла .docx в папке стиля, например template.docx"), False,
+            "файл шаблона Word в папке стиля (нет в папке — берётся у стиля-основы)", "template.docx", "template"),
+        Key("order", Obj("order", [
+            Key("kind_display", _kinds("как печатается вид документа", "kind_display", ("ПРИКАЗ", "РАСПОРЯЖЕНИЕ")),
+                False, "как печатается вид документа: «П Р И К А З»"),
+            Key("operative", _kinds("распорядительное слово", "operative", ("ПРИКАЗЫВАЮ:", "ОБЯЗЫВАЮ:")),
+                False, "распорядительное слово: «п р и к а з ы в а ю:»"),
+            Key("date_format", Pattern(fields=DATE_FIELDS), False,
+                "дата приказа: «от «{dd}» {mm} {yyyy} г.»; {d} — день без нуля, {dd} — с нулём, {mm} — месяц "
+                "числом, {month} — месяц словом («декабря»), {yyyy} — год", "{dd}.{mm}.{yyyy}", "date_format"),
+            Key("number_format", Pattern(fields=("number",), needs=("number",)), False,
+                "номер приказа (и номер в отметке о приложении и в грифе)", "№ {number}", "number_format"),
+            Key("control_self", Pattern(fields=("kind_genitive",)), False,
+                "пункт о контроле, если в плане control: self; {kind_genitive} — «приказа» или «распоряжения»",
+                "Контроль за исполнением настоящего {kind_genitive} оставляю за собой.", "control_self"),
+            Key("subpoint_format", Pattern(fields=("n",), needs=("n",)), False, "номер подпункта: «{n})», «{n}.»",
+                "{n})", "subpoint_format"),
+            Key("dash", Choice(DASHES), False, "знак перед подпунктами-тире", "–", "dash"),
         ], _dict), False, "оформление приказа"),
-        F("appendix", Obj("appendix", [
-            F("mark", ListT(Str(), scalar_ok=True), False,
-              "строки отметки о приложении; {kind_dative} {issuer_genitive} {date} {number}"),
-            F("date_format", Str(), False, "дата в отметке о приложении: «{dd}.{mm}.{yyyy} г.»"),
-            F("stamp", ListT(Str(), scalar_ok=True), False,
-              "строки грифа утверждения; {approved} (УТВЕРЖДЕН/А/О/Ы) {kind_instrumental} {issuer_genitive} {date} {number}"),
+        Key("appendix", Obj("appendix", [
+            Key("mark", ListT(Pattern(fields=("kind_dative", "issuer_genitive", "date", "number")), scalar_ok=True),
+                False, "строки отметки о приложении (пустой список [] — без отметки); {kind_dative} — «приказу», "
+                "{issuer_genitive} — из order:, {date}, {number} — дата и номер приказа",
+                "Приложение / к {kind_dative} {issuer_genitive} / от {date} {number}", "appendix_mark"),
+            Key("date_format", Pattern(fields=DATE_FIELDS), False, "дата в отметке о приложении и в грифе",
+                "{dd}.{mm}.{yyyy}", "appendix_date_format"),
+            Key("stamp", ListT(Pattern(fields=("approved", "kind_instrumental", "issuer_genitive", "date", "number")),
+                               scalar_ok=True), False,
+                "строки грифа утверждения (план с approval:); {approved} — УТВЕРЖДЕН/А/О/Ы по заголовку плана, "
+                "{kind_instrumental} — «распоряжением»; " + STAMP_NOTE,
+                "{approved} / {kind_instrumental} {issuer_genitive} / от {date} {number}", "approval_stamp"),
         ], _dict), False, "отметка о приложении и гриф утверждения"),
-        F("numbering", Obj("numbering", [
-            F("trailing_dot", Bool(), False, "точка после номера: «1.1.» (да) или «1.1» (нет)"),
+        Key("numbering", Obj("numbering", [
+            Key("trailing_dot", Bool(), False, "точка после номера: «1.1.» (да) или «1.1» (нет)", "да", "trailing_dot"),
         ], _dict), False, "нумерация разделов и мероприятий"),
-        F("table", Obj("table", [
-            F("columns", ListT(Obj("колонка", [
-                F("key", Enum(COLUMN_KEYS), True, "что в колонке: " + ", ".join(COLUMN_KEYS)),
-                F("header", Str(), True, "заголовок колонки"),
-                F("width", Str(r"\d+(?:[.,]\d+)?", "ширина в миллиметрах, например 35"), False, "ширина, мм"),
-                F("center", Bool(), False, "выравнивание по центру (да/нет)"),
-            ], _column)), False, "колонки таблицы плана, слева направо"),
-            F("responsible", Enum(("code", "name", "grouped")), False,
-              "ответственные: code — кодами (ЦОРП); name — наименованиями; grouped — люди под общей должностью "
-              "(«Бобров В.С., Воропаева Е.В., заместители директора»), каждая группа отдельным абзацем"),
-            F("responsible_separator", Enum(("newline", "comma")), False, "каждый ответственный с новой строки или через запятую"),
-            F("responsible_capitalize", Bool(), False, "начинать ячейку ответственных с заглавной буквы (да/нет)"),
+        Key("table", Obj("table", [
+            Key("columns", ListT(COLUMN), False, "колонки таблицы плана, слева направо",
+                "№ п/п 15 | Мероприятие 100 | Срок исполнения 35 | Ответственный 45 | Ожидаемый результат 72"),
+            Key("responsible", Enum(("code", "name", "grouped")), False,
+                "ответственные: code — кодами (ЦОРП); name — наименованиями; grouped — люди под общей должностью "
+                "(«Бобров В.С., Воропаева Е.В., заместители директора»), каждая группа отдельным абзацем",
+                "code", "responsible_format"),
+            Key("responsible_separator", Enum(("newline", "comma")), False,
+                "каждый ответственный с новой строки (newline) или через запятую (comma)", "newline",
+                "responsible_separator", {"newline": "\n", "comma": ", "}),
+            Key("responsible_capitalize", Bool(), False, "начинать ячейку ответственных с заглавной буквы (да/нет)",
+                "нет", "responsible_capitalize"),
         ], _dict), False, "таблица плана"),
-        F("deadline", Obj("deadline", [
-            F("year_suffix", Enum(("г.", "года", "as_written")), False,
-              "после года: «г.», «года» или as_written — как написано в плане"),
-            F("range_dash", Str(keep_spaces=True), False, "тире в периодах: « – »"),
-            F("capitalize", Enum(("as_written", "upper", "lower")), False, "заглавная буква срока"),
+        Key("deadline", Obj("deadline", [
+            Key("year_suffix", Enum(("г.", "года", "as_written")), False,
+                "после года: «г.» («май 2026 г.»), «года» («май 2026 года») или as_written — как в сроке плана "
+                "(«г.», «года» или ничего, у каждого срока своё)", "г.", "year_suffix"),
+            Key("range_dash", Choice(RANGE_DASHES), False,
+                "тире между частями периода: « – » («апрель – май»), «–» («апрель–май»), « — », «—» или «-»",
+                " – ", "range_dash"),
+            Key("capitalize", Enum(("as_written", "upper", "lower")), False,
+                "первая буква срока: upper — заглавная («Постоянно»), lower — строчная («постоянно»), "
+                "as_written — как в плане; числа и римские цифры («II полугодие») не меняются",
+                "as_written", "capitalize"),
         ], _dict), False, "запись сроков"),
     ],
     _dict,
 )
+
+
+def style_keys() -> list[tuple[str, Key]]:
+    """Every key of style.yaml with its dotted path («deadline.range_dash», «table.columns[].width»)."""
+    found: list[tuple[str, Key]] = []
+
+    def walk(obj: Obj, prefix: str) -> None:
+        for spec in obj.fields:
+            key = spec if isinstance(spec, Key) else Key(spec.key, spec.type, spec.required, spec.doc)
+            found.append((prefix + key.key, key))
+            inner = key.type.item if isinstance(key.type, ListT) else key.type
+            if isinstance(inner, Obj):
+                walk(inner, prefix + key.key + ("[]." if isinstance(key.type, ListT) else "."))
+
+    walk(STYLE, "")
+    return found
 
 
 def _build(name: str, folder: Path, v: dict[str, Any]) -> Style:

@@ -15,7 +15,7 @@ from datetime import date
 from .words import _CAPITALIZE, _PART_MAX, _YEAR_SUFFIXES, AS_WRITTEN
 
 KINDS: tuple[str, ...] = (
-    "date", "until", "dates", "months", "range", "half", "quarter", "year", "years", "school_year",
+    "date", "until", "dates", "months", "range", "half", "quarter", "term", "year", "years", "school_year",
     "annual", "phrase", "free",
 )
 
@@ -98,20 +98,28 @@ class Deadline:
     day: date | None = None  # date, until; dates (first day)
     last_day: date | None = None  # dates
     numeric: bool = False  # date, until, dates: «31.05.2026» rather than «31 мая 2026 г.»
-    year: int | None = None  # half, quarter, year, years, school_year (first year)
-    last_year: int | None = None  # years, school_year
-    part: int | None = None  # half 1–2, quarter 1–4
-    roman: bool = False  # half, quarter: «II полугодие»
-    during: bool = False  # year, years, half, quarter, school_year: «в течение 2026 года»
+    year: int | None = None  # half, quarter, term, year, years, school_year (first year); until: «до 2027 года»
+    last_year: int | None = None  # years, school_year, term
+    part: int | None = None  # half 1–2, quarter 1–4, term 1–4
+    roman: bool = False  # half, quarter, term: «II полугодие»
+    during: bool = False  # year, years, half, quarter, term, school_year: «в течение 2026 года»
     phrase: str = ""  # phrase: sub-kind such as "as_needed"
     wording: str = ""  # phrase: the clerk's words; annual: the tail («по отдельному графику»)
     months_first: bool = False  # annual: «Май, декабрь ежегодно»
-    prepositional: bool = False  # annual: «в июне и декабре»; year, years, half, quarter, school_year: «в 2026 году»
+    prepositional: bool = False  # annual: «в июне и декабре»; months, range: «в мае 2026 года»;
+    # year, years, half, quarter, term, school_year: «в 2026 году»
     comma: bool = False  # annual: «ежегодно, в июне»
     not_later: bool = False  # until: «не позднее 15.03.2026» rather than «до …»
     prepositions: bool = False  # dates: «с 01.09.2025 по 30.09.2025» rather than «01.09.2025 – 30.09.2025»
-    slash: bool = False  # school_year: «2025/2026» rather than «2025–2026»
-    short: bool = False  # school_year: «уч. год» rather than «учебный год»
+    slash: bool = False  # school_year, term: «2025/2026» rather than «2025–2026»
+    short: bool = False  # school_year, term: «уч. год» rather than «учебный год»
+    # Fields added later keep their default in older data, so its structured form is unchanged.
+    spelled: bool = False  # half, quarter, term: «первое полугодие» rather than «1 полугодие»
+    by: bool = False  # until: «к 1 сентября 2026 г.» rather than «до …»
+    end: bool = False  # until with a year: «до конца 2026 года» (31 December) rather than «до 2026 года»
+    compact: bool = False  # dates in one month: «с 1 по 10 сентября 2026 г.», «20–24.04.2027»
+    through: bool = False  # annual: the months are a range, «сентябрь – октябрь ежегодно»
+    bare: bool = False  # school_year: «2026–2027» alone, read so in a school-year plan
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -153,8 +161,11 @@ def _span_months(d: Deadline) -> tuple[date, date] | None:
 
 
 def _span_until(d: Deadline) -> tuple[date, date] | None:
+    """The day the deadline falls on: «до 2027 года» is 1 January 2027, as «до февраля» is 1 February."""
     if d.day is not None:
         return d.day, d.day
+    if d.year is not None:
+        return (date(d.year, 12, 31) if d.end else date(d.year, 1, 1),) * 2
     year, month = d.months[0]
     return (date(year, month, 1),) * 2 if year is not None else None
 
@@ -164,6 +175,20 @@ def _span_part(d: Deadline) -> tuple[date, date] | None:
         return None
     size = 12 // _PART_MAX[d.kind]
     return _month_span(d.year, (d.part - 1) * size + 1)[0], _month_span(d.year, d.part * size)[1]
+
+
+#: The months of school terms I–IV. Terms have no fixed dates (holidays differ by region and
+#: year), but a plan period begins on 1 January or 1 September, so only the calendar year a
+#: term falls in matters for the check: I and II are in the first year, III and IV in the second.
+_TERM_MONTHS = {1: (9, 10), 2: (11, 12), 3: (1, 3), 4: (4, 5)}
+
+
+def _span_term(d: Deadline) -> tuple[date, date] | None:
+    if d.year is None or d.last_year is None or d.part is None:
+        return None
+    first, last = _TERM_MONTHS[d.part]
+    year = d.year if first >= 9 else d.last_year
+    return _month_span(year, first)[0], _month_span(year, last)[1]
 
 
 def _span_years(d: Deadline) -> tuple[date, date] | None:
@@ -185,7 +210,7 @@ def _span_dates(d: Deadline) -> tuple[date, date]:
 _SPANS: dict[str, Callable[[Deadline], tuple[date, date] | None]] = {
     "date": lambda d: (d.day, d.day) if d.day else None, "until": _span_until, "dates": _span_dates,
     "months": _span_months, "range": _span_months, "half": _span_part, "quarter": _span_part,
-    "year": _span_years, "years": _span_years, "school_year": _span_school_year,
+    "term": _span_term, "year": _span_years, "years": _span_years, "school_year": _span_school_year,
 }
 
 # --------------------------------------------------------------------------- to_data
@@ -206,14 +231,24 @@ def _day_data(d: Deadline) -> Data:
 
 
 def _until_data(d: Deadline) -> Data:
-    data = _day_data(d) if d.day is not None else {"month": _month_str(d.months[0])}
-    return {**data, "not_later": "yes"} if d.not_later else data
+    if d.day is not None:
+        data = _day_data(d)
+    elif d.months:
+        data = {"month": _month_str(d.months[0])}
+    else:
+        data = {"year": str(d.year), **_flags(d, "end")}
+    return {**data, **_flags(d, "not_later", "by")}
+
+
+def _flags(d: Deadline, *names: str) -> Data:
+    """The flags that are set, as «yes»; unset ones are left out, so older data stays as it was."""
+    return {name: "yes" for name in names if getattr(d, name)}
 
 
 def _dates_data(d: Deadline) -> Data:
     assert d.day is not None and d.last_day is not None
     return {"from": d.day.isoformat(), "to": d.last_day.isoformat(),
-            "format": "numeric" if d.numeric else "words", "prepositions": _yes(d.prepositions)}
+            "format": "numeric" if d.numeric else "words", "prepositions": _yes(d.prepositions), **_flags(d, "compact")}
 
 
 def _governed(d: Deadline, always_during: bool = True) -> Data:
@@ -226,19 +261,33 @@ def _months_data(d: Deadline) -> Data:
     data: Data = {"months": [_month_str(m) for m in d.months]}
     if any(d.notes):
         data["notes"] = list(d.notes)
-    return data
+    return {**data, **_governed(d, always_during=False)}
+
+
+def _numeral(d: Deadline) -> str:
+    return "words" if d.spelled else "roman" if d.roman else "arabic"
 
 
 def _part_data(d: Deadline) -> Data:
-    data: Data = {d.kind: str(d.part), "numeral": "roman" if d.roman else "arabic"}
+    data: Data = {d.kind: str(d.part), "numeral": _numeral(d)}
     if d.year is not None:
         data["year"] = str(d.year)
     return {**data, **_governed(d, always_during=False)}
 
 
+def _term_data(d: Deadline) -> Data:
+    data: Data = {"term": str(d.part), "numeral": _numeral(d)}
+    if d.year is not None:
+        data.update({"from": str(d.year), "to": str(d.last_year), **_school_words(d)})
+    return {**data, **_governed(d, always_during=False)}
+
+
+def _school_words(d: Deadline) -> Data:
+    return {"separator": "slash" if d.slash else "dash", "short": _yes(d.short)}
+
+
 def _school_year_data(d: Deadline) -> Data:
-    return {"from": str(d.year), "to": str(d.last_year), **_governed(d),
-            "separator": "slash" if d.slash else "dash", "short": _yes(d.short)}
+    return {"from": str(d.year), "to": str(d.last_year), **_governed(d), **_school_words(d), **_flags(d, "bare")}
 
 
 def _annual_data(d: Deadline) -> Data:
@@ -251,6 +300,7 @@ def _annual_data(d: Deadline) -> Data:
         "order": "months_first" if d.months_first else "annual_first",
         "case": "prepositional" if d.prepositional else "nominative",
         "comma": _yes(d.comma),
+        **({"range": "yes"} if d.through else {}),
     }
 
 
@@ -259,9 +309,11 @@ _TO_DATA: dict[str, Callable[[Deadline], Data]] = {
     "until": _until_data,
     "dates": _dates_data,
     "months": _months_data,
-    "range": lambda d: {"from": _month_str(d.months[0]), "to": _month_str(d.months[1])},
+    "range": lambda d: {"from": _month_str(d.months[0]), "to": _month_str(d.months[1]),
+                        **_governed(d, always_during=False)},
     "half": _part_data,
     "quarter": _part_data,
+    "term": _term_data,
     "year": lambda d: {"year": str(d.year), **_governed(d)},
     "years": lambda d: {"from": str(d.year), "to": str(d.last_year), **_governed(d)},
     "school_year": _school_year_data,

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from .model import YEARS, Deadline, DeadlineError, MonthRef, bad_year, year_error
 from .words import (
     _GEN,
     _MONTH_NO,
     _NOM,
+    _ORDINAL_NO,
     _PART_KIND,
     _PART_MAX,
     _PREP,
@@ -46,8 +49,11 @@ _ANY_MONTH = re.compile(_alt(_MONTH_NO))
 _DATE_NUM = re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR}){_SUF}")
 _DATE_WORDS = re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_GEN_RE})\s+(?P<y>{_YEAR}){_SUF}")
 _DAY_NO_YEAR = re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_GEN_RE})")
-_UNTIL = re.compile(r"(?P<w>до|не позднее)\s+(?P<rest>.+)")
+#: «в срок до …» says no more than «до …» in a deadline column: «в срок» is read and not printed.
+_UNTIL = re.compile(r"(?:в срок\s+)?(?P<w>до|не позднее|к)\s+(?P<rest>.+)")
 _UNTIL_MONTH = re.compile(rf"(?P<m>{_GEN_RE})(?:\s+(?P<y>{_YEAR}){_SUF})?")
+_UNTIL_YEAR = re.compile(rf"(?P<end>конца\s+)?(?P<y>{_YEAR}){_SUF}")
+_BARE_DAY = re.compile(r"\d{1,2}")
 _DASH_CHARS = "-‐‑‒–—―−"
 #: «с 01.09.2025 по 30.09.2025» and «01.09.2025 – 30.09.2025»: (pattern, written with «с … по …»).
 _DATES_FORMS: tuple[tuple[re.Pattern[str], bool], ...] = (
@@ -56,18 +62,31 @@ _DATES_FORMS: tuple[tuple[re.Pattern[str], bool], ...] = (
 )
 #: «в течение 2026 года» or «в 2026 году», «во II квартале» (group ``inside``); neither for «2026 год».
 _DURING = r"(?:(?P<during>в течение\s+)|(?P<inside>во?\s+))?"
-_PART = re.compile(
-    rf"{_DURING}(?P<n>[1-4]|iv|iii|ii|i)(?:\s*-?\s*(?:ое|ый|ом|ого|го|й|е|м))?\s*(?P<w>{_alt(_PART_KIND)})"
-    rf"(?:\s+(?P<y>{_YEAR}){_SUF})?"
-)
-_SCHOOL_WORD = r"(?P<w>учебн(?:ый|ого|ом)\s+год(?:а|у)?|уч\.?\s*г(?:од|ода|оду)?\b\.?)"
-_SCHOOL_YEAR = re.compile(rf"{_DURING}(?P<a>{_YEAR})(?:(?P<slash>\s*/\s*)|{_DASH})(?P<b>{_YEAR})\s*{_SCHOOL_WORD}")
+#: «II», «2», «2-е», «второе», «второго», «второй» — the number of a half-year, quarter or term.
+_NUMBER = rf"(?P<n>[1-4]|iv|iii|ii|i|{_alt(_ORDINAL_NO)})(?:\s*-?\s*(?:ое|ый|ая|ом|ого|ой|ей|го|й|е|м|я)\b)?"
+_PART = re.compile(rf"{_DURING}{_NUMBER}\s*(?P<w>{_alt(_PART_KIND)})(?:\s+(?P<y>{_YEAR}){_SUF})?")
+_SCHOOL_WORD = r"(?P<sw>учебн(?:ый|ого|ом)\s+год(?:а|у)?|уч\.?\s*г(?:од|ода|оду)?\b\.?)"
+_TWO_YEARS = rf"(?P<a>{_YEAR})(?:(?P<slash>\s*/\s*)|{_DASH})(?P<b>{_YEAR})"
+_SCHOOL_YEAR = re.compile(rf"{_DURING}{_TWO_YEARS}\s*{_SCHOOL_WORD}")
+#: «2026–2027» alone: a school year when the plan's period is one (``school_year=True``).
+_BARE_SCHOOL_YEAR = re.compile(rf"{_DURING}{_TWO_YEARS}")
+#: «III четверть», «2 четверть 2025/2026 учебного года»: a term's year is a school year, never a calendar one.
+_TERM = re.compile(rf"{_DURING}{_NUMBER}\s*четверт(?:ь|и)(?:\s+{_TWO_YEARS}\s*{_SCHOOL_WORD})?")
 _LONE_YEAR = re.compile(rf"{_YEAR}{_SUF}")
 _YEARS = re.compile(rf"{_DURING}(?P<a>{_YEAR}){_SUF}{_DASH}(?P<b>{_YEAR}){_SUF}")
 _ONE_YEAR = re.compile(rf"{_DURING}(?P<y>{_YEAR}){_SUF}")
+#: «апрель – май 2026 г.», «Апрель-май, 2026» (a comma before the year), «в апреле – мае 2026 года».
+_YEAR_AFTER = rf"(?:\s*,\s*|\s+)(?P<y2>{_YEAR}){_SUF}"
 _RANGE = re.compile(
-    rf"(?P<m1>{_NOM_RE})(?:\s+(?P<y1>{_YEAR}){_SUF})?{_DASH}(?P<m2>{_NOM_RE})(?:\s+(?P<y2>{_YEAR}){_SUF})?"
+    rf"(?P<m1>{_NOM_RE})(?:\s+(?P<y1>{_YEAR}){_SUF})?{_DASH}(?P<m2>{_NOM_RE})(?:{_YEAR_AFTER})?"
 )
+_PREP_RANGE = re.compile(
+    rf"в\s+(?P<m1>{_PREP_RE})(?:\s+(?P<y1>{_YEAR}){_SUF})?{_DASH}(?P<m2>{_PREP_RE})(?:{_YEAR_AFTER})?"
+)
+#: «в мае 2026 года», «в апреле и мае 2026 года», «в январе 2026 г., мае 2026 г.».
+_PREP_MONTHS = re.compile(r"в\s+(?P<list>.+)")
+_PREP_ITEM = re.compile(rf"(?P<m>{_PREP_RE})(?:\s+(?P<y>{_YEAR}){_SUF})?")
+_PREP_SPLIT = re.compile(r"\s*,\s*|\s+и\s+")
 _NOTE = r"\s*\((?P<{}>[^()]*)\)"
 _MONTH_ITEM = re.compile(
     rf"(?P<m>{_NOM_RE})(?:{_NOTE.format('n1')})?(?:\s+(?P<y>{_YEAR}){_SUF})?(?:{_NOTE.format('n2')})?"
@@ -77,28 +96,36 @@ _LIST_COMMA = re.compile(r"\s*,\s*(?![^()]*\))")  # a comma outside parentheses
 _PREP_LIST = rf"в\s+{_PREP_RE}(?:(?:\s*,\s*|\s+и\s+){_PREP_RE})*"
 _NOM_LIST = rf"{_NOM_RE}(?:\s*,\s*{_NOM_RE})*"
 _COMMA = r"(?P<comma>\s*,)?"
-#: «ежегодно» forms: (pattern, months come first, months in prepositional case).
-_ANNUAL_FORMS: tuple[tuple[re.Pattern[str], bool, bool], ...] = (
-    (re.compile(rf"ежегодно{_COMMA}\s+(?P<list>{_PREP_LIST})"), False, True),
-    (re.compile(rf"ежегодно{_COMMA}\s+(?P<list>{_NOM_LIST})"), False, False),
-    (re.compile(rf"(?P<list>{_PREP_LIST}){_COMMA}\s+ежегодно"), True, True),
-    (re.compile(rf"(?P<list>{_NOM_LIST}){_COMMA}\s+ежегодно"), True, False),
+#: The months of «ежегодно»: (pattern, in prepositional case, a range «сентябрь – октябрь»).
+_ANNUAL_MONTHS = (
+    (_PREP_LIST, True, False), (_NOM_LIST, False, False),
+    (rf"в\s+{_PREP_RE}{_DASH}{_PREP_RE}", True, True), (rf"{_NOM_RE}{_DASH}{_NOM_RE}", False, True),
+)
+#: «ежегодно» forms: (pattern, months come first, months in prepositional case, months are a range).
+_ANNUAL_FORMS: tuple[tuple[re.Pattern[str], bool, bool, bool], ...] = tuple(
+    (re.compile(form.format(months=rf"(?P<list>{months})", comma=_COMMA)), first, prep, through)
+    for first, form in ((False, r"ежегодно{comma}\s+{months}"), (True, r"{months}{comma}\s+ежегодно"))
+    for months, prep, through in _ANNUAL_MONTHS
 )
 _ANNUAL_TAIL = re.compile(rf"ежегодно{_COMMA}\s+(?P<tail>.+)")
 
 # --------------------------------------------------------------------------- parsing
 
 
-def parse_deadline(text: str) -> Deadline:
+def parse_deadline(text: str, *, school_year: bool = False) -> Deadline:
     """Parse a clerk's deadline phrase; never raises — unknown text becomes kind «free».
 
     So does a phrase naming a date that does not exist or a year outside :data:`YEARS`:
     whatever reads a parsed deadline can take its span; :func:`deadline_problem` tells why.
+
+    ``school_year`` is the plan's own context: when its period is a school year, a list of
+    months runs in school-year order («сентябрь, декабрь, март, май 2027» begins in
+    September 2026) and «2026–2027» alone is that school year, not two calendar years.
     """
     src = _source(text if isinstance(text, str) else str(text))
     for parser in _PARSERS:
         try:
-            found = parser(src)
+            found = parser(src, school_year)
         except ValueError:  # an impossible date such as 31.02.2026
             found = None
         if found is not None and bad_year(found) is None:
@@ -138,20 +165,20 @@ def _day_problem(m: re.Match[str], written: str) -> DeadlineError | None:
     return None
 
 
-def _parse_phrase(src: _Src) -> Deadline | None:
+def _parse_phrase(src: _Src, school: bool) -> Deadline | None:
     sub = _match_phrase(src.key)
     return Deadline("phrase", src.text, phrase=sub, wording=_wording(src.orig)) if sub else None
 
 
-def _parse_annual(src: _Src) -> Deadline | None:
+def _parse_annual(src: _Src, school: bool) -> Deadline | None:
     if src.key == "ежегодно":
         return Deadline("annual", src.text)
-    for rx, first, prep in _ANNUAL_FORMS:
+    for rx, first, prep, through in _ANNUAL_FORMS:
         m = rx.fullmatch(src.key)
         if m:
             months = tuple((None, _MONTH_NO[w]) for w in _ANY_MONTH.findall(m["list"]))
             return Deadline("annual", src.text, months=months, months_first=first,
-                            prepositional=prep, comma=bool(m["comma"]))
+                            prepositional=prep, comma=bool(m["comma"]), through=through)
     m = _ANNUAL_TAIL.fullmatch(src.key)
     if m and _match_phrase(m["tail"]):
         return Deadline("annual", src.text, wording=_wording(src.orig[m.start("tail"):]), comma=bool(m["comma"]))
@@ -169,38 +196,48 @@ def _match_day(key: str) -> tuple[date, bool] | None:
     return None
 
 
-def _parse_date(src: _Src) -> Deadline | None:
+def _parse_date(src: _Src, school: bool) -> Deadline | None:
     found = _match_day(src.key)
     return Deadline("date", src.text, day=found[0], numeric=found[1]) if found else None
 
 
-def _parse_until(src: _Src) -> Deadline | None:
-    """«до 31.05.2026», «не позднее 15.03.2026», «до февраля 2022 года»."""
+def _parse_until(src: _Src, school: bool) -> Deadline | None:
+    """«до 31.05.2026», «не позднее 15.03.2026», «к 1 сентября 2026 г.», «до февраля 2022 года»,
+    «до 2027 года», «до конца 2026 года»; «к» only before a day («к сентябрю» is not read)."""
     m = _UNTIL.fullmatch(src.key)
     if not m:
         return None
-    not_later = m["w"] != "до"
+    until = Deadline("until", src.text, not_later=m["w"] == "не позднее", by=m["w"] == "к")
     found = _match_day(m["rest"])
     if found:
-        return Deadline("until", src.text, day=found[0], numeric=found[1], not_later=not_later)
+        return replace(until, day=found[0], numeric=found[1])
+    if until.by:
+        return None
     target = _UNTIL_MONTH.fullmatch(m["rest"])
     if target:
-        month = (_int(target["y"]), _MONTH_NO[target["m"]])
-        return Deadline("until", src.text, months=(month,), not_later=not_later)
-    return None
+        return replace(until, months=((_int(target["y"]), _MONTH_NO[target["m"]]),))
+    year = _UNTIL_YEAR.fullmatch(m["rest"])
+    return replace(until, year=int(year["y"]), end=year["end"] is not None) if year else None
 
 
-def _parse_dates(src: _Src) -> Deadline | None:
-    """«01.09.2025 – 30.09.2025», «с 1 сентября по 30 сентября 2025 г.»: both ends are days."""
+def _parse_dates(src: _Src, school: bool) -> Deadline | None:
+    """«01.09.2025 – 30.09.2025», «с 1 сентября по 30 сентября 2025 г.»: both ends are days.
+
+    The start may be its day alone, in the end's month and year: «с 1 по 10 сентября 2026 г.»,
+    «20–24.04.2027» (``compact``).
+    """
     for rx, prepositions in _DATES_FORMS:
         m = rx.fullmatch(src.key)
         end = _match_day(m["b"]) if m else None
         if m is None or end is None:
             continue
-        start = _match_day(m["a"]) or _start_day(m["a"], end[0])
+        compact = _BARE_DAY.fullmatch(m["a"]) is not None
+        start = (end[0].replace(day=int(m["a"])), end[1]) if compact else None
+        start = start or _match_day(m["a"]) or _start_day(m["a"], end[0])
         if start is None or start[1] != end[1] or start[0] > end[0]:
             return None
-        return Deadline("dates", src.text, day=start[0], last_day=end[0], numeric=end[1], prepositions=prepositions)
+        return Deadline("dates", src.text, day=start[0], last_day=end[0], numeric=end[1], prepositions=prepositions,
+                        compact=compact)
     return None
 
 
@@ -213,59 +250,103 @@ def _start_day(key: str, end: date) -> tuple[date, bool] | None:
     return date(end.year if (month, day) <= (end.month, end.day) else end.year - 1, month, day), False
 
 
-def _governed(m: re.Match[str]) -> dict[str, bool]:
+def _governed(m: re.Match[str]) -> dict[str, Any]:
     """The ``during`` / ``prepositional`` fields from a match of :data:`_DURING`."""
     return {"during": bool(m["during"]), "prepositional": bool(m["inside"])}
 
 
-def _parse_part(src: _Src) -> Deadline | None:
+def _number(m: re.Match[str], kind: str) -> dict[str, Any] | None:
+    """The ``part``, ``roman`` and ``spelled`` fields from a match of :data:`_NUMBER`; None past the last part."""
+    n = m["n"]
+    spelled, roman = n in _ORDINAL_NO, n in _ROMAN_NO
+    part = _ORDINAL_NO[n] if spelled else _ROMAN_NO[n] if roman else int(n)
+    return {"part": part, "roman": roman, "spelled": spelled} if 1 <= part <= _PART_MAX[kind] else None
+
+
+def _parse_part(src: _Src, school: bool) -> Deadline | None:
     m = _PART.fullmatch(src.key)
     if not m:
         return None
     kind = _PART_KIND[m["w"]]
-    roman = not m["n"].isdigit()
-    part = _ROMAN_NO[m["n"]] if roman else int(m["n"])
-    if part > _PART_MAX[kind]:
+    number = _number(m, kind)
+    if number is None:
         return None
-    return Deadline(kind, src.text, part=part, roman=roman, year=_int(m["y"]), **_governed(m))
+    return Deadline(kind, src.text, year=_int(m["y"]), **number, **_governed(m))
 
 
-def _parse_school_year(src: _Src) -> Deadline | None:
-    """«2025-2026 учебный год», «в течение 2025/2026 учебного года», «в 2025-2026 уч. году»."""
+def _school_years(m: re.Match[str]) -> dict[str, Any] | None:
+    """``year``, ``last_year``, ``slash``, ``short`` of a school year «2025/2026 уч. года»; None if not one."""
+    if m["a"] is None:
+        return {}
+    first, last = int(m["a"]), int(m["b"])
+    if last != first + 1:
+        return None
+    short = m.groupdict().get("sw") is not None and not m["sw"].startswith("учебн")
+    return {"year": first, "last_year": last, "slash": m["slash"] is not None, "short": short}
+
+
+def _parse_term(src: _Src, school: bool) -> Deadline | None:
+    """«III четверть», «в течение второй четверти», «2 четверть 2025/2026 учебного года»."""
+    m = _TERM.fullmatch(src.key)
+    number = _number(m, "term") if m else None
+    years = _school_years(m) if m else None
+    if m is None or number is None or years is None:
+        return None
+    return Deadline("term", src.text, **number, **years, **_governed(m))
+
+
+def _parse_school_year(src: _Src, school: bool) -> Deadline | None:
+    """«2025-2026 учебный год», «в течение 2025/2026 учебного года», «в 2025-2026 уч. году»;
+    in a school-year plan also «2026–2027» alone (``bare``)."""
     m = _SCHOOL_YEAR.fullmatch(src.key)
-    if not m or int(m["b"]) != int(m["a"]) + 1:
+    bare = m is None and school
+    if bare:
+        m = _BARE_SCHOOL_YEAR.fullmatch(src.key)
+    years = _school_years(m) if m else None
+    if m is None or not years:
         return None
-    return Deadline("school_year", src.text, year=int(m["a"]), last_year=int(m["b"]), slash=m["slash"] is not None,
-                    short=not m["w"].startswith("учебн"), **_governed(m))
+    return Deadline("school_year", src.text, bare=bare, **years, **_governed(m))
 
 
-def _parse_years(src: _Src) -> Deadline | None:
+def _parse_years(src: _Src, school: bool) -> Deadline | None:
     m = _YEARS.fullmatch(src.key)
     if not m or int(m["a"]) >= int(m["b"]):
         return None
     return Deadline("years", src.text, year=int(m["a"]), last_year=int(m["b"]), **_governed(m))
 
 
-def _parse_year(src: _Src) -> Deadline | None:
+def _parse_year(src: _Src, school: bool) -> Deadline | None:
     m = _ONE_YEAR.fullmatch(src.key)
     return Deadline("year", src.text, year=int(m["y"]), **_governed(m)) if m else None
 
 
-def _parse_range(src: _Src) -> Deadline | None:
-    m = _RANGE.fullmatch(src.key)
-    if not m:
-        return None
-    ends = _complete_range((_int(m["y1"]), _MONTH_NO[m["m1"]]), (_int(m["y2"]), _MONTH_NO[m["m2"]]))
-    return Deadline("range", src.text, months=ends) if ends else None
+def _parse_range(src: _Src, school: bool) -> Deadline | None:
+    """«апрель – май 2026 г.»; «в апреле – мае 2026 года» (``prepositional``)."""
+    for rx, prepositional in ((_RANGE, False), (_PREP_RANGE, True)):
+        m = rx.fullmatch(src.key)
+        if m:
+            ends = _complete_range((_int(m["y1"]), _MONTH_NO[m["m1"]]), (_int(m["y2"]), _MONTH_NO[m["m2"]]))
+            return Deadline("range", src.text, months=ends, prepositional=prepositional) if ends else None
+    return None
 
 
-def _parse_months(src: _Src) -> Deadline | None:
+def _parse_months(src: _Src, school: bool) -> Deadline | None:
     found = [_month_item(k, o) for k, o in _list_items(src)]
     items = [item for item in found if item is not None]
     if not items or len(items) != len(found):
         return None
-    months = _inherit_years(month for month, _ in items)
+    months = _inherit_years((month for month, _ in items), school)
     return Deadline("months", src.text, months=months, notes=tuple(note for _, note in items))
+
+
+def _parse_prep_months(src: _Src, school: bool) -> Deadline | None:
+    """«в мае 2026 года», «в апреле и мае 2026 года»: months in the prepositional case (no notes)."""
+    m = _PREP_MONTHS.fullmatch(src.key)
+    items = [_PREP_ITEM.fullmatch(item) for item in _PREP_SPLIT.split(m["list"])] if m else []
+    if not items or not all(items):
+        return None
+    months = _inherit_years(((_int(i["y"]), _MONTH_NO[i["m"]]) for i in items if i), school)
+    return Deadline("months", src.text, months=months, notes=("",) * len(months), prepositional=True)
 
 
 def _list_items(src: _Src) -> list[tuple[str, str]]:
@@ -292,9 +373,10 @@ def _month_item(key: str, orig: str) -> tuple[MonthRef, str] | None:
     return (_int(m["y"]), _MONTH_NO[m["m"]]), note
 
 
-_PARSERS: tuple[Callable[[_Src], Deadline | None], ...] = (
-    _parse_phrase, _parse_annual, _parse_until, _parse_date, _parse_dates, _parse_part,
-    _parse_school_year, _parse_years, _parse_year, _parse_range, _parse_months,
+#: Each parser takes the phrase and whether the plan's period is a school year.
+_PARSERS: tuple[Callable[[_Src, bool], Deadline | None], ...] = (
+    _parse_phrase, _parse_annual, _parse_until, _parse_date, _parse_dates, _parse_part, _parse_term,
+    _parse_school_year, _parse_years, _parse_year, _parse_range, _parse_months, _parse_prep_months,
 )
 
 
@@ -302,14 +384,28 @@ def _int(value: str | None) -> int | None:
     return int(value) if value is not None else None
 
 
-def _inherit_years(months: Iterable[MonthRef]) -> tuple[MonthRef, ...]:
-    """«январь, май 2026 г.»: a year covers the months before it that have none."""
+def _inherit_years(months: Iterable[MonthRef], school_year: bool = False) -> tuple[MonthRef, ...]:
+    """«январь, май 2026 г.»: a year covers the months before it that have none.
+
+    In a school-year plan it covers them as a school year does: «сентябрь, декабрь, март,
+    май 2027» — the autumn months of that school year fall in 2026.
+    """
     result: list[MonthRef] = []
-    carry: int | None = None
+    carry: MonthRef | None = None
     for year, month in reversed(list(months)):
-        carry = year if year is not None else carry
-        result.append((carry, month))
+        if year is not None:
+            carry = (year, month)
+        result.append((_same_year_as(carry, month, school_year), month))
     return tuple(reversed(result))
+
+
+def _same_year_as(carry: MonthRef | None, month: int, school_year: bool) -> int | None:
+    """The year of ``month`` in the same calendar — or school — year as the dated month ``carry``."""
+    year, dated = carry if carry is not None else (None, 0)
+    if year is None or not school_year:
+        return year
+    start = year if dated >= 9 else year - 1  # a school year runs September – August
+    return start if month >= 9 else start + 1
 
 
 def _complete_range(start: MonthRef, end: MonthRef) -> tuple[MonthRef, MonthRef] | None:

@@ -52,7 +52,7 @@ _ORDINAL = r"(?:[1-4]|iv|iii|ii|i)(?:-?(?:ой|ого|го|й))?"
 #: requests may carry a qualifier («по графику оценочных процедур»).
 _PHRASES: tuple[tuple[str, str], ...] = (
     ("always", r"постоянно"),
-    ("as_needed", r"по мере (?:необходимости|потребности)"),
+    ("as_needed", r"по (?:мере )?(?:необходимости|потребности)"),
     ("during_school_year", r"в течение (?:всего )?учебного года"),
     ("during_year", r"в течение (?:всего )?(?:календарного )?года"),
     ("whole_period", r"(?:весь период|в течение всего периода)(?: .+)?"),
@@ -62,11 +62,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("on_request", r"по запрос(?:у|ам)(?: .+)?"),
     ("by_plan", r"(?:по|согласно) (?:\w+ )?плану(?: .+)?|в соответствии с (?:\w+ )?планом(?: .+)?"),
     # Recurring without a date: nothing to check against the period, nothing to move.
+    ("daily", rf"ежедневно|{_ONCE}день"),
     ("weekly", rf"еженедельно|{_ONCE}неделю"),
     ("monthly", rf"ежемесячно|{_ONCE}месяц"),
     ("quarterly", rf"ежеквартально|{_ONCE}квартал"),
     ("per_term", rf"{_ONCE}(?:четверть|триместр)"),
     ("half_yearly", rf"{_ONCE}(?:полугодие|полгода)|(?:2|два) раза в год"),
+    ("yearly", rf"{_ONCE}год"),
     ("after_term", rf"{_AFTER}(?:каждой |каждого |{_ORDINAL} )?(?:четверти|триместра|полугодия|квартала|месяца)"),
     ("after_year", rf"{_AFTER}(?:учебного |календарного )?года"),
 )
@@ -75,19 +77,35 @@ _PHRASE_WORDING = {
     "always": "постоянно", "as_needed": "по мере необходимости", "during_school_year": "в течение учебного года",
     "during_year": "в течение года", "whole_period": "весь период", "until_school_year_end": "до конца учебного года",
     "until_year_end": "до конца года", "schedule": "по графику", "on_request": "по запросу", "by_plan": "по плану",
-    "weekly": "еженедельно", "monthly": "ежемесячно", "quarterly": "ежеквартально", "per_term": "1 раз в четверть",
-    "half_yearly": "1 раз в полугодие", "after_term": "по итогам четверти", "after_year": "по итогам учебного года",
+    "daily": "ежедневно", "weekly": "еженедельно", "monthly": "ежемесячно", "quarterly": "ежеквартально",
+    "per_term": "1 раз в четверть", "half_yearly": "1 раз в полугодие", "yearly": "1 раз в год",
+    "after_term": "по итогам четверти", "after_year": "по итогам учебного года",
 }
 _PHRASE_RES = tuple((sub, re.compile(rx)) for sub, rx in _PHRASES)
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _ROMAN_NO = {v.lower(): k for k, v in _ROMAN.items()}
 #: Half-year and quarter: nominative, genitive («в течение I квартала»), prepositional («в I квартале»).
-_PART_FORMS = {"half": ("полугодие", "полугодия", "полугодии"), "quarter": ("квартал", "квартала", "квартале")}
+#: A school term («четверть») is read by its own pattern (its year is a school year), so it is not in
+#: :data:`_PART_KIND`, which the calendar half-year and quarter pattern matches.
+_PART_FORMS = {"half": ("полугодие", "полугодия", "полугодии"), "quarter": ("квартал", "квартала", "квартале"),
+               "term": ("четверть", "четверти", "четверти")}
 _PART_WORD = {kind: forms[0] for kind, forms in _PART_FORMS.items()}
 _PART_GENITIVE = {kind: forms[1] for kind, forms in _PART_FORMS.items()}
-_PART_KIND = {form: kind for kind, forms in _PART_FORMS.items() for form in forms}
-_PART_MAX = {"half": 2, "quarter": 4}
+_PART_KIND = {form: kind for kind, forms in _PART_FORMS.items() for form in forms if kind != "term"}
+_PART_MAX = {"half": 2, "quarter": 4, "term": 4}
+#: Ordinals in words by the noun's gender: (nominative, genitive, prepositional), as for :data:`_PART_FORMS`.
+#: «четвертый» with «е»: the key reads «ё» as «е», and official documents print «е».
+_ORDINAL_WORDS: dict[str, dict[int, tuple[str, str, str]]] = {
+    "half": {1: ("первое", "первого", "первом"), 2: ("второе", "второго", "втором")},
+    "quarter": {1: ("первый", "первого", "первом"), 2: ("второй", "второго", "втором"),
+                3: ("третий", "третьего", "третьем"), 4: ("четвертый", "четвертого", "четвертом")},
+    "term": {1: ("первая", "первой", "первой"), 2: ("вторая", "второй", "второй"),
+             3: ("третья", "третьей", "третьей"), 4: ("четвертая", "четвертой", "четвертой")},
+}
+#: Any ordinal in words → its number, whatever the gender or case («первого», «третью»).
+_ORDINAL_NO = {form: n for table in _ORDINAL_WORDS.values() for n, forms in table.items() for form in forms}
+_ORDINAL_NO.update({"третье": 3, "третьего": 3, "третьем": 3, "четвертое": 4, "четвертого": 4, "четвертом": 4})
 #: «учебный год» in full and abbreviated, by case as for :data:`_PART_FORMS`.
 _SCHOOL_YEAR_WORDS = {
     False: ("учебный год", "учебного года", "учебном году"),

@@ -46,6 +46,7 @@ from .match import SIMILARITY, flatten, match_items, match_sections, similarity
 from .report import format_change, format_diff, fragment, quote
 from .result import (
     ACTIVITY_FIELDS,
+    APPROVAL_FIELD_RU,
     FIELD_RU,
     ORDER_FIELD_RU,
     PLAN_FIELD_RU,
@@ -62,6 +63,7 @@ from .sides import Side, load_side
 
 __all__ = [
     "ACTIVITY_FIELDS",
+    "APPROVAL_FIELD_RU",
     "FIELD_RU",
     "ORDER_FIELD_RU",
     "PLAN_FIELD_RU",

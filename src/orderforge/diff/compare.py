@@ -8,18 +8,18 @@ people is :mod:`.report`'s job (and the amending order's, :mod:`orderforge.amend
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import UserError
-from ..model import Activity, Order, Plan, Point
+from ..diagnostics import Diagnostic, Pos, UserError
+from ..model import Activity, Para, Period, Plan, Point, Ref
 from .match import _keep_in_order, flatten, match_items, match_sections
 from .result import (
     ACTIVITY_FIELDS,
-    ORDER_FIELD_RU,
-    PLAN_FIELD_RU,
     Change,
     FieldChange,
     Item,
@@ -80,24 +80,37 @@ def printed_responsible(activity: Activity, plan: Plan) -> str:
 # --------------------------------------------------------------------------- comparing
 
 
+Flat = tuple[list[Item], list[SectionItem]]  # a version's activities and sections, as flatten() gives them
+
+
 def diff_plans(old: Side, new: Side) -> PlanDiff:
-    """Everything that changed from ``old`` to ``new``, in the order of the new document."""
-    old_items, old_sections = flatten(old.plan)
-    new_items, new_sections = flatten(new.plan)
+    """Everything that changed from ``old`` to ``new``, in the order of the new document.
+
+    What the directory prints (a party's name, a person's position, the
+    signature) is compared only when both versions have their directory: with
+    one missing, every code would read as renamed. That is said as a warning
+    (OF110), as ``validate`` says it.
+    """
+    old_flat, new_flat = flatten(old.plan), flatten(new.plan)
+    (old_items, old_sections), (new_items, new_sections) = old_flat, new_flat
     pairs = match_items(old_items, new_items)
     section_pairs = match_sections(old_sections, new_sections, pairs)
-    section_map: dict[tuple[int, ...], tuple[int, ...]] = {(): ()}
-    section_map.update({o.number: n.number for o, n in section_pairs})
-    old_section_by_no = {s.number: s for s in old_sections}
-    new_section_by_no = {s.number: s for s in new_sections}
+    warnings = directory_warnings(old, new)
+    names = not warnings
 
     changes: list[Change] = []
-    changes.extend(_order_changes(old.plan.order, new.plan.order))
+    changes.extend(_order_changes(old.plan, new.plan, names))
+    changes.extend(_block_changes("approval", old.plan.approval, new.plan.approval))
     changes.extend(_plan_changes(old.plan, new.plan))
     changes.extend(_section_changes(old_sections, new_sections, section_pairs))
+    activities, renumbering = _activity_changes(old, new, (old_flat, new_flat), pairs, section_pairs, names)
+    changes.extend(activities)
+    section_renumbering = [(o, n) for o, n in section_pairs if o.label != n.label]
+    return PlanDiff(old, new, changes, pairs, section_pairs, renumbering, section_renumbering, warnings)
 
-    # Activities that changed their place inside the same section: not in the longest run kept in order.
-    moved = {id(o) for o, n in pairs if section_map.get(o.section) != n.section}
+
+def _reordered(pairs: list[tuple[Item, Item]], moved: set[int]) -> set[int]:
+    """Activities that changed their place inside the same section: not in the longest run kept in order."""
     reordered: set[int] = set()
     groups: dict[tuple[int, ...], list[tuple[Item, Item]]] = {}
     for o, n in pairs:
@@ -107,26 +120,42 @@ def diff_plans(old: Side, new: Side) -> PlanDiff:
         group.sort(key=lambda p: p[0].index)
         keep = _keep_in_order([n.index for _, n in group], [o.label == n.label for o, n in group])
         reordered.update(id(o) for k, (o, _) in enumerate(group) if k not in keep)
+    return reordered
 
-    activity_changes: list[tuple[tuple[float, int], Change]] = []
+
+def _field_changes(o: Activity, n: Activity, old: Plan, new: Plan, names: bool) -> list[FieldChange]:
+    """The fields of a matched activity that differ; a responsible party renamed in the directory too."""
+    fields = [
+        FieldChange(name, field_value(o, name), field_value(n, name))
+        for name in ("id",) + ACTIVITY_FIELDS
+        if field_value(o, name) != field_value(n, name)
+    ]
+    if names and not any(f.field == "responsible" for f in fields) and (
+            printed_responsible(o, old) != printed_responsible(n, new)):
+        keys = field_value(n, "responsible")  # the same codes, renamed in the directory
+        fields.append(FieldChange("responsible", keys, keys))
+    return fields
+
+
+def _activity_changes(
+    old: Side, new: Side, flat: tuple[Flat, Flat], pairs: list[tuple[Item, Item]],
+    section_pairs: list[tuple[SectionItem, SectionItem]], names: bool,
+) -> tuple[list[Change], list[tuple[Item, Item]]]:
+    """Every activity added, removed, moved or changed, in new document order; and those only renumbered."""
+    (old_items, old_sections), (new_items, new_sections) = flat
+    section_map: dict[tuple[int, ...], tuple[int, ...]] = {(): ()}
+    section_map.update({o.number: n.number for o, n in section_pairs})
+    old_section_by_no = {s.number: s for s in old_sections}
+    new_section_by_no = {s.number: s for s in new_sections}
+    moved = {id(o) for o, n in pairs if section_map.get(o.section) != n.section}
+    reordered = _reordered(pairs, moved)
+
+    found: list[tuple[tuple[float, int], Change]] = []
     renumbering: list[tuple[Item, Item]] = []
     for o, n in pairs:
-        fields = [
-            FieldChange(name, field_value(o.activity, name), field_value(n.activity, name))
-            for name in ("id",) + ACTIVITY_FIELDS
-            if field_value(o.activity, name) != field_value(n.activity, name)
-        ]
-        if not any(f.field == "responsible" for f in fields) and (
-                printed_responsible(o.activity, old.plan) != printed_responsible(n.activity, new.plan)):
-            keys = field_value(n.activity, "responsible")  # the same codes, renamed in the directory
-            fields.append(FieldChange("responsible", keys, keys))
-        if id(o) in moved:
-            kind = "moved"
-        elif id(o) in reordered:
-            kind = "renumbered"
-        elif fields:
-            kind = "changed"
-        else:
+        fields = _field_changes(o.activity, n.activity, old.plan, new.plan, names)
+        kind = "moved" if id(o) in moved else "renumbered" if id(o) in reordered else "changed" if fields else ""
+        if not kind:
             if o.label != n.label:
                 renumbering.append((o, n))
             continue
@@ -134,21 +163,16 @@ def diff_plans(old: Side, new: Side) -> PlanDiff:
         if kind == "moved":
             change.old_section = old_section_by_no.get(o.section)
             change.new_section = new_section_by_no.get(n.section)
-        activity_changes.append(((n.index, 1), change))
+        found.append(((n.index, 1), change))
     matched_old = {o.index for o, _ in pairs}
     matched_new = {n.index for _, n in pairs}
-    for item in new_items:
-        if item.index not in matched_new:
-            activity_changes.append(((item.index, 2), Change("added", None, item)))
+    found.extend(((item.index, 2), Change("added", None, item)) for item in new_items if item.index not in matched_new)
     # A removed activity is listed where it stood: just after what preceded it, before anything added there.
     preceding = _new_position_of_old(old_items, pairs)
-    for item in old_items:
-        if item.index not in matched_old:
-            activity_changes.append(((preceding[item.index] + 0.5, 0), Change("removed", item, None)))
-    activity_changes.sort(key=lambda c: c[0])
-    changes.extend(c for _, c in activity_changes)
-    section_renumbering = [(o, n) for o, n in section_pairs if o.label != n.label]
-    return PlanDiff(old, new, changes, pairs, section_pairs, renumbering, section_renumbering)
+    found.extend(((preceding[item.index] + 0.5, 0), Change("removed", item, None))
+                 for item in old_items if item.index not in matched_old)
+    found.sort(key=lambda c: c[0])
+    return [c for _, c in found], renumbering
 
 
 def _new_position_of_old(old_items: list[Item], pairs: list[tuple[Item, Item]]) -> dict[int, int]:
@@ -171,48 +195,122 @@ def _point_str(point: Point) -> str:
     return "\n".join(lines)
 
 
-def _lines(value: Any) -> str:
-    """A title given as one string or as a list of lines."""
-    return "\n".join(value) if isinstance(value, (list, tuple)) else str(value or "")
+# --------------------------------------------------------------------------- requisites
+
+#: Lists inside the order and the plan that are compared by their own rules, not as one requisite.
+STRUCTURED = frozenset({"points", "passport", "activities", "sections"})
+_BOOKKEEPING = frozenset({"pos", "field_pos"})
+
+#: How a value of the model reads as one string, by its type (lists and tuples: one line per element).
+_AS_TEXT: dict[type, Callable[[Any], str]] = {
+    str: str,
+    type(None): lambda _: "",
+    bool: lambda value: "да" if value else "нет",
+    date: date.isoformat,
+    Ref: lambda ref: ref.key,
+    Period: lambda period: period.text,
+    Para: lambda para: f"- {para.text}" if para.kind == "dash" else para.text,
+}
 
 
-def _order_fields(order: Order | None) -> dict[str, str]:
-    if order is None:
+def requisite_text(value: Any) -> str:
+    """One field of the model as the string compared and shown (a title's lines one per line)."""
+    if isinstance(value, (list, tuple)):
+        return "\n".join(requisite_text(v) for v in value)
+    return _AS_TEXT[type(value)](value)
+
+
+def requisites(block: Any) -> dict[str, str]:
+    """Every field of a block (order, approval, plan body) but the lists compared on their own.
+
+    Taken from the model's own fields, not from a list kept here: a key added to
+    the format is compared from the day it is printed (a list of its own made
+    the approval stamp invisible to ``diff``).
+    """
+    if block is None:
         return {}
-    return {
-        "kind": order.kind,
-        "issuer": "\n".join(order.issuer),
-        "issuer_genitive": order.issuer_genitive or "",
-        "date": order.date.isoformat() if order.date else "",
-        "number": order.number or "",
-        "place": order.place or "",
-        "title": _lines(order.title),
-        "preamble": text_str(order.preamble),
-        "operative": order.operative or "",
-        "control": order.control or "",
-        "signatory": order.signatory.key if order.signatory else "",
-    }
+    return {f.name: requisite_text(getattr(block, f.name)) for f in dataclasses.fields(block)
+            if f.name not in STRUCTURED | _BOOKKEEPING}
 
 
-def _order_changes(old: Order | None, new: Order | None) -> Iterator[Change]:
+def _plan_requisites(plan: Plan) -> dict[str, str]:
+    return {"style": plan.style, **requisites(plan.plan)}
+
+
+Printed = Callable[[str], str]  # a text as the document prints it ([[…]] expanded), for one version
+
+
+def _as_written(text: str) -> str:
+    return text
+
+
+def printed_text(plan: Plan) -> Printed:
+    """``[[id|дат]]`` in the order's texts as this version prints them, through its own directory.
+
+    A person renamed in the directory changes the printed order though the plan
+    file did not change. The change keeps the texts as written (``--json`` shows
+    the plan's words); only the comparison goes by what is printed.
+    """
+    def printed(text: str) -> str:
+        if "[[" not in text:
+            return text
+        from ..resolve import expand_references
+
+        try:
+            return expand_references(text, plan)
+        except Exception:  # noqa: BLE001 - a broken reference is validate's to report; compare it as written
+            return text
+
+    return printed
+
+
+def _block_changes(kind: str, old: Any, new: Any, printed: tuple[Printed, Printed] = (_as_written, _as_written)
+                   ) -> Iterator[Change]:
+    """A block added or removed, else each requisite printed differently (``kind``: order, approval, plan)."""
     if old is None and new is None:
         return
     if old is None or new is None:
-        yield Change("order", field_name="order", old_value="есть" if old else "нет", new_value="есть" if new else "нет")
+        yield Change(kind, field_name=kind, old_value="есть" if old else "нет", new_value="есть" if new else "нет")
         return
-    a, b = _order_fields(old), _order_fields(new)
-    for key in ORDER_FIELD_RU:
-        if a[key] != b[key]:
-            yield Change("order", field_name=key, old_value=a[key], new_value=b[key])
-    old_points = [_point_str(p) for p in old.points]
-    new_points = [_point_str(p) for p in new.points]
-    yield from _list_changes(old_points, new_points, "point")
+    a, b = requisites(old), requisites(new)
+    yield from (Change(kind, field_name=key, old_value=a[key], new_value=b[key])
+                for key in a if printed[0](a[key]) != printed[1](b[key]))
 
 
-def _list_changes(old: list[str], new: list[str], what: str, labels: tuple[list[str], list[str]] | None = None
-                  ) -> Iterator[Change]:
-    """Changes between two lists of strings (order points, passport rows) by difflib opcodes."""
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+def printed_signatory(plan: Plan) -> str:
+    """The signature as the directory prints it: the person's position and name."""
+    order = plan.order
+    person = plan.directory.people.get(order.signatory.key) if order and order.signatory else None
+    if person is None:
+        return ""
+    position = requisite_text(person.signature_position or person.position).replace("\n", " ")
+    return f"{position} {person.signature_name}".strip()
+
+
+def _order_changes(old: Plan, new: Plan, names: bool) -> Iterator[Change]:
+    """The order's requisites, its signature as printed (``names``: both directories known), its points."""
+    printed = (printed_text(old), printed_text(new)) if names else (_as_written, _as_written)
+    changes = list(_block_changes("order", old.order, new.order, printed))
+    yield from changes
+    if old.order is None or new.order is None:
+        return
+    renamed = printed_signatory(old) != printed_signatory(new)
+    if names and renamed and not any(c.field_name == "signatory" for c in changes):
+        yield Change("order", field_name="signatory", old_value=printed_signatory(old),
+                     new_value=printed_signatory(new))
+    old_points = [_point_str(p) for p in old.order.points]
+    new_points = [_point_str(p) for p in new.order.points]
+    keys = ([printed[0](p) for p in old_points], [printed[1](p) for p in new_points])
+    yield from _list_changes(old_points, new_points, "point", keys=keys)
+
+
+def _list_changes(old: list[str], new: list[str], what: str, labels: tuple[list[str], list[str]] | None = None,
+                  keys: tuple[list[str], list[str]] | None = None) -> Iterator[Change]:
+    """Changes between two lists of strings (order points, passport rows) by difflib opcodes.
+
+    ``keys``: what is compared, when it differs from what is shown (points as printed, shown as written).
+    """
+    matcher = difflib.SequenceMatcher(None, *(keys or (old, new)), autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
@@ -228,15 +326,8 @@ def _list_changes(old: list[str], new: list[str], what: str, labels: tuple[list[
 
 
 def _plan_changes(old: Plan, new: Plan) -> Iterator[Change]:
-    def fields(plan: Plan) -> dict[str, str]:
-        return {"style": plan.style, "title": _lines(plan.plan.title),
-                "period": plan.plan.period.text if plan.plan.period else "",
-                "activities_title": getattr(plan.plan, "activities_title", None) or ""}
-
-    a, b = fields(old), fields(new)
-    for key in PLAN_FIELD_RU:
-        if a[key] != b[key]:
-            yield Change("plan", field_name=key, old_value=a[key], new_value=b[key])
+    a, b = _plan_requisites(old), _plan_requisites(new)
+    yield from (Change("plan", field_name=key, old_value=a[key], new_value=b[key]) for key in a if a[key] != b[key])
     old_rows = [e.label + "\n" + "\n".join(e.items) for e in old.plan.passport]
     new_rows = [e.label + "\n" + "\n".join(e.items) for e in new.plan.passport]
     labels = ([e.label for e in old.plan.passport], [e.label for e in new.plan.passport])
@@ -292,3 +383,36 @@ def diff_specs(old_spec: str, new_spec: str | None = None, cwd: Path | None = No
         old_side = load_side(str(rev), directory=True, cwd=folder)
         return diff_plans(old_side, new_side)
     return diff_plans(load_side(old_spec, directory=True, cwd=cwd), load_side(new_spec, directory=True, cwd=cwd))
+
+
+# --------------------------------------------------------------------------- a directory one side lacks
+
+_NO_NAMES = "названия ответственных, должности и подпись из справочника не сравниваются"
+_NO_NAMES_HINT = ("верните справочник на место или исправьте путь в «directory:» — тогда будут сравнены "
+                  "и изменения в самом справочнике")
+
+
+def directory_warnings(old: Side, new: Side) -> list[Diagnostic]:
+    """OF110 for each version whose directory could not be read; the same file missing on both: said once."""
+    found = [w for w in (_directory_warning(old), _directory_warning(new)) if w is not None]
+    return list(dict.fromkeys(found))
+
+
+def _directory_warning(side: Side) -> Diagnostic | None:
+    from ..validate import UncheckedDirectory
+
+    directory = side.plan.directory
+    if isinstance(directory, UncheckedDirectory):
+        state = "не найден" if directory.announced else "не прочитан: в нём есть ошибки"
+        return Diagnostic("OF110", "warning", f"справочник «{directory.source}» {state} — {_NO_NAMES}",
+                          directory.first_error, _NO_NAMES_HINT)
+    if directory.source or not _references(side.plan):
+        return None
+    return Diagnostic("OF110", "warning", f"справочник для {side.display} не найден — {_NO_NAMES}",
+                      Pos(side.display), _NO_NAMES_HINT)
+
+
+def _references(plan: Plan) -> bool:
+    """Whether the plan names anyone from a directory (a plan naming no one needs none)."""
+    signed = plan.order is not None and plan.order.signatory is not None
+    return signed or any(activity.responsible for activity in plan.all_activities())

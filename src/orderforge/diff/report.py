@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..model import Plan
 from ..typography import shorten
 from .result import (
+    APPROVAL_FIELD_RU,
     FIELD_RU,
     ORDER_FIELD_RU,
     PLAN_FIELD_RU,
@@ -122,61 +124,105 @@ def _field_lines(prefix: str, fields: list[FieldChange], readable: Readable | No
     return lines
 
 
+def _added(change: Change, readable: Readable | None) -> list[str]:
+    assert change.new is not None
+    return [f"{_label(change)}: добавлено мероприятие {quote(text_str(change.new.activity.text), 90)}"]
+
+
+def _removed(change: Change, readable: Readable | None) -> list[str]:
+    assert change.old is not None
+    return [f"{_label(change)}: исключено мероприятие {quote(text_str(change.old.activity.text), 90)}"]
+
+
+def _moved(change: Change, readable: Readable | None) -> list[str]:
+    head = (f"{_label(change)}: перенесено из {_section_name(change.old_section, genitive=True)} "
+            f"в {_section_name(change.new_section)}")
+    return [head] + _field_lines(_label(change), change.fields, readable)
+
+
+def _renumbered(change: Change, readable: Readable | None) -> list[str]:
+    return [f"{_label(change)}: переставлено внутри раздела"] + _field_lines(_label(change), change.fields, readable)
+
+
+def _changed(change: Change, readable: Readable | None) -> list[str]:
+    return _field_lines(_label(change), change.fields, readable)
+
+
+def _section_added(change: Change, readable: Readable | None) -> list[str]:
+    assert change.new_section is not None
+    return [f"раздел {change.new_section.label}: добавлен {quote(change.new_section.section.title)}"]
+
+
+def _section_removed(change: Change, readable: Readable | None) -> list[str]:
+    assert change.old_section is not None
+    return [f"было: раздел {change.old_section.label}: исключён {quote(change.old_section.section.title)}"]
+
+
+def _section_changed(change: Change, readable: Readable | None) -> list[str]:
+    o, n = change.old_section, change.new_section
+    assert o is not None and n is not None
+    prefix = f"раздел {n.label}" + (f" (было {o.label})" if o.label != n.label else "")
+    return _field_lines(prefix, change.fields)
+
+
+#: A block of requisites (``Change.kind``) → how it is named and how its fields are named.
+BLOCKS = {"order": ("приказ", ORDER_FIELD_RU), "approval": ("гриф утверждения", APPROVAL_FIELD_RU),
+          "plan": ("план", PLAN_FIELD_RU)}
+
+
+def _requisite(change: Change, readable: Readable | None) -> list[str]:
+    """«гриф утверждения: номер: «7-р» → «3-р»», or the whole block added or removed."""
+    name, fields = BLOCKS[change.kind]
+    if change.field_name == change.kind:
+        return [f"{name}: {'добавлен' if change.new_value == 'есть' else 'удалён'}"]
+    old, new = fragment(change.old_value, change.new_value)
+    return [f"{name}: {fields.get(change.field_name, change.field_name)}: {quote(old)} → {quote(new)}"]
+
+
+def _point_added(change: Change, readable: Readable | None) -> list[str]:
+    return [f"приказ: пункт {change.new_number}: добавлен {quote(change.new_value, 90)}"]
+
+
+def _point_removed(change: Change, readable: Readable | None) -> list[str]:
+    return [f"приказ: было: пункт {change.old_number}: исключён {quote(change.old_value, 90)}"]
+
+
+def _point_changed(change: Change, readable: Readable | None) -> list[str]:
+    old, new = fragment(change.old_value, change.new_value)
+    was = f" (был {change.old_number})" if change.old_number != change.new_number else ""
+    where = f"пункт {change.new_number}{was}"
+    return [f"приказ: {where}: {quote(old)} → {quote(new)}"]
+
+
+def _passport_added(change: Change, readable: Readable | None) -> list[str]:
+    return [f"паспорт: добавлена строка «{change.label}»"]
+
+
+def _passport_removed(change: Change, readable: Readable | None) -> list[str]:
+    return [f"паспорт: исключена строка «{change.label}»"]
+
+
+def _passport_changed(change: Change, readable: Readable | None) -> list[str]:
+    old, new = fragment(change.old_value.split("\n", 1)[-1], change.new_value.split("\n", 1)[-1])
+    return [f"паспорт: строка «{change.label}»: {quote(old)} → {quote(new)}"]
+
+
+#: ``Change.kind`` → its wording; every kind :mod:`.compare` makes is here (a test checks it).
+WORDING: dict[str, Callable[[Change, Readable | None], list[str]]] = {
+    "added": _added, "removed": _removed, "moved": _moved, "renumbered": _renumbered, "changed": _changed,
+    "section_added": _section_added, "section_removed": _section_removed, "section_changed": _section_changed,
+    "order": _requisite, "approval": _requisite, "plan": _requisite,
+    "point_added": _point_added, "point_removed": _point_removed, "point_changed": _point_changed,
+    "passport_added": _passport_added, "passport_removed": _passport_removed, "passport_changed": _passport_changed,
+}
+
+
 def format_change(change: Change, readable: Readable | None = None) -> list[str]:
     """One change in Russian, one line per fact (names and references readable when ``readable`` is given)."""
-    kind = change.kind
-    if readable is not None and (kind == "order" or kind.startswith("point_")):
+    if readable is not None and (change.kind == "order" or change.kind.startswith("point_")):
         change = replace(change, old_value=readable.expand(change.old_value, readable.old),
                          new_value=readable.expand(change.new_value, readable.new))
-    if kind == "added":
-        assert change.new is not None
-        return [f"{_label(change)}: добавлено мероприятие {quote(text_str(change.new.activity.text), 90)}"]
-    if kind == "removed":
-        assert change.old is not None
-        return [f"{_label(change)}: исключено мероприятие {quote(text_str(change.old.activity.text), 90)}"]
-    if kind == "moved":
-        head = (f"{_label(change)}: перенесено из {_section_name(change.old_section, genitive=True)} "
-                f"в {_section_name(change.new_section)}")
-        return [head] + _field_lines(_label(change), change.fields, readable)
-    if kind == "renumbered":
-        return [f"{_label(change)}: переставлено внутри раздела"] + _field_lines(_label(change), change.fields, readable)
-    if kind == "changed":
-        return _field_lines(_label(change), change.fields, readable)
-    if kind == "section_added":
-        assert change.new_section is not None
-        return [f"раздел {change.new_section.label}: добавлен {quote(change.new_section.section.title)}"]
-    if kind == "section_removed":
-        assert change.old_section is not None
-        return [f"было: раздел {change.old_section.label}: исключён {quote(change.old_section.section.title)}"]
-    if kind == "section_changed":
-        o, n = change.old_section, change.new_section
-        assert o is not None and n is not None
-        prefix = f"раздел {n.label}" + (f" (было {o.label})" if o.label != n.label else "")
-        return _field_lines(prefix, change.fields)
-    if kind == "order" and change.field_name == "order":
-        return ["приказ: добавлен" if change.new_value == "есть" else "приказ: удалён"]
-    if kind == "order":
-        old, new = fragment(change.old_value, change.new_value)
-        return [f"приказ: {ORDER_FIELD_RU.get(change.field_name, change.field_name)}: {quote(old)} → {quote(new)}"]
-    if kind == "plan":
-        old, new = fragment(change.old_value, change.new_value)
-        return [f"план: {PLAN_FIELD_RU.get(change.field_name, change.field_name)}: {quote(old)} → {quote(new)}"]
-    if kind.startswith("point_"):
-        if kind == "point_added":
-            return [f"приказ: пункт {change.new_number}: добавлен {quote(change.new_value, 90)}"]
-        if kind == "point_removed":
-            return [f"приказ: было: пункт {change.old_number}: исключён {quote(change.old_value, 90)}"]
-        old, new = fragment(change.old_value, change.new_value)
-        where = f"пункт {change.new_number}" + (f" (был {change.old_number})" if change.old_number != change.new_number else "")
-        return [f"приказ: {where}: {quote(old)} → {quote(new)}"]
-    if kind.startswith("passport_"):
-        if kind == "passport_added":
-            return [f"паспорт: добавлена строка «{change.label}»"]
-        if kind == "passport_removed":
-            return [f"паспорт: исключена строка «{change.label}»"]
-        old, new = fragment(change.old_value.split("\n", 1)[-1], change.new_value.split("\n", 1)[-1])
-        return [f"паспорт: строка «{change.label}»: {quote(old)} → {quote(new)}"]
-    return [f"{kind}: {change.old_value} → {change.new_value}"]  # pragma: no cover - every kind is handled above
+    return WORDING[change.kind](change, readable)
 
 
 def format_diff(result: PlanDiff) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..diagnostics import Diagnostic
 from ..model import Activity, Section, Text
 from .sides import Side
 
@@ -27,6 +28,10 @@ ORDER_FIELD_RU = {
     "date": "дата", "number": "номер", "place": "место издания", "title": "заголовок",
     "preamble": "преамбула", "operative": "распорядительное слово", "control": "пункт о контроле",
     "signatory": "подписывает",
+}
+APPROVAL_FIELD_RU = {
+    "kind": "вид документа", "issuer_genitive": "кем утвержден", "date": "дата", "number": "номер",
+    "gender": "род утверждаемого документа",
 }
 PLAN_FIELD_RU = {"style": "оформление", "title": "заголовок", "period": "период",
                  "activities_title": "заголовок мероприятий до первого раздела"}
@@ -84,7 +89,8 @@ class FieldChange:
 @dataclass
 class Change:
     """One change. ``kind``: added, removed, changed, moved, renumbered (activities);
-    order, point_added, point_removed, point_changed (the order); plan, passport_added,
+    order, point_added, point_removed, point_changed (the order); approval (the approval stamp);
+    plan, passport_added,
     passport_removed, passport_changed (the plan); section_added, section_removed,
     section_changed (sections)."""
 
@@ -149,6 +155,7 @@ class PlanDiff:
     section_pairs: list[tuple[SectionItem, SectionItem]]
     renumbering: list[tuple[Item, Item]]  # matched, not otherwise reported, number changed
     section_renumbering: list[tuple[SectionItem, SectionItem]] = field(default_factory=list)  # matched, number changed
+    warnings: list[Diagnostic] = field(default_factory=list)  # what could not be compared (a missing directory)
 
     @property
     def empty(self) -> bool:
@@ -167,6 +174,7 @@ class PlanDiff:
                 {"title": n.section.title, "old_number": o.label, "new_number": n.label}
                 for o, n in self.section_renumbering
             ],
+            "warnings": [w.to_json() for w in self.warnings],
         }
 
 

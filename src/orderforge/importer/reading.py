@@ -141,7 +141,7 @@ def _period(imported: Imported, reader: _Reader) -> None:
     for activity in imported.all_activities():
         if not activity.deadline:
             continue
-        span = parse_deadline(activity.deadline).span()
+        span = parse_deadline(activity.deadline, school_year=period.school_year).span()
         if span and (span[0] < period.start or span[1] > period.end):
             where = activity.number.text if activity.number else activity.label
             imported.period_todo = (f"TODO: период {text} (из заголовка) не указан: срок «{activity.deadline}» "
