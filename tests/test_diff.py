@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from orderforge.diff import Side, diff_plans, format_diff
 from orderforge.fmt import format_text
 
+from .conftest import PLANS
 from .planhelpers import GitRepo, four_edits_repo, run
 
 PLAN = "plans/kaliningrad-committee-2026.yaml"
@@ -477,3 +478,18 @@ def test_a_person_renamed_in_the_directory_changes_the_order_text_that_names_the
     assert "[[grivusevich|" in changes[0]["new"]  # --json: as written in the plan
     text = run("diff", str(old), str(new_dir / "new.yaml")).stdout
     assert "Гривусевич-Новикову" in text or "Гривусевич-Новиковой" in text
+
+
+@pytest.mark.parametrize("text", ["a: &a [x]\nb: [*a, *a]\n", "plan:\n  title: a\n  title: b\n", "plan:\n\ttitle: a\n"])
+def test_a_side_that_is_not_readable_yaml_is_an_error_not_an_empty_plan(tmp_path: Path, text: str) -> None:
+    """Before: the whole other plan was reported «добавлен», exit 0."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = run("diff", str(bad), str(PLANS / "kaliningrad-committee-2026.yaml"))
+    assert result.exit_code == 1, result.output
+    assert "добавлен" not in result.output
+
+
+def test_a_device_is_named_as_such_not_as_missing() -> None:
+    result = run("diff", "/dev/zero", str(PLANS / "kaliningrad-committee-2026.yaml"))
+    assert result.exit_code == 2 and "OF070" in result.output and "не найден" not in result.output
