@@ -61,7 +61,7 @@ def test_help_is_russian_with_an_example(run, command: list[str]) -> None:
 def test_unknown_option_is_russian_usage_error(run) -> None:
     result = run("build", "--pdff")
     assert result.exit_code == 2
-    assert "Нет такого параметра" in result.output
+    assert "Ошибка: нет такого параметра «--pdff»" in result.output
 
 
 def test_build_example_plan(run, tmp_path: Path) -> None:

@@ -75,15 +75,41 @@ def test_help_has_no_english_beyond_names_and_examples(command: list[str]) -> No
 
 
 @pytest.mark.parametrize("args, expected", [
-    (["valdate"], "Нет такой команды «valdate». Возможно, имелось в виду «validate»?"),
-    (["validate", "--jsn"], "Нет такого параметра «--jsn». Возможно, имелось в виду «--json»?"),
-    (["new", "x.yaml"], "Не указан параметр '--from'."),
-    (["preview", "--dpi", "5", "x.yaml"], "5 — вне допустимых пределов"),
-    (["init", "--year"], "Параметру «--year» нужно значение."),
-    (["text", "a", "b"], "Лишний аргумент (b)"),
-], ids=["command", "option", "missing", "range", "no-value", "extra"])
+    (["valdate"], "Ошибка: нет такой команды «valdate». Возможно, имелось в виду «validate»?"),
+    (["validate", "--jsn"], "Ошибка: нет такого параметра «--jsn». Возможно, имелось в виду «--json»?"),
+    (["new", "x.yaml"], "Ошибка: не указан параметр «--from»."),
+    (["preview", "--dpi", "5", "x.yaml"], "Ошибка: недопустимое значение для «--dpi»: 5 — вне допустимых пределов: "
+                                          "от 20 до 300."),
+    (["preview", "--dpi", "abc", "x.yaml"], "Ошибка: недопустимое значение для «--dpi»: «abc» — не число."),
+    (["init", "--year"], "Ошибка: параметру «--year» нужно значение."),
+    (["text", "a", "b"], "Ошибка: лишний аргумент «b»"),
+    (["text"], "Ошибка: не указан аргумент «ДОКУМЕНТ.docx»."),
+], ids=["command", "option", "missing", "range", "number", "no-value", "extra", "argument"])
 def test_usage_errors_are_russian(args: list[str], expected: str) -> None:
     result = CliRunner().invoke(main, args, prog_name="orderforge", catch_exceptions=False)
     assert result.exit_code == 2
     assert expected in result.output
     assert not re.search(r"Did you mean|Error|Usage|Missing|Invalid|No such|Got unexpected", result.output)
+    assert "'" not in result.output and "<=" not in result.output
+
+
+@pytest.mark.parametrize("english", sorted(RU))
+def test_every_message_reads_as_russian_after_the_error_word(english: str) -> None:
+    """Each click message, as click prints it after «Ошибка:» (or «…для «--x»:»): lower case after the colon,
+    «ёлочки» and not straight quotes, no repr() of a value."""
+    from orderforge.clickru import _gettext
+
+    line = _gettext("Error: {message}").format(message=RU[english])
+    after = line.removeprefix("Ошибка: ")
+    assert not (after[:1].isupper() and after[1:2].islower()), line
+    assert "!r}" not in RU[english] and "'" not in RU[english].replace("{decls}", ""), RU[english]
+
+
+def test_ranges_read_in_words() -> None:
+    from orderforge.clickru import _describe_range
+
+    assert _describe_range(click.IntRange(20, 300)) == "от 20 до 300"
+    assert _describe_range(click.IntRange(min=1)) == "не меньше 1"
+    assert _describe_range(click.IntRange(0, 5, max_open=True)) == "не меньше 0 и меньше 5"
+    help_text = CliRunner().invoke(main, ["preview", "--help"], prog_name="orderforge").output
+    assert "от 20 до 300" in " ".join(help_text.split()) and "<=" not in help_text

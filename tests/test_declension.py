@@ -417,3 +417,101 @@ def test_morphology_loads_only_when_a_plan_needs_it() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.split("\n")[:3] == ["", "", "True"]
+
+
+# ---------------------------------------------------------------- issue 10: wrong forms that came with no warning
+
+
+@pytest.mark.parametrize(("surname", "gender", "case", "expected"), [
+    ("ИВАНОВА", "f", "dat", "ИВАНОВОЙ"),              # the case pattern of the whole word, not «ИВАНОВой»
+    ("ИВАНОВ", "m", "gen", "ИВАНОВА"),
+    ("ПЕТРОВ-ВОДКИН", "m", "dat", "ПЕТРОВУ-ВОДКИНУ"),
+    ("Новиков-Прибой", None, "gen", "Новикова-Прибоя"),  # «прибой» is a noun, not the adjective of «Толстой»
+    ("Новиков-Прибой", "m", "ins", "Новиковым-Прибоем"),
+    ("Новикова-Прибой", None, "gen", "Новиковой-Прибой"),  # a woman: the feminine first part tells
+    ("Новикова-Прибой", None, "dat", "Новиковой-Прибой"),
+    ("Римская-Корсакова", None, "dat", "Римской-Корсаковой"),
+    ("Бонч-Бруевич", "m", "dat", "Бонч-Бруевичу"),
+    ("Толстой", "m", "gen", "Толстого"),
+])
+def test_surnames_in_capitals_and_double_surnames(surname: str, gender: str | None, case: str, expected: str) -> None:
+    assert decline_name(surname, None, None, "А.С.", gender, case) == f"{expected} А.С."
+
+
+def test_gender_of_a_double_surname_comes_from_any_part() -> None:
+    assert gender_of("Новикова-Прибой") == "f"
+    assert gender_of("Новиков-Прибой") == "m"
+
+
+@pytest.mark.parametrize(("phrase", "case", "expected"), [
+    ("МАОУ гимназия № 1", "dat", "МАОУ гимназии № 1"),
+    ("Муниципальное автономное общеобразовательное учреждение гимназия № 1", "dat",
+     "Муниципальному автономному общеобразовательному учреждению гимназии № 1"),
+    ("Муниципальное автономное общеобразовательное учреждение гимназия № 1", "ins",
+     "Муниципальным автономным общеобразовательным учреждением гимназией № 1"),
+    ("Муниципальное бюджетное учреждение «Школа № 5»", "dat", "Муниципальному бюджетному учреждению «Школа № 5»"),
+    ("учреждение образования", "dat", "учреждению образования"),         # a genitive tail is never touched
+    ("комитет по образованию", "dat", "комитету по образованию"),
+    ("начальник отдела дошкольного, общего и дополнительного образования", "dat",
+     "начальнику отдела дошкольного, общего и дополнительного образования"),  # commas inside a body's name
+])
+def test_organisation_names_decline_their_head(phrase: str, case: str, expected: str) -> None:
+    assert decline_phrase(phrase, case) == expected
+
+
+def test_doubtful_phrases_are_reported() -> None:
+    from orderforge.declension import phrase_doubts
+
+    assert phrase_doubts("заместитель директора, руководитель ШМО") == []
+    assert phrase_doubts("временно исполняющий обязанности начальника управления") == []
+    assert phrase_doubts("тьютор") == ["слово «тьютор» не известно словарю"]
+    assert "не найдено слово, которое склоняется" in phrase_doubts("специалистом")[0]
+    for name in ("МКУ ЦОРП КПО", "МБОУ «Зырянская СОШ»", "Центр «Точка роста»", "ОО района", "и.о. директора"):
+        assert phrase_doubts(name) == [], name  # abbreviations and quoted names are meant to stay as written
+    (doubt,) = name_problems("Новиков-Прибой", gender="m")
+    assert "«Новикова-Прибоя»" in doubt and "forms" in doubt
+
+
+DOUBT_PLAN = """\
+format: 1
+style: kaliningrad-committee
+directory:
+  people:
+    novikov: {surname: Новиков-Прибой, initials: А.С., gender: m, position: тьютор}
+    ivanova: {surname: ИВАНОВА, initials: А.А., gender: f, position: 'заместитель директора, руководитель ШМО'}
+order:
+  issuer: [Комитет по образованию]
+  date: 2026-02-11
+  number: '1'
+  title: Об утверждении плана
+  signatory: ivanova
+  points:
+    - Поручить [[novikov|дат|+должность]] и [[ivanova|дат|+должность]] подготовить справку.
+plan:
+  title: План мероприятий
+  period: 2026
+  activities:
+    - text: Анализ
+      deadline: май 2026 г.
+      responsible: [novikov]
+"""
+
+
+def test_validate_warns_and_forms_lists_what_the_dictionary_is_unsure_of(tmp_path: Path) -> None:
+    from orderforge.forms import generated_forms
+    from orderforge.validate import load_plan
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(DOUBT_PLAN, encoding="utf-8")
+    plan, report = load_plan(path)
+    assert plan is not None and not report.has_errors
+    warnings = [d for d in report if d.code == "OF213"]
+    assert [w.pos.line for w in warnings] == [5, 5]   # novikov: the surname and «тьютор»; nothing for ivanova
+    messages = " ".join(w.message for w in warnings)
+    assert "Новикова-Прибоя" in messages and "слово «тьютор» не известно" in messages
+    forms = {f.source: f for f in generated_forms(plan, tmp_path)}
+    assert forms["[[novikov|дат|+должность]]"].result == "Новикову-Прибою А.С., тьютору"
+    assert "тьютор" in forms["[[novikov|дат|+должность]]"].doubt
+    assert "проверьте:" in forms["[[novikov|дат|+должность]]"].format()
+    assert forms["[[ivanova|дат|+должность]]"].result == "ИВАНОВОЙ А.А., заместителю директора, руководителю ШМО"
+    assert forms["[[ivanova|дат|+должность]]"].doubt == ""

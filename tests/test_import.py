@@ -348,7 +348,7 @@ def test_an_order_around_a_four_column_plan(workspace: Path) -> None:
     assert paras(order.preamble)[0][0].startswith("В соответствии с приказом комитета по образованию")
     assert order.operative is None  # «ПРИКАЗЫВАЮ:» is the style's own word, spaced or not
     p1, p2, p3 = order.points  # Word's automatic numbering
-    assert paras(p1.text) == [("Утвердить План мероприятий («Дорожная карта») на 2022-2024 годы (приложение № 1).", "p")]
+    assert paras(p1.text) == [("Утвердить План мероприятий («Дорожная карта») на 2022–2024 годы (приложение № 1).", "p")]
     assert (p2.list_style, [paras(i) for i in p2.items]) == ("dash", [
         [("Воропаеву Е.В., заместителя директора;", "p")], [("Боброва В.С., заместителя директора.", "p")]])
     assert p3.list_style == "numbered"

@@ -108,3 +108,13 @@ def test_kaliningrad_activity_numbers_in_order(documents: dict[str, tuple[Path, 
     numbers = re.findall(r"^\s*(\d\.\d{1,2}\.)\s", text, re.MULTILINE)
     expected = [f"1.{i}." for i in range(1, 4)] + [f"2.{i}." for i in range(1, 10)] + [f"3.{i}." for i in range(1, 7)]
     assert numbers == expected
+
+
+def test_pdf_text_is_searchable_as_typed(documents: dict[str, tuple[Path, Path]]) -> None:
+    """Issue 10: what a clerk types is what a search in the PDF finds — an ASCII hyphen in «ПД-КПО-113» and
+    «273-ФЗ», one en dash in «2026–2028», no U+2011 anywhere."""
+    texts = {name: " ".join(" ".join(page_texts(pdf)).split()) for name, (_, pdf) in documents.items()}
+    assert "\u2011" not in "".join(texts.values())
+    assert "ПД-КПО-113" in texts["kaliningrad-committee-2026"]
+    assert "2026–2028" in texts["kaliningrad-committee-2026"]
+    assert "273-ФЗ" in texts["baltiysk-2024"]

@@ -123,7 +123,7 @@ def test_value_starting_with_an_indicator_says_so(line: str, col: int, char: str
     """Not «неверный отступ» nor a bare «ошибка синтаксиса»: the character, and the value quoted."""
     _, report = load(f"a: b\nc:\n  {line}\n")
     (diag,) = report.items
-    assert diag.message == f"ошибка синтаксиса YAML: значение начинается с «{char}» — заключите значение в кавычки"
+    assert diag.message == f"нарушена разметка YAML: значение начинается с «{char}» — заключите значение в кавычки"
     assert (diag.pos.line, diag.pos.col) == (3, col + 2)
     assert example in diag.hint, diag.hint
 

@@ -198,3 +198,88 @@ def test_directory_forms_win() -> None:
     centre = Forms(DIRECTORY["ЦОРП"], forms={"dat": "МКУ «Центр оценки и развития»"})
     (span,), _ = find_refs("[[ЦОРП|дат]]")
     assert party_phrase(centre, span) == "МКУ «Центр оценки и развития»"
+
+
+# ---------------------------------------------------------------- list items after a colon (issue 10)
+
+COLON_PLAN = """\
+format: 1
+style: kaliningrad-committee
+directory:
+  parties:
+    МКУО: Методический кабинет Управления образования администрации БГО
+    ОО: общеобразовательные организации
+  people:
+    ganiev: {surname: Ганиев, initials: Р.И., gender: m, position: главный специалист}
+    ivanova: {surname: Иванова, initials: А.А., gender: f, position: директор МАОУ гимназии № 1}
+order:
+  issuer: [Комитет по образованию]
+  date: 2026-02-11
+  number: '1'
+  title: Об утверждении плана
+  signatory: ganiev
+  points:
+    - text: 'Назначить ответственными:'
+      items:
+        - '[[ganiev|вин|должность+]];'
+        - '[[ivanova|вин|+должность]];'
+        - 'Руководителей общеобразовательных организаций.'
+      list: dash
+    - text: 'Обеспечить:'
+      items:
+        - 'Директору МАОУ гимназии № 1 – контроль;'
+        - '[[МКУО|дат]] – сопровождение;'
+        - 'Калининградской областной библиотеке – выставку.'
+      list: numbered
+    - text: 'Установить:'
+      items:
+        - 'Отчёты сдаются ежемесячно.'
+        - 'Директор школы утверждает график.'
+      list: dash
+    - text: |-
+        Провести:
+        - Совещание руководителей;
+        - [[ganiev|дат|должность+]] доложить.
+plan:
+  title: План мероприятий
+  period: 2026
+  activities:
+    - text: Анализ
+      deadline: май 2026 г.
+      responsible: [ОО]
+"""
+
+
+def test_items_after_a_colon_start_in_lower_case_unless_a_proper_name(tmp_path) -> None:
+    from orderforge.resolve import order_context
+    from orderforge.style import load_style
+    from orderforge.typography import plain
+    from orderforge.validate import load_plan
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(COLON_PLAN, encoding="utf-8")
+    plan, report = load_plan(path)
+    assert plan is not None and not report.has_errors, [d.format() for d in report]
+    body = [plain(p) for p in order_context(plan, load_style(plan.style, tmp_path))["body"]]
+    assert body == [
+        "1. Назначить ответственными:",
+        "– главного специалиста Ганиева Р.И.;",
+        "– Иванову А.А., директора МАОУ гимназии № 1;",
+        "– руководителей общеобразовательных организаций.",
+        "2. Обеспечить:",
+        "1) директору МАОУ гимназии № 1 – контроль;",
+        "2) Методическому кабинету Управления образования администрации БГО – сопровождение;",
+        "3) Калининградской областной библиотеке – выставку.",
+        "3. Установить:",
+        "– Отчёты сдаются ежемесячно.",        # whole sentences, each with its full stop, keep their capitals
+        "– Директор школы утверждает график.",
+        "4. Провести:",
+        "– совещание руководителей;",
+        "– главному специалисту Ганиеву Р.И. доложить.",
+    ]
+
+
+def test_expand_refs_mid_sentence_keeps_the_directory_form() -> None:
+    assert expand_refs("[[grivusevich|дат|должность+]]", resolve, sentence_start=False) == \
+        "начальнику управления общего образования комитета по образованию Гривусевич Г.В."
+    assert expand_refs("[[grivusevich|дат|должность+]]", resolve).startswith("Начальнику")

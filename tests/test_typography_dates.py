@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from orderforge.resolve import format_date
@@ -38,17 +38,36 @@ def test_date_forms(pattern: str, value: date, expected: str) -> None:
     ('приказ "Об образовании"', "приказ «Об образовании»"),
     ("план - дорожная карта", f"план{NBSP}– дорожная карта"),
     ("слово  ,  ещё", "слово, ещё"),
-    ("2026-2028 годы", f"2026{NB_HYPHEN}2028{NBSP}годы"),
-    ("№ 304-ФЗ", f"№{NBSP}304{NB_HYPHEN}ФЗ"),
-    ("ГИА-2025, 5-й класс", f"ГИА{NB_HYPHEN}2025, 5{NB_HYPHEN}й класс"),
-    ("ПД-КПО-113", f"ПД-КПО{NB_HYPHEN}113"),
+    # one form for a range of years: an en dash, no spaces (issue 10), whatever the clerk typed
+    ("2026-2028 годы", f"2026–2028{NBSP}годы"),
+    ("на 2026 - 2028 гг.", f"на 2026–2028{NBSP}гг."),
+    ("2026 — 2028", "2026–2028"),
+    ("2026–2028", "2026–2028"),
+    (f"2026{NB_HYPHEN}2028", "2026–2028"),
+    ("2025/2026 учебный год", "2025/2026 учебный год"),
+    # a hyphen stays the hyphen the clerk typed: no U+2011 in the text, so «grep 304-ФЗ» finds it
+    ("№ 304-ФЗ", f"№{NBSP}304-ФЗ"),
+    ("ГИА-2025, 5-й класс", "ГИА-2025, 5-й класс"),
+    ("ПД-КПО-113", "ПД-КПО-113"),
+    (f"№ 7{NB_HYPHEN}р", f"№{NBSP}7-р"),
+    # nested straight quotes: the inner pair as „лапки“, never an inverted »…«
+    ('"План мероприятий ("Дорожная карта")"', "«План мероприятий („Дорожная карта“)»"),
+    ('«План мероприятий ("Дорожная карта")»', "«План мероприятий („Дорожная карта“)»"),
+    ('"a" и "b"', "«a» и «b»"),
+    ('приказ "О "школе" и" всё', "приказ «О „школе“ и» всё"),
+    # small typography
+    ("№№ 1, 2", f"№№{NBSP}1, 2"),
+    ("г.Калининград", f"г.{NBSP}Калининград"),
+    ("А.И.Иванов", f"А.И.{NBSP}Иванов"),
+    ("п. 3, ст.5, ч. 2, пп.1", f"п.{NBSP}3, ст.{NBSP}5, ч.{NBSP}2, пп.{NBSP}1"),
+    ("т.е. текст", "т.е. текст"),
     ("учебно-методический", "учебно-методический"),
 ])
 def test_typography_rules(raw: str, expected: str) -> None:
     assert typeset(raw) == expected
 
 
-@given(st.text(alphabet="абв АБВ.,-–\"«»№г0123456789 ", max_size=60))
+@given(st.text(alphabet="абв АБВ.,-–—\u2011()\"«»„“№г0123456789 ", max_size=60))
 def test_typeset_is_idempotent(text: str) -> None:
     assert typeset(typeset(text)) == typeset(text)
 
@@ -67,3 +86,70 @@ def test_no_break_spaces_a_clerk_typed_are_kept() -> None:
     assert squeeze(f"  10{NBSP}000   рублей\t, т.{NBSP}е.\n ") == f"10{NBSP}000 рублей , т.{NBSP}е."
     (para,) = parse_text(f"Премия  10{NBSP}000 рублей")
     assert para.text == f"Премия 10{NBSP}000 рублей"
+
+
+@given(st.text(alphabet="абв АБ.,()-–\"«»„“№0123456789 \u2011", max_size=60))
+def test_typeset_never_writes_a_no_break_hyphen(text: str) -> None:
+    """What a reader searches for is what the clerk typed: the text of a document holds no U+2011."""
+    assert NB_HYPHEN not in typeset(text)
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ('Проведение "Недели науки', [11]),
+    ("Конкурс «Учитель года", [8]),
+    ("Конкурс Учитель года»", [20]),
+    ("«Конкурс „Учитель года»", [9]),
+])
+def test_unbalanced_quotes_are_found(text: str, where: list[int]) -> None:
+    from orderforge.typography import quote_problems
+
+    assert [offset for offset, _ in quote_problems(text)] == where
+
+
+@pytest.mark.parametrize("text", [
+    '"a" и "b"', "«План („Дорожная карта“)»", "без кавычек", '"a («b»)"',
+    # quotes that end together share one closing quote (seed 000): «План … «Город Калининград» (далее …)
+    "Утвердить «План мероприятий («Дорожная карта») в округе «Город Калининград» (далее – Дорожная карта)",
+])
+def test_balanced_quotes_are_not_reported(text: str) -> None:
+    from orderforge.typography import quote_problems
+
+    assert quote_problems(text) == []
+
+
+def test_impossible_dates_in_text_are_found() -> None:
+    from orderforge.typography import date_problems
+
+    text = "от 05.20.2020 г. № 102, от 31.04.2026, от 29.02.2024, от 29.02.2025, версия 1.10.2026.1"
+    assert [(offset, text[offset:offset + 10]) for offset, _ in date_problems(text)] == [
+        (3, "05.20.2020"), (27, "31.04.2026"), (57, "29.02.2025")]
+    assert "месяца 20 нет" in date_problems(text)[0][1]
+
+
+_WORDS = st.sampled_from(["план", "Дорожная карта", "ВПР", "2026", "школа № 1", "(далее – План)"])
+
+
+def _quoted(depth: int) -> st.SearchStrategy[str]:
+    """Text with straight-quoted titles nested up to ``depth`` levels, as a clerk types them."""
+    leaf = _WORDS
+    if depth == 0:
+        return leaf
+    inner = st.one_of(leaf, _quoted(depth - 1).map(lambda t: f'"{t}"'), _quoted(depth - 1).map(lambda t: f'("{t}")'))
+    return st.lists(inner, min_size=1, max_size=3).map(" ".join)
+
+
+@example('""план" "ВПР""')
+@example('"("план")"')
+@given(_quoted(3).map(lambda t: f'"{t}"'))
+def test_nested_straight_quotes_come_out_balanced(text: str) -> None:
+    """Whatever the nesting, the curled quotes pair up: «…» outside, „…“ inside, never »…«."""
+    from orderforge.typography import quote_problems
+
+    result = typeset(text)
+    assert '"' not in result and quote_problems(result) == []
+    assert result.startswith("«") and result.endswith("»")
+    depth = 0
+    for char in result:
+        depth += char in "«„"
+        depth -= char in "»“"
+        assert depth >= 0

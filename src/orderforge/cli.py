@@ -20,7 +20,7 @@ from . import clickru, signals
 from .console import OutputLost, output_lost
 from .console import echo as _echo
 from .console import echo_diagnostics as _echo_diagnostics
-from .diagnostics import Report, UserError, exit_code_for, file_error
+from .diagnostics import Report, UserError, exit_code_for, failure_reason, file_error
 from .signals import EXIT_TERMINATED, Terminated
 
 clickru.install()
@@ -176,7 +176,7 @@ def build(plans: tuple[Path, ...], out_dir: Path, pdf: bool) -> None:
             except UserError as exc:
                 failures.append(exc.exit_code)
                 _echo_diagnostics(exc.diagnostics)
-                _echo(f"{prefix}{path}: не собран", err=True)
+                _echo(f"{prefix}{path}: документ не собран — {failure_reason(exc.diagnostics)}", err=True)
                 continue
             _echo_diagnostics(result.warnings)
             seconds = time.perf_counter() - started
@@ -373,7 +373,7 @@ def forms(plan: Path) -> None:
         loaded, _ = validated_plan(plan)
         found = generated_forms(loaded)
         for form in found:
-            _echo(f"{form.pos}: {form.source} → {form.result}")
+            _echo(form.format())
         if not found:
             _echo(f"{plan}: в документе нет ни одной формы из справочника — ссылок [[…]], подписи и ответственных")
         return 0

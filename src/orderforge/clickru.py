@@ -11,7 +11,10 @@ in the installed click, so such a phrase is caught before a clerk sees it.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+
+import click
+import click.types
 
 RU: dict[str, str] = {
     # help pages
@@ -44,27 +47,27 @@ RU: dict[str, str] = {
     "Missing {param_type}": "Не указан {param_type}",
     "Missing parameter: {param_name}": "Не указан параметр: {param_name}",
     "Missing command.": "Не указана команда.",
-    "Invalid value for {param_hint}: {message}": "Недопустимое значение {param_hint}: {message}",
+    "Invalid value for {param_hint}: {message}": "недопустимое значение для {param_hint}: {message}",
     "Invalid value: {message}": "Недопустимое значение: {message}",
     "Option {name!r} does not take a value.": "Параметр «{name}» не принимает значения.",
     "Option {name!r} requires an argument.": "Параметру «{name}» нужно значение.",
     "Option {name!r} requires {nargs} arguments.": "Параметру «{name}» нужно значений: {nargs}.",
     "Argument {name!r} takes {nargs} values.": "Аргументу «{name}» нужно значений: {nargs}.",
     "Invalid start character for option ({option})": "Параметр начинается с недопустимого знака ({option})",
-    "Got unexpected extra argument ({args})": "Лишний аргумент ({args})",
-    "Got unexpected extra arguments ({args})": "Лишние аргументы ({args})",
+    "Got unexpected extra argument ({args})": "Лишний аргумент «{args}»",
+    "Got unexpected extra arguments ({args})": "Лишние аргументы: {args}",
     "Takes {nargs} values but 1 was given.": "Нужно значений: {nargs}, а указано одно.",
     "Takes {nargs} values but {len} were given.": "Нужно значений: {nargs}, а указано: {len}.",
     "{len_type} values are required, but {len_value} was given.": "Нужно значений: {len_type}, а указано: {len_value}.",
     "{len_type} values are required, but {len_value} were given.": "Нужно значений: {len_type}, а указано: {len_value}.",
     "Value must be an iterable.": "Значение должно быть списком.",
     # values
-    "{name} {filename!r} does not exist.": "{name} «{filename}» не существует.",
-    "{name} {filename!r} is a directory.": "{name} «{filename}» — это папка.",
-    "{name} {filename!r} is a file.": "{name} «{filename}» — это файл.",
-    "{name} {filename!r} is not readable.": "{name} «{filename}»: нет прав на чтение.",
-    "{name} {filename!r} is not writable.": "{name} «{filename}»: нет прав на запись.",
-    "{name} {filename!r} is not executable.": "{name} «{filename}»: нет прав на запуск.",
+    "{name} {filename!r} does not exist.": "нет такого файла или папки: «{filename}».",
+    "{name} {filename!r} is a directory.": "«{filename}» — это папка, а нужен файл.",
+    "{name} {filename!r} is a file.": "«{filename}» — это файл, а нужна папка.",
+    "{name} {filename!r} is not readable.": "нет прав на чтение «{filename}».",
+    "{name} {filename!r} is not writable.": "нет прав на запись в «{filename}».",
+    "{name} {filename!r} is not executable.": "нет прав на запуск «{filename}».",
     "Could not open file {filename!r}: {message}": "Не удалось открыть файл «{filename}»: {message}",
     "unknown error": "неизвестная ошибка",
     "{value!r} is not a valid {number_type}.": "«{value}» — не число.",
@@ -72,7 +75,7 @@ RU: dict[str, str] = {
     "{value!r} is not {choice}.": "«{value}» — не {choice}.",
     "Choose from:\n\t{choices}": "Выберите одно из:\n\t{choices}",
     "Choice({choices})": "Выбор({choices})",
-    "{value} is not in the range {range}.": "{value} — вне допустимых пределов {range}.",
+    "{value} is not in the range {range}.": "{value} — вне допустимых пределов: {range}.",
     "{value!r} is not a valid boolean. Recognized values: {states}": "«{value}» — не «да» и не «нет»; допустимо: {states}",
     "{value!r} is not a valid UUID.": "«{value}» — не идентификатор UUID.",
     "{value!r} does not match the format {format}.": "«{value}» не подходит к формату {format}.",
@@ -104,7 +107,7 @@ RU: dict[str, str] = {
     "Boolean option {decl!r} cannot use the same flag for true/false.":
         "Флаг «{decl}» не может одним и тем же словом включать и выключать.",
     "Could not determine name for option with declarations {decls!r}":
-        "Не удалось определить имя параметра по объявлению {decls!r}",
+        "Не удалось определить имя параметра по объявлению {decls}",
     "No options defined but a name was passed ({name}). Did you mean to declare an argument instead? "
     "Did you mean to pass '--{name}'?":
         "Параметры не объявлены, а имя передано ({name}). Возможно, нужен аргумент или «--{name}»?",
@@ -117,8 +120,39 @@ _MODULES = ("core", "exceptions", "parser", "types", "formatting", "decorators",
             "shell_completion", "_termui_impl", "_winconsole")
 
 
+class _AfterColon(str):
+    """A template whose ``{message}`` follows a colon: the message goes on in lower case («Ошибка: нет такой …»).
+
+    click fills «Error: {message}» with a message translated on its own, which
+    as a sentence of its own starts with a capital; after «Ошибка:» Russian
+    continues in lower case. An abbreviation or a name («PDF», «LibreOffice»)
+    keeps its capitals.
+    """
+
+    __slots__ = ()
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        if isinstance(kwargs.get("message"), str):
+            kwargs["message"] = lower_first(str(kwargs["message"]))
+        return str.format(self, *args, **kwargs)
+
+
+#: click's templates that put a message after a colon
+_COLON_TEMPLATES = frozenset({
+    "Error: {message}", "Invalid value for {param_hint}: {message}", "Invalid value: {message}",
+})
+
+
+def lower_first(text: str) -> str:
+    """«Нет такой команды» → «нет такой команды»; «PDF», «LibreOffice», ««x»» stay as written."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
 def _gettext(message: str) -> str:
-    return RU.get(message, message)
+    translated = RU.get(message, message)
+    return _AfterColon(translated) if message in _COLON_TEMPLATES else translated
 
 
 def _ngettext(singular: str, plural: str, n: int) -> str:
@@ -133,8 +167,41 @@ def _format_possibilities(possibilities: Iterable[str]) -> str:
                      len(names)).format(possibility=quoted, possibilities=quoted)
 
 
+def _quoted(names: Iterable[str]) -> str:
+    return " / ".join(f"«{name}»" for name in names)
+
+
+def _error_hint(self: click.Parameter, ctx: click.Context | None) -> str:
+    """«--from» in Russian quotes where click writes '--from' (Parameter.get_error_hint)."""
+    if isinstance(self, click.Argument):
+        return _quoted([self.make_metavar(ctx) if ctx is not None else self.human_readable_name])
+    return _quoted(self.opts or [self.human_readable_name])
+
+
+def _join_param_hints(param_hint: Sequence[str] | str | None) -> str | None:
+    return param_hint if param_hint is None or isinstance(param_hint, str) else _quoted(param_hint)
+
+
+def _describe_range(self: click.types._NumberRangeBase) -> str:
+    """«от 20 до 300» for click's «20<=x<=300» (in messages and in --help)."""
+    low = None if self.min is None else f"{'больше' if self.min_open else 'не меньше'} {self.min}"
+    high = None if self.max is None else f"{'меньше' if self.max_open else 'не больше'} {self.max}"
+    if low and high and not self.min_open and not self.max_open:
+        return f"от {self.min} до {self.max}"
+    return " и ".join(part for part in (low, high) if part)
+
+
 def install() -> None:
     """Point click's modules at the Russian table (idempotent)."""
+    import click.core
+    import click.types
+
+    # where click quotes with '…' or writes a range as «20<=x<=300»: replaced while click still has them
+    for cls in (click.core.Parameter, click.core.Argument):
+        if "get_error_hint" in vars(cls):
+            cls.get_error_hint = _error_hint  # type: ignore[method-assign]
+    if hasattr(click.types, "_NumberRangeBase"):
+        click.types._NumberRangeBase._describe_range = _describe_range  # type: ignore[method-assign]
     for name in _MODULES:
         module = sys.modules.get(f"click.{name}")
         if module is None:
@@ -145,3 +212,5 @@ def install() -> None:
             module.ngettext = _ngettext  # type: ignore[attr-defined]
         if hasattr(module, "_format_possibilities"):  # private: replaced only while click still has it
             module._format_possibilities = _format_possibilities  # type: ignore[attr-defined]
+        if hasattr(module, "_join_param_hints"):
+            module._join_param_hints = _join_param_hints  # type: ignore[attr-defined]

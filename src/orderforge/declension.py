@@ -127,8 +127,55 @@ def decline_phrase(text: str, case: str, plural: bool = False, overrides: Mappin
 def _decline_phrase(text: str, case: str, plural: bool) -> str:
     parts = _HEAD_DASH.split(text)
     for index in range(0, len(parts), 2):  # odd indices are the dashes themselves
-        parts[index] = _decline_segment(parts[index], case, plural)
+        parts[index] = _decline_joined(parts[index], case, plural)
     return "".join(parts)
+
+
+_COMMA = re.compile(r",\s+")
+
+
+def _decline_joined(text: str, case: str, plural: bool) -> str:
+    """«заместитель директора, руководитель ШМО»: each comma-joined position of a person declines.
+
+    A part after a comma inflects only when it is itself a position — a
+    nominative head naming a person, after a first part that names one too; the
+    commas inside a body's name («отдела дошкольного, общего и дополнительного
+    образования») join words in the genitive and are left alone.
+    """
+    parts = _COMMA.split(text)
+    if len(parts) == 1:
+        return _decline_segment(text, case, plural)
+    separators = _COMMA.findall(text)
+    result = _decline_segment(parts[0], case, plural)
+    person = _names_person(parts[0])
+    for separator, part in zip(separators, parts[1:], strict=True):
+        result += separator + (_decline_segment(part, case, plural) if person and _names_person(part) else part)
+    return result
+
+
+def _names_person(segment: str) -> bool:
+    """The segment opens with a head group whose head names a person («руководитель ШМО», «учитель …»)."""
+    chain = _head_chain(segment, list(_WORD.finditer(segment)))
+    if not chain or chain[0][0] != _first_content_word(segment):
+        return False
+    head = chain[-1][1].tag
+    return head.animacy == "anim" or head.POS in _ADJ_LIKE
+
+
+def _first_content_word(segment: str) -> int:
+    """Index of the first word that is not a leading abbreviation or adverb."""
+    words = list(_WORD.finditer(segment))
+    index = 0
+    while index < len(words) and (_is_abbreviation(words[index].group()) or _is_adverb(words[index].group())):
+        index += 1
+    return index
+
+
+@lru_cache(maxsize=1024)
+def _is_adverb(word: str) -> bool:
+    """«временно исполняющий обязанности …»: an adverb before the head does not inflect and does not end it."""
+    parses = _morph().parse(word.lower())
+    return bool(parses) and parses[0].tag.POS == "ADVB"
 
 
 def _decline_segment(segment: str, case: str, plural: bool) -> str:
@@ -143,6 +190,11 @@ def _decline_segment(segment: str, case: str, plural: bool) -> str:
     gender = head.tag.gender or "masc"
     animate = head.tag.animacy != "inan" if noun_head else True  # a substantivised adjective names a person
     result = segment
+    apposition = _apposition(segment, words, head_index) if noun_head and head.tag.animacy == "inan" else None
+    if apposition is not None and not plural:
+        word = words[head_index + 1]
+        form = _inflect_simple_noun(apposition, _GRAMMEME[case], apposition.tag.number or "sing")
+        result = result[: word.start()] + _like(word.group(), form) + result[word.end():]
     for index, parse in reversed(chain):  # right to left keeps earlier offsets valid
         word = words[index]
         if noun_head and index == head_index:
@@ -151,6 +203,29 @@ def _decline_segment(segment: str, case: str, plural: bool) -> str:
             form = _inflect_adjective(parse, _GRAMMEME[case], number, gender, animate)
         result = result[: word.start()] + _like(word.group(), form) + result[word.end():]
     return result
+
+
+def _apposition(segment: str, words: list[re.Match[str]], head_index: int) -> Parse | None:
+    """«учреждение гимназия № 1»: a name in apposition to the head agrees with it in case.
+
+    Only a noun right after the head that can be nothing but a nominative
+    («гимназия», «школа», «лицей»); a genitive tail («отдела», «образования»,
+    ambiguous with the plural nominative) is never touched.
+    """
+    index = head_index + 1
+    if index >= len(words) or segment[words[head_index].end():words[index].start()].strip():
+        return None
+    word = words[index].group()
+    if _is_abbreviation(word) or not _morph().word_is_known(word.lower()):
+        return None
+    parses = [p for p in _morph().parse(word.lower()) if p.score >= 0.05]
+    nouns = [p for p in parses if p.tag.POS == "NOUN"]
+    if not nouns or len(nouns) != len(parses):
+        return None
+    if any(p.tag.case not in ("nomn", "accs") or p.tag.animacy != "inan" for p in nouns):
+        return None
+    nominative = [p for p in nouns if p.tag.case == "nomn" and p.tag.number == "sing"]
+    return nominative[0] if nominative else None
 
 
 def _head_chain(segment: str, words: list[re.Match[str]]) -> list[tuple[int, Parse]]:
@@ -163,7 +238,7 @@ def _head_chain(segment: str, words: list[re.Match[str]]) -> list[tuple[int, Par
     """
     chain: list[tuple[int, Parse]] = []
     start = 0
-    while start < len(words) and _is_abbreviation(words[start].group()):
+    while start < len(words) and (_is_abbreviation(words[start].group()) or _is_adverb(words[start].group())):
         if _shortened(segment, words[start]):
             return []
         start += 1
@@ -299,6 +374,144 @@ def unknown_words(phrase: str) -> list[str]:
     return found
 
 
+# ---------------------------------------------------------------- list items
+
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+_CAPITALISED = re.compile(r"([А-ЯЁ])([а-яё]+)\b")
+
+
+def lower_common_start(text: str, proper: frozenset[str] | set[str] = frozenset()) -> str:
+    """«Директору МАОУ …» → «директору МАОУ …»: a list item after a colon continues the sentence.
+
+    Kept as written: abbreviations («МАОУ»), a word of ``proper`` (the
+    directory's surnames and party names), a word the dictionary tags as a
+    name, surname, place or organisation, and a word it does not know (no
+    ground to change the clerk's text).
+    """
+    match = _CAPITALISED.match(text)
+    if match is None or _in_directory(match.group(), proper) or _is_proper(match.group()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _in_directory(word: str, proper: frozenset[str] | set[str]) -> bool:
+    """The word is a form of a directory name: «Управлению» of «Управление …», «Отделу» of «Отдел …»."""
+    stem = word[:max(4, len(word) - 3)]
+    return any(name.startswith(stem) or word.startswith(name) for name in proper)
+
+
+# -ский adjectives are mostly from place names («Калининградской области», «Петропавловскую» as a surname);
+# these common ones are not
+_COMMON_SKY = frozenset({"городской", "детский", "родительский", "сельский", "женский", "мужской", "отцовский",
+                         "материнский", "вузовский", "учительский", "директорский", "человеческий"})
+
+
+@lru_cache(maxsize=1024)
+def _is_proper(word: str) -> bool:
+    morph = _morph()
+    if not morph.word_is_known(word.lower()):
+        return True
+    parses = [p for p in morph.parse(word) if p.score >= 0.1]
+    if any(_PROPER & p.tag.grammemes for p in parses):
+        return True
+    return any(p.tag.POS == "ADJF" and p.normal_form.endswith(("ский", "цкий", "ской"))
+               and not p.normal_form.endswith("ческий") and p.normal_form not in _COMMON_SKY for p in parses)
+
+
+# ---------------------------------------------------------------- approved documents
+
+# Head nouns of approved documents and the form of «УТВЕРЖДЕН» they take: m, f, n or plural.
+_DOCUMENT_HEADS = {
+    "план": "m", "порядок": "m", "регламент": "m", "перечень": "m", "график": "m", "состав": "m",
+    "комплекс": "m", "календарь": "m", "паспорт": "m", "кодекс": "m", "устав": "m",
+    "положение": "n", "расписание": "n", "соглашение": "n",
+    "программа": "f", "карта": "f", "циклограмма": "f", "инструкция": "f", "концепция": "f",
+    "стратегия": "f", "модель": "f", "методика": "f", "схема": "f", "памятка": "f",
+    "мероприятия": "plural", "изменения": "plural", "рекомендации": "plural", "правила": "plural",
+    "требования": "plural", "критерии": "plural", "показатели": "plural", "дополнения": "plural",
+}
+# A leading adjective agrees with the head noun, so its ending alone tells the form («Муниципальная …»).
+_ADJECTIVE_FORM = (("ая", "f"), ("яя", "f"), ("ый", "m"), ("ой", "m"), ("ое", "n"), ("ее", "n"), ("ые", "plural"),
+                  ("кие", "plural"), ("гие", "plural"), ("хие", "plural"))
+_NOT_A_HEAD = frozenset("о об обо по на в во для к с со от до из за при и".split())
+_TITLE_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
+
+
+def document_form(title: str) -> str | None:
+    """m, f, n or plural: the form of «УТВЕРЖДЕН» that agrees with the head noun of an approved document's title.
+
+    A table of the usual heads and the ending of a leading adjective decide
+    most titles without a dictionary, so validate stays lean; only a first word
+    they do not know («Методические …», «Комментарий …») is asked of pymorphy3.
+    None when no nominative head is found: the caller warns, the clerk sets
+    ``approval: gender:``.
+    """
+    words = [w.lower() for w in _TITLE_WORD.findall(title)[:6]]
+    if not words:
+        return None
+    first = words[0]
+    if first in _DOCUMENT_HEADS:
+        return _DOCUMENT_HEADS[first]
+    if first in _NOT_A_HEAD:
+        return None  # «По итогам …», «О …»: the title names no document
+    for ending, form in _ADJECTIVE_FORM:
+        if first.endswith(ending) and len(first) > 3:
+            return form
+    return _document_form_by_dictionary(tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _document_form_by_dictionary(words: tuple[str, ...]) -> str | None:
+    """The first nominative noun or adjective (that agrees with the noun it opens) decides."""
+    for word in words:
+        if word in _DOCUMENT_HEADS:
+            return _DOCUMENT_HEADS[word]
+        parses = [p for p in _nominatives(word) if not {"Abbr", "Fixd"} & p.tag.grammemes]
+        if not parses or not _morph().word_is_known(word):  # a guess is no ground for a signed stamp
+            return None
+        tag = parses[0].tag
+        if tag.number == "plur":
+            return "plural"
+        return {"masc": "m", "femn": "f", "neut": "n"}.get(tag.gender or "")
+    return None
+
+
+def phrase_doubts(phrase: str) -> list[str]:
+    """Russian reasons the dictionary may decline a position or a body name wrongly (for validate and forms).
+
+    Unknown words; no head to inflect where one is expected (the phrase would
+    print unchanged in every case); a head the dictionary reads two ways
+    («тьютор»: a guess). The clerk then checks the form or sets it by hand.
+    """
+    doubts: list[str] = []
+    unknown = unknown_words(phrase)
+    if unknown:
+        doubts.append(_unknown_message(unknown))
+    for part in _HEAD_DASH.split(phrase)[::2]:
+        segment = _COMMA.split(part)[0]
+        words = list(_WORD.finditer(segment))
+        if not words or words[0].start() != len(segment) - len(segment.lstrip()) or _shortened(segment, words[0]) \
+                or _is_abbreviation(words[0].group()):
+            continue  # «МКУ ЦОРП КПО», ««Точка роста»», «10 классы», «и.о. директора»: nothing is meant to decline
+        chain = _head_chain(segment, words)
+        if not chain:
+            doubts.append(f"в «{segment.strip()}» не найдено слово, которое склоняется: фраза останется как написана")
+            continue
+        head = words[chain[-1][0]].group()
+        readings = {(p.normal_form, p.tag.gender) for p in _nominatives(head) if p.tag.POS in _NOUN_LIKE
+                    and p.score >= 0.2}
+        if len(readings) > 1:
+            doubts.append(f"слово «{head}» словарь читает по-разному: проверьте его падежные формы")
+    return doubts
+
+
+def _unknown_message(words: list[str]) -> str:
+    listed = ", ".join(f"«{w}»" for w in words)
+    if len(words) == 1:
+        return f"слово {listed} не известно словарю"
+    return f"слова {listed} не известны словарю"
+
+
 # ---------------------------------------------------------------- people
 
 _FEMALE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая|ая)$")
@@ -323,10 +536,10 @@ def gender_of(surname: str, name: str | None = None, patronymic: str | None = No
             return "m"
         if lowered.endswith(("вна", "чна", "кызы", "гызы")):
             return "f"
-    last = surname.split("-")[-1].lower()
-    if _FEMALE_SURNAME.search(last):
+    parts = [part.lower() for part in surname.split("-")]
+    if any(_FEMALE_SURNAME.search(part) for part in parts):  # «Новикова-Прибой» is a woman's surname
         return "f"
-    if _MALE_SURNAME.search(last):
+    if any(_MALE_SURNAME.search(part) for part in parts):
         return "m"
     if name:
         return _gender_of_name(name)
@@ -356,11 +569,12 @@ def decline_surname(surname: str, gender: str | None, case: str) -> str:
     if case == "nom":
         return surname
     parts = surname.split("-")
-    return "-".join(_decline_surname_part(part, gender, case, i == len(parts) - 1) for i, part in enumerate(parts))
+    return "-".join(_decline_surname_part(part, gender, case, i == len(parts) - 1, len(parts) > 1)
+                    for i, part in enumerate(parts))
 
 
 @lru_cache(maxsize=4096)
-def _decline_surname_part(part: str, gender: str | None, case: str, last: bool) -> str:
+def _decline_surname_part(part: str, gender: str | None, case: str, last: bool, compound: bool = False) -> str:
     """One part; the gender binds only the last part, as in petrovich (the indeclinable «Бонч» of «Бонч-Бруевич»)."""
     lowered = part.lower()
     if _INDECLINABLE.search(lowered) or (gender == "f" and not lowered.endswith(("а", "я"))):
@@ -369,7 +583,22 @@ def _decline_surname_part(part: str, gender: str | None, case: str, last: bool) 
         gender = "f" if _FEMALE_SURNAME.search(lowered) else "m" if _MALE_SURNAME.search(lowered) else None
         if gender is None:
             return part
-    return _petrovich("LASTNAME", gender, case, part, known=last)
+    # the rules are written for «Иванова», not «ИВАНОВА»: decline the usual spelling, then restore the capitals
+    usual = lowered.capitalize()
+    if compound and last and gender == "m":
+        noun = _common_noun(lowered)  # «Новиков-Прибой»: the second part is the noun «прибой» → «Прибоя»
+        if noun is not None and lowered.endswith(("ой", "ий", "ый")):
+            return _like(part, _inflect_simple_noun(noun, _GRAMMEME[case], "sing"))
+    return _like(part, _petrovich("LASTNAME", gender, case, usual, known=last))
+
+
+def _common_noun(word: str) -> Parse | None:
+    """A masculine common noun the dictionary knows (not a surname): the word declines as that noun."""
+    for parse in _morph().parse(word):
+        if parse.tag.POS == "NOUN" and parse.tag.case == "nomn" and parse.tag.gender == "masc" \
+                and not _PROPER & parse.tag.grammemes and parse.score >= 0.1:
+            return parse
+    return None
 
 
 def _petrovich(part: str, gender: str, case: str, word: str, known: bool = True) -> str:
@@ -438,6 +667,14 @@ def name_problems(surname: str, name: str | None = None, patronymic: str | None 
         problems.append(
             f"фамилия «{surname}» склоняется по-разному для мужчины и женщины, а пол не указан: "
             "добавьте gender: m или f (или отчество)"
+        )
+    elif sex == "m" and not overrides and "-" in surname and any(
+            _common_noun(part.lower()) is not None and part.lower().endswith(("ой", "ий", "ый"))
+            for part in surname.split("-")[1:]):
+        problems.append(
+            f"вторая часть фамилии «{surname}» склонена как нарицательное слово (родительный падеж: "
+            f"«{decline_surname(surname, 'm', 'gen')}»): проверьте падежные формы и при необходимости задайте их "
+            "в справочнике (forms)"
         )
     elif sex == "m" and not overrides and not _INDECLINABLE.search(surname.lower()):
         if decline_surname(surname, "m", "gen") == surname:
@@ -514,5 +751,5 @@ def position_with_names(position: str, names: Sequence[str], case: str) -> str:
 __all__ = [
     "CASES", "CASE_RU", "FORMS", "decline_phrase", "decline_name", "decline_surname", "gender_of",
     "responsible_lines", "people_groups", "position_with_names", "initials_of", "name_problems",
-    "unknown_words", "upper_first",
+    "unknown_words", "upper_first", "document_form", "lower_common_start", "phrase_doubts",
 ]

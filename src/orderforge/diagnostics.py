@@ -119,6 +119,26 @@ def exit_code_for(errors: Iterable[Diagnostic]) -> int:
     return 2 if codes <= ENVIRONMENT_CODES else 1
 
 
+def plural_ru(count: int, one: str, few: str, many: str) -> str:
+    """«1 ошибка», «3 ошибки», «11 ошибок»: the noun agreeing with the number, as Russian needs."""
+    if count % 10 == 1 and count % 100 != 11:
+        return f"{count} {one}"
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return f"{count} {few}"
+    return f"{count} {many}"
+
+
+def failure_reason(diagnostics: Iterable[Diagnostic]) -> str:
+    """Why a document was not built, in one line: how many errors and the first of them with its place."""
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if not errors:
+        return "причина выше"
+    first = min(errors, key=lambda d: (d.pos.file, d.pos.line, d.pos.col))
+    where = f"строка {first.pos.line}: " if first.pos.line > 0 else ""
+    count = plural_ru(len(errors), "ошибка", "ошибки", "ошибок")
+    return f"{count}, первая — {where}{first.message}"
+
+
 class UserError(Exception):
     """A problem the user must fix (bad input, missing file, broken template).
 

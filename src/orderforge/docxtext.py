@@ -54,11 +54,13 @@ Block = Union[Paragraph, Table]
 
 def _para_text(p: object) -> str:
     parts: list[str] = []
-    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br"):  # type: ignore[attr-defined]
+    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}noBreakHyphen"):  # type: ignore[attr-defined]
         if node.tag == f"{W}t":
             parts.append(node.text or "")
         elif node.tag == f"{W}tab":
             parts.append("\t")
+        elif node.tag == f"{W}noBreakHyphen":  # Word's own no-break hyphen reads (and is searched) as «-»
+            parts.append("-")
         else:
             parts.append("\n")
     return "".join(parts)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .diagnostics import Pos
 from .model import Plan
@@ -22,6 +23,12 @@ class Form:
     pos: Pos
     source: str  # what the plan says
     result: str  # what the document prints
+    doubt: str = ""  # why the dictionary may be wrong here: the clerk checks this one first
+
+    def format(self) -> str:
+        """«plans/x.yaml:12:5: [[ivanova|дат]] → Ивановой А.А.», and a line «проверьте: …» when in doubt."""
+        line = f"{self.pos}: {self.source} → {self.result}"
+        return f"{line}\n    проверьте: {self.doubt}" if self.doubt else line
 
 
 def generated_forms(plan: Plan, workspace: Path | None = None) -> list[Form]:
@@ -36,7 +43,8 @@ def generated_forms(plan: Plan, workspace: Path | None = None) -> list[Form]:
         spans, _ = find_refs(text) if "[[" in text else ([], [])
         for span in spans:
             # expanded mid-sentence, as most references stand: no sentence-start capital
-            forms.append(Form(pos, span.raw, expand_references("и " + span.raw, plan)[2:]))
+            result = expand_references(span.raw, plan, sentence_start=False)
+            forms.append(Form(pos, span.raw, result, _doubt(plan, span)))
     if plan.order and plan.order.signatory:
         person = plan.directory.people.get(plan.order.signatory.key)
         if person is not None:
@@ -68,3 +76,19 @@ def responsible_forms(plan: Plan, style: Style) -> list[Form]:
         if paras not in ([keys], [r.key for r in activity.responsible]):  # codes printed as typed: nothing to read
             forms.append(Form(activity.field_pos.get("responsible", activity.pos), keys, " / ".join(paras)))
     return forms
+
+
+def _doubt(plan: Plan, span: Any) -> str:
+    """What the dictionaries are unsure of in this reference's form (empty when sure, or in the nominative)."""
+    from .declension import name_problems, phrase_doubts
+
+    if span.case == "nom" and not span.plural and not span.position:
+        return ""
+    person = plan.directory.people.get(span.key)
+    if person is not None:
+        doubts = [] if person.forms else name_problems(person.surname, person.name, person.patronymic, person.gender)
+        if span.position and person.position and not person.position_forms:
+            doubts += phrase_doubts(person.position)
+        return "; ".join(doubts)
+    party = plan.directory.parties.get(span.key)
+    return "; ".join(phrase_doubts(party.name)) if party is not None and not party.forms else ""

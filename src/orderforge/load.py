@@ -164,7 +164,7 @@ def load_text(text: str, name: str, report: Report) -> Node | None:
         report.items.append(translate_yaml_error(exc, name, text))
         return None
     except YAMLError as exc:  # pragma: no cover - reader errors are pre-checked above
-        report.error("OF010", Pos(name), f"ошибка синтаксиса YAML: {exc}", "")
+        report.error("OF010", Pos(name), f"нарушена разметка YAML: {exc}", "")
         return None
     return _Builder(events, name, report).build()
 
@@ -335,8 +335,8 @@ def translate_yaml_error(exc: Exception, name: str, text: str = "") -> Diagnosti
     blob = f"{problem} {context}"
     for fragment, message, hint in _SYNTAX_TRANSLATIONS:
         if fragment in blob:
-            return Diagnostic("OF010", "error", f"ошибка синтаксиса YAML: {message}", pos, hint)
-    return Diagnostic("OF010", "error", "ошибка синтаксиса YAML", pos,
+            return Diagnostic("OF010", "error", f"нарушена разметка YAML: {message}", pos, hint)
+    return Diagnostic("OF010", "error", "нарушена разметка YAML", pos,
                       "проверьте отступы, двоеточия и кавычки в этой строке и в строке над ней")
 
 
@@ -376,7 +376,7 @@ def _indicator_value(text: str, pos: Pos) -> Diagnostic | None:
         hint += "; если нужен текст в несколько абзацев, начните его со следующей строки с отступом"
     elif char in "[{":
         hint += f"; если это {'список' if char == '[' else 'словарь'}, уберите текст после закрывающей скобки"
-    return Diagnostic("OF010", "error", f"ошибка синтаксиса YAML: значение начинается с «{char}» — "
+    return Diagnostic("OF010", "error", f"нарушена разметка YAML: значение начинается с «{char}» — "
                       "заключите значение в кавычки", Pos(pos.file, pos.line, m.start("value") + 1), hint)
 
 
@@ -384,10 +384,10 @@ def _text_after_quote(text: str, pos: Pos) -> Diagnostic:
     """Text after a closing quote; when that quote closes a value opened lines above, the opening is the mistake."""
     opened = _quote_opening(text, pos)
     if opened is not None and opened.line < pos.line:
-        return Diagnostic("OF010", "error", f"ошибка синтаксиса YAML: не закрыта кавычка — значение в кавычках "
+        return Diagnostic("OF010", "error", f"нарушена разметка YAML: не закрыта кавычка — значение в кавычках "
                           f"тянется до строки {pos.line}", opened,
                           "поставьте закрывающую кавычку в конце значения в этой строке или уберите открывающую")
-    return Diagnostic("OF010", "error", "ошибка синтаксиса YAML: после закрывающей кавычки продолжается текст", pos,
+    return Diagnostic("OF010", "error", "нарушена разметка YAML: после закрывающей кавычки продолжается текст", pos,
                       "заключите в кавычки всё значение целиком (внутренние кавычки пишите «ёлочками») "
                       "или уберите кавычки в начале")
 

@@ -119,13 +119,16 @@ def _modifier(word: str) -> tuple[str | None, str]:
     return None, ""
 
 
-def expand_refs(text: str, resolver: Callable[[RefSpan], str]) -> str:
+def expand_refs(text: str, resolver: Callable[[RefSpan], str], sentence_start: bool = True) -> str:
     """``text`` with every span replaced by ``resolver(span)``; everything outside the spans is kept as is.
 
     A replacement that starts a sentence (the text's start, or after «. », «! »,
     «? ») gets a capital first letter: a position or a body name is stored in the
     directory as it reads mid-sentence. A replacement ending in initials takes the
     sentence's full stop for its own, as the seeds print «… Гривусевич Г.В.».
+    With ``sentence_start`` false the text continues a sentence (a list item
+    after a colon: «1) директору МАОУ …», «– главного специалиста …»), so its
+    start is not capitalised.
     """
     spans, _ = find_refs(text)
     result = ""
@@ -133,7 +136,8 @@ def expand_refs(text: str, resolver: Callable[[RefSpan], str]) -> str:
     for span in spans:
         result += text[done:span.start]
         value = resolver(span)
-        result += upper_first(value) if _SENTENCE_END.search(result) else value
+        starts = _SENTENCE_END.search(result) and (sentence_start or result.strip())
+        result += upper_first(value) if starts else value
         done = span.end
         if value.endswith(".") and text.startswith(".", done):
             done += 1  # «… Гривусевич Г.В.» ends the sentence with the initials' own dot

@@ -24,12 +24,6 @@ KIND_DATIVE = {"приказ": "приказу", "распоряжение": "р
 KIND_GENITIVE = {"приказ": "приказа", "распоряжение": "распоряжения"}
 KIND_INSTRUMENTAL = {"приказ": "приказом", "распоряжение": "распоряжением"}
 APPROVED = {"m": "УТВЕРЖДЕН", "f": "УТВЕРЖДЕНА", "n": "УТВЕРЖДЕНО", "plural": "УТВЕРЖДЕНЫ"}
-# Head nouns of approved documents and their gender, for the stamp's agreement.
-_DOCUMENT_GENDER = (
-    ("дорожная карта", "f"), ("«дорожная карта»", "f"), ("план", "m"), ("положение", "n"), ("программа", "f"),
-    ("порядок", "m"), ("регламент", "m"), ("перечень", "m"), ("график", "m"), ("состав", "m"),
-    ("инструкция", "f"), ("концепция", "f"), ("стратегия", "f"), ("правила", "plural"),
-)
 
 Context = dict[str, Any]
 
@@ -69,7 +63,7 @@ def _paras(text: Text, style: Style) -> list[str]:
     return [typeset(_para(p, style)) for p in text]
 
 
-def expand_references(text: str, plan: Plan) -> str:
+def expand_references(text: str, plan: Plan, sentence_start: bool = True) -> str:
     """Replace «[[id|дат|+должность]]» spans by the declined name or position.
 
     Only texts that contain a span pay for morphology: the declension module
@@ -86,7 +80,7 @@ def expand_references(text: str, plan: Plan) -> str:
         party = plan.directory.parties.get(span.key)
         return party_phrase(party, span) if party is not None else span.raw
 
-    return expand_refs(text, resolve_span)
+    return expand_refs(text, resolve_span, sentence_start)
 
 
 def _para(para: Para, style: Style) -> str:
@@ -106,7 +100,8 @@ def order_context(plan: Plan, style: Style) -> Context:
         "title_lines": [typeset(expand_references(line, plan)) for line in order.title],
         "preamble": preamble,
         "operative": keep_together(order.operative or style.operative.get(order.kind, "ПРИКАЗЫВАЮ:")),
-        "body": order_body(order, style, lambda text: expand_references(text, plan)),
+        "body": order_body(order, style, lambda text, start=True: expand_references(text, plan, start),
+                           directory_words(plan)),
         "signature": signature(plan, style),
     }
 
@@ -121,22 +116,34 @@ def keep_together(word: str) -> str:
     return word
 
 
-def order_body(order: Order, style: Style, expand: Callable[[str], str] = lambda text: text) -> list[str]:
+def order_body(order: Order, style: Style, expand: Callable[..., str] = lambda text, start=True: text,
+               proper: frozenset[str] = frozenset()) -> list[str]:
     """Numbered points, their sub-points and the control clause, one paragraph each.
 
     References are expanded before the numbers are prefixed, so a name that
-    opens a point is capitalised as the start of a sentence.
+    opens a point is capitalised as the start of a sentence. A list introduced
+    by a colon continues that sentence: its items start in lower case
+    («1) директору МАОУ …», «– главного специалиста …») unless the first word is
+    a proper name (``proper``: the directory's names; else the dictionary's tags).
     """
     body: list[str] = []
     number = 0
     for point in order.points:
         number += 1
-        paras = [_para(Para(expand(p.text), p.kind), style) for p in point.text]
+        paras: list[str] = []
+        listing = False  # inside a list that a colon opened
+        for p in point.text:
+            listing = listing and p.kind != "p" or bool(paras) and paras[-1].rstrip().endswith(":")
+            paras.append(_para(Para(_item(p.text, expand, proper) if listing else expand(p.text), p.kind), style))
         body.append(f"{number}. {paras[0]}" if paras else f"{number}.")
         body.extend(paras[1:])
+        # items that are whole sentences (each ends with a full stop) keep their capitals (Розенталь)
+        sentences = all(item and item[-1].text.rstrip().endswith(".") for item in point.items)
+        after_colon = (not paras or paras[-1].rstrip().endswith(":")) and not sentences
         for n, item in enumerate(point.items, start=1):
             label = fill(style.subpoint_format, {"n": str(n)}) if point.list_style == "numbered" else style.dash
-            item_paras = [_para(Para(expand(p.text), p.kind), style) for p in item]
+            item_paras = [_para(Para(_item(p.text, expand, proper) if after_colon and i == 0 else expand(p.text),
+                                     p.kind), style) for i, p in enumerate(item)]
             if item_paras:
                 body.append(f"{label} {item_paras[0]}")
                 body.extend(item_paras[1:])
@@ -144,6 +151,20 @@ def order_body(order: Order, style: Style, expand: Callable[[str], str] = lambda
     if control:
         body.append(f"{number + 1}. {expand(control)}")
     return [typeset(p) for p in body]
+
+
+def _item(text: str, expand: Callable[..., str], proper: frozenset[str]) -> str:
+    """A list item after a colon: its first word in lower case unless a proper name, references not capitalised."""
+    from .declension import lower_common_start
+
+    return expand(lower_common_start(text, proper), False)
+
+
+def directory_words(plan: Plan) -> frozenset[str]:
+    """Words the directory writes with a capital: surnames and the first words of names (proper names)."""
+    words = {person.surname for person in plan.directory.people.values()}
+    words.update(party.name.split(" ", 1)[0] for party in plan.directory.parties.values() if party.name)
+    return frozenset(w for w in words if w[:1].isupper())
 
 
 def _control(order: Order, style: Style) -> str:
@@ -191,12 +212,11 @@ def corner_lines(order: Order | None, style: Style) -> list[str]:
 
 
 def document_gender(title: str) -> str:
-    """Gender of the approved document from its title's first words («План …» → m)."""
-    start = title.lower().lstrip("«\"„ ")
-    for noun, gender in _DOCUMENT_GENDER:
-        if start.startswith(noun.lstrip("«")):
-            return gender
-    return "m"
+    """The form of «УТВЕРЖДЕН» for the approved document, from its title's head noun («Мероприятия …» →
+    plural). A title whose head cannot be found prints «УТВЕРЖДЕН», and validate has warned (OF218)."""
+    from .declension import document_form
+
+    return document_form(title) or "m"
 
 
 def stamp_lines(plan: Plan, style: Style) -> list[str]:

@@ -20,7 +20,21 @@ from .load import Map, Node, Scalar, Seq
 from .model import Period, Ref, parse_period, parse_text
 from .typography import squeeze
 
-_NODE_RU = {"scalar": "текст", "list": "список", "mapping": "словарь (ключ: значение)"}
+_NODE_RU = {"scalar": "текст", "list": "список (строки с «- »)", "mapping": "набор ключей (строки «ключ: значение»)"}
+# Where an Obj stands in the file, as the clerk sees it: a block is named by its key, never called «раздел»
+# (that word is the plan's own sections') and never an English key dressed as a Russian label.
+_WHERE_RU = {
+    "план": "на верхнем уровне файла", "plan": "в блоке plan:", "order": "в блоке order:",
+    "approval": "в блоке approval:", "directory": "в блоке directory:", "пункт приказа": "в пункте приказа",
+    "мероприятие": "в мероприятии", "раздел": "в разделе плана", "подраздел": "в подразделе плана",
+    "строка паспорта": "в строке паспорта", "организация": "в записи об организации",
+    "человек": "в записи о человеке",
+}
+
+
+def where_ru(name: str) -> str:
+    """«в мероприятии», «в блоке order:» — where a key is missing or unknown."""
+    return _WHERE_RU.get(name, f"в блоке {name}:")
 
 
 class Ctx:
@@ -68,7 +82,7 @@ def _scalar(node: Node, ctx: Ctx, expected: str = "текст", list_hint: str =
 def _block_hint(ctx: Ctx, what: str) -> str:
     """How to write several paragraphs or lines where a list was given: a «|» block under the key."""
     key = ctx.field.key if ctx.field is not None else "ключ"
-    return (f"{what} запишите одним текстом — блоком «{key}: |», а ниже каждый с новой строки с отступом; "
+    return (f"{what} запишите одним текстом: блоком «{key}: |», а под ним каждую строку с отступом; "
             "или соедините элементы списка в одну строку")
 
 
@@ -409,7 +423,8 @@ class Obj(T):
             value = self.by_key[self.shorthand].type.convert(node, ctx)
             return self.build({self.shorthand: value}, node.pos, {self.shorthand: node.pos})
         if not isinstance(node, Map):
-            ctx.wrong_type(node, f"словарь ({self.name})")
+            keys = ", ".join(f"{f.key}:" for f in self.fields[:3])
+            ctx.wrong_type(node, f"набор ключей ({keys} …)")
             return None
         values: dict[str, Any] = {}
         positions: dict[str, Pos] = {}
@@ -417,7 +432,7 @@ class Obj(T):
             spec = self.by_key.get(entry.key)
             if spec is None:
                 hint = did_you_mean(entry.key, self.by_key) or "допустимые ключи: " + ", ".join(self.by_key)
-                ctx.report.error("OF101", entry.key_pos, f"неизвестный ключ «{entry.key}» в разделе «{self.name}»", hint)
+                ctx.report.error("OF101", entry.key_pos, f"неизвестный ключ «{entry.key}» {where_ru(self.name)}", hint)
                 continue
             positions[entry.key] = entry.value.pos
             outer, ctx.field = ctx.field, spec
@@ -426,7 +441,7 @@ class Obj(T):
         for spec in self.fields:
             if spec.required and spec.key not in node:
                 ctx.report.error(
-                    "OF102", node.pos, f"не указан обязательный ключ «{spec.key}» в разделе «{self.name}»",
+                    "OF102", node.pos, f"не указан обязательный ключ «{spec.key}» {where_ru(self.name)}",
                     f"добавьте «{spec.key}: …» — {spec.doc}" if spec.doc else f"добавьте «{spec.key}: …»",
                 )
         return self.build(values, node.pos, positions)
@@ -460,7 +475,7 @@ class MapOf(T):
 
     def convert(self, node: Node, ctx: Ctx) -> dict[str, Any]:
         if not isinstance(node, Map):
-            ctx.wrong_type(node, "словарь (код: описание)")
+            ctx.wrong_type(node, "набор строк «код: описание»")
             return {}
         result: dict[str, Any] = {}
         for entry in node:

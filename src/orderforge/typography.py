@@ -11,20 +11,28 @@ from __future__ import annotations
 import re
 
 NBSP = "\u00a0"
-NB_HYPHEN = "\u2011"  # in Times New Roman and Liberation Serif; Word and LibreOffice never break at it
+#: U+2011. Never put into a document: a clerk's ``grep 7-р`` over ``orderforge text`` (and Word's own
+#: search) must find what was typed, so typeset turns any no-break hyphen back into a hyphen-minus.
+NB_HYPHEN = "\u2011"
 
 _SPACES = re.compile(r"[ \t]{2,}")
-_SPACE_BEFORE_PUNCT = re.compile(r" +([,.;:!?)»])")
+_SPACE_BEFORE_PUNCT = re.compile(r" +([,.;:!?)»“])")
 _HYPHEN_DASH = re.compile(r"(?<=\S) +[-—] +(?=\S)")
-_NUMERO = re.compile(r"№ *(?=\S)")
-_CITY = re.compile(r"\b(г|пос|с|д|ул|пр|пер)\. +(?=[А-ЯЁ])")
+_NUMERO = re.compile(r"(?<!№)(№+) *(?=[^\s№])")  # «№№ 1, 2» keeps its doubled sign
+# «г.Калининград», «г. Калининград» → «г. Калининград»; a glued name gets its space too
+_CITY = re.compile(r"(?<![\w.])(г|пос|с|д|ул|пр|пер)\. *(?=[А-ЯЁ][а-яё])")
+# «п. 3», «ст.5», «ч. 2», «пп. 1–3»: a reference to a clause is never left at a line end without its number
+_CLAUSE = re.compile(r"(?<![\w.])(пп|п|ст|ч|подп|гл|разд)\. *(?=\d)")
 _YEAR_SUFFIX = re.compile(r"(\d{4}) *(гг?\.|года?\b|годы\b)")
-_INITIALS_BEFORE = re.compile(r"\b([А-ЯЁ]\.) ?([А-ЯЁ]\.) +(?=[А-ЯЁ][а-яё])")
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])([А-ЯЁ]\.) ?([А-ЯЁ]\.) *(?=[А-ЯЁ][а-яё])")
 _INITIALS_AFTER = re.compile(r"(?<=[а-яё]) +([А-ЯЁ]\.) ?([А-ЯЁ]\.)")
-_STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
-# «2026-2028 годы», «№ 304-ФЗ», «ГИА-2025»: a hyphen after a digit (or before one, after capitals)
-# must not end a line and leave «2028 годы» or «ФЗ» alone at the start of the next.
-_HYPHEN_IN_NUMBER = re.compile(r"(?<=\d)-(?=\w)|(?<=[А-ЯЁ])-(?=\d)")
+# «2026-2028», «2026 — 2028», «2026‑2028»: one form for a range of years, an en dash without spaces
+_YEAR_RANGE = re.compile(
+    r"(?<![\w.,/\-‑])((?:19|20)\d\d)(?:[ \u00a0]*[-‐‑‒–—][ \u00a0]*)((?:19|20)\d\d)(?![\w\-‑]|[.,]\d)")
+
+_OPEN_AFTER = " \t\n\u00a0([{«„–—-/"  # a straight quote after these opens a quotation
+_OUTER = ("«", "»")
+_INNER = ("„", "“")
 
 
 _ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")
@@ -54,18 +62,104 @@ def typeset(text: str) -> str:
     """Apply the rules in an order that is safe to repeat (typeset(typeset(x)) == typeset(x))."""
     if not text:
         return text
-    text = _STRAIGHT_QUOTES.sub(lambda m: f"«{m.group(1)}»", text)
+    text = text.replace(NB_HYPHEN, "-")
+    text = curl_quotes(text)
+    text = _YEAR_RANGE.sub(r"\1–\2", text)
     text = _HYPHEN_DASH.sub(" – ", text)
     text = _SPACES.sub(" ", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    text = _NUMERO.sub("№" + NBSP, text)
+    text = _NUMERO.sub(lambda m: m.group(1) + NBSP, text)
     text = _CITY.sub(lambda m: f"{m.group(1)}.{NBSP}", text)
+    text = _CLAUSE.sub(lambda m: f"{m.group(1)}.{NBSP}", text)
     text = _YEAR_SUFFIX.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", text)
     text = _INITIALS_BEFORE.sub(lambda m: f"{m.group(1)}{m.group(2)}{NBSP}", text)
     text = _INITIALS_AFTER.sub(lambda m: f"{NBSP}{m.group(1)}{m.group(2)}", text)
     text = text.replace(" – ", NBSP + "– ")
-    text = _HYPHEN_IN_NUMBER.sub(NB_HYPHEN, text)
     return text
+
+
+def curl_quotes(text: str) -> str:
+    """Straight quotes as «ёлочки», a quotation inside a quotation as „лапки“ (ГОСТ practice).
+
+    A straight quote opens after a space, a bracket, a dash or another opening
+    quote and closes elsewhere; the depth counts the «» and „“ already typed,
+    so «План мероприятий ("Дорожная карта")» and "План ("Дорожная карта")" both
+    come out «План („Дорожная карта“)». A closing quote with nothing open opens
+    one instead (the old pairing, for texts that start mid-quotation).
+    """
+    if '"' not in text:
+        return text
+    out: list[str] = []
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "«„":
+            depth += 1
+        elif char in "»“" and depth:
+            depth -= 1
+        elif char == '"':
+            previous = out[-1] if out else ""
+            opening = not previous or previous in _OPEN_AFTER or previous in "«„" or depth == 0
+            if opening and depth and index + 1 < len(text) and text[index + 1] in " \t\n,.;:!?)»":
+                opening = False  # «"» before a space or punctuation closes, whatever precedes it
+            if opening:
+                char = (_OUTER if depth == 0 else _INNER)[0]
+                depth += 1
+            else:
+                char = (_OUTER if depth == 1 else _INNER)[1]
+                depth -= 1
+        out.append(char)
+    return "".join(out)
+
+
+def quote_problems(text: str) -> list[tuple[int, str]]:
+    """Offsets of quotes that open and never close, or close what was never opened (for a validate warning).
+
+    Straight quotes are counted in pairs; «» and „“ must nest. One exception is
+    the printers' rule for quotes that end together: «Об утверждении «Плана»
+    writes one closing quote for both, so an outer quote left open after a
+    quotation nested in it is not reported. The clerk sees the place in the
+    plan and decides; the document is built all the same.
+    """
+    problems: list[tuple[int, str]] = []
+    opened: list[list] = []  # [offset, quote, whether a quotation nested in it was closed]
+    straight: list[int] = []
+    pairs = {"»": "«", "“": "„"}
+    for index, char in enumerate(text):
+        if char in "«„":
+            opened.append([index, char, False])
+        elif char in pairs:
+            openers = [i for i, entry in enumerate(opened) if entry[1] == pairs[char]]
+            if openers:  # what was opened inside it and not closed is reported, the pair itself is fine
+                problems.extend((i, f"открывающая кавычка «{c}» не закрыта") for i, c, _ in opened[openers[-1] + 1:])
+                del opened[openers[-1]:]
+                if opened:
+                    opened[-1][2] = True
+            elif char == "»":  # «“» also opens English quotations: only a stray «»» is surely wrong
+                problems.append((index, f"закрывающая кавычка «{char}» без открывающей"))
+        elif char == '"':
+            straight.append(index)
+    problems.extend((i, f"открывающая кавычка «{c}» не закрыта") for i, c, shared in opened if not shared)
+    if len(straight) % 2:
+        problems.append((straight[-1], "кавычка «\"» без пары: число прямых кавычек нечётно"))
+    return sorted(problems)
+
+
+_DATE_IN_TEXT = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w]|\.\d)")
+
+
+def date_problems(text: str) -> list[tuple[int, str]]:
+    """Offsets of dates written in the text that no calendar has («05.20.2020», «31.04.2026»)."""
+    from datetime import date
+
+    problems = []
+    for match in _DATE_IN_TEXT.finditer(text):
+        day, month, year = (int(x) for x in match.groups())
+        try:
+            date(year, month, day)
+        except ValueError:
+            what = f"месяца {month} нет" if not 1 <= month <= 12 else f"в этом месяце нет {day}-го числа"
+            problems.append((match.start(), f"дата «{match.group()}» невозможна: {what}"))
+    return problems
 
 
 def plain(text: str) -> str:

@@ -16,6 +16,7 @@ from .load import Node, Scalar, Seq, load_file
 from .model import Activity, Directory, Order, Plan, Section
 from .schema import Ctx
 from .spec import DIRECTORY, PLAN, assemble
+from .textcheck import check_texts
 from .typography import shorten
 
 DEFAULT_DIRECTORY = "directory.yaml"
@@ -46,6 +47,7 @@ def load_plan(path: Path | str, report: Report | None = None) -> tuple[Plan | No
     directory = _directory(parts, path, report)
     plan = assemble(parts, directory, name)
     check_plan(plan, report)
+    check_texts(loaded.root, path, report)
     _one_message_per_todo(report, before, todo)
     return plan, report
 
@@ -152,9 +154,27 @@ def check_plan(plan: Plan, report: Report) -> None:
     for section in plan.plan.sections:
         _check_section(section, report)
     lookup.summarise()
+    _check_approval(plan, report)
     has_errors = any(d.severity == "error" and d.pos.file == plan.source for d in report)
     if not plan.all_activities() and not has_errors:
         report.warning("OF209", plan.plan.pos, "в плане нет ни одного мероприятия", "добавьте sections или activities")
+
+
+def _check_approval(plan: Plan, report: Report) -> None:
+    """«УТВЕРЖДЕН/-А/-О/-Ы» agrees with the head noun of the plan's title; warn when it cannot be found."""
+    approval = plan.approval
+    if approval is None or approval.gender or not plan.plan.title:
+        return
+    from .declension import document_form  # the table and the suffix rule; pymorphy3 only when they are unsure
+    title = " ".join(plan.plan.title)
+    if document_form(title) is None:
+        report.warning(
+            "OF218", plan.plan.field_pos.get("title", plan.plan.pos),
+            f"не удалось найти главное слово заголовка «{shorten(title)}», чтобы согласовать с ним гриф "
+            "«УТВЕРЖДЕН»: без него гриф будет в мужском роде",
+            "укажите род утверждаемого документа в approval: gender: m (План), f (Дорожная карта), "
+            "n (Положение) или plural (Мероприятия)",
+        )
 
 
 def _check_style_name(plan: Plan, report: Report) -> None:
@@ -208,7 +228,7 @@ def _check_references(plan: Plan, report: Report, lookup: _Lookup) -> None:
 
 def _check_declinable(plan: Plan, declined: dict[str, set[str]], report: Report) -> None:
     """Warn where the dictionaries are unsure of a form the order will print (checked once per entry)."""
-    from .declension import name_problems, unknown_words
+    from .declension import name_problems, phrase_doubts
 
     for key, uses in declined.items():
         person = plan.directory.people.get(key)
@@ -216,20 +236,20 @@ def _check_declinable(plan: Plan, declined: dict[str, set[str]], report: Report)
         if person is not None:
             problems = name_problems(person.surname, person.name, person.patronymic, person.gender, person.forms)
             if "position" in uses and person.position and not person.position_forms:
-                problems += _unknown(person.position, unknown_words(person.position), "position_forms")
+                problems += _doubts(person.position, phrase_doubts(person.position), "position_forms")
             for problem in problems:
                 report.warning("OF213", person.pos, problem, "проверьте формы: orderforge forms <план>")
         elif party is not None and not party.forms:
-            for problem in _unknown(party.name, unknown_words(party.name), "forms"):
+            for problem in _doubts(party.name, phrase_doubts(party.name), "forms"):
                 report.warning("OF213", party.pos, problem, "проверьте формы: orderforge forms <план>")
 
 
-def _unknown(phrase: str, words: list[str], key: str) -> list[str]:
-    if not words:
+def _doubts(phrase: str, doubts: list[str], key: str) -> list[str]:
+    """One warning per entry: what the dictionary is unsure of, and where to set the forms by hand."""
+    if not doubts:
         return []
-    listed = ", ".join(f"«{w}»" for w in words)
-    return [f"в «{phrase}» слова {listed} не известны словарю: проверьте падежные формы и при необходимости "
-            f"задайте их в справочнике ({key})"]
+    return [f"«{phrase}»: {'; '.join(doubts)} — проверьте падежные формы и при необходимости задайте их "
+            f"в справочнике ({key})"]
 
 
 def _check_order(plan: Plan, report: Report, lookup: _Lookup) -> None:
@@ -368,6 +388,8 @@ def _check_deadline(plan: Plan, activity: Activity, report: Report) -> None:
 
 def _check_section(section: Section, report: Report) -> None:
     if not section.activities and not section.sections:
-        report.warning("OF206", section.pos, f"раздел «{section.title}» пуст", "добавьте мероприятия или удалите раздел")
+        what = f"раздел «{shorten(section.title)}»" if section.title.strip() else "раздел без заголовка"
+        report.warning("OF206", section.pos, f"{what} пуст: в нём нет ни мероприятий, ни подразделов",
+                       "добавьте мероприятия или удалите раздел")
     for sub in section.sections:
         _check_section(sub, report)
