@@ -93,6 +93,30 @@ class PlanYear(click.ParamType):
                   param, ctx)
 
 
+class PlainText(click.ParamType):
+    """Text typed on the command line, checked as plan text is: a document is never written short.
+
+    A cp1251 terminal hands Python bytes that are not UTF-8; they arrive as lone
+    surrogates, and the Word writer silently stopped at the first one («№ » and
+    nothing after). Such text, and control characters, are refused (exit 2).
+    """
+
+    name = "текст"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from .load import _FORBIDDEN_CHARS
+
+        text = str(value)
+        bad = _FORBIDDEN_CHARS.search(text)
+        if bad is None:
+            return text
+        if "\ud800" <= bad.group() <= "\udfff":
+            self.fail("текст не в кодировке UTF-8 (так бывает, когда терминал работает в cp1251); "
+                      "переключите терминал на UTF-8 (chcp 65001) или запишите значение в файл amend.yaml "
+                      "и укажите его параметром --order", param, ctx)
+        self.fail(f"в тексте недопустимый управляющий символ U+{ord(bad.group()):04X}; удалите его", param, ctx)
+
+
 @click.group(cls=OrderforgeGroup, context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]",
              subcommand_metavar="КОМАНДА [АРГУМЕНТЫ]...")
 @click.version_option(package_name="orderforge", message="orderforge %(version)s")
@@ -537,9 +561,10 @@ def diff_command(old: str, new: str | None, as_json: bool, exit_code: bool) -> N
 @main.command("amend", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
 @click.argument("old", metavar="СТАРЫЙ")
 @click.argument("new", metavar="НОВЫЙ")
-@click.option("--number", default=None, metavar="НОМЕР", help="Номер нового приказа.")
-@click.option("--date", "date_text", default=None, metavar="ГГГГ-ММ-ДД", help="Дата нового приказа.")
-@click.option("--preamble", default=None, metavar="ТЕКСТ",
+@click.option("--number", default=None, type=PlainText(), metavar="НОМЕР", help="Номер нового приказа.")
+@click.option("--date", "date_text", default=None, type=PlainText(), metavar="ГГГГ-ММ-ДД",
+              help="Дата нового приказа.")
+@click.option("--preamble", default=None, type=PlainText(), metavar="ТЕКСТ",
               help="Констатирующая часть (по умолчанию «В связи с необходимостью корректировки Плана …»).")
 @click.option("--order", "order_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               metavar="amend.yaml", help="Реквизиты приказа из файла: number, date, preamble, signatory, control.")
