@@ -65,3 +65,25 @@ def test_wall_clock_guard() -> None:
             "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}").render()
     assert time.perf_counter() - started < 2.0
     assert "дольше" in str(exc.value)
+
+
+@pytest.mark.parametrize("code, words", [
+    ("{{ nosuchvar }}", "неизвестное поле «nosuchvar»"),
+    ("{{ cycler.__init__ }}", "служебному свойству «__init__»"),
+    ("{{ ''.__class__.__init__ }}", "служебному свойству «__init__»"),
+    ('{% include "/etc/passwd" %}', "подключить файл «/etc/passwd»"),
+    ("{{ order.date ", "кончается внутри метки"),
+    ("{{ 7 ** 99999999 }}", "слишком большое число"),
+    ("{% endif %}", "«{% endif %}»"),
+])
+def test_template_errors_are_told_in_russian(code: str, words: str) -> None:
+    from jinja2 import TemplateError
+
+    from orderforge.sandbox import jinja_message_ru
+
+    env = make_sandbox()
+    with pytest.raises(TemplateError) as exc:
+        env.from_string(code).render(order={"date": "x"})
+    message, _detail = jinja_message_ru(exc.value)
+    assert words in message, message
+    assert not any(w in message for w in ("undefined", "unsafe", "unknown tag", "attribute"))

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from jinja2 import StrictUndefined
+from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound
 from jinja2.sandbox import SandboxedEnvironment, SecurityError, safe_range
 from jinja2.utils import Namespace
 
@@ -123,9 +123,52 @@ def _check_format(template: str) -> None:
             raise TemplateLimit("в выражении метки задана слишком большая ширина поля %")
 
 
+class _NoFiles(BaseLoader):
+    """``{% include %}``, ``{% import %}`` and ``{% extends %}`` read no file: a template is one Word file."""
+
+    def get_source(self, environment: Any, template: str) -> Any:
+        raise TemplateNotFound(template)
+
+
 def make_sandbox(**options: Any) -> BoundedSandbox:
-    """The environment every house-style template renders in: autoescaped, strict, bounded."""
-    return BoundedSandbox(autoescape=True, undefined=StrictUndefined, **options)
+    """The environment every house-style template renders in: autoescaped, strict, bounded, no files."""
+    return BoundedSandbox(autoescape=True, undefined=StrictUndefined, loader=_NoFiles(), **options)
+
+
+_JINJA_RU: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), russian) for pattern, russian in (
+    (r"^'([^']+)' is undefined", "неизвестное поле «{0}»"),
+    (r"has no attribute '([^']+)'", "у поля нет свойства «{0}»"),
+    (r"access to attribute '([^']+)' of '([^']+)' object is unsafe", "обращение к служебному свойству «{0}» "
+     "запрещено (шаблон пытается выйти за пределы своих полей)"),
+    (r"is not safely callable|unsafe", "действие запрещено в шаблоне (шаблон пытается выйти за пределы своих полей)"),
+    (r"unexpected end of template", "шаблон кончается внутри метки: не закрыта «{{{{», «{{%» или блок {{% if/for %}}"),
+    (r"^unknown tag '([^']+)'", "неизвестная или лишняя команда «{{% {0} %}}» (возможно, выше не закрыта метка "
+     "«{{{{ … }}}}»)"),
+    (r"^Encountered unknown tag '([^']+)'", "неизвестная или лишняя команда «{{% {0} %}}» (возможно, выше не "
+     "закрыта метка «{{{{ … }}}}»)"),
+    (r"expected token '([^']+)', got '([^']*)'", "метка написана с ошибкой: ожидалось «{0}», а стоит «{1}»"),
+    (r"^unexpected '([^']+)'", "лишний знак «{0}» в метке"),
+    (r"^unexpected char '([^']+)'", "недопустимый знак «{0}» в метке"),
+))
+
+
+def jinja_message_ru(exc: BaseException) -> tuple[str, str]:
+    """(a Russian statement of what is wrong, Jinja's own words for the detail line).
+
+    The clerk acts on the Russian part; the original stays available to whoever
+    made the template, never as the message itself.
+    """
+    if isinstance(exc, TemplateLimit):
+        return str(exc), ""
+    if isinstance(exc, TemplateNotFound):
+        return (f"шаблон пытается подключить файл «{exc.name}»: подключение файлов ({{% include %}}, "
+                "{% import %}, {% extends %}) в шаблоне Word не поддерживается", "")
+    original = str(getattr(exc, "message", None) or exc).strip()
+    for pattern, russian in _JINJA_RU:
+        found = pattern.search(original)
+        if found:
+            return russian.format(*found.groups()), original
+    return "ошибка в выражении метки", original
 
 
 @contextmanager
