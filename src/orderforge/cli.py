@@ -412,23 +412,30 @@ def forms(plan: Path) -> None:
 @click.option("--directory", type=click.Path(path_type=Path, dir_okay=False), default=None,
               metavar="СПРАВОЧНИК.yaml", help="Справочник, который дополнить (по умолчанию directory.yaml рядом с планом, если он есть, "
                    "иначе <план>.directory.yaml).")
-@click.option("--style", default="kaliningrad-committee", show_default=True, metavar="СТИЛЬ",
-              help="Стиль оформления плана.")
+@click.option("--style", default=None, metavar="СТИЛЬ",
+              help="Взять готовый стиль оформления. Без него стиль делается из самого документа "
+                   "в templates/<имя документа>/.")
 @click.option("--json", "as_json", is_flag=True, help="Вывести отчёт в JSON (для скриптов).")
-@click.option("--force", is_flag=True, help="Перезаписать существующий план (справочник только дополняется).")
-def import_(docx: Path, output: Path | None, directory: Path | None, style: str, as_json: bool,
+@click.option("--force", is_flag=True, help="Перезаписать существующий план и сделанный из документа стиль "
+                                             "(справочник только дополняется).")
+def import_(docx: Path, output: Path | None, directory: Path | None, style: str | None, as_json: bool,
             force: bool) -> None:
     """Перенести план мероприятий из документа Word (.docx) в YAML.
 
     Находит таблицу плана по заголовкам колонок, разделы и мероприятия по
     номерам, приказ вокруг таблицы; ответственных записывает в справочник
-    (существующий справочник только дополняется). Что прочитать не удалось,
-    остаётся в плане с пометкой TODO и выводится предупреждением; такой план
-    записывается, но код выхода 1, пока пометки не заменены текстом.
+    (существующий справочник только дополняется). Без --style из документа
+    делается и его стиль оформления (как orderforge style new): план
+    собирается обратно в документ того же вида — те же колонки и их
+    заголовки, ответственные так, как они напечатаны, поля и шрифты.
+    Что прочитать не удалось, остаётся в плане с пометкой TODO и выводится
+    предупреждением; такой план записывается, но код выхода 1, пока пометки
+    не заменены текстом.
 
     \b
     Пример:
       orderforge import "План 2025.docx" -o plans/plan-2025.yaml
+      orderforge import old.docx --style kaliningrad-committee
       orderforge import old.docx --directory plans/directory.yaml --json
     """
     def action() -> int:
@@ -450,6 +457,56 @@ def import_(docx: Path, output: Path | None, directory: Path | None, style: str,
         for line in result.summary():
             _echo(line)
         return code
+
+    _run(action)
+
+
+@main.group("style", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]",
+            subcommand_metavar="КОМАНДА [АРГУМЕНТЫ]...")
+def style_group() -> None:
+    """Стили оформления: сделать свой стиль из документа Word.
+
+    \b
+    Пример:
+      orderforge style new moy-komitet --from "Приказ 2025.docx"
+    """
+
+
+@style_group.command("new", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("name", metavar="ИМЯ")
+@click.option("--from", "source", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              metavar="ДОКУМЕНТ.docx", help="Приказ или план вашего комитета в Word (.docx).")
+@click.option("--templates", "root", type=click.Path(path_type=Path, file_okay=False), default=Path("templates"),
+              show_default=True, metavar="ПАПКА", help="Куда положить папку стиля.")
+@click.option("--force", is_flag=True, help="Перезаписать папку стиля, если она уже есть.")
+def style_new(name: str, source: Path, root: Path, force: bool) -> None:
+    """Сделать стиль оформления из своего документа Word: templates/ИМЯ/.
+
+    Берётся всё своё: размер бумаги, ориентация и поля каждого раздела,
+    шрифты, бланк (строки наименования, герб, таблица-шапка), строка даты и
+    номера, распорядительное слово («п р и к а з ы в а ю:» или «ПРИКАЗЫВАЮ:»),
+    подпись, отметка о приложении или гриф утверждения, таблица плана
+    (порядок колонок, их заголовки и ширины, повтор шапки, вид строк
+    разделов, ответственные кодами или наименованиями). Текст документа
+    заменяется метками шаблона, оформление абзацев остаётся. Документ без
+    приказа (только план) даёт стиль плана без приказа. Что не распознано,
+    выводится предупреждением с номером абзаца или строки таблицы.
+
+    \b
+    Пример:
+      orderforge style new moy-komitet --from "Приказ 2025.docx"
+      orderforge check-style moy-komitet
+      orderforge import "Приказ 2025.docx" --style moy-komitet
+    """
+    def action() -> int:
+        from .stylegen import make_style
+
+        made = make_style(source, name, root, force=force)
+        _echo_diagnostics(made.report.sorted())
+        for path in made.written:
+            _echo(f"создан {path}")
+        _echo(f"дальше: orderforge check-style {name}; в плане — style: {name}")
+        return 0
 
     _run(action)
 

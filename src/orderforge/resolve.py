@@ -294,6 +294,8 @@ def cell_paras(column: Column, activity: Activity, number: list[int], plan: Plan
 def render_deadline_for(activity: Activity, style: Style) -> str:
     from .deadline import DeadlineStyle, render_deadline
 
+    if activity.deadline is None:
+        return ""
     deadline_style = DeadlineStyle(style.year_suffix, style.range_dash, style.capitalize)
     return render_deadline(activity.deadline, deadline_style)
 

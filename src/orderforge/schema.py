@@ -337,8 +337,8 @@ class DeadlineT(T):
             except ValueError as exc:
                 ctx.report.error("OF108", node.pos, f"срок задан неверно: {exc}", getattr(exc, "hint", ""))
                 return None
-        value = _nonempty(node, ctx, _scalar(node, ctx, "срок"))
-        return self._phrase(value, node, ctx) if value is not None else None
+        text = _nonempty(node, ctx, _scalar(node, ctx, "срок"))
+        return self._phrase(text, node, ctx) if text is not None else None
 
     @staticmethod
     def _phrase(value: str, node: Node, ctx: Ctx) -> Any:
@@ -352,7 +352,7 @@ class DeadlineT(T):
         problem = None if deadline.known else deadline_problem(value)
         if problem is None:
             return deadline
-        ctx.report.error("OF108", node.pos, f"срок «{deadline.text}» задан неверно: {problem}", problem.hint)
+        ctx.report.error("OF108", node.pos, f"срок «{deadline.text}» задан неверно: {problem}", getattr(problem, "hint", ""))
         return None
 
     def json_schema(self) -> dict[str, Any]:

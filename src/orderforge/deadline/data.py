@@ -385,7 +385,7 @@ def _kind_schema(kind: str) -> dict[str, object]:
             "required": ["kind", *_REQUIRED.get(kind, ())], "additionalProperties": False}
 
 
-def deadline_json_schema() -> dict[str, object]:
+def deadline_json_schema() -> dict[str, list[dict[str, object]]]:
     """The structured form of every kind, for ``orderforge schema``: editors then check each field.
 
     Built from the same table :func:`deadline_from_data` reads, so a new kind

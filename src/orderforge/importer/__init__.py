@@ -50,7 +50,9 @@ How the document is read (the limits are part of the design):
 
 Codes. Errors (exit 1, or 2 for usage; nothing is written): IM001 file not
 found or unreadable, IM002 not a .docx or damaged, IM003 no plan table, IM004
-the plan exists (no ``--force``) or is not .yaml, IM005 unknown style.
+the plan exists (no ``--force``) or is not .yaml, IM005 unknown style, IM006 the style made from the
+document exists already (without ``--style``, import makes the document's own style with
+:mod:`orderforge.stylegen` and the plan uses it; named parties then get latin ids, not codes).
 Warnings: IM101 column outside the format (kept as note), IM102 numbering gap or
 repeat, IM103 «2.8» vs «2.8.», IM104 missing section/subsection header (TODO
 title), IM105 activity placed away from its number, IM106 page-break fragment

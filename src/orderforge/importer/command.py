@@ -8,6 +8,7 @@ written plan is then loaded again, so the result carries its validation.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..diagnostics import Pos, Report, UserError
 from .directory import Registry, directory_yaml
@@ -25,9 +26,25 @@ def default_plan_path(docx: Path) -> Path:
     return PLANS_DIR / f"{slug(docx.stem, 60) or 'imported-plan'}.yaml"
 
 
-def import_docx(docx: Path, output: Path | None = None, *, style: str = DEFAULT_STYLE, force: bool = False,
+def styles_root(plan_path: Path) -> Path:
+    """Where a style made on import is written: the workspace's templates/ (beside plans/)."""
+    folder = plan_path.resolve().parent
+    return (folder.parent if folder.name == PLANS_DIR.name else folder) / "templates"
+
+
+def style_name_for(docx: Path) -> str:
+    """A style named after the document: «Приказ 113.docx» → prikaz-113."""
+    return slug(docx.stem, 60) or "imported-style"
+
+
+def import_docx(docx: Path, output: Path | None = None, *, style: str | None = DEFAULT_STYLE, force: bool = False,
                 directory: Path | None = None) -> ImportResult:
-    """Read ``docx`` and write the plan (and merge its directory). Raises UserError; writes nothing then."""
+    """Read ``docx`` and write the plan (and merge its directory). Raises UserError; writes nothing then.
+
+    ``style=None`` makes the house style from the document itself (:mod:`orderforge.stylegen`), written to
+    the workspace's ``templates/<document name>/``, so that the plan builds back into the committee's own
+    document: its columns, header words, responsible parties as printed, page settings and fonts.
+    """
     from ..style import StyleNotFound, find_style, load_style
     from ..validate import display_path, load_directory, load_plan
     from ..write import write_atomic
@@ -42,12 +59,11 @@ def import_docx(docx: Path, output: Path | None = None, *, style: str = DEFAULT_
     if plan_path.exists() and not force:
         raise UserError.simple("IM004", display_path(plan_path), "план уже существует и не будет перезаписан",
                                "укажите другое имя (-o …) или добавьте --force")
-    try:
-        find_style(style, plan_path.resolve().parent)
-    except StyleNotFound as exc:
-        raise UserError.simple("IM005", style, str(exc), exc.hint) from None
-    style_obj = load_style(style, plan_path.resolve().parent)
-    blocks, numbering = read_document(docx, name)
+    if style is not None:
+        try:
+            find_style(style, plan_path.resolve().parent)
+        except StyleNotFound as exc:
+            raise UserError.simple("IM005", style, str(exc), exc.hint) from None
     # the directory: given, the shared directory.yaml beside the plan, or <plan>.directory.yaml
     shared = plan_path.parent / "directory.yaml"
     if directory is None:
@@ -59,8 +75,16 @@ def import_docx(docx: Path, output: Path | None = None, *, style: str = DEFAULT_
         raise UserError(load_report.errors, exit_code=1)
     from ..model import Directory
 
+    style_folder: Path | None = None
+    style_notes: list[Any] = []
+    if style is None:
+        style, style_folder, style_notes = _make_style(docx, plan_path, existing or Directory(), force)
+    style_obj = load_style(style, plan_path.resolve().parent)
+    blocks, numbering = read_document(docx, name)
+
     report = Report()
-    registry = Registry(existing or Directory(), report, Pos(name))
+    report.extend(style_notes)
+    registry = Registry(existing or Directory(), report, Pos(name), ids=style_obj.responsible_format != "code")
     imported = read_plan(blocks, numbering, name, registry, style_obj)
     if directory.resolve() == shared.resolve() and directory.parent.resolve() == plan_path.parent.resolve():
         directory_ref: str | None = None  # found by default
@@ -77,4 +101,21 @@ def import_docx(docx: Path, output: Path | None = None, *, style: str = DEFAULT_
         write_atomic(directory, directory_text.encode("utf-8"))
     write_atomic(plan_path, plan_text.encode("utf-8"))
     _, check = load_plan(plan_path)
-    return ImportResult(name, plan_path, directory, existed, imported, added_parties, added_people, check.items)
+    return ImportResult(name, plan_path, directory, existed, imported, added_parties, added_people, check.items,
+                        style_folder=style_folder)
+
+
+def _make_style(docx: Path, plan_path: Path, existing: Any, force: bool) -> tuple[str, Path, list[Any]]:
+    """The style that reproduces ``docx``, written whole before the plan (IM006 when its folder exists)."""
+    from ..stylegen import derive_style, write_style
+    from ..validate import display_path
+
+    name = style_name_for(docx)
+    root = styles_root(plan_path)
+    if (root / name).exists() and not force:
+        raise UserError.simple(
+            "IM006", display_path(root / name), f"стиль «{name}» уже есть и не будет перезаписан",
+            f"возьмите его: --style {name}; или сделайте заново: --force", exit_code=2)
+    derived = derive_style(docx, name, directory=existing)
+    made = write_style(derived, root, force=force)
+    return name, made.folder, list(derived.report.items)

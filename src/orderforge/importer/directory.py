@@ -27,8 +27,11 @@ class Registry:
     reused under its own code or id; differences are reported as conflicts.
     """
 
-    def __init__(self, existing: Any, report: Report, pos: Pos) -> None:
+    def __init__(self, existing: Any, report: Report, pos: Pos, *, ids: bool = False) -> None:
         self.existing = existing  # orderforge.model.Directory
+        # ids: a party written out in full gets a latin id (never printed: the style prints names), not an
+        # abbreviation a clerk would take for the committee's own code («РШМО», «КР91К»)
+        self.ids = ids
         self.report = report
         self.pos = pos
         self.parties: dict[str, PartyOut] = {}
@@ -61,12 +64,12 @@ class Registry:
         for code, _party in self.existing.parties.items():  # the document may print codes of a known party
             if _key(code) == key:
                 return code
-        base = abbreviation(name)
+        base = party_id(name) if self.ids else abbreviation(name)
         code, n = base, 1
         while self._taken(code):
             n += 1
-            code = f"{base}{n}"
-        self.parties[code] = PartyOut(code, name, invented=True)
+            code = f"{base}-{n}" if self.ids else f"{base}{n}"
+        self.parties[code] = PartyOut(code, name, invented=not self.ids)
         self._party_by_name[key] = code
         return code
 
@@ -157,6 +160,20 @@ class Registry:
         self.report.warning("IM123", self.pos, message, "исправьте справочник вручную, если нужно")
 
 
+def party_id(name: str) -> str:
+    """«Классные руководители 9, 11 классов» → klassnye-rukovoditeli-9-11: an id for the plan, like a person's."""
+    words = slug(name, 200).split("-")
+    out = ""
+    for word in words:
+        if len(out) + len(word) + 1 > 40 and out:
+            break
+        out = f"{out}-{word}" if out else word
+    return out or "party"
+
+
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
 def _initials_key(initials: str) -> str:
     return re.sub(r"[\s.]", "", initials or "").upper()
 
@@ -189,44 +206,68 @@ def directory_yaml(existing_text: str | None, imported: Imported, docx_name: str
         root.yaml_set_start_comment(
             f"Справочник ответственных, собранный командой orderforge import из «{docx_name}».\n"
             "Коды и наименования — как в документе; проверьте записи с пометкой TODO.")
-    added_parties, added_people = [], []
-    if imported.parties:
-        parties = root.get("parties")
-        if parties is None:
-            parties = root["parties"] = CommentedMap()
-        for code, party in imported.parties.items():
-            if code in parties:
-                continue
-            parties[code] = CommentedMap([("name", party.name)])
-            if not party.name_known:
-                parties[code].yaml_add_eol_comment("TODO: полное наименование не найдено в документе", "name")
-            elif party.invented:
-                parties[code].yaml_add_eol_comment("код придуман при импорте — проверьте", "name")
-            added_parties.append(code)
-    if imported.people:
-        people = root.get("people")
-        if people is None:
-            people = root["people"] = CommentedMap()
-        for pid, person in imported.people.items():
-            if pid in people:
-                continue
-            entry = CommentedMap()
-            entry["surname"] = person.surname
-            if person.name:
-                entry["name"] = person.name
-            if person.patronymic:
-                entry["patronymic"] = person.patronymic
-            if person.initials:
-                entry["initials"] = person.initials
-            if person.position:
-                entry["position"] = person.position
-            if _own_signature(person):
-                entry["signature_position"] = _text(person.signature_position)
-            people[pid] = entry
-            added_people.append(pid)
+    added_parties = _add_parties(root, imported)
+    added_people = _add_people(root, imported)
     buffer = io.StringIO()
     yaml.dump(root, buffer)
     return buffer.getvalue(), added_parties, added_people
+
+
+def _add_parties(root: Any, imported: Imported) -> list[str]:
+    """New parties appended under ``parties:`` (existing entries never touched); their codes."""
+    from ruamel.yaml.comments import CommentedMap
+
+    added: list[str] = []
+    if not imported.parties:
+        return added
+    parties = root.get("parties")
+    if parties is None:
+        parties = root["parties"] = CommentedMap()
+    for code, party in imported.parties.items():
+        if code in parties:
+            continue
+        parties[code] = CommentedMap([("name", party.name)])
+        comment = _party_comment(code, party)
+        if comment:
+            parties[code].yaml_add_eol_comment(comment, "name")
+        added.append(code)
+    return added
+
+
+def _add_people(root: Any, imported: Imported) -> list[str]:
+    """New people appended under ``people:`` (existing entries never touched); their ids."""
+    from ruamel.yaml.comments import CommentedMap
+
+    added: list[str] = []
+    if not imported.people:
+        return added
+    people = root.get("people")
+    if people is None:
+        people = root["people"] = CommentedMap()
+    for pid, person in imported.people.items():
+        if pid in people:
+            continue
+        entry = CommentedMap()
+        entry["surname"] = person.surname
+        for key in ("name", "patronymic", "initials", "position"):
+            if getattr(person, key):
+                entry[key] = getattr(person, key)
+        if _own_signature(person):
+            entry["signature_position"] = _text(person.signature_position)
+        people[pid] = entry
+        added.append(pid)
+    return added
+
+
+def _party_comment(code: str, party: PartyOut) -> str:
+    """What the clerk should know about a new party entry: a TODO, a made-up code, or an id never printed."""
+    if not party.name_known:
+        return "TODO: полное наименование не найдено в документе"
+    if party.invented:
+        return "код придуман при импорте — проверьте"
+    if ID.match(code) and code != party.name:
+        return "идентификатор для плана; в документе печатается наименование"
+    return ""
 
 
 def _own_signature(person: PersonOut) -> bool:

@@ -28,6 +28,7 @@ class ImportResult:
     added_people: list[str]
     validation: list[Diagnostic]
     written: bool = True
+    style_folder: Path | None = None  # the style made from the document (import without --style)
 
     @property
     def warnings(self) -> list[Diagnostic]:
@@ -62,6 +63,9 @@ class ImportResult:
             parts.append(f"подразделов {c['subsections']}")
         parts += [f"мероприятий {c['activities']}", f"предупреждений {c['warnings']}"]
         lines = [f"импортировано: {', '.join(parts)} → {_display(self.plan)}"]
+        if self.style_folder is not None:
+            lines.append(f"стиль оформления «{self.style_folder.name}» сделан из документа: "
+                         f"{_display(self.style_folder)}/ (поля, шрифты, бланк, колонки — как в документе)")
         action = "дополнен" if self.directory_existed else "создан"
         lines.append(f"справочник {_display(self.directory)} {action}: организаций +{c['parties_added']}, "
                      f"людей +{c['people_added']}")
@@ -84,6 +88,7 @@ class ImportResult:
             "plan": _display(self.plan),
             "directory": _display(self.directory),
             "directory_existed": self.directory_existed,
+            "style_made": _display(self.style_folder) if self.style_folder is not None else None,
             "counts": self.counts(),
             "order": None if order is None else {
                 "kind": order.kind, "date": order.date.isoformat() if order.date else None,

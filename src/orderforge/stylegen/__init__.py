@@ -1,0 +1,349 @@
+"""A house style made from a committee's own Word file: ``orderforge style new NAME --from order.docx``.
+
+Rendering puts a plan into a template; this is the inverse: a filled-in order is
+read back into the template it could have been rendered from. The document is
+read twice by the same knowledge — once by the importer (what the order says:
+its title lines, its signatory, the plan table's header by meaning) and once
+here, on the document's own XML, to put the template fields where those
+things stand. The committee's package is copied part by part (styles, fonts,
+numbering, headers and footers, pictures, every section's page size, orientation
+and margins); only the body's clerk text is replaced. So the document rebuilt
+from an imported plan in the derived style is the committee's document again —
+the round trip is the test (tests/test_stylegen.py).
+
+What could not be recognised is reported in Russian (SG1xx warnings, naming the
+paragraph or the table row) and left to orderforge's defaults.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..diagnostics import Pos, Report, UserError
+from .ooxml import (
+    Element,
+    escape_braces,
+    make,
+    q,
+    section_of,
+    style_alignments,
+    tag_para,
+    unwrap_content_controls,
+)
+from .order import OrderFacts, OrderPart, generic_order
+from .plan import AppendixPart, find_plan_table
+from .styleyaml import StyleFacts, capitalised, responsible_facts, style_yaml
+
+NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
+
+
+@dataclass
+class Derived:
+    """A style derived from one document, still in memory."""
+
+    name: str
+    style_yaml: str
+    template: bytes
+    amend: bytes
+    report: Report
+    facts: StyleFacts
+    imported: Any = None  # the importer's reading of the document (orderforge.importer.Imported)
+
+
+@dataclass
+class MadeStyle:
+    name: str
+    folder: Path
+    report: Report
+    written: list[Path] = field(default_factory=list)
+
+
+def check_name(name: str) -> None:
+    if not NAME.match(name):
+        raise UserError.simple("SG002", name, "имя стиля — латинские строчные буквы, цифры и «-», до 60 знаков",
+                               "например: orderforge style new moy-komitet --from prikaz.docx", exit_code=2)
+
+
+def derive_style(docx: Path, name: str, *, directory: Any = None) -> Derived:
+    """Read ``docx`` and make the style that reproduces it (nothing is written)."""
+    from ..importer.directory import Registry
+    from ..importer.docfile import read_document
+    from ..importer.reading import read_plan
+    from ..model import Directory
+    from ..style import Style
+    from ..validate import display_path
+
+    shown = display_path(docx)
+    blocks, numbering = read_document(docx, shown)
+    registry = Registry(directory or Directory(), Report(), Pos(shown))
+    imported = read_plan(blocks, numbering, shown, registry, Style(name=name, folder=Path(".")))
+    parts = _read_parts(docx, shown)  # a .doc/.odt/.rtf (read_document converts it) is converted here too
+    report = Report()
+    facts = StyleFacts(name=name, source=docx.name, issuer=list(imported.order.issuer) if imported.order else [])
+    facts.responsible, facts.separator = responsible_facts(imported)
+    facts.capitalize = capitalised(imported)
+    document = _parse(parts["word/document.xml"], shown)
+    escape_braces(document)  # before any field is put in: only the committee's text is escaped
+    parts = {part: _escaped_part(part, blob, shown) for part, blob in parts.items()}
+    alignments = style_alignments(parts.get("word/styles.xml"))
+    template_xml, amend_xml = _templates(document, imported, facts, report, shown, alignments)
+    template = _package(parts, template_xml)
+    amend = _package(parts, amend_xml)
+    return Derived(name, style_yaml(facts), template, amend, report, facts, imported)
+
+
+def make_style(docx: Path, name: str, root: Path, *, force: bool = False) -> MadeStyle:
+    """``style new``: derive the style and write ``root/NAME/`` whole or not at all."""
+    check_name(name)
+    folder = root / name
+    if folder.exists() and not force:
+        raise UserError.simple("SG001", str(folder), "папка стиля уже существует и не будет перезаписана",
+                               "выберите другое имя стиля или добавьте --force", exit_code=2)
+    derived = derive_style(docx, name)
+    return write_style(derived, root, force=force)
+
+
+def write_style(derived: Derived, root: Path, *, force: bool = False) -> MadeStyle:
+    """Write the three files into a temporary folder beside the target, then move it into place.
+
+    A style being replaced (``--force``) is moved aside first and removed only once the new one stands,
+    so a failure at any point leaves one whole style, never a half-written folder."""
+    root.mkdir(parents=True, exist_ok=True)
+    folder = root / derived.name
+    staging = Path(tempfile.mkdtemp(prefix=f".{derived.name}-", dir=root))
+    old = staging.with_name(staging.name + ".old")
+    try:
+        (staging / "style.yaml").write_text(derived.style_yaml, encoding="utf-8")
+        (staging / "template.docx").write_bytes(derived.template)
+        (staging / "amend.docx").write_bytes(derived.amend)
+        if folder.exists() and force:
+            os.replace(folder, old)
+        os.replace(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        if old.exists() and not folder.exists():
+            os.replace(old, folder)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+    written = [folder / n for n in ("style.yaml", "template.docx", "amend.docx")]
+    return MadeStyle(derived.name, folder, derived.report, written)
+
+
+# -- the package
+
+
+MAX_PARTS = 5000
+MAX_UNPACKED = 300 * 1024 * 1024  # a Word file with its pictures; a zip bomb declares far more
+
+
+def _read_parts(docx: Path, shown: str) -> dict[str, bytes]:
+    """Every part of the package, after its member count and declared sizes are checked.
+
+    A file that is no zip (.doc, .odt saved as such, .rtf) goes through the importer's LibreOffice
+    conversion when the importer has one, so ``style new`` takes what ``import`` takes."""
+    if docx.is_file() and not zipfile.is_zipfile(docx):
+        from ..importer import docfile
+
+        convert = getattr(docfile, "convert_to_docx", None)
+        if convert is not None:
+            with tempfile.TemporaryDirectory(prefix="orderforge-style-") as scratch:
+                return _read_zip(convert(docx, shown, Path(scratch)), shown)
+    return _read_zip(docx, shown)
+
+
+def _read_zip(docx: Path, shown: str) -> dict[str, bytes]:
+    try:
+        with zipfile.ZipFile(docx) as package:
+            infos = package.infolist()
+            if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_UNPACKED:
+                raise UserError.simple("IM002", shown, "документ слишком велик для стиля: в архиве "
+                                       f"{len(infos)} частей, {sum(i.file_size for i in infos) // 2**20} МБ",
+                                       "сохраните документ без встроенных файлов и больших картинок")
+            return {info.filename: package.read(info.filename) for info in infos}
+    except (OSError, zipfile.BadZipFile, KeyError) as exc:
+        raise UserError.simple("IM002", shown, f"документ не читается как .docx: {exc}",
+                               "откройте файл в Word и сохраните как «Документ Word (*.docx)»") from None
+
+
+def _parse(blob: bytes, shown: str) -> Element:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        return etree.fromstring(blob, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise UserError.simple("IM002", shown, f"основной текст документа повреждён: {exc}",
+                               "откройте файл в Word и сохраните его заново") from None
+
+
+_RENDERED_PART = re.compile(r"^word/(header|footer|footnotes|endnotes)\d*\.xml$")
+
+
+def _escaped_part(name: str, blob: bytes, shown: str) -> bytes:
+    """Headers, footers and notes are rendered by docxtpl too: their braces are escaped like the body's."""
+    from lxml import etree
+
+    if not _RENDERED_PART.match(name) or b"{" not in blob and b"}" not in blob:
+        return blob
+    root = _parse(blob, shown)
+    escape_braces(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _package(parts: dict[str, bytes], document: bytes) -> bytes:
+    """The committee's package with a new body: every other part (styles, numbering, headers, media) as it was."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, blob in parts.items():
+            info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, document if name == "word/document.xml" else blob)
+    return out.getvalue()
+
+
+# -- the body
+
+
+def _templates(document: Element, imported: Any, facts: StyleFacts, report: Report, shown: str,
+               alignments: dict[str, str]) -> tuple[bytes, bytes]:
+    """template.docx's and amend.docx's document.xml, both made from the committee's body."""
+    from lxml import etree
+
+    body = document.find(q("body"))
+    unwrap_content_controls(body)
+    final_sect = body.find(q("sectPr"))
+    elements = [child for child in body if child.tag in (q("p"), q("tbl"))]
+    found = find_plan_table(elements)
+    if found is None:
+        raise UserError.simple("IM003", shown, "в документе не найдена таблица плана мероприятий",
+                               "нужна таблица с заголовками колонок вроде «№ п/п», «Мероприятие», «Срок исполнения»",
+                               exit_code=1)
+    plan_index, header_row, header = found
+    start = _appendix_start(elements, plan_index, imported.order is not None)
+    surname = _signatory_surname(imported)
+    facts.has_order = imported.order is not None
+    order_out = _order_part(copy.deepcopy(elements[:start]), imported, surname, facts, report, shown)
+    appendix = AppendixPart(copy.deepcopy(elements[start:]), plan_index - start, header_row, header,
+                            list(imported.title), _count_paragraphs(elements[:start]), alignments,
+                            imported.order.number if imported.order else "")
+    appendix_out = appendix.build()
+    facts.plan = appendix.facts
+    _report(report, shown, appendix.facts.notes)
+
+    new_body = make("body")
+    new_body.append(tag_para("{%p if order %}"))
+    for element in order_out:
+        new_body.append(element)
+    if not any(section_of(p) is not None for p in new_body.iter(q("p"))):
+        new_body.append(make("p", None, make("r", None, make("br", {"type": "page"}))))
+    new_body.append(tag_para("{%p endif %}"))
+    for element in appendix_out:
+        new_body.append(element)
+    if final_sect is not None:
+        new_body.append(copy.deepcopy(final_sect))
+    template = _with_body(document, new_body)
+
+    amend_elements = _order_part(copy.deepcopy(elements[:start]), imported, surname, OrderFacts(), Report(), shown) \
+        if facts.has_order else generic_order()
+    amend_body = make("body")
+    order_sect = None
+    for element in amend_elements:
+        if element.tag == q("p") and section_of(element) is not None:
+            order_sect = section_of(element)
+            continue  # the order's own page settings close the amending order's body
+        amend_body.append(element)
+    amend_body.append(make("p"))
+    amend_body.append(copy.deepcopy(order_sect if order_sect is not None else _portrait(final_sect)))
+    amend = _with_body(document, amend_body)
+    return (etree.tostring(template, xml_declaration=True, encoding="UTF-8", standalone=True),
+            etree.tostring(amend, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _order_part(elements: list[Element], imported: Any, surname: str, facts: StyleFacts | OrderFacts,
+                report: Report, shown: str) -> list[Element]:
+    if imported.order is None:
+        return generic_order()
+    part = OrderPart(elements, list(imported.order.title), surname)
+    out = part.build()
+    if isinstance(facts, StyleFacts):
+        facts.order = part.facts
+    _report(report, shown, part.facts.notes)
+    return out
+
+
+def _with_body(document: Element, body: Element) -> Element:
+    """A new document element (same namespaces and attributes) around a new body.
+
+    Built afresh rather than copied: copying, or even detaching, the old body of
+    a thousand-row plan costs lxml a second."""
+    from lxml import etree
+
+    root = etree.Element(document.tag, attrib=dict(document.attrib), nsmap=document.nsmap)
+    for child in document:
+        root.append(body if child.tag == q("body") else copy.deepcopy(child))
+    return root
+
+
+def _portrait(sect: Element | None) -> Element:
+    """The plan's page settings turned portrait: the amending order of a bare plan's style."""
+    if sect is None:
+        return make("sectPr", None, make("pgSz", {"w": "11906", "h": "16838"}))
+    sect = copy.deepcopy(sect)
+    size = sect.find(q("pgSz"))
+    if size is not None and size.get(q("orient")) == "landscape":
+        w, h = size.get(q("w")), size.get(q("h"))
+        size.set(q("w"), h or "11906")
+        size.set(q("h"), w or "16838")
+        del size.attrib[q("orient")]
+    for ref in sect.findall(q("headerReference")) + sect.findall(q("footerReference")):
+        sect.remove(ref)  # the plan's headers may name the plan; an amending order has none of it
+    return sect
+
+
+def _appendix_start(elements: list[Element], plan_index: int, has_order: bool) -> int:
+    """Where the appendix begins: after the order's section break, else at its mark or stamp, else at the table."""
+    from ..importer.order import _APPENDIX, _KIND_LINE, _STAMP
+    from ..importer.text import clean
+    from .ooxml import para_text
+
+    if not has_order:
+        return 0
+    kind_at = next((i for i, e in enumerate(elements[:plan_index]) if any(
+        _KIND_LINE.match(clean(para_text(p))) for p in ([e] if e.tag == q("p") else e.iter(q("p"))))), 0)
+    breaks = [i for i in range(kind_at, plan_index)
+              if elements[i].tag == q("p") and section_of(elements[i]) is not None]
+    if breaks:
+        return breaks[-1] + 1
+    for i in range(kind_at + 1, plan_index):
+        if elements[i].tag == q("p"):
+            text = clean(para_text(elements[i]))
+            if _APPENDIX.match(text) or _STAMP.match(text):
+                return i
+    return plan_index
+
+
+def _signatory_surname(imported: Any) -> str:
+    order = imported.order
+    if order is None or not order.signatory:
+        return ""
+    person = imported.people.get(order.signatory)
+    return person.surname if person is not None else ""
+
+
+def _count_paragraphs(elements: list[Element]) -> int:
+    return sum(1 for e in elements if e.tag == q("p"))
+
+
+def _report(report: Report, shown: str, notes: list[tuple[str, str]]) -> None:
+    for where, what in notes:
+        report.warning("SG101", Pos(shown), f"{where}: {what}", "проверьте это место в template.docx (Word)")
