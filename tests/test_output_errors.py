@@ -70,3 +70,28 @@ def test_diagnostics_on_a_full_stderr(tmp_path: Path) -> None:
                                "-o", str(tmp_path)], cwd=ROOT, stdout=subprocess.PIPE, stderr=full.fileno(),
                               text=True, timeout=120)
     assert done.returncode == 2 and done.stdout == ""
+
+
+def test_import_on_a_disk_that_fills_writes_both_files_or_neither(tmp_path: Path) -> None:
+    """The plan and its directory are staged in full before either replaces anything (write_all)."""
+    import resource
+    import signal
+
+    docx = ROOT / "tests" / "fixtures" / "import" / "order-school.docx"
+    for limit in (300, 2000, 6000):
+        work = tmp_path / str(limit)
+        work.mkdir()
+
+        def fill(limit: int = limit) -> None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+        done = subprocess.run([sys.executable, "-m", "orderforge", "import", str(docx), "-o", "plans/x.yaml"],
+                              cwd=work, capture_output=True, text=True, timeout=120, preexec_fn=fill)
+        assert_clean(done.stderr)
+        written = sorted(str(p.relative_to(work)) for p in work.rglob("*") if p.is_file())
+        if done.returncode == 2:
+            assert "OF050" in done.stderr
+            assert not any(name.startswith("plans/") for name in written), written
+        else:
+            assert "plans/x.yaml" in written and any(n.endswith("directory.yaml") for n in written), written
