@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-all bench clean install system-deps
+.PHONY: demo test test-fast bench clean install system-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,4 +36,4 @@ bench: $(STAMP)
 	$(BIN)/python tools/bench.py
 
 clean:
-	rm -rf output $(VENV) .pytest_cache
+	rm -rf output $(VENV) .pytest_cache build dist src/*.egg-info *.egg-info

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
+TEMPLATES = ROOT / "src" / "orderforge" / "templates"  # the bundled house styles
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -24,6 +27,16 @@ def repo_root(monkeypatch: pytest.MonkeyPatch) -> Path:
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the example workspace (plans + templates) in a temporary folder."""
     shutil.copytree(PLANS, tmp_path / "plans")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+# Hypothesis profiles of the property tests of the commands that rewrite a clerk's file
+# (tests/test_rewrite_properties.py): «rewrite-fast» in the fast run, «rewrite-ci» (2,000 examples) in the
+# tests marked slow, which CI runs. ORDERFORGE_PROPERTY_EXAMPLES overrides the count of the slow ones.
+_QUIET = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large,
+          HealthCheck.filter_too_much]
+settings.register_profile("rewrite-fast", max_examples=50, deadline=None, suppress_health_check=_QUIET)
+settings.register_profile("rewrite-ci", max_examples=int(os.environ.get("ORDERFORGE_PROPERTY_EXAMPLES", "2000")),
+                          deadline=None, suppress_health_check=_QUIET, print_blob=True)

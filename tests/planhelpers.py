@@ -29,7 +29,7 @@ from orderforge.cli import main
 from orderforge.diagnostics import Pos
 from orderforge.validate import load_plan
 
-from .conftest import PLANS, ROOT
+from .conftest import PLANS, TEMPLATES
 
 # --------------------------------------------------------------------------- models
 
@@ -189,7 +189,7 @@ def four_edits_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plan: str, 
     then ``plan`` edited four ways (:func:`four_edits`, not committed); the current folder is its root."""
     repo = GitRepo(tmp_path / "repo")
     shutil.copytree(PLANS, repo.root / "plans")
-    shutil.copytree(ROOT / "templates", repo.root / "templates")
+    shutil.copytree(TEMPLATES, repo.root / "templates")
     repo.commit(message)
     if tag:
         repo.git("tag", tag)

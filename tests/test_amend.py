@@ -12,11 +12,11 @@ from orderforge.docxtext import docx_text
 from orderforge.style import load_style
 from orderforge.typography import plain
 
-from .conftest import ROOT
+from .conftest import TEMPLATES
 from .planhelpers import GitRepo, four_edits, four_edits_repo, run
 
 PLAN = "plans/kaliningrad-committee-2026.yaml"
-HOUSE_AMEND = ROOT / "templates" / "kaliningrad-committee" / "amend.docx"
+HOUSE_AMEND = TEMPLATES / "kaliningrad-committee" / "amend.docx"
 
 FOUR_CLAUSES = [
     "в пункте 1.2 слова «Февраль 2026 г.» заменить словами «Март 2026 г.»",
@@ -155,10 +155,14 @@ def test_full_redaction_and_word_clauses(repo: GitRepo) -> None:
     repo.git("checkout", "--", PLAN)
     text = plan.read_text(encoding="utf-8")
     text = text.replace("итоговой аттестации ОУ за последние три года", "итоговой аттестации ОУ за последние пять лет")
-    text = text.replace("          responsible: [ОУ]\n          result: Создание локальных актов ОУ\n        - id: internal",
-                        "          responsible: [ЦОРП]\n          result: Создание локальных актов ОУ\n        - id: internal")
-    text = text.replace("          deadline: апрель – май 2026 г.\n          responsible: [ЦОРП]\n          result: Определение",
-                        "          deadline: апрель – июнь 2026 г.\n          responsible: [ЦОРП, ОУ]\n          result: Определение")
+    text = text.replace("          responsible: [ОУ]\n"
+                        "          result: Создание локальных актов ОУ\n        - id: internal",
+                        "          responsible: [ЦОРП]\n"
+                        "          result: Создание локальных актов ОУ\n        - id: internal")
+    text = text.replace("          deadline: апрель – май 2026 г.\n"
+                        "          responsible: [ЦОРП]\n          result: Определение",
+                        "          deadline: апрель – июнь 2026 г.\n"
+                        "          responsible: [ЦОРП, ОУ]\n          result: Определение")
     plan.write_text(text, encoding="utf-8")
     clauses = amendment_clauses(diff_specs(PLAN), load_style("kaliningrad-committee", repo.root / "plans"))
     flat = [[plain(p) for p in c] for c in clauses]
@@ -383,7 +387,7 @@ def test_a_party_renamed_in_the_directory_is_an_amendment(tmp_path: Path, monkey
 
     repo = GitRepo(tmp_path / "repo")
     shutil.copytree(PLANS, repo.root / "plans")
-    shutil.copytree(ROOT / "templates", repo.root / "templates")
+    shutil.copytree(TEMPLATES, repo.root / "templates")
     repo.commit("План утверждён")
     monkeypatch.chdir(repo.root)
     directory = repo.root / "plans" / "baltiysk.directory.yaml"

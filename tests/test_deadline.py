@@ -46,10 +46,12 @@ def _annual(months: list[str], order: str, case: str, comma: str) -> dict[str, o
 SEED_CASES: list[tuple[str, dict[str, object], str, str]] = [
     # seed 000
     ("Февраль 2026 г.", _m("2026-02"), "Февраль 2026 г.", "Февраль 2026 года"),
-    ("по мере необходимости", _phrase("as_needed", "по мере необходимости"), "по мере необходимости", "по мере необходимости"),
+    ("по мере необходимости", _phrase("as_needed", "по мере необходимости"),
+     "по мере необходимости", "по мере необходимости"),
     ("Март 2026 г.", _m("2026-03"), "Март 2026 г.", "Март 2026 года"),
     ("ежегодно", {"kind": "annual"}, "ежегодно", "ежегодно"),
-    ("апрель – май 2026 г.", {"kind": "range", "from": "2026-04", "to": "2026-05"}, "апрель – май 2026 г.", "апрель – май 2026 года"),
+    ("апрель – май 2026 г.", {"kind": "range", "from": "2026-04", "to": "2026-05"},
+     "апрель – май 2026 г.", "апрель – май 2026 года"),
     ("в соответствии с графиком оценочных процедур",
      _phrase("schedule", "в соответствии с графиком оценочных процедур"),
      "в соответствии с графиком оценочных процедур", "в соответствии с графиком оценочных процедур"),
@@ -79,11 +81,13 @@ SEED_CASES: list[tuple[str, dict[str, object], str, str]] = [
     ("до февраля 2022 года", {"kind": "until", "month": "2022-02"}, "до февраля 2022 г.", "до февраля 2022 года"),
     ("по запросу", _phrase("on_request", "по запросу"), "по запросу", "по запросу"),
     ("По запросу", _phrase("on_request", "по запросу"), "По запросу", "По запросу"),
-    ("Ежегодно сентябрь", _annual(["09"], "annual_first", "nominative", "no"), "Ежегодно сентябрь", "Ежегодно сентябрь"),
+    ("Ежегодно сентябрь", _annual(["09"], "annual_first", "nominative", "no"),
+     "Ежегодно сентябрь", "Ежегодно сентябрь"),
     ("июль", _m("07"), "июль", "июль"),
     ("Май, декабрь ежегодно", _annual(["05", "12"], "months_first", "nominative", "no"),
      "Май, декабрь ежегодно", "Май, декабрь ежегодно"),
-    ("Сентябрь ежегодно", _annual(["09"], "months_first", "nominative", "no"), "Сентябрь ежегодно", "Сентябрь ежегодно"),
+    ("Сентябрь ежегодно", _annual(["09"], "months_first", "nominative", "no"),
+     "Сентябрь ежегодно", "Сентябрь ежегодно"),
     ("март", _m("03"), "март", "март"),
     ("2022 год", {"kind": "year", "year": "2022", "during": "no"}, "2022 г.", "2022 года"),
     ("2022 года", {"kind": "year", "year": "2022", "during": "no"}, "2022 г.", "2022 года"),
@@ -117,8 +121,10 @@ SEED_CASES: list[tuple[str, dict[str, object], str, str]] = [
      "I квартал 2027 г.", "I квартал 2027 года"),
     ("2 квартал 2026 года", {"kind": "quarter", "quarter": "2", "numeral": "arabic", "year": "2026"},
      "2 квартал 2026 г.", "2 квартал 2026 года"),
-    ("в течение 2026 года", {"kind": "year", "year": "2026", "during": "yes"}, "в течение 2026 г.", "в течение 2026 года"),
-    ("2026–2027 гг.", {"kind": "years", "from": "2026", "to": "2027", "during": "no"}, "2026–2027 гг.", "2026–2027 годы"),
+    ("в течение 2026 года", {"kind": "year", "year": "2026", "during": "yes"},
+     "в течение 2026 г.", "в течение 2026 года"),
+    ("2026–2027 гг.", {"kind": "years", "from": "2026", "to": "2027", "during": "no"},
+     "2026–2027 гг.", "2026–2027 годы"),
     ("сентябрь 2026 – май 2027 г.", {"kind": "range", "from": "2026-09", "to": "2027-05"},
      "сентябрь 2026 г. – май 2027 г.", "сентябрь 2026 года – май 2027 года"),
 ]
@@ -378,7 +384,8 @@ def test_mentions_year(phrase: str, expected: bool) -> None:
         ({"kind": "months", "months": ["февраль", "2026-05"]}, "февраль, май 2026 г."),
         ({"kind": "phrase", "phrase": "as_needed"}, "по мере необходимости"),
         ({"kind": "phrase", "wording": "По графику"}, "по графику"),
-        ({"kind": "annual", "months": ["июнь", "12"], "case": "prepositional", "comma": "да"}, "ежегодно, в июне и декабре"),
+        ({"kind": "annual", "months": ["июнь", "12"], "case": "prepositional", "comma": "да"},
+         "ежегодно, в июне и декабре"),
         ({"kind": "until", "month": "февраль"}, "до февраля"),
         ({"kind": "until", "date": "2026-05-31"}, "до 31.05.2026"),
         ({"kind": "range", "from": "09", "to": "2027-05"}, "сентябрь 2026 г. – май 2027 г."),
@@ -525,7 +532,8 @@ def _months_data(draw: st.DrawFn) -> dict[str, object]:
 def _annual_data(draw: st.DrawFn) -> dict[str, object]:
     comma = draw(st.sampled_from(["yes", "no"]))
     if draw(st.booleans()):
-        return {"kind": "annual", "tail": draw(st.sampled_from(["по отдельному графику", "по запросу"])), "comma": comma}
+        tail = draw(st.sampled_from(["по отдельному графику", "по запросу"]))
+        return {"kind": "annual", "tail": tail, "comma": comma}
     return {
         "kind": "annual",
         "months": [_ym(None, m) for m in draw(st.lists(MONTHS, max_size=3))],
@@ -591,7 +599,8 @@ FLAGS = st.sampled_from(["yes", "no"])
 
 STRUCTURED = st.one_of(
     st.builds(lambda d, f: {"kind": "date", "date": d.isoformat(), "format": f}, DAYS, FORMATS),
-    st.builds(lambda d, f, n: {"kind": "until", "date": d.isoformat(), "format": f, "not_later": n}, DAYS, FORMATS, FLAGS),
+    st.builds(lambda d, f, n: {"kind": "until", "date": d.isoformat(), "format": f, "not_later": n},
+              DAYS, FORMATS, FLAGS),
     st.builds(lambda y, m, n: {"kind": "until", "month": _ym(y, m), "not_later": n}, st.none() | YEARS, MONTHS, FLAGS),
     _dates_data(),
     _school_year_data(),
@@ -1002,7 +1011,8 @@ def test_schema_documents_every_kind_and_field() -> None:
     for schema in kinds:
         kind = schema["properties"]["kind"]["const"]
         assert set(schema["properties"]) == {"kind", "text", *_FROM_DATA[kind][0]}
-        assert schema["description"] and all(p.get("description") for k, p in schema["properties"].items() if k != "kind")
+        assert schema["description"] and all(
+            p.get("description") for k, p in schema["properties"].items() if k != "kind")
     assert "school_year" in str(json_schema()) and "not_later" in str(json_schema())  # what `orderforge schema` prints
 
 

@@ -125,14 +125,16 @@ def test_seed_000_kaliningrad() -> None:
 
 
 def test_seed_001_baltiysk() -> None:
-    petropavlovskaya = f"{name('petropavlovskaya', 'acc', 'full')}, {decline_phrase(position('petropavlovskaya'), 'acc')};"
+    petropavlovskaya = (f"{name('petropavlovskaya', 'acc', 'full')}, "
+                        f"{decline_phrase(position('petropavlovskaya'), 'acc')};")
     nechaeva = f"{name('nechaeva', 'acc', 'full')}, {decline_phrase(position('nechaeva'), 'acc')};"
     assert [petropavlovskaya, nechaeva] == SEED_STRINGS["001"][:2]
     department = "Отдел дошкольного, общего и дополнительного образования Управления образования БГО"
     assert f"{decline_phrase(department, 'dat')}, {name('petropavlovskaya', 'dat')}:" == SEED_STRINGS["001"][2]
     cabinet = "Методический кабинет Управления образования администрации БГО"
     assert f"{decline_phrase(cabinet, 'dat')}, {name('nechaeva', 'dat')}:" == SEED_STRINGS["001"][3]
-    control = ", ".join(f"{name(k, 'acc')}, {decline_phrase(position(k), 'acc')}" for k in ("petropavlovskaya", "nechaeva"))
+    control = ", ".join(f"{name(k, 'acc')}, {decline_phrase(position(k), 'acc')}"
+                        for k in ("petropavlovskaya", "nechaeva"))
     assert f"возложить на {control}" == SEED_STRINGS["001"][4]
     assert name("matasova", form="signature") == "О.И. Матасова"
     assert decline_phrase(position("matasova"), "nom") == position("matasova")
@@ -263,7 +265,8 @@ def test_surnames(surname: str, gender: str, forms: list[str]) -> None:
     ("Бобров", None, None, "f", "f"),  # an explicit gender wins over everything
     ("Римская-Корсакова", None, None, None, "f"),
 ])
-def test_gender(surname: str, given: str | None, patronymic: str | None, gender: str | None, expected: str | None) -> None:
+def test_gender(surname: str, given: str | None, patronymic: str | None, gender: str | None,
+                expected: str | None) -> None:
     assert gender_of(surname, given, patronymic, gender) == expected
 
 
@@ -289,7 +292,8 @@ def test_name_problems_for_validate() -> None:
 
 
 def _positions() -> list[dict[str, str]]:
-    lines = [line.rstrip("\n") for line in POSITIONS.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    lines = [line.rstrip("\n") for line in POSITIONS.read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#")]
     header = lines[0].split("\t")
     return [dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:] if line]
 

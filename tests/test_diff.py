@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from orderforge.diff import Side, diff_plans, format_diff
 from orderforge.fmt import format_text
 
-from .conftest import PLANS
+from .conftest import PLANS, TEMPLATES
 from .planhelpers import GitRepo, four_edits_repo, run
 
 PLAN = "plans/kaliningrad-committee-2026.yaml"
@@ -429,7 +429,7 @@ def test_a_missing_directory_is_a_warning_not_fifty_changes(tmp_path: Path, monk
     """Deleted from the working tree: codes vs names made 51 false «КО, Руководители ОО» → «КО, РукОО»."""
     repo = GitRepo(tmp_path / "repo")
     shutil.copytree(Path(__file__).resolve().parent.parent / "plans", repo.root / "plans")
-    shutil.copytree(Path(__file__).resolve().parent.parent / "templates", repo.root / "templates")
+    shutil.copytree(TEMPLATES, repo.root / "templates")
     repo.commit("План")
     monkeypatch.chdir(repo.root)
     (repo.root / "plans" / "zyryansky.directory.yaml").unlink()

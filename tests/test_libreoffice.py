@@ -35,7 +35,8 @@ A4 = (595, 842)
 
 def page_sizes(pdf: Path) -> list[tuple[int, int]]:
     info = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True)
-    return [(round(float(w)), round(float(h))) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info.stdout)]
+    return [(round(float(w)), round(float(h)))
+            for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info.stdout)]
 
 
 def page_texts(pdf: Path) -> list[str]:

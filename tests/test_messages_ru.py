@@ -16,7 +16,7 @@ from orderforge.cli import main
 from orderforge.diagnostics import failure_reason, plural_ru
 from orderforge.validate import load_plan
 
-from .conftest import ROOT
+from .conftest import ROOT, TEMPLATES
 
 SOURCES = sorted((ROOT / "src" / "orderforge").rglob("*.py"))
 
@@ -74,7 +74,7 @@ def test_a_section_without_a_title_is_described_not_quoted_empty(tmp_path: Path)
 def test_a_plan_that_is_not_built_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
     (tmp_path / "x.yaml").write_text(PLAN.replace("{responsible}", "ЦОПР").replace("{empty}", "x"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["build", "x.yaml"], catch_exceptions=False)

@@ -157,7 +157,8 @@ def small(workspace: Path) -> Path:
     path = workspace / "plans" / "school-2025.yaml"
     path.write_text(PLAN.replace("signatory: ivanova", "signatory: petukhova")
                     .replace("directory:\n  parties: {ЦОРП: Центр}\n",
-                             "directory:\n  parties: {ЦОРП: Центр}\n  people: {petukhova: {surname: Петухова, initials: Т.М.}}\n"),
+                             "directory:\n  parties: {ЦОРП: Центр}\n"
+                             "  people: {petukhova: {surname: Петухова, initials: Т.М.}}\n"),
                     encoding="utf-8")
     return path
 
@@ -232,7 +233,8 @@ def test_deadline_wording_is_kept(before: str, after: str) -> None:
 def test_period_mentions() -> None:
     period = parse_period("2026-2028")
     assert period is not None
-    assert shift_period_mentions("на 2026–2028 годы; приказ от 11.02.2026", period, 1) == "на 2027–2029 годы; приказ от 11.02.2026"
+    assert (shift_period_mentions("на 2026–2028 годы; приказ от 11.02.2026", period, 1)
+            == "на 2027–2029 годы; приказ от 11.02.2026")
     single = parse_period("2026")
     assert single is not None
     assert shift_period_mentions("на 2026 год, до 31.05.2026", single, 2) == "на 2028 год, до 31.05.2026"
@@ -291,7 +293,8 @@ def test_years_not_moved_are_warned_and_the_stamp_is_cleared(workspace: Path) ->
     assert "# подписан" not in text and "Февраль 2026 г." in text
     assert "Заполните номер и дату" in result.output
     _, report = load_plan(target)
-    assert sorted(d.message for d in report.errors) == ["пустое значение ключа «date»", "пустое значение ключа «number»"]
+    assert sorted(d.message for d in report.errors) == [
+        "пустое значение ключа «date»", "пустое значение ключа «number»"]
 
 
 @pytest.mark.parametrize("option", [("--year", "99999"), ("--shift", "7974"), ("--shift", "101")])

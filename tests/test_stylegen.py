@@ -32,7 +32,7 @@ from orderforge.typography import plain
 from orderforge.validate import load_plan
 
 from . import stylegen_docs as docs
-from .conftest import FIXTURES, PLANS, ROOT
+from .conftest import FIXTURES, PLANS, ROOT, TEMPLATES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -114,7 +114,7 @@ def import_and_build(source: Path, ws: Path, style: str | None = None) -> tuple[
 @pytest.mark.parametrize("seed", SEEDS)
 def test_each_seed_comes_back_from_its_derived_style(seed: str, tmp_path: Path, ws: Path) -> None:
     """A seed's document → its own style → import → build: zero differing lines, same page settings and fonts."""
-    shutil.copytree(ROOT / "templates", tmp_path / "builtin")
+    shutil.copytree(TEMPLATES, tmp_path / "builtin")
     shutil.copytree(PLANS, tmp_path / "seedplans")
     source = build_plan(tmp_path / "seedplans" / f"{seed}.yaml", tmp_path / "src").docx
     made = make_style(source, "derived", ws / "templates")
@@ -278,7 +278,7 @@ def test_import_refuses_to_overwrite_a_made_style(letterhead: Path, ws: Path) ->
     assert first.exit_code == 0, first.output
     assert "стиль оформления «prikaz-45-o» сделан из документа" in first.output
     second = runner.invoke(main, ["import", str(letterhead), "-o", "plans/b.yaml"])
-    assert second.exit_code == 2 and "IM006" in second.output and "--style prikaz-45-o" in second.output
+    assert second.exit_code == 2 and "IM009" in second.output and "--style prikaz-45-o" in second.output
     assert not (ws / "plans" / "b.yaml").exists()
     as_json = runner.invoke(main, ["import", str(letterhead), "-o", "plans/c.yaml", "--force", "--json"])
     assert json.loads(as_json.stdout)["style_made"] == "templates/prikaz-45-o"

@@ -16,7 +16,7 @@ from orderforge.docxtext import Paragraph, Table, read_blocks
 from orderforge.stylecheck import check_style
 from orderforge.typography import plain
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, TEMPLATES
 
 NEW_STYLE = """\
 # A new district's style: same Word template as Kaliningrad's, other data.
@@ -69,7 +69,7 @@ plan:
 def ensk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A workspace whose templates/ holds a copied-and-edited style folder — no Python involved."""
     style = tmp_path / "templates" / "ensk-district"
-    shutil.copytree(ROOT / "templates" / "kaliningrad-committee", style)
+    shutil.copytree(TEMPLATES / "kaliningrad-committee", style)
     (style / "style.yaml").write_text(NEW_STYLE, encoding="utf-8")
     (tmp_path / "plans").mkdir()
     (tmp_path / "plans" / "ensk-2026.yaml").write_text(PLAN, encoding="utf-8")
@@ -135,7 +135,7 @@ def test_check_style_reports_broken_tag_with_part_and_paragraph(ensk: Path) -> N
 
 
 def test_check_style_of_every_bundled_style() -> None:
-    for folder in sorted((ROOT / "templates").iterdir()):
+    for folder in sorted((TEMPLATES).iterdir()):
         _, report = check_style(folder.name, ROOT)
         assert not report.has_errors, [d.format() for d in report.errors]
 

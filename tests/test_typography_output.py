@@ -17,7 +17,7 @@ from orderforge.cli import main
 from orderforge.declension import document_form
 from orderforge.validate import load_plan
 
-from .conftest import ROOT
+from .conftest import ROOT, TEMPLATES
 
 PLAN = """\
 format: 1
@@ -44,7 +44,7 @@ plan:
 
 def write_plan(folder: Path, title: str = "Муниципальная дорожная карта на 2026 - 2028 годы",
                text: str = "Исполнение Федерального закона № 304-ФЗ (ГИА-2026)") -> Path:
-    shutil.copytree(ROOT / "templates", folder / "templates")
+    shutil.copytree(TEMPLATES, folder / "templates")
     (folder / "plans").mkdir()
     path = folder / "plans" / "ensk.yaml"
     path.write_text(PLAN.replace("{title}", title).replace("{text}", text), encoding="utf-8")

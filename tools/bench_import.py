@@ -2,6 +2,8 @@
 
     python tools/bench_import.py            # in-process and whole-command figures
     python tools/bench_import.py --quick    # fewer repetitions
+    python tools/bench_import.py --scale    # import vs validate of 1,000 to 9,000 rows, peak memory,
+                                            # and a 100,000-row table (refused before reading, IM007)
 
 Documents: the hand-made ones in tests/fixtures/import/ (including the one that
 must be refused), every example plan in plans/ built to .docx first, and a
@@ -20,6 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "src" / "orderforge" / "templates"  # the bundled house styles
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 PLANS = sorted(p for p in (ROOT / "plans").glob("*.yaml")
                if not p.name.endswith(".directory.yaml") and p.name != "directory.yaml")
@@ -33,7 +36,7 @@ def in_process(docx: Path, style: str, repeat: int) -> tuple[float, float, str]:
     times, outcome = [], ""
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as folder:
-            shutil.copytree(ROOT / "templates", Path(folder) / "templates")
+            shutil.copytree(TEMPLATES, Path(folder) / "templates")
             started = time.perf_counter()
             try:
                 result = import_docx(docx, Path(folder) / "plans" / "x.yaml", style=style)
@@ -50,7 +53,7 @@ def whole_command(docx: Path, style: str, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as folder:
-            shutil.copytree(ROOT / "templates", Path(folder) / "templates")
+            shutil.copytree(TEMPLATES, Path(folder) / "templates")
             started = time.perf_counter()
             subprocess.run([sys.executable, "-m", "orderforge", "import", str(docx), "-o", "plans/x.yaml",
                             "--style", style], cwd=folder, capture_output=True)
@@ -63,7 +66,7 @@ def built_examples(folder: Path) -> list[tuple[Path, str]]:
     from orderforge.validate import load_plan
 
     shutil.copytree(ROOT / "plans", folder / "plans")
-    shutil.copytree(ROOT / "templates", folder / "templates")
+    shutil.copytree(TEMPLATES, folder / "templates")
     out = []
     for plan in PLANS:
         loaded, report = load_plan(folder / "plans" / plan.name)
@@ -81,7 +84,8 @@ def synthetic(folder: Path, count: int) -> Path:
     activity = ("        - text: Мероприятие номер {n} с достаточно длинным текстом, чтобы строка переносилась\n"
                 "          deadline: Март 2026 г.\n          responsible: [ЦОРП, ОУ]\n"
                 "          result: Аналитическая справка\n")
-    head = (ROOT / "plans" / "kaliningrad-committee-2026.yaml").read_text(encoding="utf-8").partition("  sections:\n")[0]
+    example = (ROOT / "plans" / "kaliningrad-committee-2026.yaml").read_text(encoding="utf-8")
+    head = example.partition("  sections:\n")[0]
     sections = "".join(f"    - title: Раздел {s}\n      activities:\n"
                        + "".join(activity.format(n=n) for n in range(count // 10)) for s in range(10))
     plans = folder / "plans"
@@ -89,13 +93,83 @@ def synthetic(folder: Path, count: int) -> Path:
     for extra in (ROOT / "plans").glob("*.directory.yaml"):
         shutil.copy(extra, plans / extra.name)
     if not (folder / "templates").exists():
-        shutil.copytree(ROOT / "templates", folder / "templates")
+        shutil.copytree(TEMPLATES, folder / "templates")
     path = plans / f"big-{count}.yaml"
     path.write_text(head + "  sections:\n" + sections, encoding="utf-8")
     return build_plan(path, folder / "out").docx
 
 
+def raw_table(folder: Path, rows: int) -> Path:
+    """A plan table of ``rows`` rows in 10 sections, written as raw WordprocessingML into a small
+    document's XML as text (parsing a 100,000-row fragment just to write it would take minutes)."""
+    import zipfile
+
+    sys.path.insert(0, str(ROOT))
+    from tests.corpus.wordxml import C, append, new_document, p, row, save, table
+
+    header = ["№ п/п", "Мероприятие", "Срок исполнения", "Ответственный", "Результат"]
+    body = [row(header, header=True)]
+    per = max(1, rows // 10)
+    template = row(["{n}", "Мероприятие номер {n} с достаточно длинным текстом, чтобы строка переносилась",
+                    "март 2026 г.", "Управление образования, Методический кабинет", "Аналитическая справка"])
+    for s in range(10):
+        body.append(row([C(f"{s + 1}. Раздел {s + 1}", span=5)]))
+        body += [template.replace("{n}", f"{s + 1}.{k + 1}.") for k in range(per)]
+    document = new_document()
+    append(document, p("План мероприятий на 2026 год", jc="center"), table([12, 70, 30, 40, 35], ["@@ROWS@@"]))
+    small = save(document, folder / "small.docx")
+    path = folder / f"rows-{rows}.docx"
+    with zipfile.ZipFile(small) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"@@ROWS@@", "".join(body).encode())
+            target.writestr(info, data)
+    return path
+
+
+def measured(command: list[str], cwd: Path) -> tuple[float, float, int]:
+    """Wall time (s), peak memory (MB) and exit code of one process."""
+    import os
+
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - started, usage.ru_maxrss / 1024, process.returncode
+
+
+def scale() -> None:
+    """Import against validate of the plan it writes, as a clerk runs both (whole commands)."""
+    exe = [sys.executable, "-m", "orderforge"]
+    print(f"{'строк':>7} {'import, с':>10} {'validate, с':>12} {'отношение':>10} {'память import, МБ':>18}  итог")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        shutil.copytree(TEMPLATES, folder / "templates")
+        (folder / "plans").mkdir()
+        sizes = [int(a) for a in sys.argv[sys.argv.index("--scale") + 1:] if a.isdigit()]
+        for rows in sizes or [1000, 5000, 9000, 100000]:
+            # made in a process of its own: a child forked from a bench holding 100,000 rows would
+            # start with the bench's memory, and its peak would measure the bench, not the import
+            subprocess.run([sys.executable, __file__, "--make", str(folder), str(rows)], check=True)
+            docx = folder / f"rows-{rows}.docx"
+            plan = f"plans/rows-{rows}.yaml"
+            took, peak, code = measured(exe + ["import", str(docx), "-o", plan], folder)
+            if code != 0 and not (folder / plan).exists():
+                print(f"{rows:>7} {took:>10.2f} {'—':>12} {'—':>10} {peak:>18.0f}  отказ (код {code})")
+                continue
+            checked, _, _ = measured(exe + ["validate", plan], folder)
+            print(f"{rows:>7} {took:>10.2f} {checked:>12.2f} {took / checked:>10.2f} {peak:>18.0f}  код {code}")
+
+
 def main() -> None:
+    if "--make" in sys.argv:
+        at = sys.argv.index("--make")
+        raw_table(Path(sys.argv[at + 1]), int(sys.argv[at + 2]))
+        return
+    if "--scale" in sys.argv:
+        scale()
+        return
     quick = "--quick" in sys.argv
     repeat, cli_repeat = (2, 1) if quick else (5, 3)
     print(f"python {sys.version.split()[0]}; повторов: {repeat} в процессе, {cli_repeat} командой")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the docxtpl templates of every built-in house style.
 
-    python tools/make_template.py                       # all styles → templates/<style>/
+    python tools/make_template.py                       # all styles → src/orderforge/templates/<style>/
     python tools/make_template.py --style gymnasium     # one style (repeatable)
     python tools/make_template.py --out /tmp/tpl        # into /tmp/tpl/<style>/ instead
     python tools/make_template.py OUTPUT.docx           # kaliningrad-committee's template.docx only
@@ -64,7 +64,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Pt, RGBColor, Twips
 
 REPO = Path(__file__).resolve().parent.parent
-TEMPLATES = REPO / "templates"
+TEMPLATES = REPO / "src" / "orderforge" / "templates"  # bundled styles ship inside the package
 
 # ---------------------------------------------------------------------------------------
 # Geometry, in twentieths of a point (twips): 1 mm = 56.6929 twips
@@ -923,11 +923,42 @@ def build_amend(output: Path, layout: Layout | str = DEFAULT_STYLE) -> Path:
     return _save(doc, output)
 
 
+def build_report(output: Path, layout: Layout | str = DEFAULT_STYLE) -> Path:
+    """``report.docx``: «Отчет о реализации плана …» (orderforge report), one landscape section like the appendix.
+
+    Context: ``report.title_lines``, ``report.summary`` (paragraphs), ``report.chart`` (an image, or "")
+    and ``appendix.table`` — the plan table of template.docx, whose rows carry two more cells
+    («Отметка о выполнении», «Информация о выполнении»)."""
+    layout = LAYOUTS[layout] if isinstance(layout, str) else layout
+    doc = _new_document(layout, f"Шаблон: отчет о реализации плана ({layout.name})",
+                        f"orderforge house style «{layout.name}»: отчет о реализации плана")
+    S = STYLE_IDS
+    section = doc.sections[0]
+    # Always landscape: the plan's columns plus two more do not fit a portrait page (gymnasium's plan is portrait).
+    page_setup(section, landscape=True, margins=layout.appendix_margins)
+    setup_headers(section, first_page=[para(S["OF Page Number"])])
+    sentinel = doc.element.body.sectPr
+    for e in [
+        tag("{%p for line in report.title_lines %}"),
+        para(S["OF Plan Title"], "{{ line }}"),
+        tag("{%p endfor %}"),
+        tag("{%p for line in report.summary %}"),
+        para(S["OF Body"], "{{ line }}"),
+        tag("{%p endfor %}"),
+        para(S["OF Table Text Center"], "{{ report.chart }}"),
+        plan_table(layout),
+        para(S["OF Spacer"]),
+    ]:
+        sentinel.addprevious(e)
+    return _save(doc, output)
+
+
 def build_style(layout: Layout | str, root: Path = TEMPLATES) -> list[Path]:
-    """Both templates of one style into ``root/<style>/``."""
+    """The templates of one style into ``root/<style>/``."""
     layout = LAYOUTS[layout] if isinstance(layout, str) else layout
     folder = root / layout.name
-    return [build(folder / "template.docx", layout), build_amend(folder / "amend.docx", layout)]
+    return [build(folder / "template.docx", layout), build_amend(folder / "amend.docx", layout),
+            build_report(folder / "report.docx", layout)]
 
 
 def build_all(root: Path = TEMPLATES, names: list[str] | None = None) -> list[Path]:
@@ -965,7 +996,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="only this style (repeatable); default: every style")
     ap.add_argument("--out", type=Path, default=TEMPLATES,
                     help="root folder for <style>/template.docx and amend.docx "
-                         "(default: the repository's templates/)")
+                         "(default: the bundled src/orderforge/templates/)")
     args = ap.parse_args(argv)
     if args.output is not None:
         paths = [build(args.output, DEFAULT_STYLE)]

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Install LibreOffice (PDF conversion, slow tests) and poppler (pdftotext, pdftoppm) on Debian/Ubuntu.
 set -euo pipefail
-if command -v soffice >/dev/null && command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null; then
+# Calc (libsclo.so) reads the monitoring .xlsx back in the slow tests; elsewhere (Windows, macOS) it ships with LibreOffice.
+calc_ok() { [ ! -d /usr/lib/libreoffice/program ] || [ -e /usr/lib/libreoffice/program/libsclo.so ]; }
+if command -v soffice >/dev/null && command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null && calc_ok; then
   exit 0
 fi
-packages="libreoffice-writer-nogui fonts-liberation poppler-utils"
+packages="libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation poppler-utils"
 if [ "$(id -u)" = "0" ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else
   echo "Нужны LibreOffice и poppler: установите пакеты $packages (apt-get install) и повторите." >&2
   exit 2

@@ -630,7 +630,8 @@ def check_output(target: Path, force: bool) -> None:
     """Before any work: a name the document can be written under (a .docx under «.pdf» would not open)."""
     suffix = target.suffix.lower()
     if suffix not in OUTPUT_SUFFIXES:
-        raise UserError.simple("OF650", str(target), f"документ записывается в .docx или .pdf, а указано «{target.name}»",
+        raise UserError.simple("OF650", str(target),
+                               f"документ записывается в .docx или .pdf, а указано «{target.name}»",
                                f"укажите -o {target.with_suffix('.docx')} или -o {target.with_suffix('.pdf')}")
     if suffix == ".pdf":
         from .pdf import INSTALL_HINT, find_soffice
@@ -685,7 +686,8 @@ def build_amend(old_spec: str, new_spec: str, data: AmendData, output: Path | No
     template = style.folder / style.amend_template
     if not template.is_file():
         raise UserError.simple("OF641", str(template),
-                               f"в стиле «{style.name}» нет шаблона приказа о внесении изменений ({style.amend_template})",
+                               f"в стиле «{style.name}» нет шаблона приказа о внесении изменений "
+                               f"({style.amend_template})",
                                f"положите шаблон Word {style.amend_template} (только приказ, без приложения) "
                                f"в папку стиля {style.folder}")
     docx = render_docx(amend_context(result, data, style), replace(style, template=style.amend_template))

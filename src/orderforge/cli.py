@@ -148,7 +148,7 @@ def validate(plans: tuple[Path, ...], as_json: bool, quiet: bool) -> None:
       orderforge validate plans/kaliningrad-committee-2026.yaml
     """
     def action() -> int:
-        from .validate import load_plan
+        from . import load_plan
 
         report = Report()
         files = _plan_files(plans, report)
@@ -173,12 +173,17 @@ def validate(plans: tuple[Path, ...], as_json: bool, quiet: bool) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=OUTPUT_DIR,
               show_default=True, metavar="ПАПКА", help="Папка для готовых документов.")
 @click.option("--pdf", is_flag=True, help="Также сделать PDF (через LibreOffice, одним процессом на все планы).")
-def build(plans: tuple[Path, ...], out_dir: Path, pdf: bool) -> None:
+@click.option("--force", is_flag=True, help="Собрать заново и те планы, что не менялись с прошлой сборки.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, metavar="N",
+              help="Собирать N планов параллельно (по умолчанию — по числу ядер процессора).")
+def build(plans: tuple[Path, ...], out_dir: Path, pdf: bool, force: bool, jobs: int | None) -> None:
     """Собрать приказ с приложением (.docx) из планов.
 
     Без аргументов собираются все планы из папки plans/. Документ
     записывается в output/<имя плана>.docx; при ошибке прежний файл
-    остаётся нетронутым.
+    остаётся нетронутым. План, который не менялся с прошлой сборки
+    (как и справочник, стиль и версия orderforge), пропускается;
+    --force собирает всё заново.
 
     \b
     Пример:
@@ -187,31 +192,55 @@ def build(plans: tuple[Path, ...], out_dir: Path, pdf: bool) -> None:
       orderforge build -o /tmp/out
     """
     def action() -> int:
-        from .build import build_plan
+        from .buildcache import BuildCache, inputs_key, options_of
 
         files = _plan_files(plans)
         failures: list[int] = []
         built: list[Path] = []
+        cache = BuildCache(out_dir)
+        todo: list[tuple[Path, str]] = []
         for index, path in enumerate(files, start=1):
-            started = time.perf_counter()
-            prefix = f"[{index}/{len(files)}] " if len(files) > 1 else ""
-            try:
-                result = build_plan(path, out_dir)
-            except UserError as exc:
-                failures.append(exc.exit_code)
-                _echo_diagnostics(exc.diagnostics)
-                _echo(f"{prefix}{path}: документ не собран — {failure_reason(exc.diagnostics)}", err=True)
-                continue
-            _echo_diagnostics(result.warnings)
-            seconds = time.perf_counter() - started
-            _echo(f"{prefix}{path} → {result.docx} ({seconds:.1f} с)")
-            built.append(result.docx)
+            key = inputs_key(path, options_of(out_dir))
+            target = out_dir / f"{path.stem}.docx"
+            if not force and cache.is_current(path, key, target):
+                _echo(f"{_prefix(index, files)}{path} → {target}: не изменился, пропущен (--force — собрать заново)")
+                if pdf and _pdf_outdated(target):
+                    built.append(target)
+            else:
+                todo.append((path, key))
+        if todo:
+            from .build import build_many, default_jobs
+
+            keys = dict(todo)
+            for outcome in build_many([p for p, _ in todo], out_dir, jobs or default_jobs(len(todo))):
+                path, prefix = outcome.path, _prefix(files.index(outcome.path) + 1, files)
+                if outcome.result is None:
+                    cache.forget(path)
+                    failures.append(outcome.exit_code)
+                    _echo_diagnostics(outcome.diagnostics)
+                    _echo(f"{prefix}{path}: документ не собран — {failure_reason(outcome.diagnostics)}", err=True)
+                    continue
+                cache.record(path, keys[path], outcome.result.docx)
+                _echo_diagnostics(outcome.result.warnings)
+                _echo(f"{prefix}{path} → {outcome.result.docx} ({outcome.seconds:.1f} с)")
+                built.append(outcome.result.docx)
+        cache.save()
         if pdf and built and _make_pdfs(built):
             failures.append(2)
         # a plan with errors outranks a missing file: 1 if any plan was wrong, else 2 for the environment
         return min(failures) if failures else 0
 
     _run(action)
+
+
+def _prefix(index: int, files: list[Path]) -> str:
+    return f"[{index}/{len(files)}] " if len(files) > 1 else ""
+
+
+def _pdf_outdated(document: Path) -> bool:
+    """A skipped document still needs its PDF when there is none or it is older than the document."""
+    pdf = document.with_suffix(".pdf")
+    return not pdf.is_file() or pdf.stat().st_mtime_ns < document.stat().st_mtime_ns
 
 
 def _make_pdfs(documents: list[Path]) -> int:
@@ -278,21 +307,24 @@ def text(docx: Path) -> None:
 def styles() -> None:
     """Показать установленные стили оформления.
 
-    Стили ищутся в папке templates/ рабочей папки, затем среди встроенных.
+    Стили ищутся в папке templates/ рабочей папки, затем в установленных
+    пакетах стилей, затем среди встроенных. Для каждого стиля показано,
+    откуда он взят: рабочая папка, пакет или встроенный.
 
     \b
     Пример:
       orderforge styles
     """
     def action() -> int:
-        from .style import list_styles, load_style
+        from . import load_style
+        from .stylesources import found_styles
 
-        for name, folder in list_styles(Path.cwd()).items():
+        for name, found in found_styles(Path.cwd()).items():
             try:
                 title = load_style(name, Path.cwd()).title
             except UserError:
                 title = "(ошибка в style.yaml: orderforge check-style " + name + ")"
-            _echo(f"{name:28} {title}\n{'':28} {folder}")
+            _echo(f"{name:28} {title}\n{'':28} {found.origin}: {found.folder}")
         return 0
 
     _run(action)
@@ -341,7 +373,7 @@ def init(folder: Path, style_name: str, year: int | None, copy_style: bool) -> N
       cd komitet && orderforge build
     """
     def action() -> int:
-        from .workspace import init_workspace
+        from . import init_workspace
 
         result = init_workspace(folder, style_name, year, copy_style)
         for path in result.created:
@@ -391,7 +423,7 @@ def forms(plan: Path) -> None:
       orderforge forms plans/baltiysk-2024.yaml
     """
     def action() -> int:
-        from .build import validated_plan
+        from . import validated_plan
         from .forms import generated_forms
 
         loaded, _ = validated_plan(plan)
@@ -420,7 +452,7 @@ def forms(plan: Path) -> None:
                                              "(справочник только дополняется).")
 def import_(docx: Path, output: Path | None, directory: Path | None, style: str | None, as_json: bool,
             force: bool) -> None:
-    """Перенести план мероприятий из документа Word (.docx) в YAML.
+    """Перенести план мероприятий из документа Word (.docx; .doc, .odt, .rtf — через LibreOffice) в YAML.
 
     Находит таблицу плана по заголовкам колонок, разделы и мероприятия по
     номерам, приказ вокруг таблицы; ответственных записывает в справочник
@@ -439,7 +471,8 @@ def import_(docx: Path, output: Path | None, directory: Path | None, style: str 
       orderforge import old.docx --directory plans/directory.yaml --json
     """
     def action() -> int:
-        from .importer import failure_json, import_docx, result_json
+        from . import import_docx
+        from .importer import failure_json, result_json
 
         try:
             result = import_docx(docx, output, style=style, force=force, directory=directory)
@@ -534,7 +567,8 @@ def new_command(new_plan: Path, source: Path, year: int | None, shift: int | Non
       orderforge new plans/plan-2027.yaml --from plans/plan-2026.yaml --shift 1
     """
     def action() -> int:
-        from .rollover import new_from, plural_years
+        from . import new_from
+        from .rollover import plural_years
 
         result = new_from(source, new_plan, year=year, shift=shift, force=force)
         period = f", период {result.old_period} → {result.new_period}" if result.new_period else ""
@@ -602,7 +636,7 @@ def diff_command(old: str, new: str | None, as_json: bool, exit_code: bool) -> N
       orderforge diff подписан-2026-02-11:plans/kaliningrad-committee-2026.yaml HEAD:plans/kaliningrad-committee-2026.yaml --json
     """
     def action() -> int:
-        from .diff import diff_specs, format_diff
+        from . import diff_specs, format_diff
 
         result = diff_specs(old, new)
         _echo_diagnostics(result.warnings)
@@ -645,7 +679,8 @@ def amend_command(old: str, new: str, number: str | None, date_text: str | None,
       orderforge amend HEAD:plans/x.yaml plans/x.yaml --order amend.yaml -o output/изменения.docx
     """
     def action() -> int:
-        from .amend import AmendData, build_amend, load_amend_yaml, parse_date
+        from . import AmendData, build_amend
+        from .amend import load_amend_yaml, parse_date
 
         data = load_amend_yaml(order_file) if order_file else AmendData()
         if date_text is not None:
@@ -659,6 +694,196 @@ def amend_command(old: str, new: str, number: str | None, date_text: str | None,
         result = build_amend(old, new, data, output, force=force)
         _echo_diagnostics(result.warnings)
         _echo(f"{new} → {result.docx} (изменений: {len(result.clauses)})")
+        return 0
+
+    _run(action)
+
+
+# --------------------------------------------------------------------------- execution control (issue 13)
+
+
+def _day(value: str | None, option: str) -> Any:
+    """A date option: «2026-04-05» or «05.04.2026»; today when not given."""
+    import datetime
+
+    from .records import parse_day
+
+    if value is None:
+        return datetime.date.today()
+    day = parse_day(value)
+    if day is None:
+        raise UserError.simple("OF722", value, f"{option}: дата «{value}» не распознана",
+                               "запишите дату как 2026-04-05 или 05.04.2026")
+    return day
+
+
+_RECORDS_OPTION = click.option("--records", "records_file", type=click.Path(path_type=Path, dir_okay=False),
+                               default=None, metavar="ФАЙЛ.yaml",
+                               help="Файл сведений о выполнении (по умолчанию reports/<план>.yaml).")
+
+
+@main.command("status", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="ПЛАН.yaml")
+@click.option("--on", "on_text", default=None, metavar="ДАТА", help="На какую дату (по умолчанию сегодня).")
+@click.option("--days", default=14, show_default=True, type=click.IntRange(0, 3660), metavar="N",
+              help="Сколько дней вперед показывать наступающие сроки.")
+@click.option("--responsible", default=None, metavar="КОД", help="Только мероприятия этого ответственного.")
+@click.option("--section", default=None, type=click.IntRange(1), metavar="N", help="Только раздел N плана.")
+@click.option("--json", "as_json", is_flag=True, help="Вывести в JSON (для скриптов).")
+@_RECORDS_OPTION
+def status_command(plan: Path, on_text: str | None, days: int, responsible: str | None, section: int | None,
+                   as_json: bool, records_file: Path | None) -> None:
+    """Показать просроченные мероприятия, сроки в ближайшие дни и выполненное — по ответственным.
+
+    Сведения о выполнении берутся из reports/<план>.yaml. Код выхода 1,
+    если есть просроченные мероприятия, 0 — если нет (для рассылки по расписанию).
+
+    \b
+    Пример:
+      orderforge status plans/kaliningrad-committee-2026.yaml
+      orderforge status plans/kaliningrad-committee-2026.yaml --on 2026-07-01 --responsible ЦОРП
+    """
+    def action() -> int:
+        from .records import open_execution
+        from .status import compute_status, format_status
+
+        execution, report = open_execution(plan, records_file)
+        _echo_diagnostics(report.warnings)
+        result = compute_status(execution, _day(on_text, "--on"), days, responsible, section)
+        text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) if as_json else None
+        _echo(text or format_status(result, execution))
+        return result.exit_code
+
+    _run(action)
+
+
+@main.command("calendar", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="ПЛАН.yaml")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, metavar="ФАЙЛ.ics",
+              help="Куда записать календарь (.ics).")
+@click.option("--responsible", default=None, metavar="КОД", help="Только сроки этого ответственного.")
+def calendar_command(plan: Path, output: Path, responsible: str | None) -> None:
+    """Записать сроки плана в календарь .ics с напоминаниями за неделю.
+
+    Файл .ics открывается в Яндекс Календаре и почтовых программах. Повторяющиеся
+    сроки («ежегодно, в июне и декабре») — повторяющиеся события; сроки без
+    даты («постоянно», «по мере необходимости») в календарь не попадают.
+
+    \b
+    Пример:
+      orderforge calendar plans/kaliningrad-committee-2026.yaml -o план.ics
+      orderforge calendar plans/kaliningrad-committee-2026.yaml -o цорп.ics --responsible ЦОРП
+    """
+    def action() -> int:
+        from . import validated_plan
+        from .calendar_ics import build_calendar, dated_count
+        from .status import check_responsible
+        from .write import write_atomic
+
+        loaded, report = validated_plan(plan)
+        _echo_diagnostics(report.warnings)
+        check_responsible(loaded, responsible)
+        write_atomic(output, build_calendar(loaded, responsible))
+        _echo(f"{plan} → {output} (сроков: {dated_count(loaded, responsible)})")
+        return 0
+
+    _run(action)
+
+
+@main.command("export", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="ПЛАН.yaml")
+@click.option("--xlsx", "xlsx_out", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              metavar="ФАЙЛ.xlsx", help="Куда записать таблицу мониторинга (.xlsx).")
+@_RECORDS_OPTION
+def export_command(plan: Path, xlsx_out: Path, records_file: Path | None) -> None:
+    """Выгрузить план в таблицу .xlsx для мониторинга исполнения.
+
+    Столбцы плана, отметка о выполнении (выбор из списка), дата, информация
+    о выполнении и подтверждающий документ; уже внесенные сведения заполнены.
+    Заполненную таблицу возвращает в сведения команда collect.
+
+    \b
+    Пример:
+      orderforge export plans/kaliningrad-committee-2026.yaml --xlsx мониторинг.xlsx
+    """
+    def action() -> int:
+        from .records import open_execution
+        from .write import write_atomic
+        from .xlsx import export_xlsx
+
+        execution, report = open_execution(plan, records_file)
+        _echo_diagnostics(report.warnings)
+        write_atomic(xlsx_out, export_xlsx(execution))
+        _echo(f"{plan} → {xlsx_out}")
+        return 0
+
+    _run(action)
+
+
+@main.command("collect", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("filled", type=click.Path(path_type=Path), metavar="ТАБЛИЦА.xlsx")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="ПЛАН.yaml")
+@_RECORDS_OPTION
+def collect_command(filled: Path, plan: Path, records_file: Path | None) -> None:
+    """Внести сведения из заполненной таблицы (export --xlsx) в reports/<план>.yaml.
+
+    Строки узнаются по коду и номеру мероприятия. Выводится каждая измененная,
+    неизвестная или нечитаемая строка; запись, строку которой прочитать не
+    удалось, остается прежней. Код выхода 1, если такие строки есть.
+
+    \b
+    Пример:
+      orderforge collect мониторинг-заполненный.xlsx plans/kaliningrad-committee-2026.yaml
+    """
+    def action() -> int:
+        from .collect import collect
+
+        result = collect(filled, plan, records_file)
+        for line in result.changed:
+            _echo(line)
+        _echo_diagnostics(result.report.items)
+        _echo(f"изменено записей: {len(result.changed)}, без изменений: {result.unchanged}, "
+              f"не прочитано строк: {len(result.report.items)}")
+        return 1 if result.report.items else 0
+
+    _run(action)
+
+
+@main.command("report", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="ПЛАН.yaml")
+@click.option("--period", required=True, metavar="ПЕРИОД",
+              help="Отчетный период: 2026-Q1 (квартал), 2026-H1 (полугодие), 2026 (год), 2025/2026 (учебный год).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="ФАЙЛ.docx",
+              help="Куда записать отчет; по умолчанию output/<план>.report-<период>.docx.")
+@click.option("--pdf", is_flag=True, help="Также сделать PDF (через LibreOffice).")
+@_RECORDS_OPTION
+def report_command(plan: Path, period: str, output: Path | None, pdf: bool, records_file: Path | None) -> None:
+    """Собрать «Отчет о реализации плана мероприятий … за I квартал 2026 г.».
+
+    Таблица плана с графами «Отметка о выполнении» и «Информация о выполнении»,
+    итог («выполнено 14 из 18 мероприятий, 2 — с нарушением срока …») и
+    диаграмма выполнения по разделам — в оформлении стиля плана (report.docx).
+
+    \b
+    Пример:
+      orderforge report plans/kaliningrad-committee-2026.yaml --period 2026-Q1
+      orderforge report plans/kaliningrad-committee-2026.yaml --period 2026 --pdf
+    """
+    def action() -> int:
+        from .execreport import build_report, parse_report_period
+        from .records import open_execution
+        from .write import write_atomic
+
+        span = parse_report_period(period)
+        execution, report = open_execution(plan, records_file)
+        _echo_diagnostics(report.warnings)
+        target = output or OUTPUT_DIR / f"{plan.stem}.report-{period.replace('/', '-')}.docx"
+        write_atomic(target, build_report(execution, span))
+        _echo(f"{plan} → {target}")
+        if pdf:
+            from .pdf import convert_to_pdf
+
+            _echo(f"{plan} → {convert_to_pdf(target, target.with_suffix('.pdf'))}")
         return 0
 
     _run(action)

@@ -58,8 +58,10 @@ RU: dict[str, str] = {
     "Got unexpected extra arguments ({args})": "Лишние аргументы: {args}",
     "Takes {nargs} values but 1 was given.": "Нужно значений: {nargs}, а указано одно.",
     "Takes {nargs} values but {len} were given.": "Нужно значений: {nargs}, а указано: {len}.",
-    "{len_type} values are required, but {len_value} was given.": "Нужно значений: {len_type}, а указано: {len_value}.",
-    "{len_type} values are required, but {len_value} were given.": "Нужно значений: {len_type}, а указано: {len_value}.",
+    "{len_type} values are required, but {len_value} was given.":
+        "Нужно значений: {len_type}, а указано: {len_value}.",
+    "{len_type} values are required, but {len_value} were given.":
+        "Нужно значений: {len_type}, а указано: {len_value}.",
     "Value must be an iterable.": "Значение должно быть списком.",
     # values
     "{name} {filename!r} does not exist.": "нет такого файла или папки: «{filename}».",
@@ -76,7 +78,8 @@ RU: dict[str, str] = {
     "Choose from:\n\t{choices}": "Выберите одно из:\n\t{choices}",
     "Choice({choices})": "Выбор({choices})",
     "{value} is not in the range {range}.": "{value} — вне допустимых пределов: {range}.",
-    "{value!r} is not a valid boolean. Recognized values: {states}": "«{value}» — не «да» и не «нет»; допустимо: {states}",
+    "{value!r} is not a valid boolean. Recognized values: {states}":
+        "«{value}» — не «да» и не «нет»; допустимо: {states}",
     "{value!r} is not a valid UUID.": "«{value}» — не идентификатор UUID.",
     "{value!r} does not match the format {format}.": "«{value}» не подходит к формату {format}.",
     "{value!r} does not match the formats {formats}.": "«{value}» не подходит ни к одному из форматов {formats}.",

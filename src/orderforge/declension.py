@@ -36,6 +36,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .lexicon import word_is_known
 from .typography import upper_first
 
 if TYPE_CHECKING:  # the libraries themselves load lazily, see _morph() and _names()
@@ -351,8 +352,9 @@ def _is_abbreviation(word: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _is_plain_word(word: str) -> bool:
-    morph = _morph()
-    return morph.word_is_known(word) and not any({"Abbr", "Fixd"} & p.tag.grammemes for p in morph.parse(word))
+    if not word_is_known(word):  # the word list answers most words; the analyser only for known ones' tags
+        return False
+    return not any({"Abbr", "Fixd"} & p.tag.grammemes for p in _morph().parse(word))
 
 
 def unknown_words(phrase: str) -> list[str]:
@@ -362,14 +364,13 @@ def unknown_words(phrase: str) -> list[str]:
     inflected and so are not reported; a hyphenated word counts as known when
     each of its parts is («учитель-логопед»).
     """
-    morph = _morph()
     unquoted = re.sub(r"«[^«»]*»|\"[^\"]*\"", " ", phrase)
     found: list[str] = []
     for match in _WORD.finditer(unquoted):
         word = match.group()
         if _is_abbreviation(word) or word in found:
             continue
-        if not morph.word_is_known(word) and not all(morph.word_is_known(p) for p in word.split("-")):
+        if not word_is_known(word) and not all(word_is_known(p) for p in word.split("-")):
             found.append(word)
     return found
 

@@ -189,7 +189,8 @@ def file_error(exc: OSError, path: object = None, action: str = "записат�
 
     where = str(path if path is not None else (exc.filename or ""))
     name = errno_names.errorcode.get(exc.errno or 0, "")
-    message, hint = _OS_ERRORS_RU.get(name, (f"ошибка файловой системы (код {name or exc.errno})", "проверьте путь и права"))
+    message, hint = _OS_ERRORS_RU.get(
+        name, (f"ошибка файловой системы (код {name or exc.errno})", "проверьте путь и права"))
     if name in ("EACCES", "EPERM") and action == "записать":
         hint = "если документ открыт в Word, закройте его; иначе " + hint
     return UserError.simple("OF050", where or "файл", f"не удалось {action} файл: {message}", hint)

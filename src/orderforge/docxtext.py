@@ -12,15 +12,15 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Union
 
 from .diagnostics import UserError
+from .wordlists import MAX_LEVELS, ListCounter, int_attr
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 #: A Word list paragraph (automatic numbering or bullets): (w:numId, w:ilvl).
-ListRef = Optional[tuple[str, int]]
+ListRef = tuple[str, int] | None
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Paragraph:
     text: str
     align: str = ""  # w:jc («center», «right», «both»), "" when not set
     num: ListRef = None
+    label: str = ""  # what Word draws before it: «1.», «2.3.», «–» (automatic numbering), "" for none
 
 
 @dataclass
@@ -36,10 +37,11 @@ class Cell:
     span: int = 1
     vmerge: str = ""  # w:vMerge: "restart", "continue" (merged with the cell above) or ""
     nums: list[ListRef] = field(default_factory=list)  # list membership of each of ``paras``
+    labels: list[str] = field(default_factory=list)  # Word's automatic label of each of ``paras``
 
     @property
     def text(self) -> str:
-        return "\n".join(self.paras)
+        return "\n".join(p for p in self.paras if p)
 
 
 @dataclass
@@ -49,104 +51,175 @@ class Table:
     header_rows: set[int] = field(default_factory=set)  # rows repeated on every page (w:tblHeader)
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
+
+#: Text of a run as Word shows it: a non-breaking hyphen is a hyphen (ASCII, as the plans are typed),
+#: a soft hyphen shows only at a line end, so it is nothing.
+_RUN_TEXT = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-", f"{W}softHyphen": ""}
+#: Text that is not in the document any more: tracked deletions and the old place of moved text.
+_REMOVED = (f"{W}del", f"{W}moveFrom")
 
 
 def _para_text(p: object) -> str:
+    """The paragraph's text with tracked insertions taken and deletions dropped (changes accepted)."""
     parts: list[str] = []
-    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}noBreakHyphen"):  # type: ignore[attr-defined]
-        if node.tag == f"{W}t":
-            parts.append(node.text or "")
-        elif node.tag == f"{W}tab":
-            parts.append("\t")
-        elif node.tag == f"{W}noBreakHyphen":  # Word's own no-break hyphen reads (and is searched) as «-»
-            parts.append("-")
-        else:
-            parts.append("\n")
+    for node in p.iter(f"{W}t", *_RUN_TEXT):  # type: ignore[attr-defined]
+        if any(True for _ in node.iterancestors(*_REMOVED)):
+            continue
+        if node.getparent() is not None and node.getparent().tag == f"{W}tabs":  # a tab stop, not a tab character
+            continue
+        parts.append(node.text or "" if node.tag == f"{W}t" else _RUN_TEXT[node.tag])
     return "".join(parts)
 
 
-def read_blocks(path: Path) -> list[Block]:
-    """Paragraphs and tables of the body, in order."""
+class _Context:
+    """What reading one body needs besides the XML: the lists of paragraph styles, Word's list
+    counters (labels are counted in document order) and the notes on untrusted values."""
+
+    def __init__(self, styles: dict[str, tuple[str, int]], lists: ListCounter, problems: list[str]) -> None:
+        self.styles = styles
+        self.lists = lists
+        self.problems = problems
+
+    def para(self, p: object) -> tuple[str, ListRef, str]:
+        """Text, list membership and the label Word draws (counted here, in document order)."""
+        text = _para_text(p)
+        ref = _para_num(p, self.styles, self.problems)
+        if ref is None:
+            return text, None, ""
+        if not text.strip() and p.find(f"{W}pPr/{W}rPr/{W}del") is not None:  # type: ignore[attr-defined]
+            return text, None, ""  # a deleted list paragraph: Word no longer counts it
+        return text, ref, self.lists.label(*ref)
+
+
+def read_blocks(path: Path, problems: list[str] | None = None) -> list[Block]:
+    """Paragraphs and tables of the body, in order. Values that make no sense (``w:gridSpan
+    w:val="пять"``) are read as their default and described in ``problems``, never raised."""
     from lxml import etree
 
     try:
         with zipfile.ZipFile(path) as package:
             xml = package.read("word/document.xml")
-            styles = _style_lists(package)
+            styles, list_styles = _style_lists(package)
+            names = set(package.namelist())
+            numbering = package.read("word/numbering.xml") if "word/numbering.xml" in names else None
     except FileNotFoundError:
         raise UserError.simple("OF030", str(path), "файл не найден", "") from None
     except (zipfile.BadZipFile, KeyError):
         raise UserError.simple("OF031", str(path), "это не документ Word (.docx) или файл повреждён",
                                "откройте файл в Word и сохраните как «Документ Word (*.docx)»", exit_code=1) from None
-    body = etree.fromstring(xml).find(f"{W}body")
-    return list(_blocks(body, styles)) if body is not None else []
+    notes = problems if problems is not None else []
+    lists = ListCounter.parse(numbering, list_styles)
+    notes.extend(lists.problems)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    body = etree.fromstring(xml, parser).find(f"{W}body")
+    return list(_blocks(body, _Context(styles, lists, notes))) if body is not None else []
 
 
-def _blocks(container: object, styles: dict[str, tuple[str, int]]) -> Iterator[Block]:
+def _blocks(container: object, ctx: _Context) -> Iterator[Block]:
     for child in container:  # type: ignore[attr-defined]
         if child.tag == f"{W}p":
             jc = child.find(f"{W}pPr/{W}jc")
-            yield Paragraph(_para_text(child), jc.get(f"{W}val", "") if jc is not None else "", _para_num(child, styles))
+            text, ref, label = ctx.para(child)
+            yield Paragraph(text, jc.get(f"{W}val", "") if jc is not None else "", ref, label)
         elif child.tag == f"{W}tbl":
-            yield _table(child, styles)
-        elif child.tag == f"{W}sdt":
-            content = child.find(f"{W}sdtContent")
+            yield _table(child, ctx)
+        elif child.tag in (f"{W}sdt", f"{W}ins", f"{W}customXml", f"{W}smartTag"):
+            content = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
             if content is not None:
-                yield from _blocks(content, styles)
+                yield from _blocks(content, ctx)
 
 
-def _table(tbl: object, styles: dict[str, tuple[str, int]]) -> Table:
+def _table(tbl: object, ctx: _Context) -> Table:
     caption = tbl.find(f"{W}tblPr/{W}tblCaption")  # type: ignore[attr-defined]
-    table = Table(caption=caption.get(f"{W}val") if caption is not None else "")
-    for tr in tbl.findall(f"{W}tr"):  # type: ignore[attr-defined]
-        row: list[Cell] = []
-        for tc in tr.findall(f"{W}tc"):
-            span_el = tc.find(f"{W}tcPr/{W}gridSpan")
-            span = int(span_el.get(f"{W}val")) if span_el is not None else 1
-            merge_el = tc.find(f"{W}tcPr/{W}vMerge")
-            vmerge = (merge_el.get(f"{W}val") or "continue") if merge_el is not None else ""
-            found = [(_para_text(p), _para_num(p, styles)) for p in tc.iter(f"{W}p")]
-            kept = [(text, num) for text, num in found if text.strip()]
-            row.append(Cell([t for t, _ in kept], span, vmerge, [n for _, n in kept]))
-        if tr.find(f"{W}trPr/{W}tblHeader") is not None:
-            table.header_rows.add(len(table.rows))
-        table.rows.append(row)
+    table = Table(caption=caption.get(f"{W}val") or "" if caption is not None else "")
+    for tr in tbl.iterchildren(f"{W}tr", f"{W}sdt", f"{W}customXml"):  # type: ignore[attr-defined]
+        if tr.tag != f"{W}tr":  # a row inside a content control
+            inner = tr.find(f"{W}sdtContent") if tr.tag == f"{W}sdt" else tr
+            trs = list(inner.iterchildren(f"{W}tr")) if inner is not None else []
+        else:
+            trs = [tr]
+        for row_el in trs:
+            if row_el.find(f"{W}trPr/{W}del") is not None:
+                continue  # a row deleted with tracked changes
+            row = [_cell(tc, ctx) for tc in row_el.iter(f"{W}tc") if _own_cell(tc, row_el)]
+            header = row_el.find(f"{W}trPr/{W}tblHeader")
+            if header is not None and (header.get(f"{W}val") or "true").lower() not in ("0", "false", "off"):
+                table.header_rows.add(len(table.rows))
+            table.rows.append(row)
     return table
 
 
-def _para_num(p: object, styles: dict[str, tuple[str, int]]) -> ListRef:
+def _own_cell(tc: object, tr: object) -> bool:
+    """A cell of this row, not of a table nested in one of its cells."""
+    parent = tc.getparent()  # type: ignore[attr-defined]
+    while parent is not None and parent.tag != f"{W}tr":
+        parent = parent.getparent()
+    return parent is tr
+
+
+def _cell(tc: object, ctx: _Context) -> Cell:
+    span = int_attr(tc.find(f"{W}tcPr/{W}gridSpan"), "val", 1, ctx.problems, 1, 64)  # type: ignore[attr-defined]
+    merge_el = tc.find(f"{W}tcPr/{W}vMerge")  # type: ignore[attr-defined]
+    vmerge = ""
+    if merge_el is not None:
+        vmerge = merge_el.get(f"{W}val") or "continue"
+        if vmerge not in ("restart", "continue"):
+            ctx.problems.append(f"w:vMerge w:val=«{vmerge[:20]}» — не restart и не continue, взято continue")
+            vmerge = "continue"
+    cell = Cell([], span, vmerge)
+    for p in tc.iter(f"{W}p"):  # type: ignore[attr-defined]
+        text, ref, label = ctx.para(p)
+        if text.strip() or label:  # an empty paragraph that Word numbers still shows its number
+            cell.paras.append(text)
+            cell.nums.append(ref)
+            cell.labels.append(label)
+    return cell
+
+
+def _para_num(p: object, styles: dict[str, tuple[str, int]], problems: list[str] | None = None) -> ListRef:
     """(numId, level) of a paragraph in a Word list, None otherwise (numId 0 switches a list off).
 
-    The paragraph's own numPr decides; without one, its style's list (``styles``) does.
+    The paragraph's own numPr decides; without one, its style's list (``styles``) does; a numPr
+    that names only the level keeps the style's list.
     """
     num = p.find(f"{W}pPr/{W}numPr")  # type: ignore[attr-defined]
+    style = p.find(f"{W}pPr/{W}pStyle")  # type: ignore[attr-defined]
+    inherited = styles.get(style.get(f"{W}val") or "") if style is not None else None
     if num is None:
-        style = p.find(f"{W}pPr/{W}pStyle")  # type: ignore[attr-defined]
-        return styles.get(style.get(f"{W}val") or "") if style is not None else None
-    return _num_ref(num)
+        return inherited
+    if num.find(f"{W}numId") is None and inherited is not None:
+        return inherited[0], int_attr(num.find(f"{W}ilvl"), "val", inherited[1], problems, 0, MAX_LEVELS - 1)
+    return _num_ref(num, problems)
 
 
-def _num_ref(num: object) -> ListRef:
+def _num_ref(num: object, problems: list[str] | None = None) -> ListRef:
     num_id, level = num.find(f"{W}numId"), num.find(f"{W}ilvl")  # type: ignore[attr-defined]
     value = num_id.get(f"{W}val") if num_id is not None else None
     if not value or value == "0":
         return None
-    return value, int(level.get(f"{W}val") or 0) if level is not None else 0
+    return value, int_attr(level, "val", 0, problems, 0, MAX_LEVELS - 1)
 
 
-def _style_lists(package: zipfile.ZipFile) -> dict[str, tuple[str, int]]:
+def _style_lists(package: zipfile.ZipFile) -> tuple[dict[str, tuple[str, int]], dict[str, str]]:
     """Paragraph styles that make a list («List Bullet», «Маркированный список»): style id → (numId, level),
-    through ``basedOn``. Word draws their bullets although the paragraphs carry no numPr of their own."""
+    through ``basedOn``. Word draws their bullets although the paragraphs carry no numPr of their own.
+    And the list (numbering) styles: style id → numId, for lists defined by a list style."""
     from lxml import etree
 
     try:
-        root = etree.fromstring(package.read("word/styles.xml"))
+        root = etree.fromstring(package.read("word/styles.xml"), etree.XMLParser(resolve_entities=False))
     except (KeyError, etree.XMLSyntaxError):
-        return {}
+        return {}, {}
     own: dict[str, ListRef] = {}
     parent: dict[str, str] = {}
+    list_styles: dict[str, str] = {}
     for style in root.findall(f"{W}style"):
+        if style.get(f"{W}type") == "numbering":
+            ref = _num_ref(style.find(f"{W}pPr/{W}numPr")) if style.find(f"{W}pPr/{W}numPr") is not None else None
+            if ref is not None:
+                list_styles[style.get(f"{W}styleId") or ""] = ref[0]
+            continue
         if style.get(f"{W}type") != "paragraph":
             continue
         sid = style.get(f"{W}styleId") or ""
@@ -165,7 +238,7 @@ def _style_lists(package: zipfile.ZipFile) -> dict[str, tuple[str, int]]:
         found = own.get(current) if current else None
         if found is not None:
             out[sid] = found
-    return out
+    return out, list_styles
 
 
 def docx_text(path: Path) -> str:
@@ -176,5 +249,5 @@ def docx_text(path: Path) -> str:
             lines.append(block.text)
         else:
             for row in block.rows:
-                lines.append(" | ".join(" / ".join(c.paras) for c in row))
+                lines.append(" | ".join(" / ".join(p for p in c.paras if p) for c in row))
     return "\n".join(lines)

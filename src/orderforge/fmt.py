@@ -22,32 +22,34 @@ git diff shows what changed in the plan and nothing else. The canonical layout:
   paragraph in the document);
 * **flow lists** ``[КлО, ЦОРП]`` stay flow when the clerk wrote them so and
   they fit the width; otherwise block lists;
-* **comments** are kept: a comment line goes with the entry below it (or,
-  when it is indented deeper than that entry, with the block above it) and
-  is indented like it; a comment at the end of a line stays on the line of its
-  value, at its column when there is room; runs of blank lines become one.
+* **comments** are kept with what they belong to, by the rules of
+  :mod:`orderforge.yamlcomments`: a comment at the end of a line stays on the
+  line of its key or item (at its column when the line still fits the width,
+  else two spaces after the value); a comment line goes with the entry below
+  it, or closes the block above it when it is indented deeper than that entry;
+  a flow list with comments inside becomes a block list; runs of blank lines
+  become one.
 
 The result is checked before it is written: it must read back as exactly the
-same tree of values as the original, or the file is left untouched.
+same tree of values as the original and hold every comment, or the file is
+left untouched.
 A second ``fmt`` changes nothing.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Pos, Report, UserError
+from .yamlscalars import Scalars, double_quoted, wrap
+
+if TYPE_CHECKING:
+    from .yamlcomments import Comment
 
 WIDTH = 100
 INDENT = 2
-
-_BLANK = ("", -1)  # a blank line in a comment group
-Line = tuple[str, int]  # (comment text from «#», original column) or _BLANK
 
 #: Key order of a structured deadline (the deadline module's fields, grouped by kind).
 DEADLINE_KEYS = (
@@ -57,84 +59,6 @@ DEADLINE_KEYS = (
 )
 _PLAN_KEYS = {"format", "style", "directory", "order", "plan"}
 _DIRECTORY_KEYS = {"parties", "people"}
-
-
-# --------------------------------------------------------------------------- scalars
-
-
-def _emitter() -> Any:
-    from ruamel.yaml.emitter import Emitter
-
-    emitter = Emitter(None, allow_unicode=True)
-    emitter.use_version = (1, 1)  # the stricter reading of «?» — quote rather than guess
-    return emitter
-
-
-class _Scalars:
-    """Decides how a string is written: plain, '…', "…", or as a block."""
-
-    def __init__(self) -> None:
-        from ruamel.yaml.resolver import VersionedResolver
-
-        self.emitter = _emitter()
-        # YAML 1.2 (ruamel's default) reads «yes» / «no» / «on» as text, YAML 1.1 (PyYAML, many
-        # editors) as booleans: a value either would read as a non-string keeps its quotes
-        self.resolvers = [VersionedResolver(version=(1, 2)), VersionedResolver(version=(1, 1))]
-
-    def analysis(self, value: str) -> Any:
-        return self.emitter.analyze_scalar(value)
-
-    def typed(self, value: str) -> bool:
-        """Would another YAML tool read the plain value as a number, boolean, null or date?"""
-        from ruamel.yaml.nodes import ScalarNode
-
-        return any(r.resolve(ScalarNode, value, (True, False)) != "tag:yaml.org,2002:str" for r in self.resolvers)
-
-    def inline(self, value: str, was_plain: bool, flow: bool = False) -> str:
-        if value == "":
-            return "''"
-        a = self.analysis(value)
-        plain_ok = (a.allow_flow_plain if flow else a.allow_block_plain) and not a.multiline
-        if plain_ok and (was_plain or not self.typed(value)):
-            return value
-        if a.allow_single_quoted and "\n" not in value and not a.multiline:
-            return "'" + value.replace("'", "''") + "'"
-        return double_quoted(value)
-
-    def literal_ok(self, body: str) -> bool:
-        if not body or body[0] == " " or not self.analysis(body).allow_block:
-            return False
-        return all(not re.match(r" *\t", line) and (line.strip() or not line) for line in body.split("\n"))
-
-    def foldable(self, value: str) -> bool:
-        return (
-            "\n" not in value and value == value.strip() and bool(re.search(r"\S \S", value))
-            and "\t" not in value and self.analysis(value).allow_block
-        )
-
-
-def double_quoted(value: str) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    for ch in ("\u0085", "\u2028", "\u2029", "\ufeff"):
-        text = text.replace(ch, f"\\u{ord(ch):04x}")
-    return text
-
-
-def wrap(value: str, width: int) -> list[str]:
-    """Greedy wrap at single spaces between words (so that folding restores the value exactly)."""
-    pieces = re.split(r"(?<=\S) (?=\S)", value)
-    lines: list[str] = []
-    current = ""
-    for piece in pieces:
-        if not current:
-            current = piece
-        elif len(current) + 1 + len(piece) <= width:
-            current += " " + piece
-        else:
-            lines.append(current)
-            current = piece
-    lines.append(current)
-    return lines
 
 
 # --------------------------------------------------------------------------- schema walk
@@ -196,174 +120,45 @@ def _item(typ: Any) -> Any:
 # --------------------------------------------------------------------------- the formatter
 
 
+def _with_comment(text: str, comment: Comment) -> str:
+    """An end-of-line comment at its column when the line still fits the width, else two spaces after."""
+    if len(text) < comment.col and comment.col + len(comment.text) <= WIDTH:
+        return text.ljust(comment.col) + comment.text
+    return f"{text}  {comment.text}"
+
+
 class _Formatter:
-    def __init__(self, text: str, root: Any) -> None:
+    """Writes a composed tree in the canonical layout, each comment where :mod:`.yamlcomments` attached it."""
+
+    def __init__(self, text: str, root: Any, tokens: list[Any]) -> None:
         from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+        from .yamlcomments import attach
 
         self.Map, self.Seq, self.Scalar = MappingNode, SequenceNode, ScalarNode
         self.src = text.split("\n")
         self.root = root
-        self.sc = _Scalars()
-        self.leading: dict[int, list[Line]] = {}
-        self.trailing: dict[int, list[Line]] = {}
-        self.eol: dict[int, list[Line]] = {}
-        self.header: list[Line] = []
-        self.footer: list[Line] = []
+        self.sc = Scalars()
+        self.tree, self.notes = attach(text, root, tokens)
         self.out: list[tuple[str, bool]] = []  # (line, is a layout blank line)
         self.written: list[str] = []  # every comment as it is written out, to check none is lost
-        self._collect_comments()
-
-    # ---------------------------------------------------------------- comments
-
-    def _walk(self, node: Any, anchors: list[Any], scalars: list[Any]) -> None:
-        if isinstance(node, self.Scalar):
-            scalars.append(node)
-        elif isinstance(node, self.Seq):
-            for item in node.value:
-                anchors.append(item)
-                self._walk(item, anchors, scalars)
-        elif isinstance(node, self.Map):
-            for key, value in node.value:
-                anchors.append(key)
-                self._walk(key, anchors, scalars)
-                self._walk(value, anchors, scalars)
-
-    def _block_header(self, node: Any) -> str:
-        line = self.src[node.start_mark.line]
-        match = re.match(r"[|>][0-9+-]*", line[node.start_mark.column:])
-        return match.group() if match else ""
-
-    def _collect_comments(self) -> None:
-        import bisect
-
-        anchors: list[Any] = []
-        scalars: list[Any] = []
-        if isinstance(self.root, (self.Map, self.Seq)):
-            self._walk(self.root, anchors, scalars)
-        else:
-            scalars.append(self.root)
-        inside = [False] * (len(self.src) + 1)  # lines that belong to a scalar's content
-        for node in scalars:
-            first, last = node.start_mark.line, node.end_mark.line
-            if node.style in ("|", ">"):
-                stop = last - 1 if node.end_mark.column == 0 else last
-                keep = "+" in self._block_header(node)
-                end = first
-                for n in range(first + 1, min(stop, len(self.src) - 1) + 1):
-                    if keep or self.src[n].strip():
-                        end = n
-                for n in range(first + 1, end + 1):
-                    inside[n] = True
-            else:
-                for n in range(first + 1, last + 1):
-                    inside[n] = True
-        ranges = sorted(((n.start_mark.index, n.end_mark.index, n) for n in scalars), key=lambda r: r[:2])
-        starts = [r[0] for r in ranges]
-        offsets = [0]
-        for line in self.src:
-            offsets.append(offsets[-1] + len(line) + 1)
-
-        def in_scalar(index: int) -> bool:
-            k = bisect.bisect_right(starts, index) - 1
-            return k >= 0 and ranges[k][0] <= index < ranges[k][1]
-
-        def owner_on_line(lineno: int, index: int) -> Any:
-            """The scalar that ends on this line just before a comment."""
-            k = bisect.bisect_right(starts, index) - 1
-            best = None
-            while k >= 0:
-                s, e, node = ranges[k]
-                if node.style not in ("|", ">") and e <= index and node.end_mark.line == lineno:
-                    if best is None or e > best.end_mark.index:
-                        best = node
-                if node.end_mark.line < lineno and node.start_mark.line < lineno:
-                    break
-                k -= 1
-            return best
-
-        by_line: dict[int, list[Any]] = {}
-        for anchor in anchors:
-            by_line.setdefault(anchor.start_mark.line, []).append(anchor)
-        pending: list[Line] = []
-        recent: list[tuple[int, Any]] = []  # (indentation, anchor) seen so far
-        seen_anchor = False
-        for n, line in enumerate(self.src):
-            stripped = line.strip()
-            if n in by_line:
-                first, *others = by_line[n]  # «- id: x»: the list item, then its first key
-                col = len(line) - len(line.lstrip(" "))
-                self._assign(pending, col, first, recent, seen_anchor)
-                pending = []
-                seen_anchor = True
-                recent.append((col, first))
-                recent.extend((other.start_mark.column, other) for other in others)
-            elif not stripped:
-                if not inside[n]:
-                    pending.append(_BLANK)
-                continue
-            elif stripped.startswith("#") and not inside[n]:
-                pending.append((stripped, len(line) - len(line.lstrip(" "))))
-                continue
-            # a comment at the end of a content line
-            for m in re.finditer(r"(?:^|(?<=[ \t]))#", line):
-                index = offsets[n] + m.start()
-                if in_scalar(index):
-                    continue
-                owner = owner_on_line(n, index) if line[: m.start()].strip() else None
-                comment = (line[m.start():].rstrip(), m.start())
-                if owner is None:
-                    pending.append(comment)
-                else:
-                    self.eol.setdefault(id(owner), []).append(comment)
-                break
-        self._assign(pending, 0, None, recent, seen_anchor)
-
-    def _assign(self, pending: list[Line], col: int, anchor: Any, recent: list[tuple[int, Any]], seen: bool) -> None:
-        """Split a run of comment/blank lines between the block above and the entry below."""
-        if not pending:
-            return
-        if not seen:
-            self.header = pending
-            return
-        k = 0
-        while k < len(pending):
-            text, c = pending[k]
-            if pending[k] == _BLANK:
-                k += 1
-                continue
-            if c <= col:
-                break
-            found = next(((ind, a) for ind, a in reversed(recent) if ind <= c), None)
-            if found is None or found[0] < col:  # the entry above contains the one below: a leading comment
-                break
-            owner = found[1]
-            # the comment and the blank lines just before it go with the block above
-            self.trailing.setdefault(id(owner), []).extend(pending[:k + 1])
-            pending = pending[k + 1:]
-            k = 0
-        if anchor is None:
-            self.footer = pending
-        else:
-            self.leading.setdefault(id(anchor), []).extend(pending)
 
     # ---------------------------------------------------------------- output
 
-    def emit(self, text: str, owners: Iterable[Any] = ()) -> None:
-        comments = [c for node in owners for c in self.eol.get(id(node), [])]
-        self.written.extend(text for text, _ in comments)
-        for n, (comment, col) in enumerate(comments):
-            if n == 0:
-                text = text.ljust(col) if len(text) < col else text + "  "
-            else:
-                text += " "
-            text += comment
+    def emit(self, text: str, entry: Any = None) -> None:
+        """A content line; the end-of-line comment of ``entry`` (a key or an item node) goes on it."""
+        eol = self.notes.eol.get(id(entry)) if entry is not None else None
+        if eol:  # one at most: a second one for the same entry was put under it
+            text = _with_comment(text, eol[0])
+            self.written.append(eol[0].text)
         self.out.append((text, False))
 
     def content(self, text: str) -> None:
         self.out.append((text, False))
 
-    def comments(self, lines: list[Line] | None, indent: int) -> None:
-        for text, _ in lines or []:
+    def comments(self, lines: list[Comment] | None, indent: int) -> None:
+        for comment in lines or []:
+            text = comment.text
             self.out.append(("", True) if not text else (" " * indent + text, False))
             if text:
                 self.written.append(text)
@@ -372,12 +167,9 @@ class _Formatter:
         lines: list[str] = []
         previous_blank = True  # no blank line at the start of the file
         for text, layout in self.out:
-            if layout:
-                if previous_blank:
-                    continue
-                previous_blank = True
-            else:
-                previous_blank = False
+            if layout and previous_blank:
+                continue
+            previous_blank = layout
             lines.append(text)
         while lines and lines[-1] == "":
             lines.pop()
@@ -400,9 +192,11 @@ class _Formatter:
         return self.flow(node, None)  # the loader refuses such keys; kept as written all the same
 
     def scalars_in(self, node: Any) -> list[Any]:
-        found: list[Any] = []
-        self._walk(node, [], found)
-        return found
+        if isinstance(node, self.Scalar):
+            return [node]
+        if isinstance(node, self.Seq):
+            return [s for item in node.value for s in self.scalars_in(item)]
+        return [s for k, v in node.value for s in (*self.scalars_in(k), *self.scalars_in(v))]
 
     def flow(self, node: Any, typ: Any) -> str:
         if isinstance(node, self.Scalar):
@@ -422,129 +216,169 @@ class _Formatter:
             return self.sc.inline(node.value, node.style is None, flow=True)
         return self.flow(node, None)
 
+    def commented_inside(self, node: Any) -> bool:
+        """Does a comment belong to something inside this collection? Then it cannot stay on one line."""
+        if isinstance(node, self.Scalar):
+            return False
+        notes = self.notes
+        if notes.has_comment(notes.end, id(node)):
+            return True
+        pairs = node.value if isinstance(node, self.Map) else [(item, item) for item in node.value]
+        for entry, value in pairs:
+            if any(notes.has_comment(table, id(entry)) for table in (notes.before, notes.eol, notes.after)):
+                return True
+            if self.commented_inside(value) or (entry is not value and self.commented_inside(entry)):
+                return True
+        return False
+
     def keep_flow(self, node: Any, head: str, typ: Any) -> str | None:
         """The flow text when the node stays a flow collection, else None."""
-        if not getattr(node, "flow_style", False):
+        if not getattr(node, "flow_style", False) or self.commented_inside(node):
             return None
         if any("\n" in s.value for s in self.scalars_in(node)):
             return None
         text = self.flow(node, typ)
         return text if len(head) + 1 + len(text) <= WIDTH else None
 
-    def value(self, head: str, node: Any, owner: int, typ: Any, owners: list[Any]) -> None:
-        """``head`` («  key:» or «  -») followed by the node; ``owner`` is the head's indentation."""
+    def value(self, head: str, node: Any, owner: int, typ: Any, entry: Any) -> int:
+        """``head`` («  key:» or «  -») followed by the node; ``owner`` is the head's indentation.
+
+        Returns the column for comments under the value: one less than a block scalar's
+        text (a comment there would be read as text), else where entries under the head go.
+        """
         typ = _resolve(typ, node)
         if isinstance(node, self.Scalar):
-            self.scalar(head, node, owner, owners + [node])
-            return
-        empty = "[]" if isinstance(node, self.Seq) else "{}"
+            return owner + (1 if self.scalar(head, node, owner, entry) else INDENT)
         if not node.value:
-            self.emit(f"{head} {empty}", owners)
-            return
+            self.emit(f"{head} {'[]' if isinstance(node, self.Seq) else '{}'}", entry)
+            return owner + INDENT
         flow = self.keep_flow(node, head, typ)
         if flow is not None:
-            self.emit(f"{head} {flow}", owners + self.scalars_in(node))
-            return
-        self.emit(head, owners)
+            self.emit(f"{head} {flow}", entry)
+            return owner + INDENT
+        self.emit(head, entry)
         if isinstance(node, self.Seq):
             self.seq(node, owner + INDENT, _item(typ))
         else:
             self.map(node, owner + INDENT, typ)
+        return owner + INDENT
 
-    def scalar(self, head: str, node: Any, owner: int, owners: list[Any]) -> None:
-        raw = node.value
-        value = raw.replace("\a", "") if node.style == ">" else raw
-        style = node.style
+    def scalar(self, head: str, node: Any, owner: int, entry: Any) -> bool:
+        """Writes a scalar value; True when it became a block scalar."""
+        value, style = node.value, node.style
         if value == "":
-            self.emit(head if style is None else f"{head} ''", owners)
-            return
-        indent = " " * (owner + INDENT)
+            self.emit(head if style is None else f"{head} ''", entry)
+            return False
+        body = value.rstrip("\n")
+        if "\n" in body or len(value) > len(body):
+            return self.block(head, node, owner, entry)
+        if style == "|" and self.sc.literal_ok(value):
+            self.emit(f"{head} |-", entry)
+            self.content(" " * (owner + INDENT) + value)
+            return True
+        if style == ">" and self.sc.foldable(value):
+            return self.folded(head, self.clerk_lines(node, value, owner), owner, entry, "-")
+        text = self.sc.inline(value, style is None)
+        if len(head) + 1 + len(text) <= WIDTH or not self.sc.foldable(value):
+            self.emit(f"{head} {text}", entry)
+            return False
+        return self.folded(head, wrap(value, WIDTH - owner - INDENT), owner, entry, "-")
+
+    def block(self, head: str, node: Any, owner: int, entry: Any) -> bool:
+        """A value with line breaks: a literal block (or the clerk's folded one), else double quotes."""
+        value = node.value
         body = value.rstrip("\n")
         trailing = len(value) - len(body)
-        if "\n" in body or trailing:
-            if trailing <= 1 and self.sc.literal_ok(body):
-                if "\n" not in body and style == ">" and self.sc.foldable(body):
-                    header, lines = ">", self.clerk_lines(raw.rstrip("\n"), body, owner)
-                else:
-                    header, lines = "|", body.split("\n")
-                self.emit(f"{head} {header}{'' if trailing else '-'}", owners)
-                for line in lines:
-                    self.content(indent + line if line else "")
-                return
-            self.emit(f"{head} {double_quoted(value)}", owners)
-            return
-        if style == ">" and self.sc.foldable(value):
-            lines = self.clerk_lines(raw, value, owner)
-        elif style == "|" and self.sc.literal_ok(value):
-            self.emit(f"{head} |-", owners)
-            self.content(indent + value)
-            return
-        else:
-            text = self.sc.inline(value, style is None)
-            if len(head) + 1 + len(text) <= WIDTH or not self.sc.foldable(value):
-                self.emit(f"{head} {text}", owners)
-                return
-            lines = wrap(value, WIDTH - len(indent))
-        self.emit(f"{head} >-", owners)
-        for line in lines:
-            self.content(indent + line)
+        if trailing > 1 or not self.sc.literal_ok(body):
+            self.emit(f"{head} {double_quoted(value)}", entry)
+            return False
+        chomp = "" if trailing else "-"
+        if "\n" not in body and node.style == ">" and self.sc.foldable(body):
+            return self.folded(head, self.clerk_lines(node, body, owner), owner, entry, chomp)
+        self.emit(f"{head} |{chomp}", entry)
+        for line in body.split("\n"):
+            self.content(" " * (owner + INDENT) + line if line else "")
+        return True
 
-    def clerk_lines(self, raw: str, value: str, owner: int) -> list[str]:
-        """The clerk's own line breaks of a folded block (ruamel marks each fold with BEL)."""
-        pieces = raw.split("\a ") if "\a" in raw else [raw]
-        if " ".join(pieces) == value and all(p and p == p.strip() and "\a" not in p for p in pieces):
-            return pieces
+    def folded(self, head: str, lines: list[str], owner: int, entry: Any, chomp: str) -> bool:
+        self.emit(f"{head} >{chomp}", entry)
+        for line in lines:
+            self.content(" " * (owner + INDENT) + line)
+        return True
+
+    def clerk_lines(self, node: Any, value: str, owner: int) -> list[str]:
+        """The clerk's own line breaks of a folded block, when folding them gives the value back."""
+        end = node.end_mark
+        last = end.line if end.column else end.line - 1
+        lines = [line.strip() for line in self.src[node.start_mark.line + 1:last + 1]]
+        while lines and not lines[-1]:
+            lines.pop()
+        if lines and all(lines) and " ".join(lines) == value:
+            return lines
         return wrap(value, WIDTH - owner - INDENT)
 
-    def map(self, node: Any, indent: int, typ: Any) -> None:
-        for key, value in self.ordered(node, typ):
-            self.entry(key, value, indent, typ)
+    def map(self, node: Any, indent: int, typ: Any, dash: str | None = None) -> None:
+        """A block mapping; with ``dash`` its first entry starts on a list item's «-» line."""
+        for n, (key, value) in enumerate(self.ordered(node, typ)):
+            self.entry(key, value, indent, typ, dash if n == 0 else None)
+        self.comments(self.notes.end.get(id(node)), indent)
 
-    def entry(self, key: Any, value: Any, indent: int, typ: Any) -> None:
-        self.comments(self.leading.get(id(key)), indent)
-        head = " " * indent + self.key(key) + ":"
-        self.value(head, value, indent, _child(typ, str(getattr(key, "value", ""))), [key])
-        self.comments(self.trailing.get(id(key)), indent)
+    def entry(self, key: Any, value: Any, indent: int, typ: Any, dash: str | None = None) -> None:
+        if dash is None:  # on a «-» line only blank lines come before the key, and those are dropped
+            self.comments(self.notes.before.get(id(key)), indent)
+        head = (f"{dash} " if dash is not None else " " * indent) + self.key(key) + ":"
+        under = self.value(head, value, indent, _child(typ, str(getattr(key, "value", ""))), key)
+        self.comments(self.notes.after.get(id(key)), under)
 
     def seq(self, node: Any, indent: int, typ: Any) -> None:
         for item in node.value:
-            self.comments(self.leading.get(id(item)), indent)
-            item_type = _resolve(typ, item)
-            dash = " " * indent + "-"
-            if isinstance(item, self.Map) and item.value and self.keep_flow(item, dash, item_type) is None:
-                for n, (key, value) in enumerate(self.ordered(item, item_type)):
-                    if n == 0:
-                        self.comments(self.leading.get(id(key)), indent)
-                        head = f"{dash} {self.key(key)}:"
-                        self.value(head, value, indent + INDENT, _child(item_type, str(getattr(key, "value", ""))), [key])
-                        self.comments(self.trailing.get(id(key)), indent + INDENT)
-                    else:
-                        self.entry(key, value, indent + INDENT, item_type)
-            elif isinstance(item, self.Seq) and item.value and self.keep_flow(item, dash, item_type) is None:
-                self.emit(dash)
-                self.seq(item, indent + INDENT, _item(item_type))
-            else:
-                self.value(dash, item, indent, item_type, [])
-            self.comments(self.trailing.get(id(item)), indent)
+            self.item(item, indent, _resolve(typ, item))
+        self.comments(self.notes.end.get(id(node)), indent)
+
+    def item(self, item: Any, indent: int, typ: Any) -> None:
+        self.comments(self.notes.before.get(id(item)), indent)
+        dash = " " * indent + "-"
+        under = indent + INDENT
+        if isinstance(item, (self.Map, self.Seq)) and item.value and self.keep_flow(item, dash, typ) is None:
+            self.block_item(item, dash, indent, typ)
+        else:
+            under = self.value(dash, item, indent, typ, item)
+        self.comments(self.notes.after.get(id(item)), under)
+
+    def block_item(self, item: Any, dash: str, indent: int, typ: Any) -> None:
+        """``- key: …`` on one line, unless a comment must stand between the «-» and the first key."""
+        if isinstance(item, self.Seq):
+            self.emit(dash, item)
+            self.seq(item, indent + INDENT, _item(typ))
+            return
+        first = self.ordered(item, typ)[0][0]
+        if self.notes.has_comment(self.notes.eol, id(item)) or self.notes.has_comment(self.notes.before, id(first)):
+            self.emit(dash, item)
+            before = self.notes.before.get(id(first), [])
+            while before and not before[0].text:
+                before.pop(0)
+            self.map(item, indent + INDENT, typ)
+            return
+        self.map(item, indent + INDENT, typ, dash)
 
     def run(self) -> str:
-        self.comments(self.header, 0)
+        self.comments(self.notes.header, 0)
         root = self.root
         typ = _root_type(root)
         if isinstance(root, self.Map) and root.value:
+            first = self.ordered(root, typ)[0][0]
+            before = self.notes.before.get(id(first))
+            if before:  # a blank line there would make the comments above it the file's header
+                before[:] = [c for c in before if c.text]
             self.map(root, 0, typ)
         elif isinstance(root, self.Seq) and root.value:
             self.seq(root, 0, None)
         elif isinstance(root, (self.Map, self.Seq)):
             self.emit("{}" if isinstance(root, self.Map) else "[]")
         else:
-            self.emit(self.sc.inline(root.value, root.style is None) if root.value else "''", [root])
-        self.comments(self.footer, 0)
+            self.emit(self.sc.inline(root.value, root.style is None) if root.value else "''")
+        self.comments(self.notes.footer, 0)
         return self.result()
-
-    def all_comments(self) -> list[str]:
-        groups = [self.header, self.footer, *self.leading.values(), *self.trailing.values(), *self.eol.values()]
-        return sorted(text for group in groups for text, _ in group if text)
 
 
 # --------------------------------------------------------------------------- entry points
@@ -563,29 +397,77 @@ def _values(node: Any) -> Any:
     return None
 
 
-def format_text(text: str, name: str = "план") -> str:
-    """The canonical layout of a plan's text; UserError (exit 1) when the file is not readable YAML."""
-    from ruamel.yaml import YAML
+def _composed_values(node: Any) -> Any:
+    """A composed tree as :func:`_values` gives the loaded one (text NFC-composed as the loader does)."""
+    import unicodedata
 
+    from ruamel.yaml.nodes import MappingNode
+
+    if isinstance(node.value, str):
+        return unicodedata.normalize("NFC", node.value)
+    if isinstance(node, MappingNode):
+        return {_composed_values(k): _composed_values(v) for k, v in node.value}
+    return [_composed_values(v) for v in node.value]
+
+
+def _refuse(text: str, name: str) -> UserError:
+    """The loader's own diagnostics for a file fmt cannot rewrite; a bug guard when the loader finds none."""
     from .load import load_text
 
     report = Report()
     tree = load_text(text, name, report)
     if tree is None or report.has_errors:
-        raise UserError(report.errors, exit_code=1)
-    root = YAML(typ="rt").compose(text)
+        return UserError(report.errors, exit_code=1)
+    return UserError.simple(  # pragma: no cover - a bug guard
+        "OF620", name, "fmt не смог переписать файл без потери содержания; файл оставлен как был",
+        "сообщите разработчикам orderforge и приложите этот файл", exit_code=2,
+    )
+
+
+def _compose(text: str) -> tuple[Any, list[Any]] | None:
+    """The tree and tokens, or None where only the loader can say what is wrong (syntax, anchors, depth)."""
+    from ruamel.yaml.error import YAMLError
+
+    from .load import MAX_DEPTH, _check_raw_text
+    from .yamlcomments import TooDeep, compose
+
+    raw = Report()
+    _check_raw_text(text, "", raw)  # tabs and no-break spaces in indentation, control characters, «[[[…»
+    if raw.items:
+        return None
+    try:
+        root, tokens = compose(text, MAX_DEPTH)
+    except (YAMLError, TooDeep, RecursionError):
+        return None
+    if any(t.id in ("<anchor>", "<alias>") for t in tokens):
+        return None
+    return root, tokens
+
+
+def format_text(text: str, name: str = "план") -> str:
+    """The canonical layout of a plan's text; UserError (exit 1) when the file is not readable YAML.
+
+    The text is parsed once to format it and the result once to check it: the result must
+    load without errors to the same values, or the loader's diagnostics of the original
+    are given (the file is left as it was).
+    """
+    from .load import load_text
+
+    composed = _compose(text)
+    if composed is None:
+        raise _refuse(text, name)
+    root, tokens = composed
     if root is None:
+        if load_text(text, name, Report()) is None:
+            raise _refuse(text, name)
         return text
-    formatter = _Formatter(text, root)
+    formatter = _Formatter(text, root, tokens)
     formatted = formatter.run()
     check = Report()
     again = load_text(formatted, name, check)
-    lost = sorted(formatter.written) != formatter.all_comments()
-    if again is None or check.has_errors or _values(again) != _values(tree) or lost:  # pragma: no cover - a bug guard
-        raise UserError.simple(
-            "OF620", name, "fmt не смог переписать файл без потери содержания; файл оставлен как был",
-            "сообщите разработчикам orderforge и приложите этот файл", exit_code=2,
-        )
+    lost = sorted(formatter.written) != formatter.notes.texts()
+    if again is None or check.has_errors or _values(again) != _composed_values(root) or lost:
+        raise _refuse(text, name)
     return formatted
 
 

@@ -146,27 +146,102 @@ def decode(data: bytes, name: str, report: Report) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def load_text(text: str, name: str, report: Report) -> Node | None:
-    """Build the tree from YAML text; syntax problems become diagnostics."""
+def load_text(text: str, name: str, report: Report, fast: bool = True) -> Node | None:
+    """Build the tree from YAML text; syntax problems become diagnostics.
+
+    ``fast=False`` reads with the reference parser only (the tests compare both ways).
+    """
     before = len(report)
     _check_raw_text(text, name, report)
     if len(report) > before:
         return None
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
     try:
-        events = list(_bounded(YAML(typ="safe", pure=True).parse(text)))
+        events = _fast_events(text) if fast else None
+        if events is None:
+            events = _reference_events(text)
     except _TooDeep as exc:
         report.items.append(_too_deep(_mark_pos(exc.mark, name)))
         return None
-    except MarkedYAMLError as exc:
-        report.items.append(translate_yaml_error(exc, name, text))
-        return None
-    except YAMLError as exc:  # pragma: no cover - reader errors are pre-checked above
-        report.error("OF010", Pos(name), f"нарушена разметка YAML: {exc}", "")
+    except _ReferenceError as failed:
+        report.items.append(failed.diagnostic(name, text))
         return None
     return _Builder(events, name, report).build()
+
+
+#: What the two parsers are known to read differently — tabs (libyaml allows more of them), other line
+#: breaks (U+0085, U+2028, U+2029), directives («%»), complex keys («?»), a comment glued to a block
+#: scalar's «|» or «>» — sends a file straight to the reference parser. Plans rarely have any of them
+#: (a «?» where a key could start costs only the speed-up); a differential fuzz test keeps this list honest.
+_RISKY = re.compile(r"[\t\x85\u2028\u2029]|^%|[|>][-+0-9]*#|(?:^|[-\[{,:?])[ ]*\?(?:\s|$)", re.MULTILINE)
+
+
+def _fast_events(text: str) -> list[object] | None:
+    """The events from libyaml (PyYAML's C parser), ten times faster than the pure parser; None when the
+    C parser is missing or finds anything wrong — then the reference parser reads the text again, so
+    every syntax diagnostic stays the pure parser's own, word for word and column for column.
+
+    Both parsers produce the same events with the same marks (tests/test_load_parsers.py proves it on
+    every fixture and example), and PyYAML imports faster than ruamel.yaml, which a valid plan then
+    never needs.
+    """
+    if _RISKY.search(text):
+        return None
+    try:
+        from yaml import YAMLError
+        from yaml._yaml import CParser
+    except ImportError:  # PyYAML without libyaml, or none at all: the pure parser does it all
+        return None
+    try:
+        events = list(_bounded(_drain(CParser(text))))
+    except (YAMLError, UnicodeError, _TooDeep):  # the reference parser says what and where
+        return None
+    root = type(events[2]).__name__ if len(events) > 2 else ""
+    if root not in ("MappingStartEvent", "SequenceStartEvent") or any(_unusual(event) for event in events):
+        return None  # a text that is no plan (a bare scalar, read differently at column 0), or unusual
+    return events
+
+
+def _unusual(event: object) -> bool:
+    """Anchors, aliases, tags and explicit document markers: refused or warned about with a position,
+    which the reference parser gives."""
+    return (getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None
+            or type(event).__name__ == "AliasEvent" or getattr(event, "explicit", False))
+
+
+def _drain(parser: object) -> Iterator[object]:
+    """Every event of a PyYAML parser, the stream's end included."""
+    get_event = parser.get_event  # type: ignore[attr-defined]
+    while True:
+        event = get_event()
+        yield event
+        if type(event).__name__ == "StreamEndEvent":
+            return
+
+
+class _ReferenceError(Exception):
+    """The pure parser refused the text: carries its exception until it is turned into a diagnostic."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+    def diagnostic(self, name: str, text: str) -> Diagnostic:
+        from ruamel.yaml.error import MarkedYAMLError
+
+        if isinstance(self.error, MarkedYAMLError):
+            return translate_yaml_error(self.error, name, text)
+        return Diagnostic("OF010", "error", f"нарушена разметка YAML: {self.error}", Pos(name), "")  # pragma: no cover
+
+
+def _reference_events(text: str) -> list[object]:
+    """ruamel.yaml's pure (safe) parser: the reference for what is valid YAML and for every error message."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return list(_bounded(YAML(typ="safe", pure=True).parse(text)))
+    except YAMLError as exc:
+        raise _ReferenceError(exc) from exc
 
 
 class _TooDeep(Exception):

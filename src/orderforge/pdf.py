@@ -81,13 +81,7 @@ def _run_batch(soffice: str, jobs: list[tuple[Path, Path]], timeout: float) -> d
             result.update(_run_batch(soffice, [job], timeout))
         return result
     with tempfile.TemporaryDirectory(prefix="orderforge-pdf-") as scratch:
-        profile = Path(scratch, "profile").as_uri()
-        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", scratch, *(str(docx) for docx, _ in jobs)]
-        try:
-            subprocess.run(command, capture_output=True, timeout=timeout, check=False,
-                           env=dict(os.environ, HOME=scratch))
-        except subprocess.TimeoutExpired:
+        if not run_soffice(soffice, [docx for docx, _ in jobs], "pdf", Path(scratch), timeout):
             return {}
         converted: dict[Path, Path] = {}
         for (docx, pdf), name in zip(jobs, names, strict=False):
@@ -96,3 +90,19 @@ def _run_batch(soffice: str, jobs: list[tuple[Path, Path]], timeout: float) -> d
                 write_atomic(pdf, produced.read_bytes())
                 converted[docx] = pdf
         return converted
+
+
+def run_soffice(soffice: str, sources: list[Path], target: str, outdir: Path, timeout: float) -> bool:
+    """``soffice --convert-to target`` of ``sources`` into ``outdir``, with a private profile (in
+    ``outdir``) and HOME, so a clerk's open LibreOffice window neither blocks nor is disturbed.
+    False when LibreOffice did not finish in time; the caller checks what was produced."""
+    outdir = outdir.resolve()
+    profile = Path(outdir, "profile").as_uri()
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+               "--convert-to", target, "--outdir", str(outdir), *(str(source) for source in sources)]
+    try:
+        subprocess.run(command, capture_output=True, timeout=timeout, check=False,
+                       env=dict(os.environ, HOME=str(outdir)))
+    except subprocess.TimeoutExpired:
+        return False
+    return True

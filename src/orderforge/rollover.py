@@ -257,6 +257,43 @@ def _sections(node: Any) -> list[Any]:
     return found
 
 
+def _drop_keeping_comments(mapping: Any, key: str) -> None:
+    """``del mapping[key]``, but the comment lines that follow its line stay (ruamel keeps them on the key).
+
+    Only the end-of-line remark on the dropped line goes with it; comments below
+    it belong to what follows (the next key, activity or section).
+    """
+    entry = mapping.ca.items.pop(key, None) or []
+    before = "".join(" " * t.column + t.value for t in (entry[1] if len(entry) > 1 and entry[1] else []))
+    token = entry[2] if len(entry) > 2 else None
+    keys = list(mapping)
+    index = keys.index(key)
+    del mapping[key]
+    rest = before + (token.value.split("\n", 1)[1] if token is not None and "\n" in token.value else "")
+    if not rest.strip() or len(keys) < 2:
+        return
+    owner, slot = _last_slot(mapping, keys[index - 1] if index else keys[index + 1])
+    from ruamel.yaml.comments import CommentedSeq
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    where = 0 if isinstance(owner, CommentedSeq) else 2
+    slots = owner.ca.items.setdefault(slot, [None, None] if where == 0 else [None, None, None, None])
+    if slots[where] is None:
+        slots[where] = CommentToken("\n" + rest, CommentMark(0), None)
+    else:
+        slots[where].value = slots[where].value.rstrip("\n") + "\n" + rest
+
+
+def _last_slot(container: Any, key: Any) -> tuple[Any, Any]:
+    """The (container, key) whose line is the last one printed for ``container[key]`` (nested blocks)."""
+    value = container[key]
+    if hasattr(value, "fa") and len(value) and not value.fa.flow_style():
+        last = list(value)[-1] if hasattr(value, "keys") else len(value) - 1
+        return _last_slot(value, last)
+    return container, key
+
+
 def _texts(container: Any, key: Any) -> list[tuple[Any, Any]]:
     """(container, key) of every string under ``container[key]`` (a string or a list of strings)."""
     try:
@@ -308,7 +345,7 @@ def rollover_tree(data: Any, period: Period | None, shift: int, result: Rollover
         _edit(container, key, mentions)
     for activity in _activities(body):
         if "note" in activity:
-            del activity["note"]
+            _drop_keeping_comments(activity, "note")
             result.notes += 1
         if "deadline" not in activity:
             continue

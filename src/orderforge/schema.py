@@ -163,7 +163,8 @@ class TextT(T):
     doc: str = ""
 
     def convert(self, node: Node, ctx: Ctx) -> Any:
-        value = _nonempty(node, ctx, _scalar(node, ctx, list_hint=_block_hint(ctx, "несколько абзацев (или пунктов «- »)")))
+        list_hint = _block_hint(ctx, "несколько абзацев (или пунктов «- »)")
+        value = _nonempty(node, ctx, _scalar(node, ctx, list_hint=list_hint))
         if value is None:
             return None
         return parse_text(value)
@@ -204,7 +205,8 @@ class DateT(T):
             return None
         value = value.strip()
         iso, ru = _ISO.match(value), _RU.match(value)
-        parts = (iso.group(1), iso.group(2), iso.group(3)) if iso else (ru.group(3), ru.group(2), ru.group(1)) if ru else None
+        parts = ((iso.group(1), iso.group(2), iso.group(3)) if iso
+                 else (ru.group(3), ru.group(2), ru.group(1)) if ru else None)
         if parts is None:
             ctx.report.error("OF106", node.pos, f"«{value}» — не дата", "запишите дату как 2026-02-11 или 11.02.2026")
             return None
@@ -352,7 +354,8 @@ class DeadlineT(T):
         problem = None if deadline.known else deadline_problem(value)
         if problem is None:
             return deadline
-        ctx.report.error("OF108", node.pos, f"срок «{deadline.text}» задан неверно: {problem}", getattr(problem, "hint", ""))
+        ctx.report.error("OF108", node.pos, f"срок «{deadline.text}» задан неверно: {problem}",
+                         getattr(problem, "hint", ""))
         return None
 
     def json_schema(self) -> dict[str, Any]:

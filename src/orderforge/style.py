@@ -3,8 +3,9 @@
 A style is data, so that a new committee's style is made by copying a folder
 and editing YAML and Word — no Python. ``extends:`` lets a style differ from
 another in a few keys (mappings merge key by key; lists are replaced whole).
-Styles are looked up in the workspace's ``templates/`` first, then in the ones
-shipped with orderforge, so ``pip install`` + ``orderforge build`` works anywhere.
+Styles are looked up in the workspace's ``templates/`` first, then in installed
+style packages, then in the ones shipped inside orderforge (:mod:`.stylesources`),
+so ``pip install`` + ``orderforge build`` works anywhere.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from typing import Any
 from .diagnostics import Pos, Report, UserError, did_you_mean
 from .load import Entry, Map, Node, load_file
 from .schema import Bool, Ctx, Enum, F, ListT, Obj, Str
+from .stylesources import STYLE_FILE, found_styles
 
-STYLE_FILE = "style.yaml"
 COLUMN_KEYS = ("number", "text", "deadline", "responsible", "result", "note")
 
 
@@ -104,31 +105,9 @@ def _confined(path: Path, folder: Path) -> None:
                                f"папки стиля {folder}", "положите файл шаблона в папку стиля и укажите только его имя")
 
 
-def style_dirs(workspace: Path | None = None) -> list[Path]:
-    """Where styles are searched, first match wins."""
-    dirs: list[Path] = []
-    for base in (workspace, workspace.parent if workspace else None, Path.cwd()):
-        if base is not None and (base / "templates").is_dir():
-            dirs.append((base / "templates").resolve())
-    package = Path(__file__).resolve().parent
-    for candidate in (package / "templates", package.parent.parent / "templates"):
-        if candidate.is_dir():
-            dirs.append(candidate.resolve())
-    unique: list[Path] = []
-    for d in dirs:
-        if d not in unique:
-            unique.append(d)
-    return unique
-
-
 def list_styles(workspace: Path | None = None) -> dict[str, Path]:
-    """Every style visible from the workspace, name → folder (workspace ones shadow built-in)."""
-    found: dict[str, Path] = {}
-    for base in style_dirs(workspace):
-        for folder in sorted(base.iterdir()):
-            if (folder / STYLE_FILE).is_file() and folder.name not in found:
-                found[folder.name] = folder
-    return found
+    """Every style visible from the workspace, name → folder (workspace ones shadow packaged and built-in)."""
+    return {name: found.folder for name, found in found_styles(workspace).items()}
 
 
 def find_style(name: str, workspace: Path | None = None) -> Path:

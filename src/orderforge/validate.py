@@ -134,7 +134,8 @@ def check_todo(node: Node, report: Report) -> set[Pos]:
         if not node.value.lstrip().upper().startswith("TODO"):
             return set()
         report.error("OF016", node.pos, f"значение не заполнено: «{node.value.strip()[:60]}»",
-                     "впишите вместо пометки TODO настоящий текст (её оставил импорт там, где не смог прочитать документ)")
+                     "впишите вместо пометки TODO настоящий текст "
+                     "(её оставил импорт там, где не смог прочитать документ)")
         return {node.pos}
     children = node.items if isinstance(node, Seq) else [entry.value for entry in node]
     found: set[Pos] = set()
@@ -179,8 +180,9 @@ def _check_approval(plan: Plan, report: Report) -> None:
 
 def _check_style_name(plan: Plan, report: Report) -> None:
     from .style import StyleNotFound, find_style
+    from .stylesources import style_exists
 
-    if not plan.style:
+    if not plan.style or style_exists(plan.style, Path(plan.source).resolve().parent):
         return
     try:
         find_style(plan.style, Path(plan.source).resolve().parent)
@@ -257,8 +259,10 @@ def _check_order(plan: Plan, report: Report, lookup: _Lookup) -> None:
     order = plan.order
     if order is not None and not any(line.strip() for line in order.issuer):
         report.warning("OF214", order.field_pos.get("issuer", order.pos),
-                       "не указано наименование организации, издающей приказ (обязательный реквизит по ГОСТ Р 7.0.97)",
-                       "впишите issuer: строки шапки, например [Администрация городского округа, Комитет по образованию]")
+                       "не указано наименование организации, издающей приказ "
+                       "(обязательный реквизит по ГОСТ Р 7.0.97)",
+                       "впишите issuer: строки шапки, например "
+                       "[Администрация городского округа, Комитет по образованию]")
     if order is not None:
         _check_title(plan, order, report)
     if order is None or order.signatory is None:
@@ -294,8 +298,10 @@ class _Lookup:
             return
         self.report.warning(
             "OF215", directory.first_error,
-            f"из-за ошибок в справочнике не проверены ссылки плана {self.plan.source} на него ({len(self.unchecked)})",
-            "исправьте справочник и проверьте план снова: тогда будут проверены ответственные, подписант и ссылки [[…]]",
+            f"из-за ошибок в справочнике не проверены ссылки плана {self.plan.source} "
+            f"на него ({len(self.unchecked)})",
+            "исправьте справочник и проверьте план снова: "
+            "тогда будут проверены ответственные, подписант и ссылки [[…]]",
         )
 
 
@@ -372,7 +378,8 @@ def _check_deadline(plan: Plan, activity: Activity, report: Report) -> None:
     if not deadline.known:
         report.warning(
             "OF205", pos, f"срок «{deadline.text}» не распознан и будет выведен как написан",
-            "проверьте написание; распознаются, например: «Февраль 2026 г.», «до 31.05.2026», «ежегодно, в июне и декабре»",
+            "проверьте написание; распознаются, например: «Февраль 2026 г.», «до 31.05.2026», "
+            "«ежегодно, в июне и декабре»",
         )
         return
     period = plan.plan.period

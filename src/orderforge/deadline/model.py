@@ -73,7 +73,8 @@ class DeadlineStyle:
         if self.year_suffix not in suffixes:
             raise ValueError(f"неизвестная запись года «{self.year_suffix}»; допустимые: {_quoted(suffixes)}")
         if self.capitalize not in _CAPITALIZE:
-            raise ValueError(f"неизвестный режим заглавной буквы «{self.capitalize}»; допустимые: {_quoted(_CAPITALIZE)}")
+            raise ValueError(f"неизвестный режим заглавной буквы «{self.capitalize}»; "
+                             f"допустимые: {_quoted(_CAPITALIZE)}")
 
 
 # --------------------------------------------------------------------------- the value

@@ -60,7 +60,10 @@ class _Ctx:
         return f"{first}–{last}"
 
 
-def render_deadline(d: Deadline, style: DeadlineStyle = DeadlineStyle()) -> str:
+_DEFAULT_STYLE = DeadlineStyle()  # frozen: one shared default is safe
+
+
+def render_deadline(d: Deadline, style: DeadlineStyle = _DEFAULT_STYLE) -> str:
     """Print a deadline in the house style; «free» text comes back as written."""
     if d.kind == "free":
         return d.text
@@ -235,6 +238,7 @@ def _prep_list(months: tuple[MonthRef, ...]) -> str:
 
 _RENDERERS: dict[str, Callable[[Deadline, _Ctx], str]] = {
     "date": _render_day, "until": _render_until, "dates": _render_dates, "months": _render_months,
-    "range": _render_range, "half": _render_part, "quarter": _render_part, "term": _render_term, "year": _render_year,
-    "years": _render_years, "school_year": _render_school_year, "annual": _render_annual, "phrase": lambda d, ctx: d.wording,
+    "range": _render_range, "half": _render_part, "quarter": _render_part, "term": _render_term,
+    "year": _render_year, "years": _render_years, "school_year": _render_school_year, "annual": _render_annual,
+    "phrase": lambda d, ctx: d.wording,
 }

@@ -41,7 +41,8 @@ _YEAR_SUFFIXES: dict[str, tuple[str, str, str, str, str, str]] = {
 #: How a clerk wrote the suffix → the style it stands for (for ``as_written``).
 #: «году»/«годах» name no style of their own: «года» prints them the same.
 _SUFFIX_WRITTEN = {
-    "г": "г.", "гг": "г.", "года": "года", "годов": "года", "год": "год", "годы": "год", "году": "года", "годах": "года",
+    "г": "г.", "гг": "г.", "года": "года", "годов": "года",
+    "год": "год", "годы": "год", "году": "года", "годах": "года",
 }
 _CAPITALIZE = (AS_WRITTEN, "upper", "lower")
 

@@ -347,7 +347,8 @@ def _section_changes(
         if o.section.title != n.section.title:
             fields.append(FieldChange("title", o.section.title, n.section.title))
         if o.section.numbered != n.section.numbered:
-            fields.append(FieldChange("numbered", "да" if o.section.numbered else "нет", "да" if n.section.numbered else "нет"))
+            fields.append(FieldChange("numbered", "да" if o.section.numbered else "нет",
+                                      "да" if n.section.numbered else "нет"))
         if fields:
             yield Change("section_changed", old_section=o, new_section=n, fields=fields)
     for s in new:

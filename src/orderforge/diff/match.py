@@ -9,6 +9,7 @@ relative order, so that only the others count as moved.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 
 from ..model import Plan, Section
@@ -51,8 +52,15 @@ def similarity(a: str, b: str) -> float:
 # --------------------------------------------------------------------------- matching
 
 
+#: Beyond this many old × new leftovers (after ids and equal texts), a text is compared only with the
+#: leftovers near its own place (:data:`WINDOW` either side) — comparing every pair is quadratic:
+#: 521 s for two 1,000-activity plans without ids.
+FULL_COMPARISON = 400
+WINDOW = 4
+
+
 def match_items(old: list[Item], new: list[Item]) -> list[tuple[Item, Item]]:
-    """Pair activities of two versions: by id, then by text similarity (best pairs first)."""
+    """Pair activities of two versions: by id, then equal texts, then by text similarity (best pairs first)."""
     pairs: list[tuple[Item, Item]] = []
     by_id: dict[str, list[Item]] = {}
     for item in new:
@@ -67,26 +75,82 @@ def match_items(old: list[Item], new: list[Item]) -> list[tuple[Item, Item]]:
             pairs.append((item, partner))
             used_old.add(item.index)
             used_new.add(partner.index)
-    rest_old = [i for i in old if i.index not in used_old]
-    rest_new = [i for i in new if i.index not in used_new]
-    scored: list[tuple[float, int, int, int, Item, Item]] = []
-    for o in rest_old:
-        o_text = text_str(o.activity.text)
-        for n in rest_new:
-            if o.activity.id and n.activity.id and o.activity.id != n.activity.id:
-                continue
-            ratio = similarity(o_text, text_str(n.activity.text))
-            if ratio >= SIMILARITY:
-                scored.append((-ratio, abs(o.index - n.index), o.index, n.index, o, n))
-    scored.sort(key=lambda s: s[:4])
-    for _, _, oi, ni, o, n in scored:
-        if oi in used_old or ni in used_new:
-            continue
-        pairs.append((o, n))
-        used_old.add(oi)
-        used_new.add(ni)
+    for find in (_equal_texts, _similar_texts):
+        rest_old = [i for i in old if i.index not in used_old]
+        rest_new = [i for i in new if i.index not in used_new]
+        for o, n in _greedy(find(rest_old, rest_new, pairs)):
+            if o.index not in used_old and n.index not in used_new:
+                pairs.append((o, n))
+                used_old.add(o.index)
+                used_new.add(n.index)
     pairs.sort(key=lambda p: p[1].index)
     return pairs
+
+
+Scored = tuple[float, int, int, int, Item, Item]
+
+
+def _greedy(scored: list[Scored]) -> list[tuple[Item, Item]]:
+    """Best pairs first; ties: the pair whose positions are closer, then the earlier one."""
+    scored.sort(key=lambda s: s[:4])
+    return [(o, n) for _, _, _, _, o, n in scored]
+
+
+def _may_pair(o: Item, n: Item) -> bool:
+    """Two activities that both have ids, and different ones, are never the same activity."""
+    return not (o.activity.id and n.activity.id and o.activity.id != n.activity.id)
+
+
+def _equal_texts(old: list[Item], new: list[Item], pairs: list[tuple[Item, Item]]) -> list[Scored]:
+    """Pairs with the same text: ratio 1.0, the first the similarity pass would take anyway, found by hashing.
+
+    Taking them first in the same order (closer, then earlier) gives exactly the pairs comparing every
+    text with every other gave, and leaves only the edited texts to compare.
+    """
+    by_text: dict[str, list[Item]] = {}
+    for n in new:
+        by_text.setdefault(text_str(n.activity.text), []).append(n)
+    return [(-1.0, abs(o.index - n.index), o.index, n.index, o, n)
+            for o in old for n in by_text.get(text_str(o.activity.text), ()) if _may_pair(o, n)]
+
+
+def _similar_texts(old: list[Item], new: list[Item], pairs: list[tuple[Item, Item]]) -> list[Scored]:
+    """Pairs whose texts have a ratio ≥ :data:`SIMILARITY`: every pair of a small remainder, else each old
+    text against the :data:`WINDOW` new ones either side of where it should be — just after the new place
+    of the nearest earlier activity already paired (a bounded window: near-linear)."""
+    new_texts = [text_str(n.activity.text) for n in new]
+    full = len(old) * len(new) <= FULL_COMPARISON
+    anchors = _anchors(old, pairs)
+    new_indexes = [n.index for n in new]
+    scored: list[Scored] = []
+    for o in old:
+        o_text = text_str(o.activity.text)
+        if full:
+            window = range(len(new))
+        else:
+            at = bisect.bisect_right(new_indexes, anchors[o.index])
+            window = range(max(0, at - WINDOW), min(len(new), at + WINDOW))
+        for k in window:
+            n = new[k]
+            if not _may_pair(o, n):
+                continue
+            ratio = similarity(o_text, new_texts[k])
+            if ratio >= SIMILARITY:
+                scored.append((-ratio, abs(o.index - n.index), o.index, n.index, o, n))
+    return scored
+
+
+def _anchors(old: list[Item], pairs: list[tuple[Item, Item]]) -> dict[int, int]:
+    """For each unpaired old activity, the new index of the nearest earlier old activity already paired (-1)."""
+    where = {o.index: n.index for o, n in pairs}
+    result: dict[int, int] = {}
+    last, k = -1, 0
+    for o in old:
+        while k < o.index:
+            last = where.get(k, last)
+            k += 1
+        result[o.index] = last
+    return result
 
 
 def match_sections(

@@ -50,30 +50,43 @@ How the document is read (the limits are part of the design):
 
 Codes. Errors (exit 1, or 2 for usage; nothing is written): IM001 file not
 found or unreadable, IM002 not a .docx or damaged, IM003 no plan table, IM004
-the plan exists (no ``--force``) or is not .yaml, IM005 unknown style, IM006 the style made from the
-document exists already (without ``--style``, import makes the document's own style with
-:mod:`orderforge.stylegen` and the plan uses it; named parties then get latin ids, not codes).
-Warnings: IM101 column outside the format (kept as note), IM102 numbering gap or
-repeat, IM103 «2.8» vs «2.8.», IM104 missing section/subsection header (TODO
-title), IM105 activity placed away from its number, IM106 page-break fragment
-joined / unnumbered rows, IM107 a second heading over top-level activities
-(comment), IM110 deadline not recognised, IM120 plural position left as found,
-IM121 codes made up for parties, IM122 id taken by another person, IM123
-directory conflict (existing entry kept), IM124 codes without a full name,
-IM130 part of the order not found (TODO), IM131 approval stamp, IM133 a deadline
-outside the period named in the title (period left out), IM134 appendix mark
-disagrees with the order, IM141 activity without text (TODO).
+the plan exists (no ``--force``) or is not .yaml, IM005 unknown style, IM006 a
+.doc/.odt/.rtf and no LibreOffice to convert it (exit 2), IM009 the style made from the document
+exists already (without ``--style``, import makes the document's own style with
+:mod:`orderforge.stylegen` and the plan uses it; named parties then get latin ids, not codes), IM007 more table rows
+than :data:`~.docfile.MAX_ROWS` (refused before reading). Warnings: IM008 a
+markup value no Word writes (read as its default), IM101 column outside the
+format (kept as note), IM102 numbering gap or repeat, IM103 «2.8» vs «2.8.»,
+IM104 missing section/subsection header (TODO title), IM105 activity placed away
+from its number, IM106 page-break fragment joined / unnumbered rows, IM107 a
+second heading over top-level activities (comment), IM108 a list number Word
+draws before an activity's text dropped (the № cell has one), IM110 deadline not
+recognised, IM120 plural position left as found, IM121 codes made up for
+parties, IM122 id taken by another person, IM123 directory conflict (existing
+entry kept), IM124 codes without a full name, IM130 part of the order not found
+(TODO), IM131 approval stamp (written as ``approval:`` for a plan without an
+order), IM133 a deadline outside the period the title names (the period written
+is widened to the years of all deadlines), IM134 appendix mark disagrees with
+the order, IM141 activity without text (TODO).
+
+Word's own markup is read as Word shows it (:mod:`orderforge.docxtext`,
+:mod:`orderforge.wordlists`): automatic list labels counted in document order,
+no-break hyphens as «-», soft hyphens as nothing, tracked changes accepted.
+Unnumbered section rows over activities numbered 1, 2, 3 (straight through or
+again in each section) are sections; the period is the title's, or the span of
+the deadlines. .doc/.odt/.rtf are converted by LibreOffice first.
 
 The package, one module per responsibility: ``command`` (the import as a whole:
-paths, style, directory, writing), ``docfile`` (opening the .docx, Word list
-numbering), ``tables`` (finding and joining the plan table, rows by meaning),
-``structure`` (rows → sections and activities, numbering checks, fragments),
-``cells`` (deadline and responsible cells), ``order`` (the text before the table
-and the order in it), ``marks`` (appendix mark, approval stamp), ``reading`` (one
-document → :class:`Imported`), ``directory`` (the registry and directory.yaml),
-``output`` (the plan YAML), ``report`` (the result, summary and JSON); ``model``
-and ``text`` are the data and text helpers they share. This module only
-re-exports the public API.
+paths, style, directory, writing), ``docfile`` (opening the document, converting
+.doc/.odt/.rtf, Word list labels), ``tables`` (finding and joining the plan
+table, rows by meaning), ``structure`` (rows → sections and activities,
+numbering checks, fragments), ``cells`` (deadline and responsible cells),
+``order`` (the text before the table and the order in it), ``marks`` (appendix
+mark, approval stamp), ``reading`` (one document → :class:`Imported`),
+``directory`` (the registry and directory.yaml), ``output`` (the plan as a
+tree), ``yamltext`` (that tree as YAML text, in fmt's layout), ``report`` (the
+result, summary and JSON); ``model`` and ``text`` are the data and text
+helpers they share. This module only re-exports the public API.
 """
 
 from __future__ import annotations

@@ -109,9 +109,12 @@ def _plural_word(word: str) -> bool:
 def position_number(text: str) -> bool | None:
     """True for a plural position («заместители директора»), False for a singular one, None for no position."""
     words = text.split()
-    if not words or not _is_position_word(words[0]):
+    if not words:
         return None
-    return _plural_word(words[_head_index(words)])
+    head = _head_index(words)  # «Технический специалист»: the adjective in front is part of the position
+    if not _is_position_word(words[head]):
+        return None
+    return _plural_word(words[head])
 
 
 def _singular_word(word: str) -> str | None:
@@ -138,7 +141,7 @@ def singular_position(text: str) -> tuple[str, bool]:
     head = _head_index(words)
     out = list(words)
     for i in range(head + 1):
-        parts = []
+        parts: list[str] = []
         for part in words[i].split("-"):
             single = _singular_word(part) if i < head or part.lower().startswith(_POSITION_STEMS) or parts else None
             if single is None and i == head and parts == [] and len(words[i].split("-")) == 1:
@@ -163,7 +166,9 @@ class Found:
 
 def _split_segments(line: str) -> list[str]:
     """Split at commas and semicolons outside parentheses and quotes."""
-    parts, depth, quote, current = [], 0, 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth, quote = 0, 0
     for at, ch in enumerate(line):
         if ch in "(":
             depth += 1
@@ -282,7 +287,7 @@ def parse_responsible(lines: list[str], standalone_codes: set[str],
 
     joined: list[str] = []
     for line in lines:  # «заместитель» / «директора»: one word continuing a position broken over two lines
-        if joined and re.fullmatch(r"[а-яё]+", line) and _key(line) not in known \
+        if joined and re.fullmatch(r"[а-яё]+", line) and _key(line) not in known and _genitive_word(line) \
                 and _is_position_word(joined[-1].split()[-1]) and not joined[-1].endswith(","):
             joined[-1] = f"{joined[-1]} {line}"
         else:
@@ -322,8 +327,8 @@ def parse_responsible(lines: list[str], standalone_codes: set[str],
                     found.append(person)
                     pending = [person]
                     continue
-                if not pending and plural is False:  # «директор Иванов И.И.»
-                    person.position = full_position(rest)
+                if not pending and plural is False:  # «директор Иванов И.И.», «Технический специалист Попов Д.А.»
+                    person.position = full_position(_common_case(rest))
                     found.append(person)
                     continue
                 descriptor(rest)
@@ -335,6 +340,19 @@ def parse_responsible(lines: list[str], standalone_codes: set[str],
 
 
 _PARENTHESISED = re.compile(r"^(?P<out>[^()]+?)\s*\((?P<in>[^()]+)\)$")
+
+
+def _genitive_word(word: str) -> bool:
+    """«директора», «учреждений»: a word that completes a position broken over two lines; «наставляемые»
+    (a nominative plural) is a party of its own on its own paragraph."""
+    return word.endswith(("а", "я", "ов", "ев", "ей", "ых", "их", "ии", "ия"))
+
+
+def _common_case(position: str) -> str:
+    """«Технический специалист» at the start of a cell → «технический специалист»; «ИТ-специалист»,
+    «МКУ …» keep their capitals."""
+    first = position.split(" ", 1)[0]
+    return position[:1].lower() + position[1:] if first[1:2].islower() else position
 
 
 def _parenthesised(segment: str, standalone_codes: set[str], known: frozenset[str]) -> list[Found] | None:

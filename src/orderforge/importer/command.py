@@ -130,7 +130,7 @@ def _make_style(docx: Path, plan_path: Path, existing: Any, force: bool) -> tupl
     root = styles_root(plan_path)
     if (root / name).exists() and not force:
         raise UserError.simple(
-            "IM006", display_path(root / name), f"стиль «{name}» уже есть и не будет перезаписан",
+            "IM009", display_path(root / name), f"стиль «{name}» уже есть и не будет перезаписан",
             f"возьмите его: --style {name}; или сделайте заново: --force", exit_code=2)
     derived = derive_style(docx, name, directory=existing)
     made = write_style(derived, root, force=force)

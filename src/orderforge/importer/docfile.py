@@ -1,122 +1,122 @@
-"""The .docx file: opening it, and Word's automatic list numbering.
+"""The document file: opening it (.docx, or .doc/.odt/.rtf through LibreOffice) and its list labels.
 
-:func:`read_document` turns anything that is not a readable .docx into a Russian
-error (IM001, IM002) before any reading starts; :class:`Numbering` gives back the
-markers («1)», «–») Word draws for list paragraphs but does not store in the text.
+:func:`read_document` turns anything that is not a readable document into a
+Russian error (IM001, IM002, IM006) before any reading starts. Russian offices
+keep years of .doc files: those, .odt and .rtf are converted to .docx by the
+LibreOffice that ``build --pdf`` already uses (same process handling,
+:func:`orderforge.pdf.run_soffice`), into a temporary folder that is removed
+after reading. Word's automatic list labels («1.», «2.3.», «–») are counted
+while the file is read (:mod:`orderforge.wordlists`); :func:`_with_marker` puts
+them back in front of the text, as a reader sees them.
 """
 
 from __future__ import annotations
 
 import re
+import tempfile
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from ..diagnostics import UserError
-from ..docxtext import Block, ListRef
+from ..docxtext import Block
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_ROMAN_NUMERALS = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-_RU_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in _ROMAN_NUMERALS:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
+#: Formats LibreOffice converts to .docx for import (Word 97–2003, OpenDocument, RTF).
+CONVERTED = (".doc", ".odt", ".rtf")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Word 97–2003 file (also when renamed to .docx)
+CONVERT_TIMEOUT = 180.0
+#: Rows of all tables together above which import refuses (IM007), before reading: time and memory
+#: grow linearly (about 4 s and 200 MB per 10,000 rows measured, tools/bench_import.py), but a table
+#: this long is no roadmap a committee signs, and a plan of parts keeps every file reviewable.
+MAX_ROWS = 10_000
 
 
+@dataclass
 class Numbering:
-    """Turns Word's automatic list numbering back into the marker a reader sees («1)», «–»).
+    """What reading the file noticed on the way: attribute values taken as their default
+    (``w:gridSpan w:val="пять"``), reported by the importer as warnings (IM008).
 
-    Counters run per list (numId) in document order, as Word counts them; a
-    deeper level restarts when a shallower one advances.
-    """
+    (The name is kept from when this class counted Word's lists; the counting is now done
+    in document order while the file is read, :mod:`orderforge.wordlists`.)"""
 
-    def __init__(self, formats: dict[str, dict[int, tuple[str, str, int]]]) -> None:
-        self.formats = formats
-        self.counters: dict[str, dict[int, int]] = {}
-
-    @classmethod
-    def read(cls, package: zipfile.ZipFile) -> Numbering:
-        from lxml import etree
-
-        try:
-            root = etree.fromstring(package.read("word/numbering.xml"))
-        except (KeyError, etree.XMLSyntaxError):
-            return cls({})
-        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
-        for node in root.findall(f"{_W}abstractNum"):
-            levels: dict[int, tuple[str, str, int]] = {}
-            for lvl in node.findall(f"{_W}lvl"):
-                fmt = lvl.find(f"{_W}numFmt")
-                text = lvl.find(f"{_W}lvlText")
-                start = lvl.find(f"{_W}start")
-                levels[int(lvl.get(f"{_W}ilvl") or 0)] = (
-                    fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
-                    text.get(f"{_W}val", "%1.") if text is not None else "%1.",
-                    int(start.get(f"{_W}val", "1")) if start is not None else 1,
-                )
-            abstract[node.get(f"{_W}abstractNumId") or ""] = levels
-        formats: dict[str, dict[int, tuple[str, str, int]]] = {}
-        for num in root.findall(f"{_W}num"):
-            ref = num.find(f"{_W}abstractNumId")
-            if ref is not None:
-                formats[num.get(f"{_W}numId") or ""] = abstract.get(ref.get(f"{_W}val") or "", {})
-        return cls(formats)
-
-    def marker(self, ref: ListRef) -> str:
-        """«– » for a bullet, «3) » / «3. » for a numbered item, "" when unknown."""
-        if ref is None:
-            return ""
-        num_id, level = ref
-        fmt, text, start = self.formats.get(num_id, {}).get(level, ("decimal", "%1.", 1))
-        if fmt in ("bullet", "none"):
-            return "– " if fmt == "bullet" else ""
-        counters = self.counters.setdefault(num_id, {})
-        counters[level] = counters.get(level, start - 1) + 1
-        for deeper in [k for k in counters if k > level]:
-            del counters[deeper]
-        n = counters[level]
-        if fmt in ("lowerLetter", "upperLetter"):
-            label = "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26]
-        elif fmt in ("russianLower", "russianUpper"):
-            label = _RU_LETTERS[(n - 1) % len(_RU_LETTERS)]
-        elif fmt in ("lowerRoman", "upperRoman"):
-            label = _roman(n)
-        else:
-            label = str(n)
-        if fmt.startswith("upper") or fmt == "russianUpper":
-            label = label.upper()
-        elif fmt == "lowerRoman":
-            label = label.lower()
-        own = re.sub(r"%\d", "", text.replace(f"%{level + 1}", label)) if f"%{level + 1}" in text else f"{label}."
-        return own.strip() + " "
+    problems: list[str] = field(default_factory=list)
+    converted_from: str = ""  # «.doc» when LibreOffice converted the file
 
 
-def _with_marker(text: str, ref: ListRef, numbering: Numbering) -> str:
-    marker = numbering.marker(ref)
-    if not marker or re.match(r"^\s*(?:[-–—•]|\d{1,2}[.)])\s", text):
+def _with_marker(text: str, label: str) -> str:
+    """The text with the label Word draws before it («1. », «– »), unless the text has one typed."""
+    if not label or re.match(r"^\s*(?:[-–—•]|\d{1,2}[.)])\s", text):
         return text
-    return marker + text.lstrip()
+    if not text.strip():
+        return "" if label == "–" else label  # an empty numbered paragraph still shows its number
+    return f"{label} {text.lstrip()}"
+
+
+def _kind(path: Path) -> str:
+    """«docx», «convert» (.doc/.odt/.rtf, or a Word 97–2003 file whatever its name) or «other»."""
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head == _OLE_MAGIC or path.suffix.lower() in CONVERTED:
+        return "convert"
+    return "docx"
+
+
+def convert_to_docx(path: Path, name: str, folder: Path) -> Path:
+    """``path`` (.doc, .odt, .rtf) converted to .docx inside ``folder`` by LibreOffice; a Russian
+    UserError saying what to install when LibreOffice is missing, or what to do when it fails."""
+    import shutil
+
+    from ..pdf import find_soffice, run_soffice
+
+    soffice = find_soffice()
+    if soffice is None:
+        raise UserError.simple(
+            "IM006", name, f"файл {path.suffix or 'этого вида'} читается через LibreOffice, а он не найден",
+            "установите LibreOffice: в Debian/Ubuntu — sudo apt-get install libreoffice-writer-nogui, "
+            "в Windows — с сайта libreoffice.org (достаточно LibreOffice Writer); или откройте файл в Word "
+            "и сохраните как «Документ Word (*.docx)»", exit_code=2)
+    source = folder / f"source{path.suffix.lower() if path.suffix.lower() in CONVERTED else '.doc'}"
+    shutil.copyfile(path, source)  # a plain name: LibreOffice names its output after the input
+    finished = run_soffice(soffice, [source], "docx:MS Word 2007 XML", folder, CONVERT_TIMEOUT)
+    produced = folder / "source.docx"
+    if not finished or not zipfile.is_zipfile(produced):
+        raise UserError.simple(
+            "IM002", name, "LibreOffice не смог преобразовать файл в .docx" + ("" if finished else
+                                                                              " (превышено время ожидания)"),
+            "откройте файл в Word или LibreOffice и сохраните как «Документ Word (*.docx)»", exit_code=1)
+    return produced
 
 
 def read_document(path: Path, name: str) -> tuple[list[Block], Numbering]:
-    """The body blocks, or a Russian UserError (exit 1) for anything that is not a readable .docx."""
+    """The body blocks, or a Russian UserError (exit 1) for anything that is not a readable document."""
+    if not path.exists():
+        raise UserError.simple("IM001", name, "файл не найден", "проверьте путь к документу Word")
+    if path.is_dir():
+        raise UserError.simple("IM001", name, "это папка, а не документ Word", "укажите файл .docx")
+    try:
+        kind = _kind(path)
+    except PermissionError:
+        raise UserError.simple("IM001", name, "файл не удаётся прочитать: нет доступа", "") from None
+    except OSError:
+        raise UserError.simple("IM001", name, "файл не удаётся прочитать", "проверьте путь к документу Word") \
+            from None
+    if kind == "docx":
+        return _read_docx(path, name, Numbering())
+    with tempfile.TemporaryDirectory(prefix="orderforge-import-") as scratch:
+        docx = convert_to_docx(path, name, Path(scratch))
+        return _read_docx(docx, name, Numbering(converted_from=path.suffix.lower() or ".doc"))
+
+
+def _read_docx(path: Path, name: str, notes: Numbering) -> tuple[list[Block], Numbering]:
     import zlib
 
     from lxml import etree
 
     from ..docxtext import read_blocks
 
-    if not path.exists():
-        raise UserError.simple("IM001", name, "файл не найден", "проверьте путь к документу Word")
-    if path.is_dir():
-        raise UserError.simple("IM001", name, "это папка, а не документ Word", "укажите файл .docx")
     hint = ("откройте файл в Word и сохраните как «Документ Word (*.docx)»; "
-            "файл .doc (Word 97–2003) и документ с паролем прочитать нельзя")
+            "документ с паролем прочитать нельзя")
     damaged = UserError.simple("IM002", name, "это не документ Word (.docx) или файл повреждён", hint, exit_code=1)
     try:
         if not zipfile.is_zipfile(path):
@@ -124,8 +124,9 @@ def read_document(path: Path, name: str) -> tuple[list[Block], Numbering]:
         with zipfile.ZipFile(path) as package:
             if "word/document.xml" not in package.namelist():
                 raise damaged
-            numbering = Numbering.read(package)
-            blocks = read_blocks(path)
+            with package.open("word/document.xml") as xml:
+                _check_size(_count_rows(xml), name)  # before parsing: streamed, cheap at any size
+        blocks = read_blocks(path, notes.problems)
     except PermissionError:
         raise UserError.simple("IM001", name, "файл не удаётся прочитать: нет доступа", "") from None
     except UserError as exc:
@@ -135,4 +136,31 @@ def read_document(path: Path, name: str) -> tuple[list[Block], Numbering]:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, etree.XMLSyntaxError, EOFError, OSError,
             ValueError, NotImplementedError, RuntimeError):
         raise damaged from None
-    return blocks, numbering
+    return blocks, notes
+
+
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?tr[\s/>]")
+
+
+def _count_rows(xml: IO[bytes], chunk: int = 1 << 20) -> int:
+    """Table rows in document.xml (``<w:tr>``, whatever the prefix), counted in its bytes as they are
+    decompressed, a megabyte at a time: neither the whole text nor a tree is ever held."""
+    count, tail = 0, b""
+    while True:
+        block = xml.read(chunk)
+        if not block:
+            return count + len(_ROW_TAG.findall(tail))
+        data = tail + block
+        cut = max(data.rfind(b"<"), 0)  # a tag cut by the chunk boundary is counted with the next chunk
+        count += len(_ROW_TAG.findall(data, 0, cut))
+        tail = data[cut:]
+
+
+def _check_size(rows: int, name: str) -> None:
+    """IM007: a document whose tables hold more than :data:`MAX_ROWS` rows is refused, saying how to split it."""
+    if rows > MAX_ROWS:
+        raise UserError.simple(
+            "IM007", name, f"в таблицах документа {rows} строк — больше предела {MAX_ROWS} для одного плана",
+            "разделите документ: сохраните каждый раздел (или каждые несколько тысяч строк) отдельным файлом "
+            ".docx с той же строкой заголовков таблицы и импортируйте их по очереди в разные планы "
+            "(orderforge import часть1.docx -o plans/часть1.yaml …)", exit_code=1)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .model import Line, OrderOut, _Reader
+from .model import ApprovalOut, Line, OrderOut, _Reader
 from .order import _APPENDIX, _STAMP, _date_end, cut_at_number_sign, parse_date, parse_number_sign
 from .text import _short, clean
 
@@ -103,16 +103,39 @@ def _verb_end(joined: str) -> int:
     return m.end() if m else 0
 
 
+_KIND_OF_VERB = (("распоряж", "распоряжение"), ("постановл", "постановление"), ("приказ", "приказ"))
+
+
+def mark_kind(text: str) -> str:
+    """The kind of the approving document as the mark names it: «распоряжением» → распоряжение."""
+    m = re.search(r"\b(?:к\s+)?(приказ|распоряж|постановл)\w*", text, re.I)
+    if not m:
+        return "приказ"
+    stem = m.group(1).lower()
+    return next(kind for prefix, kind in _KIND_OF_VERB if stem.startswith(prefix))
+
+
+def approval_of(marks: list[_Mark]) -> ApprovalOut | None:
+    """The stamp of a plan without an order, when it names a приказ or распоряжение with its date and
+    number (``approval:`` of the plan format); None otherwise (the stamp is only reported)."""
+    for mark in marks:
+        kind = mark_kind(mark.text)
+        if mark.kind == "stamp" and mark.date and mark.number and mark.genitive and kind in ("приказ", "распоряжение"):
+            return ApprovalOut(kind, mark.genitive, mark.date, mark.number)
+    return None
+
+
 def _check_marks(reader: _Reader, order: OrderOut | None, marks: list[_Mark]) -> None:
     """An approval stamp is reported; the appendix mark gives issuer_genitive and is cross-checked."""
     for mark in marks:
         if mark.kind == "stamp":
             details = ", ".join(x for x in (
-                f"приказ {mark.genitive}" if mark.genitive else "",
+                f"{mark_kind(mark.text)} {mark.genitive}" if mark.genitive else "",
                 f"от {mark.date:%d.%m.%Y}" if mark.date else "",
                 f"№ {mark.number}" if mark.number else "") if x)
             tail = ("в плане отметку о приложении строит стиль из order:" if order is not None else
-                    "в плане без приказа (order:) гриф не печатается — добавьте order:, если он нужен")
+                    "он записан в план как approval:" if approval_of([mark]) is not None else
+                    "в плане без приказа (order:) гриф не печатается — добавьте approval: или order:, если он нужен")
             reader.warn("IM131", f"найден гриф утверждения «{_short(mark.text, 60)}»"
                         f"{f' ({details})' if details else ''}; {tail}", "")
         if order is None:

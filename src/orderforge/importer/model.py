@@ -95,6 +95,16 @@ class OrderOut:
 
 
 @dataclass
+class ApprovalOut:
+    """An approval stamp typed above a plan that has no order of its own (``approval:`` in the plan)."""
+
+    kind: str  # «приказ» | «распоряжение»
+    issuer_genitive: str
+    date: date | None
+    number: str
+
+
+@dataclass
 class PersonOut:
     id: str
     surname: str
@@ -129,11 +139,12 @@ class Imported:
     people: dict[str, PersonOut]
     report: Report
     info: list[str] = field(default_factory=list)
-    period_todo: str = ""
     title_todo: str = ""
     heading_comments: list[str] = field(default_factory=list)
     activities_title: str = ""
     row_places: dict[str, tuple[int, int]] = field(default_factory=dict)  # «строка 7» → (table, row)
+    numbering_scheme: str = ""  # "running" (1…N) | "per-section" (1… in each): activities under unnumbered sections
+    approval: ApprovalOut | None = None  # the stamp «УТВЕРЖДЕН распоряжением …» of a plan without an order
 
     def all_activities(self) -> list[ActivityOut]:
         out = list(self.activities)
@@ -163,6 +174,7 @@ class _Reader:
         self.info: list[str] = []
         self.heading_comments: list[str] = []
         self.activities_title = ""
+        self.numbering_scheme = ""  # "running" | "per-section": activities under unnumbered sections
 
     def warn(self, code: str, message: str, hint: str = "") -> None:
         self.report.warning(code, self.pos, message, hint)

@@ -42,7 +42,7 @@ _POINT = re.compile(r"^(\d{1,2})\.\s*(?!\d)(.*)$")
 _SUB_NUM = re.compile(r"^(?:\d{1,2}\)|[а-яa-z]\)|\d{1,2}\.\d{1,2}\.?)\s*(.*)$")
 _SUB_DASH = re.compile(r"^[-–—•▪●·]\s*(.*)$")
 _APPENDIX = re.compile(r"^приложение\b", re.I)
-_STAMP = re.compile(r"^(УТВЕРЖД(?:ЕН|ЕНА|ЕНО|ЕНЫ|АЮ)|Утвержд(?:ен|ена|ено|ены))\b")
+_STAMP = re.compile(r"^(УТВЕРЖД(?:[ЕЁ]Н|ЕНА|ЕНО|ЕНЫ|АЮ)|Утвержд(?:[её]н|ена|ено|ены))\b")
 _ACQUAINTED = re.compile(r"^(с приказом|с распоряжением)\s+ознакомлен", re.I)
 
 
@@ -127,7 +127,7 @@ def front_lines(reader: _Reader, before: int) -> tuple[list[Line], list[tuple[in
     tables: list[tuple[int, Table]] = []
     for index, block in enumerate(reader.blocks[:before]):
         if isinstance(block, Paragraph):
-            marked = _with_marker(block.text, block.num, reader.numbering)
+            marked = _with_marker(block.text, block.label)
             for part in marked.split("\n"):
                 lines.append(Line(clean(part), part, index, align=block.align))
             continue
@@ -332,8 +332,8 @@ class _OrderReader:
             if line.signature or line.table:
                 row = [(k, x) for k, x in enumerate(self.lines) if x.block == line.block and x.row == line.row]
                 first = row[0][0] if row else j
-                position = [x.text for _, x in row if x.col < line.col and x.text]
-                return first, j, position or ([position_text] if position_text else []), surname, initials
+                left = [x.text for _, x in row if x.col < line.col and x.text]
+                return first, j, left or ([position_text] if position_text else []), surname, initials
             if position_text:
                 return j, j, [position_text], surname, initials
             position: list[str] = []

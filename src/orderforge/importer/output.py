@@ -8,7 +8,6 @@ value import could not read.
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from typing import Any
 
@@ -59,11 +58,15 @@ def plan_yaml(imported: Imported, style: str, directory_ref: str | None, docx_na
     """The plan file text (ruamel round-trip dump, keys in the order of spec.py, comments for the clerk)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from ..spec import ACTIVITY, ORDER, PLAN, PLAN_BODY, POINT, SECTION, SUBSECTION
+    from ..spec import ACTIVITY, APPROVAL, ORDER, PLAN, PLAN_BODY, POINT, SECTION, SUBSECTION
 
     root: dict[str, Any] = {"format": 1, "style": style, "directory": directory_ref}
     if imported.order is not None:
         root["order"] = _order_map(imported.order, ORDER, POINT)
+    if imported.approval is not None:
+        a = imported.approval
+        root["approval"] = _ordered({"kind": a.kind, "issuer_genitive": a.issuer_genitive, "date": a.date,
+                                     "number": a.number}, APPROVAL)
     body: dict[str, Any] = {"title": _text(imported.title) if len(imported.title) > 1 else imported.title[0]}
     if imported.period:
         body["period"] = imported.period
@@ -86,10 +89,6 @@ def plan_yaml(imported: Imported, style: str, directory_ref: str | None, docx_na
     plan_map = _ordered(body, PLAN_BODY)
     if imported.title_todo:
         plan_map.yaml_add_eol_comment(f"TODO: {imported.title_todo}", "title")
-    if imported.period_todo:
-        after = "passport" if "passport" in plan_map else "activities" if "activities" in plan_map else "sections"
-        if after in plan_map:
-            plan_map.yaml_set_comment_before_after_key(after, before=imported.period_todo, indent=2)
     if imported.heading_comments:
         target = "activities" if "activities" in plan_map else None
         if target:
@@ -101,9 +100,9 @@ def plan_yaml(imported: Imported, style: str, directory_ref: str | None, docx_na
     doc.yaml_set_start_comment(
         f"Импортировано из «{docx_name}» командой orderforge import.\n"
         "Проверьте места с пометкой TODO и предупреждения импорта, затем: orderforge validate")
-    buffer = io.StringIO()
-    _yaml().dump(doc, buffer)
-    return buffer.getvalue()
+    from .yamltext import dump
+
+    return dump(doc)  # fmt's layout, written directly: ruamel's dumper was the slowest step of import
 
 
 def _order_map(order: OrderOut, spec: Any, point_spec: Any) -> Any:

@@ -10,14 +10,15 @@ on the directory.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from ..docxtext import Block, Table
 from .cells import _person, resolve_cells
 from .directory import Registry, _report_directory
 from .docfile import Numbering
-from .marks import _check_marks, _find_marks
-from .model import Imported, Line, _Reader
+from .marks import _check_marks, _find_marks, approval_of
+from .model import ActivityOut, Imported, Line, _Reader
 from .order import _ACQUAINTED, _APPENDIX, _STAMP, _OrderReader, front_lines
 from .structure import build_structure
 from .tables import Header, find_plan
@@ -27,6 +28,7 @@ from .text import _lines
 def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Registry, style: Any) -> Imported:
     """Read the plan (and the order around it) from the blocks of a document."""
     reader = _Reader(blocks, numbering, name, registry, style)
+    _report_reading(reader, numbering)
     used, header, rows, title_rows = find_plan(reader)
     _report_extra_columns(reader, header)
     lines, front_tables = front_lines(reader, used[0])
@@ -40,10 +42,12 @@ def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Re
     title = _title_lines(lines, after, mark_lines, first_table) or _title_of_rows(title_rows)
     passport = _passport(appendix_tables)
     imported = Imported(name, order, title, "", passport, [], [], registry.parties, registry.people, reader.report)
+    imported.approval = approval_of(marks) if order is None else None
     imported.row_places = {row.label: (row.table_no, row.row_no) for row in rows if row.row_no}
     imported.activities, imported.sections = build_structure(reader, header, rows)
     resolve_cells(reader, imported.all_activities(), rows)
     imported.heading_comments = reader.heading_comments
+    imported.numbering_scheme = reader.numbering_scheme
     imported.activities_title = reader.activities_title
     if not title:
         imported.title = ["TODO: заголовок плана не найден"]
@@ -54,6 +58,14 @@ def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Re
     _report_directory(imported, reader)
     imported.info.extend(reader.info)
     return imported
+
+
+def _report_reading(reader: _Reader, notes: Numbering) -> None:
+    """What reading the file noticed: the conversion, values taken as their default (IM008)."""
+    if notes.converted_from:
+        reader.info.append(f"файл {notes.converted_from} преобразован в .docx через LibreOffice")
+    for problem in dict.fromkeys(notes.problems):
+        reader.warn("IM008", f"в разметке документа {problem}", "проверьте эту таблицу или список в Word")
 
 
 def _title_lines(lines: list[Line], after: int, mark_lines: set[int], first_table: int) -> list[str]:
@@ -120,33 +132,62 @@ _PERIOD_ONE = re.compile(r"\bна\s+(\d{4})\s*(?:(?:учебный\s+)?год|г
 
 
 def _period(imported: Imported, reader: _Reader) -> None:
-    from ..deadline import parse_deadline
+    """The plan's period: the one the title states («на 2026/2027 учебный год», «на 2026–2028 годы»)
+    when every deadline fits in it; widened to the calendar years that hold them all when some do
+    not (a school year's preparation in August, a report the next September: IM133 says so); the
+    span of the deadlines when the title states none."""
     from ..model import parse_period
 
-    title = " ".join(imported.title)
+    text = _stated_period(" ".join(imported.title))
+    period = parse_period(text) if text else None
+    if text and period is None:
+        reader.info.append(f"период «{text}» из заголовка не распознан")
+    span, outside = _deadline_span(imported, period)
+    if period is not None and outside is None:
+        imported.period = text
+        return
+    if span is None:
+        return
+    first = min(span[0].year, period.start.year) if period else span[0].year
+    last = max(span[1].year, period.end.year) if period else span[1].year
+    imported.period = f"{first}-{last}" if last > first else str(first)
+    if period is None:
+        reader.info.append(f"период {imported.period} выведен из сроков мероприятий (в заголовке его нет)")
+        return
+    assert outside is not None  # the period is there, and a deadline fell outside it
+    activity, deadline = outside
+    where = activity.number.text if activity.number else activity.label
+    reader.warn("IM133", f"{activity.label}: срок «{deadline}» (мероприятие {where}) выходит за период {text} из "
+                f"заголовка; записан период {imported.period}, в который входят все сроки",
+                "проверьте срок или укажите период плана (plan: period:) вручную")
+
+
+def _stated_period(title: str) -> str:
     ranges = list(_PERIOD_RANGE.finditer(title))
-    text = ""
     if ranges:
         m = ranges[-1]
-        text = f"{m.group(1)}-{m.group(2)}" + (" учебный год" if m.group(3) else "")
-    else:
-        one = _PERIOD_ONE.search(title)
-        if one:
-            text = one.group(1)
-    period = parse_period(text) if text else None
-    if period is None:
-        if text:
-            reader.info.append(f"период «{text}» из заголовка не распознан")
-        return
+        return f"{m.group(1)}-{m.group(2)}" + (" учебный год" if m.group(3) else "")
+    one = _PERIOD_ONE.search(title)
+    return one.group(1) if one else ""
+
+
+def _deadline_span(imported: Imported, period: Any
+                   ) -> tuple[tuple[date, date] | None, tuple[ActivityOut, str] | None]:
+    """(first day, last day) over all deadlines (None when none has a span), and the first
+    (activity, deadline) outside ``period`` (None when all fit or there is no period)."""
+    from ..deadline import parse_deadline
+
+    first: date | None = None
+    last: date | None = None
+    outside: tuple[ActivityOut, str] | None = None
     for activity in imported.all_activities():
         if not activity.deadline:
             continue
-        span = parse_deadline(activity.deadline, school_year=period.school_year).span()
-        if span and (span[0] < period.start or span[1] > period.end):
-            where = activity.number.text if activity.number else activity.label
-            imported.period_todo = (f"TODO: период {text} (из заголовка) не указан: срок «{activity.deadline}» "
-                                    f"мероприятия {where} выходит за него")
-            reader.warn("IM133", f"{activity.label}: срок «{activity.deadline}» (мероприятие {where}) выходит за "
-                        f"период {text} из заголовка; период в план не записан", "проверьте срок или заголовок")
-            return
-    imported.period = text
+        span = parse_deadline(activity.deadline, school_year=period is not None and period.school_year).span()
+        if not span:
+            continue
+        first = span[0] if first is None else min(first, span[0])
+        last = span[1] if last is None else max(last, span[1])
+        if period is not None and outside is None and (span[0] < period.start or span[1] > period.end):
+            outside = (activity, activity.deadline)
+    return (None if first is None or last is None else (first, last)), outside

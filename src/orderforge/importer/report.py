@@ -96,6 +96,12 @@ class ImportResult:
                 "signatory": order.signatory or None, "todo": sorted(order.todo),
             },
             "period": self.imported.period or None,
+            "approval": None if self.imported.approval is None else {
+                "kind": self.imported.approval.kind, "issuer_genitive": self.imported.approval.issuer_genitive,
+                "date": self.imported.approval.date.isoformat() if self.imported.approval.date else None,
+                "number": self.imported.approval.number,
+            },
+            "activity_numbering": self.imported.numbering_scheme or None,
             "added": {"parties": self.added_parties, "people": self.added_people},
             "diagnostics": self._located(),
             "validation": [d.to_json() for d in self.validation],

@@ -18,6 +18,8 @@ from .text import _short, _text_lines
 
 def build_structure(reader: _Reader, header: Header, rows: list[Row]) -> tuple[list[ActivityOut], list[SectionOut]]:
     has_numbers = "number" in header.roles()
+    for row in rows:
+        _place_text_label(reader, row)
     kinds = [_classify(row, has_numbers) for row in rows]
     numbers: list[Number | None] = [_row_number(row, kind) for row, kind in zip(rows, kinds, strict=False)]
     activity_depths = Counter(n.depth for n, k in zip(numbers, kinds, strict=False) if n and k == "activity")
@@ -34,6 +36,11 @@ def build_structure(reader: _Reader, header: Header, rows: list[Row]) -> tuple[l
             and following.parts[: number.depth] == number.parts
         kinds[i] = "heading" if child or (usual_depth and number.depth < usual_depth) else "activity"
     structure = _Structure(reader, has_numbers)
+    # Unnumbered section rows over activities numbered 1, 2, 3 (straight through, or again in each
+    # section): two or more such headings are sections, not one activities_title and comments.
+    flat_headings = [i for i, kind in enumerate(kinds)
+                     if kind == "heading" and numbers[i] is None and _depth_after(kinds, numbers, i) == 1]
+    structure.flat = len(flat_headings) >= 2
     for i, (row, kind, number) in enumerate(zip(rows, kinds, numbers, strict=False)):
         if kind == "heading":
             structure.heading(row, number, _heading_title(row), _depth_after(kinds, numbers, i))
@@ -43,6 +50,20 @@ def build_structure(reader: _Reader, header: Header, rows: list[Row]) -> tuple[l
             structure.activity(row, number, _activity(row, number))
     structure.finish()
     return structure.top, structure.sections
+
+
+def _place_text_label(reader: _Reader, row: Row) -> None:
+    """A number Word draws in the activity column is the row's number when the № cell is empty;
+    when the № cell has one too, it is dropped from the text and said (IM108), never glued on."""
+    label = row.text_label
+    if not label:
+        return
+    number = row.cells.get("number", [])
+    if not number:
+        row.cells["number"] = [label]
+        return
+    reader.warn("IM108", f"{row.label}: автоматический номер «{label}» перед текстом мероприятия убран — номер "
+                f"строки уже стоит в колонке № («{_short(number[0], 12)}»)", "проверьте нумерацию строки")
 
 
 def _depth_after(kinds: list[str], numbers: list[Number | None], i: int) -> int:
@@ -155,6 +176,8 @@ class _Structure:
         self.last: ActivityOut | None = None
         self.dots: list[tuple[Number, str]] = []
         self.unnumbered: list[str] = []
+        self.flat = False  # unnumbered sections over activities numbered 1, 2, 3 (see build_structure)
+        self.flat_numbers: list[tuple[int, int, str]] = []  # (number, its place in the section, label)
 
     def warn(self, code: str, message: str, hint: str = "") -> None:
         self.reader.warn(code, message, hint)
@@ -176,6 +199,11 @@ class _Structure:
         title = title or "TODO: заголовок раздела не найден"
         self.last = None
         if number is None:
+            if next_depth == 1 and self.flat:
+                self.section = SectionOut(title, False, None, label)
+                self.sections.append(self.section)
+                self.sub = None
+                return
             if next_depth == 1 and not self.sections:
                 # Top-level activities follow: their heading is activities_title (the format has one).
                 if not self.reader.activities_title and not self.top:
@@ -238,13 +266,7 @@ class _Structure:
             return
         self.dots.append((number, label))
         if number.depth == 1:
-            if not self.sections:
-                self._expected(len(self.top), number, label, "мероприятие")
-                self.top.append(activity)
-            else:
-                self.warn("IM105", f"{label}: мероприятие {number.text} без номера раздела стоит внутри раздела; "
-                          "оно записано в текущий раздел и получит номер по нему", "")
-                self._container().append(activity)
+            self._top_level(number, activity, label)
             return
         section_no = number.parts[:1]
         if self.section is None or (self.section.number is not None and self.section.number != section_no):
@@ -272,6 +294,20 @@ class _Structure:
         else:
             self._expected(len(self.sub.activities), number, label, "мероприятие")
         self.sub.activities.append(activity)
+
+    def _top_level(self, number: Number, activity: ActivityOut, label: str) -> None:
+        """An activity numbered «3.»: before the sections, in an unnumbered section of a flat plan, or
+        (IM105) a stray one inside a numbered section."""
+        if self.flat and self.section is not None:
+            self.section.activities.append(activity)
+            self.flat_numbers.append((number.parts[0], len(self.section.activities), label))
+        elif not self.sections:
+            self._expected(len(self.top), number, label, "мероприятие")
+            self.top.append(activity)
+        else:
+            self.warn("IM105", f"{label}: мероприятие {number.text} без номера раздела стоит внутри раздела; "
+                      "оно записано в текущий раздел и получит номер по нему", "")
+            self._container().append(activity)
 
     def _container(self) -> list[ActivityOut]:
         if self.sub is not None:
@@ -313,7 +349,26 @@ class _Structure:
                   f"текст добавлен к {where}", "проверьте, что текст склеен правильно")
         activity.remarks.append(f"склеено со строкой без номера ({row.label})")
 
+    def _flat_numbering(self) -> None:
+        """Activities in unnumbered sections: numbered straight through (1…N) or again from 1 in each
+        section. Which one the document does is said (the build numbers them by section); a number
+        that fits neither is a warning (IM102)."""
+        numbers = self.flat_numbers
+        running = all(n == k for k, (n, _, _) in enumerate(numbers, start=numbers[0][0] if numbers else 1))
+        restart = all(n == place for n, place, _ in numbers)
+        if running or restart:
+            scheme = "сквозная (1…N)" if running and not restart else "в каждом разделе с 1"
+            self.reader.numbering_scheme = "running" if running and not restart else "per-section"
+            self.reader.info.append(f"разделы без номеров, нумерация мероприятий {scheme}")
+            return
+        odd = [f"{n} ({label})" for n, place, label in numbers if n != place]
+        self.warn("IM102", f"номера мероприятий в разделах без номеров идут не по порядку: "
+                  f"{', '.join(odd[:8])}{' …' if len(odd) > 8 else ''}; при сборке номера будут пересчитаны",
+                  "проверьте, не потерялась ли строка")
+
     def finish(self) -> None:
+        if self.flat:
+            self._flat_numbering()
         if self.unnumbered:
             self.warn("IM106", f"мероприятия без номера: {', '.join(self.unnumbered[:8])}"
                       f"{' …' if len(self.unnumbered) > 8 else ''}; они записаны по месту в таблице", "")

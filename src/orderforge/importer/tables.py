@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import UserError
 from ..docxtext import Cell, Paragraph, Table
-from .docfile import Numbering, _with_marker
+from .docfile import _with_marker
 from .model import Number, _Reader
 from .text import _key, _lines, clean
 
@@ -104,6 +104,7 @@ class Row:
     inherited: dict[str, list[str]]  # role → lines of a vertically merged cell above
     extras: list[tuple[str, list[str], bool]]  # (header, lines, inherited) of columns outside the format
     merged: bool = False  # one cell across the table
+    text_label: str = ""  # a row number Word draws in the activity column («1.2.»), not part of the text
     label: str = ""  # «строка 7» or «таблица 3, строка 7»
 
     def get(self, role: str) -> list[str]:
@@ -174,21 +175,21 @@ def find_plan(reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]
     skip = header_row + 1
     if skip < len(table.rows) and _is_sub_header(table.rows[skip], table.rows[header_row]):
         skip += 1
-    rows = _rows(table, header, skip, number_of[start], reader.numbering)
+    rows = _rows(table, header, skip, number_of[start])
     between: list[Paragraph] = []
     for index in range(start + 1, len(reader.blocks)):
         block = reader.blocks[index]
         if isinstance(block, Paragraph):
             between.append(block)
             continue
-        joined = _continuation(block, header, between, _last_number(rows), reader.numbering)
+        joined = _continuation(block, header, between, _last_number(rows))
         if joined is None:
             break
         skip, headings = joined
         used.append(index)
         for text in headings:
             rows.append(Row(number_of[index], 0, {"text": [text]}, {}, [], merged=True))
-        rows.extend(_rows(block, header, skip, number_of[index], reader.numbering))
+        rows.extend(_rows(block, header, skip, number_of[index]))
         between = []
     for row in rows:
         if row.row_no == 0:
@@ -202,8 +203,8 @@ def find_plan(reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]
     return used, header, rows, title_rows
 
 
-def _continuation(table: Table, header: Header, between: list[Paragraph], last: Number | None,
-                  numbering: Numbering) -> tuple[int, list[str]] | None:
+def _continuation(table: Table, header: Header, between: list[Paragraph],
+                  last: Number | None) -> tuple[int, list[str]] | None:
     """Whether a table continues the plan: (its first data row, headings found between) or None.
 
     A table that repeats the plan header continues it. A table of the same width
@@ -230,16 +231,14 @@ def _continuation(table: Table, header: Header, between: list[Paragraph], last: 
         return None
     for text in headings:  # «2. Раздел» typed between the parts: the numbering goes on from it
         last = split_leading_number(text)[0] or last
-    return (0, headings) if _rows_continue(table, header, last, numbering) else None
+    return (0, headings) if _rows_continue(table, header, last) else None
 
 
-def _rows_continue(table: Table, header: Header, last: Number | None, numbering: Numbering) -> bool:
+def _rows_continue(table: Table, header: Header, last: Number | None) -> bool:
     """Whether the first rows of a header-less table read as rows of the plan (see :func:`_continuation`)."""
     from ..deadline import parse_deadline
 
-    saved = {num_id: dict(levels) for num_id, levels in numbering.counters.items()}
-    rows = _rows(table, header, 0, 0, numbering)[:4]
-    numbering.counters = saved  # only looking: Word's list counters must not move
+    rows = _rows(table, header, 0, 0)[:4]
     for row in rows:
         number = row_number(row)
         if number is not None:
@@ -289,15 +288,14 @@ def text_number(text: str) -> tuple[Number | None, str]:
     return number, rest
 
 
-def _rows(table: Table, header: Header, skip: int, table_no: int, numbering: Numbering) -> list[Row]:
+def _rows(table: Table, header: Header, skip: int, table_no: int) -> list[Row]:
     rows: list[Row] = []
     above: dict[int, list[str]] = {}  # grid column → content of the cell a vertical merge continues
     for r, raw in enumerate(table.rows):
         own: list[tuple[int, Cell, list[str]]] = []
+        labels: dict[int, str] = {}
         for col, cell in _grid(raw):
-            lines: list[str] = []
-            for para, ref in zip(cell.paras, cell.nums or [None] * len(cell.paras), strict=False):
-                lines.extend(_lines(_with_marker(para, ref, numbering)))
+            lines, labels[col] = _cell_lines(cell, header.grid.get(col) == "text")
             own.append((col, cell, lines))
             if cell.vmerge != "continue":
                 above[col] = lines
@@ -321,12 +319,33 @@ def _rows(table: Table, header: Header, skip: int, table_no: int, numbering: Num
                 if cell.vmerge != "continue" or lines:
                     row.extras.append((header.names.get(col, ""), list(lines), cell.vmerge == "continue"))
                 continue
+            if role == "text" and labels.get(col) and cell.vmerge != "continue":
+                row.text_label = labels[col]
             if lines and role == "deadline":  # one string per column: «начало | окончание» become a range
                 target.setdefault(role, []).append(join_deadline_lines(lines))
             elif lines:
                 target.setdefault(role, []).extend(lines)
         rows.append(row)
     return rows
+
+
+_ROW_LABEL = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+
+
+def _cell_lines(cell: Cell, text_column: bool) -> tuple[list[str], str]:
+    """The cell's lines with Word's list labels in front, as a reader sees them; and, in the activity
+    column, a row number Word draws there («1.2.» on the cell's only paragraph of that list), kept
+    apart instead of glued onto the text (:func:`~.structure.build_structure` decides where it goes)."""
+    labels = cell.labels or [""] * len(cell.paras)
+    row_label = ""
+    if text_column and cell.paras and _ROW_LABEL.match(labels[0]) \
+            and sum(1 for ref in cell.nums if ref is not None and ref == cell.nums[0]) == 1:
+        row_label = labels[0]
+        labels = [""] + list(labels[1:])
+    lines: list[str] = []
+    for para, label in zip(cell.paras, labels, strict=False):
+        lines.extend(_lines(_with_marker(para, label)))
+    return lines, row_label
 
 
 _JOINS_ON = re.compile(r"(?:[,;:–—-]|\b(?:до|в|во|с|со|по|на|течение|и|или|не|позднее))$", re.I)

@@ -1,0 +1,165 @@
+"""Where house styles come from: the workspace, installed style packages, orderforge itself.
+
+A style is a folder holding ``style.yaml`` (and its .docx templates). Folders of
+styles are searched in this order, the first style of a name wins:
+
+1. ``templates/`` of the workspace (and of its parent and of the current
+   folder) — a clerk's own styles, edited in place;
+2. installed style packages: every entry point of the group ``orderforge.styles``
+   (see :data:`ENTRY_POINT_GROUP`), ordered by entry point name;
+3. the styles bundled inside orderforge (``orderforge/templates/``).
+
+Bundled and packaged styles are read through :mod:`importlib.resources`, the way
+``starter/`` is, so they are found in a wheel installed anywhere — as python-docx
+finds its default template and mkdocs its themes.
+
+The shape of a style package's entry point (in its ``pyproject.toml``)::
+
+    [project.entry-points."orderforge.styles"]
+    mycommittee = "mycommittee_style:templates"
+
+The value is ``package:folder``: the folder ``templates`` inside the importable
+package ``mycommittee_style`` holds one folder per style
+(``mycommittee_style/templates/<style>/style.yaml``). Without ``:folder`` the
+package folder itself holds the style folders. The name on the left is shown by
+``orderforge styles`` («пакет mycommittee»). The package is located, not run: its
+``__init__.py`` may be empty. Ship the style files as package data.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import functools
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:
+        from importlib.abc import Traversable
+
+ENTRY_POINT_GROUP = "orderforge.styles"
+STYLE_FILE = "style.yaml"
+WORKSPACE = "рабочая папка"
+BUNDLED = "встроенный"
+
+_extracted = contextlib.ExitStack()  # style folders unpacked from a zipped install live until exit
+atexit.register(_extracted.close)
+
+
+@dataclass(frozen=True)
+class StyleSource:
+    """One folder of style folders and where it comes from, in words for the clerk."""
+
+    origin: str  # «рабочая папка», «пакет <name>», «встроенный»
+    root: Path
+
+
+@dataclass(frozen=True)
+class FoundStyle:
+    """A style visible from a workspace: its name, folder and origin."""
+
+    name: str
+    folder: Path
+    origin: str
+
+
+def workspace_sources(workspace: Path | None) -> list[StyleSource]:
+    """``templates/`` of the workspace, its parent and the current folder, those that exist."""
+    found: list[StyleSource] = []
+    for base in (workspace, workspace.parent if workspace else None, Path.cwd()):
+        if base is not None and (base / "templates").is_dir():
+            found.append(StyleSource(WORKSPACE, (base / "templates").resolve()))
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def package_sources() -> tuple[StyleSource, ...]:
+    """The style folders named by installed packages' ``orderforge.styles`` entry points.
+
+    An entry point whose package or folder cannot be found is skipped: one broken
+    install must not stop every build (``orderforge styles`` does not list it).
+    Read once per process: importlib.metadata costs tens of milliseconds to import
+    and scan, and a plan's style is looked up several times per command.
+    """
+    from importlib.metadata import entry_points
+
+    found: list[StyleSource] = []
+    for point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda p: p.name):
+        root = _entry_point_folder(point)
+        if root is not None:
+            found.append(StyleSource(f"пакет {point.name}", root))
+    return tuple(found)
+
+
+def _entry_point_folder(point: EntryPoint) -> Path | None:
+    """``package:folder`` → the folder on disk; None when the package or the folder is missing."""
+    package, _, folder = point.value.partition(":")
+    try:
+        root = resources.files(package.strip())
+    except (ImportError, TypeError, ValueError):
+        return None
+    for part in folder.strip().replace(".", "/").split("/"):
+        if part:
+            root = root.joinpath(part)
+    return _on_disk(root)
+
+
+def _on_disk(root: Traversable) -> Path | None:
+    """A Traversable folder as a real path (docxtpl and ``extends:`` need files on disk)."""
+    if isinstance(root, Path):
+        return root.resolve() if root.is_dir() else None
+    if not root.is_dir():
+        return None
+    try:  # a zipped install: unpacked once for this process
+        return Path(_extracted.enter_context(resources.as_file(root)))
+    except (OSError, TypeError, ValueError):  # pragma: no cover - directories from zips need Python 3.12
+        return None
+
+
+def bundled_source() -> list[StyleSource]:
+    """The styles shipped inside orderforge."""
+    root = _on_disk(resources.files("orderforge").joinpath("templates"))
+    return [StyleSource(BUNDLED, root)] if root is not None else []
+
+
+def style_exists(name: str, workspace: Path | None = None) -> bool:
+    """Whether a style of this name is visible from the workspace, whichever source has it.
+
+    ``validate`` asks only this for every plan; the workspace and the bundled styles
+    are looked at first, so the installed packages' metadata is read only for a
+    style that neither has (importing importlib.metadata costs ~50 ms).
+    """
+    def has(sources: Iterable[StyleSource]) -> bool:
+        return any((source.root / name / STYLE_FILE).is_file() for source in sources)
+
+    return has(workspace_sources(workspace)) or has(bundled_source()) or has(package_sources())
+
+
+def style_sources(workspace: Path | None = None) -> list[StyleSource]:
+    """Every folder of styles, in search order; a folder reached twice counts once."""
+    unique: list[StyleSource] = []
+    seen: set[Path] = set()
+    for source in [*workspace_sources(workspace), *package_sources(), *bundled_source()]:
+        if source.root not in seen:
+            seen.add(source.root)
+            unique.append(source)
+    return unique
+
+
+def found_styles(workspace: Path | None = None) -> dict[str, FoundStyle]:
+    """Every style visible from the workspace, name → style; the first source of a name wins."""
+    found: dict[str, FoundStyle] = {}
+    for source in style_sources(workspace):
+        for folder in sorted(source.root.iterdir()):
+            if (folder / STYLE_FILE).is_file() and folder.name not in found:
+                found[folder.name] = FoundStyle(folder.name, folder, source.origin)
+    return found

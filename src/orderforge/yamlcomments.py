@@ -1,0 +1,391 @@
+"""Where every comment of a YAML text belongs: the attachment rules ``fmt`` keeps.
+
+A formatter that reorders keys and re-indents lines can only keep a clerk's
+comments if it knows what each comment is *about*. The rules, stated once and
+used both to format a file and to check the result (:func:`attachments`):
+
+* **end of line** — a comment after content on its line belongs to the entry
+  (mapping key or list item) whose content precedes it on that line: its key,
+  its value, the «-» of its item, the closing bracket of its flow list, or the
+  header of its block scalar (``text: >-  # comment``);
+* **before** — a comment on a line of its own belongs to the next entry below
+  it when it is indented no deeper than that entry (runs of blank lines go
+  with the comment or entry that follows them);
+* **after** — a comment indented deeper than the next entry closes the block
+  above it: the latest entry above whose column is at most the comment's.
+  At that entry's own column it closes the entry's list or mapping
+  (:attr:`Notes.end`); deeper, it belongs under that entry's value
+  (:attr:`Notes.after`, or the end of the value's block when it has one);
+* comments above the first entry that a blank line separates from it are the
+  file's **header** (a comment right above a key is that key's, even the first
+  one's); the end of the top-level block is the file's **footer**.
+
+Comments are found between the scanner's tokens, so a «#» inside a quoted or
+block value is never taken for one, and nothing is searched by guesswork.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+#: What a comment is attached to, for comparing two layouts of one plan:
+#: ("header" | "before" | "with", path of the entry, comment text).
+Attachment = tuple[str, tuple[Any, ...], str]
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A comment (``text`` from «#») or a blank line (``text`` empty) and where it was."""
+
+    text: str
+    index: int
+    line: int
+    col: int
+
+
+@dataclass
+class Entry:
+    """A mapping key or a list item: what comments attach to."""
+
+    node: Any  # the key node, or the item node itself
+    value: Any  # the key's value, or the item
+    parent: Any  # the collection holding the entry
+    path: tuple[Any, ...]
+    index: int  # where the entry's head starts: its key, or its item's «-»
+    col: int
+
+
+@dataclass
+class Notes:
+    """Comments and blank lines by what they belong to (``id()`` of an entry's node or a collection)."""
+
+    header: list[Comment] = field(default_factory=list)
+    before: dict[int, list[Comment]] = field(default_factory=dict)
+    eol: dict[int, list[Comment]] = field(default_factory=dict)
+    after: dict[int, list[Comment]] = field(default_factory=dict)
+    end: dict[int, list[Comment]] = field(default_factory=dict)
+    footer: list[Comment] = field(default_factory=list)
+
+    def groups(self) -> Iterator[list[Comment]]:
+        yield self.header
+        yield self.footer
+        for table in (self.before, self.eol, self.after, self.end):
+            yield from table.values()
+
+    def texts(self) -> list[str]:
+        return sorted(c.text for group in self.groups() for c in group if c.text)
+
+    def has_comment(self, table: dict[int, list[Comment]], key: int) -> bool:
+        return any(c.text for c in table.get(key, ()))
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+class TooDeep(ValueError):
+    """Lists and mappings nest deeper than the loader allows (a hostile file is not parsed to its end)."""
+
+
+_OPENING = {"[", "{", "<block mapping start>", "<block sequence start>"}
+_CLOSING = {"]", "}", "<block end>"}
+
+
+def compose(text: str, max_depth: int = 1000) -> tuple[Any, list[Any]]:
+    """The node tree and every token of the text, from one pass of ruamel's pure safe parser.
+
+    Raises ruamel's YAMLError for what is not YAML and :class:`TooDeep` past ``max_depth``.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.scanner import Scanner
+
+    tokens: list[Any] = []
+    depth = [0]
+
+    class Recording(Scanner):
+        def get_token(self) -> Any:
+            token = super().get_token()
+            tokens.append(token)
+            depth[0] += (token.id in _OPENING) - (token.id in _CLOSING)
+            if depth[0] > max_depth:
+                raise TooDeep(token.start_mark)
+            return token
+
+    yaml = YAML(typ="safe", pure=True)
+    yaml.Scanner = Recording
+    root = yaml.compose(text)
+    return root, tokens
+
+
+def is_block_scalar(node: Any) -> bool:
+    return getattr(node, "style", None) in ("|", ">")
+
+
+# --------------------------------------------------------------------------- the tree's entries
+
+
+class Tree:
+    """The entries of a composed tree in document order, and the look-ups comments need."""
+
+    def __init__(self, root: Any, tokens: list[Any]) -> None:
+        from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+        self.Map, self.Seq = MappingNode, SequenceNode
+        self.root = root
+        self.dashes = [t.start_mark for t in tokens if t.id == "-"]
+        self.dash_index = [m.index for m in self.dashes]
+        self.entries: list[Entry] = []
+        self.owner: dict[int, Entry] = {}  # id(key, value or item node) -> its entry
+        self.by_dash: dict[int, Entry] = {}  # index of an item's «-» -> the item's entry
+        self.nodes_at: dict[tuple[str, int], Any] = {}  # (start|end, index) -> scalar or flow collection
+        self._walk(root, ())
+        self.entries.sort(key=lambda e: e.index)
+        self.heads = [e.index for e in self.entries]
+
+    def _walk(self, node: Any, path: tuple[Any, ...]) -> None:
+        if isinstance(node, self.Map):
+            self._note_flow(node)
+            for key, value in node.value:
+                key_path = path + (getattr(key, "value", None),)
+                self._add(Entry(key, value, node, key_path, key.start_mark.index, key.start_mark.column), value)
+                self._walk(key, key_path)
+                self._walk(value, key_path)
+        elif isinstance(node, self.Seq):
+            self._note_flow(node)
+            for n, item in enumerate(node.value):
+                self._add(self._item_entry(node, item, path + (n,)), item)
+                self._walk(item, path + (n,))
+        else:
+            self.nodes_at[("start", node.start_mark.index)] = node
+
+    def _note_flow(self, node: Any) -> None:
+        if node.flow_style:
+            self.nodes_at[("start", node.start_mark.index)] = node
+            self.nodes_at[("end", node.end_mark.index)] = node
+
+    def _item_entry(self, seq: Any, item: Any, path: tuple[Any, ...]) -> Entry:
+        mark = item.start_mark
+        if not seq.flow_style:
+            k = bisect.bisect_left(self.dash_index, item.start_mark.index) - 1
+            mark = self.dashes[k]
+        entry = Entry(item, item, seq, path, mark.index, mark.column)
+        if not seq.flow_style:
+            self.by_dash[mark.index] = entry
+        return entry
+
+    def _add(self, entry: Entry, value: Any) -> None:
+        self.entries.append(entry)
+        self.owner[id(entry.node)] = entry
+        self.owner.setdefault(id(value), entry)
+
+    def next_entry(self, index: int) -> int:
+        """Position in :attr:`entries` of the first entry whose head starts after ``index``."""
+        return bisect.bisect_right(self.heads, index)
+
+    def closing(self, k: int, col: int) -> Entry | None:
+        """The latest entry before position ``k`` whose column is at most ``col``."""
+        for n in range(k - 1, -1, -1):
+            if self.entries[n].col <= col:
+                return self.entries[n]
+        return None
+
+    def has_block(self, node: Any) -> bool:
+        """A non-empty block list or mapping (the entries under it are deeper than its key)."""
+        return isinstance(node, (self.Map, self.Seq)) and bool(node.value) and not node.flow_style
+
+
+# --------------------------------------------------------------------------- finding comments
+
+
+def _covered_end(token: Any, text: str) -> int:
+    """Where a token's text ends; a block scalar ends at its last line with text (blank lines are layout)."""
+    end: int = token.end_mark.index
+    if token.id != "<scalar>" or token.style not in ("|", ">"):
+        return end
+    header_end = text.find("\n", token.start_mark.index, end)
+    if header_end < 0 or "+" in _block_header(text, token.start_mark.index):
+        return end
+    last = token.start_mark.index + len(text[token.start_mark.index:end].rstrip())
+    stop = text.find("\n", max(last, header_end), end)
+    return end if stop < 0 else stop
+
+
+def _block_header(text: str, index: int) -> str:
+    match = re.match(r"[|>][0-9+-]*", text[index:index + 4])
+    return match.group() if match else ""
+
+
+def _header_comment(text: str, token: Any) -> re.Match[str] | None:
+    """The comment on a block scalar's header line (``key: >-  # comment``)."""
+    start = token.start_mark.index
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    header = _block_header(text, start)
+    return re.compile(r"[ \t]+(#[^\n]*)").match(text, start + len(header), line_end)
+
+
+class _Finder:
+    """Comments and blank lines between tokens, each with the token that precedes it."""
+
+    def __init__(self, text: str, tokens: list[Any]) -> None:
+        self.text = text
+        self.tokens = [t for t in tokens if t.end_mark.index > t.start_mark.index]
+        self.starts = [0]
+        for line in text.split("\n"):
+            self.starts.append(self.starts[-1] + len(line) + 1)
+
+    def items(self) -> Iterator[tuple[Comment, Any]]:
+        done, previous = 0, None
+        for token in self.tokens:
+            start = token.start_mark.index
+            if start > done:
+                yield from self._gap(done, start, previous)
+            if token.id == "<scalar>" and token.style in ("|", ">"):
+                match = _header_comment(self.text, token)
+                if match:
+                    yield self._comment(match.start(1), match.group(1)), token
+            done = max(done, _covered_end(token, self.text))
+            previous = token
+        yield from self._gap(done, len(self.text), previous)
+
+    def _comment(self, index: int, text: str) -> Comment:
+        line = bisect.bisect_right(self.starts, index) - 1
+        return Comment(text.rstrip(), index, line, index - self.starts[line])
+
+    def _gap(self, start: int, stop: int, previous: Any) -> Iterator[tuple[Comment, Any]]:
+        for match in re.finditer(r"(?m)^[ \t]*$|(#[^\n]*)", self.text[start:stop]):
+            index = start + match.start()
+            if match.group(1):
+                yield self._comment(index, match.group(1)), previous
+            elif self._whole_line(index, start, stop):
+                yield self._comment(index, ""), None
+
+    def _whole_line(self, index: int, start: int, stop: int) -> bool:
+        """A blank line lies entirely in the gap (not the rest of a content line, nor the file's end)."""
+        line = bisect.bisect_right(self.starts, index) - 1
+        begin, end = self.starts[line], self.starts[line + 1] - 1
+        return begin >= start and end < stop and end < len(self.text)
+
+
+# --------------------------------------------------------------------------- attaching
+
+
+class Attacher:
+    """Sorts every comment and blank line of a text into :class:`Notes`."""
+
+    def __init__(self, text: str, tree: Tree, tokens: list[Any]) -> None:
+        self.lines = text.split("\n")
+        self.tree = tree
+        self.tokens = [t for t in tokens if t.end_mark.index > t.start_mark.index]
+        self.token_at = {id(t): n for n, t in enumerate(self.tokens)}
+        self.notes = Notes()
+        self.blanks: list[Comment] = []  # blank lines waiting for what follows them
+        self.waiting_for = -1  # the entry the blank lines wait for
+        self.leading_for = -1  # the entry that already took a comment as «before»
+        for comment, previous in _Finder(text, tokens).items():
+            self._take(comment, previous)
+        self._flush(len(tree.entries))
+        self._split_header()
+
+    def _take(self, comment: Comment, previous: Any) -> None:
+        k = self.tree.next_entry(comment.index)
+        if k != self.waiting_for:
+            self._flush(self.waiting_for)
+            self.waiting_for = k
+        if not comment.text:
+            self.blanks.append(comment)
+            return
+        entry = self._line_owner(previous) if self.lines[comment.line][: comment.col].strip() else None
+        if entry is not None:
+            table = self.notes.after if self.notes.has_comment(self.notes.eol, id(entry.node)) else self.notes.eol
+            table.setdefault(id(entry.node), []).append(comment)
+            return
+        target = self._place(comment, k)
+        target.extend(self.blanks)
+        target.append(comment)
+        self.blanks = []
+
+    def _split_header(self) -> None:
+        """Above the first entry, what a blank line separates is the file's header; the rest is the entry's."""
+        top = self.notes.header
+        cut = 0
+        for n, comment in enumerate(top):
+            if not comment.text and any(c.text for c in top[:n]):
+                cut = n + 1
+        self.notes.header = top[:cut]
+        if self.tree.entries and top[cut:]:
+            self.notes.before[id(self.tree.entries[0].node)] = top[cut:]
+
+    def _flush(self, k: int) -> None:
+        if self.blanks and k >= 0:
+            self._leading(k).extend(self.blanks)
+        self.blanks = []
+
+    def _leading(self, k: int) -> list[Comment]:
+        if k == 0:
+            return self.notes.header
+        if k >= len(self.tree.entries):
+            return self.notes.footer
+        return self.notes.before.setdefault(id(self.tree.entries[k].node), [])
+
+    def _place(self, comment: Comment, k: int) -> list[Comment]:
+        """Where a comment on its own line goes (the rules in the module docstring)."""
+        entries = self.tree.entries
+        following = entries[k].col if k < len(entries) else 0
+        if k == 0 or self.leading_for == k or comment.col <= following:
+            self.leading_for = k
+            return self._leading(k)
+        closed = self.tree.closing(k, comment.col)
+        if closed is None:
+            self.leading_for = k
+            return self._leading(k)
+        if comment.col == closed.col:
+            return self.notes.end.setdefault(id(closed.parent), [])
+        if self.tree.has_block(closed.value):
+            return self.notes.end.setdefault(id(closed.value), [])
+        return self.notes.after.setdefault(id(closed.node), [])
+
+    def _line_owner(self, token: Any) -> Entry | None:
+        """The entry whose content precedes an end-of-line comment on its line."""
+        while token is not None and token.id in (":", ","):
+            n = self.token_at[id(token)]
+            token = self.tokens[n - 1] if n else None
+        if token is None:
+            return None
+        if token.id == "-":
+            return self.tree.by_dash.get(token.start_mark.index)
+        place = ("end", token.end_mark.index) if token.id in ("]", "}") else ("start", token.start_mark.index)
+        node = self.tree.nodes_at.get(place)
+        return self.tree.owner.get(id(node)) if node is not None else None
+
+
+def attach(text: str, root: Any, tokens: list[Any]) -> tuple[Tree, Notes]:
+    tree = Tree(root, tokens)
+    return tree, Attacher(text, tree, tokens).notes
+
+
+def attachments(text: str) -> list[Attachment]:
+    """Every comment of the text with what it belongs to, to compare two layouts of one plan.
+
+    «eol», «after» and «end» all say «with this entry, after its head»: an end-of-line
+    comment that cannot stay on its line (a second one for the same entry) moves under it.
+    """
+    root, tokens = compose(text)
+    if root is None:
+        return []
+    tree, notes = attach(text, root, tokens)
+    entry_of = {id(e.node): e for e in tree.entries}
+    collection_entry = {id(e.value): e for e in tree.entries}
+    found: list[Attachment] = [("header", (), c.text) for c in notes.header]
+    found += [("with", (), c.text) for c in notes.footer]
+    for kind, table, owners in (
+        ("before", notes.before, entry_of), ("with", notes.eol, entry_of),
+        ("with", notes.after, entry_of), ("with", notes.end, collection_entry),
+    ):
+        for key, group in table.items():
+            path = owners[key].path if key in owners else ()
+            found += [(kind, path, c.text) for c in group]
+    return sorted(a for a in found if a[2])

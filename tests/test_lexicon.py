@@ -1,0 +1,56 @@
+"""The word list alone answers «is this word known?» exactly as pymorphy3's analyser does.
+
+validate reads only the list (lexicon.py) to stay fast; a word answered differently would change
+an OF213 warning. Every word of the example plans, directories, fixtures and test data is asked both ways.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from orderforge import lexicon
+from orderforge.declension import _morph
+
+from .conftest import ROOT
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+SOURCES = [*(ROOT / "plans").glob("*.yaml"), *(ROOT / "tests" / "fixtures").rglob("*.yaml"),
+           *(ROOT / "tests" / "data").rglob("*.t*")]
+HARD = ["ёлка", "елка", "Ёлка", "ЕЛКА", "учитель-логопед", "директор", "ДИРЕКТОР", "МКУ", "оу", "кло", "цорп",
+        "Калининград", "тьютор", "пётр", "петр", "зам", "и", "e", "Teacher", "абвгд", "специалист-эксперт"]
+
+
+def corpus() -> list[str]:
+    words = set(HARD)
+    for path in SOURCES:
+        words.update(_WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
+    for word in list(words):
+        words.update(word.split("-"))
+        words.add(word.lower())
+    return sorted(words)
+
+
+def test_the_corpus_is_large_and_mixed() -> None:
+    words = corpus()
+    known = [w for w in words if lexicon.word_is_known(w)]
+    assert len(words) > 1000 and 0.2 < len(known) / len(words) < 0.99
+
+
+def test_word_list_answers_as_the_analyser() -> None:
+    morph = _morph()
+    differ = [w for w in corpus() if lexicon.word_is_known(w) != morph.word_is_known(w)]
+    assert differ == []
+
+
+@pytest.mark.parametrize("plan", ["plans/kaliningrad-committee-2026.yaml", "plans/baltiysk-2024.yaml"])
+def test_validate_checks_unknown_words_through_the_word_list(plan: str) -> None:
+    """Unknown words come from the word list (lexicon.py); the analyser is built for the doubt check alone."""
+    code = ("import sys\nfrom orderforge.validate import load_plan\n"
+            f"plan, report = load_plan({plan!r})\n"
+            "print('dawg_python' in sys.modules, 'pymorphy3' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split()[0] == "True"
