@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
-import unicodedata
 import subprocess
+import unicodedata
 from datetime import date
 from pathlib import Path
 
