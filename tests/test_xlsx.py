@@ -251,7 +251,7 @@ def test_any_fill_is_collected_exactly(ws: Path, fills: list) -> None:
         cell.value = text
         cell.data_type = "s"  # typed text: openpyxl would otherwise store «=0» as a formula with no value
         sheet.cell(row, col["Дата выполнения"]).value = done if status == "выполнено" else None
-        changes = unicodedata.normalize("NFC", text) != text  # plans and records are read as NFC: such a cell is refused
+        changes = unicodedata.normalize("NFC", text) != text  # records are read as NFC
         if "\ufeff" in text or (text and not text.strip()) or changes:  # refused, the old record kept
             refused.add(row)
         lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip(" ") for line in text.split("\n")]  # no-break spaces kept
