@@ -145,6 +145,11 @@ class ForeignPackage:
         self._read_total += size
         return b"".join(chunks)
 
+    def stream(self, name: str) -> IO[bytes]:
+        """The part as a stream, for a reader that counts in chunks and holds nothing (zipfile stops at the
+        declared size, which :func:`open_package` has bounded)."""
+        return self._zip.open(self._infos[name])
+
     def xml(self, name: str) -> etree._Element:
         """The part parsed as XML through the hardened parser (see :func:`parse_xml`)."""
         return parse_xml(self.read(name), self.where, name)
@@ -262,6 +267,19 @@ def parse_xml(blob: bytes, where: str, part: str) -> etree._Element:
     if root.getroottree().docinfo.doctype:  # a DOCTYPE after a long prolog
         raise _refuse("OF075", where, f"часть «{part}» содержит объявление DTD — в документах Word его не бывает")
     return root
+
+
+def lenient_xml(blob: bytes, where: str, part: str) -> etree._Element | None:
+    """An optional part (styles, numbering): None when it is merely damaged, so the text is still read.
+
+    A DTD or entity declaration is not damage but a hostile file, and is refused all the same (OF075).
+    """
+    try:
+        return parse_xml(blob, where, part)
+    except UserError as exc:
+        if any(d.code == "OF075" for d in exc.diagnostics):
+            raise
+        return None
 
 
 _XML_REASONS = (
