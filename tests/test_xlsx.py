@@ -177,7 +177,7 @@ def test_zip_bomb_is_refused_before_unpacking(ws: Path) -> None:
     with zipfile.ZipFile(ws / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr("xl/worksheets/sheet1.xml", b"\0" * (50 * 1024 * 1024))
     result = CliRunner().invoke(main, ["collect", "bomb.xlsx", PLAN])
-    assert result.exit_code == 2 and "он поврежден или опасен" in result.stderr
+    assert result.exit_code == 2 and "OF072" in result.stderr and "zip-бомб" in result.stderr
     assert (ws / RECORDS).read_bytes() == before
 
 

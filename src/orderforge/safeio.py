@@ -57,7 +57,7 @@ LIMITS = Limits()
 #: Codes of this module; all are the clerk's input or environment, so the CLI exits 2.
 CODES = frozenset({"OF070", "OF071", "OF072", "OF073", "OF074", "OF075", "OF076"})
 
-_HINT_RESAVE = ("откройте файл в Word или LibreOffice и сохраните его заново как .docx; "
+_HINT_RESAVE = ("откройте файл в Word, Excel или LibreOffice и сохраните его заново; "
                 "если файл прислали, попросите прислать его ещё раз")
 
 
