@@ -194,7 +194,8 @@ def test_order_and_plan_level_changes(tmp_path: Path) -> None:
 from .planhelpers import plan_yaml  # noqa: E402
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=plan_yaml())
 def test_a_plan_against_itself_and_its_formatting_is_empty(text: str, tmp_path: Path) -> None:
     old, new = sides(tmp_path, text, text)

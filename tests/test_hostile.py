@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import PLANS, ROOT
+from .conftest import PLANS, TEMPLATES
 from .hostile.corpus import Case, all_cases
 
 CASES = all_cases()
@@ -44,7 +44,7 @@ def test_the_corpus_is_large_and_varied() -> None:
 def _workspace(root: Path, case: Case) -> Path:
     ws = root / "ws"
     shutil.copytree(PLANS, ws / "plans")
-    shutil.copytree(ROOT / "templates", ws / "templates")
+    shutil.copytree(TEMPLATES, ws / "templates")
     guarded = ws / case.guarded
     guarded.parent.mkdir(parents=True, exist_ok=True)
     guarded.write_bytes(PREVIOUS)
@@ -86,7 +86,8 @@ def _run(case: Case, ws: Path, scratch: Path) -> tuple[subprocess.CompletedProce
     elapsed = time.perf_counter() - started
     rusage_file = scratch.parent / "rusage"
     peak = int(rusage_file.read_text()) if rusage_file.exists() else None
-    done = subprocess.CompletedProcess(argv, proc.returncode, out.decode(errors="replace"), err.decode(errors="replace"))
+    done = subprocess.CompletedProcess(argv, proc.returncode, out.decode(errors="replace"),
+                                       err.decode(errors="replace"))
     return done, elapsed, peak
 
 

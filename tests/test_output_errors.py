@@ -19,7 +19,8 @@ from .conftest import ROOT
 BAD = "tests/fixtures/bad/five-mistakes.yaml"
 COMMANDS = [
     ["schema"], ["schema", "--directory"], ["styles"], ["validate", BAD], ["validate", "--json", BAD],
-    ["check-style", "district-plan"], ["--help"], ["init", "--help"], ["--version"], ["forms", "plans/baltiysk-2024.yaml"],
+    ["check-style", "district-plan"], ["--help"], ["init", "--help"], ["--version"],
+    ["forms", "plans/baltiysk-2024.yaml"],
 ]
 ids = [" ".join(c).replace(BAD, "bad") for c in COMMANDS]
 
@@ -40,7 +41,8 @@ def test_stdout_on_a_full_disk(args: list[str]) -> None:
         done = run(args, full.fileno())
     assert_clean(done.stderr)
     assert done.returncode == 2, done.stderr
-    assert done.stderr.startswith("/dev/full: ошибка OF050: не удалось записать вывод команды в файл: на диске нет места")
+    assert done.stderr.startswith("/dev/full: ошибка OF050: не удалось записать вывод команды в файл: "
+                                  "на диске нет места")
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=ids)

@@ -442,7 +442,8 @@ def forms(plan: Path) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, metavar="ПЛАН.yaml",
               help="Файл плана (по умолчанию plans/<имя документа латиницей>.yaml).")
 @click.option("--directory", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              metavar="СПРАВОЧНИК.yaml", help="Справочник, который дополнить (по умолчанию directory.yaml рядом с планом, если он есть, "
+              metavar="СПРАВОЧНИК.yaml",
+              help="Справочник, который дополнить (по умолчанию directory.yaml рядом с планом, если он есть, "
                    "иначе <план>.directory.yaml).")
 @click.option("--style", default=None, metavar="СТИЛЬ",
               help="Взять готовый стиль оформления. Без него стиль делается из самого документа "
@@ -549,7 +550,8 @@ def style_new(name: str, source: Path, root: Path, force: bool) -> None:
 @click.option("--from", "source", required=True, type=click.Path(path_type=Path, dir_okay=False),
               metavar="СТАРЫЙ.yaml", help="План, из которого сделать новый (обычно прошлогодний).")
 @click.option("--year", type=int, default=None, metavar="ГГГГ", help="Первый год периода нового плана, например 2027.")
-@click.option("--shift", type=int, default=None, metavar="N", help="На сколько лет сдвинуть сроки и период (по умолчанию на 1).")
+@click.option("--shift", type=int, default=None, metavar="N",
+              help="На сколько лет сдвинуть сроки и период (по умолчанию на 1).")
 @click.option("--force", is_flag=True, help="Перезаписать НОВЫЙ.yaml, если он уже есть.")
 def new_command(new_plan: Path, source: Path, year: int | None, shift: int | None, force: bool) -> None:
     """Сделать план на следующий период из прошлого плана.
@@ -633,7 +635,7 @@ def diff_command(old: str, new: str | None, as_json: bool, exit_code: bool) -> N
     Пример:
       orderforge diff plans/kaliningrad-committee-2026.yaml
       orderforge diff HEAD~1:plans/kaliningrad-committee-2026.yaml plans/kaliningrad-committee-2026.yaml
-      orderforge diff подписан-2026-02-11:plans/kaliningrad-committee-2026.yaml HEAD:plans/kaliningrad-committee-2026.yaml --json
+      orderforge diff подписан-2026-02-11:plans/x.yaml HEAD:plans/x.yaml --json
     """
     def action() -> int:
         from . import diff_specs, format_diff
@@ -675,7 +677,7 @@ def amend_command(old: str, new: str, number: str | None, date_text: str | None,
 
     \b
     Пример:
-      orderforge amend подписан-2026-02-11:plans/kaliningrad-committee-2026.yaml plans/kaliningrad-committee-2026.yaml --number ПД-КПО-150 --date 2026-06-01
+      orderforge amend подписан-2026-02-11:plans/x.yaml plans/x.yaml --number ПД-КПО-150 --date 2026-06-01
       orderforge amend HEAD:plans/x.yaml plans/x.yaml --order amend.yaml -o output/изменения.docx
     """
     def action() -> int:

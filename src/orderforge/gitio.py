@@ -81,9 +81,11 @@ def _git_error(args: list[str], stderr: str, where: str) -> UserError:
     if "does not exist in" in low or "exists on disk, but not in" in low or "path '" in low and "not in" in low:
         rev, _, path = target.partition(":")
         return UserError.simple("OF632", target, f"в версии «{rev}» нет файла «{path}»",
-                                "проверьте путь: он считается от корня репозитория (или начните его с ./ — от текущей папки); "
+                                "проверьте путь: он считается от корня репозитория "
+                                "(или начните его с ./ — от текущей папки); "
                                 "новый, ещё не закоммиченный файл сравнивать не с чем")
-    if "invalid object name" in low or "unknown revision" in low or "bad revision" in low or "ambiguous argument" in low:
+    unknown = ("invalid object name", "unknown revision", "bad revision", "ambiguous argument")
+    if any(words in low for words in unknown):
         rev = target.partition(":")[0]
         return UserError.simple("OF633", target, f"версия «{rev}» не найдена в репозитории",
                                 "укажите коммит, ветку или метку: HEAD, HEAD~1, main, подписан-2026-02-11")

@@ -94,7 +94,8 @@ def write_docx(path: Path, parts: dict[str, bytes], method: int = zipfile.ZIP_DE
             archive.writestr(name, data)
 
 
-def write_bomb(path: Path, part: str, size_mib: int, method: int = zipfile.ZIP_DEFLATED, base: Path | None = None) -> None:
+def write_bomb(path: Path, part: str, size_mib: int, method: int = zipfile.ZIP_DEFLATED,
+               base: Path | None = None) -> None:
     """A package whose ``part`` inflates to ``size_mib`` MiB of zeros, written in blocks (cheap to make)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     source = zipfile.ZipFile(base) if base else None
@@ -117,7 +118,8 @@ HOSTILE_XML: dict[str, bytes] = {
     "xxe-file": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>',
     "xxe-url": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]><d>&x;</d>',
     "laughs": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-              b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY e "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]><d>&e;&e;</d>',
+              b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+              b'<!ENTITY e "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]><d>&e;&e;</d>',
     "quadratic": (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "' + b"x" * 50_000 + b'">]><d>'
                   + b"&a;" * 2000 + b"</d>"),
     "deep": b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
@@ -235,7 +237,8 @@ def foreign_documents() -> list[Case]:
         "bomb-deflate-document": (_bomb("in/x.docx", "word/document.xml", 1024), "word/document.xml"),
         "bomb-bzip2-document": (_bomb("in/x.docx", "word/document.xml", 96, zipfile.ZIP_BZIP2), "word/document.xml"),
         "bomb-deflate-styles": (_steps(_docx("in/base.docx", {}),
-                                       _bomb("in/x.docx", "word/styles.xml", 1024, base="in/base.docx")), "word/styles.xml"),
+                                       _bomb("in/x.docx", "word/styles.xml", 1024, base="in/base.docx")),
+                                "word/styles.xml"),
         "bomb-deflate-numbering": (_steps(_docx("in/base.docx", {}),
                                           _bomb("in/x.docx", "word/numbering.xml", 1024, base="in/base.docx")),
                                    "word/numbering.xml"),
@@ -383,7 +386,8 @@ def plan_cases() -> list[Case]:
     cases = []
     for name, setup in inputs.items():
         for command in (["validate"], ["build"], ["fmt", "--check"]):
-            cases.append(Case(f"{command[0]}-plan-{name}", "plan", [*command, "plans/hostile.yaml"], setup, "hostile.yaml"))
+            cases.append(Case(f"{command[0]}-plan-{name}", "plan", [*command, "plans/hostile.yaml"], setup,
+                              "hostile.yaml"))
         cases.append(Case(f"new-from-{name}", "plan", ["new", "plans/next.yaml", "--from", "plans/hostile.yaml",
                                                        "--year", "2027"], setup, "hostile.yaml"))
         # a plan that is valid YAML but not a valid plan is compared as far as it goes (exit 0 allowed)
@@ -391,8 +395,8 @@ def plan_cases() -> list[Case]:
         cases.append(Case(f"diff-{name}", "plan", ["diff", "plans/hostile.yaml", PLAN], setup, "hostile.yaml",
                           exits=(0, 1, 2) if readable else (1, 2)))
     cases.append(Case("diff-dev-zero-direct", "plan", ["diff", "/dev/zero", PLAN], place="/dev/zero"))
-    cases.append(Case("new-from-dev-zero-direct", "plan", ["new", "plans/n.yaml", "--from", "/dev/zero", "--year", "2027"],
-                      place="/dev/zero"))
+    cases.append(Case("new-from-dev-zero-direct", "plan",
+                      ["new", "plans/n.yaml", "--from", "/dev/zero", "--year", "2027"], place="/dev/zero"))
     return cases
 
 

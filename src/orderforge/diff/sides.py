@@ -72,7 +72,8 @@ def load_side(spec: str, *, directory: bool = False, cwd: Path | None = None) ->
     if directory:
         from ..validate import _directory
 
-        found = (_directory_at(rev, parts, path, report) if rev is not None else None) or _directory(parts, path, report)
+        at_rev = _directory_at(rev, parts, path, report) if rev is not None else None
+        found = at_rev or _directory(parts, path, report)
     return Side(spec, display, assemble(parts, found, display), path, report)
 
 
@@ -113,5 +114,6 @@ def _directory_at(rev: RevPath, parts: dict, plan_path: Path, report: Report) ->
             continue
         own = Report()
         text = decode(data, str(spec), own)
-        return directory_from_tree(load_text(text, str(spec), own) if text is not None else None, str(spec), own, report)
+        tree = load_text(text, str(spec), own) if text is not None else None
+        return directory_from_tree(tree, str(spec), own, report)
     return None
