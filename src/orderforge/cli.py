@@ -252,7 +252,7 @@ def _make_pdfs(documents: list[Path]) -> int:
         return 0
     started = time.perf_counter()
     _echo(f"PDF: {len(documents)} док. через LibreOffice…", err=True)
-    done = convert_many([(d, d.with_suffix(".pdf")) for d in documents])
+    done = convert_many([(d, d.with_suffix(".pdf")) for d in documents], progress=lambda line: _echo(line, err=True))
     for document in documents:
         if document in done:
             _echo(f"{document} → {done[document]}")
