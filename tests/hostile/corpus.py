@@ -298,7 +298,7 @@ def garbage_attributes() -> list[Case]:
 
 TEMPLATE_CODE = {
     "string-times-huge": '{{ "x" * 2000000000 }}',
-    "power-tower": "{{ 10 ** 10 ** 10 }}",
+    "power-tower": "{{ 10 ** (10 ** 10) }}",
     "big-power": "{{ 7 ** 99999999 }}",
     "list-times-huge": "{{ [0] * 1000000000 }}",
     "recursion": "{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}",
@@ -350,13 +350,14 @@ def template_cases() -> list[Case]:
             path.write_text("\n".join(lines) + "\n" + line.format(root=ws) + "\n", encoding="utf-8")
         cases.append(Case(f"build-{name}", "style-path", ["build", PLAN], setup, "style.yaml"))
         cases.append(Case(f"check-style-{name}", "style-path", ["check-style", STYLE], setup, "style.yaml"))
-    amend_bomb = _bomb(f"templates/{STYLE}/amend.docx", "word/document.xml", 1024)
+    amend_bomb = _steps(_changed_plan(), _bomb(f"templates/{STYLE}/amend.docx", "word/document.xml", 1024))
     cases.append(Case("amend-template-bomb", "template",
-                      ["amend", PLAN, PLAN, "--number", "45", "--date", "2026-04-01", "-o", "output/amend.docx"],
-                      amend_bomb, "amend.docx"))
+                      ["amend", PLAN, "plans/changed.yaml", "--number", "45", "--date", "2026-04-01", "-o",
+                       "output/amend.docx"], amend_bomb, "amend.docx", guarded="output/amend.docx"))
+    # a pipe named style.yaml is not a style: never opened (no hang); the bundled style of that name answers
     cases.append(Case("style-yaml-fifo", "template", ["check-style", STYLE],
                       _steps(lambda ws: (ws / "templates" / STYLE / "style.yaml").unlink(),
-                             _fifo(f"templates/{STYLE}/style.yaml")), "style.yaml"))
+                             _fifo(f"templates/{STYLE}/style.yaml")), exits=(0, 2)))
     cases.append(Case("style-yaml-laughs", "template", ["check-style", STYLE],
                       _style_yaml(STYLE, "x: &a [1]\ny: [*a, *a, *a]"), "style.yaml"))
     return cases
@@ -386,8 +387,9 @@ def plan_cases() -> list[Case]:
     cases = []
     for name, setup in inputs.items():
         for command in (["validate"], ["build"], ["fmt", "--check"]):
+            exits = (0, 1, 2) if command[0] == "fmt" and name == "long-line" else (1, 2)  # valid YAML: fmt may pass
             cases.append(Case(f"{command[0]}-plan-{name}", "plan", [*command, "plans/hostile.yaml"], setup,
-                              "hostile.yaml"))
+                              "hostile.yaml", exits=exits))
         cases.append(Case(f"new-from-{name}", "plan", ["new", "plans/next.yaml", "--from", "plans/hostile.yaml",
                                                        "--year", "2027"], setup, "hostile.yaml"))
         # a plan that is valid YAML but not a valid plan is compared as far as it goes (exit 0 allowed)
@@ -410,7 +412,8 @@ def argument_cases() -> list[Case]:
         Case("amend-preamble-cp1251", "arguments",
              [*amend, "--number", "45", "--date", "2026-04-01", "--preamble", "В целях исполнения".encode("cp1251")],
              changed, "--preamble", guarded="output/amend.docx"),
-        Case("init-name-cp1251", "arguments", ["init", "комитет".encode("cp1251")], exits=(2,)),
+        # a folder name is bytes on POSIX: init may make it, or refuse it in Russian
+        Case("init-name-cp1251", "arguments", ["init", "комитет".encode("cp1251")], exits=(0, 2)),
         Case("git-output-injection", "arguments", ["diff", "--", f"--output=../X:{PLAN}", PLAN], exits=(2,)),
         Case("git-option-p", "arguments", ["diff", "--", f"-p:{PLAN}", PLAN], exits=(2,)),
         Case("amend-git-injection", "arguments", ["amend", f"--output=../Y:{PLAN}", PLAN, "--number", "1",
@@ -423,8 +426,6 @@ def _changed_plan() -> Setup:
     def setup(ws: Path) -> None:
         text = (ws / PLAN).read_text(encoding="utf-8").replace("Февраль 2026 г.", "Март 2026 г.", 1)
         (ws / "plans/changed.yaml").write_text(text, encoding="utf-8")
-        (ws / "output").mkdir(exist_ok=True)
-        (ws / "output/amend.docx").write_bytes(b"previous amend output")
     return setup
 
 
