@@ -160,10 +160,14 @@ def _read_parts(docx: Path, shown: str) -> dict[str, bytes]:
 
 def _read_zip(docx: Path, shown: str) -> dict[str, bytes]:
     """Every part, read through the one gate for foreign files (safeio): members checked before inflating."""
-    from ..safeio import package
+    from ..safeio import package, parse_xml
 
     with package(docx, shown) as opened:
-        return {name: opened.read(name) for name in opened.names()}
+        parts = {name: opened.read(name) for name in opened.names()}
+    for name, blob in parts.items():  # every part is copied into the style: each must parse, strictly
+        if name.endswith((".xml", ".rels")):
+            parse_xml(blob, shown, name)
+    return parts
 
 
 def _parse(blob: bytes, shown: str, part: str = "word/document.xml") -> Element:
