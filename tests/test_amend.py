@@ -470,3 +470,27 @@ def test_a_changed_approval_stamp_is_a_warning_not_a_clause(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     assert "предупреждение OF642: изменился гриф утверждения (номер)" in result.output
     assert "(изменений: 1)" in result.output
+
+
+@pytest.mark.parametrize("option", ["--number", "--preamble", "--date"])
+def test_text_that_is_not_utf8_is_refused_not_written_short(tmp_path: Path, option: str) -> None:
+    """A cp1251 terminal: `--number '№ 45'` arrives as lone surrogates; the document once stopped at «№ »."""
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    plan = ROOT / "plans" / "kaliningrad-committee-2026.yaml"
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(plan.read_text(encoding="utf-8").replace("Февраль 2026 г.", "Март 2026 г.", 1), encoding="utf-8")
+    out = tmp_path / "amend.docx"
+    given: dict[str, str | bytes] = {"--number": "45", "--date": "2026-04-01"}
+    given[option] = "№ 45 от 01.04.2026".encode("cp1251")
+    args: list[str | bytes] = [sys.executable, "-m", "orderforge", "amend", str(plan), str(changed), "-o", str(out)]
+    for key, value in given.items():
+        args += [key, value]
+    done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin",
+                          "LC_ALL": "C.UTF-8", "PYTHONPATH": str(ROOT / "src")})
+    assert done.returncode == 2, done.stderr
+    assert "UTF-8" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()

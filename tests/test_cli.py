@@ -148,3 +148,26 @@ def test_init_year_bounds_give_plans_that_validate(tmp_path: Path, monkeypatch: 
         assert (tmp_path / year / "plans" / f"plan-{year}.yaml").is_file()
         monkeypatch.chdir(tmp_path / year)
         assert runner.invoke(main, ["validate"], catch_exceptions=False).output == ""
+
+
+def test_a_folder_walk_is_bounded_and_skips_what_is_not_a_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import shutil
+
+    from orderforge import plans
+
+    folder = tmp_path / "junk"
+    folder.mkdir()
+    shutil.copy(PLANS / "zyryansky-2025.yaml", folder / "plan.yaml")
+    shutil.copy(PLANS / "zyryansky.directory.yaml", folder / "zyryansky.directory.yaml")
+    for i in range(300):
+        (folder / f"note{i}.txt").write_text("x", encoding="utf-8")
+    os.mkfifo(folder / "pipe.yaml")
+    (folder / "sub.yaml").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "junk"])
+    assert "OF024" in result.output and "pipe.yaml" in result.output  # the pipe is named, not read (no hang)
+    assert "OF001" not in result.output
+    monkeypatch.setattr(plans, "MAX_ENTRIES", 100)
+    result = CliRunner().invoke(main, ["validate", "junk"])
+    assert result.exit_code == 2 and "OF023" in result.output

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from orderforge.diff import Side, diff_plans, format_diff
 from orderforge.fmt import format_text
 
-from .conftest import TEMPLATES
+from .conftest import PLANS, TEMPLATES
 from .planhelpers import GitRepo, four_edits_repo, run
 
 PLAN = "plans/kaliningrad-committee-2026.yaml"
@@ -194,7 +194,8 @@ def test_order_and_plan_level_changes(tmp_path: Path) -> None:
 from .planhelpers import plan_yaml  # noqa: E402
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=plan_yaml())
 def test_a_plan_against_itself_and_its_formatting_is_empty(text: str, tmp_path: Path) -> None:
     old, new = sides(tmp_path, text, text)
@@ -290,6 +291,27 @@ def test_path_relative_to_a_subfolder_gets_the_dot_slash_hint(repo: GitRepo, mon
     assert "fatal" not in result.output and "OF634" not in result.output
     assert run("diff", "HEAD:./kaliningrad-committee-2026.yaml", "kaliningrad-committee-2026.yaml",
                "--exit-code").exit_code == 1
+
+
+@pytest.mark.parametrize("rev", ["--output=../X", "-p", "--no-index"])
+def test_a_revision_that_looks_like_a_git_option_is_refused(repo: GitRepo, rev: str) -> None:
+    """`diff -- '--output=../X:plans/k.yaml' plans/k.yaml` once made git write a file outside the workspace."""
+    outside = repo.root.parent / "X"
+    result = run("diff", "--", f"{rev}:{PLAN}", PLAN)
+    assert result.exit_code == 2, result.output
+    assert "OF635" in result.output and "Traceback" not in result.output
+    assert not outside.exists()
+    assert not list(repo.root.parent.glob("X*"))
+
+
+def test_git_failure_is_retold_in_russian_with_git_words_only_as_detail(repo: GitRepo) -> None:
+    from orderforge.diagnostics import UserError
+    from orderforge.gitio import run_git
+
+    with pytest.raises(UserError) as exc:
+        run_git(["cat-file", "-p", "nonsense-object-name"], repo.root)
+    diag = exc.value.diagnostics[0]
+    assert not diag.message.startswith("git сообщил") and "fatal" not in diag.message
 
 
 # --------------------------------------------------------------------------- every printed requisite (issue 10)
@@ -457,3 +479,18 @@ def test_a_person_renamed_in_the_directory_changes_the_order_text_that_names_the
     assert "[[grivusevich|" in changes[0]["new"]  # --json: as written in the plan
     text = run("diff", str(old), str(new_dir / "new.yaml")).stdout
     assert "Гривусевич-Новикову" in text or "Гривусевич-Новиковой" in text
+
+
+@pytest.mark.parametrize("text", ["a: &a [x]\nb: [*a, *a]\n", "plan:\n  title: a\n  title: b\n", "plan:\n\ttitle: a\n"])
+def test_a_side_that_is_not_readable_yaml_is_an_error_not_an_empty_plan(tmp_path: Path, text: str) -> None:
+    """Before: the whole other plan was reported «добавлен», exit 0."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = run("diff", str(bad), str(PLANS / "kaliningrad-committee-2026.yaml"))
+    assert result.exit_code == 1, result.output
+    assert "добавлен" not in result.output
+
+
+def test_a_device_is_named_as_such_not_as_missing() -> None:
+    result = run("diff", "/dev/zero", str(PLANS / "kaliningrad-committee-2026.yaml"))
+    assert result.exit_code == 2 and "OF070" in result.output and "не найден" not in result.output

@@ -19,7 +19,8 @@ from .conftest import ROOT
 BAD = "tests/fixtures/bad/five-mistakes.yaml"
 COMMANDS = [
     ["schema"], ["schema", "--directory"], ["styles"], ["validate", BAD], ["validate", "--json", BAD],
-    ["check-style", "district-plan"], ["--help"], ["init", "--help"], ["--version"], ["forms", "plans/baltiysk-2024.yaml"],
+    ["check-style", "district-plan"], ["--help"], ["init", "--help"], ["--version"],
+    ["forms", "plans/baltiysk-2024.yaml"],
 ]
 ids = [" ".join(c).replace(BAD, "bad") for c in COMMANDS]
 
@@ -40,7 +41,8 @@ def test_stdout_on_a_full_disk(args: list[str]) -> None:
         done = run(args, full.fileno())
     assert_clean(done.stderr)
     assert done.returncode == 2, done.stderr
-    assert done.stderr.startswith("/dev/full: ошибка OF050: не удалось записать вывод команды в файл: на диске нет места")
+    assert done.stderr.startswith("/dev/full: ошибка OF050: не удалось записать вывод команды в файл: "
+                                  "на диске нет места")
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=ids)
@@ -70,3 +72,28 @@ def test_diagnostics_on_a_full_stderr(tmp_path: Path) -> None:
                                "-o", str(tmp_path)], cwd=ROOT, stdout=subprocess.PIPE, stderr=full.fileno(),
                               text=True, timeout=120)
     assert done.returncode == 2 and done.stdout == ""
+
+
+def test_import_on_a_disk_that_fills_writes_both_files_or_neither(tmp_path: Path) -> None:
+    """The plan and its directory are staged in full before either replaces anything (write_all)."""
+    import resource
+    import signal
+
+    docx = ROOT / "tests" / "fixtures" / "import" / "order-school.docx"
+    for limit in (300, 2000, 6000):
+        work = tmp_path / str(limit)
+        work.mkdir()
+
+        def fill(limit: int = limit) -> None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+        done = subprocess.run([sys.executable, "-m", "orderforge", "import", str(docx), "-o", "plans/x.yaml"],
+                              cwd=work, capture_output=True, text=True, timeout=120, preexec_fn=fill)
+        assert_clean(done.stderr)
+        written = sorted(str(p.relative_to(work)) for p in work.rglob("*") if p.is_file())
+        if done.returncode == 2:
+            assert "OF050" in done.stderr
+            assert not any(name.startswith("plans/") for name in written), written
+        else:
+            assert "plans/x.yaml" in written and any(n.endswith("directory.yaml") for n in written), written

@@ -271,6 +271,30 @@ def test_gost_2016_style_lets_a_short_order_go_without_a_title(tmp_path: Path, m
     assert "Утвердить план." in " ".join(text)
 
 
+@pytest.mark.parametrize("template", ["/etc/passwd", "../../outside.docx", "../gymnasium/template.docx", "sub/x.docx"])
+def test_template_outside_the_style_folder_is_refused(workspace: Path, template: str) -> None:
+    from orderforge.diagnostics import UserError
+    from orderforge.style import load_style
+
+    path = workspace / "templates" / "gymnasium" / "style.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + f"\ntemplate: {template}\n", encoding="utf-8")
+    with pytest.raises(UserError) as exc:
+        assert load_style("gymnasium", workspace).template_path is None
+    assert exc.value.exit_code == 2 and "style.yaml" in str(exc.value.diagnostics[0].pos)
+
+
+def test_a_template_linked_out_of_the_style_folder_is_refused(workspace: Path) -> None:
+    from orderforge.diagnostics import UserError
+    from orderforge.style import load_style
+
+    folder = workspace / "templates" / "gymnasium"
+    (folder / "template.docx").unlink()
+    (folder / "template.docx").symlink_to(workspace / "templates" / "kaliningrad-committee" / "template.docx")
+    with pytest.raises(UserError) as exc:
+        assert load_style("gymnasium", workspace).template_path is None
+    assert exc.value.diagnostics[0].code == "OF410"
+
+
 # --------------------------------------------------------------------------- every key against one table (issue 10)
 
 

@@ -16,15 +16,19 @@ from typing import Any
 
 import click
 
-from . import clickru
+from . import clickru, signals
 from .console import OutputLost, output_lost
 from .console import echo as _echo
 from .console import echo_diagnostics as _echo_diagnostics
 from .diagnostics import Report, UserError, exit_code_for, failure_reason, file_error
+from .signals import EXIT_TERMINATED, Terminated
 
 clickru.install()
+signals.install()
 
 PLANS_DIR = Path("plans")
+PROGRESS_FROM = 50  # a long batch shows how far it got, every PROGRESS_EVERY plans
+PROGRESS_EVERY = 25
 OUTPUT_DIR = Path("output")
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -50,6 +54,9 @@ def _attempt(action: Callable[[], int]) -> int:
         error = file_error(exc, action="прочитать или записать")
         _echo_diagnostics(error.diagnostics)
         return error.exit_code
+    except Terminated:
+        _echo("прервано (получен сигнал завершения)", err=True)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         _echo("прервано", err=True)
         return 130
@@ -65,28 +72,10 @@ class OrderforgeGroup(click.Group):
             sys.exit(output_lost(exc))
 
 
-def _plan_files(paths: tuple[Path, ...]) -> list[Path]:
-    """The plans named, folders expanded; by default every plan in plans/."""
-    if not paths:
-        if not PLANS_DIR.is_dir():
-            raise UserError.simple("OF020", str(PLANS_DIR), "папка plans/ не найдена",
-                                   "укажите файлы планов или запустите команду из папки с планами")
-        paths = (PLANS_DIR,)
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(p for p in sorted(path.glob("*.yaml")) if not p.name.endswith(".directory.yaml")
-                         and p.name != "directory.yaml")
-        else:
-            files.append(path)
-    if not files:  # files named .yml are the usual reason: say so, they are not read as plans
-        yml = sorted(p.stem for folder in paths if folder.is_dir() for p in folder.glob("*.yml")
-                     if not p.name.endswith(".directory.yml") and p.name != "directory.yml")
-        renames = ", ".join(f"{stem}.yml → {stem}.yaml" for stem in yml[:3]) + (" …" if yml[3:] else "")
-        hint = (f"планы читаются только с расширением .yaml — переименуйте: {renames}" if yml
-                else "положите планы (*.yaml) в эту папку или укажите файлы планов")
-        raise UserError.simple("OF021", " ".join(map(str, paths)), "не найдено ни одного плана (*.yaml)", hint)
-    return files
+def _plan_files(paths: tuple[Path, ...], report: Report | None = None) -> list[Path]:
+    from .plans import plan_files
+
+    return plan_files(paths, report)
 
 
 class PlanYear(click.ParamType):
@@ -102,6 +91,30 @@ class PlanYear(click.ParamType):
             return int(text)
         self.fail(f"«{value}» — не год плана; укажите год от {YEARS.start} до {YEARS.stop - 1}, например 2026",
                   param, ctx)
+
+
+class PlainText(click.ParamType):
+    """Text typed on the command line, checked as plan text is: a document is never written short.
+
+    A cp1251 terminal hands Python bytes that are not UTF-8; they arrive as lone
+    surrogates, and the Word writer silently stopped at the first one («№ » and
+    nothing after). Such text, and control characters, are refused (exit 2).
+    """
+
+    name = "текст"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from .load import _FORBIDDEN_CHARS
+
+        text = str(value)
+        bad = _FORBIDDEN_CHARS.search(text)
+        if bad is None:
+            return text
+        if "\ud800" <= bad.group() <= "\udfff":
+            self.fail("текст не в кодировке UTF-8 (так бывает, когда терминал работает в cp1251); "
+                      "переключите терминал на UTF-8 (chcp 65001) или запишите значение в файл amend.yaml "
+                      "и укажите его параметром --order", param, ctx)
+        self.fail(f"в тексте недопустимый управляющий символ U+{ord(bad.group()):04X}; удалите его", param, ctx)
 
 
 @click.group(cls=OrderforgeGroup, context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]",
@@ -138,8 +151,11 @@ def validate(plans: tuple[Path, ...], as_json: bool, quiet: bool) -> None:
         from . import load_plan
 
         report = Report()
-        for path in _plan_files(plans):
+        files = _plan_files(plans, report)
+        for index, path in enumerate(files, start=1):
             load_plan(path, report)
+            if len(files) > PROGRESS_FROM and index % PROGRESS_EVERY == 0:
+                _echo(f"проверено планов: {index} из {len(files)}", err=True)
         items = [d for d in report.sorted() if not (quiet and d.severity == "warning")]
         if as_json:
             _echo(json.dumps([d.to_json() for d in items], ensure_ascii=False, indent=2))
@@ -236,7 +252,7 @@ def _make_pdfs(documents: list[Path]) -> int:
         return 0
     started = time.perf_counter()
     _echo(f"PDF: {len(documents)} док. через LibreOffice…", err=True)
-    done = convert_many([(d, d.with_suffix(".pdf")) for d in documents])
+    done = convert_many([(d, d.with_suffix(".pdf")) for d in documents], progress=lambda line: _echo(line, err=True))
     for document in documents:
         if document in done:
             _echo(f"{document} → {done[document]}")
@@ -426,7 +442,8 @@ def forms(plan: Path) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, metavar="ПЛАН.yaml",
               help="Файл плана (по умолчанию plans/<имя документа латиницей>.yaml).")
 @click.option("--directory", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              metavar="СПРАВОЧНИК.yaml", help="Справочник, который дополнить (по умолчанию directory.yaml рядом с планом, если он есть, "
+              metavar="СПРАВОЧНИК.yaml",
+              help="Справочник, который дополнить (по умолчанию directory.yaml рядом с планом, если он есть, "
                    "иначе <план>.directory.yaml).")
 @click.option("--style", default=None, metavar="СТИЛЬ",
               help="Взять готовый стиль оформления. Без него стиль делается из самого документа "
@@ -533,7 +550,8 @@ def style_new(name: str, source: Path, root: Path, force: bool) -> None:
 @click.option("--from", "source", required=True, type=click.Path(path_type=Path, dir_okay=False),
               metavar="СТАРЫЙ.yaml", help="План, из которого сделать новый (обычно прошлогодний).")
 @click.option("--year", type=int, default=None, metavar="ГГГГ", help="Первый год периода нового плана, например 2027.")
-@click.option("--shift", type=int, default=None, metavar="N", help="На сколько лет сдвинуть сроки и период (по умолчанию на 1).")
+@click.option("--shift", type=int, default=None, metavar="N",
+              help="На сколько лет сдвинуть сроки и период (по умолчанию на 1).")
 @click.option("--force", is_flag=True, help="Перезаписать НОВЫЙ.yaml, если он уже есть.")
 def new_command(new_plan: Path, source: Path, year: int | None, shift: int | None, force: bool) -> None:
     """Сделать план на следующий период из прошлого плана.
@@ -617,7 +635,7 @@ def diff_command(old: str, new: str | None, as_json: bool, exit_code: bool) -> N
     Пример:
       orderforge diff plans/kaliningrad-committee-2026.yaml
       orderforge diff HEAD~1:plans/kaliningrad-committee-2026.yaml plans/kaliningrad-committee-2026.yaml
-      orderforge diff подписан-2026-02-11:plans/kaliningrad-committee-2026.yaml HEAD:plans/kaliningrad-committee-2026.yaml --json
+      orderforge diff подписан-2026-02-11:plans/x.yaml HEAD:plans/x.yaml --json
     """
     def action() -> int:
         from . import diff_specs, format_diff
@@ -636,9 +654,10 @@ def diff_command(old: str, new: str | None, as_json: bool, exit_code: bool) -> N
 @main.command("amend", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
 @click.argument("old", metavar="СТАРЫЙ")
 @click.argument("new", metavar="НОВЫЙ")
-@click.option("--number", default=None, metavar="НОМЕР", help="Номер нового приказа.")
-@click.option("--date", "date_text", default=None, metavar="ГГГГ-ММ-ДД", help="Дата нового приказа.")
-@click.option("--preamble", default=None, metavar="ТЕКСТ",
+@click.option("--number", default=None, type=PlainText(), metavar="НОМЕР", help="Номер нового приказа.")
+@click.option("--date", "date_text", default=None, type=PlainText(), metavar="ГГГГ-ММ-ДД",
+              help="Дата нового приказа.")
+@click.option("--preamble", default=None, type=PlainText(), metavar="ТЕКСТ",
               help="Констатирующая часть (по умолчанию «В связи с необходимостью корректировки Плана …»).")
 @click.option("--order", "order_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               metavar="amend.yaml", help="Реквизиты приказа из файла: number, date, preamble, signatory, control.")
@@ -658,7 +677,7 @@ def amend_command(old: str, new: str, number: str | None, date_text: str | None,
 
     \b
     Пример:
-      orderforge amend подписан-2026-02-11:plans/kaliningrad-committee-2026.yaml plans/kaliningrad-committee-2026.yaml --number ПД-КПО-150 --date 2026-06-01
+      orderforge amend подписан-2026-02-11:plans/x.yaml plans/x.yaml --number ПД-КПО-150 --date 2026-06-01
       orderforge amend HEAD:plans/x.yaml plans/x.yaml --order amend.yaml -o output/изменения.docx
     """
     def action() -> int:

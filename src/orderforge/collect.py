@@ -65,28 +65,25 @@ def read_filled(path: Path, execution: Execution) -> Collected:
     return result
 
 
-MAX_MEMBERS, MAX_UNPACKED, MAX_RATIO = 2000, 200 * 1024 * 1024, 200
-
-
 def _check_size(path: Path) -> None:
-    """A zip that unpacks to gigabytes (a «zip bomb») is refused before openpyxl inflates it.
+    """A spreadsheet passes the one gate for foreign files (safeio) before openpyxl sees it: a zip that
+    unpacks to gigabytes, a part with a DTD or entities (XXE, «billion laughs») is refused in Russian.
 
-    Declared sizes are read from the zip directory only; a file that is not a zip at all is left to
-    openpyxl's own refusal (OF731)."""
-    import zipfile
+    A file that is not a zip at all is left to openpyxl's own refusal (OF731)."""
+    from .safeio import open_package
 
     try:
-        with zipfile.ZipFile(path) as package:
-            infos = package.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return
-    unpacked = sum(i.file_size for i in infos)
-    packed = max(sum(i.compress_size for i in infos), 1)
-    if len(infos) > MAX_MEMBERS or unpacked > MAX_UNPACKED or unpacked / packed > MAX_RATIO:
-        raise UserError.simple(
-            "OF731", str(path), f"файл не похож на таблицу: {len(infos)} частей, {unpacked // 1024 // 1024} МБ "
-            "после распаковки — он поврежден или опасен", "откройте таблицу в Excel или LibreOffice и сохраните "
-            "её заново как «Книга Excel (*.xlsx)»")
+        opened = open_package(path, kind="таблица Excel (.xlsx)")
+    except UserError as exc:
+        if any(d.code == "OF073" for d in exc.diagnostics):
+            return
+        raise
+    with opened:
+        for name in opened.names():
+            if name.endswith((".xml", ".rels")):
+                head = opened.read(name)[:4096]
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    opened.xml(name)  # refused there (OF075), naming the part
 
 
 def _open(path: Path) -> Any:

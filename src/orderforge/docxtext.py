@@ -8,12 +8,12 @@ python-docx would be slower and hides cell merges.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import UserError
+from .safeio import ForeignPackage, lenient_xml
 from .wordlists import MAX_LEVELS, ListCounter, int_attr
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -95,24 +95,27 @@ class _Context:
 def read_blocks(path: Path, problems: list[str] | None = None) -> list[Block]:
     """Paragraphs and tables of the body, in order. Values that make no sense (``w:gridSpan
     w:val="пять"``) are read as their default and described in ``problems``, never raised."""
-    from lxml import etree
+    from . import safeio
 
+    if not path.exists() and not path.is_symlink():
+        raise UserError.simple("OF030", str(path), "файл не найден", "")
+    not_word = UserError.simple("OF031", str(path), "это не документ Word (.docx) или файл повреждён",
+                                "откройте файл в Word и сохраните как «Документ Word (*.docx)»", exit_code=1)
     try:
-        with zipfile.ZipFile(path) as package:
-            xml = package.read("word/document.xml")
-            styles, list_styles = _style_lists(package)
-            names = set(package.namelist())
-            numbering = package.read("word/numbering.xml") if "word/numbering.xml" in names else None
-    except FileNotFoundError:
-        raise UserError.simple("OF030", str(path), "файл не найден", "") from None
-    except (zipfile.BadZipFile, KeyError):
-        raise UserError.simple("OF031", str(path), "это не документ Word (.docx) или файл повреждён",
-                               "откройте файл в Word и сохраните как «Документ Word (*.docx)»", exit_code=1) from None
-    notes = problems if problems is not None else []
-    lists = ListCounter.parse(numbering, list_styles)
+        opened = safeio.open_package(path)  # regular file, sizes and ratio checked before anything is inflated
+    except UserError as exc:
+        if any(d.code == "OF073" for d in exc.diagnostics):  # not a zip at all: as before, «not a Word file»
+            raise not_word from None
+        raise
+    with opened as package:
+        if not package.has("word/document.xml"):
+            raise not_word
+        body = package.xml("word/document.xml").find(f"{W}body")
+        styles, list_styles = _style_lists(package)
+        numbering = package.read("word/numbering.xml") if package.has("word/numbering.xml") else None
+        notes = problems if problems is not None else []
+        lists = ListCounter.parse(numbering, list_styles, str(path))
     notes.extend(lists.problems)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    body = etree.fromstring(xml, parser).find(f"{W}body")
     return list(_blocks(body, _Context(styles, lists, notes))) if body is not None else []
 
 
@@ -201,15 +204,14 @@ def _num_ref(num: object, problems: list[str] | None = None) -> ListRef:
     return value, int_attr(level, "val", 0, problems, 0, MAX_LEVELS - 1)
 
 
-def _style_lists(package: zipfile.ZipFile) -> tuple[dict[str, tuple[str, int]], dict[str, str]]:
+def _style_lists(package: ForeignPackage) -> tuple[dict[str, tuple[str, int]], dict[str, str]]:
     """Paragraph styles that make a list («List Bullet», «Маркированный список»): style id → (numId, level),
     through ``basedOn``. Word draws their bullets although the paragraphs carry no numPr of their own.
     And the list (numbering) styles: style id → numId, for lists defined by a list style."""
-    from lxml import etree
-
-    try:
-        root = etree.fromstring(package.read("word/styles.xml"), etree.XMLParser(resolve_entities=False))
-    except (KeyError, etree.XMLSyntaxError):
+    if not package.has("word/styles.xml"):
+        return {}, {}
+    root = lenient_xml(package.read("word/styles.xml"), package.where, "word/styles.xml")
+    if root is None:  # damaged styles: no list styles known, the text is still read
         return {}, {}
     own: dict[str, ListRef] = {}
     parent: dict[str, str] = {}

@@ -480,7 +480,8 @@ class FmtResult:
 
 def fmt_paths(paths: list[Path], check: bool = False) -> FmtResult:
     """Format files in place (or only tell which would change, with ``check``)."""
-    from .load import decode
+    from .load import MAX_PLAN_BYTES, decode
+    from .safeio import check_regular_file, read_bytes
     from .validate import display_path
     from .write import write_atomic
 
@@ -488,7 +489,11 @@ def fmt_paths(paths: list[Path], check: bool = False) -> FmtResult:
     for path in paths:
         name = display_path(path)
         try:
-            data = path.read_bytes()
+            check_regular_file(path, name)  # a pipe or a device named .yaml is never read (it would hang)
+            data = read_bytes(path, MAX_PLAN_BYTES, name)
+        except UserError as exc:
+            result.errors.extend(exc.diagnostics)
+            continue
         except OSError:
             result.errors.append(Diagnostic("OF001", "error", "файл не найден или не читается", Pos(name),
                                             "проверьте путь к файлу"))

@@ -32,10 +32,18 @@ class RevPath:
 
 
 def parse_rev_path(spec: str) -> RevPath | None:
-    """``REV:path`` → RevPath; None when the text has no revision part."""
+    """``REV:path`` → RevPath; None when the text has no revision part.
+
+    A revision that starts with «-» would reach git as an option (``--output=…`` writes
+    a file anywhere): it is refused here, and every git call also passes
+    ``--end-of-options`` before user text, so neither can happen.
+    """
     rev, sep, path = spec.partition(":")
     if not sep or not rev or not path or len(rev) == 1 and rev.isalpha():  # «C:\…» is a Windows drive
         return None
+    if rev.startswith("-"):
+        raise UserError.simple("OF635", spec, f"версия «{rev}» начинается с «-»: так пишут параметры команды, "
+                               "а не версии", "укажите коммит, ветку или метку: HEAD, HEAD~1, main")
     return RevPath(rev, path)
 
 
@@ -73,13 +81,16 @@ def _git_error(args: list[str], stderr: str, where: str) -> UserError:
     if "does not exist in" in low or "exists on disk, but not in" in low or "path '" in low and "not in" in low:
         rev, _, path = target.partition(":")
         return UserError.simple("OF632", target, f"в версии «{rev}» нет файла «{path}»",
-                                "проверьте путь: он считается от корня репозитория (или начните его с ./ — от текущей папки); "
+                                "проверьте путь: он считается от корня репозитория "
+                                "(или начните его с ./ — от текущей папки); "
                                 "новый, ещё не закоммиченный файл сравнивать не с чем")
-    if "invalid object name" in low or "unknown revision" in low or "bad revision" in low or "ambiguous argument" in low:
+    unknown = ("invalid object name", "unknown revision", "bad revision", "ambiguous argument")
+    if any(words in low for words in unknown):
         rev = target.partition(":")[0]
         return UserError.simple("OF633", target, f"версия «{rev}» не найдена в репозитории",
                                 "укажите коммит, ветку или метку: HEAD, HEAD~1, main, подписан-2026-02-11")
-    return UserError.simple("OF634", target or where, f"git сообщил об ошибке: {first or 'неизвестная ошибка'}", "")
+    detail = f"сообщение git: {first}" if first else ""
+    return UserError.simple("OF634", target or where, "git не смог выполнить команду", detail)
 
 
 def _relative_path_error(target: str, stderr: str) -> UserError:
@@ -99,7 +110,10 @@ def _relative_path_error(target: str, stderr: str) -> UserError:
 
 def show(spec: RevPath, cwd: Path | None = None) -> bytes:
     """The bytes of ``REV:path`` (``git show``; the path is from the repository root, or ./… from ``cwd``)."""
-    return run_git(["show", "--no-textconv", str(spec)], cwd)
+    if spec.rev.startswith("-"):  # RevPath made by hand, not through parse_rev_path
+        raise UserError.simple("OF635", str(spec), f"версия «{spec.rev}» начинается с «-»",
+                               "укажите коммит, ветку или метку")
+    return run_git(["show", "--no-textconv", "--end-of-options", str(spec)], cwd)
 
 
 def toplevel(folder: Path) -> Path:

@@ -94,6 +94,10 @@ class Loaded:
     report: Report
 
 
+#: The largest plan or directory file read (a 5,000-activity plan is about 2 MB; a real one, 50 KB).
+MAX_PLAN_BYTES = 8 * 1024 * 1024
+
+
 def load_file(path: Path | str, display: str | None = None) -> Loaded:
     """Read a YAML file as bytes, decode it ourselves and build the string tree.
 
@@ -107,6 +111,11 @@ def load_file(path: Path | str, display: str | None = None) -> Loaded:
         if not stat.S_ISREG(mode):
             what = "это папка, а не файл плана" if stat.S_ISDIR(mode) else "это не файл, а канал, устройство или сокет"
             report.error("OF001", Pos(name), what, "укажите путь к файлу плана (.yaml)")
+            return Loaded(path, None, report)
+        if path.stat().st_size > MAX_PLAN_BYTES:
+            report.error("OF007", Pos(name), f"файл слишком большой: {path.stat().st_size // 1024} КБ, план — не "
+                         f"больше {MAX_PLAN_BYTES // 1024 // 1024} МБ", "разделите план на несколько (по годам или "
+                         "по направлениям): в настоящем плане не бывает тысяч мероприятий")
             return Loaded(path, None, report)
         data = path.read_bytes()
     except FileNotFoundError:

@@ -52,17 +52,17 @@ def _xml_text(value: Any) -> Any:
 
 
 def make_env() -> Any:
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    """The bounded sandbox (sandbox.py): no internals, no files, bounded arithmetic, depth and growth."""
+    from .sandbox import make_sandbox
 
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_xml_text)
+    return make_sandbox(finalize=_xml_text)
 
 
 def _template_class() -> type:
     """DocxTemplate that checks each rendered part for leftover tags before lxml decodes entities."""
     from docxtpl import DocxTemplate
 
-    class CheckedTemplate(DocxTemplate):  # type: ignore[misc]
+    class CheckedTemplate(DocxTemplate):
         def render_xml_part(self, src_xml: str, part: Any, context: dict, jinja_env: Any = None) -> str:
             dst = super().render_xml_part(src_xml, part, context, jinja_env)
             check_leftovers(dst, getattr(part, "partname", "word/document.xml"), self.template_name)
@@ -94,8 +94,11 @@ def render_docx(context: dict[str, Any], style: Style) -> bytes:
     package = open_template(template_path)
     tpl = _template_class()(io.BytesIO(package.data))  # the very bytes that were checked
     tpl.template_name = str(template_path)
+    from .sandbox import time_limit
+
     try:
-        tpl.render(context, jinja_env=make_env(), autoescape=True)
+        with time_limit():
+            tpl.render(context, jinja_env=make_env(), autoescape=True)
     except TemplateError as exc:
         raise template_error(exc, template_path) from None
     except (OpcError, etree.XMLSyntaxError) as exc:  # damage open_template does not foresee
@@ -140,17 +143,29 @@ def open_template(path: Path) -> TemplatePackage:
     and lxml exceptions with no file name; here each becomes an OF40x error
     naming the file and the part, with what to do (exit code 2).
     """
-    if not path.is_file():
+    from .safeio import LIMITS, check_regular_file, open_package, read_bytes
+
+    if not path.exists() and not path.is_symlink():
         raise UserError.simple("OF402", str(path), "файл шаблона стиля не найден",
                                f"положите шаблон Word в папку стиля {path.parent}")
+    check_regular_file(path)  # a pipe or a device in place of the template is never read
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, LIMITS.file_bytes)
     except OSError:
         raise _unreadable(path, "файл не читается", "проверьте права на файл и закройте его в Word") from None
+    try:
+        open_package(path).close()  # a style may come from elsewhere: its zip passes the one gate first
+    except UserError as exc:
+        if any(d.code == "OF073" for d in exc.diagnostics):
+            raise _unreadable(path, _NOT_DOCX) from None
+        raise
     parts = _zip_parts(path, data)
     _check_main_part(path, parts)
     xml = {name: _part_text(path, name, blob) for name, blob in parts.items() if name.endswith((".xml", ".rels"))}
     return TemplatePackage(path, data, xml)
+
+
+_NOT_DOCX = "это не файл .docx (возможно, документ .doc или .rtf, переименованный в .docx)"
 
 
 def _unreadable(path: Path, why: str, hint: str = _SAVE_AS_DOCX) -> UserError:
@@ -162,7 +177,7 @@ def _zip_parts(path: Path, data: bytes) -> dict[str, bytes]:
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise _unreadable(path, "это не файл .docx (возможно, документ .doc или .rtf, переименованный в .docx)") from None
+        raise _unreadable(path, _NOT_DOCX) from None
     parts: dict[str, bytes] = {}
     for name in package.namelist():
         try:
@@ -193,8 +208,13 @@ def _part_text(path: Path, name: str, blob: bytes) -> str:
         raise UserError.simple(
             "OF409", str(path), f"{part_name(name)}{_near_paragraph(blob, exc.start)}: часть не в кодировке UTF-8",
             f"{_SAVE_AS_DOCX}: Word всегда пишет UTF-8; если часть правили вручную, сохраните её в UTF-8") from None
+    from .safeio import parse_xml
+
+    head = blob[:4096]
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        parse_xml(blob, str(path), name)  # refused there, in the words of the one gate (OF075)
     try:
-        etree.fromstring(blob, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+        etree.fromstring(blob, parser=etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
     except etree.XMLSyntaxError as exc:
         line, column = exc.position
         raise UserError.simple(
@@ -243,16 +263,20 @@ def template_error(exc: Exception, template_path: Path) -> UserError:
     from jinja2 import TemplateError, UndefinedError
 
     around = " / ".join(x.strip() for x in getattr(exc, "docx_context", []) if x.strip())[:200]
-    if isinstance(exc, UndefinedError):
-        message = f"шаблон ссылается на неизвестное поле: {exc.message}"
-    elif not isinstance(exc, TemplateError):
+    from .sandbox import jinja_message_ru
+
+    detail = ""
+    if not isinstance(exc, TemplateError):
         message = f"метка шаблона не выполняется: {_RUNTIME_RU.get(type(exc).__name__, 'ошибка в выражении метки')}"
     else:
-        message = f"ошибка в метке шаблона: {getattr(exc, 'message', exc)}"
+        said, detail = jinja_message_ru(exc)
+        message = f"{'шаблон ссылается на ' if isinstance(exc, UndefinedError) else 'ошибка в метке шаблона: '}{said}"
     if around:
         message += f" (рядом с текстом: «{around}»)"
-    return UserError(Diagnostic("OF403", "error", message, Pos(str(template_path)),
-                                "проверьте метки {{ … }} и {% … %} в шаблоне Word (orderforge check-style)"), exit_code=2)
+    hint = "проверьте метки {{ … }} и {% … %} в шаблоне Word (orderforge check-style)"
+    if detail:
+        hint += f"\n    подробности: {detail}"
+    return UserError(Diagnostic("OF403", "error", message, Pos(str(template_path)), hint), exit_code=2)
 
 
 def finish_package(data: bytes, style: Style, template: str) -> bytes:

@@ -78,13 +78,31 @@ class Style:
     @property
     def template_path(self) -> Path:
         """The template in this style's folder, else in the nearest parent style that has it."""
+        return self.style_file(self.template)
+
+    def style_file(self, name: str) -> Path:
+        """A file of this style (or of the nearest parent that has it), never one outside their folders.
+
+        A style may come from elsewhere: a name with a path, or a link that leads out of
+        the style folder, would let it read any file on the machine (OF410).
+        """
         for folder in [self.folder, *self.parents]:
-            if (folder / self.template).is_file():
-                return folder / self.template
-        return self.folder / self.template
+            candidate = folder / name
+            if candidate.is_file() or candidate.is_symlink():
+                _confined(candidate, folder)
+                return candidate
+        _confined(self.folder / name, self.folder)
+        return self.folder / name
 
 
 GOST_EDITIONS = ("2025", "2016")
+
+
+def _confined(path: Path, folder: Path) -> None:
+    """Refuse a style file that is, or links to, something outside its style folder."""
+    if not path.resolve().is_relative_to(folder.resolve()):
+        raise UserError.simple("OF410", str(folder / STYLE_FILE), f"файл стиля «{path.name}» указывает за пределы "
+                               f"папки стиля {folder}", "положите файл шаблона в папку стиля и укажите только его имя")
 
 
 def list_styles(workspace: Path | None = None) -> dict[str, Path]:

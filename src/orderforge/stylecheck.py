@@ -31,6 +31,8 @@ def check_template_file(path: Path, report: Report) -> None:
     from docxtpl import DocxTemplate
     from jinja2 import TemplateSyntaxError, meta
 
+    from .sandbox import jinja_message_ru
+
     try:
         package = open_template(path)
     except UserError as exc:
@@ -46,9 +48,11 @@ def check_template_file(path: Path, report: Report) -> None:
             lines = xml.splitlines()
             number = max(exc.lineno - 1, 0)
             text = _paragraph_text(lines[number]) if number < len(lines) else ""
-            report.error("OF406", Pos(str(path)),
-                         f"{part_name(name)}, абзац {number}: ошибка в метке: {exc.message} — «{text}»",
-                         "исправьте метку в Word: {{ поле }}, {%p if … %}, {%tr for … %}; каждая {%p/{%tr — в своём абзаце/строке")
+            message, detail = jinja_message_ru(exc)
+            hint = ("исправьте метку в Word: {{ поле }}, {%p if … %}, {%tr for … %}; "
+                    "каждая {%p/{%tr — в своём абзаце/строке")
+            report.error("OF406", Pos(str(path)), f"{part_name(name)}, абзац {number}: {message} — «{text}»",
+                         f"{hint}\n    подробности: {detail}" if detail else hint)
             continue
         for variable in sorted(meta.find_undeclared_variables(parsed) - CONTEXT_ROOTS):
             report.error("OF407", Pos(str(path)), f"{part_name(name)}: неизвестное поле «{variable}»",

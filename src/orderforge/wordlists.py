@@ -121,18 +121,17 @@ class ListCounter:
         self.counters: dict[str, dict[int, int]] = {}  # abstractNumId → level → current value
 
     @classmethod
-    def parse(cls, xml: bytes | None, list_styles: dict[str, str] | None = None) -> ListCounter:
+    def parse(cls, xml: bytes | None, list_styles: dict[str, str] | None = None, where: str = "") -> ListCounter:
         """From the bytes of word/numbering.xml (None or damaged: no lists known). ``list_styles``
         (numbering style id → numId, from styles.xml) resolves an ``w:numStyleLink``: a list defined
         by a list style («1 / 1.1 / 1.1.1») takes that style's levels."""
-        from lxml import etree
+        from .safeio import lenient_xml
 
         problems: list[str] = []
         if not xml:
             return cls({}, {}, problems)
-        try:
-            root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
-        except etree.XMLSyntaxError:
+        root = lenient_xml(xml, where, "word/numbering.xml")
+        if root is None:
             return cls({}, {}, ["word/numbering.xml повреждён: автоматическая нумерация не прочитана"])
         abstract: dict[str, dict[int, Level]] = {}
         for node in root.findall(f"{W}abstractNum"):

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .diagnostics import file_error
+from .signals import deferred
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -29,24 +31,65 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise file_error(exc, path) from exc
 
 
-def _write(path: Path, data: bytes) -> None:
+def write_all(files: list[tuple[Path, bytes]]) -> None:
+    """Write several files so that all of them change or none does (a plan and its directory).
+
+    Every file is first written in full to a temporary file beside its target and
+    fsynced — that is where a full disk or a missing right shows — and only then are
+    they renamed over their targets, which needs no space. A failure before the
+    renames leaves every target as it was and no temporary file behind.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files:
+            staged.append((_stage(path, data), path))
+        for tmp_name, path in staged:
+            os.replace(tmp_name, path)
+    except OSError as exc:
+        _discard(name for name, _ in staged)
+        failed = files[min(len(staged), len(files) - 1)][0]
+        raise file_error(exc, failed) from exc
+    except BaseException:
+        _discard(name for name, _ in staged)
+        raise
+
+
+def _discard(names: Iterable[str]) -> None:
+    for name in names:
+        try:
+            os.unlink(name)
+        except FileNotFoundError:
+            pass
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """A complete, fsynced temporary copy of ``data`` beside ``path``; its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(path))
     mode = _mode_for(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp_name = ""
     try:
+        with deferred():
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.chmod(tmp_name, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+    except BaseException:
+        if tmp_name:
+            _discard([tmp_name])
+        raise
+    return tmp_name
+
+
+def _write(path: Path, data: bytes) -> None:
+    tmp_name = _stage(path, data)
+    try:
         os.replace(tmp_name, path)
     except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
+        _discard([tmp_name])
         raise
 
 

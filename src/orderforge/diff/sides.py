@@ -45,6 +45,10 @@ def load_side(spec: str, *, directory: bool = False, cwd: Path | None = None) ->
     report = Report()
     path = Path(spec)
     rev = None
+    if path.exists() and not path.is_file():  # a device or a pipe: say what it is, never read it
+        from ..safeio import check_regular_file
+
+        check_regular_file(path, spec)
     if path.is_file():
         display = display_path(path)
         loaded = load_file(path, display)
@@ -59,7 +63,7 @@ def load_side(spec: str, *, directory: bool = False, cwd: Path | None = None) ->
         text = decode(show(rev, cwd), display, report)
         root = load_text(text, display, report) if text is not None else None
         path = worktree_path(rev, cwd)
-    if root is None:
+    if root is None or _unreadable(report):
         raise UserError(report.errors or report.sorted(), exit_code=1)
     parts = PLAN.convert(root, Ctx(report))
     if parts is None:
@@ -68,8 +72,19 @@ def load_side(spec: str, *, directory: bool = False, cwd: Path | None = None) ->
     if directory:
         from ..validate import _directory
 
-        found = (_directory_at(rev, parts, path, report) if rev is not None else None) or _directory(parts, path, report)
+        at_rev = _directory_at(rev, parts, path, report) if rev is not None else None
+        found = at_rev or _directory(parts, path, report)
     return Side(spec, display, assemble(parts, found, display), path, report)
+
+
+def _unreadable(report: Report) -> bool:
+    """Whether loading itself failed (encoding, YAML syntax, anchors, duplicate keys: codes OF0xx).
+
+    Schema errors (OF1xx and later) leave a plan that can still be compared as far as it
+    goes; a file that was not read as YAML cannot be, and comparing what little of it was
+    read would report the whole other plan as «добавлен» with exit code 0.
+    """
+    return any(d.severity == "error" and d.code.startswith("OF0") for d in report.items)
 
 
 def _directory_at(rev: RevPath, parts: dict, plan_path: Path, report: Report) -> Directory | None:
@@ -99,5 +114,6 @@ def _directory_at(rev: RevPath, parts: dict, plan_path: Path, report: Report) ->
             continue
         own = Report()
         text = decode(data, str(spec), own)
-        return directory_from_tree(load_text(text, str(spec), own) if text is not None else None, str(spec), own, report)
+        tree = load_text(text, str(spec), own) if text is not None else None
+        return directory_from_tree(tree, str(spec), own, report)
     return None

@@ -7,6 +7,7 @@ written plan is then loaded again, so the result carries its validation.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -45,9 +46,8 @@ def import_docx(docx: Path, output: Path | None = None, *, style: str | None = D
     the workspace's ``templates/<document name>/``, so that the plan builds back into the committee's own
     document: its columns, header words, responsible parties as printed, page settings and fonts.
     """
-    from ..style import StyleNotFound, find_style, load_style
-    from ..validate import display_path, load_directory, load_plan
-    from ..write import write_atomic
+    from ..style import StyleNotFound, find_style
+    from ..validate import display_path, load_directory
 
     name = display_path(docx)
     plan_path = output if output is not None else default_plan_path(docx)
@@ -79,6 +79,23 @@ def import_docx(docx: Path, output: Path | None = None, *, style: str | None = D
     style_notes: list[Any] = []
     if style is None:
         style, style_folder, style_notes = _make_style(docx, plan_path, existing or Directory(), force)
+    try:
+        return _write_plan(docx, name, plan_path, style, directory, shared, existing, existed, style_notes,
+                           style_folder)
+    except BaseException:
+        if style_folder is not None and not force:  # a style made for this import goes with it
+            shutil.rmtree(style_folder, ignore_errors=True)
+        raise
+
+
+def _write_plan(docx: Path, name: str, plan_path: Path, style: str, directory: Path, shared: Path, existing: Any,
+                existed: bool, style_notes: list[Any], style_folder: Path | None) -> ImportResult:
+    """Read the document into a plan and write the plan and its directory together (both or neither)."""
+    from ..model import Directory
+    from ..style import load_style
+    from ..validate import load_plan
+    from ..write import write_all
+
     style_obj = load_style(style, plan_path.resolve().parent)
     blocks, numbering = read_document(docx, name)
 
@@ -95,11 +112,10 @@ def import_docx(docx: Path, output: Path | None = None, *, style: str | None = D
     plan_text = plan_yaml(imported, style, directory_ref, docx.name)
     existing_text = directory.read_text(encoding="utf-8-sig") if existed else None
     directory_text, added_parties, added_people = directory_yaml(existing_text, imported, docx.name)
-    if existed and not added_parties and not added_people:
-        pass  # nothing new: leave the file byte for byte as it was
-    else:
-        write_atomic(directory, directory_text.encode("utf-8"))
-    write_atomic(plan_path, plan_text.encode("utf-8"))
+    files = [(plan_path, plan_text.encode("utf-8"))]
+    if not existed or added_parties or added_people:  # nothing new: leave the directory byte for byte as it was
+        files.insert(0, (directory, directory_text.encode("utf-8")))
+    write_all(files)
     _, check = load_plan(plan_path)
     return ImportResult(name, plan_path, directory, existed, imported, added_parties, added_people, check.items,
                         style_folder=style_folder)

@@ -94,6 +94,9 @@ def read_document(path: Path, name: str) -> tuple[list[Block], Numbering]:
         raise UserError.simple("IM001", name, "файл не найден", "проверьте путь к документу Word")
     if path.is_dir():
         raise UserError.simple("IM001", name, "это папка, а не документ Word", "укажите файл .docx")
+    from ..safeio import check_regular_file
+
+    check_regular_file(path, name)  # a pipe or a device named .docx is never opened (it would hang or never end)
     try:
         kind = _kind(path)
     except PermissionError:
@@ -118,13 +121,15 @@ def _read_docx(path: Path, name: str, notes: Numbering) -> tuple[list[Block], Nu
     hint = ("откройте файл в Word и сохраните как «Документ Word (*.docx)»; "
             "документ с паролем прочитать нельзя")
     damaged = UserError.simple("IM002", name, "это не документ Word (.docx) или файл повреждён", hint, exit_code=1)
+    from ..safeio import package
+
     try:
         if not zipfile.is_zipfile(path):
             raise damaged
-        with zipfile.ZipFile(path) as package:
-            if "word/document.xml" not in package.namelist():
+        with package(path, name) as opened:  # the one gate: sizes and ratio checked before inflating
+            if not opened.has("word/document.xml"):
                 raise damaged
-            with package.open("word/document.xml") as xml:
+            with opened.stream("word/document.xml") as xml:
                 _check_size(_count_rows(xml), name)  # before parsing: streamed, cheap at any size
         blocks = read_blocks(path, notes.problems)
     except PermissionError:

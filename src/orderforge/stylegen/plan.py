@@ -346,6 +346,10 @@ class AppendixPart:
 
     def _fit_grid(self, table: Element) -> None:
         grid = table.find(q("tblGrid"))
+        if grid is None:  # Word always writes one; a hand-made or generated table may not
+            grid = make("tblGrid", {})
+            props = table.find(q("tblPr"))
+            table.insert(table.index(props) + 1 if props is not None else 0, grid)
         total = sum(number_attr(g, "w", 0) for g in grid.findall(q("gridCol"))) or 15000
         for g in list(grid):
             grid.remove(g)
