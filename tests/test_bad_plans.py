@@ -19,7 +19,7 @@ import pytest
 from orderforge.diagnostics import Report
 from orderforge.validate import load_plan
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, PLANS, ROOT
 
 BAD = sorted((FIXTURES / "bad").glob("*.yaml"))
 _EXPECT = re.compile(
@@ -151,3 +151,13 @@ def test_validation_collects_everything_in_one_report() -> None:
     for path in BAD[:3]:
         load_plan(path, report)
     assert len({d.pos.file for d in report.items}) == 3
+
+
+def test_a_plan_over_the_activity_limit_is_refused_with_how_to_split(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from orderforge import validate
+
+    monkeypatch.setattr(validate, "MAX_ACTIVITIES", 3)
+    plan, report = validate.load_plan(PLANS / "zyryansky-2025.yaml")
+    assert [d.code for d in report.errors] == ["OF221"]
+    assert "разделите план" in report.errors[0].hint

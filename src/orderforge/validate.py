@@ -144,6 +144,10 @@ def check_todo(node: Node, report: Report) -> set[Pos]:
     return found
 
 
+#: The most activities one plan may have: a 5,000-activity build stays under 300 MiB (real plans hold 20–300).
+MAX_ACTIVITIES = 5_000
+
+
 def check_plan(plan: Plan, report: Report) -> None:
     """Checks that need the whole plan: references, ids, deadlines against the period."""
     lookup = _Lookup(plan, report)
@@ -156,6 +160,10 @@ def check_plan(plan: Plan, report: Report) -> None:
         _check_section(section, report)
     lookup.summarise()
     _check_approval(plan, report)
+    count = len(plan.all_activities())
+    if count > MAX_ACTIVITIES:
+        report.error("OF221", plan.plan.pos, f"в плане {count} мероприятий, а orderforge собирает документ не больше "
+                     f"чем из {MAX_ACTIVITIES}", "разделите план на несколько (по годам или по направлениям)")
     has_errors = any(d.severity == "error" and d.pos.file == plan.source for d in report)
     if not plan.all_activities() and not has_errors:
         report.warning("OF209", plan.plan.pos, "в плане нет ни одного мероприятия", "добавьте sections или activities")
