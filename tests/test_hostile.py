@@ -116,6 +116,29 @@ def test_hostile_input(case: Case, tmp_path: Path) -> None:
         assert elapsed < 1.0 + _startup_allowance(), f"a zip bomb took {elapsed:.2f} s to refuse"
 
 
+def _assert_whole(ws: Path, paths: set[str]) -> None:
+    """Every file an interrupted command left is the previous one or a complete new one."""
+    import json
+    import zipfile
+
+    for rel in sorted(paths):
+        path = ws / rel
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if data == PREVIOUS:
+            continue
+        if rel.endswith(".docx"):
+            with zipfile.ZipFile(path) as package:
+                assert package.testzip() is None, f"{rel} is damaged"
+        elif rel.endswith(".pdf"):
+            assert data.startswith(b"%PDF-") and b"%%EOF" in data[-2048:], f"{rel} is cut short"
+        elif rel.endswith(".json"):
+            json.loads(data)
+        else:
+            raise AssertionError(f"unexpected file after an interrupt: {rel}")
+
+
 def _startup_allowance() -> float:
     """A whole child process (interpreter, click, the command's imports) on a loaded 2-core machine."""
     return 4.0
@@ -127,6 +150,9 @@ def _assert_no_debris(case: Case, ws: Path, before: set[str], code: int) -> None
     assert not hidden, f"hidden temp files left: {hidden}"
     new = after - before
     if code == 0:
+        return
+    if case.signal:  # interrupted: what was finished is whole (build cache, a complete .docx or PDF), nothing half
+        _assert_whole(ws, new | {case.guarded})
         return
     new -= set(case.may_write) if code == 1 else set()
     assert not new, f"new files after a refusal: {sorted(new)}"
