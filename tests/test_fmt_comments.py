@@ -381,3 +381,12 @@ def commented_plans(draw: Any) -> str:
 @given(commented_plans())
 def test_generated_commented_plans(text: str) -> None:
     check_fmt(text)
+
+
+@pytest.mark.slow
+@settings(max_examples=2000, deadline=None, suppress_health_check=[
+    HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
+@given(commented_plans())
+def test_generated_commented_plans_2000(text: str) -> None:
+    """Issue 15: every command that rewrites a clerk's file runs 2,000 generated examples in CI."""
+    check_fmt(text)

@@ -315,3 +315,13 @@ def test_a_plan_approved_by_rasporyazhenie_asks_for_the_rasporyazhenie(tmp_path:
     assert result.exit_code == 0, result.output
     assert "Заполните номер и дату распоряжения об утверждении" in result.output
     assert "приказа" not in result.output
+
+
+def test_new_from_a_device_says_what_it_is() -> None:
+    """Issue 15: `new --from /dev/zero` said «файл не найден»."""
+    from click.testing import CliRunner
+
+    from orderforge.cli import main
+
+    result = CliRunner().invoke(main, ["new", "n.yaml", "--from", "/dev/zero", "--year", "2027"])
+    assert result.exit_code == 2 and "OF070" in result.output and "не найден" not in result.output

@@ -514,6 +514,10 @@ def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int
     from .write import write_atomic
 
     old_name, new_name = display_path(old_path), display_path(new_path)
+    if old_path.exists() and not old_path.is_file():  # a device or a pipe: say what it is, never read it
+        from .safeio import check_regular_file
+
+        check_regular_file(old_path, old_name)
     if not old_path.is_file():
         raise UserError.simple("OF001", old_name, "файл не найден", "проверьте путь после --from")
     if new_path.exists() and not force:

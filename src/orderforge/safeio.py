@@ -82,7 +82,7 @@ def check_regular_file(path: Path, display: str | None = None) -> os.stat_result
         raise _refuse("OF070", where, "это папка, а не файл", "укажите путь к файлу")
     if not stat.S_ISREG(info.st_mode):
         raise _refuse("OF070", where, "это не обычный файл (канал, устройство или сокет), "
-                      "его нельзя прочитать как документ", "укажите путь к самому файлу .docx")
+                      "его нельзя прочитать", "укажите путь к самому файлу (плану .yaml, документу .docx)")
     return info
 
 
