@@ -24,6 +24,16 @@ def repo_root(monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def execution_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The example workspace with its execution records (reports/), for status, report, export and collect."""
+    for folder in ("plans", "reports"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the example workspace (plans + templates) in a temporary folder."""
     shutil.copytree(PLANS, tmp_path / "plans")

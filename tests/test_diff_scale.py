@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orderforge.diff import match
-from orderforge.diff.match import SIMILARITY, flatten, match_items, similarity
+from orderforge.diff.match import SIMILARITY, flatten, match_items, pair_by_id, similarity
 from orderforge.diff.result import Item, text_str
 from orderforge.model import Activity, Para
 from orderforge.validate import load_plan
@@ -30,20 +30,7 @@ import genplan  # noqa: E402
 
 def reference_match(old: list[Item], new: list[Item]) -> list[tuple[Item, Item]]:
     """The exhaustive matcher diff used before (quadratic), kept as the specification."""
-    pairs: list[tuple[Item, Item]] = []
-    by_id: dict[str, list[Item]] = {}
-    for item in new:
-        if item.activity.id:
-            by_id.setdefault(item.activity.id, []).append(item)
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    for item in old:
-        candidates = by_id.get(item.activity.id or "")
-        if candidates:
-            partner = candidates.pop(0)
-            pairs.append((item, partner))
-            used_old.add(item.index)
-            used_new.add(partner.index)
+    pairs, used_old, used_new = pair_by_id(old, new)  # ids decide first, as in diff itself
     scored = []
     for o in (i for i in old if i.index not in used_old):
         for n in (i for i in new if i.index not in used_new):

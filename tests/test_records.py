@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -11,18 +10,14 @@ import pytest
 from orderforge.records import STATUSES, load_records, records_path
 from orderforge.validate import load_plan
 
-from .conftest import ROOT, TEMPLATES
+from .conftest import ROOT
 
 EXAMPLES = ["kaliningrad-committee-2026", "baltiysk-2024", "gymnasium1-2022", "zyryansky-2025"]
 
 
 @pytest.fixture
-def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for folder in ("plans", "reports"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    shutil.copytree(TEMPLATES, tmp_path / "templates")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def ws(execution_workspace: Path) -> Path:
+    return execution_workspace
 
 
 def check(ws: Path, text: str, plan: str = "kaliningrad-committee-2026") -> list[str]:

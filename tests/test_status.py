@@ -15,23 +15,9 @@ from ruamel.yaml import YAML
 from orderforge.cli import main
 
 from .conftest import ROOT
+from .oracles import MONTHS
 
 PLAN = "plans/kaliningrad-committee-2026.yaml"
-MONTHS = {
-    "январ": 1,
-    "феврал": 2,
-    "март": 3,
-    "апрел": 4,
-    "май": 5,
-    "мая": 5,
-    "июн": 6,
-    "июл": 7,
-    "август": 8,
-    "сентябр": 9,
-    "октябр": 10,
-    "ноябр": 11,
-    "декабр": 12,
-}
 
 
 def month_end(year: int, month: int) -> date:

@@ -20,19 +20,15 @@ from orderforge.pdf import find_soffice
 from orderforge.records import load_records
 from orderforge.validate import load_plan
 
-from .conftest import ROOT, TEMPLATES
+from .conftest import ROOT
 
 PLAN = "plans/kaliningrad-committee-2026.yaml"
 RECORDS = "reports/kaliningrad-committee-2026.yaml"
 
 
 @pytest.fixture
-def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for folder in ("plans", "reports"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    shutil.copytree(TEMPLATES, tmp_path / "templates")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def ws(execution_workspace: Path) -> Path:
+    return execution_workspace
 
 
 def export(ws: Path) -> Path:

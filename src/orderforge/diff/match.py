@@ -59,8 +59,8 @@ FULL_COMPARISON = 400
 WINDOW = 4
 
 
-def match_items(old: list[Item], new: list[Item]) -> list[tuple[Item, Item]]:
-    """Pair activities of two versions: by id, then equal texts, then by text similarity (best pairs first)."""
+def pair_by_id(old: list[Item], new: list[Item]) -> tuple[list[tuple[Item, Item]], set[int], set[int]]:
+    """The pairs an id decides (first come, first served), and the indexes used on each side."""
     pairs: list[tuple[Item, Item]] = []
     by_id: dict[str, list[Item]] = {}
     for item in new:
@@ -75,6 +75,12 @@ def match_items(old: list[Item], new: list[Item]) -> list[tuple[Item, Item]]:
             pairs.append((item, partner))
             used_old.add(item.index)
             used_new.add(partner.index)
+    return pairs, used_old, used_new
+
+
+def match_items(old: list[Item], new: list[Item]) -> list[tuple[Item, Item]]:
+    """Pair activities of two versions: by id, then equal texts, then by text similarity (best pairs first)."""
+    pairs, used_old, used_new = pair_by_id(old, new)
     for find in (_equal_texts, _similar_texts):
         rest_old = [i for i in old if i.index not in used_old]
         rest_new = [i for i in new if i.index not in used_new]
