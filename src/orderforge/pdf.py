@@ -121,8 +121,10 @@ def run_soffice(soffice: str, sources: list[Path], target: str, outdir: Path, ti
                "--convert-to", target, "--outdir", str(outdir), *(str(source) for source in sources)]
     # its own process group: LibreOffice's launcher starts soffice.bin as a child, and a timeout, Ctrl+C or
     # SIGTERM must end both, never leave a LibreOffice behind
+    scratch = outdir / "tmp"  # its own temp files (lu*.tmp) live and die with the scratch folder, even when killed
+    scratch.mkdir(parents=True, exist_ok=True)
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               stdin=subprocess.DEVNULL, env=dict(os.environ, HOME=str(outdir)),
+                               stdin=subprocess.DEVNULL, env=dict(os.environ, HOME=str(outdir), TMPDIR=str(scratch)),
                                start_new_session=True)
     try:
         process.wait(timeout=timeout)
