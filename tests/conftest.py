@@ -24,6 +24,15 @@ def repo_root(monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def empty_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The bundled styles and an empty plans/, for tests that write their own plans (import)."""
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
+    (tmp_path / "plans").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
 def execution_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The example workspace with its execution records (reports/), for status, report, export and collect."""
     for folder in ("plans", "reports"):

@@ -40,7 +40,7 @@ from orderforge.model import Plan, Section, Text
 from orderforge.typography import plain, typeset
 from orderforge.validate import load_plan
 
-from .conftest import FIXTURES, PLANS, TEMPLATES
+from .conftest import FIXTURES, PLANS
 
 DOCS = FIXTURES / "import"
 EXAMPLE_PLANS = sorted(p for p in PLANS.glob("*.yaml")
@@ -168,11 +168,8 @@ def folder_state(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(TEMPLATES, tmp_path / "templates")
-    (tmp_path / "plans").mkdir()
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def workspace(empty_workspace: Path) -> Path:
+    return empty_workspace
 
 
 # --------------------------------------------------------------------------- round trip

@@ -11,7 +11,6 @@ with tests/corpus/wordxml.py.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,7 @@ from orderforge.importer import import_docx, parse_responsible
 from orderforge.validate import load_plan
 from orderforge.wordlists import ListCounter
 
-from .conftest import ROOT, TEMPLATES
+from .conftest import ROOT
 from .corpus.wordxml import C, add_list, append, new_document, p, row, save, table
 
 HEADER = ["№ п/п", "Мероприятие", "Срок исполнения", "Ответственный", "Результат"]
@@ -35,11 +34,8 @@ WIDTHS = [12, 70, 30, 40, 35]
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(TEMPLATES, tmp_path / "templates")
-    (tmp_path / "plans").mkdir()
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def workspace(empty_workspace: Path) -> Path:
+    return empty_workspace
 
 
 def plan_doc(folder: Path, rows: list[str], *, above: list[str] | None = None, lists: Any = None,
