@@ -161,3 +161,12 @@ def test_a_plan_over_the_activity_limit_is_refused_with_how_to_split(tmp_path: P
     plan, report = validate.load_plan(PLANS / "zyryansky-2025.yaml")
     assert [d.code for d in report.errors] == ["OF221"]
     assert "разделите план" in report.errors[0].hint
+
+
+def test_a_plan_file_over_the_size_limit_is_refused_before_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    from orderforge import load
+
+    monkeypatch.setattr(load, "MAX_PLAN_BYTES", 1024)
+    plan, report = load_plan(PLANS / "zyryansky-2025.yaml")
+    assert plan is None and [d.code for d in report.errors] == ["OF007"]
+    assert "разделите план" in report.errors[0].hint

@@ -107,13 +107,14 @@ def load_file(path: Path | str, display: str | None = None) -> Loaded:
     name = display or str(path)
     report = Report()
     try:
-        mode = path.stat().st_mode
+        info = path.stat()
+        mode = info.st_mode
         if not stat.S_ISREG(mode):
             what = "это папка, а не файл плана" if stat.S_ISDIR(mode) else "это не файл, а канал, устройство или сокет"
             report.error("OF001", Pos(name), what, "укажите путь к файлу плана (.yaml)")
             return Loaded(path, None, report)
-        if path.stat().st_size > MAX_PLAN_BYTES:
-            report.error("OF007", Pos(name), f"файл слишком большой: {path.stat().st_size // 1024} КБ, план — не "
+        if info.st_size > MAX_PLAN_BYTES:
+            report.error("OF007", Pos(name), f"файл слишком большой: {info.st_size // 1024} КБ, план — не "
                          f"больше {MAX_PLAN_BYTES // 1024 // 1024} МБ", "разделите план на несколько (по годам или "
                          "по направлениям): в настоящем плане не бывает тысяч мероприятий")
             return Loaded(path, None, report)
