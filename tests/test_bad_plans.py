@@ -114,13 +114,13 @@ def test_only_a_regular_file_is_read(tmp_path: Path, kind: str) -> None:
 ])
 def test_no_plans_says_why(tmp_path: Path, names: list[str], hint: str) -> None:
     """OF021 with *.yml files beside: they are not read as plans, the hint names the renames."""
-    from orderforge.cli import _plan_files
     from orderforge.diagnostics import UserError
+    from orderforge.plans import plan_files
 
     for name in names:
         (tmp_path / name).write_text("style: x\n", encoding="utf-8")
     with pytest.raises(UserError) as caught:
-        _plan_files((tmp_path,))
+        plan_files((tmp_path,))
     (diag,) = caught.value.diagnostics
     assert diag.code == "OF021" and hint in diag.hint and caught.value.exit_code == 2
     assert "x.directory" not in diag.hint

@@ -1,0 +1,157 @@
+"""Commands over many plans: validate every plan, build every plan (skip unchanged, ``-j N``, one PDF batch).
+
+The CLI names the plans and prints; what happens to each plan, in which
+order, and which exit code the whole batch earns lives here, so a script gets
+the same behaviour as ``orderforge build``. Progress goes through a
+:data:`Say` callback — the library never prints — and its lines are the
+clerk's Russian, as the command shows them.
+
+Only :mod:`.diagnostics` is imported at module level: ``validate`` goes
+through here and must stay lean; building, the build cache and LibreOffice
+load when a build needs them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from .diagnostics import Diagnostic, Report, failure_reason
+
+if TYPE_CHECKING:
+    from .buildcache import BuildCache
+
+#: A long batch tells how far it got every PROGRESS_EVERY plans, from PROGRESS_FROM plans on.
+PROGRESS_FROM = 50
+PROGRESS_EVERY = 25
+
+
+class Say(Protocol):
+    """Where a batch tells its progress: ``say(line)`` for results, ``say(line, err=True)`` for the rest."""
+
+    def __call__(self, line: str, /, err: bool = False) -> None: ...
+
+
+def say_diagnostics(say: Say, diagnostics: Iterable[Diagnostic], err: bool = True) -> None:
+    for diagnostic in diagnostics:
+        say(diagnostic.format(), err=err)
+
+
+def validate_files(files: list[Path], report: Report, say: Say) -> Report:
+    """Load and check every plan into ``report``; a long batch says how far it got (on stderr)."""
+    from .validate import load_plan
+
+    for index, path in enumerate(files, start=1):
+        load_plan(path, report)
+        if len(files) > PROGRESS_FROM and index % PROGRESS_EVERY == 0:
+            say(f"проверено планов: {index} из {len(files)}", err=True)
+    return report
+
+
+@dataclass
+class BuildOptions:
+    """Every choice of ``orderforge build`` besides the plans (``jobs`` None: by the number of cores)."""
+
+    out_dir: Path
+    pdf: bool = False
+    force: bool = False
+    jobs: int | None = None
+
+
+@dataclass
+class _Batch:
+    """What a build batch has done so far: documents to convert to PDF and the exit codes of failures."""
+
+    files: list[Path]
+    built: list[Path] = field(default_factory=list)
+    failures: list[int] = field(default_factory=list)
+
+    def prefix(self, path: Path) -> str:
+        """«[3/50] » before a plan's line in a batch of several plans."""
+        return f"[{self.files.index(path) + 1}/{len(self.files)}] " if len(self.files) > 1 else ""
+
+    @property
+    def exit_code(self) -> int:
+        # a plan with errors outranks a missing file: 1 if any plan was wrong, else 2 for the environment
+        return min(self.failures) if self.failures else 0
+
+
+def build_files(files: list[Path], options: BuildOptions, say: Say) -> int:
+    """Build every plan into ``options.out_dir``; unchanged ones are skipped unless ``force``.
+
+    A failed plan does not stop the others. The exit code is 0 when every
+    document (and PDF) was made, 1 when a plan has errors, 2 when only the
+    environment failed (a missing file, LibreOffice).
+    """
+    from .buildcache import BuildCache, inputs_key, options_of
+
+    batch = _Batch(files)
+    cache = BuildCache(options.out_dir)
+    todo: dict[Path, str] = {}
+    for path in files:
+        key = inputs_key(path, options_of(options.out_dir))
+        target = options.out_dir / f"{path.stem}.docx"
+        if options.force or not cache.is_current(path, key, target):
+            todo[path] = key
+            continue
+        say(f"{batch.prefix(path)}{path} → {target}: не изменился, пропущен (--force — собрать заново)")
+        if options.pdf and pdf_outdated(target):
+            batch.built.append(target)
+    if todo:
+        _build_changed(todo, options, cache, batch, say)
+    cache.save()
+    if options.pdf and batch.built and make_pdfs(batch.built, say):
+        batch.failures.append(2)
+    return batch.exit_code
+
+
+def _build_changed(todo: dict[Path, str], options: BuildOptions, cache: BuildCache, batch: _Batch, say: Say) -> None:
+    """Render the plans that changed (in parallel processes), in plan order, and record each in the cache."""
+    from .build import build_many, default_jobs
+
+    jobs = options.jobs or default_jobs(len(todo))
+    for outcome in build_many(list(todo), options.out_dir, jobs):
+        path, prefix = outcome.path, batch.prefix(outcome.path)
+        if outcome.result is None:
+            cache.forget(path)
+            batch.failures.append(outcome.exit_code)
+            say_diagnostics(say, outcome.diagnostics)
+            say(f"{prefix}{path}: документ не собран — {failure_reason(outcome.diagnostics)}", err=True)
+            continue
+        cache.record(path, todo[path], outcome.result.docx)
+        say_diagnostics(say, outcome.result.warnings)
+        say(f"{prefix}{path} → {outcome.result.docx} ({outcome.seconds:.1f} с)")
+        batch.built.append(outcome.result.docx)
+
+
+def pdf_outdated(document: Path) -> bool:
+    """A skipped document still needs its PDF when there is none or it is older than the document."""
+    pdf = document.with_suffix(".pdf")
+    return not pdf.is_file() or pdf.stat().st_mtime_ns < document.stat().st_mtime_ns
+
+
+def make_pdfs(documents: list[Path], say: Say) -> int:
+    """PDF for every built document, in one LibreOffice batch; the number of documents left without one.
+
+    The only place a build converts to PDF, so that a persistent LibreOffice
+    can replace ``convert_many`` here alone. Without LibreOffice it says how
+    to get it and counts nothing as failed: the .docx are written.
+    """
+    from .pdf import INSTALL_HINT, convert_many, find_soffice
+
+    if find_soffice() is None:
+        say(f"PDF не создан: LibreOffice не найден; {INSTALL_HINT}. Документы .docx записаны.", err=True)
+        return 0
+    started = time.perf_counter()
+    say(f"PDF: {len(documents)} док. через LibreOffice…", err=True)
+    done = convert_many([(d, d.with_suffix(".pdf")) for d in documents], progress=lambda line: say(line, err=True))
+    for document in documents:
+        if document in done:
+            say(f"{document} → {done[document]}")
+        else:
+            say(f"{document}: ошибка OF503: LibreOffice не создал PDF", err=True)
+    say(f"PDF готовы за {time.perf_counter() - started:.1f} с", err=True)
+    return len(documents) - len(done)

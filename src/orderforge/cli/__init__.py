@@ -1,0 +1,21 @@
+"""The ``orderforge`` command: a thin Russian-speaking layer over the library.
+
+Each command parses its options, calls library functions and prints what they
+return; :mod:`.app` runs it and maps errors to exit codes: 0 — всё в порядке,
+1 — в плане ошибки, 2 — ошибка использования или окружения. A user mistake
+never shows a traceback. One module per group of commands:
+
+- :mod:`.plans` — validate, build, fmt, forms, preview, schema, text;
+- :mod:`.versions` — new, diff, amend, import;
+- :mod:`.styles` — init, styles, check-style, style new;
+- :mod:`.execution` — status, calendar, export, collect, report.
+
+``orderforge.cli:main`` is the installed entry point.
+"""
+
+from __future__ import annotations
+
+from . import execution, plans, styles, versions  # noqa: F401 - each module adds its commands to main
+from .app import OUTPUT_DIR, main
+
+__all__ = ["OUTPUT_DIR", "main"]

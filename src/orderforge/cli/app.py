@@ -1,0 +1,105 @@
+"""The top ``orderforge`` group and the one way every command runs.
+
+A command's function returns its exit code (0 всё в порядке, 1 в плане
+ошибки, 2 ошибка использования или окружения); :class:`Command` runs it and
+turns a :class:`~orderforge.diagnostics.UserError`, an OSError of the
+environment, an interrupt or output that cannot be written into Russian
+diagnostics on stderr and that exit code — never a traceback for a user
+mistake. Every command gets the same help options and Russian metavars here,
+so a command module holds only its options and a few lines of body.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .. import clickru, signals
+from ..console import OutputLost, echo, echo_diagnostics, output_lost
+from ..diagnostics import UserError, file_error
+from ..signals import EXIT_TERMINATED, Terminated
+
+clickru.install()
+signals.install()
+
+OUTPUT_DIR = Path("output")
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+OPTIONS_METAVAR = "[ПАРАМЕТРЫ]"
+SUBCOMMAND_METAVAR = "КОМАНДА [АРГУМЕНТЫ]..."
+
+
+def run(action: Callable[[], int]) -> int:
+    """The exit code of a command body; user and environment errors printed as diagnostics, no traceback."""
+    try:
+        return _attempt(action)
+    except OutputLost as exc:
+        return output_lost(exc.error, exc.err)
+
+
+def _attempt(action: Callable[[], int]) -> int:
+    try:
+        return action()
+    except UserError as exc:
+        echo_diagnostics(exc.diagnostics)
+        return exc.exit_code
+    except OSError as exc:  # the environment (disk full, no rights) is not a bug: no traceback
+        error = file_error(exc, action="прочитать или записать")
+        echo_diagnostics(error.diagnostics)
+        return error.exit_code
+    except Terminated:
+        echo("прервано (получен сигнал завершения)", err=True)
+        return EXIT_TERMINATED
+    except KeyboardInterrupt:
+        echo("прервано", err=True)
+        return 130
+
+
+class Command(click.Command):
+    """A command whose function returns its exit code; errors end as diagnostics (see :func:`run`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("context_settings", CONTEXT)
+        kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
+        super().__init__(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        sys.exit(run(lambda: int(super(Command, self).invoke(ctx))))
+
+
+class Group(click.Group):
+    """A group of :class:`Command`; its subgroups are Groups too, with the same help options and metavars."""
+
+    command_class = Command
+    group_class = type
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("context_settings", CONTEXT)
+        kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
+        kwargs.setdefault("subcommand_metavar", SUBCOMMAND_METAVAR)
+        super().__init__(*args, **kwargs)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Help, version and usage errors that cannot be written end like any other output."""
+        try:
+            return super().main(*args, **kwargs)
+        except OSError as exc:  # click quiets EPIPE itself; a full disk under --help comes here
+            sys.exit(output_lost(exc))
+
+
+@click.group(cls=Group)
+@click.version_option(package_name="orderforge", message="orderforge %(version)s")
+def main() -> None:
+    """orderforge — приказ с «Дорожной картой» из плана в YAML.
+
+    План пишется в YAML в папке plans/, проверяется командой validate
+    и собирается в документ Word командой build (в папку output/).
+
+    \b
+    Пример:
+      orderforge validate plans/kaliningrad-committee-2026.yaml
+      orderforge build
+    """

@@ -1,0 +1,146 @@
+"""How every command runs: its return value is the exit code; a user mistake is a Russian diagnostic, not a traceback.
+
+The mechanism is tested on throwaway commands made the way the real ones are
+(``@group.command()`` on a :class:`~orderforge.cli.app.Group`), then on the
+real ``orderforge`` in a separate process, and the multi-plan build of
+:mod:`orderforge.batch` is tested without the CLI.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from orderforge import batch
+from orderforge.cli import main
+from orderforge.cli.app import Command, Group
+from orderforge.diagnostics import UserError
+
+from .conftest import ROOT
+
+
+def probe(body: BaseException | int) -> click.testing.Result:
+    """Run a one-command group whose command returns ``body`` or raises it."""
+
+    @click.group(cls=Group)
+    def top() -> None:
+        """Проба."""
+
+    @top.command()
+    def act() -> int:
+        if isinstance(body, BaseException):
+            raise body
+        return body
+
+    return CliRunner().invoke(top, ["act"])
+
+
+@pytest.mark.parametrize("code", [0, 1, 2])
+def test_the_returned_number_is_the_exit_code(code: int) -> None:
+    result = probe(code)
+    assert result.exit_code == code and result.output == ""
+
+
+@pytest.mark.parametrize("exit_code", [1, 2])
+def test_a_user_error_is_its_diagnostic_and_its_exit_code(exit_code: int) -> None:
+    error = UserError.simple("OF999", "plans/x.yaml", "план не найден", "укажите другой файл", exit_code=exit_code)
+    result = probe(error)
+    assert result.exit_code == exit_code
+    assert "plans/x.yaml: ошибка OF999: план не найден" in result.output
+    assert "укажите другой файл" in result.output and "Traceback" not in result.output
+
+
+def test_an_environment_failure_is_exit_2_in_russian() -> None:
+    result = probe(PermissionError(13, "Permission denied", "output/x.docx"))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "output/x.docx" in result.output and "ошибка" in result.output
+
+
+def test_an_interrupt_is_said_and_exits_130() -> None:
+    result = probe(KeyboardInterrupt())
+    assert result.exit_code == 130 and "прервано" in result.output
+
+
+def test_a_bug_is_not_swallowed() -> None:
+    """Only user and environment errors become diagnostics: a programming error stays visible."""
+    result = probe(ZeroDivisionError("bug"))
+    assert isinstance(result.exception, ZeroDivisionError)
+
+
+def every_command(group: click.Group = main) -> list[click.Command]:
+    found: list[click.Command] = []
+    for command in group.commands.values():
+        found += every_command(command) if isinstance(command, click.Group) else [command]
+    return found
+
+
+def test_every_command_runs_through_the_mechanism_with_russian_help() -> None:
+    commands = every_command()
+    assert len(commands) >= 20
+    assert [c.name for c in commands if not isinstance(c, Command)] == []
+    assert all(c.options_metavar == "[ПАРАМЕТРЫ]" and c.context_settings["help_option_names"] == ["-h", "--help"]
+               for c in commands)
+
+
+def test_a_missing_plan_in_a_real_process_is_exit_2_in_russian_without_traceback(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "orderforge", "validate", "нет-такого.yaml"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and "нет-такого.yaml: ошибка OF001: файл не найден" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_plan_errors_in_a_real_process_are_exit_1() -> None:
+    done = subprocess.run([sys.executable, "-m", "orderforge", "validate", "tests/fixtures/bad/five-mistakes.yaml"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 1 and "ошибок: 5" in done.stdout and "Traceback" not in done.stderr
+
+
+class Lines:
+    """A :class:`orderforge.batch.Say` that keeps what was said."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.err: list[str] = []
+
+    def __call__(self, line: str, err: bool = False) -> None:
+        (self.err if err else self.out).append(line)
+
+
+def test_build_files_skips_unchanged_plans_and_sends_one_pdf_batch(workspace: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    plans = [Path("plans/zyryansky-2025.yaml"), Path("plans/baltiysk-2024.yaml")]
+    batches: list[list[Path]] = []
+    monkeypatch.setattr(batch, "make_pdfs", lambda documents, say: batches.append(documents) or 0)
+    first = Lines()
+    assert batch.build_files(plans, batch.BuildOptions(Path("out"), pdf=True, jobs=1), first) == 0
+    assert [line.split(" (")[0] for line in first.out] == [
+        "[1/2] plans/zyryansky-2025.yaml → out/zyryansky-2025.docx",
+        "[2/2] plans/baltiysk-2024.yaml → out/baltiysk-2024.docx"]
+    second = Lines()
+    assert batch.build_files(plans, batch.BuildOptions(Path("out"), pdf=True, jobs=1), second) == 0
+    assert all("не изменился, пропущен" in line for line in second.out) and len(second.out) == 2
+    # one call per build; the skipped documents still go, since they have no PDF yet
+    assert batches == [[Path("out/zyryansky-2025.docx"), Path("out/baltiysk-2024.docx")]] * 2
+
+
+def test_build_files_goes_on_after_a_bad_plan_and_exits_1(workspace: Path) -> None:
+    bad = Path("plans/bad.yaml")
+    bad.write_text("style: [\n", encoding="utf-8")
+    said = Lines()
+    code = batch.build_files([bad, Path("plans/zyryansky-2025.yaml")], batch.BuildOptions(Path("out"), jobs=1), said)
+    assert code == 1 and Path("out/zyryansky-2025.docx").is_file() and not Path("out/bad.docx").exists()
+    assert any(line.startswith("[1/2] plans/bad.yaml: документ не собран") for line in said.err)
+
+
+def test_without_libreoffice_the_pdf_step_says_how_to_get_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import orderforge.pdf
+
+    monkeypatch.setattr(orderforge.pdf, "find_soffice", lambda: None)
+    said = Lines()
+    assert batch.make_pdfs([tmp_path / "x.docx"], said) == 0
+    assert said.out == [] and "LibreOffice не найден" in said.err[0] and "Документы .docx записаны" in said.err[0]
