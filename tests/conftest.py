@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,11 @@ PLANS = ROOT / "plans"
 TEMPLATES = ROOT / "src" / "orderforge" / "templates"  # the bundled house styles
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+
+# validate remembers the dictionary's doubts in the user's cache folder (doubtcache.py): tests keep their own,
+# inherited by the commands they start, and never read or fill the user's
+os.environ["ORDERFORGE_CACHE_DIR"] = tempfile.mkdtemp(prefix="orderforge-test-cache-")
+atexit.register(shutil.rmtree, os.environ["ORDERFORGE_CACHE_DIR"], True)
 
 
 @pytest.fixture

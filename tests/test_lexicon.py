@@ -6,9 +6,11 @@ an OF213 warning. Every word of the example plans, directories, fixtures and tes
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -47,10 +49,13 @@ def test_word_list_answers_as_the_analyser() -> None:
 
 
 @pytest.mark.parametrize("plan", ["plans/kaliningrad-committee-2026.yaml", "plans/baltiysk-2024.yaml"])
-def test_validate_checks_unknown_words_through_the_word_list(plan: str) -> None:
-    """Unknown words come from the word list (lexicon.py); the analyser is built for the doubt check alone."""
+def test_validate_checks_unknown_words_through_the_word_list(plan: str, tmp_path: Path) -> None:
+    """Unknown words come from the word list (lexicon.py); the analyser is built for the doubt check alone.
+
+    With nothing remembered yet (an empty cache folder, see doubtcache.py): the first validate asks both."""
     code = ("import sys\nfrom orderforge.validate import load_plan\n"
             f"plan, report = load_plan({plan!r})\n"
             "print('dawg_python' in sys.modules, 'pymorphy3' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    env = {**os.environ, "ORDERFORGE_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, env=env)
     assert done.stdout.split()[0] == "True"

@@ -187,11 +187,12 @@ def _check_approval(plan: Plan, report: Report) -> None:
 
 
 def _check_style_name(plan: Plan, report: Report) -> None:
-    from .style import StyleNotFound, find_style
     from .stylesources import style_exists
 
     if not plan.style or style_exists(plan.style, Path(plan.source).resolve().parent):
         return
+    from .style import StyleNotFound, find_style  # only to say why a style is missing: style.yaml's schema is big
+
     try:
         find_style(plan.style, Path(plan.source).resolve().parent)
     except StyleNotFound as exc:
@@ -238,7 +239,8 @@ def _check_references(plan: Plan, report: Report, lookup: _Lookup) -> None:
 
 def _check_declinable(plan: Plan, declined: dict[str, set[str]], report: Report) -> None:
     """Warn where the dictionaries are unsure of a form the order will print (checked once per entry)."""
-    from .declension import name_problems, phrase_doubts
+    from .declension import name_problems
+    from .doubtcache import phrase_doubts  # the analyser's answers, remembered between runs
 
     for key, uses in declined.items():
         person = plan.directory.people.get(key)

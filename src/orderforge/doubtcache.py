@@ -1,0 +1,96 @@
+"""validate's doubts about declining a position or a body name, remembered between runs.
+
+Whether the dictionaries may decline «директор МАОУ гимназии № 1» wrongly
+(:func:`orderforge.declension.phrase_doubts`) needs pymorphy3's analyser:
+importing and building it is about 0.13 s, more than the rest of ``validate``
+of the example plan, and a clerk validates the same names again and again.
+The answers are kept in a small JSON file in the user's cache folder, keyed
+by the phrase; the file is stamped with the code and dictionary that gave
+them, so a new orderforge, pymorphy3 or dictionary starts afresh. The messages
+are the analyser's own, word for word (tests/test_doubtcache.py); a cache that
+cannot be read or written is ignored, it never fails a command.
+
+The folder is ``$ORDERFORGE_CACHE_DIR``, else ``$XDG_CACHE_HOME/orderforge``,
+else ``~/.cache/orderforge`` (``%LOCALAPPDATA%\\orderforge`` on Windows).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+#: The file in the cache folder; its "stamp" says which code and dictionary wrote it.
+FILE_NAME = "declension-doubts.json"
+#: Phrases remembered at most; the oldest are forgotten first (a committee has a few dozen).
+MAX_PHRASES = 5000
+
+
+def cache_dir() -> Path:
+    """Where orderforge keeps what it may forget: the user's cache folder, not the workspace."""
+    if os.environ.get("ORDERFORGE_CACHE_DIR"):
+        return Path(os.environ["ORDERFORGE_CACHE_DIR"])
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "orderforge"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "orderforge"
+
+
+def _stamp() -> str:
+    """The files whose change may change an answer: our declension rules, pymorphy3, its dictionary."""
+    here = Path(__file__).resolve().parent
+    files = [here / "declension.py", here / "lexicon.py", here / "wordlists.py"]
+    for package, name in (("pymorphy3", "analyzer.py"), ("pymorphy3_dicts_ru", "data/meta.json")):
+        spec = find_spec(package)
+        if spec is not None and spec.origin:
+            files.append(Path(spec.origin).parent / name)
+    parts = [os.environ.get("PYMORPHY3_DICT_PATH", "")]
+    for path in files:
+        try:
+            info = path.stat()
+        except OSError:
+            parts.append(f"{path.name}:-")
+            continue
+        parts.append(f"{path}:{info.st_size}:{info.st_mtime_ns}")
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _answers() -> dict[str, list[str]]:
+    """The remembered answers of this code and dictionary (empty when there are none or the file is unreadable)."""
+    try:
+        data = json.loads((cache_dir() / FILE_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("stamp") != _stamp() or not isinstance(data.get("doubts"), dict):
+        return {}
+    return {k: v for k, v in data["doubts"].items() if isinstance(v, list) and all(isinstance(s, str) for s in v)}
+
+
+def phrase_doubts(phrase: str) -> list[str]:
+    """:func:`orderforge.declension.phrase_doubts`, asked of the analyser only the first time."""
+    answers = _answers()
+    if phrase not in answers:
+        from .declension import phrase_doubts as ask
+
+        answers[phrase] = ask(phrase)
+        while len(answers) > MAX_PHRASES:
+            del answers[next(iter(answers))]
+        _save(answers)
+    return list(answers[phrase])
+
+
+def _save(answers: dict[str, list[str]]) -> None:
+    """Write the answers whole (atomically); another process's answers may be lost, never half-written."""
+    from .diagnostics import UserError
+    from .write import write_atomic
+
+    data = json.dumps({"stamp": _stamp(), "doubts": answers}, ensure_ascii=False, indent=0)
+    try:
+        cache_dir().mkdir(parents=True, exist_ok=True)
+        write_atomic(cache_dir() / FILE_NAME, data.encode("utf-8"))
+    except (OSError, UserError):
+        pass  # a read-only home or a full disk: the answer is simply asked again next time

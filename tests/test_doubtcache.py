@@ -1,0 +1,86 @@
+"""validate's remembered doubts (doubtcache.py): the same warnings as the analyser gives, without building it again."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from orderforge import doubtcache
+from orderforge.declension import phrase_doubts
+
+from .conftest import ROOT
+from .test_declension import DOUBT_PLAN
+
+PHRASES = ["тьютор", "учитель-логопед", "директор МАОУ гимназии № 1", "заместитель директора, руководитель ШМО",
+           "Отдел школьного образования управления общего образования комитета по образованию",
+           "и.о. директора", "МКУ ЦОРП КПО", "специалист-эксперт отдела", "абвгд где", "временно исполняющий "
+           "обязанности директора", "рабочая группа"]
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder of this test, read afresh."""
+    monkeypatch.setenv("ORDERFORGE_CACHE_DIR", str(tmp_path / "cache"))
+    doubtcache._answers.cache_clear()
+    yield tmp_path / "cache"
+    doubtcache._answers.cache_clear()
+
+
+def test_remembered_answers_are_the_analysers_own(cache: Path) -> None:
+    asked = [phrase_doubts(p) for p in PHRASES]
+    assert any(asked) and not all(asked)  # the phrases have doubts and not
+    assert [doubtcache.phrase_doubts(p) for p in PHRASES] == asked  # first time: asked and written
+    doubtcache._answers.cache_clear()
+    assert [doubtcache.phrase_doubts(p) for p in PHRASES] == asked  # read back from the file
+    assert json.loads((cache / doubtcache.FILE_NAME).read_text(encoding="utf-8"))["doubts"]["тьютор"] == asked[0]
+
+
+def test_answers_of_other_code_or_dictionary_are_not_used(cache: Path) -> None:
+    cache.mkdir()
+    stale = {"stamp": "an older orderforge", "doubts": {"тьютор": ["неправда"]}}
+    (cache / doubtcache.FILE_NAME).write_text(json.dumps(stale, ensure_ascii=False), encoding="utf-8")
+    assert doubtcache.phrase_doubts("тьютор") == phrase_doubts("тьютор") != ["неправда"]
+
+
+@pytest.mark.parametrize("content", ["{", "[]", '{"stamp": 1}', "\x00\xff"])
+def test_a_broken_cache_file_is_ignored(cache: Path, content: str) -> None:
+    cache.mkdir()
+    (cache / doubtcache.FILE_NAME).write_text(content, encoding="utf-8", errors="surrogateescape")
+    assert doubtcache.phrase_doubts("тьютор") == phrase_doubts("тьютор")
+
+
+def test_an_unwritable_cache_folder_never_fails_validate(cache: Path) -> None:
+    cache.write_text("a file where the folder should be", encoding="utf-8")
+    assert doubtcache.phrase_doubts("тьютор") == phrase_doubts("тьютор")
+
+
+def validate_in_a_process(plan: Path, cache: Path) -> tuple[list[str], bool]:
+    """The warnings of ``load_plan`` in a fresh process, and whether it imported pymorphy3."""
+    code = ("import sys\nfrom orderforge.validate import load_plan\n"
+            f"plan, report = load_plan({str(plan)!r})\n"
+            "print('\\n'.join(d.format() for d in report.sorted()))\nprint('pymorphy3' in sys.modules)")
+    env = {**os.environ, "ORDERFORGE_CACHE_DIR": str(cache)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, env=env)
+    *lines, loaded = done.stdout.splitlines()
+    return lines, loaded == "True"
+
+
+def test_the_second_validate_warns_alike(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(DOUBT_PLAN, encoding="utf-8")
+    first, _ = validate_in_a_process(plan, tmp_path / "cache")
+    second, _ = validate_in_a_process(plan, tmp_path / "cache")
+    assert any("тьютор" in line and "OF213" in line for line in first) and second == first
+
+
+@pytest.mark.parametrize("plan", ["plans/kaliningrad-committee-2026.yaml", "plans/baltiysk-2024.yaml"])
+def test_the_second_validate_of_an_example_does_not_build_the_analyser(plan: str, tmp_path: Path) -> None:
+    """Their declined names hold no hyphenated surname (which still asks the analyser, see name_problems)."""
+    first, first_loaded = validate_in_a_process(Path(plan), tmp_path / "cache")
+    second, second_loaded = validate_in_a_process(Path(plan), tmp_path / "cache")
+    assert second == first and first_loaded and not second_loaded
