@@ -84,3 +84,13 @@ def test_the_second_validate_of_an_example_does_not_build_the_analyser(plan: str
     first, first_loaded = validate_in_a_process(Path(plan), tmp_path / "cache")
     second, second_loaded = validate_in_a_process(Path(plan), tmp_path / "cache")
     assert second == first and first_loaded and not second_loaded
+
+
+def test_the_stamp_covers_every_module_of_orderforge_and_the_dictionary() -> None:
+    """The declension rules may move between modules: a change to any of them starts afresh."""
+    stamp = doubtcache._stamp()
+    package = ROOT / "src" / "orderforge"
+    for module in ("declension.py", "lexicon.py", "wordlists.py", "deadline/parse.py", "importer/__init__.py"):
+        assert f"{package / module}:" in stamp, module
+    assert "pymorphy3/analyzer.py:" in stamp and "pymorphy3_dicts_ru/data/meta.json:" in stamp
+    assert "templates" not in stamp

@@ -40,22 +40,34 @@ def cache_dir() -> Path:
 
 
 def _stamp() -> str:
-    """The files whose change may change an answer: our declension rules, pymorphy3, its dictionary."""
-    here = Path(__file__).resolve().parent
-    files = [here / "declension.py", here / "lexicon.py", here / "wordlists.py"]
+    """The files whose change may change an answer: orderforge's code (any module: the rules may move), pymorphy3
+    and its dictionary. Sizes and modification times: a stamp costs a hundred stat calls, no reading."""
+    files = sorted(_sources(os.path.dirname(os.path.abspath(__file__))))
     for package, name in (("pymorphy3", "analyzer.py"), ("pymorphy3_dicts_ru", "data/meta.json")):
         spec = find_spec(package)
         if spec is not None and spec.origin:
-            files.append(Path(spec.origin).parent / name)
+            files.append(os.path.join(os.path.dirname(spec.origin), name))
     parts = [os.environ.get("PYMORPHY3_DICT_PATH", "")]
     for path in files:
         try:
-            info = path.stat()
+            info = os.stat(path)
         except OSError:
-            parts.append(f"{path.name}:-")
+            parts.append(f"{path}:-")
             continue
         parts.append(f"{path}:{info.st_size}:{info.st_mtime_ns}")
-    return "|".join(parts)
+    return "\n".join(parts)  # kept whole: hashlib alone would cost more to import than the check saves
+
+
+def _sources(package: str) -> list[str]:
+    """The modules of the package and of its subpackages (style folders and their files are not code)."""
+    found: list[str] = []
+    with os.scandir(package) as entries:
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                found.append(entry.path)
+            elif entry.is_dir() and os.path.isfile(os.path.join(entry.path, "__init__.py")):
+                found += _sources(entry.path)
+    return found
 
 
 @lru_cache(maxsize=1)
