@@ -144,3 +144,22 @@ def test_without_libreoffice_the_pdf_step_says_how_to_get_it(tmp_path: Path, mon
     said = Lines()
     assert batch.make_pdfs([tmp_path / "x.docx"], said) == 0
     assert said.out == [] and "LibreOffice не найден" in said.err[0] and "Документы .docx записаны" in said.err[0]
+
+
+def test_a_long_validate_batch_says_how_far_it_got(workspace: Path) -> None:
+    """From PROGRESS_FROM plans on, every PROGRESS_EVERY plans a line on stderr; the findings are the report's."""
+    from orderforge.diagnostics import Report
+
+    source = Path("plans/zyryansky-2025.yaml").read_text(encoding="utf-8")
+    files = []
+    for index in range(batch.PROGRESS_FROM + 1):
+        files.append(Path(f"plans/copy-{index:02}.yaml"))
+        files[-1].write_text(source, encoding="utf-8")
+    said = Lines()
+    report = batch.validate_files(files, Report(), said)
+    assert said.out == [] and not report.has_errors
+    steps = range(batch.PROGRESS_EVERY, len(files) + 1, batch.PROGRESS_EVERY)
+    assert said.err == [f"проверено планов: {n} из {len(files)}" for n in steps] and len(said.err) >= 2
+    short = Lines()
+    batch.validate_files(files[:3], Report(), short)
+    assert short.err == []
