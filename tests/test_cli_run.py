@@ -163,3 +163,18 @@ def test_a_long_validate_batch_says_how_far_it_got(workspace: Path) -> None:
     short = Lines()
     batch.validate_files(files[:3], Report(), short)
     assert short.err == []
+
+
+@pytest.mark.slow
+def test_build_pdf_makes_every_pdf_in_one_batch_then_skips_what_is_current(workspace: Path) -> None:
+    """Real LibreOffice: two plans, one PDF step; the second build skips both plans and needs no PDF step."""
+    run = CliRunner().invoke
+    plans = ["plans/zyryansky-2025.yaml", "plans/baltiysk-2024.yaml"]
+    first = run(main, ["build", "--pdf", "-j", "1", *plans])
+    assert first.exit_code == 0, first.output
+    for stem in ("zyryansky-2025", "baltiysk-2024"):
+        assert Path(f"output/{stem}.pdf").read_bytes().startswith(b"%PDF")
+    assert first.output.count("PDF: 2 док. через LibreOffice") == 1 and "PDF готовы" in first.output
+    second = run(main, ["build", "--pdf", *plans])
+    assert second.exit_code == 0 and second.output.count("не изменился, пропущен") == 2
+    assert "LibreOffice" not in second.output
