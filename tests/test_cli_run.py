@@ -24,7 +24,7 @@ from orderforge.diagnostics import UserError
 from .conftest import ROOT
 
 
-def probe(body: BaseException | int) -> click.testing.Result:
+def probe(body: BaseException | int | None) -> click.testing.Result:
     """Run a one-command group whose command returns ``body`` or raises it."""
 
     @click.group(cls=Group)
@@ -32,7 +32,7 @@ def probe(body: BaseException | int) -> click.testing.Result:
         """Проба."""
 
     @top.command()
-    def act() -> int:
+    def act() -> int | None:
         if isinstance(body, BaseException):
             raise body
         return body
@@ -44,6 +44,11 @@ def probe(body: BaseException | int) -> click.testing.Result:
 def test_the_returned_number_is_the_exit_code(code: int) -> None:
     result = probe(code)
     assert result.exit_code == code and result.output == ""
+
+
+def test_a_command_that_returns_nothing_succeeds_as_in_plain_click() -> None:
+    result = probe(None)
+    assert result.exit_code == 0 and result.output == ""
 
 
 @pytest.mark.parametrize("exit_code", [1, 2])

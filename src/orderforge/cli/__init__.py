@@ -10,7 +10,11 @@ never shows a traceback. One module per group of commands:
 - :mod:`.styles` — init, styles, check-style, style new;
 - :mod:`.execution` — status, calendar, export, collect, report.
 
-``orderforge.cli:main`` is the installed entry point.
+``orderforge.cli:main`` is the installed entry point. A new command is a
+small block in the module of its group: ``@main.command("name")`` and its
+options, a body that calls one library function, prints through
+:func:`orderforge.console.echo` and returns the exit code; errors are raised
+as :class:`~orderforge.diagnostics.UserError`, never printed by hand.
 """
 
 from __future__ import annotations

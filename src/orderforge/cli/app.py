@@ -67,7 +67,12 @@ class Command(click.Command):
         super().__init__(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
-        sys.exit(run(lambda: int(super(Command, self).invoke(ctx))))
+        sys.exit(run(lambda: _exit_code(super(Command, self).invoke(ctx))))
+
+
+def _exit_code(result: object) -> int:
+    """A command returns its exit code; one that returns nothing, as a plain click command does, succeeded."""
+    return 0 if result is None else int(result)  # type: ignore[call-overload]
 
 
 class Group(click.Group):
