@@ -12,7 +12,7 @@ import re
 from .diagnostics import Pos, Report
 from .yamlparse import MAX_DEPTH, too_deep
 
-#: A run of openers deeper than that, found by one regex scan before any parsing.
+#: A run of openers deeper than :data:`.yamlparse.MAX_DEPTH`, found by one regex scan before any parsing.
 OPENER_RUN = re.compile(rf"(?:[\[{{][ ]*){{{MAX_DEPTH + 1}}}|(?:-[ ]+){{{MAX_DEPTH + 1}}}")
 
 #: Characters a .docx (XML 1.0) cannot hold, apart from TAB, LF, CR.
