@@ -395,12 +395,12 @@ def test_only_words_change(words: list[str], case: str, plural: bool) -> None:
 
 
 def test_results_are_cached() -> None:
-    from orderforge import declension
+    from orderforge.declension import phrase
 
     decline_phrase("старший методист отдела", "gen")
-    hits = declension._decline_phrase.cache_info().hits
+    hits = phrase._decline_phrase.cache_info().hits
     decline_phrase("старший методист отдела", "gen")
-    assert declension._decline_phrase.cache_info().hits == hits + 1
+    assert phrase._decline_phrase.cache_info().hits == hits + 1
 
 
 # ---------------------------------------------------------------- lazy loading

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from orderforge import lexicon
-from orderforge.declension import _morph
+from orderforge.declension.morphology import analyser
 
 from .conftest import ROOT
 
@@ -43,7 +43,7 @@ def test_the_corpus_is_large_and_mixed() -> None:
 
 
 def test_word_list_answers_as_the_analyser() -> None:
-    morph = _morph()
+    morph = analyser()
     differ = [w for w in corpus() if lexicon.word_is_known(w) != morph.word_is_known(w)]
     assert differ == []
 

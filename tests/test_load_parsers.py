@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from orderforge import load
+from orderforge import load, rawtext, yamlparse
 from orderforge.diagnostics import Report
 
 from .conftest import ROOT
@@ -53,15 +53,15 @@ def test_every_fixture_and_example_loads_the_same_both_ways(path: Path) -> None:
 
 def test_the_fixtures_include_syntax_errors_that_the_c_parser_refuses() -> None:
     """Otherwise the fallback to the reference parser would be untested."""
-    refused = [p for p in FILES if (t := read(p)) is not None and load._fast_events(t) is None
-               and not load._OPENER_RUN.search(t)]
+    refused = [p for p in FILES if (t := read(p)) is not None and yamlparse.fast_events(t) is None
+               and not rawtext.OPENER_RUN.search(t)]
     assert len(refused) >= 5, refused
 
 
 @pytest.mark.parametrize("ids", [True, False])
 def test_generated_large_plans_load_the_same_both_ways(ids: bool) -> None:
     text = genplan.plan_text(400, seed=7, ids=ids)
-    assert load._fast_events(text) is not None  # the C parser is really used
+    assert yamlparse.fast_events(text) is not None  # the C parser is really used
     fast, reference = both_ways(text)
     assert fast == reference
     assert fast[0] is not None and not fast[1]
@@ -109,4 +109,4 @@ def test_example_plans_take_the_fast_path() -> None:
     """The guards that send a text to the reference parser must not catch ordinary plans."""
     for path in sorted((ROOT / "plans").glob("*.yaml")):
         text = read(path)
-        assert text is not None and load._fast_events(text) is not None, path
+        assert text is not None and yamlparse.fast_events(text) is not None, path

@@ -41,8 +41,8 @@ def word_is_known(word: str) -> bool:
     """``MorphAnalyzer().word_is_known(word)``, from the word list alone when it can be read."""
     loaded = _words()
     if loaded is None:
-        from .declension import _morph
+        from .declension.morphology import analyser
 
-        return bool(_morph().word_is_known(word))
+        return bool(analyser().word_is_known(word))
     words, substitutes = loaded
     return bool(words.similar_keys(word.lower(), substitutes))

@@ -1,0 +1,117 @@
+"""The two ways YAML text becomes an event stream: libyaml's fast path and ruamel's reference parser.
+
+libyaml (PyYAML's C parser) reads a valid plan ten times faster; whatever it
+might read differently, or finds wrong, is read again by ruamel.yaml's pure
+parser, so every syntax diagnostic is the reference parser's own. Both streams
+are cut off past :data:`MAX_DEPTH` levels of nesting. The parsers are imported
+lazily: a valid plan never loads ruamel.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .diagnostics import Diagnostic, Pos
+
+#: Lists and mappings inside each other: a plan needs about 20 levels. Far deeper is a broken or
+#: hostile file — 3,000 levels overflowed Python's stack, 100 KB of «[[[…» kept ruamel busy for minutes.
+MAX_DEPTH = 50
+
+#: What the two parsers are known to read differently — tabs (libyaml allows more of them), other line
+#: breaks (U+0085, U+2028, U+2029), directives («%»), complex keys («?»), a comment glued to a block
+#: scalar's «|» or «>» — sends a file straight to the reference parser. Plans rarely have any of them
+#: (a «?» where a key could start costs only the speed-up); a differential fuzz test keeps this list honest.
+_RISKY = re.compile(r"[\t\x85\u2028\u2029]|^%|[|>][-+0-9]*#|(?:^|[-\[{,:?])[ ]*\?(?:\s|$)", re.MULTILINE)
+
+
+def fast_events(text: str) -> list[object] | None:
+    """The events from libyaml (PyYAML's C parser), ten times faster than the pure parser; None when the
+    C parser is missing or finds anything wrong — then the reference parser reads the text again, so
+    every syntax diagnostic stays the pure parser's own, word for word and column for column.
+
+    Both parsers produce the same events with the same marks (tests/test_load_parsers.py proves it on
+    every fixture and example), and PyYAML imports faster than ruamel.yaml, which a valid plan then
+    never needs.
+    """
+    if _RISKY.search(text):
+        return None
+    try:
+        from yaml import YAMLError
+        from yaml._yaml import CParser
+    except ImportError:  # PyYAML without libyaml, or none at all: the pure parser does it all
+        return None
+    try:
+        events = list(bounded(_drain(CParser(text))))
+    except (YAMLError, UnicodeError, TooDeep):  # the reference parser says what and where
+        return None
+    root = type(events[2]).__name__ if len(events) > 2 else ""
+    if root not in ("MappingStartEvent", "SequenceStartEvent") or any(_unusual(event) for event in events):
+        return None  # a text that is no plan (a bare scalar, read differently at column 0), or unusual
+    return events
+
+
+def _unusual(event: object) -> bool:
+    """Anchors, aliases, tags and explicit document markers: refused or warned about with a position,
+    which the reference parser gives."""
+    return (getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None
+            or type(event).__name__ == "AliasEvent" or getattr(event, "explicit", False))
+
+
+def _drain(parser: object) -> Iterator[object]:
+    """Every event of a PyYAML parser, the stream's end included."""
+    get_event = parser.get_event  # type: ignore[attr-defined]
+    while True:
+        event = get_event()
+        yield event
+        if type(event).__name__ == "StreamEndEvent":
+            return
+
+
+class ReferenceFailure(Exception):
+    """The pure parser refused the text: carries its exception until yamlerrors turns it into a diagnostic."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def reference_events(text: str) -> list[object]:
+    """ruamel.yaml's pure (safe) parser: the reference for what is valid YAML and for every error message."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return list(bounded(YAML(typ="safe", pure=True).parse(text)))
+    except YAMLError as exc:
+        raise ReferenceFailure(exc) from exc
+
+
+class TooDeep(Exception):
+    def __init__(self, mark: object) -> None:
+        super().__init__("too deep")
+        self.mark = mark
+
+
+def bounded(events: Iterator[object]) -> Iterator[object]:
+    """ruamel's events, stopped as soon as lists and mappings nest deeper than :data:`MAX_DEPTH`.
+
+    Stopping early keeps the scanner from reading the rest of a pathological file, and the
+    builder, which recurses once per level, from overflowing the stack.
+    """
+    depth = 0
+    for event in events:
+        kind = type(event).__name__
+        if kind in ("SequenceStartEvent", "MappingStartEvent"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise TooDeep(getattr(event, "start_mark", None))
+        elif kind in ("SequenceEndEvent", "MappingEndEvent"):
+            depth -= 1
+        yield event
+
+
+def too_deep(pos: Pos) -> Diagnostic:
+    return Diagnostic("OF017", "error", f"слишком глубокая вложенность: больше {MAX_DEPTH} уровней списков и словарей",
+                      pos, "в плане не бывает больше 20 уровней; проверьте скобки «[», «{» и «- » в этом месте — "
+                      "похоже, файл повреждён или это не план")

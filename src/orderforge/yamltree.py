@@ -1,0 +1,185 @@
+"""The position-carrying tree of strings a plan is read into, and its builder from parser events.
+
+Every scalar stays a string (``no`` is not False, ``1.10`` is not 1.1), every
+node knows its line and column, and anchors, aliases, duplicate keys, odd tags
+and forbidden characters are reported with a Russian message as the tree is built.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Union
+
+from .diagnostics import Pos, Report
+from .rawtext import FORBIDDEN_CHARS
+from .yamlerrors import mark_pos
+
+Node = Union["Scalar", "Seq", "Map"]
+
+
+@dataclass
+class Scalar:
+    """A scalar value, always a string; ``quoted`` tells whether the clerk quoted it."""
+
+    value: str
+    pos: Pos
+    quoted: bool = False
+
+    kind = "scalar"
+
+
+@dataclass
+class Seq:
+    items: list[Node]
+    pos: Pos
+
+    kind = "list"
+
+
+@dataclass
+class Entry:
+    """A mapping entry keeps the key's own position for «unknown key» messages."""
+
+    key: str
+    key_pos: Pos
+    value: Node
+
+
+@dataclass
+class Map:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    pos: Pos = field(default_factory=lambda: Pos("?"))
+    broken: bool = False  # already reported (e.g. «{{ x }}» read as a mapping); do not report again
+
+    kind = "mapping"
+
+    def get(self, key: str) -> Node | None:
+        entry = self.entries.get(key)
+        return entry.value if entry else None
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.entries
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries.values())
+
+
+_STANDARD_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+def _nfc(value: str) -> str:
+    """«Й» copied from a PDF or a Mac is often «И» + U+0306: it looks the same but matches no code.
+
+    NFC composes such pairs and nothing else — no-break spaces, soft hyphens and the like stay.
+    """
+    return value if value.isascii() or unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
+
+
+class TreeBuilder:
+    """Consumes ruamel events and builds Scalar/Seq/Map nodes, checking as it goes."""
+
+    def __init__(self, events: list[object], name: str, report: Report) -> None:
+        self.events = events
+        self.i = 0
+        self.name = name
+        self.report = report
+
+    def _next(self) -> object:
+        event = self.events[self.i]
+        self.i += 1
+        return event
+
+    def _peek(self) -> str:
+        return type(self.events[self.i]).__name__
+
+    def build(self) -> Node | None:
+        self._next()  # StreamStart
+        if self._peek() == "StreamEndEvent":
+            return Map(pos=Pos(self.name, 1, 1))
+        self._next()  # DocumentStart
+        root = self._node()
+        self._next()  # DocumentEnd
+        if self._peek() == "DocumentStartEvent":
+            event = self.events[self.i]
+            self.report.error(
+                "OF011", mark_pos(getattr(event, "start_mark", None), self.name),
+                "в файле больше одного YAML-документа («---»)",
+                "в одном файле — один план; удалите строку «---» или разделите файл",
+            )
+            return None
+        return root
+
+    def _node(self) -> Node:
+        event = self._next()
+        kind = type(event).__name__
+        pos = mark_pos(getattr(event, "start_mark", None), self.name)
+        if kind == "AliasEvent":
+            self.report.error(
+                "OF012", pos, "ссылки YAML («*имя») не поддерживаются",
+                "повторите текст полностью или заключите значение в кавычки, если «*» — часть текста",
+            )
+            return Scalar("", pos)
+        self._check_anchor_and_tag(event, pos)
+        if kind == "ScalarEvent":
+            style = getattr(event, "style", None)
+            value: str = _nfc(event.value)  # type: ignore[attr-defined]
+            self._check_chars(value, pos)
+            return Scalar(value, pos, quoted=style in ("'", '"'))
+        if kind == "SequenceStartEvent":
+            items: list[Node] = []
+            while self._peek() != "SequenceEndEvent":
+                items.append(self._node())
+            self._next()
+            return Seq(items, pos)
+        return self._mapping(pos)
+
+    def _mapping(self, pos: Pos) -> Map:
+        result = Map(pos=pos)
+        while self._peek() != "MappingEndEvent":
+            key = self._node()
+            value = self._node()
+            if not isinstance(key, Scalar):
+                self.report.error(
+                    "OF013", key.pos, "вместо ключа — список или словарь",
+                    "фигурные и квадратные скобки в YAML имеют особый смысл; заключите значение в кавычки",
+                )
+                result.broken = True
+                continue
+            if isinstance(value, Scalar) and not value.value and not value.quoted:
+                # An empty plain value is reported where the clerk sees it: at its key,
+                # not at the next line where the parser happens to place it.
+                value.pos = key.pos
+            if key.value in result.entries:
+                first = result.entries[key.value].key_pos
+                self.report.error(
+                    "OF014", key.pos, f"ключ «{key.value}» повторяется (первый раз — в строке {first.line})",
+                    "оставьте один из двух ключей",
+                )
+                continue
+            result.entries[key.value] = Entry(key.value, key.pos, value)
+        self._next()
+        return result
+
+    def _check_chars(self, value: str, pos: Pos) -> None:
+        """Escapes like "\\x07" or "\\ud800" in double quotes bypass the raw-text check."""
+        match = FORBIDDEN_CHARS.search(value)
+        if match:
+            self.report.error(
+                "OF004", pos, f"в значении недопустимый символ U+{ord(match.group()):04X}",
+                "такой символ не может попасть в документ Word; удалите escape-последовательность из строки",
+            )
+
+    def _check_anchor_and_tag(self, event: object, pos: Pos) -> None:
+        if getattr(event, "anchor", None):
+            self.report.error(
+                "OF012", pos, f"якоря YAML («&{event.anchor}») не поддерживаются",  # type: ignore[attr-defined]
+                "повторите текст полностью или заключите значение в кавычки, если «&» — часть текста",
+            )
+        tag = getattr(event, "tag", None)
+        if tag not in _STANDARD_TAGS:
+            self.report.warning(
+                "OF015", pos, f"тег YAML «{tag}» не учитывается: все значения читаются как текст",
+                "удалите тег или заключите значение в кавычки",
+            )
