@@ -36,10 +36,10 @@ class PlainText(click.ParamType):
     name = "текст"
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        from ..load import _FORBIDDEN_CHARS
+        from ..rawtext import FORBIDDEN_CHARS
 
         text = str(value)
-        bad = _FORBIDDEN_CHARS.search(text)
+        bad = FORBIDDEN_CHARS.search(text)
         if bad is None:
             return text
         if "\ud800" <= bad.group() <= "\udfff":
