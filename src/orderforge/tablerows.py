@@ -197,18 +197,24 @@ def _cell_shape(one: str, two: str, none: str, column: int) -> Cell | None:
 _SPECIAL = re.compile("[\t\n\r\x07\x0c\x00-\x08\x0b\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+def _odd(text: str) -> bool:
+    """Text that lxml would not write back as it is given: empty (``<w:t/>``), or with a character docxtpl
+    turns into markup or XML cannot hold."""
+    return not text or _SPECIAL.search(text) is not None
+
+
 def fill(shapes: RowShapes, rows: list[RowContext], normalise: Any) -> str:
-    """Every row of the plan as XML. ``normalise(xml)`` gives a row with special characters its full treatment."""
+    """Every row of the plan as XML. ``normalise(xml)`` gives a row with odd text its full treatment."""
     out: list[str] = []
     for row in rows:
         if row["section"]:
             text = escape(row["heading"]).join(shapes.section)
-            special = _SPECIAL.search(row["heading"]) is not None
+            odd = _odd(row["heading"])
         else:
             text = shapes.activity(row)
-            special = any(_SPECIAL.search(p) for c in row["cells"] for p in c["paras"]) or bool(
-                shapes.numbered and _SPECIAL.search(row.get("number", "")))
-        out.append(normalise(text) if special else text)
+            odd = any(_odd(p) for c in row["cells"] for p in c["paras"]) or (
+                shapes.numbered and _odd(row.get("number", "")))
+        out.append(normalise(text) if odd else text)
     return "".join(out)
 
 
