@@ -75,9 +75,8 @@ def _template_class() -> type:
         lean = False
 
         def render_xml_part(self, src_xml: str, part: Any, context: dict, jinja_env: Any = None) -> str:
-            name = str(getattr(part, "partname", "/word/document.xml"))
-            if self.lean and not _lean_source(src_xml, jinja_env, name == "/word/document.xml"):
-                raise _NotLean(name)
+            if self.lean:
+                jinja_env = _lean_source(src_xml, jinja_env, str(getattr(part, "partname", "/word/document.xml")))
             dst = super().render_xml_part(src_xml, part, context, jinja_env)
             check_leftovers(dst, getattr(part, "partname", "word/document.xml"), self.template_name)
             return dst
@@ -85,25 +84,41 @@ def _template_class() -> type:
     return CheckedTemplate
 
 
-def _lean_source(source: str, env: Any, main: bool) -> bool:
-    """Whether marker rows render this part exactly as the plan's rows would: the main part has one loop over
-    ``rows`` that neither counts (``loop``) nor keeps state; other parts do not touch ``rows`` at all."""
+def _lean_source(source: str, env: Any, part: str) -> Any:
+    """Check that marker rows render this part exactly as the plan's rows would, else raise :class:`_NotLean`;
+    returns the environment docxtpl is to use, one that compiles the tree parsed here instead of parsing again.
+
+    The main part must have one loop over ``rows`` that neither counts (``loop``) nor keeps state; other
+    parts must not touch ``rows`` at all.
+    """
     from jinja2 import TemplateSyntaxError, nodes
 
+    prepared = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)  # as docxtpl's render_xml_part does before Jinja
     try:
-        tree = env.parse(source)
+        tree = env.parse(prepared)
     except TemplateSyntaxError:
-        return False  # the full render reports it, in the words it always did
+        raise _NotLean(part) from None  # the full render reports it, in the words it always did
     uses = [n for n in tree.find_all(nodes.Getattr) if n.attr == "rows"]
     uses += [n for n in tree.find_all(nodes.Getitem) if isinstance(n.arg, nodes.Const) and n.arg.value == "rows"]
-    if not main or not uses:
-        return not uses
     loops = [n for n in tree.find_all(nodes.For) if n.iter in uses]
-    if len(uses) != 1 or len(loops) != 1:
-        return False
-    body = nodes.Template(loops[0].body)
-    stateful = (nodes.Assign, nodes.AssignBlock, nodes.Macro, nodes.CallBlock, nodes.NSRef)
-    return all(n.name != "loop" for n in body.find_all(nodes.Name)) and not any(body.find_all(stateful))
+    if uses and (part != "/word/document.xml" or len(uses) != 1 or len(loops) != 1):
+        raise _NotLean(part)
+    if loops:
+        body = nodes.Template(loops[0].body)
+        stateful = (nodes.Assign, nodes.AssignBlock, nodes.Macro, nodes.CallBlock, nodes.NSRef)
+        if any(n.name == "loop" for n in body.find_all(nodes.Name)) or any(body.find_all(stateful)):
+            raise _NotLean(part)
+    return _ParsedOnce(env, prepared, tree)
+
+
+class _ParsedOnce:
+    """The Jinja environment, but ``from_string`` of the source just parsed compiles that tree."""
+
+    def __init__(self, env: Any, source: str, tree: Any) -> None:
+        self.env, self.source, self.tree = env, source, tree
+
+    def from_string(self, source: str) -> Any:
+        return self.env.from_string(self.tree if source == self.source else source)
 
 
 def check_leftovers(xml: str, part: object, template: str) -> None:
@@ -136,8 +151,8 @@ def render_docx(context: Context, style: Style, *, lean: bool = True) -> bytes:
                 return _render_lean(context, table, style)
             except _NotLean:
                 pass
-    data = _render_docxtpl(context, style)
-    return _zip(_finished_parts(data, style, str(style.template_path)))
+    data, package = _render_docxtpl(context, style)
+    return _zip(_finished_parts(data, style, str(style.template_path), package.xml))
 
 
 def _render_lean(context: Context, table: TableContext, style: Style) -> bytes:
@@ -146,7 +161,8 @@ def _render_lean(context: Context, table: TableContext, style: Style) -> bytes:
 
     assert context["appendix"] is not None
     markers: Context = {**context, "appendix": {**context["appendix"], "table": {**table, "rows": marker_rows(table)}}}
-    parts = _finished_parts(_render_docxtpl(markers, style, lean=True), style, str(style.template_path))
+    data, package = _render_docxtpl(markers, style, lean=True)
+    parts = _finished_parts(data, style, str(style.template_path), package.xml)
     index = next(i for i, (name, _) in enumerate(parts) if name == "word/document.xml")
     xml = parts[index][1].decode("utf-8")
     shapes = find_shapes(xml, table["ncols"])
@@ -179,8 +195,9 @@ def _normaliser(xml: str, template: str) -> Any:
     return normalise
 
 
-def _render_docxtpl(context: Context, style: Style, lean: bool = False) -> bytes:
-    """The template rendered by docxtpl in the sandbox, saved as a package (not yet verified nor re-zipped)."""
+def _render_docxtpl(context: Context, style: Style, lean: bool = False) -> tuple[bytes, TemplatePackage]:
+    """The template rendered by docxtpl in the sandbox, saved as a package (not yet verified nor re-zipped),
+    and the template it came from."""
     from docx.opc.exceptions import OpcError
     from jinja2 import TemplateError
     from lxml import etree
@@ -207,7 +224,7 @@ def _render_docxtpl(context: Context, style: Style, lean: bool = False) -> bytes
         raise template_error(exc, template_path) from None
     buffer = io.BytesIO()
     tpl.save(buffer)
-    return buffer.getvalue()
+    return buffer.getvalue(), package
 
 
 WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -382,15 +399,22 @@ def finish_package(data: bytes, style: Style, template: str) -> bytes:
     return _zip(_finished_parts(data, style, template))
 
 
-def _finished_parts(data: bytes, style: Style, template: str) -> list[tuple[str, bytes]]:
-    """Every part of a rendered package, each XML part verified by a strict parse, the plan table's widths set."""
+def _finished_parts(data: bytes, style: Style, template: str,
+                    checked: dict[str, str] | None = None) -> list[tuple[str, bytes]]:
+    """Every part of a rendered package, each XML part verified by a strict parse, the plan table's widths set.
+
+    A part that is still byte for byte the template's (``checked``: open_template parsed those strictly
+    already; the styles alone are most of a template's XML) is not parsed again.
+    """
     from lxml import etree
 
     source = zipfile.ZipFile(io.BytesIO(data))
     parts: list[tuple[str, bytes]] = []
+    checked = checked or {}
     for info in source.infolist():
         blob = source.read(info.filename)
-        if info.filename.endswith((".xml", ".rels")):
+        unchanged = info.filename != "word/document.xml" and blob == checked.get(info.filename, "").encode()
+        if info.filename.endswith((".xml", ".rels")) and not unchanged:
             try:
                 tree = etree.fromstring(blob)
             except etree.XMLSyntaxError as exc:
