@@ -26,6 +26,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -157,7 +158,7 @@ def render_docx(context: Context, style: Style, *, lean: bool = True) -> bytes:
 
 def _render_lean(context: Context, table: TableContext, style: Style) -> bytes:
     """Render with marker rows, cut the rendered rows into shapes, fill them with the plan's rows, splice."""
-    from .tablerows import fill, find_shapes, marker_rows, splice
+    from .tablerows import fill, find_shapes, marker_rows, spliced
 
     assert context["appendix"] is not None
     markers: Context = {**context, "appendix": {**context["appendix"], "table": {**table, "rows": marker_rows(table)}}}
@@ -169,8 +170,7 @@ def _render_lean(context: Context, table: TableContext, style: Style) -> bytes:
     if shapes is None:
         raise _NotLean("word/document.xml")
     rows = fill(shapes, table["rows"], _normaliser(xml, str(style.template_path)))
-    parts[index] = ("word/document.xml", splice(xml, shapes, rows).encode("utf-8"))
-    return _zip(parts)
+    return _zip([*parts[:index], ("word/document.xml", spliced(xml, shapes, rows)), *parts[index + 1:]])
 
 
 def _normaliser(xml: str, template: str) -> Any:
@@ -427,15 +427,23 @@ def _finished_parts(data: bytes, style: Style, template: str,
     return parts
 
 
-def _zip(parts: list[tuple[str, bytes]]) -> bytes:
-    """The package with fixed timestamps and permissions, so that two builds are byte-identical."""
+def _zip(parts: Sequence[tuple[str, bytes | Iterable[bytes]]]) -> bytes:
+    """The package with fixed timestamps and permissions, so that two builds are byte-identical.
+
+    A part given as pieces is compressed as they come, so that a large document.xml is never held whole.
+    """
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name, blob in parts:
             fixed = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, blob)
+            if isinstance(blob, bytes):
+                target.writestr(fixed, blob)
+                continue
+            with target.open(fixed, "w") as stream:
+                for piece in blob:
+                    stream.write(piece)
     return out.getvalue()
 
 

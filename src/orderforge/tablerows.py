@@ -25,6 +25,7 @@ break, ``\\a``) or that XML cannot hold takes the full treatment for its row alo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -203,9 +204,9 @@ def _odd(text: str) -> bool:
     return not text or _SPECIAL.search(text) is not None
 
 
-def fill(shapes: RowShapes, rows: list[RowContext], normalise: Any) -> str:
-    """Every row of the plan as XML. ``normalise(xml)`` gives a row with odd text its full treatment."""
-    out: list[str] = []
+def fill(shapes: RowShapes, rows: list[RowContext], normalise: Any) -> Iterator[bytes]:
+    """Every row of the plan as UTF-8 XML, one row at a time (the document is never held whole).
+    ``normalise(xml)`` gives a row with odd text its full treatment."""
     for row in rows:
         if row["section"]:
             text = escape(row["heading"]).join(shapes.section)
@@ -214,9 +215,11 @@ def fill(shapes: RowShapes, rows: list[RowContext], normalise: Any) -> str:
             text = shapes.activity(row)
             odd = any(_odd(p) for c in row["cells"] for p in c["paras"]) or (
                 shapes.numbered and _odd(row.get("number", "")))
-        out.append(normalise(text) if odd else text)
-    return "".join(out)
+        yield (normalise(text) if odd else text).encode("utf-8")
 
 
-def splice(xml: str, shapes: RowShapes, rows: str) -> str:
-    return xml[:shapes.start] + rows + xml[shapes.end:]
+def spliced(xml: str, shapes: RowShapes, rows: Iterator[bytes]) -> Iterator[bytes]:
+    """document.xml with the plan's rows in place of the marker rows, in pieces to be written as they come."""
+    yield xml[:shapes.start].encode("utf-8")
+    yield from rows
+    yield xml[shapes.end:].encode("utf-8")
