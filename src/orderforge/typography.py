@@ -74,7 +74,7 @@ def typeset(text: str) -> str:
         text = _HYPHEN_DASH.sub(" – ", text)
     if "  " in text or "\t" in text:
         text = _SPACES.sub(" ", text)
-    if any(f" {p}" in text for p in _PUNCT):
+    if _SPACE_PUNCT.search(text):
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     if "№" in text:
         text = _NUMERO.sub(lambda m: m.group(1) + NBSP, text)
@@ -88,7 +88,7 @@ def typeset(text: str) -> str:
 
 
 _RANGE_DASHES = "-‐‑‒–—"
-_PUNCT = ",.;:!?)»“"
+_SPACE_PUNCT = re.compile(r" [,.;:!?)»“]")  # what _SPACE_BEFORE_PUNCT needs, found without its backtracking
 _ABBREVIATION = re.compile(r"(?:г|пос|с|д|ул|пр|пер|пп|п|ст|ч|подп|гл|разд)\.")
 _INITIAL = re.compile(r"[А-ЯЁ]\.")
 
