@@ -8,17 +8,19 @@ rows whose every cell has one, two and no paragraphs, each paragraph a unique
 marker word. The widths are applied to that small document once, as before.
 This module then cuts those four rendered rows into prototypes (:class:`RowShapes`),
 fills them with the plan's escaped text per row, and splices the rows in place of
-the markers: what it produced is never parsed again.
+the markers, streaming them into the zip: what it produced is never parsed again,
+and the whole document.xml is never held in memory at once.
 
 A template for which this would not be exact — the row loop counts (``loop``) or
 keeps state (``set``, ``namespace``), ``rows`` is used elsewhere, a marker is
 transformed by a filter or printed in two tables, a row holds a picture — is
-rendered the full way instead (render.py decides, :func:`lean_ok`).
+rendered the full way instead (render.py checks the template's Jinja tree first,
+``_lean_source``; :func:`find_shapes` then refuses rows it cannot cut exactly).
 
 The text is escaped as lxml would serialise it after the full path (``&``, ``<``,
-``>``); a value with characters docxtpl turns into markup (tab, line break, page
+``>``); an empty value, or one with characters docxtpl turns into markup (tab, line break, page
 break, ``\\a``) or that XML cannot hold takes the full treatment for its row alone
-(:func:`_normalised`), so the output is the same byte for byte either way
+(render.py's ``_normaliser``), so the output is the same byte for byte either way
 (tests/test_tablerows.py compares both paths on hostile plans).
 """
 
