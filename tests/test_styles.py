@@ -398,3 +398,17 @@ def test_an_accepted_pattern_prints_no_braces_and_every_needed_field(path: str, 
             assert all(message for _, message, _ in problems)
 
     check()
+
+
+def test_a_plan_used_after_chdir_still_finds_its_workspace_style(ensk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """plan.source is the path as the clerk typed it; the style is looked up where the plan file is (issue 14)."""
+    from orderforge.build import build_docx_bytes, validated_plan
+
+    plan, _ = validated_plan(Path("plans/ensk-2026.yaml"))  # relative: a display path
+    elsewhere = ensk.parent / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    out = elsewhere / "ensk.docx"
+    out.write_bytes(build_docx_bytes(plan))
+    (table,) = [b for b in read_blocks(out) if isinstance(b, Table) and b.caption == "orderforge:plan"]
+    assert [c.text for c in table.rows[0]] == ["№", "Срок", "Содержание работы", "Исполнители"]  # ensk's columns

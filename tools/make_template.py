@@ -37,7 +37,7 @@ Page layout (ГОСТ Р 7.0.97, unless a seed shows otherwise):
     header that shows the number only ``{%p if order %}``); numbering runs on across the
     section break (no restart).
 
-Render context: see tools/sample_context.py — every value is a plain, already typeset
+Render context: src/orderforge/context.py (samples: tools/sample_context.py) — every value is a plain, already typeset
 string; the templates only loop and branch.
 
 The output is deterministic (fixed zip timestamps and document properties), so running

@@ -1,13 +1,8 @@
 """Render contexts for the house-style templates, filled with the seeds' content.
 
-The contract the resolver (src/orderforge/resolve.py) produces — every value a plain,
-already typeset str, except ``center`` (bool), ``section`` (bool) and ``ncols`` (int):
-
-    order: None | {issuer_lines, kind, date, number, place, title_lines, preamble,
-                   operative, body, signature: {position_lines, name}}
-    appendix: {corner_lines, title_lines, passport: [{label, items}],
-               table: {columns: [{header, center}], ncols,
-                       rows: [{section, heading, cells: [{paras, center}]}]}}
+The contract the resolver (src/orderforge/resolve.py) produces is typed in
+src/orderforge/context.py (``Context`` and the TypedDicts it is made of): every value a plain,
+already typeset str, except ``center`` (bool), ``section`` (bool) and ``ncols`` (int).
 
 An amending order (``amend.docx``) gets ``{"order": {...same keys...}, "appendix": None}``.
 
@@ -47,7 +42,7 @@ COLUMNS_5 = [
 
 
 def section(heading: str) -> dict:
-    return {"section": True, "heading": heading, "cells": []}
+    return {"section": True, "heading": heading, "cells": [], "number": ""}
 
 
 def activity(num: str, text: list[str], deadline: list[str], responsible: list[str],
@@ -57,6 +52,7 @@ def activity(num: str, text: list[str], deadline: list[str], responsible: list[s
         "section": False,
         "heading": "",
         "cells": [{"paras": v, "center": c["center"]} for v, c in zip(values, columns, strict=False)],
+        "number": num,
     }
 
 

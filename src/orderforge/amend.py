@@ -44,6 +44,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .context import Context
 from .diagnostics import Diagnostic, Pos, Report, UserError, exit_code_for
 from .diff import Change, Item, PlanDiff, Side, diff_plans, load_side
 from .model import Activity, Order, Para, Plan, Point, Ref, parse_text
@@ -573,7 +574,7 @@ def _frame(result: PlanDiff, data: AmendData) -> tuple[list[str], Ref | None, Or
     return issuer, signatory, order
 
 
-def amend_context(result: PlanDiff, data: AmendData, style: Style) -> dict[str, Any]:
+def amend_context(result: PlanDiff, data: AmendData, style: Style) -> Context:
     """The render context: ``{"order": {…as resolve.order_context…}, "appendix": None}``."""
     from .resolve import fill, format_date, order_context
 

@@ -8,10 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Report, UserError
 from .model import Plan
 from .validate import load_plan
+
+if TYPE_CHECKING:
+    from .style import Style
 
 
 @dataclass
@@ -33,13 +37,19 @@ def output_path(plan_path: Path, out_dir: Path) -> Path:
     return out_dir / f"{plan_path.stem}.docx"
 
 
-def build_docx_bytes(plan: Plan, workspace: Path | None = None) -> bytes:
-    """Render a validated plan in its house style; returns the .docx bytes."""
+def build_docx_bytes(plan: Plan, workspace: Path | None = None, style: Style | None = None) -> bytes:
+    """Render a validated plan in its house style; returns the .docx bytes.
+
+    The style is looked up once, from the folder the plan was read from (``plan.workspace``, so a plan
+    still builds after a chdir) unless ``workspace`` says otherwise, or given ready (``style``); the same
+    Style then serves resolve and render.
+    """
     from .render import render_docx
     from .resolve import build_context
     from .style import load_style
 
-    style = load_style(plan.style, workspace or Path(plan.source).resolve().parent)
+    if style is None:
+        style = load_style(plan.style, workspace or plan.workspace)
     return render_docx(build_context(plan, style), style)
 
 

@@ -257,7 +257,7 @@ def build_report(execution: Execution, period: ReportPeriod, workspace: Path | N
     from .style import Column, load_style
 
     plan = execution.plan
-    style = load_style(plan.style, workspace or Path(plan.source).resolve().parent)
+    style = load_style(plan.style, workspace or plan.workspace)
     wording = load_wording(style)
     extra = [Column("mark", wording.mark_header, wording.mark_width),
              Column("info", wording.info_header, wording.info_width)]

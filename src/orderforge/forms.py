@@ -49,7 +49,7 @@ def generated_forms(plan: Plan, workspace: Path | None = None) -> list[Form]:
         person = plan.directory.people.get(plan.order.signatory.key)
         if person is not None:
             forms.append(Form(plan.order.signatory.pos, f"подпись: {person.id}", person.signature_name))
-    style = load_style(plan.style, workspace or Path(plan.source).resolve().parent)
+    style = load_style(plan.style, workspace or plan.workspace)
     forms.extend(responsible_forms(plan, style))
     return forms
 

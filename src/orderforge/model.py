@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Pos
@@ -257,6 +258,14 @@ class Plan:
     source: str
     pos: Pos
     field_pos: dict[str, Pos] = field(default_factory=dict)
+    #: The plan file's folder, absolute, fixed when it was read: house styles are looked up from here
+    #: (``source`` is the path as typed, relative to a current folder that may change).
+    folder: Path | None = None
+
+    @property
+    def workspace(self) -> Path:
+        """Where the plan's house style is looked up (``templates/`` here, then one folder up)."""
+        return self.folder if self.folder is not None else Path(self.source).resolve().parent
 
     def all_activities(self) -> list[Activity]:
         """Every activity in document order (top-level first, then section by section)."""

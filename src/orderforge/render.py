@@ -26,10 +26,12 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .context import Context, TableContext
 from .diagnostics import Diagnostic, Pos, UserError
 from .style import Style
 
@@ -58,17 +60,66 @@ def make_env() -> Any:
     return make_sandbox(finalize=_xml_text)
 
 
+class _NotLean(Exception):
+    """The template's plan table cannot be filled from marker rows exactly; render it the full way."""
+
+
 def _template_class() -> type:
-    """DocxTemplate that checks each rendered part for leftover tags before lxml decodes entities."""
+    """DocxTemplate that checks each rendered part for leftover tags before lxml decodes entities.
+
+    With ``lean`` set, each part is first checked to use the plan's rows only in one plain row loop
+    (:func:`_lean_source`); otherwise :class:`_NotLean` is raised before anything is rendered.
+    """
     from docxtpl import DocxTemplate
 
     class CheckedTemplate(DocxTemplate):
+        lean = False
+
         def render_xml_part(self, src_xml: str, part: Any, context: dict, jinja_env: Any = None) -> str:
+            if self.lean:
+                jinja_env = _lean_source(src_xml, jinja_env, str(getattr(part, "partname", "/word/document.xml")))
             dst = super().render_xml_part(src_xml, part, context, jinja_env)
             check_leftovers(dst, getattr(part, "partname", "word/document.xml"), self.template_name)
             return dst
 
     return CheckedTemplate
+
+
+def _lean_source(source: str, env: Any, part: str) -> Any:
+    """Check that marker rows render this part exactly as the plan's rows would, else raise :class:`_NotLean`;
+    returns the environment docxtpl is to use, one that compiles the tree parsed here instead of parsing again.
+
+    The main part must have one loop over ``rows`` that neither counts (``loop``) nor keeps state; other
+    parts must not touch ``rows`` at all.
+    """
+    from jinja2 import TemplateSyntaxError, nodes
+
+    prepared = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)  # as docxtpl's render_xml_part does before Jinja
+    try:
+        tree = env.parse(prepared)
+    except TemplateSyntaxError:
+        raise _NotLean(part) from None  # the full render reports it, in the words it always did
+    uses = [n for n in tree.find_all(nodes.Getattr) if n.attr == "rows"]
+    uses += [n for n in tree.find_all(nodes.Getitem) if isinstance(n.arg, nodes.Const) and n.arg.value == "rows"]
+    loops = [n for n in tree.find_all(nodes.For) if n.iter in uses]
+    if uses and (part != "/word/document.xml" or len(uses) != 1 or len(loops) != 1):
+        raise _NotLean(part)
+    if loops:
+        body = nodes.Template(loops[0].body)
+        stateful = (nodes.Assign, nodes.AssignBlock, nodes.Macro, nodes.CallBlock, nodes.NSRef)
+        if any(n.name == "loop" for n in body.find_all(nodes.Name)) or any(body.find_all(stateful)):
+            raise _NotLean(part)
+    return _ParsedOnce(env, prepared, tree)
+
+
+class _ParsedOnce:
+    """The Jinja environment, but ``from_string`` of the source just parsed compiles that tree."""
+
+    def __init__(self, env: Any, source: str, tree: Any) -> None:
+        self.env, self.source, self.tree = env, source, tree
+
+    def from_string(self, source: str) -> Any:
+        return self.env.from_string(self.tree if source == self.source else source)
 
 
 def check_leftovers(xml: str, part: object, template: str) -> None:
@@ -84,8 +135,69 @@ def check_leftovers(xml: str, part: object, template: str) -> None:
             ), exit_code=2)
 
 
-def render_docx(context: dict[str, Any], style: Style) -> bytes:
-    """Render, post-process and verify; returns the final .docx bytes."""
+def render_docx(context: Context, style: Style, *, lean: bool = True) -> bytes:
+    """Render, post-process and verify; returns the final .docx bytes.
+
+    The plan table's rows are filled by tablerows.py from marker rows the template rendered once (``lean``);
+    the full way, every row through docxtpl and every part re-parsed, is kept for templates where that would
+    not be exact, and as the tests' reference.
+    """
+    appendix = context["appendix"]
+    table = appendix["table"] if appendix else None
+    if lean and table and table["rows"]:
+        from .tablerows import rows_fit
+
+        if rows_fit(table):
+            try:
+                return _render_lean(context, table, style)
+            except _NotLean:
+                pass
+    data, package = _render_docxtpl(context, style)
+    return _zip(_finished_parts(data, style, str(style.template_path), package.xml))
+
+
+def _render_lean(context: Context, table: TableContext, style: Style) -> bytes:
+    """Render with marker rows, cut the rendered rows into shapes, fill them with the plan's rows, splice."""
+    from .tablerows import fill, find_shapes, marker_rows, spliced
+
+    assert context["appendix"] is not None
+    markers: Context = {**context, "appendix": {**context["appendix"], "table": {**table, "rows": marker_rows(table)}}}
+    data, package = _render_docxtpl(markers, style, lean=True)
+    parts = _finished_parts(data, style, str(style.template_path), package.xml)
+    index = next(i for i, (name, _) in enumerate(parts) if name == "word/document.xml")
+    xml = parts[index][1].decode("utf-8")
+    shapes = find_shapes(xml, table["ncols"])
+    if shapes is None:
+        raise _NotLean("word/document.xml")
+    rows = fill(shapes, table["rows"], _normaliser(xml, str(style.template_path)))
+    return _zip([*parts[:index], ("word/document.xml", spliced(xml, shapes, rows)), *parts[index + 1:]])
+
+
+def _normaliser(xml: str, template: str) -> Any:
+    """A row holding a tab, a line break or the like, as the full path writes it: docxtpl's listing markup, then
+    parsed and written by lxml inside the document's own root element (so with the same namespaces)."""
+    root = xml[xml.index("<w:document"):]
+    root = root[:root.index(">") + 1]
+
+    def normalise(row: str) -> str:
+        from docxtpl import DocxTemplate
+        from lxml import etree
+
+        listed = DocxTemplate.resolve_listing(None, row)  # uses nothing of self
+        try:
+            tree = etree.fromstring(f"{root}{listed}</w:document>".encode())
+        except etree.XMLSyntaxError as exc:
+            raise UserError.simple("OF404", template, f"после подстановки часть word/document.xml повреждена: {exc}",
+                                   "сообщите разработчикам: это ошибка orderforge или шаблона") from None
+        text = etree.tostring(tree, encoding="unicode")
+        return text[text.index(">") + 1:text.rindex("</w:document>")]
+
+    return normalise
+
+
+def _render_docxtpl(context: Context, style: Style, lean: bool = False) -> tuple[bytes, TemplatePackage]:
+    """The template rendered by docxtpl in the sandbox, saved as a package (not yet verified nor re-zipped),
+    and the template it came from."""
     from docx.opc.exceptions import OpcError
     from jinja2 import TemplateError
     from lxml import etree
@@ -94,6 +206,7 @@ def render_docx(context: dict[str, Any], style: Style) -> bytes:
     package = open_template(template_path)
     tpl = _template_class()(io.BytesIO(package.data))  # the very bytes that were checked
     tpl.template_name = str(template_path)
+    tpl.lean = lean
     from .sandbox import time_limit
 
     try:
@@ -103,13 +216,15 @@ def render_docx(context: dict[str, Any], style: Style) -> bytes:
         raise template_error(exc, template_path) from None
     except (OpcError, etree.XMLSyntaxError) as exc:  # damage open_template does not foresee
         raise _unreadable(template_path, "его не удалось разобрать") from exc
+    except _NotLean:
+        raise
     except Exception as exc:  # `{% for i in range(10**8) %}`, `{{ 1/0 }}`: the template's code failed, not ours
         if not _raised_in_template(exc):
             raise
         raise template_error(exc, template_path) from None
     buffer = io.BytesIO()
     tpl.save(buffer)
-    return finish_package(buffer.getvalue(), style, str(template_path))
+    return buffer.getvalue(), package
 
 
 WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -281,13 +396,25 @@ def template_error(exc: Exception, template_path: Path) -> UserError:
 
 def finish_package(data: bytes, style: Style, template: str) -> bytes:
     """Fix column widths, verify every XML part strictly, and rezip deterministically."""
+    return _zip(_finished_parts(data, style, template))
+
+
+def _finished_parts(data: bytes, style: Style, template: str,
+                    checked: dict[str, str] | None = None) -> list[tuple[str, bytes]]:
+    """Every part of a rendered package, each XML part verified by a strict parse, the plan table's widths set.
+
+    A part that is still byte for byte the template's (``checked``: open_template parsed those strictly
+    already; the styles alone are most of a template's XML) is not parsed again.
+    """
     from lxml import etree
 
     source = zipfile.ZipFile(io.BytesIO(data))
-    parts: list[tuple[zipfile.ZipInfo, bytes]] = []
+    parts: list[tuple[str, bytes]] = []
+    checked = checked or {}
     for info in source.infolist():
         blob = source.read(info.filename)
-        if info.filename.endswith((".xml", ".rels")):
+        unchanged = info.filename != "word/document.xml" and blob == checked.get(info.filename, "").encode()
+        if info.filename.endswith((".xml", ".rels")) and not unchanged:
             try:
                 tree = etree.fromstring(blob)
             except etree.XMLSyntaxError as exc:
@@ -296,14 +423,27 @@ def finish_package(data: bytes, style: Style, template: str) -> bytes:
             if info.filename == "word/document.xml":
                 set_plan_widths(tree, style)
                 blob = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
-        parts.append((info, blob))
+        parts.append((info.filename, blob))
+    return parts
+
+
+def _zip(parts: Sequence[tuple[str, bytes | Iterable[bytes]]]) -> bytes:
+    """The package with fixed timestamps and permissions, so that two builds are byte-identical.
+
+    A part given as pieces is compressed as they come, so that a large document.xml is never held whole.
+    """
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info, blob in parts:
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+        for name, blob in parts:
+            fixed = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, blob)
+            if isinstance(blob, bytes):
+                target.writestr(fixed, blob)
+                continue
+            with target.open(fixed, "w") as stream:
+                for piece in blob:
+                    stream.write(piece)
     return out.getvalue()
 
 

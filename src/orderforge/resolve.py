@@ -12,6 +12,17 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from .context import (
+    AppendixContext,
+    CellContext,
+    ColumnContext,
+    Context,
+    OrderContext,
+    PassportEntry,
+    RowContext,
+    SignatureContext,
+    TableContext,
+)
 from .model import Activity, Order, Para, Plan, Section, Text
 from .style import Column, Style
 from .typography import squeeze, typeset, upper_first
@@ -24,8 +35,6 @@ KIND_DATIVE = {"приказ": "приказу", "распоряжение": "р
 KIND_GENITIVE = {"приказ": "приказа", "распоряжение": "распоряжения"}
 KIND_INSTRUMENTAL = {"приказ": "приказом", "распоряжение": "распоряжением"}
 APPROVED = {"m": "УТВЕРЖДЕН", "f": "УТВЕРЖДЕНА", "n": "УТВЕРЖДЕНО", "plural": "УТВЕРЖДЕНЫ"}
-
-Context = dict[str, Any]
 
 
 def fill(pattern: str, values: dict[str, str]) -> str:
@@ -87,7 +96,7 @@ def _para(para: Para, style: Style) -> str:
     return f"{style.dash} {para.text}" if para.kind == "dash" else para.text
 
 
-def order_context(plan: Plan, style: Style) -> Context:
+def order_context(plan: Plan, style: Style) -> OrderContext:
     order = plan.order
     assert order is not None
     preamble = [expand_references(p, plan) for p in _paras(order.preamble, style)]
@@ -175,7 +184,7 @@ def _control(order: Order, style: Style) -> str:
     return order.control
 
 
-def signature(plan: Plan, style: Style) -> dict[str, Any]:
+def signature(plan: Plan, style: Style) -> SignatureContext:
     order = plan.order
     person = plan.directory.people.get(order.signatory.key) if order and order.signatory else None
     if person is None:
@@ -186,16 +195,17 @@ def signature(plan: Plan, style: Style) -> dict[str, Any]:
     return {"position_lines": [typeset(x) for x in lines], "name": typeset(person.signature_name)}
 
 
-def appendix_context(plan: Plan, style: Style) -> Context:
+def appendix_context(plan: Plan, style: Style) -> AppendixContext:
     return {
         "corner_lines": corner_lines(plan.order, style) or stamp_lines(plan, style),
         "title_lines": [typeset(line) for line in plan.plan.title],
-        "passport": [
-            {"label": typeset(e.label), "items": [typeset(f"{style.dash} {i}") for i in e.items]}
-            for e in plan.plan.passport
-        ],
+        "passport": [_passport_entry(e.label, e.items, style) for e in plan.plan.passport],
         "table": table_context(plan, style),
     }
+
+
+def _passport_entry(label: str, items: list[str], style: Style) -> PassportEntry:
+    return {"label": typeset(label), "items": [typeset(f"{style.dash} {i}") for i in items]}
 
 
 def corner_lines(order: Order | None, style: Style) -> list[str]:
@@ -240,29 +250,34 @@ def number_label(parts: list[int], style: Style) -> str:
     return label + "." if style.trailing_dot else label
 
 
-def table_context(plan: Plan, style: Style) -> Context:
-    rows: list[Context] = []
+def table_context(plan: Plan, style: Style) -> TableContext:
+    rows: list[RowContext] = []
     if plan.plan.activities_title and plan.plan.activities:
-        rows.append({"section": True, "heading": typeset(plan.plan.activities_title), "cells": []})
+        rows.append(section_row(typeset(plan.plan.activities_title)))
     for n, activity in enumerate(plan.plan.activities, start=1):
         rows.append(activity_row(activity, [n], plan, style))
     for n, section in enumerate(plan.plan.sections, start=1):
         _section_rows(section, [n], plan, style, rows)
-    columns = [{"header": typeset(c.header), "center": c.center} for c in style.columns]
+    columns: list[ColumnContext] = [{"header": typeset(c.header), "center": c.center} for c in style.columns]
     return {"columns": columns, "ncols": len(columns), "rows": rows}
 
 
-def _section_rows(section: Section, number: list[int], plan: Plan, style: Style, rows: list[Context]) -> None:
+def section_row(heading: str) -> RowContext:
+    return {"section": True, "heading": heading, "cells": [], "number": ""}
+
+
+def _section_rows(section: Section, number: list[int], plan: Plan, style: Style, rows: list[RowContext]) -> None:
     heading = f"{number_label(number, style)} {section.title}" if section.numbered else section.title
-    rows.append({"section": True, "heading": typeset(heading), "cells": []})
+    rows.append(section_row(typeset(heading)))
     for n, activity in enumerate(section.activities, start=1):
         rows.append(activity_row(activity, number + [n], plan, style))
     for n, sub in enumerate(section.sections, start=len(section.activities) + 1):
         _section_rows(sub, number + [n], plan, style, rows)
 
 
-def activity_row(activity: Activity, number: list[int], plan: Plan, style: Style) -> Context:
-    cells = [{"paras": cell_paras(col, activity, number, plan, style), "center": col.center} for col in style.columns]
+def activity_row(activity: Activity, number: list[int], plan: Plan, style: Style) -> RowContext:
+    cells: list[CellContext] = [{"paras": cell_paras(col, activity, number, plan, style), "center": col.center}
+                                for col in style.columns]
     return {"section": False, "heading": "", "cells": cells, "number": number_label(number, style)}
 
 

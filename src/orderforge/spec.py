@@ -7,6 +7,7 @@ schema``) and the reference tables of docs/plan-format.md all come from here.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from .diagnostics import Pos
@@ -324,7 +325,7 @@ PLAN = Obj(
 )
 
 
-def assemble(parts: dict[str, Any], directory: Directory, source: str) -> Plan:
+def assemble(parts: dict[str, Any], directory: Directory, source: str, folder: Path | None = None) -> Plan:
     """Build the Plan from converted parts once the directory is known."""
     v = parts["values"]
     body = v.get("plan") or PlanBody([], None, [], [], [], parts["pos"])
@@ -337,6 +338,7 @@ def assemble(parts: dict[str, Any], directory: Directory, source: str) -> Plan:
         source=source,
         pos=parts["pos"],
         field_pos=parts["field_pos"],
+        folder=folder,
     )
 
 

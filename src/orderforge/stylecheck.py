@@ -74,7 +74,7 @@ def trial_render(style: Style, report: Report) -> None:
             report.extend(plan_report.errors)
             return
         try:
-            build_docx_bytes(plan, style.folder.parent.parent)
+            build_docx_bytes(plan, style=style)  # the style being checked, loaded once
         except UserError as exc:
             report.extend(exc.diagnostics)
 

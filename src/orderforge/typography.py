@@ -59,23 +59,54 @@ def upper_first(text: str) -> str:
 
 
 def typeset(text: str) -> str:
-    """Apply the rules in an order that is safe to repeat (typeset(typeset(x)) == typeset(x))."""
+    """Apply the rules in an order that is safe to repeat (typeset(typeset(x)) == typeset(x)).
+
+    Each rule runs only when the text holds what it needs (a dash, «№», a dot…): a build typesets every
+    paragraph of every activity, and most rules find nothing in most of them.
+    """
     if not text:
         return text
     text = text.replace(NB_HYPHEN, "-")
     text = curl_quotes(text)
-    text = _YEAR_RANGE.sub(r"\1–\2", text)
-    text = _HYPHEN_DASH.sub(" – ", text)
-    text = _SPACES.sub(" ", text)
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    text = _NUMERO.sub(lambda m: m.group(1) + NBSP, text)
+    if ("19" in text or "20" in text) and any(d in text for d in _RANGE_DASHES):
+        text = _YEAR_RANGE.sub(r"\1–\2", text)
+    if " -" in text or " —" in text:
+        text = _HYPHEN_DASH.sub(" – ", text)
+    if "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
+    if _SPACE_PUNCT.search(text):
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    if "№" in text:
+        text = _NUMERO.sub(lambda m: m.group(1) + NBSP, text)
+    if "." in text:
+        text = _dotted(text)
+    if "г" in text:
+        text = _YEAR_SUFFIX.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", text)
+    if "." in text:
+        text = _initials(text)
+    return text.replace(" – ", NBSP + "– ")
+
+
+_RANGE_DASHES = "-‐‑‒–—"
+_SPACE_PUNCT = re.compile(r" [,.;:!?)»“]")  # what _SPACE_BEFORE_PUNCT needs, found without its backtracking
+_ABBREVIATION = re.compile(r"(?:г|пос|с|д|ул|пр|пер|пп|п|ст|ч|подп|гл|разд)\.")
+_INITIAL = re.compile(r"[А-ЯЁ]\.")
+
+
+def _dotted(text: str) -> str:
+    """«г. Калининград», «п. 3»: glued with a no-break space (only when such an abbreviation is there)."""
+    if _ABBREVIATION.search(text) is None:
+        return text
     text = _CITY.sub(lambda m: f"{m.group(1)}.{NBSP}", text)
-    text = _CLAUSE.sub(lambda m: f"{m.group(1)}.{NBSP}", text)
-    text = _YEAR_SUFFIX.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", text)
+    return _CLAUSE.sub(lambda m: f"{m.group(1)}.{NBSP}", text)
+
+
+def _initials(text: str) -> str:
+    """«А.Е. Муха», «Муха А.Е.»: initials glued to the surname (only when there is a capital and a dot)."""
+    if _INITIAL.search(text) is None:
+        return text
     text = _INITIALS_BEFORE.sub(lambda m: f"{m.group(1)}{m.group(2)}{NBSP}", text)
-    text = _INITIALS_AFTER.sub(lambda m: f"{NBSP}{m.group(1)}{m.group(2)}", text)
-    text = text.replace(" – ", NBSP + "– ")
-    return text
+    return _INITIALS_AFTER.sub(lambda m: f"{NBSP}{m.group(1)}{m.group(2)}", text)
 
 
 def curl_quotes(text: str) -> str:

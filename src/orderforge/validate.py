@@ -45,7 +45,7 @@ def load_plan(path: Path | str, report: Report | None = None) -> tuple[Plan | No
     if parts is None:
         return None, report
     directory = _directory(parts, path, report)
-    plan = assemble(parts, directory, name)
+    plan = assemble(parts, directory, name, path.resolve().parent)
     check_plan(plan, report)
     check_texts(loaded.root, path, report)
     _one_message_per_todo(report, before, todo)
@@ -189,12 +189,12 @@ def _check_approval(plan: Plan, report: Report) -> None:
 def _check_style_name(plan: Plan, report: Report) -> None:
     from .stylesources import style_exists
 
-    if not plan.style or style_exists(plan.style, Path(plan.source).resolve().parent):
+    if not plan.style or style_exists(plan.style, plan.workspace):
         return
     from .style import StyleNotFound, find_style  # only to say why a style is missing: style.yaml's schema is big
 
     try:
-        find_style(plan.style, Path(plan.source).resolve().parent)
+        find_style(plan.style, plan.workspace)
     except StyleNotFound as exc:
         report.error("OF111", plan.field_pos.get("style", plan.pos), str(exc), exc.hint)
 
@@ -346,7 +346,7 @@ def _gost_edition(plan: Plan) -> str:
     from .style import load_style
 
     try:
-        return load_style(plan.style, Path(plan.source).resolve().parent).gost if plan.style else "2025"
+        return load_style(plan.style, plan.workspace).gost if plan.style else "2025"
     except UserError:  # a broken or unknown style is reported on its own (OF111, check-style)
         return "2025"
 

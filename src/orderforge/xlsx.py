@@ -39,7 +39,7 @@ def export_xlsx(execution: Execution) -> bytes:
     from .style import load_style
 
     plan = execution.plan
-    style = load_style(plan.style, Path(plan.source).resolve().parent)
+    style = load_style(plan.style, plan.workspace)
     columns = [c for c in style.columns if c.key != "number"]
     headers = [NUMBER, KEY, OCCURRENCE, *(c.header for c in columns), *TAIL]
     book = Workbook()

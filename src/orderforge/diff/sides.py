@@ -74,7 +74,7 @@ def load_side(spec: str, *, directory: bool = False, cwd: Path | None = None) ->
 
         at_rev = _directory_at(rev, parts, path, report) if rev is not None else None
         found = at_rev or _directory(parts, path, report)
-    return Side(spec, display, assemble(parts, found, display), path, report)
+    return Side(spec, display, assemble(parts, found, display, path.resolve().parent), path, report)
 
 
 def _unreadable(report: Report) -> bool:
