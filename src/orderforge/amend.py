@@ -120,8 +120,8 @@ def _amend_schema() -> Any:
 def load_amend_yaml(path: Path) -> AmendData:
     from .load import load_file
     from .model import plain
+    from .paths import display_path
     from .schema import Ctx
-    from .validate import display_path
 
     report = Report()
     loaded = load_file(path, display_path(path))
@@ -482,7 +482,8 @@ def require_valid(side: Side) -> None:
     The new version is what the amended plan will read like; an unknown
     responsible or an empty number would go into the order unnoticed.
     """
-    from .validate import check_plan, display_path
+    from .paths import display_path
+    from .validate import check_plan
 
     report = Report()
     report.extend(side.report)

@@ -291,9 +291,9 @@ def collect(xlsx: Path, plan_path: Path, records_file: Path | None = None, today
     """
     import tempfile
 
+    from .paths import display_path
     from .records import load_records, open_execution, records_path
     from .recordsfile import records_yaml
-    from .validate import display_path
     from .write import write_atomic
 
     target = records_file or records_path(plan_path)

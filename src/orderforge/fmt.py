@@ -481,8 +481,8 @@ class FmtResult:
 def fmt_paths(paths: list[Path], check: bool = False) -> FmtResult:
     """Format files in place (or only tell which would change, with ``check``)."""
     from .load import MAX_PLAN_BYTES, decode
+    from .paths import display_path
     from .safeio import check_regular_file, read_bytes
-    from .validate import display_path
     from .write import write_atomic
 
     result = FmtResult()

@@ -26,10 +26,10 @@ from typing import Any
 from .diagnostics import Pos, Report, did_you_mean
 from .load import load_file
 from .model import Plan, Text, plain
+from .paths import display_path
 from .planrows import Row, activity_rows, find_row
 from .schedule import Occurrence, occurrence_named, occurrences
 from .schema import Ctx, DateT, Enum, F, ListT, Obj, Str, TextT
-from .validate import display_path
 
 DONE, IN_PROGRESS, NOT_DONE, POSTPONED, NOT_DUE = (
     "выполнено",

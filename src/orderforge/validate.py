@@ -7,27 +7,19 @@ whole list at once, like a compiler gives it.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Pos, Report, did_you_mean
 from .load import Node, Scalar, Seq, load_file
 from .model import Activity, Directory, Order, Plan, Section
+from .paths import display_path
 from .schema import Ctx
 from .spec import DIRECTORY, PLAN, assemble
 from .textcheck import check_texts
 from .typography import shorten
 
 DEFAULT_DIRECTORY = "directory.yaml"
-
-
-def display_path(path: Path) -> str:
-    """A path as the clerk typed it: relative to the current folder when possible."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
 
 
 def load_plan(path: Path | str, report: Report | None = None) -> tuple[Plan | None, Report]:

@@ -38,9 +38,9 @@ def load_side(spec: str, *, directory: bool = False, cwd: Path | None = None) ->
     """
     from ..gitio import parse_rev_path, show, worktree_path
     from ..load import decode, load_file, load_text
+    from ..paths import display_path
     from ..schema import Ctx
     from ..spec import PLAN, assemble
-    from ..validate import display_path
 
     report = Report()
     path = Path(spec)

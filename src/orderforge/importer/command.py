@@ -46,8 +46,9 @@ def import_docx(docx: Path, output: Path | None = None, *, style: str | None = D
     the workspace's ``templates/<document name>/``, so that the plan builds back into the committee's own
     document: its columns, header words, responsible parties as printed, page settings and fonts.
     """
+    from ..paths import display_path
     from ..style import StyleNotFound, find_style
-    from ..validate import display_path, load_directory
+    from ..validate import load_directory
 
     name = display_path(docx)
     plan_path = output if output is not None else default_plan_path(docx)
@@ -123,8 +124,8 @@ def _write_plan(docx: Path, name: str, plan_path: Path, style: str, directory: P
 
 def _make_style(docx: Path, plan_path: Path, existing: Any, force: bool) -> tuple[str, Path, list[Any]]:
     """The style that reproduces ``docx``, written whole before the plan (IM006 when its folder exists)."""
+    from ..paths import display_path
     from ..stylegen import derive_style, write_style
-    from ..validate import display_path
 
     name = style_name_for(docx)
     root = styles_root(plan_path)
