@@ -380,9 +380,9 @@ def test_every_printed_requisite_is_compared(block: str, key: str) -> None:
     import copy
 
     from orderforge.model import Approval
+    from orderforge.planfile import load_plan
     from orderforge.spec import APPROVAL, ORDER, PLAN_BODY
     from orderforge.spec import PLAN as PLAN_SPEC
-    from orderforge.validate import load_plan
 
     from .conftest import ROOT
 
@@ -409,7 +409,7 @@ def test_a_signatory_renamed_in_the_directory_is_a_change(tmp_path: Path) -> Non
     text = new.read_text(encoding="utf-8")
     (new_dir / "new.yaml").write_text(text, encoding="utf-8")
     edited = directory.read_text(encoding="utf-8")
-    from orderforge.validate import load_plan
+    from orderforge.planfile import load_plan
 
     plan, _ = load_plan(old)
     assert plan is not None and plan.order is not None and plan.order.signatory is not None

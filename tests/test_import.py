@@ -37,8 +37,8 @@ from orderforge.importer import (
     split_party_names,
 )
 from orderforge.model import Plan, Section, Text
+from orderforge.planfile import load_plan
 from orderforge.typography import plain, typeset
-from orderforge.validate import load_plan
 
 from .conftest import FIXTURES, PLANS
 

@@ -49,7 +49,7 @@ def test_word_list_answers_as_the_analyser() -> None:
 @pytest.mark.parametrize("plan", ["plans/kaliningrad-committee-2026.yaml", "plans/baltiysk-2024.yaml"])
 def test_validate_checks_unknown_words_through_the_word_list(plan: str) -> None:
     """Unknown words come from the word list (lexicon.py); the analyser is built for the doubt check alone."""
-    code = ("import sys\nfrom orderforge.validate import load_plan\n"
+    code = ("import sys\nfrom orderforge.planfile import load_plan\n"
             f"plan, report = load_plan({plan!r})\n"
             "print('dawg_python' in sys.modules, 'pymorphy3' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)

@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 from orderforge.diagnostics import Report, UserError
 from orderforge.load import Map, Scalar, Seq, load_text
 from orderforge.model import parse_period
+from orderforge.planfile import load_plan
 from orderforge.rollover import new_from, shift_period_mentions, shift_years
-from orderforge.validate import load_plan
 
 from .planhelpers import add_year
 from .planstrategies import GenPlan, WordTable, rich_plans, table_docx, word_tables

@@ -69,7 +69,7 @@ def floor_inputs(document: Path, plan: Path, folder: Path) -> list[str]:
 
     sys.path.insert(0, str(ROOT / "src"))
     from orderforge.diff.result import text_str
-    from orderforge.validate import load_plan
+    from orderforge.planfile import load_plan
 
     loaded, _ = load_plan(plan)
     assert loaded is not None

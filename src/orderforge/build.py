@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Report, UserError
 from .model import Plan
-from .validate import load_plan
+from .planfile import load_plan
 
 
 @dataclass

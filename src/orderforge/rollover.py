@@ -511,7 +511,7 @@ def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int
     """Write ``new_path``: the plan of ``old_path`` moved forward (see the module doc)."""
     from .load import decode
     from .paths import display_path
-    from .validate import load_plan
+    from .planfile import load_plan
     from .write import write_atomic
 
     old_name, new_name = display_path(old_path), display_path(new_path)

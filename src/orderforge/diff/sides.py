@@ -70,10 +70,10 @@ def load_side(spec: str, *, directory: bool = False, cwd: Path | None = None) ->
         raise UserError(report.errors, exit_code=1)
     found = Directory()
     if directory:
-        from ..validate import _directory
+        from ..validate import plan_directory
 
         at_rev = _directory_at(rev, parts, path, report) if rev is not None else None
-        found = at_rev or _directory(parts, path, report)
+        found = at_rev or plan_directory(parts, path, report)
     return Side(spec, display, assemble(parts, found, display), path, report)
 
 

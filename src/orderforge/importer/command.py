@@ -93,8 +93,8 @@ def _write_plan(docx: Path, name: str, plan_path: Path, style: str, directory: P
                 existed: bool, style_notes: list[Any], style_folder: Path | None) -> ImportResult:
     """Read the document into a plan and write the plan and its directory together (both or neither)."""
     from ..model import Directory
+    from ..planfile import load_plan
     from ..style import load_style
-    from ..validate import load_plan
     from ..write import write_all
 
     style_obj = load_style(style, plan_path.resolve().parent)
