@@ -47,10 +47,10 @@ from typing import Any
 from .diagnostics import Diagnostic, Pos, Report, UserError, exit_code_for
 from .diff import Change, Item, PlanDiff, Side, diff_plans, load_side
 from .model import Activity, Order, Para, Plan, Point, Ref, parse_text
+from .plans import OUTPUT_DIR
+from .spec import KIND_INSTRUMENTAL
 from .style import Style
 
-OUTPUT_DIR = Path("output")
-KIND_INSTRUMENTAL = {"приказ": "приказом", "распоряжение": "распоряжением"}
 DEFAULT_PREAMBLE = "В связи с необходимостью корректировки {plan_genitive}"
 
 
@@ -137,13 +137,13 @@ def load_amend_yaml(path: Path) -> AmendData:
 
 
 def parse_date(value: str) -> date | None:
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4})", value.strip())
-    if not m:
-        return None
-    y, mo, d = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
+    """``--date`` as the CLI reads it today; the CLI is to call :func:`orderforge.dates.date_option` instead."""
+    from .dates import DateError
+    from .dates import parse_date as read_date
+
     try:
-        return date(int(y), int(mo), int(d))
-    except ValueError:
+        return read_date(value)
+    except DateError:
         return None
 
 

@@ -29,7 +29,7 @@ signals.install()
 PLANS_DIR = Path("plans")
 PROGRESS_FROM = 50  # a long batch shows how far it got, every PROGRESS_EVERY plans
 PROGRESS_EVERY = 25
-OUTPUT_DIR = Path("output")
+from .plans import OUTPUT_DIR  # noqa: E402
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

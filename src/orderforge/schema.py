@@ -189,36 +189,28 @@ class Lines(T):
         return text_schema()
 
 
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_RU = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-
-
 @dataclass
 class DateT(T):
-    """A calendar date, ISO (2026-02-11) or Russian (11.02.2026); checked for existence."""
+    """A calendar date, ISO (2026-02-11) or Russian (11.02.2026); read by :func:`orderforge.dates.parse_date`."""
 
     doc: str = ""
 
     def convert(self, node: Node, ctx: Ctx) -> date | None:
+        from .dates import DateError, parse_date
+
         value = _nonempty(node, ctx, _scalar(node, ctx, "дата"))
         if value is None:
             return None
-        value = value.strip()
-        iso, ru = _ISO.match(value), _RU.match(value)
-        parts = ((iso.group(1), iso.group(2), iso.group(3)) if iso
-                 else (ru.group(3), ru.group(2), ru.group(1)) if ru else None)
-        if parts is None:
-            ctx.report.error("OF106", node.pos, f"«{value}» — не дата", "запишите дату как 2026-02-11 или 11.02.2026")
-            return None
         try:
-            day = date(int(parts[0]), int(parts[1]), int(parts[2]))
-        except ValueError:
-            ctx.report.error("OF106", node.pos, f"даты «{value}» не существует", "проверьте число и месяц")
+            return parse_date(value)
+        except DateError as exc:
+            ctx.report.error("OF106", node.pos, exc.message, exc.hint)
             return None
-        return day if _plausible_year(day.year, node, ctx, "OF106", f"дата «{value}»") else None
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"}
+        from .dates import JSON_PATTERN
+
+        return {"type": "string", "pattern": JSON_PATTERN}
 
 
 @dataclass
@@ -283,13 +275,13 @@ class RefT(T):
 
 
 def _plausible_year(year: int, node: Node, ctx: Ctx, code: str, subject: str) -> bool:
-    """Years a plan can name (:data:`orderforge.deadline.YEARS`); «0000» or «0202» is a typo, reported here."""
-    from .deadline import YEARS
+    """Years a plan can name (:data:`orderforge.dates.YEARS`); «0000» or «0202» is a typo, reported here."""
+    from .dates import year_problem
 
-    if year in YEARS:
+    problem = year_problem(year)
+    if problem is None:
         return True
-    ctx.report.error(code, node.pos, f"{subject}: год {year:04d} — не год плана",
-                     f"годы плана — от {YEARS.start} до {YEARS.stop - 1}: проверьте год")
+    ctx.report.error(code, node.pos, f"{subject}: {problem[0]}", problem[1])
     return False
 
 

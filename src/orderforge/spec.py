@@ -41,6 +41,8 @@ from .schema import (
 )
 
 ORDER_KINDS = ("приказ", "распоряжение")
+#: «утвержденный приказом …»: the kinds above in the instrumental case (resolve and amend both write it)
+KIND_INSTRUMENTAL = {"приказ": "приказом", "распоряжение": "распоряжением"}
 ID_PATTERN = r"[a-z0-9][a-z0-9_-]{0,39}"
 ID_HINT = "идентификатор — латинские строчные буквы, цифры, «-» и «_», например working-group"
 

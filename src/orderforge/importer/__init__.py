@@ -95,7 +95,6 @@ from .cells import parse_responsible, singular_position, split_party_names
 from .command import DEFAULT_STYLE, import_docx
 from .docfile import read_document
 from .model import Imported
-from .order import parse_date
 from .reading import read_plan
 from .report import ImportResult, failure_json, result_json
 from .tables import column_role
@@ -103,6 +102,6 @@ from .text import clean, slug, translit
 
 __all__ = [
     "DEFAULT_STYLE", "ImportResult", "Imported", "clean", "column_role", "failure_json", "import_docx",
-    "parse_date", "parse_responsible", "read_document", "read_plan", "result_json", "singular_position",
+    "parse_responsible", "read_document", "read_plan", "result_json", "singular_position",
     "slug", "split_party_names", "translit",
 ]
