@@ -17,7 +17,7 @@ from orderforge.amend import parse_date as amend_parse_date
 from orderforge.dates import YEARS, DateError, date_option, find_date, parse_date
 from orderforge.diagnostics import Pos, Report, UserError
 from orderforge.load import Scalar
-from orderforge.schema import Ctx, DateT
+from orderforge.schema import ConvertContext, DateT
 from orderforge.workspace import YEARS as WORKSPACE_YEARS
 
 D = date(2026, 2, 11)
@@ -54,7 +54,7 @@ TABLE = [
 
 def _schema(value: str) -> tuple[date | None, list[tuple[str, str, str]]]:
     report = Report()
-    got = DateT().convert(Scalar(value, Pos("plan.yaml", 3, 7)), Ctx(report))
+    got = DateT().convert(Scalar(value, Pos("plan.yaml", 3, 7)), ConvertContext(report))
     return got, [(d.code, d.message, d.hint) for d in report]
 
 

@@ -98,19 +98,19 @@ class AmendResult:
 
 
 def _amend_schema() -> Any:
-    from .schema import DateT, F, ListT, Obj, RefT, Str, TextT
+    from .schema import Block, DateT, Field, ListT, RefT, Str, TextT
 
-    return Obj(
+    return Block(
         "приказ о внесении изменений",
         [
-            F("number", Str(), False, "регистрационный номер нового приказа: ПД-КПО-150"),
-            F("date", DateT(), False, "дата нового приказа: 2026-06-01 или 01.06.2026"),
-            F("preamble", TextT(), False, "констатирующая часть: «В связи с …»"),
-            F("signatory", RefT(), False, "кто подписывает: идентификатор человека из справочника"),
-            F("control", Str(), False, "пункт о контроле: текст или self («… оставляю за собой»)"),
-            F("issuer", ListT(Str(), scalar_ok=True), False,
-              "строки наименования организации, если в плане нет приказа (план утвержден грифом approval:)"),
-            F("place", Str(), False, "место издания, если в плане нет приказа: г. Калининград"),
+            Field("number", Str(), doc="регистрационный номер нового приказа: ПД-КПО-150"),
+            Field("date", DateT(), doc="дата нового приказа: 2026-06-01 или 01.06.2026"),
+            Field("preamble", TextT(), doc="констатирующая часть: «В связи с …»"),
+            Field("signatory", RefT(), doc="кто подписывает: идентификатор человека из справочника"),
+            Field("control", Str(), doc="пункт о контроле: текст или self («… оставляю за собой»)"),
+            Field("issuer", ListT(Str(), scalar_ok=True),
+                  doc="строки наименования организации, если в плане нет приказа (план утвержден грифом approval:)"),
+            Field("place", Str(), doc="место издания, если в плане нет приказа: г. Калининград"),
         ],
         lambda v, pos, fp: v,
         doc="Реквизиты приказа о внесении изменений.",
@@ -121,12 +121,12 @@ def load_amend_yaml(path: Path) -> AmendData:
     from .load import load_file
     from .model import plain
     from .paths import display_path
-    from .schema import Ctx
+    from .schema import ConvertContext
 
     report = Report()
     loaded = load_file(path, display_path(path))
     report.extend(loaded.report)
-    values = _amend_schema().convert(loaded.root, Ctx(report)) if loaded.root is not None else None
+    values = _amend_schema().convert(loaded.root, ConvertContext(report)) if loaded.root is not None else None
     if values is None or report.has_errors:
         raise UserError(report.errors or report.sorted(), exit_code=1)
     signatory = values.get("signatory")

@@ -356,7 +356,7 @@ def check_style_command(name: str) -> None:
 
 
 @main.command(context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
-@click.argument("folder", required=False, default=".", type=click.Path(path_type=Path, file_okay=False),
+@click.argument("folder", default=".", type=click.Path(path_type=Path, file_okay=False),
                 metavar="[ПАПКА]")
 @click.option("--style", "style_name", default="kaliningrad-committee", show_default=True, metavar="СТИЛЬ",
               help="Стиль оформления (список: orderforge styles).")
@@ -618,7 +618,7 @@ def fmt_command(plans: tuple[Path, ...], check: bool) -> None:
 
 @main.command("diff", context_settings=CONTEXT, options_metavar="[ПАРАМЕТРЫ]")
 @click.argument("old", metavar="СТАРЫЙ")
-@click.argument("new", required=False, default=None, metavar="[НОВЫЙ]")
+@click.argument("new", default=None, metavar="[НОВЫЙ]")
 @click.option("--json", "as_json", is_flag=True, help="Вывести изменения в JSON (для скриптов).")
 @click.option("--exit-code", "exit_code", is_flag=True, help="Код выхода 1, если изменения есть (как у git diff).")
 def diff_command(old: str, new: str | None, as_json: bool, exit_code: bool) -> None:

@@ -91,9 +91,9 @@ def _resolve(typ: Any, node: Any) -> Any:
 
 
 def _key_order(typ: Any) -> list[str] | None:
-    from .schema import DeadlineT, Obj
+    from .schema import Block, DeadlineT
 
-    if isinstance(typ, Obj):
+    if isinstance(typ, Block):
         return [f.key for f in typ.fields]
     if isinstance(typ, DeadlineT):
         return list(DEADLINE_KEYS)
@@ -101,9 +101,9 @@ def _key_order(typ: Any) -> list[str] | None:
 
 
 def _child(typ: Any, key: str) -> Any:
-    from .schema import MapOf, Obj
+    from .schema import Block, MapOf
 
-    if isinstance(typ, Obj):
+    if isinstance(typ, Block):
         spec = typ.by_key.get(key)
         return spec.type if spec else None
     if isinstance(typ, MapOf):

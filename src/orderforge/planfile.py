@@ -12,7 +12,7 @@ from .diagnostics import Pos, Report
 from .load import load_file
 from .model import Plan
 from .paths import display_path
-from .schema import Ctx
+from .schema import ConvertContext
 from .spec import PLAN, assemble
 from .textcheck import check_texts
 from .validate import check_plan, check_todo, plan_directory
@@ -29,7 +29,7 @@ def load_plan(path: Path | str, report: Report | None = None) -> tuple[Plan | No
         return None, report
     before = len(report)
     todo = check_todo(loaded.root, report)
-    parts = PLAN.convert(loaded.root, Ctx(report))
+    parts = PLAN.convert(loaded.root, ConvertContext(report))
     if parts is None:
         return None, report
     directory = plan_directory(parts, path, report)

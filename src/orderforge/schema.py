@@ -21,7 +21,7 @@ from .model import Period, Ref, parse_period, parse_text
 from .typography import squeeze
 
 _NODE_RU = {"scalar": "текст", "list": "список (строки с «- »)", "mapping": "набор ключей (строки «ключ: значение»)"}
-# Where an Obj stands in the file, as the clerk sees it: a block is named by its key, never called «раздел»
+# Where an Block stands in the file, as the clerk sees it: a block is named by its key, never called «раздел»
 # (that word is the plan's own sections') and never an English key dressed as a Russian label.
 _WHERE_RU = {
     "план": "на верхнем уровне файла", "plan": "в блоке plan:", "order": "в блоке order:",
@@ -37,14 +37,14 @@ def where_ru(name: str) -> str:
     return _WHERE_RU.get(name, f"в блоке {name}:")
 
 
-class Ctx:
+class ConvertContext:
     """What converters share: the report to write to, and what a later value is read against."""
 
     def __init__(self, report: Report) -> None:
         self.report = report
-        self.field: F | None = None  # the key being converted, named in «пустое значение» messages
+        self.field: Field | None = None  # the key being converted, named in «пустое значение» messages
         # The plan's period, once converted: deadlines are read in its terms (a school year reads
-        # «декабрь, январь 2027» as December 2026). Obj converts it first (``Obj.first``).
+        # «декабрь, январь 2027» as December 2026). Block converts it first (``Block.first``).
         self.period: Period | None = None
 
     def wrong_type(self, node: Node, expected: str, hint: str = "") -> None:
@@ -55,19 +55,19 @@ class Ctx:
         )
 
 
-class T:
+class ValueType:
     """A value type: converts a node (reporting problems) and describes itself as JSON Schema."""
 
     doc: str = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: ConvertContext) -> Any:
         raise NotImplementedError
 
     def json_schema(self) -> dict[str, Any]:
         raise NotImplementedError
 
 
-def _scalar(node: Node, ctx: Ctx, expected: str = "текст", list_hint: str = "") -> str | None:
+def _scalar(node: Node, ctx: ConvertContext, expected: str = "текст", list_hint: str = "") -> str | None:
     """The node's text, or None after saying what was expected — and how to write it instead."""
     if not isinstance(node, Scalar):
         if isinstance(node, Map):
@@ -79,14 +79,14 @@ def _scalar(node: Node, ctx: Ctx, expected: str = "текст", list_hint: str =
     return node.value
 
 
-def _block_hint(ctx: Ctx, what: str) -> str:
+def _block_hint(ctx: ConvertContext, what: str) -> str:
     """How to write several paragraphs or lines where a list was given: a «|» block under the key."""
     key = ctx.field.key if ctx.field is not None else "ключ"
     return (f"{what} запишите одним текстом: блоком «{key}: |», а под ним каждую строку с отступом; "
             "или соедините элементы списка в одну строку")
 
 
-def _nonempty(node: Node, ctx: Ctx, value: str | None) -> str | None:
+def _nonempty(node: Node, ctx: ConvertContext, value: str | None) -> str | None:
     if value is None:
         return None
     if not value.strip():
@@ -133,7 +133,7 @@ def _any_case(word: str) -> str:
 
 
 @dataclass
-class Str(T):
+class Str(ValueType):
     """A single-line string (spaces normalised)."""
 
     pattern: str | None = None
@@ -141,7 +141,7 @@ class Str(T):
     doc: str = ""
     keep_spaces: bool = False  # for separators like « – », where the spaces are the point
 
-    def convert(self, node: Node, ctx: Ctx) -> str | None:
+    def convert(self, node: Node, ctx: ConvertContext) -> str | None:
         value = _nonempty(node, ctx, _scalar(node, ctx))
         if value is None:
             return None
@@ -157,12 +157,12 @@ class Str(T):
 
 
 @dataclass
-class TextT(T):
+class TextT(ValueType):
     """Multi-paragraph text: each line a paragraph, «- » dash items, «1) » numbered items."""
 
     doc: str = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: ConvertContext) -> Any:
         list_hint = _block_hint(ctx, "несколько абзацев (или пунктов «- »)")
         value = _nonempty(node, ctx, _scalar(node, ctx, list_hint=list_hint))
         if value is None:
@@ -174,12 +174,12 @@ class TextT(T):
 
 
 @dataclass
-class Lines(T):
+class Lines(ValueType):
     """Text whose lines are kept as separate lines (titles, signature positions)."""
 
     doc: str = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> list[str] | None:
+    def convert(self, node: Node, ctx: ConvertContext) -> list[str] | None:
         value = _nonempty(node, ctx, _scalar(node, ctx, list_hint=_block_hint(ctx, "несколько строк")))
         if value is None:
             return None
@@ -190,12 +190,12 @@ class Lines(T):
 
 
 @dataclass
-class DateT(T):
+class DateT(ValueType):
     """A calendar date, ISO (2026-02-11) or Russian (11.02.2026); read by :func:`orderforge.dates.parse_date`."""
 
     doc: str = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> date | None:
+    def convert(self, node: Node, ctx: ConvertContext) -> date | None:
         from .dates import DateError, parse_date
 
         value = _nonempty(node, ctx, _scalar(node, ctx, "дата"))
@@ -214,11 +214,11 @@ class DateT(T):
 
 
 @dataclass
-class Enum(T):
+class Enum(ValueType):
     choices: tuple[str, ...]
     doc: str = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> str | None:
+    def convert(self, node: Node, ctx: ConvertContext) -> str | None:
         value = _nonempty(node, ctx, _scalar(node, ctx))
         if value is None:
             return None
@@ -239,10 +239,10 @@ _FALSE = {"нет", "no", "false", "off"}
 
 
 @dataclass
-class Bool(T):
+class Bool(ValueType):
     doc: str = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> bool | None:
+    def convert(self, node: Node, ctx: ConvertContext) -> bool | None:
         value = _nonempty(node, ctx, _scalar(node, ctx))
         if value is None:
             return None
@@ -261,12 +261,12 @@ class Bool(T):
 
 
 @dataclass
-class RefT(T):
+class RefT(ValueType):
     """A directory reference; whether it exists is checked later against the directory."""
 
     doc: str = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> Ref | None:
+    def convert(self, node: Node, ctx: ConvertContext) -> Ref | None:
         value = _nonempty(node, ctx, _scalar(node, ctx, "код или идентификатор из справочника"))
         return Ref(value.strip(), node.pos) if value is not None else None
 
@@ -274,7 +274,7 @@ class RefT(T):
         return text_schema()
 
 
-def _plausible_year(year: int, node: Node, ctx: Ctx, code: str, subject: str) -> bool:
+def _plausible_year(year: int, node: Node, ctx: ConvertContext, code: str, subject: str) -> bool:
     """Years a plan can name (:data:`orderforge.dates.YEARS`); «0000» or «0202» is a typo, reported here."""
     from .dates import year_problem
 
@@ -286,10 +286,10 @@ def _plausible_year(year: int, node: Node, ctx: Ctx, code: str, subject: str) ->
 
 
 @dataclass
-class PeriodT(T):
+class PeriodT(ValueType):
     doc: str = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: ConvertContext) -> Any:
         value = _nonempty(node, ctx, _scalar(node, ctx))
         if value is None:
             return None
@@ -310,12 +310,12 @@ class PeriodT(T):
 
 
 @dataclass
-class DeadlineT(T):
+class DeadlineT(ValueType):
     """A deadline phrase («апрель – май 2026 г.») or its structured form (a mapping)."""
 
     doc: str = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: ConvertContext) -> Any:
         from .deadline import deadline_from_data
 
         if isinstance(node, Map):
@@ -335,7 +335,7 @@ class DeadlineT(T):
         return self._phrase(text, node, ctx) if text is not None else None
 
     @staticmethod
-    def _phrase(value: str, node: Node, ctx: Ctx) -> Any:
+    def _phrase(value: str, node: Node, ctx: ConvertContext) -> Any:
         """A phrase not understood stays free (a warning later) — unless it names 31.02.2026 or the year 0000.
 
         It is read in the terms of the plan's period: in a school-year plan «2026–2027» is that school year.
@@ -357,14 +357,14 @@ class DeadlineT(T):
 
 
 @dataclass
-class ListT(T):
+class ListT(ValueType):
     """A list; ``scalar_ok`` lets a single value stand for a one-item list."""
 
-    item: T
+    item: ValueType
     scalar_ok: bool = False
     doc: str = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> list[Any]:
+    def convert(self, node: Node, ctx: ConvertContext) -> list[Any]:
         if isinstance(node, Scalar) and self.scalar_ok:
             if not node.value.strip():
                 return []
@@ -386,34 +386,36 @@ class ListT(T):
 
 
 @dataclass
-class F:
-    """A field of a mapping: key, type, whether required, and a Russian doc line."""
+class Field:
+    """A field of a mapping: key, type, whether required, and a Russian doc line.
+
+    ``required`` and ``doc`` are keyword-only: a table of fields reads ``required=True``, never a bare ``True``."""
 
     key: str
-    type: T
-    required: bool = False
-    doc: str = ""
+    type: ValueType
+    required: bool = field(default=False, kw_only=True)
+    doc: str = field(default="", kw_only=True)
 
 
 Builder = Callable[[dict[str, Any], Pos, dict[str, Pos]], Any]
 
 
 @dataclass
-class Obj(T):
+class Block(ValueType):
     """A mapping with known keys; unknown keys are errors with a «did you mean» hint."""
 
     name: str
-    fields: list[F]
+    fields: list[Field]
     build: Builder
     shorthand: str | None = None  # a plain scalar fills this field
     doc: str = ""
     first: tuple[str, ...] = ()  # keys converted before the others, whatever their place: others read them
-    by_key: dict[str, F] = field(init=False, repr=False)
+    by_key: dict[str, Field] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.by_key = {f.key: f for f in self.fields}
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: ConvertContext) -> Any:
         if isinstance(node, Scalar) and self.shorthand:
             value = self.by_key[self.shorthand].type.convert(node, ctx)
             return self.build({self.shorthand: value}, node.pos, {self.shorthand: node.pos})
@@ -459,16 +461,16 @@ class Obj(T):
 
 
 @dataclass
-class MapOf(T):
+class MapOf(ValueType):
     """A mapping from free keys (codes, ids) to values of one type; keys are checked by pattern."""
 
-    item: T
+    item: ValueType
     build: Callable[[str, Any, Pos], Any]
     key_pattern: str = r".+"
     key_hint: str = ""
     doc: str = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> dict[str, Any]:
+    def convert(self, node: Node, ctx: ConvertContext) -> dict[str, Any]:
         if not isinstance(node, Map):
             ctx.wrong_type(node, "набор строк «код: описание»")
             return {}
@@ -477,7 +479,7 @@ class MapOf(T):
             if not re.fullmatch(self.key_pattern, entry.key):
                 ctx.report.error("OF105", entry.key_pos, f"недопустимый ключ «{entry.key}»", self.key_hint)
                 continue
-            outer, ctx.field = ctx.field, F(entry.key, self.item, True)
+            outer, ctx.field = ctx.field, Field(entry.key, self.item, required=True)
             value = self.item.convert(entry.value, ctx)
             ctx.field = outer
             if value is not None:
@@ -493,14 +495,14 @@ class MapOf(T):
 
 
 @dataclass
-class OneOf(T):
+class OneOf(ValueType):
     """A scalar form or a mapping form (e.g. ``directory: file.yaml`` or an inline directory)."""
 
-    scalar: T
-    mapping: T
+    scalar: ValueType
+    mapping: ValueType
     doc: str = ""
 
-    def convert(self, node: Node, ctx: Ctx) -> Any:
+    def convert(self, node: Node, ctx: ConvertContext) -> Any:
         return self.mapping.convert(node, ctx) if isinstance(node, Map) else self.scalar.convert(node, ctx)
 
     def json_schema(self) -> dict[str, Any]:

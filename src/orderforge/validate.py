@@ -14,7 +14,7 @@ from .diagnostics import Pos, Report, did_you_mean
 from .load import Node, Scalar, Seq, load_file
 from .model import Activity, Directory, Order, Plan, Section
 from .paths import display_path
-from .schema import Ctx
+from .schema import ConvertContext
 from .spec import DIRECTORY
 from .typography import shorten
 
@@ -80,7 +80,7 @@ def directory_from_tree(root: Node | None, name: str, own: Report, report: Repor
     directory = None
     if root is not None:
         check_todo(root, own)
-        directory = DIRECTORY.convert(root, Ctx(own))
+        directory = DIRECTORY.convert(root, ConvertContext(own))
     report.extend(own)
     found = directory if isinstance(directory, Directory) else Directory(source=name)
     broken = sorted(d.pos for d in own.errors if d.code != "OF016")  # a TODO mark leaves the entry usable

@@ -41,7 +41,7 @@ Design decisions (documented here because callers depend on them):
   it is a school year. A year then covers the months before it in the same
   *school* year («сентябрь, декабрь, март, май 2027» starts in September 2026),
   and «2026–2027» alone is that school year (``bare``); «2026–2027 гг.» stays
-  two calendar years. validate passes the period through ``schema.Ctx.period``.
+  two calendar years. validate passes the period through ``schema.ConvertContext.period``.
 * A school year («2025-2026 учебный год», kind ``school_year``) spans
   1 September – 31 August, as a school-year plan period does; the slash and
   «уч.» are kept as written. A school term («III четверть», «2 четверть

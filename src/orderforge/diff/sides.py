@@ -39,7 +39,7 @@ def load_side(spec: str, *, directory: bool = False, cwd: Path | None = None) ->
     from ..gitio import parse_rev_path, show, worktree_path
     from ..load import decode, load_file, load_text
     from ..paths import display_path
-    from ..schema import Ctx
+    from ..schema import ConvertContext
     from ..spec import PLAN, assemble
 
     report = Report()
@@ -65,7 +65,7 @@ def load_side(spec: str, *, directory: bool = False, cwd: Path | None = None) ->
         path = worktree_path(rev, cwd)
     if root is None or _unreadable(report):
         raise UserError(report.errors or report.sorted(), exit_code=1)
-    parts = PLAN.convert(root, Ctx(report))
+    parts = PLAN.convert(root, ConvertContext(report))
     if parts is None:
         raise UserError(report.errors, exit_code=1)
     found = Directory()
