@@ -17,7 +17,8 @@ from orderforge.amend import parse_date as amend_parse_date
 from orderforge.dates import YEARS, DateError, date_option, find_date, parse_date
 from orderforge.diagnostics import Pos, Report, UserError
 from orderforge.load import Scalar
-from orderforge.schema import ConvertContext, DateT
+from orderforge.schema import ConvertContext
+from orderforge.valuetypes import DateT
 from orderforge.workspace import YEARS as WORKSPACE_YEARS
 
 D = date(2026, 2, 11)

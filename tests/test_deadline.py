@@ -997,7 +997,7 @@ def test_imported_bad_data_is_refused_in_russian(data: dict[str, object], messag
 def _deadline_validator():  # type: ignore[no-untyped-def]
     import jsonschema
 
-    from orderforge.schema import DeadlineT
+    from orderforge.valuetypes import DeadlineT
 
     return jsonschema.Draft202012Validator(DeadlineT().json_schema())
 

@@ -362,7 +362,8 @@ def _different(spec_type: object, value: object) -> object:
 
     from orderforge.diagnostics import Pos
     from orderforge.model import Para, Ref, parse_period
-    from orderforge.schema import Bool, DateT, Enum, Lines, ListT, PeriodT, RefT, Str, TextT
+    from orderforge.schema import ListT
+    from orderforge.valuetypes import Bool, DateT, Enum, Lines, PeriodT, RefT, Str, TextT
 
     if isinstance(spec_type, Enum):
         return next(c for c in spec_type.choices if c != value)

@@ -98,7 +98,8 @@ class AmendResult:
 
 
 def _amend_schema() -> Any:
-    from .schema import Block, DateT, Field, ListT, RefT, Str, TextT
+    from .schema import Block, Field, ListT
+    from .valuetypes import DateT, RefT, Str, TextT
 
     return Block(
         "приказ о внесении изменений",

@@ -1,6 +1,6 @@
 """Calendar dates as a plan, an order and an imported Word file write them — one reading for all.
 
-Three places read dates: the plan schema (``date:`` fields, :class:`orderforge.schema.DateType`),
+Three places read dates: the plan schema (``date:`` fields, :class:`orderforge.valuetypes.DateT`),
 ``orderforge amend --date`` and the importer, which finds the order's date inside a line of an old
 Word file («от «11» февраля 2026 г.»). They share the forms, the check that the day exists and the
 years a plan can name, so a date one of them accepts is a date the others accept too.

@@ -27,7 +27,8 @@ from .model import Plan
 from .planrows import Row, plan_rows, section_titles
 from .records import DONE, IN_PROGRESS, LATE, NO_DATA, NOT_DONE, NOT_DUE, OVERDUE, POSTPONED, Execution, outcome
 from .schedule import Occurrence
-from .schema import Block, ConvertContext, Field, Lines, Str
+from .schema import Block, ConvertContext, Field
+from .valuetypes import Lines, Str
 
 ROMAN = ("I", "II", "III", "IV")
 

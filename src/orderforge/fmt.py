@@ -91,7 +91,8 @@ def _resolve(typ: Any, node: Any) -> Any:
 
 
 def _key_order(typ: Any) -> list[str] | None:
-    from .schema import Block, DeadlineT
+    from .schema import Block
+    from .valuetypes import DeadlineT
 
     if isinstance(typ, Block):
         return [f.key for f in typ.fields]

@@ -29,7 +29,8 @@ from .model import Plan, Text, plain
 from .paths import display_path
 from .planrows import Row, activity_rows, find_row
 from .schedule import Occurrence, occurrence_named, occurrences
-from .schema import Block, ConvertContext, DateT, Enum, Field, ListT, Str, TextT
+from .schema import Block, ConvertContext, Field, ListT
+from .valuetypes import DateT, Enum, Str, TextT
 
 DONE, IN_PROGRESS, NOT_DONE, POSTPONED, NOT_DUE = (
     "выполнено",

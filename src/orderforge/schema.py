@@ -5,6 +5,11 @@ at the exact YAML line and column, validation must go on after the first
 problem and report them all, and ``validate`` on every save must start fast.
 The same field tables produce the JSON Schema that ``orderforge schema`` prints
 for editors, so the two can never drift apart.
+
+This module holds the machinery — :class:`ValueType`, :class:`ConvertContext`, and the
+containers :class:`Block` (a mapping of declared :class:`Field` s), :class:`ListT`,
+:class:`MapOf`, :class:`OneOf`; the value types of single scalars (text, dates,
+periods, deadlines …) are in :mod:`orderforge.valuetypes`.
 """
 
 from __future__ import annotations
@@ -12,13 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from .diagnostics import Pos, Report, did_you_mean
 from .load import Map, Node, Scalar, Seq
-from .model import Period, Ref, parse_period, parse_text
-from .typography import squeeze
+from .model import Period
 
 _NODE_RU = {"scalar": "текст", "list": "список (строки с «- »)", "mapping": "набор ключей (строки «ключ: значение»)"}
 # Where an Block stands in the file, as the clerk sees it: a block is named by its key, never called «раздел»
@@ -67,7 +70,7 @@ class ValueType:
         raise NotImplementedError
 
 
-def _scalar(node: Node, ctx: ConvertContext, expected: str = "текст", list_hint: str = "") -> str | None:
+def scalar_value(node: Node, ctx: ConvertContext, expected: str = "текст", list_hint: str = "") -> str | None:
     """The node's text, or None after saying what was expected — and how to write it instead."""
     if not isinstance(node, Scalar):
         if isinstance(node, Map):
@@ -79,14 +82,14 @@ def _scalar(node: Node, ctx: ConvertContext, expected: str = "текст", list_
     return node.value
 
 
-def _block_hint(ctx: ConvertContext, what: str) -> str:
+def block_hint(ctx: ConvertContext, what: str) -> str:
     """How to write several paragraphs or lines where a list was given: a «|» block under the key."""
     key = ctx.field.key if ctx.field is not None else "ключ"
     return (f"{what} запишите одним текстом: блоком «{key}: |», а под ним каждую строку с отступом; "
             "или соедините элементы списка в одну строку")
 
 
-def _nonempty(node: Node, ctx: ConvertContext, value: str | None) -> str | None:
+def nonempty_value(node: Node, ctx: ConvertContext, value: str | None) -> str | None:
     if value is None:
         return None
     if not value.strip():
@@ -118,242 +121,6 @@ def text_schema(pattern: str | None = None, min_length: int = 1) -> dict[str, An
     if pattern:
         schema["pattern"] = f"^(?:{pattern})$"
     return schema
-
-
-def _yaml12_value(text: str) -> Any:
-    """How a YAML 1.2 editor reads a plain scalar that is a number: "1" → 1; anything else stays text."""
-    if re.fullmatch(r"-?(0|[1-9]\d*)", text):
-        return int(text)
-    return text
-
-
-def _any_case(word: str) -> str:
-    """A regex for a word in any letter case (ECMA-262 patterns have no inline (?i))."""
-    return "".join(f"[{c.lower()}{c.upper()}]" if c.lower() != c.upper() else re.escape(c) for c in word)
-
-
-@dataclass
-class Str(ValueType):
-    """A single-line string (spaces normalised)."""
-
-    pattern: str | None = None
-    pattern_hint: str = ""
-    doc: str = ""
-    keep_spaces: bool = False  # for separators like « – », where the spaces are the point
-
-    def convert(self, node: Node, ctx: ConvertContext) -> str | None:
-        value = _nonempty(node, ctx, _scalar(node, ctx))
-        if value is None:
-            return None
-        if not self.keep_spaces:
-            value = squeeze(value)
-        if self.pattern and not re.fullmatch(self.pattern, value):
-            ctx.report.error("OF105", node.pos, f"недопустимое значение «{value}»", self.pattern_hint)
-            return None
-        return value
-
-    def json_schema(self) -> dict[str, Any]:
-        return text_schema(self.pattern)
-
-
-@dataclass
-class TextT(ValueType):
-    """Multi-paragraph text: each line a paragraph, «- » dash items, «1) » numbered items."""
-
-    doc: str = ""
-
-    def convert(self, node: Node, ctx: ConvertContext) -> Any:
-        list_hint = _block_hint(ctx, "несколько абзацев (или пунктов «- »)")
-        value = _nonempty(node, ctx, _scalar(node, ctx, list_hint=list_hint))
-        if value is None:
-            return None
-        return parse_text(value)
-
-    def json_schema(self) -> dict[str, Any]:
-        return text_schema()
-
-
-@dataclass
-class Lines(ValueType):
-    """Text whose lines are kept as separate lines (titles, signature positions)."""
-
-    doc: str = ""
-
-    def convert(self, node: Node, ctx: ConvertContext) -> list[str] | None:
-        value = _nonempty(node, ctx, _scalar(node, ctx, list_hint=_block_hint(ctx, "несколько строк")))
-        if value is None:
-            return None
-        return [squeeze(line) for line in value.split("\n") if squeeze(line)]
-
-    def json_schema(self) -> dict[str, Any]:
-        return text_schema()
-
-
-@dataclass
-class DateT(ValueType):
-    """A calendar date, ISO (2026-02-11) or Russian (11.02.2026); read by :func:`orderforge.dates.parse_date`."""
-
-    doc: str = ""
-
-    def convert(self, node: Node, ctx: ConvertContext) -> date | None:
-        from .dates import DateError, parse_date
-
-        value = _nonempty(node, ctx, _scalar(node, ctx, "дата"))
-        if value is None:
-            return None
-        try:
-            return parse_date(value)
-        except DateError as exc:
-            ctx.report.error("OF106", node.pos, exc.message, exc.hint)
-            return None
-
-    def json_schema(self) -> dict[str, Any]:
-        from .dates import JSON_PATTERN
-
-        return {"type": "string", "pattern": JSON_PATTERN}
-
-
-@dataclass
-class Enum(ValueType):
-    choices: tuple[str, ...]
-    doc: str = ""
-
-    def convert(self, node: Node, ctx: ConvertContext) -> str | None:
-        value = _nonempty(node, ctx, _scalar(node, ctx))
-        if value is None:
-            return None
-        value = value.strip()
-        if value not in self.choices:
-            hint = did_you_mean(value, self.choices) or "допустимые значения: " + ", ".join(self.choices)
-            ctx.report.error("OF105", node.pos, f"недопустимое значение «{value}»", hint)
-            return None
-        return value
-
-    def json_schema(self) -> dict[str, Any]:
-        values = [*self.choices, *(v for v in map(_yaml12_value, self.choices) if not isinstance(v, str))]
-        return {"enum": values}  # `format: 1` is the integer 1 to a YAML 1.2 editor
-
-
-_TRUE = {"да", "yes", "true", "on"}
-_FALSE = {"нет", "no", "false", "off"}
-
-
-@dataclass
-class Bool(ValueType):
-    doc: str = ""
-
-    def convert(self, node: Node, ctx: ConvertContext) -> bool | None:
-        value = _nonempty(node, ctx, _scalar(node, ctx))
-        if value is None:
-            return None
-        low = value.strip().lower()
-        if low in _TRUE | _FALSE:
-            return low in _TRUE
-        ctx.report.error("OF105", node.pos, f"ожидалось «да» или «нет», а указано «{value}»",
-                         "допустимые значения: да, нет (а также yes, no, true, false, on, off)")
-        return None
-
-    def json_schema(self) -> dict[str, Any]:
-        words = sorted(_TRUE | _FALSE)
-        any_case = r"^\s*(?:" + "|".join(_any_case(w) for w in words) + r")\s*$"
-        # `true` is a boolean in YAML 1.2; «Да» in any case is accepted by validate; the enum feeds completion
-        return {"anyOf": [{"enum": words}, {"type": "boolean"}, {"type": "string", "pattern": any_case}]}
-
-
-@dataclass
-class RefT(ValueType):
-    """A directory reference; whether it exists is checked later against the directory."""
-
-    doc: str = ""
-
-    def convert(self, node: Node, ctx: ConvertContext) -> Ref | None:
-        value = _nonempty(node, ctx, _scalar(node, ctx, "код или идентификатор из справочника"))
-        return Ref(value.strip(), node.pos) if value is not None else None
-
-    def json_schema(self) -> dict[str, Any]:
-        return text_schema()
-
-
-def _plausible_year(year: int, node: Node, ctx: ConvertContext, code: str, subject: str) -> bool:
-    """Years a plan can name (:data:`orderforge.dates.YEARS`); «0000» or «0202» is a typo, reported here."""
-    from .dates import year_problem
-
-    problem = year_problem(year)
-    if problem is None:
-        return True
-    ctx.report.error(code, node.pos, f"{subject}: {problem[0]}", problem[1])
-    return False
-
-
-@dataclass
-class PeriodT(ValueType):
-    doc: str = ""
-
-    def convert(self, node: Node, ctx: ConvertContext) -> Any:
-        value = _nonempty(node, ctx, _scalar(node, ctx))
-        if value is None:
-            return None
-        years = re.findall(r"(?<!\d)\d{4}(?!\d)", value)
-        if not all(_plausible_year(int(y), node, ctx, "OF107", f"период «{value}»") for y in years):
-            return None  # and year 0 would not even make a date
-        period = parse_period(value)
-        if period is None:
-            ctx.report.error(
-                "OF107", node.pos, f"период «{value}» не распознан",
-                "запишите годы («2026-2028») или учебный год («2025-2026 учебный год»)",
-            )
-        ctx.period = period
-        return period
-
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": ["string", "integer"], "minLength": 4}  # `period: 2026` is an integer in YAML 1.2
-
-
-@dataclass
-class DeadlineT(ValueType):
-    """A deadline phrase («апрель – май 2026 г.») or its structured form (a mapping)."""
-
-    doc: str = ""
-
-    def convert(self, node: Node, ctx: ConvertContext) -> Any:
-        from .deadline import deadline_from_data
-
-        if isinstance(node, Map):
-            data: dict[str, Any] = {}
-            for entry in node:
-                value = entry.value
-                if isinstance(value, Seq):
-                    data[entry.key] = [v.value for v in value.items if isinstance(v, Scalar)]
-                elif isinstance(value, Scalar):
-                    data[entry.key] = value.value
-            try:
-                return deadline_from_data(data, school_year=ctx.period is not None and ctx.period.school_year)
-            except ValueError as exc:
-                ctx.report.error("OF108", node.pos, f"срок задан неверно: {exc}", getattr(exc, "hint", ""))
-                return None
-        text = _nonempty(node, ctx, _scalar(node, ctx, "срок"))
-        return self._phrase(text, node, ctx) if text is not None else None
-
-    @staticmethod
-    def _phrase(value: str, node: Node, ctx: ConvertContext) -> Any:
-        """A phrase not understood stays free (a warning later) — unless it names 31.02.2026 or the year 0000.
-
-        It is read in the terms of the plan's period: in a school-year plan «2026–2027» is that school year.
-        """
-        from .deadline import deadline_problem, parse_deadline
-
-        deadline = parse_deadline(value, school_year=ctx.period is not None and ctx.period.school_year)
-        problem = None if deadline.known else deadline_problem(value)
-        if problem is None:
-            return deadline
-        ctx.report.error("OF108", node.pos, f"срок «{deadline.text}» задан неверно: {problem}",
-                         getattr(problem, "hint", ""))
-        return None
-
-    def json_schema(self) -> dict[str, Any]:
-        from .deadline import deadline_json_schema  # the deadline module owns its structured form
-
-        return {"anyOf": [text_schema(), *deadline_json_schema()["anyOf"]]}
 
 
 @dataclass

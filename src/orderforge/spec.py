@@ -23,22 +23,8 @@ from .model import (
     Point,
     Section,
 )
-from .schema import (
-    Block,
-    Bool,
-    DateT,
-    DeadlineT,
-    Enum,
-    Field,
-    Lines,
-    ListT,
-    MapOf,
-    OneOf,
-    PeriodT,
-    RefT,
-    Str,
-    TextT,
-)
+from .schema import Block, Field, ListT, MapOf, OneOf
+from .valuetypes import Bool, DateT, DeadlineT, Enum, Lines, PeriodT, RefT, Str, TextT
 
 ORDER_KINDS = ("приказ", "распоряжение")
 #: «утвержденный приказом …»: the kinds above in the instrumental case (resolve and amend both write it)

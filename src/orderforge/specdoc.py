@@ -6,7 +6,8 @@ document and the schema disagree, so the documentation cannot go stale.
 
 from __future__ import annotations
 
-from .schema import Block, Enum, ListT, MapOf, OneOf, ValueType
+from .schema import Block, ListT, MapOf, OneOf, ValueType
+from .valuetypes import Enum
 
 BEGIN = "<!-- BEGIN GENERATED: orderforge.specdoc -->"
 END = "<!-- END GENERATED: orderforge.specdoc -->"

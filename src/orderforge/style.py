@@ -17,8 +17,9 @@ from typing import Any
 
 from .diagnostics import Pos, Report, UserError, did_you_mean
 from .load import Entry, Map, Node, load_file
-from .schema import Block, Bool, ConvertContext, Enum, Field, ListT, Str
+from .schema import Block, ConvertContext, Field, ListT
 from .stylesources import STYLE_FILE, found_styles
+from .valuetypes import Bool, Enum, Str
 
 COLUMN_KEYS = ("number", "text", "deadline", "responsible", "result", "note")
 
