@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from orderforge.amend import amendment_clauses
+from orderforge.amendwording import amendment_clauses
 from orderforge.diff import diff_specs
 from orderforge.docxtext import docx_text
 from orderforge.style import load_style
@@ -303,7 +303,7 @@ def test_word_and_digit_nouns_agree_with_the_quote(tmp_path: Path, before: str, 
 
 
 def test_digit_nouns() -> None:
-    from orderforge.amend import _WHAT, _WITH, _words
+    from orderforge.amendwording import _WHAT, _WITH, _words
 
     assert (_words("5", _WHAT), _words("10", _WITH)) == ("цифру", "цифрами")
     assert (_words("10", _WHAT), _words("3", _WITH)) == ("цифры", "цифрой")
@@ -368,7 +368,7 @@ def test_pdf_output_is_a_real_pdf(repo: GitRepo) -> None:
 
 
 def test_replaced_words_leave_unchanged_punctuation_out() -> None:
-    from orderforge.amend import _changed_span
+    from orderforge.amendwording import _changed_span
 
     assert _changed_span("с использованием ЭОР, по графику", "с применением ЭОР, по графику") == (
         "использованием", "применением")

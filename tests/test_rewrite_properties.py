@@ -353,7 +353,8 @@ def strings(value: Any) -> list[str]:
 def check_amend(gen: GenPlan, edits: list[tuple[str, int, int]], folder: Path) -> None:
     from datetime import date
 
-    from orderforge.amend import AmendData, amend_context, amendment_clauses, build_amend, require_valid
+    from orderforge.amend import AmendData, amend_context, build_amend, require_valid
+    from orderforge.amendwording import amendment_clauses
     from orderforge.diff import diff_plans, load_side
     from orderforge.style import load_style
 
