@@ -361,7 +361,7 @@ def _different(spec_type: object, value: object) -> object:
     from datetime import date
 
     from orderforge.diagnostics import Pos
-    from orderforge.model import Para, Ref, parse_period
+    from orderforge.planmodel import Para, Ref, parse_period
     from orderforge.schema import ListT
     from orderforge.valuetypes import Bool, DateT, Enum, Lines, PeriodT, RefT, Str, TextT
 
@@ -380,8 +380,8 @@ def test_every_printed_requisite_is_compared(block: str, key: str) -> None:
     """Generic: each key the format has (but the lists compared by their own rules) is part of the diff."""
     import copy
 
-    from orderforge.model import Approval
     from orderforge.planfile import load_plan
+    from orderforge.planmodel import Approval
     from orderforge.spec import APPROVAL, ORDER, PLAN_BODY
     from orderforge.spec import PLAN as PLAN_SPEC
 

@@ -212,7 +212,7 @@ def test_generated_plans(text: str) -> None:
     """For any plan: fmt keeps every value and the model, and a second fmt changes nothing."""
     out = format_text(text)
     assert format_text(out) == out
-    from orderforge.model import Directory
+    from orderforge.planmodel import Directory
     from orderforge.schema import ConvertContext
     from orderforge.spec import PLAN, assemble
 

@@ -36,8 +36,8 @@ from orderforge.importer import (
     slug,
     split_party_names,
 )
-from orderforge.model import Plan, Section, Text
 from orderforge.planfile import load_plan
+from orderforge.planmodel import Plan, Section, Text
 from orderforge.typography import plain, typeset
 
 from .conftest import FIXTURES, PLANS

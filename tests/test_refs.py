@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from orderforge.diagnostics import Pos
-from orderforge.model import Party, Person
+from orderforge.planmodel import Party, Person
 from orderforge.refs import (
     ALLOWED,
     RefSpan,

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 
 from orderforge.diagnostics import Report, UserError
 from orderforge.load import Map, Scalar, Seq, load_text
-from orderforge.model import parse_period
 from orderforge.planfile import load_plan
+from orderforge.planmodel import parse_period
 from orderforge.rollover import new_from, shift_period_mentions, shift_years
 
 from .planhelpers import add_year

@@ -34,8 +34,8 @@ if TYPE_CHECKING:  # the type checker and editors see the real objects
     from .diff import format_diff as format_diff
     from .importer import ImportResult as ImportResult
     from .importer import import_docx as import_docx
-    from .model import Plan as Plan
     from .planfile import load_plan as load_plan
+    from .planmodel import Plan as Plan
     from .rollover import RolloverResult as RolloverResult
     from .rollover import new_from as new_from
     from .style import Style as Style
@@ -49,7 +49,7 @@ _EXPORTS = {
     # load and validate
     "load_plan": ".planfile",
     "validated_plan": ".build",
-    "Plan": ".model",
+    "Plan": ".planmodel",
     # build
     "build_plan": ".build",
     "build_docx_bytes": ".build",

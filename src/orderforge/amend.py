@@ -45,7 +45,7 @@ from typing import Any
 from .amendwording import amendment_clauses, order_warnings, plan_genitive, plan_name
 from .diagnostics import Diagnostic, Pos, Report, UserError, exit_code_for
 from .diff import PlanDiff, Side, diff_plans, load_side
-from .model import Order, Para, Plan, Point, Ref, parse_text
+from .planmodel import Order, Para, Plan, Point, Ref, parse_text
 from .plans import OUTPUT_DIR
 from .spec import KIND_INSTRUMENTAL
 from .style import Style
@@ -119,8 +119,8 @@ def _amend_schema() -> Any:
 
 def load_amend_yaml(path: Path) -> AmendData:
     from .load import load_file
-    from .model import plain
     from .paths import display_path
+    from .planmodel import plain
     from .schema import ConvertContext
 
     report = Report()

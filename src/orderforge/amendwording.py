@@ -15,7 +15,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, Pos
 from .diff import Change, Item, PlanDiff
-from .model import Activity, Plan
+from .planmodel import Activity, Plan
 from .style import Style
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Report, UserError
-from .model import Plan
 from .planfile import load_plan
+from .planmodel import Plan
 
 
 @dataclass

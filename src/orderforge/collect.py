@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Pos, Report, UserError, did_you_mean
-from .model import parse_text
+from .planmodel import parse_text
 from .records import STATUSES, Evidence, Execution, Record, parse_day
 from .recordsfile import roundtrip_problem
 from .schedule import Occurrence, occurrence_named

@@ -23,7 +23,7 @@ from typing import Any
 
 from .diagnostics import Report, UserError
 from .load import load_file
-from .model import Plan
+from .planmodel import Plan
 from .planrows import Row, plan_rows, section_titles
 from .records import DONE, IN_PROGRESS, LATE, NO_DATA, NOT_DONE, NOT_DUE, OVERDUE, POSTPONED, Execution, outcome
 from .schedule import Occurrence

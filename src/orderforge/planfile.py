@@ -10,8 +10,8 @@ from pathlib import Path
 
 from .diagnostics import Pos, Report
 from .load import load_file
-from .model import Plan
 from .paths import display_path
+from .planmodel import Plan
 from .schema import ConvertContext
 from .spec import PLAN, assemble
 from .textcheck import check_texts

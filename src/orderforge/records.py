@@ -25,8 +25,8 @@ from typing import Any
 
 from .diagnostics import Pos, Report, did_you_mean
 from .load import load_file
-from .model import Plan, Text, plain
 from .paths import display_path
+from .planmodel import Plan, Text, plain
 from .planrows import Row, activity_rows, find_row
 from .schedule import Occurrence, occurrence_named, occurrences
 from .schema import Block, ConvertContext, Field, ListT

@@ -15,7 +15,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedSeq
 
 from .diagnostics import Report
-from .model import plain
+from .planmodel import plain
 from .records import Execution, Record
 from .schedule import occurrence_named
 

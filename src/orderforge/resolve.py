@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from .model import Activity, Order, Para, Plan, Section, Text
+from .planmodel import Activity, Order, Para, Plan, Section, Text
 from .spec import KIND_INSTRUMENTAL
 from .style import Column, Style
 from .typography import squeeze, typeset, upper_first

@@ -42,7 +42,7 @@ from typing import Any
 
 from .dates import YEARS
 from .diagnostics import Diagnostic, Pos, Report, UserError
-from .model import Order, Period, Plan, parse_period
+from .planmodel import Order, Period, Plan, parse_period
 
 FILL_COMMENT = "заполните перед сборкой"
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")

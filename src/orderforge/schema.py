@@ -21,7 +21,7 @@ from typing import Any
 
 from .diagnostics import Pos, Report, did_you_mean
 from .load import Map, Node, Scalar, Seq
-from .model import Period
+from .planmodel import Period
 
 _NODE_RU = {"scalar": "текст", "list": "список (строки с «- »)", "mapping": "набор ключей (строки «ключ: значение»)"}
 # Where an Block stands in the file, as the clerk sees it: a block is named by its key, never called «раздел»

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .diagnostics import Pos
-from .model import (
+from .planmodel import (
     Activity,
     Approval,
     Directory,

@@ -1,6 +1,6 @@
 """Validate a plan file: structure (via the schema) and meaning (references, dates, ids).
 
-The result is a typed :class:`~orderforge.model.Plan` plus every diagnostic.
+The result is a typed :class:`~orderforge.planmodel.Plan` plus every diagnostic.
 Validation never stops at the first problem: a clerk fixing a plan wants the
 whole list at once, like a compiler gives it.
 """
@@ -12,8 +12,8 @@ from pathlib import Path
 
 from .diagnostics import Pos, Report, did_you_mean
 from .load import Node, Scalar, Seq, load_file
-from .model import Activity, Directory, Order, Plan, Section
 from .paths import display_path
+from .planmodel import Activity, Directory, Order, Plan, Section
 from .schema import ConvertContext
 from .spec import DIRECTORY
 from .typography import shorten

@@ -15,7 +15,7 @@ from typing import Any
 
 from .diagnostics import did_you_mean
 from .load import Map, Node, Scalar, Seq
-from .model import Ref, parse_period, parse_text
+from .planmodel import Ref, parse_period, parse_text
 from .schema import ConvertContext, ValueType, block_hint, nonempty_value, scalar_value, text_schema
 from .typography import squeeze
 

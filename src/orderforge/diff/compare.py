@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, Pos, UserError
-from ..model import Activity, Para, Period, Plan, Point, Ref
+from ..planmodel import Activity, Para, Period, Plan, Point, Ref
 from .match import _keep_in_order, flatten, match_items, match_sections
 from .result import (
     ACTIVITY_FIELDS,

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Report, UserError
-from ..model import Directory, Plan
+from ..planmodel import Directory, Plan
 
 if TYPE_CHECKING:
     from ..gitio import RevPath

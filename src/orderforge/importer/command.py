@@ -74,7 +74,7 @@ def import_docx(docx: Path, output: Path | None = None, *, style: str | None = D
     existing = load_directory(directory, load_report) if existed else None
     if load_report.has_errors:
         raise UserError(load_report.errors, exit_code=1)
-    from ..model import Directory
+    from ..planmodel import Directory
 
     style_folder: Path | None = None
     style_notes: list[Any] = []
@@ -92,8 +92,8 @@ def import_docx(docx: Path, output: Path | None = None, *, style: str | None = D
 def _write_plan(docx: Path, name: str, plan_path: Path, style: str, directory: Path, shared: Path, existing: Any,
                 existed: bool, style_notes: list[Any], style_folder: Path | None) -> ImportResult:
     """Read the document into a plan and write the plan and its directory together (both or neither)."""
-    from ..model import Directory
     from ..planfile import load_plan
+    from ..planmodel import Directory
     from ..style import load_style
     from ..write import write_all
 

@@ -31,7 +31,7 @@ class Registry:
     """
 
     def __init__(self, existing: Any, report: Report, pos: Pos, *, ids: bool = False) -> None:
-        self.existing = existing  # orderforge.model.Directory
+        self.existing = existing  # orderforge.planmodel.Directory
         # ids: a party written out in full gets a latin id (never printed: the style prints names), not an
         # abbreviation a clerk would take for the committee's own code («РШМО», «КР91К»)
         self.ids = ids

@@ -136,7 +136,7 @@ def _period(imported: Imported, reader: _Reader) -> None:
     when every deadline fits in it; widened to the calendar years that hold them all when some do
     not (a school year's preparation in August, a report the next September: IM133 says so); the
     span of the deadlines when the title states none."""
-    from ..model import parse_period
+    from ..planmodel import parse_period
 
     text = _stated_period(" ".join(imported.title))
     period = parse_period(text) if text else None

@@ -78,8 +78,8 @@ def derive_style(docx: Path, name: str, *, directory: Any = None) -> Derived:
     from ..importer.directory import Registry
     from ..importer.docfile import read_document
     from ..importer.reading import read_plan
-    from ..model import Directory
     from ..paths import display_path
+    from ..planmodel import Directory
     from ..style import Style
 
     shown = display_path(docx)
