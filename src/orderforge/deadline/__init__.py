@@ -56,7 +56,7 @@ Design decisions (documented here because callers depend on them):
   году», «во II полугодии» — «во» before «2»/«II», read «во втором»).
 
 The package, bottom up (each module imports only modules listed before it):
-:mod:`.words` (month and phrase tables, the match key), :mod:`.model`
+:mod:`.words` (month and phrase tables, the match key), :mod:`.value`
 (:class:`Deadline`, :class:`DeadlineStyle`, span, ``to_data``), :mod:`.parse`,
 :mod:`.render`, :mod:`.shift` and :mod:`.data` (``deadline_from_data``). Import
 the names below from ``orderforge.deadline``; the submodules are its inside.
@@ -65,10 +65,10 @@ the names below from ``orderforge.deadline``; the submodules are its inside.
 from __future__ import annotations
 
 from .data import deadline_from_data, deadline_json_schema
-from .model import KINDS, YEARS, Data, Deadline, DeadlineError, DeadlineStyle, MonthRef
 from .parse import deadline_problem, parse_deadline
 from .render import render_deadline
 from .shift import mentions_year, shift_deadline
+from .value import KINDS, YEARS, Data, Deadline, DeadlineError, DeadlineStyle, MonthRef
 from .words import AS_WRITTEN
 
 __all__ = [
