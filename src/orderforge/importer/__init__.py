@@ -85,7 +85,7 @@ numbering checks, fragments), ``cells`` (deadline and responsible cells),
 mark, approval stamp), ``reading`` (one document → :class:`Imported`),
 ``directory`` (the registry and directory.yaml), ``output`` (the plan as a
 tree), ``yamltext`` (that tree as YAML text, in fmt's layout), ``report`` (the
-result, summary and JSON); ``model`` and ``text`` are the data and text
+result, summary and JSON); ``imported`` and ``text`` are the data and text
 helpers they share. This module only re-exports the public API.
 """
 
@@ -94,7 +94,7 @@ from __future__ import annotations
 from .cells import parse_responsible, singular_position, split_party_names
 from .command import DEFAULT_STYLE, import_docx
 from .docfile import read_document
-from .model import Imported
+from .imported import Imported
 from .reading import read_plan
 from .report import ImportResult, failure_json, result_json
 from .tables import column_role

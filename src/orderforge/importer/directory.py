@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from ..diagnostics import Pos, Report
 from .cells import abbreviation
-from .model import Imported, PartyOut, PersonOut, _Reader
+from .imported import Imported, PartyOut, PersonOut, _Reader
 from .output import _text, _yaml
 from .text import _key, _short, slug
 

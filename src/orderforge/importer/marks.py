@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..dates import find_date, find_date_end
-from .model import ApprovalOut, Line, OrderOut, _Reader
+from .imported import ApprovalOut, Line, OrderOut, _Reader
 from .order import _APPENDIX, _STAMP, cut_at_number_sign, parse_number_sign
 from .text import _short, clean
 

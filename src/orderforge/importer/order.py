@@ -1,7 +1,7 @@
 """The text before the plan table, and the order (приказ, распоряжение) read from it.
 
 :func:`front_lines` flattens the paragraphs and small layout tables before the
-plan table into :class:`~.model.Line` s (passport-like tables are kept apart);
+plan table into :class:`~.imported.Line` s (passport-like tables are kept apart);
 :class:`_OrderReader` reads from them the kind, date, number and place, the
 title («О…»/«Об…»), the preamble up to the operative word, the points with their
 sub-points, the control clause and the signatory. What is not found is left as
@@ -16,7 +16,7 @@ from ..dates import find_date
 from ..docxtext import Paragraph, Table
 from .cells import _SURNAME
 from .docfile import _with_marker
-from .model import Line, OrderOut, PointOut, _Reader
+from .imported import Line, OrderOut, PointOut, _Reader
 from .tables import _grid
 from .text import _key, _short, _text_lines, clean
 

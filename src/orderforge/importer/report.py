@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, UserError
-from .model import Imported
+from .imported import Imported
 
 
 @dataclass
