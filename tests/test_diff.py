@@ -457,7 +457,7 @@ def test_every_kind_of_change_has_its_wording() -> None:
     import re
 
     from orderforge.diff import Change
-    from orderforge.diff.report import WORDING
+    from orderforge.diff.wording import WORDING
 
     listed = re.sub(r"\([^)]*\)", "", (Change.__doc__ or "").split("``kind``:")[1])
     documented = {k for k in re.split(r"[\s,;.]+", listed) if k}
