@@ -84,7 +84,7 @@ numbering checks, fragments), ``cells`` (deadline and responsible cells),
 ``order`` (the text before the table and the order in it), ``marks`` (appendix
 mark, approval stamp), ``reading`` (one document → :class:`Imported`),
 ``directory`` (the registry and directory.yaml), ``output`` (the plan as a
-tree), ``yamltext`` (that tree as YAML text, in fmt's layout), ``report`` (the
+tree), ``yamltext`` (that tree as YAML text, in fmt's layout), ``summary`` (the
 result, summary and JSON); ``imported`` and ``text`` are the data and text
 helpers they share. This module only re-exports the public API.
 """
@@ -96,7 +96,7 @@ from .command import DEFAULT_STYLE, import_docx
 from .docfile import read_document
 from .imported import Imported
 from .reading import read_plan
-from .report import ImportResult, failure_json, result_json
+from .summary import ImportResult, failure_json, result_json
 from .tables import column_role
 from .text import clean, slug, translit
 

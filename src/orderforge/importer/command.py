@@ -16,7 +16,7 @@ from .directory import Registry, directory_yaml
 from .docfile import read_document
 from .output import plan_yaml
 from .reading import read_plan
-from .report import ImportResult
+from .summary import ImportResult
 from .text import slug
 
 DEFAULT_STYLE = "kaliningrad-committee"
