@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from orderforge.cli import main
 from orderforge.diagnostics import Pos
-from orderforge.validate import load_plan
+from orderforge.planfile import load_plan
 
 from .conftest import PLANS, TEMPLATES
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from orderforge.amend import amendment_clauses
+from orderforge.amendwording import amendment_clauses
 from orderforge.diff import diff_specs
 from orderforge.docxtext import docx_text
 from orderforge.style import load_style
@@ -179,7 +179,9 @@ def test_usage_errors(repo: GitRepo) -> None:
     result = run("amend", f"HEAD:{PLAN}", PLAN, "--date", "2026-06-01")
     assert result.exit_code == 2 and "не указаны реквизиты нового приказа: --number" in result.output
     result = run("amend", f"HEAD:{PLAN}", PLAN, "--number", "1", "--date", "31.02.2026")
-    assert result.exit_code == 2 and "дата «31.02.2026» не распознана" in result.output
+    assert result.exit_code == 2 and "OF646: даты «31.02.2026» не существует" in result.output  # as in a plan's date:
+    result = run("amend", f"HEAD:{PLAN}", PLAN, "--number", "1", "--date", "1 июня")
+    assert result.exit_code == 2 and "OF646: дата «1 июня» не распознана" in result.output
     result = run("amend", f"HEAD:{PLAN}", f"HEAD:{PLAN}", "--number", "1", "--date", "2026-06-01")
     assert result.exit_code == 1 and "вносить нечего" in result.output
     if not HOUSE_AMEND.is_file():
@@ -303,7 +305,7 @@ def test_word_and_digit_nouns_agree_with_the_quote(tmp_path: Path, before: str, 
 
 
 def test_digit_nouns() -> None:
-    from orderforge.amend import _WHAT, _WITH, _words
+    from orderforge.amendwording import _WHAT, _WITH, _words
 
     assert (_words("5", _WHAT), _words("10", _WITH)) == ("цифру", "цифрами")
     assert (_words("10", _WHAT), _words("3", _WITH)) == ("цифры", "цифрой")
@@ -368,7 +370,7 @@ def test_pdf_output_is_a_real_pdf(repo: GitRepo) -> None:
 
 
 def test_replaced_words_leave_unchanged_punctuation_out() -> None:
-    from orderforge.amend import _changed_span
+    from orderforge.amendwording import _changed_span
 
     assert _changed_span("с использованием ЭОР, по графику", "с применением ЭОР, по графику") == (
         "использованием", "применением")

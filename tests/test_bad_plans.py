@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from orderforge.diagnostics import Report
-from orderforge.validate import load_plan
+from orderforge.planfile import load_plan
 
 from .conftest import FIXTURES, PLANS, ROOT
 
@@ -158,7 +158,7 @@ def test_a_plan_over_the_activity_limit_is_refused_with_how_to_split(tmp_path: P
     from orderforge import validate
 
     monkeypatch.setattr(validate, "MAX_ACTIVITIES", 3)
-    plan, report = validate.load_plan(PLANS / "zyryansky-2025.yaml")
+    plan, report = load_plan(PLANS / "zyryansky-2025.yaml")
     assert [d.code for d in report.errors] == ["OF221"]
     assert "разделите план" in report.errors[0].hint
 

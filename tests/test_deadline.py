@@ -887,7 +887,7 @@ def test_imported_undated_has_no_span_and_does_not_move(phrase: str) -> None:
 
 
 def test_school_year_spans_as_the_plan_period_does() -> None:
-    from orderforge.model import parse_period
+    from orderforge.planmodel import parse_period
 
     period = parse_period("2025-2026 учебный год")
     assert period is not None
@@ -997,7 +997,7 @@ def test_imported_bad_data_is_refused_in_russian(data: dict[str, object], messag
 def _deadline_validator():  # type: ignore[no-untyped-def]
     import jsonschema
 
-    from orderforge.schema import DeadlineT
+    from orderforge.valuetypes import DeadlineT
 
     return jsonschema.Draft202012Validator(DeadlineT().json_schema())
 

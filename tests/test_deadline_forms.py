@@ -23,7 +23,7 @@ from orderforge.deadline import (
     render_deadline,
     shift_deadline,
 )
-from orderforge.validate import load_plan
+from orderforge.planfile import load_plan
 
 GODA = DeadlineStyle(year_suffix="года")
 SCHOOL, CALENDAR = True, False

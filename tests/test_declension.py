@@ -503,7 +503,7 @@ plan:
 
 def test_validate_warns_and_forms_lists_what_the_dictionary_is_unsure_of(tmp_path: Path) -> None:
     from orderforge.forms import generated_forms
-    from orderforge.validate import load_plan
+    from orderforge.planfile import load_plan
 
     path = tmp_path / "plan.yaml"
     path.write_text(DOUBT_PLAN, encoding="utf-8")

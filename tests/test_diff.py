@@ -361,8 +361,9 @@ def _different(spec_type: object, value: object) -> object:
     from datetime import date
 
     from orderforge.diagnostics import Pos
-    from orderforge.model import Para, Ref, parse_period
-    from orderforge.schema import Bool, DateT, Enum, Lines, ListT, PeriodT, RefT, Str, TextT
+    from orderforge.planmodel import Para, Ref, parse_period
+    from orderforge.schema import ListT
+    from orderforge.valuetypes import Bool, DateT, Enum, Lines, PeriodT, RefT, Str, TextT
 
     if isinstance(spec_type, Enum):
         return next(c for c in spec_type.choices if c != value)
@@ -379,10 +380,10 @@ def test_every_printed_requisite_is_compared(block: str, key: str) -> None:
     """Generic: each key the format has (but the lists compared by their own rules) is part of the diff."""
     import copy
 
-    from orderforge.model import Approval
+    from orderforge.planfile import load_plan
+    from orderforge.planmodel import Approval
     from orderforge.spec import APPROVAL, ORDER, PLAN_BODY
     from orderforge.spec import PLAN as PLAN_SPEC
-    from orderforge.validate import load_plan
 
     from .conftest import ROOT
 
@@ -409,7 +410,7 @@ def test_a_signatory_renamed_in_the_directory_is_a_change(tmp_path: Path) -> Non
     text = new.read_text(encoding="utf-8")
     (new_dir / "new.yaml").write_text(text, encoding="utf-8")
     edited = directory.read_text(encoding="utf-8")
-    from orderforge.validate import load_plan
+    from orderforge.planfile import load_plan
 
     plan, _ = load_plan(old)
     assert plan is not None and plan.order is not None and plan.order.signatory is not None
@@ -456,7 +457,7 @@ def test_every_kind_of_change_has_its_wording() -> None:
     import re
 
     from orderforge.diff import Change
-    from orderforge.diff.report import WORDING
+    from orderforge.diff.wording import WORDING
 
     listed = re.sub(r"\([^)]*\)", "", (Change.__doc__ or "").split("``kind``:")[1])
     documented = {k for k in re.split(r"[\s,;.]+", listed) if k}

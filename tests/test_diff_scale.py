@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from orderforge.diff import match
 from orderforge.diff.match import SIMILARITY, flatten, match_items, pair_by_id, similarity
 from orderforge.diff.result import Item, text_str
-from orderforge.model import Activity, Para
-from orderforge.validate import load_plan
+from orderforge.planfile import load_plan
+from orderforge.planmodel import Activity, Para
 
 from .conftest import ROOT
 

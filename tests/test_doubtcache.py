@@ -61,7 +61,7 @@ def test_an_unwritable_cache_folder_never_fails_validate(cache: Path) -> None:
 
 def validate_in_a_process(plan: Path, cache: Path) -> tuple[list[str], bool]:
     """The warnings of ``load_plan`` in a fresh process, and whether it imported pymorphy3."""
-    code = ("import sys\nfrom orderforge.validate import load_plan\n"
+    code = ("import sys\nfrom orderforge.planfile import load_plan\n"
             f"plan, report = load_plan({str(plan)!r})\n"
             "print('\\n'.join(d.format() for d in report.sorted()))\nprint('pymorphy3' in sys.modules)")
     env = {**os.environ, "ORDERFORGE_CACHE_DIR": str(cache)}

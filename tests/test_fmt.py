@@ -212,13 +212,13 @@ def test_generated_plans(text: str) -> None:
     """For any plan: fmt keeps every value and the model, and a second fmt changes nothing."""
     out = format_text(text)
     assert format_text(out) == out
-    from orderforge.model import Directory
-    from orderforge.schema import Ctx
+    from orderforge.planmodel import Directory
+    from orderforge.schema import ConvertContext
     from orderforge.spec import PLAN, assemble
 
     def model(source: str) -> object:
         report = Report()
-        parts = PLAN.convert(load_text(source, "p", report), Ctx(report))
+        parts = PLAN.convert(load_text(source, "p", report), ConvertContext(report))
         return facts(assemble(parts, Directory(), "p"))
 
     assert model(out) == model(text)

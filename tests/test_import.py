@@ -24,21 +24,21 @@ import pytest
 from click.testing import CliRunner
 
 from orderforge.cli import main
+from orderforge.dates import find_date
 from orderforge.diagnostics import UserError
 from orderforge.docxtext import docx_text
 from orderforge.importer import (
     clean,
     column_role,
     import_docx,
-    parse_date,
     parse_responsible,
     singular_position,
     slug,
     split_party_names,
 )
-from orderforge.model import Plan, Section, Text
+from orderforge.planfile import load_plan
+from orderforge.planmodel import Plan, Section, Text
 from orderforge.typography import plain, typeset
-from orderforge.validate import load_plan
 
 from .conftest import FIXTURES, PLANS
 
@@ -642,7 +642,7 @@ def test_column_roles(header: str, role: str | None) -> None:
     ("№ 1081", None),
 ])
 def test_order_dates(text: str, expected: date | None) -> None:
-    assert parse_date(text) == expected
+    assert find_date(text) == expected
 
 
 def test_responsible_cells() -> None:

@@ -23,7 +23,7 @@ from orderforge.cli import main
 from orderforge.diagnostics import UserError
 from orderforge.docxtext import docx_text, read_blocks
 from orderforge.importer import import_docx, parse_responsible
-from orderforge.validate import load_plan
+from orderforge.planfile import load_plan
 from orderforge.wordlists import ListCounter
 
 from .conftest import ROOT

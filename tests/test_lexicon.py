@@ -53,7 +53,7 @@ def test_validate_checks_unknown_words_through_the_word_list(plan: str, tmp_path
     """Unknown words come from the word list (lexicon.py); the analyser is built for the doubt check alone.
 
     With nothing remembered yet (an empty cache folder, see doubtcache.py): the first validate asks both."""
-    code = ("import sys\nfrom orderforge.validate import load_plan\n"
+    code = ("import sys\nfrom orderforge.planfile import load_plan\n"
             f"plan, report = load_plan({plan!r})\n"
             "print('dawg_python' in sys.modules, 'pymorphy3' in sys.modules)")
     env = {**os.environ, "ORDERFORGE_CACHE_DIR": str(tmp_path)}

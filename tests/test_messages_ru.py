@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from orderforge.cli import main
 from orderforge.diagnostics import failure_reason, plural_ru
-from orderforge.validate import load_plan
+from orderforge.planfile import load_plan
 
 from .conftest import ROOT, TEMPLATES
 

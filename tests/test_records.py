@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from orderforge.planfile import load_plan
 from orderforge.records import STATUSES, load_records, records_path
-from orderforge.validate import load_plan
 
 from .conftest import ROOT
 

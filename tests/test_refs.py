@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from orderforge.diagnostics import Pos
-from orderforge.model import Party, Person
+from orderforge.planmodel import Party, Person
 from orderforge.refs import (
     ALLOWED,
     RefSpan,
@@ -255,10 +255,10 @@ plan:
 
 
 def test_items_after_a_colon_start_in_lower_case_unless_a_proper_name(tmp_path) -> None:
+    from orderforge.planfile import load_plan
     from orderforge.resolve import order_context
     from orderforge.style import load_style
     from orderforge.typography import plain
-    from orderforge.validate import load_plan
 
     path = tmp_path / "plan.yaml"
     path.write_text(COLON_PLAN, encoding="utf-8")

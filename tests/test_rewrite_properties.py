@@ -22,9 +22,9 @@ from hypothesis import strategies as st
 
 from orderforge.diagnostics import Report, UserError
 from orderforge.load import Map, Scalar, Seq, load_text
-from orderforge.model import parse_period
+from orderforge.planfile import load_plan
+from orderforge.planmodel import parse_period
 from orderforge.rollover import new_from, shift_period_mentions, shift_years
-from orderforge.validate import load_plan
 
 from .planhelpers import add_year
 from .planstrategies import GenPlan, WordTable, rich_plans, table_docx, word_tables
@@ -353,7 +353,8 @@ def strings(value: Any) -> list[str]:
 def check_amend(gen: GenPlan, edits: list[tuple[str, int, int]], folder: Path) -> None:
     from datetime import date
 
-    from orderforge.amend import AmendData, amend_context, amendment_clauses, build_amend, require_valid
+    from orderforge.amend import AmendData, amend_context, build_amend, require_valid
+    from orderforge.amendwording import amendment_clauses
     from orderforge.diff import diff_plans, load_side
     from orderforge.style import load_style
 

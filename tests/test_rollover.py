@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from orderforge.cli import main
 from orderforge.diff import diff_specs
-from orderforge.model import parse_period
+from orderforge.planfile import load_plan
+from orderforge.planmodel import parse_period
 from orderforge.rollover import shift_deadline_text, shift_period_mentions
-from orderforge.validate import load_plan
 
 from .planhelpers import add_year
 

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from ruamel.yaml import YAML
 
 from orderforge.cli import main
-from orderforge.validate import load_plan
+from orderforge.planfile import load_plan
 
 from .conftest import FIXTURES, PLANS, ROOT
 

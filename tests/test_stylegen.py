@@ -26,10 +26,10 @@ from orderforge.build import build_plan
 from orderforge.cli import main
 from orderforge.docxtext import Table, docx_text, read_blocks
 from orderforge.importer import import_docx
+from orderforge.planfile import load_plan
 from orderforge.stylecheck import check_style
 from orderforge.stylegen import derive_style, make_style
 from orderforge.typography import plain
-from orderforge.validate import load_plan
 
 from . import stylegen_docs as docs
 from .conftest import FIXTURES, PLANS, ROOT, TEMPLATES

@@ -252,7 +252,7 @@ def test_template_code_that_fails_at_run_time(ensk: Path, code: str, told: str) 
 def test_gost_2016_style_lets_a_short_order_go_without_a_title(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`gost: 2016` in style.yaml: the missing title is a warning (an error under the default 2025 edition),
     and the order builds without a title paragraph."""
-    from orderforge.validate import load_plan
+    from orderforge.planfile import load_plan
 
     style = tmp_path / "templates" / "old-committee"
     style.mkdir(parents=True)

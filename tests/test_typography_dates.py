@@ -80,7 +80,7 @@ def test_typeset_never_loses_letters_or_digits(text: str) -> None:
 
 def test_no_break_spaces_a_clerk_typed_are_kept() -> None:
     """Ordinary runs of spaces collapse; «10 000» and «т. е.» with no-break spaces stay as typed."""
-    from orderforge.model import parse_text
+    from orderforge.planmodel import parse_text
     from orderforge.typography import squeeze
 
     assert squeeze(f"  10{NBSP}000   рублей\t, т.{NBSP}е.\n ") == f"10{NBSP}000 рублей , т.{NBSP}е."

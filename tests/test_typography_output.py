@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from orderforge.cli import main
 from orderforge.declension import document_form
-from orderforge.validate import load_plan
+from orderforge.planfile import load_plan
 
 from .conftest import TEMPLATES
 
@@ -137,7 +137,7 @@ def test_validate_loads_the_dictionary_only_when_unsure(tmp_path: Path, title: s
     import sys
 
     path = write_plan(tmp_path, title=title)
-    code = ("import sys; from orderforge.validate import load_plan; "
+    code = ("import sys; from orderforge.planfile import load_plan; "
             f"load_plan({str(path)!r}); print('pymorphy3' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == str(loads)

@@ -17,8 +17,8 @@ from openpyxl import load_workbook
 
 from orderforge.cli import main
 from orderforge.pdf import find_soffice
+from orderforge.planfile import load_plan
 from orderforge.records import load_records
-from orderforge.validate import load_plan
 
 from .conftest import ROOT
 

@@ -107,9 +107,9 @@ def reference_commands(document: Path, plan: Path, folder: Path, carbone: Path |
 
     sys.path.insert(0, str(ROOT / "src"))
     from orderforge.diff.result import text_str
+    from orderforge.planfile import load_plan
     from orderforge.resolve import build_context
     from orderforge.style import load_style
-    from orderforge.validate import load_plan
 
     loaded, _ = load_plan(plan)
     assert loaded is not None

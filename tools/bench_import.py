@@ -63,7 +63,7 @@ def whole_command(docx: Path, style: str, repeat: int) -> float:
 
 def built_examples(folder: Path) -> list[tuple[Path, str]]:
     from orderforge.build import build_plan
-    from orderforge.validate import load_plan
+    from orderforge.planfile import load_plan
 
     shutil.copytree(ROOT / "plans", folder / "plans")
     shutil.copytree(TEMPLATES, folder / "templates")

@@ -34,22 +34,22 @@ if TYPE_CHECKING:  # the type checker and editors see the real objects
     from .diff import format_diff as format_diff
     from .importer import ImportResult as ImportResult
     from .importer import import_docx as import_docx
-    from .model import Plan as Plan
+    from .planfile import load_plan as load_plan
+    from .planmodel import Plan as Plan
     from .rollover import RolloverResult as RolloverResult
     from .rollover import new_from as new_from
     from .style import Style as Style
     from .style import list_styles as list_styles
     from .style import load_style as load_style
-    from .validate import load_plan as load_plan
     from .workspace import InitResult as InitResult
     from .workspace import init_workspace as init_workspace
 
 # public name → the module that defines it (relative to this package)
 _EXPORTS = {
     # load and validate
-    "load_plan": ".validate",
+    "load_plan": ".planfile",
     "validated_plan": ".build",
-    "Plan": ".model",
+    "Plan": ".planmodel",
     # build
     "build_plan": ".build",
     "build_docx_bytes": ".build",

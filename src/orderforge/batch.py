@@ -42,7 +42,7 @@ def say_diagnostics(say: Say, diagnostics: Iterable[Diagnostic], err: bool = Tru
 
 def validate_files(files: list[Path], report: Report, say: Say) -> Report:
     """Load and check every plan into ``report``; a long batch says how far it got (on stderr)."""
-    from .validate import load_plan
+    from .planfile import load_plan
 
     for index, path in enumerate(files, start=1):
         load_plan(path, report)

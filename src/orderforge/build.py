@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Report, UserError
-from .model import Plan
-from .validate import load_plan
+from .planfile import load_plan
+from .planmodel import Plan
 
 if TYPE_CHECKING:
     from .style import Style

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from .model import Plan, plain
+from .planmodel import Plan, plain
 from .planrows import Row, activity_rows
 from .schedule import Occurrence, occurrences
 from .typography import shorten

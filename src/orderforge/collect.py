@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Pos, Report, UserError, did_you_mean
-from .model import parse_text
+from .planmodel import parse_text
 from .records import STATUSES, Evidence, Execution, Record, parse_day
 from .recordsfile import roundtrip_problem
 from .schedule import Occurrence, occurrence_named
@@ -291,9 +291,9 @@ def collect(xlsx: Path, plan_path: Path, records_file: Path | None = None, today
     """
     import tempfile
 
+    from .paths import display_path
     from .records import load_records, open_execution, records_path
     from .recordsfile import records_yaml
-    from .validate import display_path
     from .write import write_atomic
 
     target = records_file or records_path(plan_path)

@@ -23,11 +23,12 @@ from typing import Any
 
 from .diagnostics import Report, UserError
 from .load import load_file
-from .model import Plan
+from .planmodel import Plan
 from .planrows import Row, plan_rows, section_titles
 from .records import DONE, IN_PROGRESS, LATE, NO_DATA, NOT_DONE, NOT_DUE, OVERDUE, POSTPONED, Execution, outcome
 from .schedule import Occurrence
-from .schema import Ctx, F, Lines, Obj, Str
+from .schema import Block, ConvertContext, Field
+from .valuetypes import Lines, Str
 
 ROMAN = ("I", "II", "III", "IV")
 
@@ -91,17 +92,17 @@ def _wording(v: dict[str, Any], pos: Any, fp: Any) -> dict[str, Any]:
     return v
 
 
-WORDING = Obj(
+WORDING = Block(
     "report.yaml",
     [
-        F("title", Lines(), False, "строки заголовка отчета; {plan} — план в родительном падеже, {period} — период"),
-        F("mark_header", Str(), False, "заголовок графы отметки: «Отметка о выполнении»"),
-        F("info_header", Str(), False, "заголовок графы сведений: «Информация о выполнении»"),
-        F("mark_width", Str(r"\d+(?:[.,]\d+)?"), False, "ширина графы отметки, мм"),
-        F("info_width", Str(r"\d+(?:[.,]\d+)?"), False, "ширина графы сведений, мм"),
-        F("table_width", Str(r"\d+(?:[.,]\d+)?"), False,
-          "ширина таблицы отчета, мм (по умолчанию — сумма ширин колонок плана)"),
-        F("chart_title", Str(), False, "подпись диаграммы"),
+        Field("title", Lines(), doc="строки заголовка отчета; {plan} — план в родительном падеже, {period} — период"),
+        Field("mark_header", Str(), doc="заголовок графы отметки: «Отметка о выполнении»"),
+        Field("info_header", Str(), doc="заголовок графы сведений: «Информация о выполнении»"),
+        Field("mark_width", Str(r"\d+(?:[.,]\d+)?"), doc="ширина графы отметки, мм"),
+        Field("info_width", Str(r"\d+(?:[.,]\d+)?"), doc="ширина графы сведений, мм"),
+        Field("table_width", Str(r"\d+(?:[.,]\d+)?"),
+              doc="ширина таблицы отчета, мм (по умолчанию — сумма ширин колонок плана)"),
+        Field("chart_title", Str(), doc="подпись диаграммы"),
     ],
     _wording,
 )
@@ -115,7 +116,7 @@ def load_wording(style: Any) -> Wording:
         if path.is_file():
             report = Report()
             loaded = load_file(path)
-            values = WORDING.convert(loaded.root, Ctx(report)) if loaded.root is not None else None
+            values = WORDING.convert(loaded.root, ConvertContext(report)) if loaded.root is not None else None
             report.extend(loaded.report)
             if report.has_errors or not isinstance(values, dict):
                 raise UserError(report.sorted(), exit_code=2)

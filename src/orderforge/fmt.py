@@ -91,9 +91,10 @@ def _resolve(typ: Any, node: Any) -> Any:
 
 
 def _key_order(typ: Any) -> list[str] | None:
-    from .schema import DeadlineT, Obj
+    from .schema import Block
+    from .valuetypes import DeadlineT
 
-    if isinstance(typ, Obj):
+    if isinstance(typ, Block):
         return [f.key for f in typ.fields]
     if isinstance(typ, DeadlineT):
         return list(DEADLINE_KEYS)
@@ -101,9 +102,9 @@ def _key_order(typ: Any) -> list[str] | None:
 
 
 def _child(typ: Any, key: str) -> Any:
-    from .schema import MapOf, Obj
+    from .schema import Block, MapOf
 
-    if isinstance(typ, Obj):
+    if isinstance(typ, Block):
         spec = typ.by_key.get(key)
         return spec.type if spec else None
     if isinstance(typ, MapOf):
@@ -481,8 +482,8 @@ class FmtResult:
 def fmt_paths(paths: list[Path], check: bool = False) -> FmtResult:
     """Format files in place (or only tell which would change, with ``check``)."""
     from .load import MAX_PLAN_BYTES, decode
+    from .paths import display_path
     from .safeio import check_regular_file, read_bytes
-    from .validate import display_path
     from .write import write_atomic
 
     result = FmtResult()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Pos
-from .model import Plan
+from .planmodel import Plan
 from .style import Column, Style
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Activity, Plan, Section
+from .planmodel import Activity, Plan, Section
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ from pathlib import Path
 from .diagnostics import Pos, Report, UserError
 
 PLANS_DIR = Path("plans")
+#: Where built documents go by default (build, preview, report, amend): ignored by git, see workspace.GITIGNORE.
+OUTPUT_DIR = Path("output")
 #: Entries of one folder looked at before the walk stops.
 MAX_ENTRIES = 20_000
 #: Plans one command takes from folders.

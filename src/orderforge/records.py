@@ -25,11 +25,12 @@ from typing import Any
 
 from .diagnostics import Pos, Report, did_you_mean
 from .load import load_file
-from .model import Plan, Text, plain
+from .paths import display_path
+from .planmodel import Plan, Text, plain
 from .planrows import Row, activity_rows, find_row
 from .schedule import Occurrence, occurrence_named, occurrences
-from .schema import Ctx, DateT, Enum, F, ListT, Obj, Str, TextT
-from .validate import display_path
+from .schema import Block, ConvertContext, Field, ListT
+from .valuetypes import DateT, Enum, Str, TextT
 
 DONE, IN_PROGRESS, NOT_DONE, POSTPONED, NOT_DUE = (
     "выполнено",
@@ -117,54 +118,53 @@ def _records(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> Records:
 
 OCCURRENCE_PATTERN = r"\d{4}-\d{2}(?:-\d{2})?"
 
-EVIDENCE = Obj(
+EVIDENCE = Block(
     "evidence",
     [
-        F("name", Str(), True, "вид документа: приказ, протокол, справка, отчет"),
-        F("number", Str(), False, "номер документа"),
-        F("date", DateT(), False, "дата документа: 2026-02-20 или 20.02.2026"),
+        Field("name", Str(), required=True, doc="вид документа: приказ, протокол, справка, отчет"),
+        Field("number", Str(), doc="номер документа"),
+        Field("date", DateT(), doc="дата документа: 2026-02-20 или 20.02.2026"),
     ],
     _evidence,
     shorthand="name",
     doc="Документ, подтверждающий выполнение.",
 )
 
-RECORD = Obj(
+RECORD = Block(
     "запись",
     [
-        F("activity", Str(), True, "мероприятие: его id (working-group) или номер (1.2)"),
-        F(
+        Field("activity", Str(), required=True, doc="мероприятие: его id (working-group) или номер (1.2)"),
+        Field(
             "occurrence",
-            Str(OCCURRENCE_PATTERN, "срок повторяющегося мероприятия: месяц 2026-06 или дата 2026-06-30"),
-            False,
-            "для повторяющегося срока («ежегодно», «ежеквартально»): месяц 2026-06 или дата",
+              Str(OCCURRENCE_PATTERN, "срок повторяющегося мероприятия: месяц 2026-06 или дата 2026-06-30"),
+              doc="для повторяющегося срока («ежегодно», «ежеквартально»): месяц 2026-06 или дата",
         ),
-        F("status", Enum(STATUSES), True, "отметка: " + ", ".join(STATUSES)),
-        F("done", DateT(), False, "дата выполнения: 2026-02-20 или 20.02.2026"),
-        F("text", TextT(), False, "что сделано — текст для графы «Информация о выполнении»"),
-        F("evidence", EVIDENCE, False, "подтверждающий документ: name, number, date"),
+        Field("status", Enum(STATUSES), required=True, doc="отметка: " + ", ".join(STATUSES)),
+        Field("done", DateT(), doc="дата выполнения: 2026-02-20 или 20.02.2026"),
+        Field("text", TextT(), doc="что сделано — текст для графы «Информация о выполнении»"),
+        Field("evidence", EVIDENCE, doc="подтверждающий документ: name, number, date"),
     ],
     _record,
     doc="Сведения о выполнении одного мероприятия (или одного его срока).",
 )
 
-_ORDER = Obj(
+_ORDER = Block(
     "order",
     [
-        F("number", Str(), True, "номер приказа (распоряжения), которым утвержден план"),
-        F("date", DateT(), True, "его дата"),
+        Field("number", Str(), required=True, doc="номер приказа (распоряжения), которым утвержден план"),
+        Field("date", DateT(), required=True, doc="его дата"),
     ],
     lambda v, pos, fp: v,
 )
 
-RECORDS = Obj(
+RECORDS = Block(
     "файл исполнения",
     [
-        F("format", Enum(("1",)), False, "версия формата: 1"),
-        F("plan", Str(), True, "файл плана, к которому относятся записи: plans/x.yaml"),
-        F("order", _ORDER, False, "приказ, которым утвержден план: number, date — версия плана"),
-        F("updated", DateT(), False, "когда сведения последний раз обновлялись"),
-        F("records", ListT(RECORD), True, "записи о выполнении"),
+        Field("format", Enum(("1",)), doc="версия формата: 1"),
+        Field("plan", Str(), required=True, doc="файл плана, к которому относятся записи: plans/x.yaml"),
+        Field("order", _ORDER, doc="приказ, которым утвержден план: number, date — версия плана"),
+        Field("updated", DateT(), doc="когда сведения последний раз обновлялись"),
+        Field("records", ListT(RECORD), required=True, doc="записи о выполнении"),
     ],
     _records,
     doc="Сведения о выполнении плана мероприятий (файл рядом с планом, план не меняется).",
@@ -221,7 +221,7 @@ def load_records(
     report.extend(loaded.report)
     if loaded.root is None:
         return execution, report
-    records = RECORDS.convert(loaded.root, Ctx(report))
+    records = RECORDS.convert(loaded.root, ConvertContext(report))
     if not isinstance(records, Records):
         return execution, report
     execution.source = name

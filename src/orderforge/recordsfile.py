@@ -15,7 +15,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedSeq
 
 from .diagnostics import Report
-from .model import plain
+from .planmodel import plain
 from .records import Execution, Record
 from .schedule import occurrence_named
 
@@ -112,7 +112,7 @@ def roundtrip_problem(record: Record) -> str | None:
     so one bad cell keeps its own row out, not the whole spreadsheet."""
     from .load import load_text
     from .records import RECORD
-    from .schema import Ctx
+    from .schema import ConvertContext
 
     out = io.StringIO()
     _yaml().dump(CommentedSeq([_record_map(record)]), out)
@@ -120,7 +120,7 @@ def roundtrip_problem(record: Record) -> str | None:
     node = load_text(out.getvalue(), "запись", report)
     if node is None or report.has_errors:
         return report.errors[0].message if report.errors else "запись не читается"
-    back = RECORD.convert(node.items[0], Ctx(report)) if hasattr(node, "items") else None
+    back = RECORD.convert(node.items[0], ConvertContext(report)) if hasattr(node, "items") else None
     if report.has_errors or not isinstance(back, Record):
         return report.errors[0].message if report.errors else "запись не читается"
     if _fields(back) != _fields(record):

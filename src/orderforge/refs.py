@@ -145,7 +145,7 @@ def expand_refs(text: str, resolver: Callable[[RefSpan], str], sentence_start: b
 
 
 def person_phrase(person: Any, span: RefSpan) -> str:
-    """A directory person (orderforge.model.Person) as the span asks: name form, case, position before or after.
+    """A directory person (orderforge.planmodel.Person) as the span asks: name form, case, position before or after.
 
     The position reads mid-sentence, so its first letter is lowered unless it is
     an abbreviation («Председатель комитета» in the directory, for the signature,
@@ -164,7 +164,7 @@ def person_phrase(person: Any, span: RefSpan) -> str:
 
 
 def party_phrase(party: Any, span: RefSpan) -> str:
-    """A directory party (orderforge.model.Party) by its full name in the span's case and number."""
+    """A directory party (orderforge.planmodel.Party) by its full name in the span's case and number."""
     return decline_phrase(party.name, span.case, span.plural, getattr(party, "forms", None))
 
 

@@ -23,7 +23,8 @@ from .context import (
     SignatureContext,
     TableContext,
 )
-from .model import Activity, Order, Para, Plan, Section, Text
+from .planmodel import Activity, Order, Para, Plan, Section, Text
+from .spec import KIND_INSTRUMENTAL
 from .style import Column, Style
 from .typography import squeeze, typeset, upper_first
 
@@ -33,7 +34,6 @@ MONTHS_GENITIVE = (
 )
 KIND_DATIVE = {"приказ": "приказу", "распоряжение": "распоряжению"}
 KIND_GENITIVE = {"приказ": "приказа", "распоряжение": "распоряжения"}
-KIND_INSTRUMENTAL = {"приказ": "приказом", "распоряжение": "распоряжением"}
 APPROVED = {"m": "УТВЕРЖДЕН", "f": "УТВЕРЖДЕНА", "n": "УТВЕРЖДЕНО", "plural": "УТВЕРЖДЕНЫ"}
 
 

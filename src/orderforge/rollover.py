@@ -40,8 +40,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .dates import YEARS
 from .diagnostics import Diagnostic, Pos, Report, UserError
-from .model import Order, Period, Plan, parse_period
+from .planmodel import Order, Period, Plan, parse_period
 
 FILL_COMMENT = "заполните перед сборкой"
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -152,8 +153,8 @@ def _genitive(block: Any) -> str:
 
 
 def shift_years(text: str, shift: int) -> str:
-    """Every four-digit year in the text moved by ``shift``."""
-    return _YEAR.sub(lambda m: str(int(m[1]) + shift) if 1900 <= int(m[1]) <= 2199 else m[0], text)
+    """Every four-digit plan year (:data:`orderforge.dates.YEARS`) in the text moved by ``shift``."""
+    return _YEAR.sub(lambda m: str(int(m[1]) + shift) if int(m[1]) in YEARS else m[0], text)
 
 
 def period_pattern(period: Period) -> re.Pattern[str]:
@@ -493,9 +494,7 @@ MAX_SHIFT = 100  # a plan is rolled over a year or a few, never a century
 
 def _check_range(period: Period | None, shift: int, source: str) -> None:
     """A typo like ``--year 99999`` must be a Russian error, not a date overflow deep in the rollover.
-    The new period must end within the years a plan can name (:data:`orderforge.deadline.YEARS`)."""
-    from .deadline import YEARS
-
+    The new period must end within the years a plan can name (:data:`orderforge.dates.YEARS`)."""
     last = period.last_year + shift if period else None
     if shift <= MAX_SHIFT and (last is None or last < YEARS.stop):
         return
@@ -510,7 +509,8 @@ def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int
              force: bool = False) -> RolloverResult:
     """Write ``new_path``: the plan of ``old_path`` moved forward (see the module doc)."""
     from .load import decode
-    from .validate import display_path, load_plan
+    from .paths import display_path
+    from .planfile import load_plan
     from .write import write_atomic
 
     old_name, new_name = display_path(old_path), display_path(new_path)

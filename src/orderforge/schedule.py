@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .deadline import Deadline
-from .model import Period
+from .planmodel import Period
 
 _MONTHS_RU = (
     "январь",

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Pos
-from .model import (
+from .planmodel import (
     Activity,
     Approval,
     Directory,
@@ -24,24 +24,12 @@ from .model import (
     Point,
     Section,
 )
-from .schema import (
-    Bool,
-    DateT,
-    DeadlineT,
-    Enum,
-    F,
-    Lines,
-    ListT,
-    MapOf,
-    Obj,
-    OneOf,
-    PeriodT,
-    RefT,
-    Str,
-    TextT,
-)
+from .schema import Block, Field, ListT, MapOf, OneOf
+from .valuetypes import Bool, DateT, DeadlineT, Enum, Lines, PeriodT, RefT, Str, TextT
 
 ORDER_KINDS = ("приказ", "распоряжение")
+#: «утвержденный приказом …»: the kinds above in the instrumental case (resolve and amend both write it)
+KIND_INSTRUMENTAL = {"приказ": "приказом", "распоряжение": "распоряжением"}
 ID_PATTERN = r"[a-z0-9][a-z0-9_-]{0,39}"
 ID_HINT = "идентификатор — латинские строчные буквы, цифры, «-» и «_», например working-group"
 
@@ -50,12 +38,12 @@ def _point(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> Point:
     return Point(v.get("text") or (), v.get("items") or [], v.get("list") or "numbered", pos)
 
 
-POINT = Obj(
+POINT = Block(
     "пункт приказа",
     [
-        F("text", TextT(), True, "текст пункта; номер ставится автоматически"),
-        F("items", ListT(TextT()), False, "подпункты; нумеруются 1), 2) или отмечаются тире"),
-        F("list", Enum(("numbered", "dash")), False, "вид подпунктов: numbered — 1), 2); dash — тире"),
+        Field("text", TextT(), required=True, doc="текст пункта; номер ставится автоматически"),
+        Field("items", ListT(TextT()), doc="подпункты; нумеруются 1), 2) или отмечаются тире"),
+        Field("list", Enum(("numbered", "dash")), doc="вид подпунктов: numbered — 1), 2); dash — тире"),
     ],
     _point,
     shorthand="text",
@@ -82,23 +70,24 @@ def _order(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> Order:
     )
 
 
-ORDER = Obj(
+ORDER = Block(
     "order",
     [
-        F("kind", Enum(ORDER_KINDS), False, "вид документа: приказ или распоряжение (по умолчанию приказ)"),
-        F("issuer", ListT(Str(), scalar_ok=True), True, "строки наименования организации, сверху вниз"),
-        F("issuer_genitive", Str(), False,
-          "организация в родительном падеже для отметки о приложении: «комитета по образованию …»"),
-        F("date", DateT(), True, "дата приказа: 2026-02-11 или 11.02.2026"),
-        F("number", Str(), True, "регистрационный номер приказа: ПД-КПО-113"),
-        F("place", Str(), False, "место издания: г. Калининград"),
-        F("title", Lines(), False, "заголовок к тексту: «Об утверждении …» (по ГОСТ Р 7.0.97-2025 обязателен); "
-          "строки блока «|» — отдельные абзацы заголовка"),
-        F("preamble", TextT(), False, "констатирующая часть; абзацы — отдельными строками"),
-        F("operative", Str(), False, "распорядительное слово, если не как в стиле: ПРИКАЗЫВАЮ:"),
-        F("points", ListT(POINT), True, "пункты распорядительной части"),
-        F("control", Str(), False, "пункт о контроле: текст или self («… оставляю за собой»)"),
-        F("signatory", RefT(), True, "кто подписывает: идентификатор человека из справочника"),
+        Field("kind", Enum(ORDER_KINDS), doc="вид документа: приказ или распоряжение (по умолчанию приказ)"),
+        Field("issuer", ListT(Str(), scalar_ok=True), required=True,
+              doc="строки наименования организации, сверху вниз"),
+        Field("issuer_genitive", Str(),
+              doc="организация в родительном падеже для отметки о приложении: «комитета по образованию …»"),
+        Field("date", DateT(), required=True, doc="дата приказа: 2026-02-11 или 11.02.2026"),
+        Field("number", Str(), required=True, doc="регистрационный номер приказа: ПД-КПО-113"),
+        Field("place", Str(), doc="место издания: г. Калининград"),
+        Field("title", Lines(), doc="заголовок к тексту: «Об утверждении …» (по ГОСТ Р 7.0.97-2025 обязателен); "
+              "строки блока «|» — отдельные абзацы заголовка"),
+        Field("preamble", TextT(), doc="констатирующая часть; абзацы — отдельными строками"),
+        Field("operative", Str(), doc="распорядительное слово, если не как в стиле: ПРИКАЗЫВАЮ:"),
+        Field("points", ListT(POINT), required=True, doc="пункты распорядительной части"),
+        Field("control", Str(), doc="пункт о контроле: текст или self («… оставляю за собой»)"),
+        Field("signatory", RefT(), required=True, doc="кто подписывает: идентификатор человека из справочника"),
     ],
     _order,
     doc="Приказ (распоряжение), которым утверждается план. Необязателен: план может быть самостоятельным.",
@@ -110,15 +99,16 @@ def _approval(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> Approval:
                     v.get("gender"), pos)
 
 
-APPROVAL = Obj(
+APPROVAL = Block(
     "approval",
     [
-        F("kind", Enum(ORDER_KINDS), False, "чем утвержден план: приказ или распоряжение"),
-        F("issuer_genitive", Str(), True, "кем: «комитета образования» (родительный падеж)"),
-        F("date", DateT(), True, "дата приказа (распоряжения) об утверждении"),
-        F("number", Str(), True, "его номер"),
-        F("gender", Enum(("m", "f", "n", "plural")), False,
-          "род утверждаемого документа, если не угадывается по заголовку: m — План, f — Дорожная карта, n — Положение"),
+        Field("kind", Enum(ORDER_KINDS), doc="чем утвержден план: приказ или распоряжение"),
+        Field("issuer_genitive", Str(), required=True, doc="кем: «комитета образования» (родительный падеж)"),
+        Field("date", DateT(), required=True, doc="дата приказа (распоряжения) об утверждении"),
+        Field("number", Str(), required=True, doc="его номер"),
+        Field("gender", Enum(("m", "f", "n", "plural")),
+              doc="род утверждаемого документа, если не угадывается по заголовку: m — План, f — Дорожная карта, n — "
+              "Положение"),
     ],
     _approval,
     doc="Гриф утверждения («УТВЕРЖДЕН распоряжением … от … № …») вместо приложения к приказу.",
@@ -138,15 +128,15 @@ def _activity(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> Activity:
     )
 
 
-ACTIVITY = Obj(
+ACTIVITY = Block(
     "мероприятие",
     [
-        F("id", Str(ID_PATTERN, ID_HINT), False, "постоянный идентификатор для сравнения версий: working-group"),
-        F("text", TextT(), True, "содержание мероприятия; может содержать абзацы и списки"),
-        F("deadline", DeadlineT(), False, "срок, как его пишут в документе: «апрель – май 2026 г.», «ежегодно»"),
-        F("responsible", ListT(RefT(), scalar_ok=True), False, "ответственные: коды и идентификаторы из справочника"),
-        F("result", TextT(), False, "ожидаемый результат"),
-        F("note", Str(), False, "примечание (в документ выводится, если в стиле есть такая колонка)"),
+        Field("id", Str(ID_PATTERN, ID_HINT), doc="постоянный идентификатор для сравнения версий: working-group"),
+        Field("text", TextT(), required=True, doc="содержание мероприятия; может содержать абзацы и списки"),
+        Field("deadline", DeadlineT(), doc="срок, как его пишут в документе: «апрель – май 2026 г.», «ежегодно»"),
+        Field("responsible", ListT(RefT(), scalar_ok=True), doc="ответственные: коды и идентификаторы из справочника"),
+        Field("result", TextT(), doc="ожидаемый результат"),
+        Field("note", Str(), doc="примечание (в документ выводится, если в стиле есть такая колонка)"),
     ],
     _activity,
     doc="Мероприятие плана. Номер вычисляется автоматически.",
@@ -164,23 +154,23 @@ def _section(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> Section:
     )
 
 
-SUBSECTION = Obj(
+SUBSECTION = Block(
     "подраздел",
     [
-        F("title", Str(), True, "заголовок подраздела"),
-        F("numbered", Bool(), False, "показывать ли номер в заголовке (да/нет; по умолчанию да)"),
-        F("activities", ListT(ACTIVITY), False, "мероприятия подраздела"),
+        Field("title", Str(), required=True, doc="заголовок подраздела"),
+        Field("numbered", Bool(), doc="показывать ли номер в заголовке (да/нет; по умолчанию да)"),
+        Field("activities", ListT(ACTIVITY), doc="мероприятия подраздела"),
     ],
     _section,
 )
 
-SECTION = Obj(
+SECTION = Block(
     "раздел",
     [
-        F("title", Str(), True, "заголовок раздела"),
-        F("numbered", Bool(), False, "показывать ли номер в заголовке (да/нет; по умолчанию да)"),
-        F("activities", ListT(ACTIVITY), False, "мероприятия раздела"),
-        F("sections", ListT(SUBSECTION), False, "подразделы (ещё один уровень вложенности)"),
+        Field("title", Str(), required=True, doc="заголовок раздела"),
+        Field("numbered", Bool(), doc="показывать ли номер в заголовке (да/нет; по умолчанию да)"),
+        Field("activities", ListT(ACTIVITY), doc="мероприятия раздела"),
+        Field("sections", ListT(SUBSECTION), doc="подразделы (ещё один уровень вложенности)"),
     ],
     _section,
 )
@@ -190,11 +180,11 @@ def _passport(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> PassportEntry:
     return PassportEntry(v.get("label") or "", v.get("items") or [], pos)
 
 
-PASSPORT = Obj(
+PASSPORT = Block(
     "строка паспорта",
     [
-        F("label", Str(), True, "левая колонка: «Основания для разработки»"),
-        F("items", ListT(Str(), scalar_ok=True), True, "пункты правой колонки"),
+        Field("label", Str(), required=True, doc="левая колонка: «Основания для разработки»"),
+        Field("items", ListT(Str(), scalar_ok=True), required=True, doc="пункты правой колонки"),
     ],
     _passport,
 )
@@ -213,16 +203,16 @@ def _body(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> PlanBody:
     )
 
 
-PLAN_BODY = Obj(
+PLAN_BODY = Block(
     "plan",
     [
-        F("title", Lines(), True, "заголовок плана; каждая строка — отдельная строка заголовка"),
-        F("period", PeriodT(), False, "период плана: 2026-2028 или 2025-2026 учебный год"),
-        F("passport", ListT(PASSPORT), False, "паспорт плана: таблица «основания, задачи, результаты»"),
-        F("activities_title", Str(), False,
-          "заголовок строкой таблицы над мероприятиями до первого раздела (без номера)"),
-        F("activities", ListT(ACTIVITY), False, "мероприятия до первого раздела"),
-        F("sections", ListT(SECTION), False, "разделы плана"),
+        Field("title", Lines(), required=True, doc="заголовок плана; каждая строка — отдельная строка заголовка"),
+        Field("period", PeriodT(), doc="период плана: 2026-2028 или 2025-2026 учебный год"),
+        Field("passport", ListT(PASSPORT), doc="паспорт плана: таблица «основания, задачи, результаты»"),
+        Field("activities_title", Str(),
+              doc="заголовок строкой таблицы над мероприятиями до первого раздела (без номера)"),
+        Field("activities", ListT(ACTIVITY), doc="мероприятия до первого раздела"),
+        Field("sections", ListT(SECTION), doc="разделы плана"),
     ],
     _body,
     doc="Сам план мероприятий (приложение к приказу).",
@@ -258,29 +248,29 @@ def _forms(doc: str) -> MapOf:
     return MapOf(Str(), lambda key, value, pos: value, CASE_KEYS, CASE_HINT, doc=doc)
 
 
-PARTY = Obj(
+PARTY = Block(
     "организация",
     [
-        F("name", Str(), True, "полное наименование в именительном падеже"),
-        F("forms", _forms(""), False, "готовые формы наименования по падежам, если склонение ошибается: dat: …"),
+        Field("name", Str(), required=True, doc="полное наименование в именительном падеже"),
+        Field("forms", _forms(""), doc="готовые формы наименования по падежам, если склонение ошибается: dat: …"),
     ],
     lambda v, pos, fp: v,
     shorthand="name",
 )
 
-PERSON = Obj(
+PERSON = Block(
     "человек",
     [
-        F("surname", Str(), True, "фамилия в именительном падеже"),
-        F("name", Str(), False, "имя"),
-        F("patronymic", Str(), False, "отчество"),
-        F("initials", Str(r"(?:[А-ЯЁA-Z]\.\s?){1,2}", "инициалы вида Т.М."), False,
-          "инициалы, если полное имя неизвестно: Т.М."),
-        F("gender", Enum(("f", "m")), False, "пол (f или m), если нет отчества"),
-        F("position", Str(), False, "должность в именительном падеже"),
-        F("signature_position", Lines(), False, "должность в подписи, по строкам"),
-        F("forms", _forms(""), False, "фамилия по падежам, если склонение ошибается: dat: Алексейчуку"),
-        F("position_forms", _forms(""), False, "должность по падежам, если склонение ошибается: dat: …"),
+        Field("surname", Str(), required=True, doc="фамилия в именительном падеже"),
+        Field("name", Str(), doc="имя"),
+        Field("patronymic", Str(), doc="отчество"),
+        Field("initials", Str(r"(?:[А-ЯЁA-Z]\.\s?){1,2}", "инициалы вида Т.М."),
+              doc="инициалы, если полное имя неизвестно: Т.М."),
+        Field("gender", Enum(("f", "m")), doc="пол (f или m), если нет отчества"),
+        Field("position", Str(), doc="должность в именительном падеже"),
+        Field("signature_position", Lines(), doc="должность в подписи, по строкам"),
+        Field("forms", _forms(""), doc="фамилия по падежам, если склонение ошибается: dat: Алексейчуку"),
+        Field("position_forms", _forms(""), doc="должность по падежам, если склонение ошибается: dat: …"),
     ],
     lambda v, pos, fp: v,
 )
@@ -290,12 +280,12 @@ def _directory(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> Directory:
     return Directory(v.get("parties") or {}, v.get("people") or {}, pos.file)
 
 
-DIRECTORY = Obj(
+DIRECTORY = Block(
     "directory",
     [
-        F("parties", MapOf(PARTY, _party, r"\S+", "код — без пробелов: ЦОРП, ОУ"), False,
-          "организации и подразделения: код → наименование"),
-        F("people", MapOf(PERSON, _person, ID_PATTERN, ID_HINT), False, "люди: идентификатор → ФИО и должность"),
+        Field("parties", MapOf(PARTY, _party, r"\S+", "код — без пробелов: ЦОРП, ОУ"),
+              doc="организации и подразделения: код → наименование"),
+        Field("people", MapOf(PERSON, _person, ID_PATTERN, ID_HINT), doc="люди: идентификатор → ФИО и должность"),
     ],
     _directory,
     doc="Справочник ответственных: организации по кодам и люди.",
@@ -308,17 +298,17 @@ def _plan(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> dict[str, Any]:
     return {"values": v, "pos": pos, "field_pos": fp}
 
 
-PLAN = Obj(
+PLAN = Block(
     "план",
     [
-        F("format", Enum(("1",)), False, "версия формата (1)"),
-        F("style", Str(r"[A-Za-z0-9._-]+", "имя стиля — имя папки в templates/"), True,
-          "оформление (папка в templates/): kaliningrad-committee"),
-        F("directory", OneOf(Str(), DIRECTORY), False,
-          "справочник: путь к файлу (относительно плана) или сам справочник; по умолчанию directory.yaml рядом"),
-        F("order", ORDER, False, "приказ, которым утверждается план"),
-        F("approval", APPROVAL, False, "гриф утверждения, если план утвержден без текста приказа"),
-        F("plan", PLAN_BODY, True, "план мероприятий"),
+        Field("format", Enum(("1",)), doc="версия формата (1)"),
+        Field("style", Str(r"[A-Za-z0-9._-]+", "имя стиля — имя папки в templates/"), required=True,
+              doc="оформление (папка в templates/): kaliningrad-committee"),
+        Field("directory", OneOf(Str(), DIRECTORY),
+          doc="справочник: путь к файлу (относительно плана) или сам справочник; по умолчанию directory.yaml рядом"),
+        Field("order", ORDER, doc="приказ, которым утверждается план"),
+        Field("approval", APPROVAL, doc="гриф утверждения, если план утвержден без текста приказа"),
+        Field("plan", PLAN_BODY, required=True, doc="план мероприятий"),
     ],
     _plan,
     doc="План мероприятий («Дорожная карта») orderforge, формат 1.",

@@ -6,19 +6,20 @@ document and the schema disagree, so the documentation cannot go stale.
 
 from __future__ import annotations
 
-from .schema import Enum, ListT, MapOf, Obj, OneOf, T
+from .schema import Block, ListT, MapOf, OneOf, ValueType
+from .valuetypes import Enum
 
 BEGIN = "<!-- BEGIN GENERATED: orderforge.specdoc -->"
 END = "<!-- END GENERATED: orderforge.specdoc -->"
 
 
-def _type_name(t: T) -> str:
+def _type_name(t: ValueType) -> str:
     if isinstance(t, Enum):
         return " \\| ".join(f"`{c}`" for c in t.choices)
     if isinstance(t, ListT):
         inner = _type_name(t.item)
         return f"список: {inner}" + (" (или одно значение)" if t.scalar_ok else "")
-    if isinstance(t, Obj):
+    if isinstance(t, Block):
         return f"«{t.name}»" + (" или строка" if t.shorthand else "")
     if isinstance(t, MapOf):
         return f"словарь: ключ → {_type_name(t.item)}"
@@ -30,11 +31,11 @@ def _type_name(t: T) -> str:
     }.get(type(t).__name__, type(t).__name__)
 
 
-def _objects(root: Obj) -> list[Obj]:
-    found: list[Obj] = []
+def _objects(root: Block) -> list[Block]:
+    found: list[Block] = []
 
-    def walk(t: T) -> None:
-        if isinstance(t, Obj):
+    def walk(t: ValueType) -> None:
+        if isinstance(t, Block):
             if any(o is t for o in found):
                 return
             found.append(t)
@@ -52,7 +53,7 @@ def _objects(root: Obj) -> list[Obj]:
     return found
 
 
-def reference(root: Obj) -> str:
+def reference(root: Block) -> str:
     """Markdown: one table of keys per mapping of the format."""
     parts: list[str] = []
     for obj in _objects(root):
@@ -78,11 +79,11 @@ STYLE_BEGIN = "<!-- BEGIN GENERATED: orderforge.specdoc.style -->"
 STYLE_END = "<!-- END GENERATED: orderforge.specdoc.style -->"
 
 
-def _style_values(t: T) -> str:
+def _style_values(t: ValueType) -> str:
     """What a key of style.yaml may be: its choices (spaces shown), or its kind with the fields it takes."""
     from .style import Choice, Pattern
 
-    if isinstance(t, ListT) and isinstance(t.item, Obj):
+    if isinstance(t, ListT) and isinstance(t.item, Block):
         return "список колонок (ключи ниже)"
     if isinstance(t, ListT):
         lines = "строки списком" + (" (или одна строка)" if t.scalar_ok else "")
@@ -93,7 +94,7 @@ def _style_values(t: T) -> str:
         fields = " ".join(f"`{{{f}}}`" for f in t.fields)
         needed = " ".join(f"`{{{f}}}`" for f in t.needs)
         return "строка" + (f"; поля: {fields}" if fields else "") + (f"; обязательно {needed}" if needed else "")
-    if isinstance(t, Obj):
+    if isinstance(t, Block):
         return "словарь (ключи ниже)"
     return getattr(t, "pattern_hint", "") or _type_name(t)
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .diagnostics import UserError, did_you_mean
-from .model import Plan, plain
+from .planmodel import Plan, plain
 from .planrows import Row
 from .records import DONE, LATE, OVERDUE, POSTPONED, Execution, Record, outcome
 from .schedule import Occurrence

@@ -17,8 +17,9 @@ from typing import Any
 
 from .diagnostics import Pos, Report, UserError, did_you_mean
 from .load import Entry, Map, Node, load_file
-from .schema import Bool, Ctx, Enum, F, ListT, Obj, Str
+from .schema import Block, ConvertContext, Field, ListT
 from .stylesources import STYLE_FILE, found_styles
+from .valuetypes import Bool, Enum, Str
 
 COLUMN_KEYS = ("number", "text", "deadline", "responsible", "result", "note")
 
@@ -128,7 +129,7 @@ def load_style(name: str, workspace: Path | None = None) -> Style:
     node = _merged_node(folder, workspace, report, chain=[], parents=parents)
     style = None
     if node is not None:
-        values = STYLE.convert(node, Ctx(report))
+        values = STYLE.convert(node, ConvertContext(report))
         style = _build(name, folder, values or {})
         style.parents = parents
     if report.has_errors or style is None:
@@ -180,7 +181,7 @@ def merge_nodes(base: Map, override: Map) -> Map:
 
 
 @dataclass
-class Key(F):
+class Key(Field):
     """A key of style.yaml: its type and meaning (as any key of the format), and what holds when it is left out.
 
     ``default`` is written as in style.yaml (the reference in docs/house-styles.md
@@ -212,7 +213,7 @@ class Key(F):
 class Choice(Enum):
     """One of a few values, spaces kept: a range dash « – » is not «–»."""
 
-    def convert(self, node: Node, ctx: Ctx) -> str | None:
+    def convert(self, node: Node, ctx: ConvertContext) -> str | None:
         value = Str(keep_spaces=True).convert(node, ctx)
         if value is None:
             return None
@@ -237,7 +238,7 @@ class Pattern(Str):
     fields: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
 
-    def convert(self, node: Node, ctx: Ctx) -> str | None:
+    def convert(self, node: Node, ctx: ConvertContext) -> str | None:
         value = super().convert(node, ctx)
         if value is None:
             return None
@@ -273,8 +274,8 @@ def _column(v: dict[str, Any], pos: Pos, fp: dict[str, Pos]) -> Column:
     return Column(v.get("key") or "text", v.get("header") or "", width, bool(v.get("center")))
 
 
-def _kinds(what: str, attr: str, defaults: tuple[str, str]) -> Obj:
-    return Obj(what, [Key(kind, Str(), False, f"{what}: {kind}", default, f"{attr}.{kind}")
+def _kinds(what: str, attr: str, defaults: tuple[str, str]) -> Block:
+    return Block(what, [Key(kind, Str(), doc=f"{what}: {kind}", default=default, attr=f"{attr}.{kind}")
                       for kind, default in zip(("приказ", "распоряжение"), defaults, strict=True)], _dict)
 
 
@@ -285,82 +286,87 @@ STAMP_NOTE = ("{number} — номер, как его пишет order.number_fo
               "{date} — по appendix.date_format; ширина грифа (и отметки о приложении) задаётся в template.docx "
               "отступом слева этих абзацев, во встроенных стилях — 75 мм у правого поля (baltiysk-department — 110 мм)")
 
-COLUMN = Obj("колонка", [
-    Key("key", Enum(COLUMN_KEYS), True, "что в колонке: " + ", ".join(COLUMN_KEYS)),
-    Key("header", Str(), True, "заголовок колонки"),
-    Key("width", Str(r"\d+(?:[.,]\d+)?", "ширина в миллиметрах, например 35"), False,
-        "ширина, мм; ширины растягиваются пропорционально на всю ширину страницы", "30"),
-    Key("center", Bool(), False, "выравнивание по центру (да/нет)", "нет"),
+COLUMN = Block("колонка", [
+    Key("key", Enum(COLUMN_KEYS), required=True, doc="что в колонке: " + ", ".join(COLUMN_KEYS)),
+    Key("header", Str(), required=True, doc="заголовок колонки"),
+    Key("width", Str(r"\d+(?:[.,]\d+)?", "ширина в миллиметрах, например 35"),
+        doc="ширина, мм; ширины растягиваются пропорционально на всю ширину страницы", default="30"),
+    Key("center", Bool(), doc="выравнивание по центру (да/нет)", default="нет"),
 ], _column)
 
-STYLE = Obj(
+STYLE = Block(
     "style.yaml",
     [
-        Key("name", Str(), False, "название стиля для людей", "имя папки стиля"),
-        Key("description", Str(), False, "чей это стиль и чем он отличается"),
-        Key("extends", Str(), False, "стиль, на основе которого сделан этот (его ключи — по умолчанию)"),
-        Key("gost", Enum(GOST_EDITIONS), False, "редакция ГОСТ Р 7.0.97, по которой проверяются документы",
-            "2025", "gost"),
-        Key("template", Str(r"[^/\\]+\.docx", "имя файла .docx в папке стиля, например template.docx"), False,
-            "файл шаблона Word в папке стиля (нет в папке — берётся у стиля-основы)", "template.docx", "template"),
-        Key("order", Obj("order", [
+        Key("name", Str(), doc="название стиля для людей", default="имя папки стиля"),
+        Key("description", Str(), doc="чей это стиль и чем он отличается"),
+        Key("extends", Str(), doc="стиль, на основе которого сделан этот (его ключи — по умолчанию)"),
+        Key("gost", Enum(GOST_EDITIONS), doc="редакция ГОСТ Р 7.0.97, по которой проверяются документы",
+            default="2025", attr="gost"),
+        Key("template", Str(r"[^/\\]+\.docx", "имя файла .docx в папке стиля, например template.docx"),
+            doc="файл шаблона Word в папке стиля (нет в папке — берётся у стиля-основы)", default="template.docx",
+            attr="template"),
+        Key("order", Block("order", [
             Key("kind_display", _kinds("как печатается вид документа", "kind_display", ("ПРИКАЗ", "РАСПОРЯЖЕНИЕ")),
-                False, "как печатается вид документа: «П Р И К А З»"),
+                doc="как печатается вид документа: «П Р И К А З»"),
             Key("operative", _kinds("распорядительное слово", "operative", ("ПРИКАЗЫВАЮ:", "ОБЯЗЫВАЮ:")),
-                False, "распорядительное слово: «п р и к а з ы в а ю:»"),
-            Key("date_format", Pattern(fields=DATE_FIELDS), False,
-                "дата приказа: «от «{dd}» {mm} {yyyy} г.»; {d} — день без нуля, {dd} — с нулём, {mm} — месяц "
-                "числом, {month} — месяц словом («декабря»), {yyyy} — год", "{dd}.{mm}.{yyyy}", "date_format"),
-            Key("number_format", Pattern(fields=("number",), needs=("number",)), False,
-                "номер приказа (и номер в отметке о приложении и в грифе)", "№ {number}", "number_format"),
-            Key("control_self", Pattern(fields=("kind_genitive",)), False,
-                "пункт о контроле, если в плане control: self; {kind_genitive} — «приказа» или «распоряжения»",
-                "Контроль за исполнением настоящего {kind_genitive} оставляю за собой.", "control_self"),
-            Key("subpoint_format", Pattern(fields=("n",), needs=("n",)), False, "номер подпункта: «{n})», «{n}.»",
-                "{n})", "subpoint_format"),
-            Key("dash", Choice(DASHES), False, "знак перед подпунктами-тире", "–", "dash"),
-        ], _dict), False, "оформление приказа"),
-        Key("appendix", Obj("appendix", [
+                doc="распорядительное слово: «п р и к а з ы в а ю:»"),
+            Key("date_format", Pattern(fields=DATE_FIELDS),
+                doc="дата приказа: «от «{dd}» {mm} {yyyy} г.»; {d} — день без нуля, {dd} — с нулём, {mm} — месяц "
+                "числом, {month} — месяц словом («декабря»), {yyyy} — год", default="{dd}.{mm}.{yyyy}",
+                attr="date_format"),
+            Key("number_format", Pattern(fields=("number",), needs=("number",)),
+                doc="номер приказа (и номер в отметке о приложении и в грифе)", default="№ {number}",
+                attr="number_format"),
+            Key("control_self", Pattern(fields=("kind_genitive",)),
+                doc="пункт о контроле, если в плане control: self; {kind_genitive} — «приказа» или «распоряжения»",
+                default="Контроль за исполнением настоящего {kind_genitive} оставляю за собой.", attr="control_self"),
+            Key("subpoint_format", Pattern(fields=("n",), needs=("n",)), doc="номер подпункта: «{n})», «{n}.»",
+                default="{n})", attr="subpoint_format"),
+            Key("dash", Choice(DASHES), doc="знак перед подпунктами-тире", default="–", attr="dash"),
+        ], _dict), doc="оформление приказа"),
+        Key("appendix", Block("appendix", [
             Key("mark", ListT(Pattern(fields=("kind_dative", "issuer_genitive", "date", "number")), scalar_ok=True),
-                False, "строки отметки о приложении (пустой список [] — без отметки); {kind_dative} — «приказу», "
+                doc="строки отметки о приложении (пустой список [] — без отметки); {kind_dative} — «приказу», "
                 "{issuer_genitive} — из order:, {date}, {number} — дата и номер приказа",
-                "Приложение / к {kind_dative} {issuer_genitive} / от {date} {number}", "appendix_mark"),
-            Key("date_format", Pattern(fields=DATE_FIELDS), False, "дата в отметке о приложении и в грифе",
-                "{dd}.{mm}.{yyyy}", "appendix_date_format"),
+                default="Приложение / к {kind_dative} {issuer_genitive} / от {date} {number}", attr="appendix_mark"),
+            Key("date_format", Pattern(fields=DATE_FIELDS), doc="дата в отметке о приложении и в грифе",
+                default="{dd}.{mm}.{yyyy}", attr="appendix_date_format"),
             Key("stamp", ListT(Pattern(fields=("approved", "kind_instrumental", "issuer_genitive", "date", "number")),
-                               scalar_ok=True), False,
-                "строки грифа утверждения (план с approval:); {approved} — УТВЕРЖДЕН/А/О/Ы по заголовку плана, "
+                               scalar_ok=True),
+                doc="строки грифа утверждения (план с approval:); {approved} — УТВЕРЖДЕН/А/О/Ы по заголовку плана, "
                 "{kind_instrumental} — «распоряжением»; " + STAMP_NOTE,
-                "{approved} / {kind_instrumental} {issuer_genitive} / от {date} {number}", "approval_stamp"),
-        ], _dict), False, "отметка о приложении и гриф утверждения"),
-        Key("numbering", Obj("numbering", [
-            Key("trailing_dot", Bool(), False, "точка после номера: «1.1.» (да) или «1.1» (нет)", "да", "trailing_dot"),
-        ], _dict), False, "нумерация разделов и мероприятий"),
-        Key("table", Obj("table", [
-            Key("columns", ListT(COLUMN), False, "колонки таблицы плана, слева направо",
-                "№ п/п 15 | Мероприятие 100 | Срок исполнения 35 | Ответственный 45 | Ожидаемый результат 72"),
-            Key("responsible", Enum(("code", "name", "grouped")), False,
-                "ответственные: code — кодами (ЦОРП); name — наименованиями; grouped — люди под общей должностью "
+                default="{approved} / {kind_instrumental} {issuer_genitive} / от {date} {number}",
+                attr="approval_stamp"),
+        ], _dict), doc="отметка о приложении и гриф утверждения"),
+        Key("numbering", Block("numbering", [
+            Key("trailing_dot", Bool(), doc="точка после номера: «1.1.» (да) или «1.1» (нет)", default="да",
+                attr="trailing_dot"),
+        ], _dict), doc="нумерация разделов и мероприятий"),
+        Key("table", Block("table", [
+            Key("columns", ListT(COLUMN), doc="колонки таблицы плана, слева направо",
+                default="№ п/п 15 | Мероприятие 100 | Срок исполнения 35 | Ответственный 45 | Ожидаемый результат 72"),
+            Key("responsible", Enum(("code", "name", "grouped")),
+                doc="ответственные: code — кодами (ЦОРП); name — наименованиями; grouped — люди под общей должностью "
                 "(«Бобров В.С., Воропаева Е.В., заместители директора»), каждая группа отдельным абзацем",
-                "code", "responsible_format"),
-            Key("responsible_separator", Enum(("newline", "comma")), False,
-                "каждый ответственный с новой строки (newline) или через запятую (comma)", "newline",
-                "responsible_separator", {"newline": "\n", "comma": ", "}),
-            Key("responsible_capitalize", Bool(), False, "начинать ячейку ответственных с заглавной буквы (да/нет)",
-                "нет", "responsible_capitalize"),
-        ], _dict), False, "таблица плана"),
-        Key("deadline", Obj("deadline", [
-            Key("year_suffix", Enum(("г.", "года", "as_written")), False,
-                "после года: «г.» («май 2026 г.»), «года» («май 2026 года») или as_written — как в сроке плана "
-                "(«г.», «года» или ничего, у каждого срока своё)", "г.", "year_suffix"),
-            Key("range_dash", Choice(RANGE_DASHES), False,
-                "тире между частями периода: « – » («апрель – май»), «–» («апрель–май»), « — », «—» или «-»",
-                " – ", "range_dash"),
-            Key("capitalize", Enum(("as_written", "upper", "lower")), False,
-                "первая буква срока: upper — заглавная («Постоянно»), lower — строчная («постоянно»), "
+                default="code", attr="responsible_format"),
+            Key("responsible_separator", Enum(("newline", "comma")),
+                doc="каждый ответственный с новой строки (newline) или через запятую (comma)", default="newline",
+                attr="responsible_separator", internal={"newline": "\n", "comma": ", "}),
+            Key("responsible_capitalize", Bool(), doc="начинать ячейку ответственных с заглавной буквы (да/нет)",
+                default="нет", attr="responsible_capitalize"),
+        ], _dict), doc="таблица плана"),
+        Key("deadline", Block("deadline", [
+            Key("year_suffix", Enum(("г.", "года", "as_written")),
+                doc="после года: «г.» («май 2026 г.»), «года» («май 2026 года») или as_written — как в сроке плана "
+                "(«г.», «года» или ничего, у каждого срока своё)", default="г.", attr="year_suffix"),
+            Key("range_dash", Choice(RANGE_DASHES),
+                doc="тире между частями периода: « – » («апрель – май»), «–» («апрель–май»), « — », «—» или «-»",
+                default=" – ", attr="range_dash"),
+            Key("capitalize", Enum(("as_written", "upper", "lower")),
+                doc="первая буква срока: upper — заглавная («Постоянно»), lower — строчная («постоянно»), "
                 "as_written — как в плане; числа и римские цифры («II полугодие») не меняются",
-                "as_written", "capitalize"),
-        ], _dict), False, "запись сроков"),
+                default="as_written", attr="capitalize"),
+        ], _dict), doc="запись сроков"),
     ],
     _dict,
 )
@@ -370,12 +376,12 @@ def style_keys() -> list[tuple[str, Key]]:
     """Every key of style.yaml with its dotted path («deadline.range_dash», «table.columns[].width»)."""
     found: list[tuple[str, Key]] = []
 
-    def walk(obj: Obj, prefix: str) -> None:
+    def walk(obj: Block, prefix: str) -> None:
         for spec in obj.fields:
-            key = spec if isinstance(spec, Key) else Key(spec.key, spec.type, spec.required, spec.doc)
+            key = spec if isinstance(spec, Key) else Key(spec.key, spec.type, required=spec.required, doc=spec.doc)
             found.append((prefix + key.key, key))
             inner = key.type.item if isinstance(key.type, ListT) else key.type
-            if isinstance(inner, Obj):
+            if isinstance(inner, Block):
                 walk(inner, prefix + key.key + ("[]." if isinstance(key.type, ListT) else "."))
 
     walk(STYLE, "")

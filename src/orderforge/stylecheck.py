@@ -62,7 +62,7 @@ def check_template_file(path: Path, report: Report) -> None:
 def trial_render(style: Style, report: Report) -> None:
     """Render the starter plan in this style: catches mistyped fields and leftover tags."""
     from .build import build_docx_bytes
-    from .validate import load_plan
+    from .planfile import load_plan
     from .workspace import starter_plan, starter_text
 
     with tempfile.TemporaryDirectory(prefix="orderforge-check-") as folder:

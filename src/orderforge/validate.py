@@ -1,62 +1,24 @@
 """Validate a plan file: structure (via the schema) and meaning (references, dates, ids).
 
-The result is a typed :class:`~orderforge.model.Plan` plus every diagnostic.
+The result is a typed :class:`~orderforge.planmodel.Plan` plus every diagnostic.
 Validation never stops at the first problem: a clerk fixing a plan wants the
 whole list at once, like a compiler gives it.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Pos, Report, did_you_mean
 from .load import Node, Scalar, Seq, load_file
-from .model import Activity, Directory, Order, Plan, Section
-from .schema import Ctx
-from .spec import DIRECTORY, PLAN, assemble
-from .textcheck import check_texts
+from .paths import display_path
+from .planmodel import Activity, Directory, Order, Plan, Section
+from .schema import ConvertContext
+from .spec import DIRECTORY
 from .typography import shorten
 
 DEFAULT_DIRECTORY = "directory.yaml"
-
-
-def display_path(path: Path) -> str:
-    """A path as the clerk typed it: relative to the current folder when possible."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-
-
-def load_plan(path: Path | str, report: Report | None = None) -> tuple[Plan | None, Report]:
-    """Load and validate one plan; the plan is None only when it could not be read at all."""
-    path = Path(path)
-    report = report if report is not None else Report()
-    name = display_path(path)
-    loaded = load_file(path, name)
-    report.extend(loaded.report)
-    if loaded.root is None:
-        return None, report
-    before = len(report)
-    todo = check_todo(loaded.root, report)
-    parts = PLAN.convert(loaded.root, Ctx(report))
-    if parts is None:
-        return None, report
-    directory = _directory(parts, path, report)
-    plan = assemble(parts, directory, name, path.resolve().parent)
-    check_plan(plan, report)
-    check_texts(loaded.root, path, report)
-    _one_message_per_todo(report, before, todo)
-    return plan, report
-
-
-def _one_message_per_todo(report: Report, start: int, todo: set[Pos]) -> None:
-    """«date: 'TODO: …'» is also not a date, «signatory: 'TODO: …'» not a person: the clerk needs
-    one message there, OF016, not three about the same mark."""
-    if todo:
-        report.items[start:] = [d for d in report.items[start:] if d.code == "OF016" or d.pos not in todo]
 
 
 def directory_places(parts: dict, plan_path: Path) -> tuple[Directory | None, list[Path]]:
@@ -70,7 +32,8 @@ def directory_places(parts: dict, plan_path: Path) -> tuple[Directory | None, li
     return None, [folder / DEFAULT_DIRECTORY for folder in (plan_path.parent, plan_path.parent.parent)]
 
 
-def _directory(parts: dict, plan_path: Path, report: Report) -> Directory:
+def plan_directory(parts: dict, plan_path: Path, report: Report) -> Directory:
+    """The directory a plan uses: inline, named by the plan (must exist), or found beside it."""
     inline, places = directory_places(parts, plan_path)
     if inline is not None:
         return inline
@@ -117,7 +80,7 @@ def directory_from_tree(root: Node | None, name: str, own: Report, report: Repor
     directory = None
     if root is not None:
         check_todo(root, own)
-        directory = DIRECTORY.convert(root, Ctx(own))
+        directory = DIRECTORY.convert(root, ConvertContext(own))
     report.extend(own)
     found = directory if isinstance(directory, Directory) else Directory(source=name)
     broken = sorted(d.pos for d in own.errors if d.code != "OF016")  # a TODO mark leaves the entry usable

@@ -13,12 +13,17 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from . import dates
 from .diagnostics import UserError
 from .style import StyleNotFound, find_style, list_styles
 from .write import write_atomic
 
+#: How many years the starter plan's period spans (YEAR1-YEAR2, YEAR2 = YEAR1 + 2).
+STARTER_SPAN = 3
+#: The first years ``init --year`` accepts: derived from the one bound, :data:`orderforge.dates.YEARS`, so that
+#: the starter plan's whole period is made of plan years and the new workspace validates.
+YEARS = range(dates.YEARS.start, dates.YEARS.stop - STARTER_SPAN + 1)
 GITIGNORE = "# собранные документы не хранятся в git: их всегда можно собрать заново\noutput/\n"
-YEARS = range(2000, 2101)  # a plan year outside this is a typo (0, -5, 99999), and validate would refuse it
 
 
 @dataclass
@@ -34,7 +39,7 @@ def starter_text(name: str) -> str:
 def starter_plan(style: str, year: int) -> str:
     """The commented starter plan for a style and a first plan year."""
     return (starter_text("plan.yaml").replace("STYLE_NAME", style)
-            .replace("YEAR1", str(year)).replace("YEAR2", str(year + 2)))
+            .replace("YEAR1", str(year)).replace("YEAR2", str(year + STARTER_SPAN - 1)))
 
 
 def init_workspace(folder: Path, style: str, year: int | None = None, copy_style: bool = False) -> InitResult:

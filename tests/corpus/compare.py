@@ -76,7 +76,7 @@ def _text(paras: Any) -> list[str]:
 def run_case(docx: Path, expected: dict[str, Any], workspace: Path, build: bool = True) -> Outcome:
     """Import ``docx`` into ``workspace``/plans, load the plan as ``validate`` does, build it, compare."""
     from orderforge.importer import import_docx
-    from orderforge.validate import load_plan
+    from orderforge.planfile import load_plan
 
     outcome = Outcome(expected["name"])
     plan_path = workspace / "plans" / f"{expected['name']}.yaml"

@@ -19,7 +19,8 @@ as :class:`~orderforge.diagnostics.UserError`, never printed by hand.
 
 from __future__ import annotations
 
+from ..plans import OUTPUT_DIR
 from . import execution, plans, styles, versions  # noqa: F401 - each module adds its commands to main
-from .app import OUTPUT_DIR, main
+from .app import main
 
 __all__ = ["OUTPUT_DIR", "main"]

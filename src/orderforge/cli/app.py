@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import click
@@ -26,7 +25,6 @@ from ..signals import EXIT_TERMINATED, Terminated
 clickru.install()
 signals.install()
 
-OUTPUT_DIR = Path("output")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 OPTIONS_METAVAR = "[ПАРАМЕТРЫ]"
 SUBCOMMAND_METAVAR = "КОМАНДА [АРГУМЕНТЫ]..."

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from ..console import echo, echo_diagnostics
-from .app import OUTPUT_DIR, main
+from ..plans import OUTPUT_DIR
+from .app import main
 from .params import RECORDS_OPTION, day
 
 PLAN = click.argument("plan", type=click.Path(path_type=Path), metavar="ПЛАН.yaml")

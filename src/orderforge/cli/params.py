@@ -11,7 +11,8 @@ from ..diagnostics import UserError
 
 
 class PlanYear(click.ParamType):
-    """A plan's first year, 2000–2100: ``--year 0`` or ``-5`` is a typo, refused before any file is written."""
+    """A plan's first year within ``workspace.YEARS``: ``--year 0`` or ``-5`` is a typo, refused before
+    any file is written."""
 
     name = "год"
 

@@ -9,7 +9,8 @@ import click
 
 from ..console import echo, echo_diagnostics
 from ..diagnostics import Report, exit_code_for
-from .app import OUTPUT_DIR, main
+from ..plans import OUTPUT_DIR
+from .app import main
 
 PLANS = click.argument("plans", nargs=-1, type=click.Path(path_type=Path), metavar="[ПЛАН.yaml]...")
 PLAN = click.argument("plan", type=click.Path(path_type=Path, dir_okay=False), metavar="ПЛАН.yaml")

@@ -111,15 +111,12 @@ def amend_command(old: str, new: str, number: str | None, date_text: str | None,
       orderforge amend HEAD:plans/x.yaml plans/x.yaml --order amend.yaml -o output/изменения.docx
     """
     from .. import AmendData, build_amend
-    from ..amend import load_amend_yaml, parse_date
+    from ..amend import load_amend_yaml
+    from ..dates import date_option
 
     data = load_amend_yaml(order_file) if order_file else AmendData()
     if date_text is not None:
-        parsed = parse_date(date_text)
-        if parsed is None:
-            raise UserError.simple("OF646", date_text, f"дата «{date_text}» не распознана",
-                                   "запишите дату как 2026-06-01 или 01.06.2026")
-        data.date = parsed
+        data.date = date_option(date_text)
     data.number = number or data.number
     data.preamble = preamble or data.preamble
     result = build_amend(old, new, data, output, force=force)

@@ -41,7 +41,7 @@ Design decisions (documented here because callers depend on them):
   it is a school year. A year then covers the months before it in the same
   *school* year («сентябрь, декабрь, март, май 2027» starts in September 2026),
   and «2026–2027» alone is that school year (``bare``); «2026–2027 гг.» stays
-  two calendar years. validate passes the period through ``schema.Ctx.period``.
+  two calendar years. validate passes the period through ``schema.ConvertContext.period``.
 * A school year («2025-2026 учебный год», kind ``school_year``) spans
   1 September – 31 August, as a school-year plan period does; the slash and
   «уч.» are kept as written. A school term («III четверть», «2 четверть
@@ -56,7 +56,7 @@ Design decisions (documented here because callers depend on them):
   году», «во II полугодии» — «во» before «2»/«II», read «во втором»).
 
 The package, bottom up (each module imports only modules listed before it):
-:mod:`.words` (month and phrase tables, the match key), :mod:`.model`
+:mod:`.words` (month and phrase tables, the match key), :mod:`.value`
 (:class:`Deadline`, :class:`DeadlineStyle`, span, ``to_data``), :mod:`.parse`,
 :mod:`.render`, :mod:`.shift` and :mod:`.data` (``deadline_from_data``). Import
 the names below from ``orderforge.deadline``; the submodules are its inside.
@@ -65,10 +65,10 @@ the names below from ``orderforge.deadline``; the submodules are its inside.
 from __future__ import annotations
 
 from .data import deadline_from_data, deadline_json_schema
-from .model import KINDS, YEARS, Data, Deadline, DeadlineError, DeadlineStyle, MonthRef
 from .parse import deadline_problem, parse_deadline
 from .render import render_deadline
 from .shift import mentions_year, shift_deadline
+from .value import KINDS, YEARS, Data, Deadline, DeadlineError, DeadlineStyle, MonthRef
 from .words import AS_WRITTEN
 
 __all__ = [

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from .model import (
+from .parse import _complete_range, _inherit_years, _int
+from .render import render_deadline
+from .value import (
     KINDS,
     Data,
     Deadline,
@@ -24,8 +26,6 @@ from .model import (
     bad_year,
     year_error,
 )
-from .parse import _complete_range, _inherit_years, _int
-from .render import render_deadline
 from .words import _MONTH_NO, _PART_GENITIVE, _PART_MAX, _PHRASE_WORDING, _match_phrase, _normalise, _source, _wording
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from .model import YEARS, Deadline, DeadlineError, MonthRef, bad_year, year_error
+from .value import YEARS, Deadline, DeadlineError, MonthRef, bad_year, year_error
 from .words import (
     _GEN,
     _MONTH_NO,

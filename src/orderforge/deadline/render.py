@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from .model import Deadline, DeadlineStyle, MonthRef
+from .value import Deadline, DeadlineStyle, MonthRef
 from .words import (
     _GEN,
     _NOM,

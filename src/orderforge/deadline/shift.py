@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from .model import Deadline, DeadlineStyle
 from .render import render_deadline
+from .value import Deadline, DeadlineStyle
 from .words import _YEAR_IN_TEXT, AS_WRITTEN
 
 
@@ -31,7 +31,7 @@ def shift_deadline(d: Deadline, years: int) -> Deadline:
 
 
 def _shift_day(day: date, years: int) -> date:
-    import calendar  # on first use, as in model._month_span
+    import calendar  # on first use, as in value._month_span
 
     year = day.year + years
     return date(year, day.month, min(day.day, calendar.monthrange(year, day.month)[1]))

@@ -35,7 +35,7 @@ similarity (≥ 0.6), then by where most of their activities went.
 The package: :mod:`.sides` (loading a version from a file or git),
 :mod:`.result` (items, changes and their JSON form), :mod:`.match` (pairing
 activities and sections), :mod:`.compare` (computing the changes) and
-:mod:`.report` (the changes in Russian for people). Import the names below
+:mod:`.wording` (the changes in Russian for people). Import the names below
 from ``orderforge.diff``.
 """
 
@@ -43,7 +43,6 @@ from __future__ import annotations
 
 from .compare import deadline_str, diff_plans, diff_specs, field_value
 from .match import SIMILARITY, flatten, match_items, match_sections, similarity
-from .report import format_change, format_diff, fragment, quote
 from .result import (
     ACTIVITY_FIELDS,
     APPROVAL_FIELD_RU,
@@ -60,6 +59,7 @@ from .result import (
     text_str,
 )
 from .sides import Side, load_side
+from .wording import format_change, format_diff, fragment, quote
 
 __all__ = [
     "ACTIVITY_FIELDS",

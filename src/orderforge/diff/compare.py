@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, Pos, UserError
-from ..model import Activity, Para, Period, Plan, Point, Ref
+from ..planmodel import Activity, Para, Period, Plan, Point, Ref
 from .match import _keep_in_order, flatten, match_items, match_sections
 from .result import (
     ACTIVITY_FIELDS,
@@ -373,7 +373,7 @@ def diff_specs(old_spec: str, new_spec: str | None = None, cwd: Path | None = No
             if not working.is_file():
                 raise UserError.simple("OF001", str(working), "файл не найден в рабочей папке",
                                        f"укажите, с чем сравнить: orderforge diff {old_spec} ПУТЬ.yaml")
-            from ..validate import display_path
+            from ..paths import display_path
 
             return diff_plans(load_side(old_spec, directory=True, cwd=cwd),
                               load_side(display_path(working), directory=True, cwd=cwd))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import difflib
 
-from ..model import Plan, Section
+from ..planmodel import Plan, Section
 from .result import Item, SectionItem, text_str
 
 SIMILARITY = 0.6

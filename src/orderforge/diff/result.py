@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic
-from ..model import Activity, Section, Text
+from ..planmodel import Activity, Section, Text
 from .sides import Side
 
 #: Field → its Russian name in messages (the amending order uses the style's column headers).

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Report, UserError
-from ..model import Directory, Plan
+from ..planmodel import Directory, Plan
 
 if TYPE_CHECKING:
     from ..gitio import RevPath
@@ -38,9 +38,9 @@ def load_side(spec: str, *, directory: bool = False, cwd: Path | None = None) ->
     """
     from ..gitio import parse_rev_path, show, worktree_path
     from ..load import decode, load_file, load_text
-    from ..schema import Ctx
+    from ..paths import display_path
+    from ..schema import ConvertContext
     from ..spec import PLAN, assemble
-    from ..validate import display_path
 
     report = Report()
     path = Path(spec)
@@ -65,15 +65,15 @@ def load_side(spec: str, *, directory: bool = False, cwd: Path | None = None) ->
         path = worktree_path(rev, cwd)
     if root is None or _unreadable(report):
         raise UserError(report.errors or report.sorted(), exit_code=1)
-    parts = PLAN.convert(root, Ctx(report))
+    parts = PLAN.convert(root, ConvertContext(report))
     if parts is None:
         raise UserError(report.errors, exit_code=1)
     found = Directory()
     if directory:
-        from ..validate import _directory
+        from ..validate import plan_directory
 
         at_rev = _directory_at(rev, parts, path, report) if rev is not None else None
-        found = at_rev or _directory(parts, path, report)
+        found = at_rev or plan_directory(parts, path, report)
     return Side(spec, display, assemble(parts, found, display, path.resolve().parent), path, report)
 
 

@@ -84,8 +84,8 @@ numbering checks, fragments), ``cells`` (deadline and responsible cells),
 ``order`` (the text before the table and the order in it), ``marks`` (appendix
 mark, approval stamp), ``reading`` (one document → :class:`Imported`),
 ``directory`` (the registry and directory.yaml), ``output`` (the plan as a
-tree), ``yamltext`` (that tree as YAML text, in fmt's layout), ``report`` (the
-result, summary and JSON); ``model`` and ``text`` are the data and text
+tree), ``yamltext`` (that tree as YAML text, in fmt's layout), ``summary`` (the
+result, summary and JSON); ``imported`` and ``text`` are the data and text
 helpers they share. This module only re-exports the public API.
 """
 
@@ -94,15 +94,14 @@ from __future__ import annotations
 from .cells import parse_responsible, singular_position, split_party_names
 from .command import DEFAULT_STYLE, import_docx
 from .docfile import read_document
-from .model import Imported
-from .order import parse_date
+from .imported import Imported
 from .reading import read_plan
-from .report import ImportResult, failure_json, result_json
+from .summary import ImportResult, failure_json, result_json
 from .tables import column_role
 from .text import clean, slug, translit
 
 __all__ = [
     "DEFAULT_STYLE", "ImportResult", "Imported", "clean", "column_role", "failure_json", "import_docx",
-    "parse_date", "parse_responsible", "read_document", "read_plan", "result_json", "singular_position",
+    "parse_responsible", "read_document", "read_plan", "result_json", "singular_position",
     "slug", "split_party_names", "translit",
 ]

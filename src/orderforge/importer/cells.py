@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import ActivityOut, _Reader
+from .imported import ActivityOut, _Reader
 from .tables import Row
 from .text import _key
 

@@ -16,7 +16,7 @@ from .directory import Registry, directory_yaml
 from .docfile import read_document
 from .output import plan_yaml
 from .reading import read_plan
-from .report import ImportResult
+from .summary import ImportResult
 from .text import slug
 
 DEFAULT_STYLE = "kaliningrad-committee"
@@ -46,8 +46,9 @@ def import_docx(docx: Path, output: Path | None = None, *, style: str | None = D
     the workspace's ``templates/<document name>/``, so that the plan builds back into the committee's own
     document: its columns, header words, responsible parties as printed, page settings and fonts.
     """
+    from ..paths import display_path
     from ..style import StyleNotFound, find_style
-    from ..validate import display_path, load_directory
+    from ..validate import load_directory
 
     name = display_path(docx)
     plan_path = output if output is not None else default_plan_path(docx)
@@ -73,7 +74,7 @@ def import_docx(docx: Path, output: Path | None = None, *, style: str | None = D
     existing = load_directory(directory, load_report) if existed else None
     if load_report.has_errors:
         raise UserError(load_report.errors, exit_code=1)
-    from ..model import Directory
+    from ..planmodel import Directory
 
     style_folder: Path | None = None
     style_notes: list[Any] = []
@@ -91,9 +92,9 @@ def import_docx(docx: Path, output: Path | None = None, *, style: str | None = D
 def _write_plan(docx: Path, name: str, plan_path: Path, style: str, directory: Path, shared: Path, existing: Any,
                 existed: bool, style_notes: list[Any], style_folder: Path | None) -> ImportResult:
     """Read the document into a plan and write the plan and its directory together (both or neither)."""
-    from ..model import Directory
+    from ..planfile import load_plan
+    from ..planmodel import Directory
     from ..style import load_style
-    from ..validate import load_plan
     from ..write import write_all
 
     style_obj = load_style(style, plan_path.resolve().parent)
@@ -123,8 +124,8 @@ def _write_plan(docx: Path, name: str, plan_path: Path, style: str, directory: P
 
 def _make_style(docx: Path, plan_path: Path, existing: Any, force: bool) -> tuple[str, Path, list[Any]]:
     """The style that reproduces ``docx``, written whole before the plan (IM006 when its folder exists)."""
+    from ..paths import display_path
     from ..stylegen import derive_style, write_style
-    from ..validate import display_path
 
     name = style_name_for(docx)
     root = styles_root(plan_path)

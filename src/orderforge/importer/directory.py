@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 from ..diagnostics import Pos, Report
 from .cells import abbreviation
-from .model import Imported, PartyOut, PersonOut, _Reader
+from .imported import Imported, PartyOut, PersonOut, _Reader
 from .output import _text, _yaml
 from .text import _key, _short, slug
+
+_Entry = TypeVar("_Entry", PartyOut, PersonOut)
 
 
 class Registry:
@@ -28,7 +31,7 @@ class Registry:
     """
 
     def __init__(self, existing: Any, report: Report, pos: Pos, *, ids: bool = False) -> None:
-        self.existing = existing  # orderforge.model.Directory
+        self.existing = existing  # orderforge.planmodel.Directory
         # ids: a party written out in full gets a latin id (never printed: the style prints names), not an
         # abbreviation a clerk would take for the committee's own code («РШМО», «КР91К»)
         self.ids = ids
@@ -206,57 +209,55 @@ def directory_yaml(existing_text: str | None, imported: Imported, docx_name: str
         root.yaml_set_start_comment(
             f"Справочник ответственных, собранный командой orderforge import из «{docx_name}».\n"
             "Коды и наименования — как в документе; проверьте записи с пометкой TODO.")
-    added_parties = _add_parties(root, imported)
-    added_people = _add_people(root, imported)
+    added_parties = _append_new(root, "parties", imported.parties, _party_entry)
+    added_people = _append_new(root, "people", imported.people, _person_entry)
     buffer = io.StringIO()
     yaml.dump(root, buffer)
     return buffer.getvalue(), added_parties, added_people
 
 
-def _add_parties(root: Any, imported: Imported) -> list[str]:
-    """New parties appended under ``parties:`` (existing entries never touched); their codes."""
+def _append_new(root: Any, key: str, entries: Mapping[str, _Entry], make: Callable[[str, _Entry], Any]) -> list[str]:
+    """New entries appended under ``key:`` (``parties:``, ``people:``), existing ones never touched; their ids.
+
+    One function for both lists: a clerk's directory is only ever added to, the same way for each."""
     from ruamel.yaml.comments import CommentedMap
 
     added: list[str] = []
-    if not imported.parties:
+    if not entries:
         return added
-    parties = root.get("parties")
-    if parties is None:
-        parties = root["parties"] = CommentedMap()
-    for code, party in imported.parties.items():
-        if code in parties:
-            continue
-        parties[code] = CommentedMap([("name", party.name)])
-        comment = _party_comment(code, party)
-        if comment:
-            parties[code].yaml_add_eol_comment(comment, "name")
-        added.append(code)
+    section = root.get(key)
+    if section is None:
+        section = root[key] = CommentedMap()
+    for ident, value in entries.items():
+        if ident not in section:
+            section[ident] = make(ident, value)
+            added.append(ident)
     return added
 
 
-def _add_people(root: Any, imported: Imported) -> list[str]:
-    """New people appended under ``people:`` (existing entries never touched); their ids."""
+def _party_entry(code: str, party: PartyOut) -> Any:
+    """``name:`` of a new party, with what the clerk should check as its end-of-line comment."""
     from ruamel.yaml.comments import CommentedMap
 
-    added: list[str] = []
-    if not imported.people:
-        return added
-    people = root.get("people")
-    if people is None:
-        people = root["people"] = CommentedMap()
-    for pid, person in imported.people.items():
-        if pid in people:
-            continue
-        entry = CommentedMap()
-        entry["surname"] = person.surname
-        for key in ("name", "patronymic", "initials", "position"):
-            if getattr(person, key):
-                entry[key] = getattr(person, key)
-        if _own_signature(person):
-            entry["signature_position"] = _text(person.signature_position)
-        people[pid] = entry
-        added.append(pid)
-    return added
+    entry = CommentedMap([("name", party.name)])
+    comment = _party_comment(code, party)
+    if comment:
+        entry.yaml_add_eol_comment(comment, "name")
+    return entry
+
+
+def _person_entry(pid: str, person: PersonOut) -> Any:
+    """A new person: surname first, then the parts of the name and position the document gave."""
+    from ruamel.yaml.comments import CommentedMap
+
+    entry = CommentedMap()
+    entry["surname"] = person.surname
+    for key in ("name", "patronymic", "initials", "position"):
+        if getattr(person, key):
+            entry[key] = getattr(person, key)
+    if _own_signature(person):
+        entry["signature_position"] = _text(person.signature_position)
+    return entry
 
 
 def _party_comment(code: str, party: PartyOut) -> str:

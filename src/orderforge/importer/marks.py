@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .model import ApprovalOut, Line, OrderOut, _Reader
-from .order import _APPENDIX, _STAMP, _date_end, cut_at_number_sign, parse_date, parse_number_sign
+from ..dates import find_date, find_date_end
+from .imported import ApprovalOut, Line, OrderOut, _Reader
+from .order import _APPENDIX, _STAMP, cut_at_number_sign, parse_number_sign
 from .text import _short, clean
 
 
@@ -40,19 +41,19 @@ def _find_marks(lines: list[Line], start: int) -> list[_Mark]:
         taken = [i]
         joined = text
         j = i
-        while parse_date(joined) is None and j + 1 < len(lines) and len(taken) < 8:
+        while find_date(joined) is None and j + 1 < len(lines) and len(taken) < 8:
             j += 1
             if lines[j].text:
                 taken.append(j)
                 joined = f"{joined} {lines[j].text}"
-        if parse_date(joined) is None:
+        if find_date(joined) is None:
             taken, joined, j = _mark_lines(lines, i)
         # the number may follow on the next line («от 11.02.2026» / «№ 113»)
         if not parse_number_sign(joined) and j + 1 < len(lines) and lines[j + 1].text.startswith("№"):
             j += 1
             taken.append(j)
             joined = f"{joined} {lines[j].text}"
-        marks.append(_Mark(kind, taken, _genitive(kind, joined), parse_date(joined), _mark_number(joined), joined))
+        marks.append(_Mark(kind, taken, _genitive(kind, joined), find_date(joined), _mark_number(joined), joined))
         i = max(taken) + 1
     return marks
 
@@ -88,7 +89,7 @@ def _genitive(kind: str, joined: str) -> str:
 
 
 def _number_after_date(joined: str) -> str:
-    after_date = _date_end(joined)
+    after_date = find_date_end(joined)
     return parse_number_sign(joined[after_date:]) if after_date else ""
 
 

@@ -1,7 +1,7 @@
 """The text before the plan table, and the order (приказ, распоряжение) read from it.
 
 :func:`front_lines` flattens the paragraphs and small layout tables before the
-plan table into :class:`~.model.Line` s (passport-like tables are kept apart);
+plan table into :class:`~.imported.Line` s (passport-like tables are kept apart);
 :class:`_OrderReader` reads from them the kind, date, number and place, the
 title («О…»/«Об…»), the preamble up to the operative word, the points with their
 sub-points, the control clause and the signatory. What is not found is left as
@@ -11,20 +11,15 @@ sub-points, the control clause and the signatory. What is not found is left as
 from __future__ import annotations
 
 import re
-from datetime import date
 
+from ..dates import find_date
 from ..docxtext import Paragraph, Table
 from .cells import _SURNAME
 from .docfile import _with_marker
-from .model import Line, OrderOut, PointOut, _Reader
+from .imported import Line, OrderOut, PointOut, _Reader
 from .tables import _grid
 from .text import _key, _short, _text_lines, clean
 
-_MONTHS_GEN = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-               "октября", "ноября", "декабря")
-_DATE_WORDS = re.compile(
-    r"(?<!\d)[«\"“„]?\s*(\d{1,2})\s*[»\"”]?\s*[.\s]\s*(\d{1,2}|[а-яё]+)\s*[.\s]\s*(\d{4})(?!\d)", re.I)
-_DATE_DOTS = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 _NUMBER_SIGN = re.compile(r"№\s*([^\s,;]+(?:\s*-\s*[^\s,;]+)*)")
 _PLACE = re.compile(r"^(г\.|город|гор\.|пос\.|посёлок|поселок|п\.|с\.|пгт\.?|ст\.|д\.)\s*[А-ЯЁ]")
 _TITLE_START = re.compile(r"^(Об?|О)\s+\S")
@@ -44,30 +39,6 @@ _SUB_DASH = re.compile(r"^[-–—•▪●·]\s*(.*)$")
 _APPENDIX = re.compile(r"^приложение\b", re.I)
 _STAMP = re.compile(r"^(УТВЕРЖД(?:[ЕЁ]Н|ЕНА|ЕНО|ЕНЫ|АЮ)|Утвержд(?:[её]н|ена|ено|ены))\b")
 _ACQUAINTED = re.compile(r"^(с приказом|с распоряжением)\s+ознакомлен", re.I)
-
-
-def parse_date(text: str) -> date | None:
-    """«от «11» 02 2026 г.», «29» декабря 2023 года, «11.02.2026» → a date (None when there is none)."""
-    for m in _DATE_DOTS.finditer(text):
-        try:
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        except ValueError:
-            continue
-    for m in _DATE_WORDS.finditer(text):
-        month_text = m.group(2).lower()
-        month = int(month_text) if month_text.isdigit() else (
-            _MONTHS_GEN.index(month_text) + 1 if month_text in _MONTHS_GEN else 0)
-        try:
-            return date(int(m.group(3)), month, int(m.group(1)))
-        except ValueError:
-            continue
-    return None
-
-
-def _date_end(text: str) -> int:
-    """Where the first date in the text ends (0 when there is none): the number follows it."""
-    found = [m.end() for rx in (_DATE_DOTS, _DATE_WORDS) for m in [rx.search(text)] if m]
-    return min(found) if found else 0
 
 
 def parse_number_sign(text: str) -> str:
@@ -220,7 +191,7 @@ class _OrderReader:
             text = line.text
             if text and (_TITLE_START.match(text) or _OPERATIVE.search(text) or _POINT.match(text)):
                 break
-            if text and not (parse_date(text) or "№" in text or _PLACE.match(text) or len(text) < 40):
+            if text and not (find_date(text) or "№" in text or _PLACE.match(text) or len(text) < 40):
                 break
             head.append(line.raw)
             i += 1
@@ -230,7 +201,7 @@ class _OrderReader:
                 if not part:
                     continue
                 if order.date is None:
-                    order.date = parse_date(part)
+                    order.date = find_date(part)
                 if not order.number and "№" in part:
                     order.number = parse_number_sign(part)
                 if not order.place and _PLACE.match(part):

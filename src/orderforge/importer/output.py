@@ -1,4 +1,4 @@
-"""The plan file: :class:`~.model.Imported` → YAML text.
+"""The plan file: :class:`~.imported.Imported` → YAML text.
 
 A ruamel round-trip dump with the keys in the order the format lists them
 (spec.py), long texts as block scalars, and comments for the clerk: where each
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .model import ActivityOut, Imported, OrderOut, SectionOut
+from .imported import ActivityOut, Imported, OrderOut, SectionOut
 
 
 def _yaml() -> Any:

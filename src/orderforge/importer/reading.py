@@ -1,4 +1,4 @@
-"""One document read into :class:`~.model.Imported`, its parts in the order they depend on.
+"""One document read into :class:`~.imported.Imported`, its parts in the order they depend on.
 
 The plan table first (where it starts is where the order ends), then the order
 around it, the appendix mark and the stamp, the plan's title and passport, the
@@ -17,8 +17,8 @@ from ..docxtext import Block, Table
 from .cells import _person, resolve_cells
 from .directory import Registry, _report_directory
 from .docfile import Numbering
+from .imported import ActivityOut, Imported, Line, _Reader
 from .marks import _check_marks, _find_marks, approval_of
-from .model import ActivityOut, Imported, Line, _Reader
 from .order import _ACQUAINTED, _APPENDIX, _STAMP, _OrderReader, front_lines
 from .structure import build_structure
 from .tables import Header, find_plan
@@ -136,7 +136,7 @@ def _period(imported: Imported, reader: _Reader) -> None:
     when every deadline fits in it; widened to the calendar years that hold them all when some do
     not (a school year's preparation in August, a report the next September: IM133 says so); the
     span of the deadlines when the title states none."""
-    from ..model import parse_period
+    from ..planmodel import parse_period
 
     text = _stated_period(" ".join(imported.title))
     period = parse_period(text) if text else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .model import ActivityOut, Number, SectionOut, _Reader
+from .imported import ActivityOut, Number, SectionOut, _Reader
 from .tables import Header, Row, parse_number, split_leading_number, text_number
 from .text import _short, _text_lines
 

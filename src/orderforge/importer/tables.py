@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..diagnostics import UserError
 from ..docxtext import Cell, Paragraph, Table
 from .docfile import _with_marker
-from .model import Number, _Reader
+from .imported import Number, _Reader
 from .text import _key, _lines, clean
 
 

@@ -78,9 +78,9 @@ def derive_style(docx: Path, name: str, *, directory: Any = None) -> Derived:
     from ..importer.directory import Registry
     from ..importer.docfile import read_document
     from ..importer.reading import read_plan
-    from ..model import Directory
+    from ..paths import display_path
+    from ..planmodel import Directory
     from ..style import Style
-    from ..validate import display_path
 
     shown = display_path(docx)
     blocks, numbering = read_document(docx, shown)

@@ -23,6 +23,7 @@ import copy
 import re
 from dataclasses import dataclass, field
 
+from ..dates import MONTHS_GENITIVE
 from ..importer.order import _KIND_LINE, _NUMBER_SIGN, _OPERATIVE, _PLACE, _TITLE_START
 from ..importer.text import _key, clean
 from .ooxml import (
@@ -41,8 +42,6 @@ from .ooxml import (
     text_run,
 )
 
-MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-                   "октября", "ноября", "декабря")
 DATE = re.compile(
     r"(?:\bот\s+)?[«\"“„]?\s*(?P<d>\d{1,2})\s*[»\"”]?(?P<s1>\s*[./]?\s*)(?P<m>\d{1,2}|[а-яё]+)"
     r"(?P<s2>\s*[./]?\s*)(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*(?:года|г\.?)(?![а-яё]))?", re.I)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from ..dates import YEARS, year_problem
 from .words import _CAPITALIZE, _PART_MAX, _YEAR_SUFFIXES, AS_WRITTEN
 
 KINDS: tuple[str, ...] = (
@@ -19,9 +20,6 @@ KINDS: tuple[str, ...] = (
     "annual", "phrase", "free",
 )
 
-#: The years a plan can name. Anything else is a typo («0000», «20266» cut to four digits) — and
-#: year 0 is not even a date Python can hold, so such a deadline must never reach :meth:`Deadline.span`.
-YEARS = range(1900, 2200)
 
 #: A month with its year, or ``None`` when the clerk named no year («Сентябрь»).
 MonthRef = tuple[int | None, int]
@@ -38,8 +36,9 @@ class DeadlineError(ValueError):
 
 
 def year_error(year: int) -> DeadlineError:
-    return DeadlineError(f"год {year:04d} — не год плана",
-                         f"годы плана — от {YEARS.start} до {YEARS.stop - 1}: проверьте год")
+    """A year outside :data:`orderforge.dates.YEARS` (year 0 must never reach :meth:`Deadline.span`)."""
+    message, hint = year_problem(year) or ("", "")
+    return DeadlineError(message, hint)
 
 
 def bad_year(d: Deadline) -> int | None:

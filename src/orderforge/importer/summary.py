@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, UserError
-from .model import Imported
+from .imported import Imported
 
 
 @dataclass
@@ -152,7 +152,7 @@ def _location(diagnostic: Diagnostic, row_places: dict[str, tuple[int, int]], pl
 
 
 def _display(path: Path) -> str:
-    from ..validate import display_path
+    from ..paths import display_path
 
     return display_path(path)
 

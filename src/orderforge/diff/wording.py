@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from ..model import Plan
+from ..planmodel import Plan
 from ..typography import shorten
 from .result import (
     APPROVAL_FIELD_RU,
