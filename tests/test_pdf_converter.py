@@ -81,6 +81,31 @@ def _processes_mentioning(text: str) -> list[str]:
     return found
 
 
+def _sockets_of(text: str) -> set[Path]:
+    """The /tmp/OSL_PIPE_* sockets held by processes whose command line contains ``text``: LibreOffice's
+    own (its profile's single-instance pipe, the --accept pipe), which a killed LibreOffice leaves behind."""
+    table = Path("/proc/net/unix").read_text().splitlines()[1:]
+    by_inode = {f[6]: f[7] for f in map(str.split, table) if len(f) >= 8 and f[7].startswith("/tmp/OSL_PIPE_")}
+    found: set[Path] = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            if not entry.name.isdigit() or text not in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                continue
+            links = [os.readlink(fd) for fd in (entry / "fd").iterdir()]
+        except OSError:
+            continue
+        found |= {Path(by_inode[link[8:-1]]) for link in links if link[8:-1] in by_inode}
+    return found
+
+
+def _listening(text: str) -> set[Path]:
+    """Both of LibreOffice's sockets, once it has made them."""
+    deadline = time.monotonic() + 60
+    while len(sockets := _sockets_of(text)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return sockets
+
+
 def _text(pdf: Path) -> str:
     return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
@@ -106,6 +131,7 @@ def test_pdfs_read_like_the_one_shot_ones_and_nothing_is_left(documents: list[Pa
         for docx, pdf in jobs:
             pdfs.submit(docx, pdf)
         assert _processes_mentioning(str(scratch)), "LibreOffice runs while the converter is open"
+        sockets = _listening(str(scratch))
         done = pdfs.wait()
         assert pdfs.retried == [], "every document went through the persistent LibreOffice"
     assert done == dict(jobs)
@@ -119,6 +145,7 @@ def test_pdfs_read_like_the_one_shot_ones_and_nothing_is_left(documents: list[Pa
         assert not missing, f"{docx.name}: words of the .docx absent from the PDF: {sorted(missing)[:10]}"
     assert _processes_mentioning(str(scratch)) == []
     assert list(scratch.iterdir()) == []
+    assert sockets and not [s for s in sockets if s.exists()], "LibreOffice's sockets are gone with it"
 
 
 @needs_uno
@@ -173,10 +200,10 @@ except signals.Terminated:
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-@pytest.mark.parametrize("after", [0.3, 1.5])
-def test_an_interrupt_leaves_no_process_and_no_scratch(sig: signal.Signals, after: float, documents: list[Path],
+@pytest.mark.parametrize("when", ["starting", "listening"])
+def test_an_interrupt_leaves_no_process_and_no_scratch(sig: signal.Signals, when: str, documents: list[Path],
                                                        tmp_path: Path) -> None:
-    """Interrupted while LibreOffice starts (0.3 s) or converts (1.5 s): everything it started is ended."""
+    """Interrupted while LibreOffice starts or once it listens (and converts): everything it started is ended."""
     folder = tmp_path / "tmp"
     folder.mkdir()
     copies = []
@@ -188,7 +215,12 @@ def test_an_interrupt_leaves_no_process_and_no_scratch(sig: signal.Signals, afte
     child = subprocess.Popen([sys.executable, "-c", CHILD, *copies], env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
     assert child.stdout is not None and child.stdout.readline() == "submitted\n"
-    time.sleep(after)
+    if when == "starting":
+        time.sleep(0.3)
+        sockets = _sockets_of(str(folder))
+    else:
+        sockets = _listening(str(folder))
+        assert sockets
     assert _processes_mentioning(str(folder)), "LibreOffice was running when the signal came"
     child.send_signal(sig)
     _, err = child.communicate(timeout=60)
@@ -196,6 +228,7 @@ def test_an_interrupt_leaves_no_process_and_no_scratch(sig: signal.Signals, afte
     assert _processes_mentioning(str(folder)) == []
     assert list(folder.iterdir()) == []
     assert not list(Path("/tmp").glob(f"OSL_PIPE_{os.getuid()}_orderforge-{child.pid}-*"))
+    assert not [s for s in sockets if s.exists()], "LibreOffice's sockets are gone with it"
     for copy in copies:
         pdf = Path(copy).with_suffix(".pdf")
         assert not pdf.exists() or pdf.read_bytes()[:5] == b"%PDF-"

@@ -21,7 +21,6 @@ import queue
 import secrets
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -145,7 +144,7 @@ def run_soffice(soffice: str, sources: list[Path], target: str, outdir: Path, ti
     except subprocess.TimeoutExpired:
         return False
     finally:
-        _end_group(process)
+        _stop_office(process, asked_to_quit=False)
     return True
 
 
@@ -324,17 +323,22 @@ class PdfConverter:
         return done
 
     def _stop(self, graceful: bool) -> None:
-        """End the helper and LibreOffice; ``graceful`` gives LibreOffice the time to quit as asked."""
+        """End the helper and LibreOffice, and remove the sockets a killed LibreOffice leaves in /tmp.
+
+        LibreOffice is killed, not asked to quit (that takes it a few tenths of a second):
+        the PDFs are written by then and its profile is scratch. Only a run that has no
+        profile seed yet, and ends ``graceful``, lets it quit as asked, so that its
+        profile is whole and becomes the seed.
+        """
         helper, office = self._helper, self._office
         self._helper = self._office = None
+        seeding = graceful and helper is not None and self._seed is not None and not self._seed.exists()
         if helper is not None:
-            self._stop_helper(helper, graceful)
+            self._stop_helper(helper, seeding)
         if office is not None:
-            _stop_office(office, graceful and helper is not None)
-            if graceful and office.returncode == 0:  # quit as asked: its profile is whole, a seed for the next run
+            _stop_office(office, seeding)
+            if seeding and office.returncode == 0:
                 _save_seed(self._profile, self._seed)
-        if sys.platform != "win32":  # a killed LibreOffice leaves its listening pipe in /tmp (not in TMPDIR)
-            Path(f"/tmp/OSL_PIPE_{os.getuid()}_{self._pipe}").unlink(missing_ok=True)
 
     def _stop_helper(self, helper: subprocess.Popen[str], graceful: bool) -> None:
         """Close its stdin (so it asks LibreOffice to quit), give it the time when ``graceful``, then end it."""
@@ -356,13 +360,47 @@ class PdfConverter:
 
 
 def _stop_office(office: subprocess.Popen[bytes], asked_to_quit: bool) -> None:
-    """Let a LibreOffice that was asked to quit do so, then kill what is left of its process group."""
+    """Let a LibreOffice that was asked to quit do so; kill what is left of its process group, first
+    stopped, so that the sockets it listens on (which a killed LibreOffice leaves in /tmp) are known."""
+    import signal
+
     if asked_to_quit:
         try:
             office.wait(timeout=QUIT_SECONDS)
         except subprocess.TimeoutExpired:
             pass
+    sockets: list[Path] = []
+    if office.returncode is None and hasattr(signal, "SIGSTOP"):
+        try:
+            os.killpg(office.pid, signal.SIGSTOP)
+            sockets = _office_sockets(office.pid)
+        except (ProcessLookupError, PermissionError):
+            pass
     _end_group(office)
+    for socket in sockets:
+        socket.unlink(missing_ok=True)
+
+
+def _office_sockets(group: int) -> list[Path]:
+    """The /tmp/OSL_PIPE_* sockets that processes of ``group`` listen on (Linux; elsewhere none are found)."""
+    try:
+        table = Path("/proc/net/unix").read_text(encoding="ascii", errors="replace").splitlines()[1:]
+    except OSError:
+        return []
+    by_inode = {fields[6]: fields[7] for fields in map(str.split, table)
+                if len(fields) >= 8 and fields[7].startswith("/tmp/OSL_PIPE_")}
+    found: list[Path] = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if not proc.name.isdigit() or os.getpgid(int(proc.name)) != group:
+                continue
+            for fd in (proc / "fd").iterdir():
+                inode = os.readlink(fd).removeprefix("socket:[").removesuffix("]")
+                if inode in by_inode:
+                    found.append(Path(by_inode[inode]))
+        except OSError:
+            continue
+    return found
 
 def profile_seed(soffice: str) -> Path | None:
     """Where a LibreOffice profile made by an earlier run is kept, one per LibreOffice installation.
