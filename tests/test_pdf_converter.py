@@ -254,3 +254,22 @@ def test_the_first_run_leaves_a_profile_seed_and_concurrent_runs_share_no_profil
     assert [p.name for p in (tmp_path / "cache" / "orderforge").iterdir()] == [seed.name], "no staged copy left"
     assert _processes_mentioning(str(scratch)) == []
     assert list(scratch.iterdir()) == []
+
+
+def test_build_pdf_makes_every_pdf_and_leaves_nothing_running(workspace: Path) -> None:
+    """The whole command, as a clerk runs it: every plan's PDF, then again only the one whose PDF is outdated."""
+    folder = workspace / "tmp"
+    folder.mkdir()
+    env = dict(os.environ, TMPDIR=str(folder), PYTHONPATH=str(SRC))
+    command = [sys.executable, "-m", "orderforge", "build", "--pdf", "-o", "out"]
+    done = subprocess.run(command, cwd=workspace, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    pdfs = sorted((workspace / "out").glob("*.pdf"))
+    assert [p.stem for p in pdfs] == [p.stem for p in EXAMPLES]
+    assert all(p.read_bytes().startswith(b"%PDF-") and len(page_sizes(p)) >= 2 for p in pdfs)
+    pdfs[0].unlink()
+    again = subprocess.run(command, cwd=workspace, env=env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert "PDF: 1 док." in again.stderr and pdfs[0].is_file()
+    assert _processes_mentioning(str(folder)) == []
+    assert list(folder.iterdir()) == []
