@@ -201,6 +201,7 @@ class PdfConverter:
         self._reader: threading.Thread | None = None
         #: Documents that went the one-shot way, because the persistent LibreOffice could not convert them.
         self.retried: list[Path] = []
+        self._complete = False  # the helper answered for every document, so it asks LibreOffice to quit
         self._profile = scratch / "profile"
         self._seed = profile_seed(soffice)
 
@@ -258,6 +259,9 @@ class PdfConverter:
         """LibreOffice first (it is the long pole), then the helper that connects to it once it listens."""
         (self._scratch / "tmp").mkdir()
         (self._scratch / "out").mkdir()
+        python = uno_python(self._soffice)
+        if python is None:  # no way to feed a persistent LibreOffice: wait() goes the one-shot way
+            return
         env = dict(os.environ, HOME=str(self._scratch), TMPDIR=str(self._scratch / "tmp"))
         _copy_seed(self._seed, self._profile)
         command = [self._soffice, f"-env:UserInstallation={self._profile.as_uri()}", "--headless",
@@ -265,9 +269,6 @@ class PdfConverter:
         with deferred():  # a process started is a process registered for ending
             self._office = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                             stderr=subprocess.DEVNULL, env=env, start_new_session=True)
-        python = uno_python(self._soffice)
-        if python is None:
-            return
         helper_env = {k: v for k, v in env.items() if k not in ("PYTHONHOME", "PYTHONPATH")}
         with deferred():
             self._helper = subprocess.Popen([python, str(HELPER), self._pipe, str(CONNECT_SECONDS)],
@@ -320,6 +321,7 @@ class PdfConverter:
             if answer.get("ok") and staged.is_file() and staged.read_bytes()[:5] == b"%PDF-":
                 write_atomic(pdf, staged.read_bytes())
                 done[docx] = pdf
+        self._complete = bool(self._jobs) and answered == len(self._jobs)
         return done
 
     def _stop(self, graceful: bool) -> None:
@@ -332,7 +334,7 @@ class PdfConverter:
         """
         helper, office = self._helper, self._office
         self._helper = self._office = None
-        seeding = graceful and helper is not None and self._seed is not None and not self._seed.exists()
+        seeding = graceful and self._complete and self._seed is not None and not self._seed.exists()
         if helper is not None:
             self._stop_helper(helper, seeding)
         if office is not None:

@@ -38,7 +38,7 @@ def _connect(uno, pipe, seconds):
         except NoConnectException:
             if time.monotonic() > deadline:
                 raise
-            time.sleep(0.05)
+            time.sleep(0.02)
     return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
 
 
