@@ -74,7 +74,7 @@ def convert_many(jobs: list[tuple[Path, Path]], timeout: float = 600,
     """Convert several .docx files through one LibreOffice process per batch.
 
     Returns {docx: pdf} for every file that was converted and checked. Files a
-    batch skipped are retried one by one, each retry said through ``progress``;
+    batch of several skipped are retried one by one, each retry said through ``progress``;
     a single file that ran out of time is not retried (it would only run out of
     time again). What still fails is absent from the result; the caller reports it.
     """
@@ -95,6 +95,8 @@ def convert_many(jobs: list[tuple[Path, Path]], timeout: float = 600,
         if not finished and len(batch) == 1:
             say(f"{batch[0][0]}: LibreOffice не уложился в {timeout:.0f} с — документ слишком велик для PDF "
                 "за один приём; разделите план или откройте .docx в LibreOffice и сохраните PDF вручную")
+            continue
+        if len(batch) == 1:  # it failed alone already: another start would only fail again
             continue
         for job in missed:
             say(f"{job[0]}: LibreOffice пропустил документ в пакете — повторяю отдельно")
