@@ -273,3 +273,21 @@ def test_build_pdf_makes_every_pdf_and_leaves_nothing_running(workspace: Path) -
     assert "PDF: 1 док." in again.stderr and pdfs[0].is_file()
     assert _processes_mentioning(str(folder)) == []
     assert list(folder.iterdir()) == []
+
+
+@needs_uno
+def test_orderforge_killed_outright_leaves_no_libreoffice(documents: list[Path], tmp_path: Path) -> None:
+    """SIGKILL leaves orderforge no cleanup of its own: the helper, seeing its stdin end, ends LibreOffice."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    env = dict(os.environ, TMPDIR=str(folder), PYTHONPATH=str(SRC))
+    child = subprocess.Popen([sys.executable, "-c", CHILD, *map(str, documents)], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, text=True)
+    assert child.stdout is not None and child.stdout.readline() == "submitted\n"
+    assert _listening(str(folder))
+    child.kill()
+    child.wait()
+    deadline = time.monotonic() + 30
+    while _processes_mentioning(str(folder)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_mentioning(str(folder)) == []

@@ -273,7 +273,8 @@ class PdfConverter:
                                             stderr=subprocess.DEVNULL, env=env, start_new_session=True)
         helper_env = {k: v for k, v in env.items() if k not in ("PYTHONHOME", "PYTHONPATH")}
         with deferred():
-            self._helper = subprocess.Popen([python, str(HELPER), self._pipe, str(CONNECT_SECONDS)],
+            self._helper = subprocess.Popen([python, str(HELPER), self._pipe, str(CONNECT_SECONDS),
+                                             str(self._office.pid)],
                                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                             stderr=subprocess.DEVNULL, env=helper_env, text=True,
                                             encoding="utf-8", start_new_session=True)

@@ -11,17 +11,31 @@ on stdout. End of stdin means «no more documents»: it asks LibreOffice to quit
 and exits, so even an orderforge killed outright leaves no LibreOffice behind
 once the current document is done.
 
-Usage: python3 unoconvert.py PIPE_NAME CONNECT_SECONDS
+If orderforge itself is killed outright (SIGKILL, no cleanup of its own), this is
+what ends LibreOffice: asked to quit at the end of stdin, killed when it does not
+(or when it never listened), by its process group, which orderforge passes.
+
+Usage: python3 unoconvert.py PIPE_NAME CONNECT_SECONDS OFFICE_PROCESS_GROUP
 """
 
 import json
+import os
+import signal
 import sys
 import time
 
+PARENT = os.getppid()  # orderforge; when it dies, this process gets another parent
+
 
 def _say(**fields):
-    sys.stdout.write(json.dumps(fields, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
+    """One answer line; False when nobody reads any more (orderforge is gone)."""
+    try:
+        sys.stdout.write(json.dumps(fields, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - also for the flush at exit
+        return False
+    return True
 
 
 def _connect(uno, pipe, seconds):
@@ -69,8 +83,30 @@ def _convert(uno, desktop, source, target):
         document.close(True)
 
 
+def _end_office(group, seconds=10.0):
+    """Wait for LibreOffice's process group to be gone, and kill it when it is not within ``seconds``.
+
+    orderforge ends the group itself as soon as it has its PDFs (and only it can reap the
+    processes); this matters only when orderforge is no longer there to do it, which shows
+    as this process having another parent now.
+    """
+    if group <= 0 or not hasattr(os, "killpg") or os.getppid() == PARENT:
+        return
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except OSError:
+            return
+        time.sleep(0.1)
+    try:
+        os.killpg(group, signal.SIGKILL)
+    except OSError:
+        pass
+
+
 def main():
-    pipe, seconds = sys.argv[1], float(sys.argv[2])
+    pipe, seconds, group = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
     try:
         import uno
     except ImportError as exc:
@@ -80,21 +116,26 @@ def main():
         desktop = _connect(uno, pipe, seconds)
     except Exception as exc:  # noqa: BLE001 - any failure here means: use the one-shot path
         _say(event="fatal", error=f"{type(exc).__name__}: {exc}")
+        _end_office(group, 0)
         return 4
-    _say(event="ready")
-    for line in sys.stdin:
+    heard = _say(event="ready")
+    for line in sys.stdin if heard else ():
         job = json.loads(line)
         try:
             _convert(uno, desktop, job["source"], job["target"])
-            _say(source=job["source"], ok=True)
+            heard = _say(source=job["source"], ok=True)
         except Exception as exc:  # noqa: BLE001 - reported per document; a dead LibreOffice ends the loop
-            _say(source=job["source"], ok=False, error=f"{type(exc).__name__}: {exc}")
+            heard = _say(source=job["source"], ok=False, error=f"{type(exc).__name__}: {exc}")
             if "Disposed" in type(exc).__name__:
+                _end_office(group, 0)
                 return 5
+        if not heard:  # orderforge is gone: the rest would be for nobody
+            break
     try:
         desktop.terminate()
-    except Exception:  # noqa: BLE001,S110 - it is going away either way; orderforge ends the rest
+    except Exception:  # noqa: BLE001,S110 - it is going away either way
         pass
+    _end_office(group)
     return 0
 
 
