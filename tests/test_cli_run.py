@@ -120,7 +120,8 @@ def test_build_files_skips_unchanged_plans_and_sends_one_pdf_batch(workspace: Pa
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     plans = [Path("plans/zyryansky-2025.yaml"), Path("plans/baltiysk-2024.yaml")]
     batches: list[list[Path]] = []
-    monkeypatch.setattr(batch, "make_pdfs", lambda documents, say: batches.append(documents) or 0)
+    monkeypatch.setattr(batch, "_start_pdf_converter", lambda stack, say: None)  # no LibreOffice in a fast test
+    monkeypatch.setattr(batch, "make_pdfs", lambda documents, say, pdfs: batches.append(documents) or 0)
     first = Lines()
     assert batch.build_files(plans, batch.BuildOptions(Path("out"), pdf=True, jobs=1), first) == 0
     assert [line.split(" (")[0] for line in first.out] == [

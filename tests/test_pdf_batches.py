@@ -45,3 +45,17 @@ def test_a_file_the_batch_skipped_is_retried_and_said(calls: list[list[str]], tm
     assert set(done) == {docx for docx, _ in jobs}
     assert calls == [["a.docx", "b.docx", "c.docx"], ["b.docx"]]
     assert len(said) == 1 and "b.docx" in said[0] and "повторяю" in said[0]
+
+
+def test_a_lone_file_that_gave_no_pdf_is_not_run_again(calls: list[list[str]], tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Retrying alone is for a file a larger batch skipped; a file that was alone already failed alone (a broken
+    .docx handed over by PdfConverter): running it again would only cost another LibreOffice start."""
+    def gives_nothing(soffice: str, sources: list[Path], target: str, outdir: Path, timeout: float) -> bool:
+        calls.append([s.name for s in sources])
+        return True
+
+    monkeypatch.setattr(pdf, "run_soffice", gives_nothing)
+    said: list[str] = []
+    done = pdf.convert_many([(tmp_path / "broken.docx", tmp_path / "broken.pdf")], progress=said.append)
+    assert done == {} and calls == [["broken.docx"]] and said == []

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -23,6 +24,7 @@ from .diagnostics import Diagnostic, Report, failure_reason
 
 if TYPE_CHECKING:
     from .buildcache import BuildCache
+    from .pdf import PdfConverter
 
 #: A long batch tells how far it got every PROGRESS_EVERY plans, from PROGRESS_FROM plans on.
 PROGRESS_FROM = 50
@@ -68,6 +70,13 @@ class _Batch:
     files: list[Path]
     built: list[Path] = field(default_factory=list)
     failures: list[int] = field(default_factory=list)
+    pdfs: PdfConverter | None = None  # the LibreOffice already started for ``--pdf``, fed as documents appear
+
+    def needs_pdf(self, document: Path) -> None:
+        """Queue a document for its PDF; a running LibreOffice starts on it at once."""
+        self.built.append(document)
+        if self.pdfs is not None:
+            self.pdfs.submit(document, document.with_suffix(".pdf"))
 
     def prefix(self, path: Path) -> str:
         """«[3/50] » before a plan's line in a batch of several plans."""
@@ -86,9 +95,26 @@ def build_files(files: list[Path], options: BuildOptions, say: Say) -> int:
     document (and PDF) was made, 1 when a plan has errors, 2 when only the
     environment failed (a missing file, LibreOffice).
     """
+    with ExitStack() as stack:
+        batch = _Batch(files)
+        if options.pdf:  # started first: LibreOffice's own start-up runs while the documents render
+            batch.pdfs = _start_pdf_converter(stack, say)
+        _build_batch(files, options, batch, say)
+        return batch.exit_code
+
+
+def _start_pdf_converter(stack: ExitStack, say: Say) -> PdfConverter | None:
+    """A LibreOffice of our own for the whole batch, ended when the batch ends; None when there is none."""
+    from .pdf import PdfConverter, find_soffice
+
+    if find_soffice() is None:
+        return None  # make_pdfs says how to install it
+    return stack.enter_context(PdfConverter.start(progress=lambda line: say(line, err=True)))
+
+
+def _build_batch(files: list[Path], options: BuildOptions, batch: _Batch, say: Say) -> None:
     from .buildcache import BuildCache, inputs_key, options_of
 
-    batch = _Batch(files)
     cache = BuildCache(options.out_dir)
     todo: dict[Path, str] = {}
     for path in files:
@@ -99,13 +125,12 @@ def build_files(files: list[Path], options: BuildOptions, say: Say) -> int:
             continue
         say(f"{batch.prefix(path)}{path} → {target}: не изменился, пропущен (--force — собрать заново)")
         if options.pdf and pdf_outdated(target):
-            batch.built.append(target)
+            batch.needs_pdf(target)
     if todo:
         _build_changed(todo, options, cache, batch, say)
     cache.save()
-    if options.pdf and batch.built and make_pdfs(batch.built, say):
+    if options.pdf and batch.built and make_pdfs(batch.built, say, batch.pdfs):
         batch.failures.append(2)
-    return batch.exit_code
 
 
 def _build_changed(todo: dict[Path, str], options: BuildOptions, cache: BuildCache, batch: _Batch, say: Say) -> None:
@@ -124,7 +149,8 @@ def _build_changed(todo: dict[Path, str], options: BuildOptions, cache: BuildCac
         cache.record(path, todo[path], outcome.result.docx)
         say_diagnostics(say, outcome.result.warnings)
         say(f"{prefix}{path} → {outcome.result.docx} ({outcome.seconds:.1f} с)")
-        batch.built.append(outcome.result.docx)
+        if options.pdf:
+            batch.needs_pdf(outcome.result.docx)
 
 
 def pdf_outdated(document: Path) -> bool:
@@ -133,12 +159,13 @@ def pdf_outdated(document: Path) -> bool:
     return not pdf.is_file() or pdf.stat().st_mtime_ns < document.stat().st_mtime_ns
 
 
-def make_pdfs(documents: list[Path], say: Say) -> int:
+def make_pdfs(documents: list[Path], say: Say, pdfs: PdfConverter | None = None) -> int:
     """PDF for every built document, in one LibreOffice batch; the number of documents left without one.
 
-    The only place a build converts to PDF, so that a persistent LibreOffice
-    can replace ``convert_many`` here alone. Without LibreOffice it says how
-    to get it and counts nothing as failed: the .docx are written.
+    The only place a build converts to PDF. With ``pdfs`` (a LibreOffice
+    started before rendering, already fed every document) it waits for it;
+    else one ``convert_many`` batch. Without LibreOffice it says how to get
+    it and counts nothing as failed: the .docx are written.
     """
     from .pdf import INSTALL_HINT, convert_many, find_soffice
 
@@ -147,7 +174,11 @@ def make_pdfs(documents: list[Path], say: Say) -> int:
         return 0
     started = time.perf_counter()
     say(f"PDF: {len(documents)} док. через LibreOffice…", err=True)
-    done = convert_many([(d, d.with_suffix(".pdf")) for d in documents], progress=lambda line: say(line, err=True))
+    if pdfs is not None:
+        done = pdfs.wait()
+    else:
+        done = convert_many([(d, d.with_suffix(".pdf")) for d in documents],
+                            progress=lambda line: say(line, err=True))
     for document in documents:
         if document in done:
             say(f"{document} → {done[document]}")
