@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Pos, Report, UserError
+from .yamlcomments import is_map, is_scalar, is_seq
 from .yamlscalars import Scalars, double_quoted, wrap
 
 if TYPE_CHECKING:
@@ -65,11 +66,9 @@ _DIRECTORY_KEYS = {"parties", "people"}
 
 
 def _root_type(node: Any) -> Any:
-    from ruamel.yaml.nodes import MappingNode
-
     from .spec import DIRECTORY, PLAN
 
-    if not isinstance(node, MappingNode):
+    if not is_map(node):
         return None
     keys = {k.value for k, _ in node.value if hasattr(k, "value") and isinstance(k.value, str)}
     if keys & _PLAN_KEYS:
@@ -81,12 +80,10 @@ def _root_type(node: Any) -> Any:
 
 def _resolve(typ: Any, node: Any) -> Any:
     """Unwrap a type for a node: OneOf by the node's kind."""
-    from ruamel.yaml.nodes import MappingNode
-
     from .schema import OneOf
 
     if isinstance(typ, OneOf):
-        return typ.mapping if isinstance(node, MappingNode) else typ.scalar
+        return typ.mapping if is_map(node) else typ.scalar
     return typ
 
 
@@ -131,11 +128,8 @@ class _Formatter:
     """Writes a composed tree in the canonical layout, each comment where :mod:`.yamlcomments` attached it."""
 
     def __init__(self, text: str, root: Any, tokens: list[Any]) -> None:
-        from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
         from .yamlcomments import attach
 
-        self.Map, self.Seq, self.Scalar = MappingNode, SequenceNode, ScalarNode
         self.src = text.split("\n")
         self.root = root
         self.sc = Scalars()
@@ -187,23 +181,23 @@ class _Formatter:
         return [entry for _, entry in indexed]
 
     def key(self, node: Any) -> str:
-        if isinstance(node, self.Scalar):
+        if is_scalar(node):
             return self.sc.inline(node.value, node.style is None)
         return self.flow(node, None)  # the loader refuses such keys; kept as written all the same
 
     def scalars_in(self, node: Any) -> list[Any]:
-        if isinstance(node, self.Scalar):
+        if is_scalar(node):
             return [node]
-        if isinstance(node, self.Seq):
+        if is_seq(node):
             return [s for item in node.value for s in self.scalars_in(item)]
         return [s for k, v in node.value for s in (*self.scalars_in(k), *self.scalars_in(v))]
 
     def flow(self, node: Any, typ: Any) -> str:
-        if isinstance(node, self.Scalar):
+        if is_scalar(node):
             if node.value == "" and node.style is None:
                 return "''"
             return self.sc.inline(node.value, node.style is None, flow=True)
-        if isinstance(node, self.Seq):
+        if is_seq(node):
             item = _item(typ)
             return "[" + ", ".join(self.flow(v, _resolve(item, v)) for v in node.value) + "]"
         parts = []
@@ -212,18 +206,18 @@ class _Formatter:
         return "{" + ", ".join(parts) + "}"
 
     def flow_key(self, node: Any) -> str:
-        if isinstance(node, self.Scalar):
+        if is_scalar(node):
             return self.sc.inline(node.value, node.style is None, flow=True)
         return self.flow(node, None)
 
     def commented_inside(self, node: Any) -> bool:
         """Does a comment belong to something inside this collection? Then it cannot stay on one line."""
-        if isinstance(node, self.Scalar):
+        if is_scalar(node):
             return False
         notes = self.notes
         if notes.has_comment(notes.end, id(node)):
             return True
-        pairs = node.value if isinstance(node, self.Map) else [(item, item) for item in node.value]
+        pairs = node.value if is_map(node) else [(item, item) for item in node.value]
         for entry, value in pairs:
             if any(notes.has_comment(table, id(entry)) for table in (notes.before, notes.eol, notes.after)):
                 return True
@@ -247,17 +241,17 @@ class _Formatter:
         text (a comment there would be read as text), else where entries under the head go.
         """
         typ = _resolve(typ, node)
-        if isinstance(node, self.Scalar):
+        if is_scalar(node):
             return owner + (1 if self.scalar(head, node, owner, entry) else INDENT)
         if not node.value:
-            self.emit(f"{head} {'[]' if isinstance(node, self.Seq) else '{}'}", entry)
+            self.emit(f"{head} {'[]' if is_seq(node) else '{}'}", entry)
             return owner + INDENT
         flow = self.keep_flow(node, head, typ)
         if flow is not None:
             self.emit(f"{head} {flow}", entry)
             return owner + INDENT
         self.emit(head, entry)
-        if isinstance(node, self.Seq):
+        if is_seq(node):
             self.seq(node, owner + INDENT, _item(typ))
         else:
             self.map(node, owner + INDENT, typ)
@@ -339,7 +333,7 @@ class _Formatter:
         self.comments(self.notes.before.get(id(item)), indent)
         dash = " " * indent + "-"
         under = indent + INDENT
-        if isinstance(item, (self.Map, self.Seq)) and item.value and self.keep_flow(item, dash, typ) is None:
+        if not is_scalar(item) and item.value and self.keep_flow(item, dash, typ) is None:
             self.block_item(item, dash, indent, typ)
         else:
             under = self.value(dash, item, indent, typ, item)
@@ -347,7 +341,7 @@ class _Formatter:
 
     def block_item(self, item: Any, dash: str, indent: int, typ: Any) -> None:
         """``- key: …`` on one line, unless a comment must stand between the «-» and the first key."""
-        if isinstance(item, self.Seq):
+        if is_seq(item):
             self.emit(dash, item)
             self.seq(item, indent + INDENT, _item(typ))
             return
@@ -365,16 +359,16 @@ class _Formatter:
         self.comments(self.notes.header, 0)
         root = self.root
         typ = _root_type(root)
-        if isinstance(root, self.Map) and root.value:
+        if is_map(root) and root.value:
             first = self.ordered(root, typ)[0][0]
             before = self.notes.before.get(id(first))
             if before:  # a blank line there would make the comments above it the file's header
                 before[:] = [c for c in before if c.text]
             self.map(root, 0, typ)
-        elif isinstance(root, self.Seq) and root.value:
+        elif is_seq(root) and root.value:
             self.seq(root, 0, None)
-        elif isinstance(root, (self.Map, self.Seq)):
-            self.emit("{}" if isinstance(root, self.Map) else "[]")
+        elif not is_scalar(root):
+            self.emit("{}" if is_map(root) else "[]")
         else:
             self.emit(self.sc.inline(root.value, root.style is None) if root.value else "''")
         self.comments(self.notes.footer, 0)
@@ -401,11 +395,9 @@ def _composed_values(node: Any) -> Any:
     """A composed tree as :func:`_values` gives the loaded one (text NFC-composed as the loader does)."""
     import unicodedata
 
-    from ruamel.yaml.nodes import MappingNode
-
     if isinstance(node.value, str):
         return unicodedata.normalize("NFC", node.value)
-    if isinstance(node, MappingNode):
+    if is_map(node):
         return {_composed_values(k): _composed_values(v) for k, v in node.value}
     return [_composed_values(v) for v in node.value]
 
@@ -426,8 +418,6 @@ def _refuse(text: str, name: str) -> UserError:
 
 def _compose(text: str) -> tuple[Any, list[Any]] | None:
     """The tree and tokens, or None where only the loader can say what is wrong (syntax, anchors, depth)."""
-    from ruamel.yaml.error import YAMLError
-
     from .load import MAX_DEPTH, _check_raw_text
     from .yamlcomments import TooDeep, compose
 
@@ -437,8 +427,14 @@ def _compose(text: str) -> tuple[Any, list[Any]] | None:
         return None
     try:
         root, tokens = compose(text, MAX_DEPTH)
-    except (YAMLError, TooDeep, RecursionError):
+    except (TooDeep, RecursionError):
         return None
+    except Exception as exc:  # ruamel is imported only when the reference parser had to read the text
+        from ruamel.yaml.error import YAMLError
+
+        if isinstance(exc, YAMLError):
+            return None
+        raise
     if any(t.id in ("<anchor>", "<alias>") for t in tokens):
         return None
     return root, tokens
