@@ -73,26 +73,6 @@ class RolloverResult:
 # --------------------------------------------------------------------------- ruamel helpers
 
 
-def round_trip_yaml() -> Any:
-    """ruamel.yaml in round-trip mode, every scalar a string, the plan format's indentation."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.nodes import ScalarNode
-    from ruamel.yaml.resolver import VersionedResolver
-
-    class _Strings(VersionedResolver):
-        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-            if kind is ScalarNode and implicit[0]:
-                return self.DEFAULT_SCALAR_TAG
-            return super().resolve(kind, value, implicit)
-
-    yaml = YAML(typ="rt")
-    yaml.Resolver = _Strings
-    yaml.preserve_quotes = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096  # never re-wrap a clerk's line
-    return yaml
-
-
 def _with_text(old: Any, text: str) -> Any:
     """A new scalar in the old one's style (quotes, «>-» with its fold points, «|»)."""
     if type(old) is str or not isinstance(old, str):
@@ -538,7 +518,9 @@ def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int
 
     text = decode(old_path.read_bytes(), old_name, Report())
     assert text is not None  # load_plan has read it already
-    yaml = round_trip_yaml()
+    from .yamlrt import editing_yaml
+
+    yaml = editing_yaml()
     data = yaml.load(text)
     new_period = Period(period.start.replace(year=period.start.year + shift),
                         period.end.replace(year=period.end.year + shift),
