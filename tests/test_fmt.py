@@ -15,7 +15,7 @@ from orderforge.cli import main
 from orderforge.diagnostics import Report, UserError
 from orderforge.fmt import WIDTH, format_text
 from orderforge.load import load_text
-from orderforge.rollover import round_trip_yaml
+from orderforge.yamlrt import editing_yaml
 
 from .conftest import PLANS
 from .planhelpers import facts, plan_facts, plan_yaml
@@ -37,7 +37,7 @@ def copy_plan(source: Path, folder: Path) -> Path:
 
 def reformatted(text: str) -> str:
     """The same plan laid out differently: 4-space indentation, lists indented by 6."""
-    yaml = round_trip_yaml()
+    yaml = editing_yaml()
     yaml.indent(mapping=4, sequence=6, offset=4)
     data = yaml.load(text)
     out = io.StringIO()

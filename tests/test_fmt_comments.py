@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from orderforge import yamlcomments
 from orderforge.diagnostics import Report, UserError
 from orderforge.fmt import WIDTH, _values, format_text
 from orderforge.load import load_text
@@ -63,9 +65,16 @@ def values(text: str) -> Any:
     return _values(tree)
 
 
+def reference_format(text: str) -> str:
+    """fmt with ruamel's pure parser doing all the reading (the libyaml path is never taken)."""
+    with mock.patch.object(yamlcomments, "compose", yamlcomments.compose_reference):
+        return format_text(text)
+
+
 def check_fmt(text: str) -> str:
     """All the promises of fmt for one text; returns the formatted text."""
     out = format_text(text)
+    assert reference_format(text) == out, "libyaml and the reference parser give different layouts"
     assert format_text(out) == out, "a second fmt changes the file"
     assert values(out) == values(text)
     assert scanner_comments(out) == scanner_comments(text)
@@ -197,6 +206,27 @@ def loads(path: Path) -> bool:
 
 
 LOADABLE = [p for p in FILES if loads(p)]
+
+
+def test_libyaml_reads_plans_for_fmt_and_the_reference_reads_what_it_may_read_differently() -> None:
+    """fmt reads a plain plan with libyaml (ten times faster) and gets the reference's nodes and tokens;
+    a text with a tab (read differently by the two parsers) goes to the reference parser."""
+    text = (PLANS / "kaliningrad-committee-2026.yaml").read_text(encoding="utf-8")
+    fast = yamlcomments._compose_libyaml(text, 50)
+    assert fast is not None
+    root, tokens = yamlcomments.compose_reference(text)
+    assert [(t.id, t.start_mark.index, t.end_mark.index) for t in fast[1]] == \
+        [(t.id, t.start_mark.index, t.end_mark.index) for t in tokens]
+    assert yamlcomments.attach(text, *fast)[1].texts() == yamlcomments.attach(text, root, tokens)[1].texts()
+    assert yamlcomments._compose_libyaml("a:\tb\n", 50) is None
+
+
+def test_fmt_of_a_plain_plan_never_runs_the_pure_parser() -> None:
+    """ruamel's pure parser is only the reference for what libyaml may read differently."""
+    text = (PLANS / "kaliningrad-committee-2026.yaml").read_text(encoding="utf-8")
+    expected = reference_format(text)
+    with mock.patch.object(yamlcomments, "compose_reference", side_effect=AssertionError("pure parser used")):
+        assert format_text(text) == expected
 
 
 def test_most_files_load() -> None:

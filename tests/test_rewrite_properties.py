@@ -293,9 +293,9 @@ def edit_plan(text: str, edits: list[tuple[str, int, int]]) -> tuple[str, set[st
     """The plan with ``edits`` made (through ruamel) → (new text, ids whose printed row changed, ids added)."""
     import io
 
-    from orderforge.rollover import round_trip_yaml
+    from orderforge.yamlrt import editing_yaml
 
-    yaml = round_trip_yaml()
+    yaml = editing_yaml()
     data = yaml.load(text)
     changed: set[str] = set()
     added: set[str] = set()

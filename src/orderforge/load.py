@@ -27,14 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Pos, Report
-from .rawtext import FORBIDDEN_CHARS, check_raw_text, decode
+from .rawtext import check_raw_text, decode
 from .yamlerrors import mark_pos, reference_diagnostic
 from .yamlparse import MAX_DEPTH, ReferenceFailure, TooDeep, fast_events, reference_events, too_deep
 from .yamltree import Entry, Map, Node, Scalar, Seq, TreeBuilder
 
 # The names other modules import from here; the old private names for cli.py and fmt.py.
-_FORBIDDEN_CHARS = FORBIDDEN_CHARS
-_check_raw_text = check_raw_text
 
 __all__ = ["MAX_DEPTH", "MAX_PLAN_BYTES", "Entry", "Loaded", "Map", "Node", "Scalar", "Seq", "decode", "load_file",
            "load_text"]

@@ -98,12 +98,9 @@ def _record_map(record: Record) -> Any:
 
 
 def _yaml() -> Any:
-    from ruamel.yaml import YAML
+    from .yamlrt import round_trip_yaml
 
-    yaml = YAML()
-    yaml.width = 120
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
+    return round_trip_yaml(width=120)
 
 
 def roundtrip_problem(record: Record) -> str | None:

@@ -95,10 +95,20 @@ _CLOSING = {"]", "}", "<block end>"}
 
 
 def compose(text: str, max_depth: int = 1000) -> tuple[Any, list[Any]]:
-    """The node tree and every token of the text, from one pass of ruamel's pure safe parser.
+    """The node tree and every token of the text: libyaml's when it reads the text as the reference does,
+    else one pass of ruamel's pure safe parser.
 
+    libyaml (PyYAML's C parser) is ten times faster and gives the same nodes, tokens and character
+    marks (:func:`orderforge.load._fast_events` relies on the same agreement, and the fmt tests run both
+    ways); on any text it is known to read differently, and on any error, the pure parser decides.
     Raises ruamel's YAMLError for what is not YAML and :class:`TooDeep` past ``max_depth``.
     """
+    fast = _compose_libyaml(text, max_depth)
+    return fast if fast is not None else compose_reference(text, max_depth)
+
+
+def compose_reference(text: str, max_depth: int = 1000) -> tuple[Any, list[Any]]:
+    """:func:`compose` through ruamel's pure parser only (the reference, and the tests' other path)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.scanner import Scanner
 
@@ -120,6 +130,64 @@ def compose(text: str, max_depth: int = 1000) -> tuple[Any, list[Any]]:
     return root, tokens
 
 
+def _compose_libyaml(text: str, max_depth: int) -> tuple[Any, list[Any]] | None:
+    """:func:`compose` by libyaml, or None: no C parser, a text the two parsers read differently
+    (:data:`orderforge.yamlparse.RISKY`), too deep, or anything libyaml refuses (the reference then says why)."""
+    from .yamlparse import RISKY
+
+    if RISKY.search(text):
+        return None
+    try:
+        import yaml
+        from yaml._yaml import CParser
+    except ImportError:
+        return None
+    try:
+        scanner = CParser(text)
+        tokens: list[Any] = []
+        depth = 0
+        for token in iter(scanner.get_token, None):
+            tokens.append(token)
+            depth += (token.id in _OPENING) - (token.id in _CLOSING)
+            if depth > max_depth:
+                return None
+        root = yaml.CBaseLoader(text).get_single_node()
+    except (yaml.YAMLError, UnicodeError):
+        return None
+    if root is None or is_scalar(root):
+        return None  # an empty or bare-scalar text: rare, and the reference reads a top-level scalar differently
+    _plain_style_none(root)
+    return root, tokens
+
+
+def _plain_style_none(node: Any) -> None:
+    """libyaml marks a plain scalar's style with an empty string, ruamel with None: the formatter reads None."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if is_scalar(node):
+            if node.style == "":
+                node.style = None
+        elif is_map(node):
+            for key, value in node.value:
+                stack += (key, value)
+        else:
+            stack.extend(node.value)
+
+
+def is_map(node: Any) -> bool:
+    """A mapping node, from either parser (ruamel's and PyYAML's nodes name their kind in ``id``)."""
+    return node.id == "mapping"
+
+
+def is_seq(node: Any) -> bool:
+    return node.id == "sequence"
+
+
+def is_scalar(node: Any) -> bool:
+    return node.id == "scalar"
+
+
 def is_block_scalar(node: Any) -> bool:
     return getattr(node, "style", None) in ("|", ">")
 
@@ -131,9 +199,6 @@ class Tree:
     """The entries of a composed tree in document order, and the look-ups comments need."""
 
     def __init__(self, root: Any, tokens: list[Any]) -> None:
-        from ruamel.yaml.nodes import MappingNode, SequenceNode
-
-        self.Map, self.Seq = MappingNode, SequenceNode
         self.root = root
         self.dashes = [t.start_mark for t in tokens if t.id == "-"]
         self.dash_index = [m.index for m in self.dashes]
@@ -146,14 +211,14 @@ class Tree:
         self.heads = [e.index for e in self.entries]
 
     def _walk(self, node: Any, path: tuple[Any, ...]) -> None:
-        if isinstance(node, self.Map):
+        if is_map(node):
             self._note_flow(node)
             for key, value in node.value:
                 key_path = path + (getattr(key, "value", None),)
                 self._add(Entry(key, value, node, key_path, key.start_mark.index, key.start_mark.column), value)
                 self._walk(key, key_path)
                 self._walk(value, key_path)
-        elif isinstance(node, self.Seq):
+        elif is_seq(node):
             self._note_flow(node)
             for n, item in enumerate(node.value):
                 self._add(self._item_entry(node, item, path + (n,)), item)
@@ -194,7 +259,7 @@ class Tree:
 
     def has_block(self, node: Any) -> bool:
         """A non-empty block list or mapping (the entries under it are deeper than its key)."""
-        return isinstance(node, (self.Map, self.Seq)) and bool(node.value) and not node.flow_style
+        return not is_scalar(node) and bool(node.value) and not node.flow_style
 
 
 # --------------------------------------------------------------------------- finding comments

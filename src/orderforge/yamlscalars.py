@@ -13,25 +13,17 @@ from typing import Any
 # --------------------------------------------------------------------------- scalars
 
 
-def _emitter() -> Any:
-    from ruamel.yaml.emitter import Emitter
-
-    emitter = Emitter(None, allow_unicode=True)
-    emitter.use_version = (1, 1)  # type: ignore[attr-defined]  # the stricter reading of «?» — quote rather than guess
-    return emitter
-
-
 class Scalars:
     """Decides how a string is written: plain, '…', "…", or as a block."""
 
     def __init__(self) -> None:
-        from ruamel.yaml.resolver import VersionedResolver
+        from .yamlrt import scalar_emitter, version_resolvers
 
-        self.emitter = _emitter()
+        self.emitter = scalar_emitter()
         self.analysed: dict[str, Any] = {}
         # YAML 1.2 (ruamel's default) reads «yes» / «no» / «on» as text, YAML 1.1 (PyYAML, many
         # editors) as booleans: a value either would read as a non-string keeps its quotes
-        self.resolvers = [VersionedResolver(version=(1, 2)), VersionedResolver(version=(1, 1))]
+        self.resolvers = version_resolvers()
 
     def analysis(self, value: str) -> Any:
         """ruamel's emitter analysis (a loop over every character): once per distinct value."""

@@ -408,7 +408,7 @@ def _parenthesised(segment: str, standalone_codes: set[str], known: frozenset[st
 
 def resolve_cells(reader: _Reader, activities: list[ActivityOut], rows: list[Row]) -> None:
     """Deadlines and responsible cells, once page-break fragments have been joined."""
-    from ..deadline import parse_deadline
+    from .text import cell_deadline
 
     standalone: set[str] = set()
     for row in rows:
@@ -422,7 +422,7 @@ def resolve_cells(reader: _Reader, activities: list[ActivityOut], rows: list[Row
             reader.warn("IM141", f"{activity.label}: у мероприятия {where} нет текста; в плане оставлено TODO",
                       "впишите текст мероприятия (text:)")
         if activity.deadline_lines:
-            parsed = parse_deadline(" ".join(activity.deadline_lines))
+            parsed = cell_deadline(" ".join(activity.deadline_lines))
             activity.deadline = parsed.text
             if not parsed.known:
                 reader.warn("IM110", f"{activity.label}: срок «{parsed.text}» (мероприятие {where}) не распознан; "

@@ -78,19 +78,21 @@ def import_docx(docx: Path, output: Path | None = None, *, style: str | None = D
 
     style_folder: Path | None = None
     style_notes: list[Any] = []
+    document = read_document(docx, name)  # once, for the style made from it and for the plan
     if style is None:
-        style, style_folder, style_notes = _make_style(docx, plan_path, existing or Directory(), force)
+        style, style_folder, style_notes = _make_style(docx, plan_path, existing or Directory(), force, document)
     try:
-        return _write_plan(docx, name, plan_path, style, directory, shared, existing, existed, style_notes,
-                           style_folder)
+        return _write_plan(document, name, plan_path, style, directory, shared, existing, existed, style_notes,
+                           style_folder, docx.name)
     except BaseException:
         if style_folder is not None and not force:  # a style made for this import goes with it
             shutil.rmtree(style_folder, ignore_errors=True)
         raise
 
 
-def _write_plan(docx: Path, name: str, plan_path: Path, style: str, directory: Path, shared: Path, existing: Any,
-                existed: bool, style_notes: list[Any], style_folder: Path | None) -> ImportResult:
+def _write_plan(document: tuple[Any, Any], name: str, plan_path: Path, style: str, directory: Path, shared: Path,
+                existing: Any, existed: bool, style_notes: list[Any], style_folder: Path | None,
+                docx_name: str) -> ImportResult:
     """Read the document into a plan and write the plan and its directory together (both or neither)."""
     from ..planfile import load_plan
     from ..planmodel import Directory
@@ -98,7 +100,7 @@ def _write_plan(docx: Path, name: str, plan_path: Path, style: str, directory: P
     from ..write import write_all
 
     style_obj = load_style(style, plan_path.resolve().parent)
-    blocks, numbering = read_document(docx, name)
+    blocks, numbering = document
 
     report = Report()
     report.extend(style_notes)
@@ -110,9 +112,9 @@ def _write_plan(docx: Path, name: str, plan_path: Path, style: str, directory: P
         import os
 
         directory_ref = Path(os.path.relpath(directory.resolve(), plan_path.resolve().parent)).as_posix()
-    plan_text = plan_yaml(imported, style, directory_ref, docx.name)
+    plan_text = plan_yaml(imported, style, directory_ref, docx_name)
     existing_text = directory.read_text(encoding="utf-8-sig") if existed else None
-    directory_text, added_parties, added_people = directory_yaml(existing_text, imported, docx.name)
+    directory_text, added_parties, added_people = directory_yaml(existing_text, imported, docx_name)
     files = [(plan_path, plan_text.encode("utf-8"))]
     if not existed or added_parties or added_people:  # nothing new: leave the directory byte for byte as it was
         files.insert(0, (directory, directory_text.encode("utf-8")))
@@ -122,7 +124,8 @@ def _write_plan(docx: Path, name: str, plan_path: Path, style: str, directory: P
                         style_folder=style_folder)
 
 
-def _make_style(docx: Path, plan_path: Path, existing: Any, force: bool) -> tuple[str, Path, list[Any]]:
+def _make_style(docx: Path, plan_path: Path, existing: Any, force: bool,
+                document: tuple[Any, Any]) -> tuple[str, Path, list[Any]]:
     """The style that reproduces ``docx``, written whole before the plan (IM006 when its folder exists)."""
     from ..paths import display_path
     from ..stylegen import derive_style, write_style
@@ -133,6 +136,6 @@ def _make_style(docx: Path, plan_path: Path, existing: Any, force: bool) -> tupl
         raise UserError.simple(
             "IM009", display_path(root / name), f"стиль «{name}» уже есть и не будет перезаписан",
             f"возьмите его: --style {name}; или сделайте заново: --force", exit_code=2)
-    derived = derive_style(docx, name, directory=existing)
+    derived = derive_style(docx, name, directory=existing, document=document)
     made = write_style(derived, root, force=force)
     return name, made.folder, list(derived.report.items)

@@ -15,13 +15,9 @@ from .imported import ActivityOut, Imported, OrderOut, SectionOut
 
 
 def _yaml() -> Any:
-    from ruamel.yaml import YAML
+    from ..yamlrt import round_trip_yaml
 
-    yaml = YAML(typ="rt")
-    yaml.width = 100
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.allow_unicode = True
-    return yaml
+    return round_trip_yaml()
 
 
 def _text(lines: list[str]) -> Any:

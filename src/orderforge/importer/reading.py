@@ -175,7 +175,7 @@ def _deadline_span(imported: Imported, period: Any
                    ) -> tuple[tuple[date, date] | None, tuple[ActivityOut, str] | None]:
     """(first day, last day) over all deadlines (None when none has a span), and the first
     (activity, deadline) outside ``period`` (None when all fit or there is no period)."""
-    from ..deadline import parse_deadline
+    from .text import cell_deadline
 
     first: date | None = None
     last: date | None = None
@@ -183,7 +183,7 @@ def _deadline_span(imported: Imported, period: Any
     for activity in imported.all_activities():
         if not activity.deadline:
             continue
-        span = parse_deadline(activity.deadline, school_year=period is not None and period.school_year).span()
+        span = cell_deadline(activity.deadline, period is not None and period.school_year).span()
         if not span:
             continue
         first = span[0] if first is None else min(first, span[0])

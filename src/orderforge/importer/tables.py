@@ -246,7 +246,7 @@ def _continuation(table: Table, header: Header, between: list[Paragraph],
 
 def _rows_continue(table: Table, header: Header, last: Number | None) -> bool:
     """Whether the first rows of a header-less table read as rows of the plan (see :func:`_continuation`)."""
-    from ..deadline import parse_deadline
+    from .text import cell_deadline
 
     rows = _rows(table, header, 0, 0)[:4]
     for row in rows:
@@ -255,7 +255,7 @@ def _rows_continue(table: Table, header: Header, last: Number | None) -> bool:
             return last is not None and follows(last, number)
         when = " ".join(row.cells.get("deadline", []))
         if when:
-            return last is None and parse_deadline(when).known
+            return last is None and cell_deadline(when).known
     return False
 
 

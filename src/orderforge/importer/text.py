@@ -7,6 +7,8 @@ text through :func:`clean` and compares names and headers by :func:`_key`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Any
 
 from ..typography import shorten
 
@@ -60,3 +62,13 @@ def _text_lines(lines: list[str]) -> list[str]:
 
 def _short(text: str, limit: int = 50) -> str:
     return shorten(clean(text), limit)
+
+
+@lru_cache(maxsize=4096)
+def cell_deadline(text: str, school_year: bool = False) -> Any:
+    """The parsed deadline of a cell's text, once per distinct text: a table repeats a few deadline
+    phrases hundreds of times, and the importer reads each one up to three times (table detection,
+    cells, the plan period). A parsed deadline is a frozen dataclass, safe to share."""
+    from ..deadline import parse_deadline
+
+    return parse_deadline(text, school_year=school_year)

@@ -19,7 +19,7 @@ import re
 from datetime import date
 from typing import Any
 
-from ..fmt import WIDTH
+from ..fmtlayout import WIDTH
 from ..yamlscalars import Scalars, double_quoted, wrap
 
 INDENT = 2
@@ -171,7 +171,7 @@ def _place_comment(line: str) -> str:
     """An end-of-line comment at its column when the line still fits, else two spaces after (as fmt does)."""
     if _EOL not in line:
         return line
-    from ..fmt import _with_comment
+    from ..fmtlayout import _with_comment
     from ..yamlcomments import Comment
 
     text, column, comment = line.split(_EOL)

@@ -73,8 +73,12 @@ def check_name(name: str) -> None:
                                "например: orderforge style new moy-komitet --from prikaz.docx", exit_code=2)
 
 
-def derive_style(docx: Path, name: str, *, directory: Any = None) -> Derived:
-    """Read ``docx`` and make the style that reproduces it (nothing is written)."""
+def derive_style(docx: Path, name: str, *, directory: Any = None, document: Any = None) -> Derived:
+    """Read ``docx`` and make the style that reproduces it (nothing is written).
+
+    ``document`` is the (blocks, numbering) :func:`orderforge.importer.docfile.read_document` already
+    read, so that ``import`` reads the package once for the style and the plan.
+    """
     from ..importer.directory import Registry
     from ..importer.docfile import read_document
     from ..importer.reading import read_plan
@@ -83,7 +87,7 @@ def derive_style(docx: Path, name: str, *, directory: Any = None) -> Derived:
     from ..style import Style
 
     shown = display_path(docx)
-    blocks, numbering = read_document(docx, shown)
+    blocks, numbering = document if document is not None else read_document(docx, shown)
     registry = Registry(directory or Directory(), Report(), Pos(shown))
     imported = read_plan(blocks, numbering, shown, registry, Style(name=name, folder=Path(".")))
     parts = _read_parts(docx, shown)  # a .doc/.odt/.rtf (read_document converts it) is converted here too
