@@ -22,7 +22,8 @@ MORPHOLOGY = ("pymorphy3", "pytrovich")
 #: orderforge's own modules validate has no use for: building, other commands' logic, style.yaml's schema
 NOT_FOR_VALIDATE = ("orderforge.build", "orderforge.buildcache", "orderforge.render", "orderforge.resolve",
                     "orderforge.pdf", "orderforge.amend", "orderforge.diff", "orderforge.importer", "orderforge.fmt",
-                    "orderforge.rollover", "orderforge.records", "orderforge.style", "importlib.metadata")
+                    "orderforge.rollover", "orderforge.records", "orderforge.style", "importlib.metadata",
+                    "importlib.resources")
 WATCHED = RENDERING + MORPHOLOGY + NOT_FOR_VALIDATE
 
 
