@@ -23,7 +23,7 @@ MORPHOLOGY = ("pymorphy3", "pytrovich")
 NOT_FOR_VALIDATE = ("orderforge.build", "orderforge.buildcache", "orderforge.render", "orderforge.resolve",
                     "orderforge.pdf", "orderforge.amend", "orderforge.diff", "orderforge.importer", "orderforge.fmt",
                     "orderforge.rollover", "orderforge.records", "orderforge.style", "importlib.metadata",
-                    "importlib.resources")
+                    "importlib.resources", "difflib")
 WATCHED = RENDERING + MORPHOLOGY + NOT_FOR_VALIDATE
 
 
