@@ -56,10 +56,11 @@ _UNTIL_MONTH = LazyPattern(rf"(?P<m>{_GEN_RE})(?:\s+(?P<y>{_YEAR}){_SUF})?")
 _UNTIL_YEAR = LazyPattern(rf"(?P<end>конца\s+)?(?P<y>{_YEAR}){_SUF}")
 _BARE_DAY = LazyPattern(r"\d{1,2}")
 _DASH_CHARS = "-‐‑‒–—―−"
-#: «с 01.09.2025 по 30.09.2025» and «01.09.2025 – 30.09.2025»: (pattern, written with «с … по …»).
-_DATES_FORMS: tuple[tuple[LazyPattern, bool], ...] = (
-    (LazyPattern(r"с\s+(?P<a>.+?)\s+по\s+(?P<b>.+)"), True),
-    (LazyPattern(rf"(?P<a>[^{_DASH_CHARS}]+?){_DASH}(?P<b>[^{_DASH_CHARS}]+)"), False),
+#: «с 01.09.2025 по 30.09.2025» and «01.09.2025 – 30.09.2025»: (pattern, written with «с … по …»,
+#: what a phrase must hold for the pattern to match).
+_DATES_FORMS: tuple[tuple[LazyPattern, bool, str | tuple[str, ...]], ...] = (
+    (LazyPattern(r"с\s+(?P<a>.+?)\s+по\s+(?P<b>.+)"), True, ("по",)),
+    (LazyPattern(rf"(?P<a>[^{_DASH_CHARS}]+?){_DASH}(?P<b>[^{_DASH_CHARS}]+)"), False, _DASH_CHARS),
 )
 #: «в течение 2026 года» or «в 2026 году», «во II квартале» (group ``inside``); neither for «2026 год».
 _DURING = r"(?:(?P<during>в течение\s+)|(?P<inside>во?\s+))?"
@@ -195,10 +196,10 @@ def _parse_annual(src: _Src, school: bool) -> Deadline | None:
 
 def _match_day(key: str) -> tuple[date, bool] | None:
     """«31.05.2026» or «10 февраля 2026 г.» → (date, written numerically)."""
-    m = _DATE_NUM.fullmatch(key)
+    m = _DATE_NUM.fullmatch(key) if "." in key else None
     if m:
         return date(int(m["y"]), int(m["m"]), int(m["d"])), True
-    m = _DATE_WORDS.fullmatch(key)
+    m = _DATE_WORDS.fullmatch(key) if _may_match(key, _GEN.values()) else None
     if m:
         return date(int(m["y"]), _MONTH_NO[m["m"]], int(m["d"])), False
     return None
@@ -234,8 +235,8 @@ def _parse_dates(src: _Src, school: bool) -> Deadline | None:
     The start may be its day alone, in the end's month and year: «с 1 по 10 сентября 2026 г.»,
     «20–24.04.2027» (``compact``).
     """
-    for rx, prepositions in _DATES_FORMS:
-        m = rx.fullmatch(src.key)
+    for rx, prepositions, needs in _DATES_FORMS:
+        m = rx.fullmatch(src.key) if _may_match(src.key, needs) else None
         end = _match_day(m["b"]) if m else None
         if m is None or end is None:
             continue
