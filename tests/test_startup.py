@@ -22,7 +22,8 @@ MORPHOLOGY = ("pymorphy3", "pytrovich")
 #: orderforge's own modules validate has no use for: building, other commands' logic, style.yaml's schema
 NOT_FOR_VALIDATE = ("orderforge.build", "orderforge.buildcache", "orderforge.render", "orderforge.resolve",
                     "orderforge.pdf", "orderforge.amend", "orderforge.diff", "orderforge.importer", "orderforge.fmt",
-                    "orderforge.rollover", "orderforge.records", "orderforge.style", "importlib.metadata")
+                    "orderforge.rollover", "orderforge.records", "orderforge.style", "importlib.metadata",
+                    "importlib.resources", "difflib")
 WATCHED = RENDERING + MORPHOLOGY + NOT_FOR_VALIDATE
 
 
@@ -50,7 +51,8 @@ def test_plan_with_references_loads_the_analyser_once(plan: str, tmp_path: Path)
     which needs pymorphy3's analyser the first time; then its answers are remembered. The rendering stack,
     pytrovich and the rest stay out either way."""
     first = modules_after_validate(plan, tmp_path)
-    assert "pymorphy3" in first and first <= {"pymorphy3", "importlib.metadata"}  # pymorphy3 reads its own metadata
+    # pymorphy3 reads its own metadata and finds its dictionary through importlib.resources
+    assert "pymorphy3" in first and first <= {"pymorphy3", "importlib.metadata", "importlib.resources"}
     assert modules_after_validate(plan, tmp_path) == set()
 
 

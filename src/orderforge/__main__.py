@@ -1,5 +1,5 @@
 """``python -m orderforge`` — the same as the ``orderforge`` command."""
 
-from .cli import main
+from .launch import main
 
 main()

@@ -14,8 +14,6 @@ import os
 import sys
 from collections.abc import Iterable
 
-import click
-
 from .diagnostics import Diagnostic, Pos, file_error
 
 
@@ -35,6 +33,8 @@ def echo(message: str = "", err: bool = False) -> None:
     """click.echo whose write failures become :class:`OutputLost` (click.echo flushes every line)."""
     if (sys.stderr if err else sys.stdout) is None:  # started with `>&-`: click would drop the text and exit 0
         raise OutputLost(OSError(errno.EBADF, "closed"), err)
+    import click  # only when there is something to print: a clean `orderforge validate` never loads it
+
     try:
         click.echo(message, err=err)
     except OSError as exc:
@@ -55,6 +55,8 @@ def output_lost(error: OSError, err: bool = False) -> int:
     if error.errno == errno.EPIPE:
         return 1
     if not err:
+        import click
+
         try:
             click.echo(_output_error(error, where).format(), err=True)
         except OSError:

@@ -9,7 +9,6 @@ decides what to show and which exit code to use.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -205,6 +204,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     lowered = {c.lower(): c for c in choices}
     if word.lower() in lowered and lowered[word.lower()] != word:
         return f"возможно, имелось в виду «{lowered[word.lower()]}»"
+    import difflib  # only when a name is misspelt: validate of a clean plan does not import it
+
     close = difflib.get_close_matches(word.lower(), list(lowered), n=3, cutoff=0.6)
     if not close:
         return ""

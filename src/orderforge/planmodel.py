@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Pos
+from .lazyre import LazyPattern
 from .typography import squeeze
 
 if TYPE_CHECKING:  # the deadline module is imported lazily by the converters
@@ -31,8 +32,8 @@ class Para:
 
 Text = tuple[Para, ...]
 
-_DASH_ITEM = re.compile(r"^[-–—•]\s+")
-_NUM_ITEM = re.compile(r"^(\d{1,2}[.)])\s+")
+_DASH_ITEM = LazyPattern(r"^[-–—•]\s+")
+_NUM_ITEM = LazyPattern(r"^(\d{1,2}[.)])\s+")
 
 
 def parse_text(value: str) -> Text:
@@ -87,7 +88,7 @@ class Period:
         return self.end.year
 
 
-_PERIOD = re.compile(
+_PERIOD = LazyPattern(
     r"^(?:на\s+)?(\d{4})(?:\s*[-–—/]\s*(\d{4}))?\s*(?:(учебн\w*\s+год\w*)|(?:гг?\.?|год\w*))?\s*$",
     re.IGNORECASE,
 )

@@ -8,26 +8,26 @@ the YAML readable and the output consistent.
 
 from __future__ import annotations
 
-import re
+from .lazyre import LazyPattern
 
 NBSP = "\u00a0"
 #: U+2011. Never put into a document: a clerk's ``grep 7-р`` over ``orderforge text`` (and Word's own
 #: search) must find what was typed, so typeset turns any no-break hyphen back into a hyphen-minus.
 NB_HYPHEN = "\u2011"
 
-_SPACES = re.compile(r"[ \t]{2,}")
-_SPACE_BEFORE_PUNCT = re.compile(r" +([,.;:!?)»“])")
-_HYPHEN_DASH = re.compile(r"(?<=\S) +[-—] +(?=\S)")
-_NUMERO = re.compile(r"(?<!№)(№+) *(?=[^\s№])")  # «№№ 1, 2» keeps its doubled sign
+_SPACES = LazyPattern(r"[ \t]{2,}")
+_SPACE_BEFORE_PUNCT = LazyPattern(r" +([,.;:!?)»“])")
+_HYPHEN_DASH = LazyPattern(r"(?<=\S) +[-—] +(?=\S)")
+_NUMERO = LazyPattern(r"(?<!№)(№+) *(?=[^\s№])")  # «№№ 1, 2» keeps its doubled sign
 # «г.Калининград», «г. Калининград» → «г. Калининград»; a glued name gets its space too
-_CITY = re.compile(r"(?<![\w.])(г|пос|с|д|ул|пр|пер)\. *(?=[А-ЯЁ][а-яё])")
+_CITY = LazyPattern(r"(?<![\w.])(г|пос|с|д|ул|пр|пер)\. *(?=[А-ЯЁ][а-яё])")
 # «п. 3», «ст.5», «ч. 2», «пп. 1–3»: a reference to a clause is never left at a line end without its number
-_CLAUSE = re.compile(r"(?<![\w.])(пп|п|ст|ч|подп|гл|разд)\. *(?=\d)")
-_YEAR_SUFFIX = re.compile(r"(\d{4}) *(гг?\.|года?\b|годы\b)")
-_INITIALS_BEFORE = re.compile(r"(?<![\w.])([А-ЯЁ]\.) ?([А-ЯЁ]\.) *(?=[А-ЯЁ][а-яё])")
-_INITIALS_AFTER = re.compile(r"(?<=[а-яё]) +([А-ЯЁ]\.) ?([А-ЯЁ]\.)")
+_CLAUSE = LazyPattern(r"(?<![\w.])(пп|п|ст|ч|подп|гл|разд)\. *(?=\d)")
+_YEAR_SUFFIX = LazyPattern(r"(\d{4}) *(гг?\.|года?\b|годы\b)")
+_INITIALS_BEFORE = LazyPattern(r"(?<![\w.])([А-ЯЁ]\.) ?([А-ЯЁ]\.) *(?=[А-ЯЁ][а-яё])")
+_INITIALS_AFTER = LazyPattern(r"(?<=[а-яё]) +([А-ЯЁ]\.) ?([А-ЯЁ]\.)")
 # «2026-2028», «2026 — 2028», «2026‑2028»: one form for a range of years, an en dash without spaces
-_YEAR_RANGE = re.compile(
+_YEAR_RANGE = LazyPattern(
     r"(?<![\w.,/\-‑])((?:19|20)\d\d)(?:[ \u00a0]*[-‐‑‒–—][ \u00a0]*)((?:19|20)\d\d)(?![\w\-‑]|[.,]\d)")
 
 _OPEN_AFTER = " \t\n\u00a0([{«„–—-/"  # a straight quote after these opens a quotation
@@ -35,7 +35,7 @@ _OUTER = ("«", "»")
 _INNER = ("„", "“")
 
 
-_ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+_ASCII_SPACE = LazyPattern(r"[ \t\r\n\f\v]+")
 
 
 def squeeze(text: str) -> str:
@@ -88,9 +88,9 @@ def typeset(text: str) -> str:
 
 
 _RANGE_DASHES = "-‐‑‒–—"
-_SPACE_PUNCT = re.compile(r" [,.;:!?)»“]")  # what _SPACE_BEFORE_PUNCT needs, found without its backtracking
-_ABBREVIATION = re.compile(r"(?:г|пос|с|д|ул|пр|пер|пп|п|ст|ч|подп|гл|разд)\.")
-_INITIAL = re.compile(r"[А-ЯЁ]\.")
+_SPACE_PUNCT = LazyPattern(r" [,.;:!?)»“]")  # what _SPACE_BEFORE_PUNCT needs, found without its backtracking
+_ABBREVIATION = LazyPattern(r"(?:г|пос|с|д|ул|пр|пер|пп|п|ст|ч|подп|гл|разд)\.")
+_INITIAL = LazyPattern(r"[А-ЯЁ]\.")
 
 
 def _dotted(text: str) -> str:
@@ -175,7 +175,7 @@ def quote_problems(text: str) -> list[tuple[int, str]]:
     return sorted(problems)
 
 
-_DATE_IN_TEXT = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w]|\.\d)")
+_DATE_IN_TEXT = LazyPattern(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w]|\.\d)")
 
 
 def date_problems(text: str) -> list[tuple[int, str]]:

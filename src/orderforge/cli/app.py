@@ -1,26 +1,25 @@
 """The top ``orderforge`` group and the one way every command runs.
 
 A command's function returns its exit code (0 всё в порядке, 1 в плане
-ошибки, 2 ошибка использования или окружения); :class:`Command` runs it and
-turns a :class:`~orderforge.diagnostics.UserError`, an OSError of the
-environment, an interrupt or output that cannot be written into Russian
-diagnostics on stderr and that exit code — never a traceback for a user
-mistake. Every command gets the same help options and Russian metavars here,
-so a command module holds only its options and a few lines of body.
+ошибки, 2 ошибка использования или окружения); :class:`Command` runs it
+through :func:`orderforge.runner.run`, which turns a
+:class:`~orderforge.diagnostics.UserError`, an OSError of the environment,
+an interrupt or output that cannot be written into Russian diagnostics on
+stderr and that exit code — never a traceback for a user mistake. Every
+command gets the same help options and Russian metavars here, so a command
+module holds only its options and a few lines of body.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from typing import Any
 
 import click
 
 from .. import clickru, signals
-from ..console import OutputLost, echo, echo_diagnostics, output_lost
-from ..diagnostics import UserError, file_error
-from ..signals import EXIT_TERMINATED, Terminated
+from ..console import output_lost
+from ..runner import run
 
 clickru.install()
 signals.install()
@@ -28,32 +27,6 @@ signals.install()
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 OPTIONS_METAVAR = "[ПАРАМЕТРЫ]"
 SUBCOMMAND_METAVAR = "КОМАНДА [АРГУМЕНТЫ]..."
-
-
-def run(action: Callable[[], int]) -> int:
-    """The exit code of a command body; user and environment errors printed as diagnostics, no traceback."""
-    try:
-        return _attempt(action)
-    except OutputLost as exc:
-        return output_lost(exc.error, exc.err)
-
-
-def _attempt(action: Callable[[], int]) -> int:
-    try:
-        return action()
-    except UserError as exc:
-        echo_diagnostics(exc.diagnostics)
-        return exc.exit_code
-    except OSError as exc:  # the environment (disk full, no rights) is not a bug: no traceback
-        error = file_error(exc, action="прочитать или записать")
-        echo_diagnostics(error.diagnostics)
-        return error.exit_code
-    except Terminated:
-        echo("прервано (получен сигнал завершения)", err=True)
-        return EXIT_TERMINATED
-    except KeyboardInterrupt:
-        echo("прервано", err=True)
-        return 130
 
 
 class Command(click.Command):

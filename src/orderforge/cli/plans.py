@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..console import echo, echo_diagnostics
-from ..diagnostics import Report, exit_code_for
+from ..diagnostics import exit_code_for
 from ..plans import OUTPUT_DIR
 from .app import main
 
@@ -30,18 +30,9 @@ def validate(plans: tuple[Path, ...], as_json: bool, quiet: bool) -> int:
     Пример:
       orderforge validate plans/kaliningrad-committee-2026.yaml
     """
-    from ..batch import validate_files
-    from ..plans import plan_files
+    from ..launch import validate_command
 
-    report = Report()
-    validate_files(plan_files(plans, report), report, echo)
-    items = [d for d in report.sorted() if not (quiet and d.severity == "warning")]
-    if as_json:
-        echo(json.dumps([d.to_json() for d in items], ensure_ascii=False, indent=2))
-    elif items:
-        echo_diagnostics(items, err=False)
-        echo(f"ошибок: {len(report.errors)}, предупреждений: {len(report.warnings)}")
-    return report.exit_code
+    return validate_command(plans, as_json, quiet)
 
 
 @main.command()

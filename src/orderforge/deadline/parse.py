@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from ..lazyre import LazyPattern
 from .value import YEARS, Deadline, DeadlineError, MonthRef, bad_year, year_error
 from .words import (
     _GEN,
@@ -44,54 +45,55 @@ _NOM_RE, _GEN_RE, _PREP_RE = _alt(_NOM.values()), _alt(_GEN.values()), _alt(_PRE
 _YEAR = r"(?<!\d)\d{4}(?!\d)"
 _SUF = r"(?:\s*(?:годов|годах|годы|года|году|год|гг|г)\b\.?)?"
 _DASH = r"\s*[-‐‑‒–—―−]\s*"
-_ANY_MONTH = re.compile(_alt(_MONTH_NO))
+_ANY_MONTH = LazyPattern(_alt(_MONTH_NO))
 
-_DATE_NUM = re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR}){_SUF}")
-_DATE_WORDS = re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_GEN_RE})\s+(?P<y>{_YEAR}){_SUF}")
-_DAY_NO_YEAR = re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_GEN_RE})")
+_DATE_NUM = LazyPattern(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR}){_SUF}")
+_DATE_WORDS = LazyPattern(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_GEN_RE})\s+(?P<y>{_YEAR}){_SUF}")
+_DAY_NO_YEAR = LazyPattern(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_GEN_RE})")
 #: «в срок до …» says no more than «до …» in a deadline column: «в срок» is read and not printed.
-_UNTIL = re.compile(r"(?:в срок\s+)?(?P<w>до|не позднее|к)\s+(?P<rest>.+)")
-_UNTIL_MONTH = re.compile(rf"(?P<m>{_GEN_RE})(?:\s+(?P<y>{_YEAR}){_SUF})?")
-_UNTIL_YEAR = re.compile(rf"(?P<end>конца\s+)?(?P<y>{_YEAR}){_SUF}")
-_BARE_DAY = re.compile(r"\d{1,2}")
+_UNTIL = LazyPattern(r"(?:в срок\s+)?(?P<w>до|не позднее|к)\s+(?P<rest>.+)")
+_UNTIL_MONTH = LazyPattern(rf"(?P<m>{_GEN_RE})(?:\s+(?P<y>{_YEAR}){_SUF})?")
+_UNTIL_YEAR = LazyPattern(rf"(?P<end>конца\s+)?(?P<y>{_YEAR}){_SUF}")
+_BARE_DAY = LazyPattern(r"\d{1,2}")
 _DASH_CHARS = "-‐‑‒–—―−"
-#: «с 01.09.2025 по 30.09.2025» and «01.09.2025 – 30.09.2025»: (pattern, written with «с … по …»).
-_DATES_FORMS: tuple[tuple[re.Pattern[str], bool], ...] = (
-    (re.compile(r"с\s+(?P<a>.+?)\s+по\s+(?P<b>.+)"), True),
-    (re.compile(rf"(?P<a>[^{_DASH_CHARS}]+?){_DASH}(?P<b>[^{_DASH_CHARS}]+)"), False),
+#: «с 01.09.2025 по 30.09.2025» and «01.09.2025 – 30.09.2025»: (pattern, written with «с … по …»,
+#: what a phrase must hold for the pattern to match).
+_DATES_FORMS: tuple[tuple[LazyPattern, bool, str | tuple[str, ...]], ...] = (
+    (LazyPattern(r"с\s+(?P<a>.+?)\s+по\s+(?P<b>.+)"), True, ("по",)),
+    (LazyPattern(rf"(?P<a>[^{_DASH_CHARS}]+?){_DASH}(?P<b>[^{_DASH_CHARS}]+)"), False, _DASH_CHARS),
 )
 #: «в течение 2026 года» or «в 2026 году», «во II квартале» (group ``inside``); neither for «2026 год».
 _DURING = r"(?:(?P<during>в течение\s+)|(?P<inside>во?\s+))?"
 #: «II», «2», «2-е», «второе», «второго», «второй» — the number of a half-year, quarter or term.
 _NUMBER = rf"(?P<n>[1-4]|iv|iii|ii|i|{_alt(_ORDINAL_NO)})(?:\s*-?\s*(?:ое|ый|ая|ом|ого|ой|ей|го|й|е|м|я)\b)?"
-_PART = re.compile(rf"{_DURING}{_NUMBER}\s*(?P<w>{_alt(_PART_KIND)})(?:\s+(?P<y>{_YEAR}){_SUF})?")
+_PART = LazyPattern(rf"{_DURING}{_NUMBER}\s*(?P<w>{_alt(_PART_KIND)})(?:\s+(?P<y>{_YEAR}){_SUF})?")
 _SCHOOL_WORD = r"(?P<sw>учебн(?:ый|ого|ом)\s+год(?:а|у)?|уч\.?\s*г(?:од|ода|оду)?\b\.?)"
 _TWO_YEARS = rf"(?P<a>{_YEAR})(?:(?P<slash>\s*/\s*)|{_DASH})(?P<b>{_YEAR})"
-_SCHOOL_YEAR = re.compile(rf"{_DURING}{_TWO_YEARS}\s*{_SCHOOL_WORD}")
+_SCHOOL_YEAR = LazyPattern(rf"{_DURING}{_TWO_YEARS}\s*{_SCHOOL_WORD}")
 #: «2026–2027» alone: a school year when the plan's period is one (``school_year=True``).
-_BARE_SCHOOL_YEAR = re.compile(rf"{_DURING}{_TWO_YEARS}")
+_BARE_SCHOOL_YEAR = LazyPattern(rf"{_DURING}{_TWO_YEARS}")
 #: «III четверть», «2 четверть 2025/2026 учебного года»: a term's year is a school year, never a calendar one.
-_TERM = re.compile(rf"{_DURING}{_NUMBER}\s*четверт(?:ь|и)(?:\s+{_TWO_YEARS}\s*{_SCHOOL_WORD})?")
-_LONE_YEAR = re.compile(rf"{_YEAR}{_SUF}")
-_YEARS = re.compile(rf"{_DURING}(?P<a>{_YEAR}){_SUF}{_DASH}(?P<b>{_YEAR}){_SUF}")
-_ONE_YEAR = re.compile(rf"{_DURING}(?P<y>{_YEAR}){_SUF}")
+_TERM = LazyPattern(rf"{_DURING}{_NUMBER}\s*четверт(?:ь|и)(?:\s+{_TWO_YEARS}\s*{_SCHOOL_WORD})?")
+_LONE_YEAR = LazyPattern(rf"{_YEAR}{_SUF}")
+_YEARS = LazyPattern(rf"{_DURING}(?P<a>{_YEAR}){_SUF}{_DASH}(?P<b>{_YEAR}){_SUF}")
+_ONE_YEAR = LazyPattern(rf"{_DURING}(?P<y>{_YEAR}){_SUF}")
 #: «апрель – май 2026 г.», «Апрель-май, 2026» (a comma before the year), «в апреле – мае 2026 года».
 _YEAR_AFTER = rf"(?:\s*,\s*|\s+)(?P<y2>{_YEAR}){_SUF}"
-_RANGE = re.compile(
+_RANGE = LazyPattern(
     rf"(?P<m1>{_NOM_RE})(?:\s+(?P<y1>{_YEAR}){_SUF})?{_DASH}(?P<m2>{_NOM_RE})(?:{_YEAR_AFTER})?"
 )
-_PREP_RANGE = re.compile(
+_PREP_RANGE = LazyPattern(
     rf"в\s+(?P<m1>{_PREP_RE})(?:\s+(?P<y1>{_YEAR}){_SUF})?{_DASH}(?P<m2>{_PREP_RE})(?:{_YEAR_AFTER})?"
 )
 #: «в мае 2026 года», «в апреле и мае 2026 года», «в январе 2026 г., мае 2026 г.».
-_PREP_MONTHS = re.compile(r"в\s+(?P<list>.+)")
-_PREP_ITEM = re.compile(rf"(?P<m>{_PREP_RE})(?:\s+(?P<y>{_YEAR}){_SUF})?")
-_PREP_SPLIT = re.compile(r"\s*,\s*|\s+и\s+")
+_PREP_MONTHS = LazyPattern(r"в\s+(?P<list>.+)")
+_PREP_ITEM = LazyPattern(rf"(?P<m>{_PREP_RE})(?:\s+(?P<y>{_YEAR}){_SUF})?")
+_PREP_SPLIT = LazyPattern(r"\s*,\s*|\s+и\s+")
 _NOTE = r"\s*\((?P<{}>[^()]*)\)"
-_MONTH_ITEM = re.compile(
+_MONTH_ITEM = LazyPattern(
     rf"(?P<m>{_NOM_RE})(?:{_NOTE.format('n1')})?(?:\s+(?P<y>{_YEAR}){_SUF})?(?:{_NOTE.format('n2')})?"
 )
-_LIST_COMMA = re.compile(r"\s*,\s*(?![^()]*\))")  # a comma outside parentheses
+_LIST_COMMA = LazyPattern(r"\s*,\s*(?![^()]*\))")  # a comma outside parentheses
 
 _PREP_LIST = rf"в\s+{_PREP_RE}(?:(?:\s*,\s*|\s+и\s+){_PREP_RE})*"
 _NOM_LIST = rf"{_NOM_RE}(?:\s*,\s*{_NOM_RE})*"
@@ -102,12 +104,17 @@ _ANNUAL_MONTHS = (
     (rf"в\s+{_PREP_RE}{_DASH}{_PREP_RE}", True, True), (rf"{_NOM_RE}{_DASH}{_NOM_RE}", False, True),
 )
 #: «ежегодно» forms: (pattern, months come first, months in prepositional case, months are a range).
-_ANNUAL_FORMS: tuple[tuple[re.Pattern[str], bool, bool, bool], ...] = tuple(
-    (re.compile(form.format(months=rf"(?P<list>{months})", comma=_COMMA)), first, prep, through)
+_ANNUAL_FORMS: tuple[tuple[LazyPattern, bool, bool, bool], ...] = tuple(
+    (LazyPattern(form.format(months=rf"(?P<list>{months})", comma=_COMMA)), first, prep, through)
     for first, form in ((False, r"ежегодно{comma}\s+{months}"), (True, r"{months}{comma}\s+ежегодно"))
     for months, prep, through in _ANNUAL_MONTHS
 )
-_ANNUAL_TAIL = re.compile(rf"ежегодно{_COMMA}\s+(?P<tail>.+)")
+_ANNUAL_TAIL = LazyPattern(rf"ежегодно{_COMMA}\s+(?P<tail>.+)")
+
+
+def _may_match(key: str, words: Iterable[str]) -> bool:
+    """Whether ``key`` holds one of ``words``, which a pattern needs to match: else it is not even compiled."""
+    return any(word in key for word in words)
 
 # --------------------------------------------------------------------------- parsing
 
@@ -171,9 +178,11 @@ def _parse_phrase(src: _Src, school: bool) -> Deadline | None:
 
 
 def _parse_annual(src: _Src, school: bool) -> Deadline | None:
+    if "ежегодно" not in src.key:  # every annual pattern has it
+        return None
     if src.key == "ежегодно":
         return Deadline("annual", src.text)
-    for rx, first, prep, through in _ANNUAL_FORMS:
+    for rx, first, prep, through in _ANNUAL_FORMS if _may_match(src.key, _MONTH_NO) else ():
         m = rx.fullmatch(src.key)
         if m:
             months = tuple((None, _MONTH_NO[w]) for w in _ANY_MONTH.findall(m["list"]))
@@ -187,10 +196,10 @@ def _parse_annual(src: _Src, school: bool) -> Deadline | None:
 
 def _match_day(key: str) -> tuple[date, bool] | None:
     """«31.05.2026» or «10 февраля 2026 г.» → (date, written numerically)."""
-    m = _DATE_NUM.fullmatch(key)
+    m = _DATE_NUM.fullmatch(key) if "." in key else None
     if m:
         return date(int(m["y"]), int(m["m"]), int(m["d"])), True
-    m = _DATE_WORDS.fullmatch(key)
+    m = _DATE_WORDS.fullmatch(key) if _may_match(key, _GEN.values()) else None
     if m:
         return date(int(m["y"]), _MONTH_NO[m["m"]], int(m["d"])), False
     return None
@@ -226,8 +235,8 @@ def _parse_dates(src: _Src, school: bool) -> Deadline | None:
     The start may be its day alone, in the end's month and year: «с 1 по 10 сентября 2026 г.»,
     «20–24.04.2027» (``compact``).
     """
-    for rx, prepositions in _DATES_FORMS:
-        m = rx.fullmatch(src.key)
+    for rx, prepositions, needs in _DATES_FORMS:
+        m = rx.fullmatch(src.key) if _may_match(src.key, needs) else None
         end = _match_day(m["b"]) if m else None
         if m is None or end is None:
             continue
@@ -264,7 +273,7 @@ def _number(m: re.Match[str], kind: str) -> dict[str, Any] | None:
 
 
 def _parse_part(src: _Src, school: bool) -> Deadline | None:
-    m = _PART.fullmatch(src.key)
+    m = _PART.fullmatch(src.key) if _may_match(src.key, _PART_KIND) else None
     if not m:
         return None
     kind = _PART_KIND[m["w"]]
@@ -287,7 +296,7 @@ def _school_years(m: re.Match[str]) -> dict[str, Any] | None:
 
 def _parse_term(src: _Src, school: bool) -> Deadline | None:
     """«III четверть», «в течение второй четверти», «2 четверть 2025/2026 учебного года»."""
-    m = _TERM.fullmatch(src.key)
+    m = _TERM.fullmatch(src.key) if "четверт" in src.key else None
     number = _number(m, "term") if m else None
     years = _school_years(m) if m else None
     if m is None or number is None or years is None:
@@ -298,7 +307,7 @@ def _parse_term(src: _Src, school: bool) -> Deadline | None:
 def _parse_school_year(src: _Src, school: bool) -> Deadline | None:
     """«2025-2026 учебный год», «в течение 2025/2026 учебного года», «в 2025-2026 уч. году»;
     in a school-year plan also «2026–2027» alone (``bare``)."""
-    m = _SCHOOL_YEAR.fullmatch(src.key)
+    m = _SCHOOL_YEAR.fullmatch(src.key) if "уч" in src.key else None  # both forms of _SCHOOL_WORD
     bare = m is None and school
     if bare:
         m = _BARE_SCHOOL_YEAR.fullmatch(src.key)
@@ -309,7 +318,7 @@ def _parse_school_year(src: _Src, school: bool) -> Deadline | None:
 
 
 def _parse_years(src: _Src, school: bool) -> Deadline | None:
-    m = _YEARS.fullmatch(src.key)
+    m = _YEARS.fullmatch(src.key) if _may_match(src.key, _DASH_CHARS) else None
     if not m or int(m["a"]) >= int(m["b"]):
         return None
     return Deadline("years", src.text, year=int(m["a"]), last_year=int(m["b"]), **_governed(m))
@@ -322,6 +331,8 @@ def _parse_year(src: _Src, school: bool) -> Deadline | None:
 
 def _parse_range(src: _Src, school: bool) -> Deadline | None:
     """«апрель – май 2026 г.»; «в апреле – мае 2026 года» (``prepositional``)."""
+    if not _may_match(src.key, _DASH_CHARS):  # both patterns have _DASH
+        return None
     for rx, prepositional in ((_RANGE, False), (_PREP_RANGE, True)):
         m = rx.fullmatch(src.key)
         if m:

@@ -7,11 +7,11 @@ last, by the style's ``capitalize`` or, «as written», by the clerk's own text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from ..lazyre import LazyPattern
 from .value import Deadline, DeadlineStyle, MonthRef
 from .words import (
     _GEN,
@@ -28,7 +28,7 @@ from .words import (
     AS_WRITTEN,
 )
 
-_SUFFIX_IN_TEXT = re.compile(r"\d{4}\s*(годов|годах|годы|года|году|год|гг|г)\b")
+_SUFFIX_IN_TEXT = LazyPattern(r"\d{4}\s*(годов|годах|годы|года|году|год|гг|г)\b")
 
 
 # --------------------------------------------------------------------------- rendering

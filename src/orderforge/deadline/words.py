@@ -9,8 +9,9 @@ its match *key* (:func:`_source`) and how a phrase's own words are kept
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from ..lazyre import LazyPattern
 
 AS_WRITTEN = "as_written"
 
@@ -82,7 +83,7 @@ _PHRASE_WORDING = {
     "per_term": "1 раз в четверть", "half_yearly": "1 раз в полугодие", "yearly": "1 раз в год",
     "after_term": "по итогам четверти", "after_year": "по итогам учебного года",
 }
-_PHRASE_RES = tuple((sub, re.compile(rx)) for sub, rx in _PHRASES)
+_PHRASE_RES = tuple((sub, LazyPattern(rx)) for sub, rx in _PHRASES)
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _ROMAN_NO = {v.lower(): k for k, v in _ROMAN.items()}
@@ -116,11 +117,11 @@ _SCHOOL_YEAR_WORDS = {
 
 # --------------------------------------------------------------------------- text
 
-_SPACES = re.compile(r"\s+")
+_SPACES = LazyPattern(r"\s+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u00ad\ufeff"))
-_TRAILING = re.compile(r"(?<![гГ])\s*[.,;]$")
-_SPACED_HYPHEN = re.compile(r"\s[-–—]\s")
-_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_TRAILING = LazyPattern(r"(?<![гГ])\s*[.,;]$")
+_SPACED_HYPHEN = LazyPattern(r"\s[-–—]\s")
+_YEAR_IN_TEXT = LazyPattern(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 @dataclass(frozen=True)

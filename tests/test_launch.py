@@ -1,0 +1,81 @@
+"""`orderforge validate` of plain arguments runs without click (launch.py) and says exactly what click's path says.
+
+Each case runs the program both ways in a fresh interpreter — ``python -m orderforge``
+(the lean path when the arguments allow it) and click's group ``orderforge.cli:main``
+— and compares exit code, stdout and stderr byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from orderforge.launch import plain_validate_args
+
+from .conftest import ROOT
+
+CLICK = "import sys; sys.argv[0] = 'orderforge'; from orderforge.cli import main; main()"
+LEAN = "import sys, runpy; sys.argv[0] = 'orderforge'; runpy.run_module('orderforge', run_name='__main__')"
+WITNESS = "import atexit, sys; atexit.register(lambda: print('click' in sys.modules, file=sys.stderr)); "
+
+
+def run(code: str, args: list[str], cwd: Path, cache: Path) -> tuple[int, str, str]:
+    env = {**os.environ, "ORDERFORGE_CACHE_DIR": str(cache)}
+    done = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True, env=env)
+    return done.returncode, done.stdout, done.stderr
+
+
+BAD = ROOT / "tests" / "fixtures" / "bad"
+CASES = [
+    ["validate", "plans/kaliningrad-committee-2026.yaml"],
+    ["validate", "plans/baltiysk-2024.yaml"],  # a warning
+    ["validate", "-q", "plans/baltiysk-2024.yaml"],
+    ["validate", "plans/baltiysk-2024.yaml", "--json"],
+    ["validate", "--quiet", "--json", "plans/gymnasium1-2022.yaml", "plans/zyryansky-2025.yaml"],
+    ["validate", str(BAD / "bad-date.yaml"), str(BAD / "control-char.yaml")],  # errors: exit 1
+    ["validate", "plans/no-such-plan.yaml"],
+    ["validate", "plans"],  # a folder
+    ["validate"],  # every plan in plans/
+    ["validate", "--no-such-option", "plans/zyryansky-2025.yaml"],  # click's usage error, exit 2
+    ["validate", "--help"],
+]
+
+
+@pytest.mark.parametrize("args", CASES, ids=" ".join)
+def test_lean_validate_says_what_click_says(args: list[str], tmp_path: Path) -> None:
+    lean = run(LEAN, args, ROOT, tmp_path)
+    assert lean == run(CLICK, args, ROOT, tmp_path)
+
+
+def test_a_clean_plan_is_validated_without_click(tmp_path: Path) -> None:
+    args = ["validate", "plans/zyryansky-2025.yaml"]
+    code, out, err = run(WITNESS + LEAN, args, ROOT, tmp_path)
+    assert (code, out, err) == (0, "", "False\n")
+    assert run(WITNESS + LEAN, ["validate", "plans/baltiysk-2024.yaml"], ROOT, tmp_path)[2].endswith("True\n")
+
+
+@pytest.mark.parametrize("args", [
+    [], ["build"], ["validate", "--help"], ["validate", "-h"], ["validate", "--"], ["validate", "-"],
+    ["validate", ""], ["validate", "--json=1"], ["validate", "-qq"], ["--help", "validate"], ["validat"],
+])
+def test_anything_but_plain_validate_goes_to_click(args: list[str]) -> None:
+    assert plain_validate_args(args, {}) is None
+
+
+def test_plain_validate_is_parsed_as_click_parses_it() -> None:
+    assert plain_validate_args(["validate"], {}) == ((), False, False)
+    assert plain_validate_args(["validate", "a.yaml", "-q", "b.yaml", "--json", "--quiet"], {}) == (
+        (Path("a.yaml"), Path("b.yaml")), True, True)
+    assert plain_validate_args(["validate", "a.yaml"], {"_ORDERFORGE_COMPLETE": "bash_complete"}) is None
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root reads any file")
+def test_an_unreadable_plan_is_left_to_click(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("x: 1\n")
+    plan.chmod(0)
+    assert plain_validate_args(["validate", str(plan)], {}) is None
