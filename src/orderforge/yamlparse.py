@@ -72,13 +72,39 @@ def fast_events(text: str) -> list[object] | None:
     except ImportError:  # PyYAML without libyaml, or none at all: the pure parser does it all
         return None
     try:
-        events = list(bounded(_drain(CParser(text))))
-    except (YAMLError, UnicodeError, TooDeep):  # the reference parser says what and where
+        events = _usual_events(CParser(text))
+    except (YAMLError, UnicodeError):  # the reference parser says what and where
         return None
-    root = type(events[2]).__name__ if len(events) > 2 else ""
-    if root not in ("MappingStartEvent", "SequenceStartEvent") or any(_unusual(event) for event in events):
+    root = type(events[2]).__name__ if events is not None and len(events) > 2 else ""
+    if root not in ("MappingStartEvent", "SequenceStartEvent"):
         return None  # a text that is no plan (a bare scalar, read differently at column 0), or unusual
     return events
+
+
+def _usual_events(parser: object) -> list[object] | None:
+    """Every event of a PyYAML parser, the stream's end included; None as soon as one is :func:`_unusual` or
+    the nesting passes :data:`MAX_DEPTH` (what :func:`bounded` and _unusual find, in one loop: the
+    72,000 events of a 5,000-activity plan went through three generator layers)."""
+    get_event = parser.get_event  # type: ignore[attr-defined]
+    events: list[object] = []
+    depth = 0
+    while True:
+        event = get_event()
+        events.append(event)
+        kind = type(event).__name__
+        if kind == "ScalarEvent":
+            if event.anchor is not None or event.tag is not None:  # type: ignore[attr-defined]
+                return None
+        elif kind in ("SequenceStartEvent", "MappingStartEvent"):
+            depth += 1
+            if depth > MAX_DEPTH or _unusual(event):
+                return None
+        elif kind in ("SequenceEndEvent", "MappingEndEvent"):
+            depth -= 1
+        elif kind == "StreamEndEvent":
+            return events
+        elif _unusual(event):  # an alias, an explicit document start or end
+            return None
 
 
 def _unusual(event: object) -> bool:
@@ -86,16 +112,6 @@ def _unusual(event: object) -> bool:
     which the reference parser gives."""
     return (getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None
             or type(event).__name__ == "AliasEvent" or getattr(event, "explicit", False))
-
-
-def _drain(parser: object) -> Iterator[object]:
-    """Every event of a PyYAML parser, the stream's end included."""
-    get_event = parser.get_event  # type: ignore[attr-defined]
-    while True:
-        event = get_event()
-        yield event
-        if type(event).__name__ == "StreamEndEvent":
-            return
 
 
 class ReferenceFailure(Exception):
