@@ -73,3 +73,20 @@ def test_raw_text_guard_finds_what_every_line_finds(text: str) -> None:
     report = Report()
     rawtext.check_raw_text(text, "p", report)
     assert [f"{d.code}:{d.pos.line}:{d.pos.col}" for d in report.items] == every_line(text)
+
+
+@pytest.mark.parametrize("text", ["a: 1\nb: [x, y]\n", "a: [\n", "[" * 60, "a: *x\n", "- a\n" * 3])
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_cycle_collection_as_it_found_it(text: str, enabled: bool) -> None:
+    """The tree is built with collection paused; afterwards it is on or off as before, whatever the text."""
+    import gc
+
+    from orderforge.load import load_text
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        load_text(text, "p.yaml", Report())
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

@@ -93,7 +93,7 @@ def _usual_events(parser: object) -> list[object] | None:
         events.append(event)
         kind = type(event).__name__
         if kind == "ScalarEvent":
-            if event.anchor is not None or event.tag is not None:  # type: ignore[attr-defined]
+            if event.anchor is not None or event.tag is not None:
                 return None
         elif kind in ("SequenceStartEvent", "MappingStartEvent"):
             depth += 1
