@@ -42,10 +42,12 @@ def say_diagnostics(say: Say, diagnostics: Iterable[Diagnostic], err: bool = Tru
 
 def validate_files(files: list[Path], report: Report, say: Say) -> Report:
     """Load and check every plan into ``report``; a long batch says how far it got (on stderr)."""
+    from .load import paused_gc
     from .validate import load_plan
 
     for index, path in enumerate(files, start=1):
-        load_plan(path, report)
+        with paused_gc():  # the model is built of acyclic objects: no collection walks them meanwhile
+            load_plan(path, report)
         if len(files) > PROGRESS_FROM and index % PROGRESS_EVERY == 0:
             say(f"проверено планов: {index} из {len(files)}", err=True)
     return report

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Report, UserError
+from .load import paused_gc
 from .model import Plan
 from .validate import load_plan
 
@@ -27,7 +28,8 @@ class BuildResult:
 
 def validated_plan(path: Path) -> tuple[Plan, Report]:
     """Load a plan for building: any error stops here, warnings are passed on."""
-    plan, report = load_plan(path)
+    with paused_gc():  # the model is built of acyclic objects: no collection walks them meanwhile
+        plan, report = load_plan(path)
     if plan is None or report.has_errors:
         raise UserError(report.sorted(), exit_code=report.exit_code or 1)
     return plan, report
