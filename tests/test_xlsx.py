@@ -248,9 +248,11 @@ def test_any_fill_is_collected_exactly(ws: Path, fills: list) -> None:
         cell.data_type = "s"  # typed text: openpyxl would otherwise store «=0» as a formula with no value
         sheet.cell(row, col["Дата выполнения"]).value = done if status == "выполнено" else None
         changes = unicodedata.normalize("NFC", text) != text  # records are read as NFC
-        if "\ufeff" in text or (text and not text.strip()) or changes:  # refused, the old record kept
-            refused.add(row)
         lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip(" ") for line in text.split("\n")]  # no-break spaces kept
+        # may be refused (OF735), the old record kept: an invisible mark, blanks only, a text records read
+        # differently, or a line that starts with a no-break space (in YAML it would sit in the indentation)
+        if "\ufeff" in text or (text and not text.strip()) or changes or any(ln.startswith("\xa0") for ln in lines):
+            refused.add(row)
         wanted[row] = (key, status, "\n".join(line for line in lines if line))
     book.save(path)
     result = CliRunner().invoke(main, ["collect", str(path), PLAN])

@@ -22,7 +22,10 @@ fallback), :mod:`.yamlerrors` translates ruamel's syntax errors, and
 from __future__ import annotations
 
 import errno
+import gc
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,14 +103,31 @@ def load_text(text: str, name: str, report: Report, fast: bool = True) -> Node |
     check_raw_text(text, name, report)
     if len(report) > before:
         return None
+    with paused_gc():
+        try:
+            events = fast_events(text) if fast else None
+            if events is None:
+                events = reference_events(text)
+        except TooDeep as exc:
+            report.items.append(too_deep(mark_pos(exc.mark, name)))
+            return None
+        except ReferenceFailure as failed:
+            report.items.append(reference_diagnostic(failed.error, name, text))
+            return None
+        return TreeBuilder(events, name, report).build()
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cycle collection while the events and the tree are built: they are tens of thousands of objects
+    and none of them is cyclic garbage, yet each 700 new objects started a collection that walked them
+    (a 5,000-activity plan: events and tree 0.51 s with collections, 0.30 s without). Reference counting
+    still frees everything as usual; collection resumes, as it was, when the block ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        events = fast_events(text) if fast else None
-        if events is None:
-            events = reference_events(text)
-    except TooDeep as exc:
-        report.items.append(too_deep(mark_pos(exc.mark, name)))
-        return None
-    except ReferenceFailure as failed:
-        report.items.append(reference_diagnostic(failed.error, name, text))
-        return None
-    return TreeBuilder(events, name, report).build()
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .diagnostics import Pos, Report
-from .load import load_file
+from .load import load_file, paused_gc
 from .paths import display_path
 from .planmodel import Plan
 from .schema import ConvertContext
@@ -19,9 +19,17 @@ from .validate import check_plan, check_todo, plan_directory
 
 
 def load_plan(path: Path | str, report: Report | None = None) -> tuple[Plan | None, Report]:
-    """Load and validate one plan; the plan is None only when it could not be read at all."""
-    path = Path(path)
-    report = report if report is not None else Report()
+    """Load and validate one plan; the plan is None only when it could not be read at all.
+
+    The cycle collector is paused meanwhile: a plan is tens of thousands of acyclic event, tree and
+    model objects, which it would otherwise walk again every 700 allocations (a third of the time
+    of a 5,000-activity plan).
+    """
+    with paused_gc():
+        return _load_plan(Path(path), report if report is not None else Report())
+
+
+def _load_plan(path: Path, report: Report) -> tuple[Plan | None, Report]:
     name = display_path(path)
     loaded = load_file(path, name)
     report.extend(loaded.report)

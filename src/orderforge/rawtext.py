@@ -18,6 +18,18 @@ OPENER_RUN = re.compile(rf"(?:[\[{{][ ]*){{{MAX_DEPTH + 1}}}|(?:-[ ]+){{{MAX_DEP
 #: Characters a .docx (XML 1.0) cannot hold, apart from TAB, LF, CR.
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
+#: :data:`OPENER_RUN` split by its first character, one unit unrolled: a pattern that starts with a
+#: literal is searched for by a fast scan, while the group repeat is tried at every offset (0.2 s of
+#: a 2 MB plan, 6 ms split). The leftmost of their matches is OPENER_RUN's (tests/test_load_guards.py).
+_OPENER_RUNS = tuple(re.compile(rf"{first}[ ]{repeat}(?:{unit}){{{MAX_DEPTH}}}") for first, repeat, unit in
+                     ((r"\[", "*", r"[\[{][ ]*"), (r"\{", "*", r"[\[{][ ]*"), ("-", "+", "-[ ]+")))
+
+
+def opener_run_start(text: str) -> int | None:
+    """Where the first match of :data:`OPENER_RUN` starts, or None — the same answer, found faster."""
+    starts = [m.start() for m in (rx.search(text) for rx in _OPENER_RUNS) if m is not None]
+    return min(starts) if starts else None
+
 
 def decode(data: bytes, name: str, report: Report) -> str | None:
     """UTF-8 (a BOM is allowed); anything else is an error with line:column."""
@@ -40,13 +52,15 @@ def decode(data: bytes, name: str, report: Report) -> str | None:
 
 def check_raw_text(text: str, name: str, report: Report) -> None:
     """Catch what YAML reports badly: tabs and no-break spaces in indentation, a stray BOM, raw control characters."""
-    run = OPENER_RUN.search(text)
+    run = opener_run_start(text)
     if run is not None:  # before the slow part, and before line-by-line checks of a file that is no plan
-        run_line, run_col = line_col(text, run.start())
+        run_line, run_col = line_col(text, run)
         report.items.append(too_deep(Pos(name, run_line, run_col)))
         return
     if "\u00a0" in text or "\ufeff" in text:  # rare: only then look for them line by line
         _check_invisible(text, name, report)
+    if "\t" not in text and FORBIDDEN_CHARS.search(text) is None:  # nothing the line-by-line loop can find
+        return
     for lineno, line in enumerate(text.split("\n"), start=1):
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:

@@ -133,9 +133,9 @@ def compose_reference(text: str, max_depth: int = 1000) -> tuple[Any, list[Any]]
 def _compose_libyaml(text: str, max_depth: int) -> tuple[Any, list[Any]] | None:
     """:func:`compose` by libyaml, or None: no C parser, a text the two parsers read differently
     (:data:`orderforge.yamlparse.RISKY`), too deep, or anything libyaml refuses (the reference then says why)."""
-    from .yamlparse import RISKY
+    from .yamlparse import is_risky
 
-    if RISKY.search(text):
+    if is_risky(text):
         return None
     try:
         import yaml

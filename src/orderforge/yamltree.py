@@ -112,34 +112,43 @@ class TreeBuilder:
         return root
 
     def _node(self) -> Node:
-        event = self._next()
+        event = self.events[self.i]
+        self.i += 1
         kind = type(event).__name__
-        pos = mark_pos(getattr(event, "start_mark", None), self.name)
+        mark = getattr(event, "start_mark", None)
+        line = getattr(mark, "line", -1)  # mark_pos, inlined: one call less for each of 60,000 nodes
+        pos = Pos(self.name, line + 1, getattr(mark, "column", -1) + 1) if line >= 0 else Pos(self.name)
         if kind == "AliasEvent":
             self.report.error(
                 "OF012", pos, "ссылки YAML («*имя») не поддерживаются",
                 "повторите текст полностью или заключите значение в кавычки, если «*» — часть текста",
             )
             return Scalar("", pos)
-        self._check_anchor_and_tag(event, pos)
+        if getattr(event, "anchor", None) or getattr(event, "tag", None) not in _STANDARD_TAGS:
+            self._check_anchor_and_tag(event, pos)
         if kind == "ScalarEvent":
             style = getattr(event, "style", None)
-            value: str = _nfc(event.value)  # type: ignore[attr-defined]
-            self._check_chars(value, pos)
+            value: str = event.value  # type: ignore[attr-defined]
+            if not value.isascii():
+                value = _nfc(value)
+            if FORBIDDEN_CHARS.search(value):
+                self._check_chars(value, pos)
             return Scalar(value, pos, quoted=style in ("'", '"'))
         if kind == "SequenceStartEvent":
             items: list[Node] = []
-            while self._peek() != "SequenceEndEvent":
+            events = self.events
+            while type(events[self.i]).__name__ != "SequenceEndEvent":
                 items.append(self._node())
-            self._next()
+            self.i += 1
             return Seq(items, pos)
         return self._mapping(pos)
 
     def _mapping(self, pos: Pos) -> Map:
         result = Map(pos=pos)
-        while self._peek() != "MappingEndEvent":
-            key = self._node()
-            value = self._node()
+        events, node = self.events, self._node
+        while type(events[self.i]).__name__ != "MappingEndEvent":
+            key = node()
+            value = node()
             if not isinstance(key, Scalar):
                 self.report.error(
                     "OF013", key.pos, "вместо ключа — список или словарь",
@@ -159,7 +168,7 @@ class TreeBuilder:
                 )
                 continue
             result.entries[key.value] = Entry(key.value, key.pos, value)
-        self._next()
+        self.i += 1
         return result
 
     def _check_chars(self, value: str, pos: Pos) -> None:

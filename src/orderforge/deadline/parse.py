@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ..lazyre import LazyPattern
@@ -129,7 +130,21 @@ def parse_deadline(text: str, *, school_year: bool = False) -> Deadline:
     months runs in school-year order («сентябрь, декабрь, март, май 2027» begins in
     September 2026) and «2026–2027» alone is that school year, not two calendar years.
     """
-    src = _source(text if isinstance(text, str) else str(text))
+    return _parse_cached(text if isinstance(text, str) else str(text), school_year)
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str, school_year: bool) -> Deadline:
+    """A plan repeats its deadlines («постоянно», «ежеквартально», «до 31.05.2026»): each is parsed once.
+
+    :class:`Deadline` is frozen and holds only tuples, dates and strings, so one value can serve every
+    caller (tests/test_deadline_cache.py: cached == parsed afresh).
+    """
+    return _parse_fresh(text, school_year)
+
+
+def _parse_fresh(text: str, school_year: bool) -> Deadline:
+    src = _source(text)
     for parser in _PARSERS:
         try:
             found = parser(src, school_year)

@@ -141,8 +141,21 @@ def _normalise(text: str) -> str:
 def _source(text: str) -> _Src:
     norm = _normalise(text)
     orig = _TRAILING.sub("", norm)
-    key = "".join(c.lower() if len(c.lower()) == 1 else c for c in orig).replace("ё", "е")
-    return _Src(norm, orig, key)
+    return _Src(norm, orig, _key(orig))
+
+
+def _key(orig: str) -> str:
+    """Each character lowered on its own, kept when lowering would lengthen it («İ»): the key stays as
+    long as the original, so match positions cut the original too.
+
+    ``str.lower`` of the whole phrase gives the same in one call unless a character lengthens (then the
+    lengths differ) or a «Σ» is there (the whole string's lowering knows the final «ς»); only then the
+    characters are lowered one by one (tests/test_deadline_cache.py compares both ways).
+    """
+    lowered = orig.lower()
+    if len(lowered) != len(orig) or "Σ" in orig:
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in orig)
+    return lowered.replace("ё", "е")
 
 
 def _match_phrase(key: str) -> str | None:
