@@ -254,8 +254,9 @@ def report_text_parts(execution: Execution, period: ReportPeriod, wording: Wordi
 
 def build_report(execution: Execution, period: ReportPeriod, workspace: Path | None = None) -> bytes:
     """The report's .docx bytes in the plan's house style."""
-    from .render import check_leftovers, finish_package, make_env, open_template, template_error
+    from .render import check_leftovers, finish_package, make_env
     from .style import Column, load_style
+    from .templatefile import open_template, template_error
 
     plan = execution.plan
     style = load_style(plan.style, workspace or plan.workspace)

@@ -15,8 +15,9 @@ import tempfile
 from pathlib import Path
 
 from .diagnostics import Pos, Report, UserError
-from .render import make_env, open_template, part_name
+from .render import make_env
 from .style import Style, load_style
+from .templatefile import open_template, part_name
 
 CONTEXT_ROOTS = {"order", "appendix"}
 _PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
