@@ -11,13 +11,7 @@ dictionary), but only up to and including the head noun: in «начальник
 would give the wrong «начальнику отделу». Two heads joined by a dash
 («Заместитель главы администрации – начальник Управления …») are inflected both.
 
-People are inflected with pytrovich, the port of the petrovich rules (the same
-rule set as petrovich-ruby/-js/-java). It was chosen over the other port,
-«petrovich» (damirazo): pytrovich is the one kept up to date — its 2026 release
-refreshed the rules with the upstream fixes of 2020–2024, handles Ё, capitals,
-hyphenated surnames and indeclinable names, ships type hints and has no
-dependencies — whereas «petrovich» 2.0.1, the last release that runs on
-Python < 3.12, dates from 2019 and its 3.0 requires Python 3.12.
+People are inflected with pytrovich (why that port: :mod:`.people`).
 
 Both libraries are imported lazily, on the first declension that needs them,
 through cached loaders (``morphology.analyser``, ``people._names``): a plan that asks for no
