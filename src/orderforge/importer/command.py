@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Pos, Report, UserError
+from ..plans import PLANS_DIR
 from .directory import Registry, directory_yaml
 from .docfile import read_document
 from .output import plan_yaml
@@ -20,7 +21,6 @@ from .summary import ImportResult
 from .text import slug
 
 DEFAULT_STYLE = "kaliningrad-committee"
-PLANS_DIR = Path("plans")
 
 
 def default_plan_path(docx: Path) -> Path:
