@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from orderforge.cli import main
 from orderforge.docxtext import docx_text
-from orderforge.stylesources import BUNDLED, WORKSPACE, found_styles, package_sources
+from orderforge.stylesources import BUNDLED, WORKSPACE, StyleSource, found_styles, package_sources
 
 from .conftest import PLANS, ROOT, TEMPLATES
 
@@ -182,3 +182,32 @@ def test_validate_of_a_bundled_style_reads_no_package_metadata() -> None:
             "assert result.exit_code == 0, result.output\nprint('importlib.metadata' in sys.modules)\n")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_the_entry_points_are_scanned_again_only_when_something_is_installed(
+        installed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """importlib.metadata costs a third of a build that skips every plan: its answer is remembered,
+    keyed by the mtimes of the sys.path folders that an install or removal changes."""
+    import os
+
+    import orderforge.stylesources as sources
+
+    monkeypatch.setenv("ORDERFORGE_CACHE_DIR", str(tmp_path / "cache"))
+    scans: list[tuple[StyleSource, ...]] = []
+    real_scan = sources._scan_entry_points
+    monkeypatch.setattr(sources, "_scan_entry_points", lambda: scans.append(real_scan()) or scans[-1])
+
+    first = package_sources()
+    package_sources.cache_clear()  # as a new process would
+    second = package_sources()
+    assert [s.origin for s in first] == ["пакет mycommittee"] and second == first and len(scans) == 1
+
+    shutil.rmtree(installed / "mycommittee_style-1.0.dist-info")  # uninstalled
+    stamp = installed.stat().st_mtime_ns + 1_000_000
+    os.utime(installed, ns=(stamp, stamp))  # a coarse clock must not hide the change
+    package_sources.cache_clear()
+    assert package_sources() == () and len(scans) == 2
+
+    (tmp_path / "cache" / "style-packages.json").write_text("{broken", encoding="utf-8")
+    package_sources.cache_clear()
+    assert package_sources() == () and len(scans) == 3
