@@ -18,25 +18,15 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from functools import lru_cache
 from importlib.util import find_spec
-from pathlib import Path
+
+from .paths import cache_dir
 
 #: The file in the cache folder; its "stamp" says which code and dictionary wrote it.
 FILE_NAME = "declension-doubts.json"
 #: Phrases remembered at most; the oldest are forgotten first (a committee has a few dozen).
 MAX_PHRASES = 5000
-
-
-def cache_dir() -> Path:
-    """Where orderforge keeps what it may forget: the user's cache folder, not the workspace."""
-    if os.environ.get("ORDERFORGE_CACHE_DIR"):
-        return Path(os.environ["ORDERFORGE_CACHE_DIR"])
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "orderforge"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "orderforge"
 
 
 def _stamp() -> str:

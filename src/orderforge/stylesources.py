@@ -130,7 +130,7 @@ def _remembered(key: list[list[object]]) -> tuple[StyleSource, ...] | None:
     is still there (a zipped install's folder is unpacked afresh each run, so it is never reused)."""
     import json
 
-    from .doubtcache import cache_dir
+    from .paths import cache_dir
 
     try:
         data = json.loads((cache_dir() / _REMEMBERED).read_text(encoding="utf-8"))
@@ -147,7 +147,7 @@ def _remember(key: list[list[object]], sources: tuple[StyleSource, ...]) -> None
     import json
 
     from .diagnostics import UserError
-    from .doubtcache import cache_dir
+    from .paths import cache_dir
     from .write import write_atomic
 
     data = {"key": key, "sources": [[source.origin, str(source.root)] for source in sources]}
