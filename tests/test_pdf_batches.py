@@ -59,3 +59,20 @@ def test_a_lone_file_that_gave_no_pdf_is_not_run_again(calls: list[list[str]], t
     said: list[str] = []
     done = pdf.convert_many([(tmp_path / "broken.docx", tmp_path / "broken.pdf")], progress=said.append)
     assert done == {} and calls == [["broken.docx"]] and said == []
+
+
+def test_the_profile_seed_lives_in_the_user_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The seed is kept where every other cache is (paths.cache_dir, which honours ORDERFORGE_CACHE_DIR),
+    one per LibreOffice installation: another program (or the same one changed) gets another seed."""
+    soffice, other = tmp_path / "soffice", tmp_path / "other" / "soffice"
+    for program in (soffice, other):
+        program.parent.mkdir(parents=True, exist_ok=True)
+        program.write_bytes(b"#!/bin/sh\n")
+    monkeypatch.setenv("ORDERFORGE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    seed = pdf.profile_seed(str(soffice))
+    assert seed is not None and seed.parent == tmp_path / "cache"
+    assert seed.name.startswith("libreoffice-profile-")
+    assert pdf.profile_seed(str(soffice)) == seed
+    assert pdf.profile_seed(str(other)) not in (seed, None)
+    assert pdf.profile_seed(str(tmp_path / "missing")) is None

@@ -239,11 +239,11 @@ def test_the_first_run_leaves_a_profile_seed_and_concurrent_runs_share_no_profil
         documents: list[Path], scratch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A new profile is made once and kept as a seed; two converters at once each copy it into their own
     scratch (one shared profile would make the second LibreOffice hand its work to the first)."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("ORDERFORGE_CACHE_DIR", str(tmp_path / "cache"))
     with PdfConverter.start() as pdfs:
         pdfs.submit(documents[0], tmp_path / "first.pdf")
         assert pdfs.wait() == {documents[0]: tmp_path / "first.pdf"}
-    (seed,) = (tmp_path / "cache" / "orderforge").iterdir()
+    (seed,) = (tmp_path / "cache").iterdir()
     assert (seed / "user" / "registrymodifications.xcu").is_file()
     with PdfConverter.start() as one, PdfConverter.start() as two:
         one.submit(documents[1], tmp_path / "one.pdf")
@@ -251,7 +251,7 @@ def test_the_first_run_leaves_a_profile_seed_and_concurrent_runs_share_no_profil
         assert two.wait() == {documents[2]: tmp_path / "two.pdf"}
         assert one.wait() == {documents[1]: tmp_path / "one.pdf"}
         assert one.retried == two.retried == []
-    assert [p.name for p in (tmp_path / "cache" / "orderforge").iterdir()] == [seed.name], "no staged copy left"
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [seed.name], "no staged copy left"
     assert _processes_mentioning(str(scratch)) == []
     assert list(scratch.iterdir()) == []
 

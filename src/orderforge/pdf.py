@@ -414,17 +414,21 @@ def profile_seed(soffice: str) -> Path | None:
     writes its configuration and runs its graphics self-test); a copy of one made
     before starts like a reused one. Each run copies the seed into its own scratch
     folder, so concurrent runs never share a profile (LibreOffice would hand one run's
-    documents to the other's process). None when there is no cache folder.
+    documents to the other's process). It lives in the user cache folder (:func:`.paths.cache_dir`)
+    with the other things orderforge may forget. None when LibreOffice's program cannot be
+    found or there is no home to keep a cache in.
     """
     import hashlib
+
+    from .paths import cache_dir
 
     try:
         program = Path(soffice).resolve()
         stamp = f"{program}:{program.stat().st_mtime_ns}"
-        base = os.environ.get("LOCALAPPDATA") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        folder = cache_dir()
     except (OSError, RuntimeError):
         return None
-    return Path(base, "orderforge", f"libreoffice-profile-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}")
+    return folder / f"libreoffice-profile-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}"
 
 
 def _copy_seed(seed: Path | None, profile: Path) -> None:
