@@ -407,6 +407,11 @@ def _office_sockets(group: int) -> list[Path]:
             continue
     return found
 
+#: Part of the seed's name: a seed made by an older orderforge lacks what a newer one puts in (the version
+#: LibreOffice started with, see unoconvert._remember_version), so it is not used, and a new one is made.
+SEED_FORMAT = 2
+
+
 def profile_seed(soffice: str) -> Path | None:
     """Where a LibreOffice profile made by an earlier run is kept, one per LibreOffice installation.
 
@@ -424,7 +429,7 @@ def profile_seed(soffice: str) -> Path | None:
 
     try:
         program = Path(soffice).resolve()
-        stamp = f"{program}:{program.stat().st_mtime_ns}"
+        stamp = f"{SEED_FORMAT}:{program}:{program.stat().st_mtime_ns}"
         folder = cache_dir()
     except (OSError, RuntimeError):
         return None

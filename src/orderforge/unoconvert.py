@@ -39,7 +39,7 @@ def _say(**fields):
 
 
 def _connect(uno, pipe, seconds):
-    """LibreOffice's desktop, retried until it listens (it is still starting when we are)."""
+    """LibreOffice's component context, retried until it listens (it is still starting when we are)."""
     from com.sun.star.connection import NoConnectException
 
     local = uno.getComponentContext()
@@ -53,7 +53,25 @@ def _connect(uno, pipe, seconds):
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.02)
-    return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+    return context
+
+
+def _remember_version(uno, context):
+    """Record in the profile that this LibreOffice version has started in it, as its window does on a first start.
+
+    Headless, LibreOffice never records it, so every start counts as the first of a new version and
+    runs its graphics self-test (GraphicsRenderTests, over a second of CPU, before it even listens);
+    a profile seed that holds the version starts without it. The test only chooses a screen renderer:
+    PDF export does not use one.
+    """
+    provider = context.ServiceManager.createInstanceWithContext(
+        "com.sun.star.configuration.ConfigurationProvider", context)
+    product = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess",
+                                                   _props(uno, nodepath="/org.openoffice.Setup/Product"))
+    version = product.getByName("ooSetupVersion")
+    if product.getByName("ooSetupLastVersion") != version:
+        product.replaceByName("ooSetupLastVersion", version)
+        product.commitChanges()
 
 
 def _props(uno, **values):
@@ -113,7 +131,8 @@ def main():
         _say(event="fatal", error=f"no uno module: {exc}")
         return 3
     try:
-        desktop = _connect(uno, pipe, seconds)
+        context = _connect(uno, pipe, seconds)
+        desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
     except Exception as exc:  # noqa: BLE001 - any failure here means: use the one-shot path
         _say(event="fatal", error=f"{type(exc).__name__}: {exc}")
         _end_office(group, 0)
@@ -131,6 +150,10 @@ def main():
                 return 5
         if not heard:  # orderforge is gone: the rest would be for nobody
             break
+    try:  # after the documents: only a profile kept as the seed needs it
+        _remember_version(uno, context)
+    except Exception:  # noqa: BLE001,S110 - a profile without it only starts slower
+        pass
     try:
         desktop.terminate()
     except Exception:  # noqa: BLE001,S110 - it is going away either way
