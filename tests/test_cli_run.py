@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -150,6 +151,36 @@ def test_without_libreoffice_the_pdf_step_says_how_to_get_it(tmp_path: Path, mon
     said = Lines()
     assert batch.make_pdfs([tmp_path / "x.docx"], said) == 0
     assert said.out == [] and "LibreOffice не найден" in said.err[0] and "Документы .docx записаны" in said.err[0]
+
+
+def test_build_pdf_looks_for_libreoffice_once(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The converter started for the batch is handed the program found; the PDF step does not look again."""
+    from contextlib import contextmanager
+
+    import orderforge.pdf
+
+    looked: list[str] = []
+    started: list[str | None] = []
+    monkeypatch.setattr(orderforge.pdf, "find_soffice", lambda: looked.append("soffice") or "/opt/lo/soffice")
+
+    class Converter:
+        def submit(self, docx: Path, pdf: Path) -> None:
+            pdf.write_bytes(b"%PDF-1.4\n")
+
+        def wait(self) -> dict[Path, Path]:
+            return {d: d.with_suffix(".pdf") for d in Path("out").glob("*.docx")}
+
+    @contextmanager
+    def start(progress: object = None, timeout: float = 600, soffice: str | None = None) -> Iterator[Converter]:
+        started.append(soffice)
+        yield Converter()
+
+    monkeypatch.setattr(orderforge.pdf.PdfConverter, "start", start)
+    said = Lines()
+    plans = [Path("plans/zyryansky-2025.yaml")]
+    assert batch.build_files(plans, batch.BuildOptions(Path("out"), pdf=True, jobs=1), said) == 0, said.err
+    assert Path("out/zyryansky-2025.pdf").is_file()
+    assert looked == ["soffice"] and started == ["/opt/lo/soffice"]
 
 
 def test_a_long_validate_batch_says_how_far_it_got(workspace: Path) -> None:

@@ -104,12 +104,15 @@ def build_files(files: list[Path], options: BuildOptions, say: Say) -> int:
 
 
 def _start_pdf_converter(stack: ExitStack, say: Say) -> PdfConverter | None:
-    """A LibreOffice of our own for the whole batch, ended when the batch ends; None when there is none."""
+    """A LibreOffice of our own for the whole batch, ended when the batch ends; None when there is none.
+
+    The one place the build looks for LibreOffice: the converter is handed what was found."""
     from .pdf import PdfConverter, find_soffice
 
-    if find_soffice() is None:
+    soffice = find_soffice()
+    if soffice is None:
         return None  # make_pdfs says how to install it
-    return stack.enter_context(PdfConverter.start(progress=lambda line: say(line, err=True)))
+    return stack.enter_context(PdfConverter.start(progress=lambda line: say(line, err=True), soffice=soffice))
 
 
 def _build_batch(files: list[Path], options: BuildOptions, batch: _Batch, say: Say) -> None:
@@ -169,7 +172,7 @@ def make_pdfs(documents: list[Path], say: Say, pdfs: PdfConverter | None = None)
     """
     from .pdf import INSTALL_HINT, convert_many, find_soffice
 
-    if find_soffice() is None:
+    if pdfs is None and find_soffice() is None:  # a running converter has found LibreOffice already
         say(f"PDF не создан: LibreOffice не найден; {INSTALL_HINT}. Документы .docx записаны.", err=True)
         return 0
     started = time.perf_counter()

@@ -209,9 +209,11 @@ class PdfConverter:
 
     @classmethod
     @contextmanager
-    def start(cls, progress: Progress | None = None, timeout: float = 600) -> Iterator[PdfConverter]:
-        """Start LibreOffice (and the UNO helper) in the background; raises UserError without LibreOffice."""
-        soffice = find_soffice()
+    def start(cls, progress: Progress | None = None, timeout: float = 600,
+              soffice: str | None = None) -> Iterator[PdfConverter]:
+        """Start LibreOffice (``soffice``, else the one installed) and the UNO helper in the background;
+        raises UserError without LibreOffice."""
+        soffice = soffice or find_soffice()
         if soffice is None:
             raise UserError.simple("OF501", "pdf", "LibreOffice не найден, PDF не создан", INSTALL_HINT)
         with ExitStack() as stack:
