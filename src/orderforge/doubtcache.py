@@ -86,13 +86,13 @@ def phrase_doubts(phrase: str) -> list[str]:
 
 
 def _save(answers: dict[str, list[str]]) -> None:
-    """Write the answers whole (atomically); another process's answers may be lost, never half-written."""
+    """Write the answers whole (atomically; write_atomic makes the cache folder when there is none yet);
+    another process's answers may be lost, never half-written."""
     from .diagnostics import UserError
     from .write import write_atomic
 
     data = json.dumps({"stamp": _stamp(), "doubts": answers}, ensure_ascii=False, indent=0)
     try:
-        cache_dir().mkdir(parents=True, exist_ok=True)
         write_atomic(cache_dir() / FILE_NAME, data.encode("utf-8"))
     except (OSError, UserError):
         pass  # a read-only home or a full disk: the answer is simply asked again next time
