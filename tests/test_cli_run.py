@@ -183,6 +183,29 @@ def test_build_pdf_looks_for_libreoffice_once(workspace: Path, monkeypatch: pyte
     assert looked == ["soffice"] and started == ["/opt/lo/soffice"]
 
 
+def test_build_many_tells_each_plan_as_it_finishes_and_yields_in_plan_order(workspace: Path) -> None:
+    """``finished`` hears of every plan once, no later than it is yielded (so --pdf can start a short plan's PDF
+    while a long plan before it renders); the yields keep the plans' order."""
+    from orderforge.build import Outcome, build_many
+
+    plans = [Path("plans/baltiysk-2024.yaml"), Path("plans/bad.yaml"), Path("plans/zyryansky-2025.yaml")]
+    plans[1].write_text("style: [\n", encoding="utf-8")
+    told: list[Path] = []
+    yielded: list[Path] = []
+
+    def finished(outcome: Outcome) -> None:
+        assert outcome.path not in yielded, "told after it was yielded"
+        told.append(outcome.path)
+
+    for jobs in (1, 2):
+        told.clear()
+        yielded.clear()
+        for outcome in build_many(plans, Path("out"), jobs, finished=finished):
+            assert outcome.path in told
+            yielded.append(outcome.path)
+        assert yielded == plans and sorted(told) == sorted(plans)
+
+
 def test_a_long_validate_batch_says_how_far_it_got(workspace: Path) -> None:
     """From PROGRESS_FROM plans on, every PROGRESS_EVERY plans a line on stderr; the findings are the report's."""
     from orderforge.diagnostics import Report

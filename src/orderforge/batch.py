@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Protocol
 from .diagnostics import Diagnostic, Report, failure_reason
 
 if TYPE_CHECKING:
+    from .build import Outcome
     from .buildcache import BuildCache
     from .pdf import PdfConverter
 
@@ -77,6 +78,12 @@ class _Batch:
         self.built.append(document)
         if self.pdfs is not None:
             self.pdfs.submit(document, document.with_suffix(".pdf"))
+
+    def pdf_early(self, outcome: Outcome) -> None:
+        """A document just rendered goes to the running LibreOffice at once, before the plans listed
+        before it are done (``needs_pdf`` then finds it queued already)."""
+        if self.pdfs is not None and outcome.result is not None:
+            self.pdfs.submit(outcome.result.docx, outcome.result.docx.with_suffix(".pdf"))
 
     def prefix(self, path: Path) -> str:
         """«[3/50] » before a plan's line in a batch of several plans."""
@@ -141,7 +148,7 @@ def _build_changed(todo: dict[Path, str], options: BuildOptions, cache: BuildCac
     from .build import build_many, default_jobs
 
     jobs = options.jobs or default_jobs(len(todo))
-    for outcome in build_many(list(todo), options.out_dir, jobs):
+    for outcome in build_many(list(todo), options.out_dir, jobs, finished=batch.pdf_early):
         path, prefix = outcome.path, batch.prefix(outcome.path)
         if outcome.result is None:
             cache.forget(path)

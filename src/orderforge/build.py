@@ -5,7 +5,7 @@ The library entry point the CLI (and tests) call; it prints nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -87,16 +87,33 @@ def build_one(plan_path: Path, out_dir: Path) -> Outcome:
     return Outcome(plan_path, result, [], 0, time.perf_counter() - started)
 
 
-def build_many(plans: list[Path], out_dir: Path, jobs: int) -> Iterator[Outcome]:
+def build_many(plans: list[Path], out_dir: Path, jobs: int,
+               finished: Callable[[Outcome], None] | None = None) -> Iterator[Outcome]:
     """Build plans in ``jobs`` processes (rendering is CPU-bound: threads would share one core), yielding
-    each outcome in the plans' order as soon as it and those before it are done."""
+    each outcome in the plans' order as soon as it and those before it are done.
+
+    ``finished`` hears of each outcome as soon as it is done, in the order the plans finish: a
+    document's PDF can start while a longer plan before it still renders.
+    """
+    tell = finished or (lambda outcome: None)
     if jobs <= 1 or len(plans) <= 1:
-        yield from (build_one(path, out_dir) for path in plans)
+        for path in plans:
+            outcome = build_one(path, out_dir)
+            tell(outcome)
+            yield outcome
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(plans))) as pool:
-        yield from pool.map(build_one, plans, [out_dir] * len(plans))
+        futures = {pool.submit(build_one, path, out_dir): index for index, path in enumerate(plans)}
+        done: dict[int, Outcome] = {}
+        following = 0  # the next plan to yield, in the plans' order
+        for future in as_completed(futures):
+            outcome = done[futures[future]] = future.result()
+            tell(outcome)
+            while following in done:
+                yield done.pop(following)
+                following += 1
 
 
 def default_jobs(plans: int) -> int:
