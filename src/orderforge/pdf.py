@@ -186,9 +186,10 @@ def uno_python(soffice: str) -> str | None:
 class PdfConverter:
     """One LibreOffice, started before the documents exist, converting each as soon as it is submitted.
 
-    LibreOffice needs over a second to start; ``build`` needs about as long to render the
-    documents. Started first, LibreOffice comes up while they are rendered, so a build with
-    PDF takes little longer than LibreOffice alone. Use only as a context manager
+    LibreOffice needs over a second to start (a few tenths from a profile seed); ``build``
+    needs about as long to render the documents. Started first, LibreOffice comes up while
+    they are rendered, and each document goes to it as soon as it is written, so a build
+    with PDF takes little longer than LibreOffice alone. Use only as a context manager
     (:meth:`start`): on leaving it, however that happens (success, an error, Ctrl+C, SIGTERM),
     LibreOffice and the helper are ended and the scratch folder is removed.
     """
@@ -418,8 +419,11 @@ def profile_seed(soffice: str) -> Path | None:
     """Where a LibreOffice profile made by an earlier run is kept, one per LibreOffice installation.
 
     A new profile costs LibreOffice a few tenths of a second on its first start (it
-    writes its configuration and runs its graphics self-test); a copy of one made
-    before starts like a reused one. Each run copies the seed into its own scratch
+    writes its configuration and registers its extensions), and a profile that has not
+    recorded the LibreOffice version run in it makes every start run the graphics self-test
+    (over a second; headless LibreOffice never records the version itself, the helper does,
+    see ``unoconvert._remember_version``). A copy of a seed starts in about 0.2 s.
+    Each run copies the seed into its own scratch
     folder, so concurrent runs never share a profile (LibreOffice would hand one run's
     documents to the other's process). It lives in the user cache folder (:func:`.paths.cache_dir`)
     with the other things orderforge may forget. None when LibreOffice's program cannot be
