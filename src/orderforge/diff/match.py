@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import heapq
+from collections import Counter
 
 from ..planmodel import Plan, Section
 from .result import Item, SectionItem, text_str
@@ -133,17 +134,17 @@ Candidate = tuple[float, int, int, int, bool, Item, Item]
 
 
 def _similar_candidates(old: list[Item], new: list[Item], pairs: list[tuple[Item, Item]]) -> list[Candidate]:
-    """The pairs that may have a ratio ≥ :data:`SIMILARITY`, scored by an upper bound of it (difflib's quick
-    ratios, a character count): every pair of a small remainder, else each old text against the
-    :data:`WINDOW` new ones either side of where it should be — just after the new place of the nearest
-    earlier activity already paired (a bounded window: near-linear)."""
-    new_texts = [text_str(n.activity.text) for n in new]
+    """The pairs that may have a ratio ≥ :data:`SIMILARITY`, scored by an upper bound of it (the letters
+    two texts share, as difflib's quick_ratio counts them): every pair of a small remainder, else each old
+    text against the :data:`WINDOW` new ones either side of where it should be — just after the new place
+    of the nearest earlier activity already paired (a bounded window: near-linear)."""
+    new_letters = [_Letters(text_str(n.activity.text)) for n in new]
     full = len(old) * len(new) <= FULL_COMPARISON
     anchors = _anchors(old, pairs)
     new_indexes = [n.index for n in new]
     found: list[Candidate] = []
     for o in old:
-        o_text = text_str(o.activity.text)
+        o_letters = _Letters(text_str(o.activity.text))
         if full:
             window = range(len(new))
         else:
@@ -153,19 +154,29 @@ def _similar_candidates(old: list[Item], new: list[Item], pairs: list[tuple[Item
             n = new[k]
             if not _may_pair(o, n):
                 continue
-            bound = _ratio_bound(o_text, new_texts[k])
+            bound = o_letters.ratio_bound(new_letters[k])
             if bound >= SIMILARITY:
                 found.append((-bound, abs(o.index - n.index), o.index, n.index, False, o, n))
     return found
 
 
-def _ratio_bound(a: str, b: str) -> float:
-    """An upper bound of :func:`similarity` that costs a character count, not a search for common blocks."""
-    if a == b:
-        return 1.0
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    quick = matcher.real_quick_ratio()
-    return quick if quick < SIMILARITY else matcher.quick_ratio()
+class _Letters:
+    """A text and how many times each character occurs in it, counted once for all its comparisons."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.counts = Counter(text)
+
+    def ratio_bound(self, other: _Letters) -> float:
+        """difflib's quick_ratio (an upper bound of :func:`similarity`); 0.0 when its length alone rules
+        the pair out (real_quick_ratio), as :func:`similarity` does. No search for common blocks, and no
+        SequenceMatcher: building one indexes the second text again for every pair."""
+        if self.text == other.text:
+            return 1.0
+        length = len(self.text) + len(other.text)
+        if 2.0 * min(len(self.text), len(other.text)) / length < SIMILARITY:
+            return 0.0
+        return 2.0 * sum((self.counts & other.counts).values()) / length
 
 
 def _take_best_first(candidates: list[Candidate], pairs: list[tuple[Item, Item]], used_old: set[int],
