@@ -154,3 +154,32 @@ def test_a_ratio_is_computed_only_for_pairs_still_free(tmp_path: Path, monkeypat
     pairs = match_items(items([(None, t) for t in texts]), items([(None, t) for t in edited_texts]))
     assert as_indexes(pairs) == [(k, k) for k in range(len(texts))]
     assert len(calls) <= 2 * len(reworded)
+
+
+def reference_keep_in_order(values: list[int], stable: list[bool]) -> set[int]:
+    """The longest run kept in order, by the quadratic search alone (the specification of the fast path)."""
+    best: list[tuple[int, int]] = []
+    prev: list[int] = []
+    for i, v in enumerate(values):
+        score, link = (1, int(stable[i])), -1
+        for j in range(i):
+            candidate = (best[j][0] + 1, best[j][1] + int(stable[i]))
+            if values[j] < v and candidate > score:
+                score, link = candidate, j
+        best.append(score)
+        prev.append(link)
+    keep: set[int] = set()
+    i = max(range(len(values)), key=lambda k: best[k]) if values else -1
+    while i >= 0:
+        keep.add(i)
+        i = prev[i]
+    return keep
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(st.integers(0, 30), max_size=20, unique=True), sort=st.booleans(), data=st.data())
+def test_the_run_kept_in_order_is_the_quadratic_searchs(values: list[int], sort: bool, data: st.DataObject) -> None:
+    """Sorted values (every section nobody reordered) take the fast path; it must agree with the search."""
+    values = sorted(values) if sort else values
+    stable = data.draw(st.lists(st.booleans(), min_size=len(values), max_size=len(values)))
+    assert match._keep_in_order(values, stable) == reference_keep_in_order(values, stable)
