@@ -1066,3 +1066,12 @@ def test_deadline_is_hashable_and_frozen() -> None:
     with pytest.raises(AttributeError):
         d.kind = "free"  # type: ignore[misc]
     assert replace(d, text="x") != d
+
+
+def test_days_in_month_is_calendars_for_every_month_of_every_year() -> None:
+    """The month's length without importing calendar (validate's start-up): the same for all of 1…9999."""
+    import calendar
+
+    from orderforge.deadline.value import days_in_month
+
+    assert all(days_in_month(y, m) == calendar.monthrange(y, m)[1] for y in range(1, 10000) for m in range(1, 13))

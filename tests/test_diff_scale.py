@@ -125,3 +125,61 @@ def test_comparisons_grow_linearly(tmp_path: Path, count: int, monkeypatch: pyte
     old, new = plan_items(tmp_path, count, 1), plan_items(tmp_path, count, 2)
     match_items(old, new)
     assert len(calls) <= (2 * match.WINDOW + 1) * count
+
+
+CHARS = st.text(alphabet="абвгде ёжз", min_size=0, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(old=st.lists(CHARS, max_size=14), new=st.lists(CHARS, max_size=14))
+def test_weighing_only_free_pairs_takes_the_exhaustive_matchers_pairs(old: list[str], new: list[str]) -> None:
+    """Short texts of few letters: many ratios tie and many upper bounds (character counts) are loose,
+    so the order in which pairs are weighed is what is tested."""
+    a, b = items([(None, t) for t in old]), items([(None, t) for t in new])
+    assert as_indexes(match_items(a, b)) == as_indexes(reference_match(a, b))
+
+
+def test_a_ratio_is_computed_only_for_pairs_still_free(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """1,000 activities, 40 reworded far apart (the bench's edit): each is weighed against its window,
+    but an exact ratio is computed about once per reworded activity, not once per pair in the window."""
+    texts = [text_str(i.activity.text) for i in plan_items(tmp_path, 1000, 5)]
+    rng = random.Random(5)
+    reworded = sorted(rng.sample(range(len(texts)), 40))
+    edited_texts = list(texts)
+    for k in reworded:
+        edited_texts[k] = texts[k] + " (изм.)"
+    calls: list[int] = []
+    exact = match.similarity
+    monkeypatch.setattr(match, "similarity", lambda x, y: calls.append(1) or exact(x, y))
+    pairs = match_items(items([(None, t) for t in texts]), items([(None, t) for t in edited_texts]))
+    assert as_indexes(pairs) == [(k, k) for k in range(len(texts))]
+    assert len(calls) <= 2 * len(reworded)
+
+
+def reference_keep_in_order(values: list[int], stable: list[bool]) -> set[int]:
+    """The longest run kept in order, by the quadratic search alone (the specification of the fast path)."""
+    best: list[tuple[int, int]] = []
+    prev: list[int] = []
+    for i, v in enumerate(values):
+        score, link = (1, int(stable[i])), -1
+        for j in range(i):
+            candidate = (best[j][0] + 1, best[j][1] + int(stable[i]))
+            if values[j] < v and candidate > score:
+                score, link = candidate, j
+        best.append(score)
+        prev.append(link)
+    keep: set[int] = set()
+    i = max(range(len(values)), key=lambda k: best[k]) if values else -1
+    while i >= 0:
+        keep.add(i)
+        i = prev[i]
+    return keep
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(st.integers(0, 30), max_size=20, unique=True), sort=st.booleans(), data=st.data())
+def test_the_run_kept_in_order_is_the_quadratic_searchs(values: list[int], sort: bool, data: st.DataObject) -> None:
+    """Sorted values (every section nobody reordered) take the fast path; it must agree with the search."""
+    values = sorted(values) if sort else values
+    stable = data.draw(st.lists(st.booleans(), min_size=len(values), max_size=len(values)))
+    assert match._keep_in_order(values, stable) == reference_keep_in_order(values, stable)

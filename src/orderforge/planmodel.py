@@ -159,6 +159,8 @@ class Person:
 
 @dataclass
 class Directory:
+    """The parties and people a plan may name, and the file they were read from ("" when none)."""
+
     parties: dict[str, Party] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     source: str = ""
@@ -179,6 +181,8 @@ class Point:
 
 @dataclass
 class Order:
+    """The приказ around the plan: its requisites, operative points and signature."""
+
     kind: str
     issuer: list[str]
     issuer_genitive: str | None
@@ -209,6 +213,8 @@ class Approval:
 
 @dataclass
 class Activity:
+    """One row of the plan table: what is done, by when, by whom, with what result."""
+
     id: str | None
     text: Text
     deadline: Deadline | None
@@ -221,6 +227,8 @@ class Activity:
 
 @dataclass
 class Section:
+    """A titled group of activities, possibly with subsections (numbered after its own activities)."""
+
     title: str
     numbered: bool
     activities: list[Activity]
@@ -230,6 +238,8 @@ class Section:
 
 @dataclass
 class PassportEntry:
+    """One row of the plan's passport table: a label and its lines."""
+
     label: str
     items: list[str]
     pos: Pos
@@ -237,6 +247,8 @@ class PassportEntry:
 
 @dataclass
 class PlanBody:
+    """The «План мероприятий» itself: title, period, passport, activities and sections."""
+
     title: list[str]
     period: Period | None
     passport: list[PassportEntry]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .diagnostics import Pos, Report
+from .lazyre import LazyPattern
 from .yamlparse import MAX_DEPTH, too_deep
 
 #: A run of openers deeper than :data:`.yamlparse.MAX_DEPTH`, found by one regex scan before any parsing.
@@ -82,8 +83,8 @@ def check_raw_text(text: str, name: str, report: Report) -> None:
 #: lines away, or there is none and the value is silently different. Inside text (a paragraph's first-line
 #: indent in a «|» block) it is the clerk's and stays.
 _STRUCTURE = r"(?:-|[^\s\"'#-][^\s:#]*:)(?:\s|$)"
-_NBSP_INDENT = re.compile(rf"[ ]*\u00a0[ \u00a0]*(?={_STRUCTURE}|$)")
-_NBSP_AFTER = re.compile(r"[ ]*(?:-[ ]+)*(?:[^\s\"'#-][^\s:#]*:|-)(?=\u00a0)")
+_NBSP_INDENT = LazyPattern(rf"[ ]*\u00a0[ \u00a0]*(?={_STRUCTURE}|$)")  # compiled for a file that has one
+_NBSP_AFTER = LazyPattern(r"[ ]*(?:-[ ]+)*(?:[^\s\"'#-][^\s:#]*:|-)(?=\u00a0)")
 
 
 def _check_invisible(text: str, name: str, report: Report) -> None:

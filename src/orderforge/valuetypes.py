@@ -115,6 +115,8 @@ class DateT(ValueType):
 
 @dataclass
 class Enum(ValueType):
+    """One of a fixed set of words (``choices``)."""
+
     choices: tuple[str, ...]
     doc: str = ""
 
@@ -140,6 +142,8 @@ _FALSE = {"нет", "no", "false", "off"}
 
 @dataclass
 class Bool(ValueType):
+    """Yes or no: да/нет, yes/no, true/false, on/off, in any case."""
+
     doc: str = ""
 
     def convert(self, node: Node, ctx: ConvertContext) -> bool | None:
@@ -187,6 +191,8 @@ def _plausible_year(year: int, node: Node, ctx: ConvertContext, code: str, subje
 
 @dataclass
 class PeriodT(ValueType):
+    """A plan period: «2026», «2026-2028», «2026/2027 учебный год» (a :class:`Period`)."""
+
     doc: str = ""
 
     def convert(self, node: Node, ctx: ConvertContext) -> Any:

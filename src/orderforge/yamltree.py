@@ -32,6 +32,8 @@ class Scalar:
 
 @dataclass
 class Seq:
+    """A YAML sequence, with the position of its start."""
+
     items: list[Node]
     pos: Pos
 
@@ -49,6 +51,8 @@ class Entry:
 
 @dataclass
 class Map:
+    """A YAML mapping: its entries by key (in file order), with the position of its start."""
+
     entries: dict[str, Entry] = field(default_factory=dict)
     pos: Pos = field(default_factory=lambda: Pos("?"))
     broken: bool = False  # already reported (e.g. «{{ x }}» read as a mapping); do not report again

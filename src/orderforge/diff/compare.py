@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import operator
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -264,7 +265,53 @@ def printed_text(plan: Plan) -> Printed:
     return printed
 
 
-def _block_changes(kind: str, old: Any, new: Any, printed: tuple[Printed, Printed] = (_as_written, _as_written)
+class PrintedTexts:
+    """The order's texts of two versions compared as printed, declined only when that can tell them apart.
+
+    A text prints through the directory entries its ``[[…]]`` spans name, and nothing
+    else: the same words naming entries that read the same in both directories print
+    the same, so only a text that differs, or names an entry that changed, is expanded.
+    That spares building pymorphy3's analyser (~0.15 s) in the usual diff, where the
+    order's texts did not change. ``names`` false (a directory missing): compared as written.
+    """
+
+    def __init__(self, old: Plan, new: Plan, names: bool) -> None:
+        self.old, self.new, self.names = old, new, names
+        self.printed = (printed_text(old), printed_text(new)) if names else (_as_written, _as_written)
+
+    def differ(self, a: str, b: str) -> bool:
+        """Whether ``a`` in the old version and ``b`` in the new one print differently."""
+        if a == b and self._prints_alike(a):
+            return False
+        return self.printed[0](a) != self.printed[1](b)
+
+    def keys(self, old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
+        """Two lists of texts as printed; as written when they are the same texts printing alike."""
+        if old == new and all(self._prints_alike(text) for text in old):
+            return old, new
+        return [self.printed[0](text) for text in old], [self.printed[1](text) for text in new]
+
+    def _prints_alike(self, text: str) -> bool:
+        """Whether every entry ``text`` names reads the same in both directories (where it was written aside)."""
+        if not self.names or "[[" not in text:
+            return True
+        from ..refs import find_refs
+
+        old, new = self.old.directory, self.new.directory
+        return all(_same_entry(old.people.get(span.key), new.people.get(span.key))
+                   and _same_entry(old.parties.get(span.key), new.parties.get(span.key))
+                   for span in find_refs(text)[0])
+
+
+def _same_entry(a: Any, b: Any) -> bool:
+    """Two directory entries (Person, Party or None) equal in all but where they were written."""
+    if a is None or b is None:
+        return a is b
+    return type(a) is type(b) and all(getattr(a, f.name) == getattr(b, f.name)
+                                      for f in dataclasses.fields(a) if f.name not in _BOOKKEEPING)
+
+
+def _block_changes(kind: str, old: Any, new: Any, differ: Callable[[str, str], bool] = operator.ne
                    ) -> Iterator[Change]:
     """A block added or removed, else each requisite printed differently (``kind``: order, approval, plan)."""
     if old is None and new is None:
@@ -274,7 +321,7 @@ def _block_changes(kind: str, old: Any, new: Any, printed: tuple[Printed, Printe
         return
     a, b = requisites(old), requisites(new)
     yield from (Change(kind, field_name=key, old_value=a[key], new_value=b[key])
-                for key in a if printed[0](a[key]) != printed[1](b[key]))
+                for key in a if differ(a[key], b[key]))
 
 
 def printed_signatory(plan: Plan) -> str:
@@ -289,8 +336,8 @@ def printed_signatory(plan: Plan) -> str:
 
 def _order_changes(old: Plan, new: Plan, names: bool) -> Iterator[Change]:
     """The order's requisites, its signature as printed (``names``: both directories known), its points."""
-    printed = (printed_text(old), printed_text(new)) if names else (_as_written, _as_written)
-    changes = list(_block_changes("order", old.order, new.order, printed))
+    printed = PrintedTexts(old, new, names)
+    changes = list(_block_changes("order", old.order, new.order, printed.differ))
     yield from changes
     if old.order is None or new.order is None:
         return
@@ -300,8 +347,7 @@ def _order_changes(old: Plan, new: Plan, names: bool) -> Iterator[Change]:
                      new_value=printed_signatory(new))
     old_points = [_point_str(p) for p in old.order.points]
     new_points = [_point_str(p) for p in new.order.points]
-    keys = ([printed[0](p) for p in old_points], [printed[1](p) for p in new_points])
-    yield from _list_changes(old_points, new_points, "point", keys=keys)
+    yield from _list_changes(old_points, new_points, "point", keys=printed.keys(old_points, new_points))
 
 
 def _list_changes(old: list[str], new: list[str], what: str, labels: tuple[list[str], list[str]] | None = None,

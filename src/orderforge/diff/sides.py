@@ -34,8 +34,16 @@ def load_side(spec: str, *, directory: bool = False, cwd: Path | None = None) ->
     Only the file's own structure is needed to compare versions, so a plan with
     schema errors is still compared as far as it goes; a file that is not YAML
     at all is an error (exit code 1). ``directory`` also loads the directory
-    (for the amending order's signature).
+    (for the amending order's signature). The cycle collector is paused meanwhile, as
+    :func:`orderforge.planfile.load_plan` pauses it: a plan is tens of thousands of acyclic objects.
     """
+    from ..load import paused_gc
+
+    with paused_gc():
+        return _load_side(spec, directory, cwd)
+
+
+def _load_side(spec: str, directory: bool, cwd: Path | None) -> Side:
     from ..gitio import parse_rev_path, show, worktree_path
     from ..load import decode, load_file, load_text
     from ..paths import display_path
