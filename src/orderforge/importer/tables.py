@@ -11,7 +11,7 @@ The numbers written in cells are read here too (:func:`parse_number`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..diagnostics import UserError
 from ..docxtext import Cell, Paragraph, Table
@@ -110,6 +110,13 @@ class Row:
     def get(self, role: str) -> list[str]:
         return self.cells.get(role) or self.inherited.get(role) or []
 
+    def copy(self) -> Row:
+        """A copy the structure may change (it moves a drawn number into the № cell) without changing
+        the row a second reading of the same table gets."""
+        return replace(self, cells={r: list(v) for r, v in self.cells.items()},
+                       inherited={r: list(v) for r, v in self.inherited.items()},
+                       extras=[(name, list(lines), inherited) for name, lines, inherited in self.extras])
+
     @property
     def filled(self) -> set[str]:
         roles = {r for r, v in self.cells.items() if v}
@@ -143,6 +150,32 @@ def split_leading_number(text: str) -> tuple[Number | None, str]:
     if m and m.group(1) in _ROMAN_VALUE:
         return Number((_ROMAN_VALUE[m.group(1)],), True, m.group(1) + "."), m.group(2).strip()
     return None, value
+
+
+class PlanTable:
+    """The plan table of one document, read once however many times the document is read.
+
+    ``import`` without ``--style`` reads the document twice: once to make the committee's style,
+    once with that style for the plan. Nothing in the table's reading depends on the style, so the
+    second reading takes the rows of the first (as copies) and the notes it made; the responsible
+    cells parsed the first time are kept here too (``cells``, see :func:`~.cells.resolve_cells`).
+    """
+
+    def __init__(self) -> None:
+        self._found: tuple[list[int], Header, list[Row], list[str]] | None = None
+        self._info: list[str] = []
+        self.cells: dict[object, dict[tuple[str, ...], object]] = {}
+
+    def find(self, reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]:
+        """:func:`find_plan`, run on the first call only; later calls repeat its notes into ``reader``."""
+        if self._found is None:
+            before = len(reader.info)
+            self._found = find_plan(reader)
+            self._info = reader.info[before:]
+        else:
+            reader.info.extend(self._info)
+        used, header, rows, title_rows = self._found
+        return list(used), header, [row.copy() for row in rows], list(title_rows)
 
 
 HEADER_SEARCH = 8  # rows scanned for the header: an approval stamp or a title is sometimes typed inside the table
