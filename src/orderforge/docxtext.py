@@ -63,8 +63,13 @@ _REMOVED = (f"{W}del", f"{W}moveFrom")
 def _para_text(p: object) -> str:
     """The paragraph's text with tracked insertions taken and deletions dropped (changes accepted)."""
     parts: list[str] = []
+    # Most paragraphs hold no tracked deletion: then no text in them needs its ancestors looked at.
+    # (A paragraph inside a deletion has all its text removed: its own ancestors say so.)
+    if any(True for _ in p.iterancestors(*_REMOVED)):  # type: ignore[attr-defined]
+        return ""
+    removals = next(p.iter(*_REMOVED), None) is not None  # type: ignore[attr-defined]
     for node in p.iter(f"{W}t", *_RUN_TEXT):  # type: ignore[attr-defined]
-        if any(True for _ in node.iterancestors(*_REMOVED)):
+        if removals and any(True for _ in node.iterancestors(*_REMOVED)):
             continue
         if node.getparent() is not None and node.getparent().tag == f"{W}tabs":  # a tab stop, not a tab character
             continue

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Pos, Report, UserError
+from ..load import paused_gc
 from ..plans import PLANS_DIR
 from .directory import Registry, directory_yaml
 from .docfile import read_document
@@ -75,6 +76,14 @@ def import_docx(docx: Path, output: Path | None = None, *, style: str | None = D
     existing = load_directory(directory, load_report) if existed else None
     if load_report.has_errors:
         raise UserError(load_report.errors, exit_code=1)
+
+    with paused_gc():  # tens of thousands of objects, no cyclic garbage among them (see load.paused_gc)
+        return _import(docx, name, plan_path, style, force, directory, shared, existing, existed)
+
+
+def _import(docx: Path, name: str, plan_path: Path, style: str | None, force: bool, directory: Path, shared: Path,
+            existing: Any, existed: bool) -> ImportResult:
+    """The document read (once), the style made from it when asked, the plan and directory written."""
     from ..planmodel import Directory
 
     style_folder: Path | None = None

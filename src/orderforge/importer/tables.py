@@ -89,9 +89,14 @@ def header_of(row: list[Cell]) -> Header | None:
 
 def _is_column_numbers(row: list[Cell]) -> bool:
     """The row «1 | 2 | 3 | 4 | 5» that numbers the columns under a header."""
-    texts = [clean(c.text) for c in row if clean(c.text)]
-    return len(texts) >= 3 and all(t.isdigit() for t in texts) and [int(t) for t in texts] == list(
-        range(int(texts[0]), int(texts[0]) + len(texts)))
+    texts: list[str] = []
+    for cell in row:  # asked of every row: a cell that is not a number ends it
+        text = clean(cell.text)
+        if text and not text.isdigit():
+            return False
+        if text:
+            texts.append(text)
+    return len(texts) >= 3 and [int(t) for t in texts] == list(range(int(texts[0]), int(texts[0]) + len(texts)))
 
 
 @dataclass
@@ -344,7 +349,7 @@ def _rows(table: Table, header: Header, skip: int, table_no: int) -> list[Row]:
                 above[col] = lines
         if r < skip or r in table.header_rows:
             continue
-        if tuple(_key(c.text) for c in raw) == header.signature or _is_column_numbers(raw):
+        if _repeats_header(raw, header) or _is_column_numbers(raw):
             continue  # a header repeated inside the table, or the «1 | 2 | 3» row
         row = Row(table_no, r + 1, {}, {}, [])
         filled = [(col, cell) for col, cell, lines in own if lines and cell.vmerge != "continue"]
@@ -354,6 +359,12 @@ def _rows(table: Table, header: Header, skip: int, table_no: int) -> list[Row]:
                         labels.get(col))
         rows.append(row)
     return rows
+
+
+def _repeats_header(row: list[Cell], header: Header) -> bool:
+    """The header typed again inside the table; compared cell by cell, so a data row stops at its first cell."""
+    return len(row) == len(header.signature) and all(
+        _key(cell.text) == key for cell, key in zip(row, header.signature, strict=True))
 
 
 def _place_cell(row: Row, header: Header, col: int, cell: Cell, lines: list[str], label: str | None) -> None:
