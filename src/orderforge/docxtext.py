@@ -68,13 +68,17 @@ def _para_text(p: object) -> str:
     if any(True for _ in p.iterancestors(*_REMOVED)):  # type: ignore[attr-defined]
         return ""
     removals = next(p.iter(*_REMOVED), None) is not None  # type: ignore[attr-defined]
-    for node in p.iter(f"{W}t", *_RUN_TEXT):  # type: ignore[attr-defined]
+    for node in p.iter(_T, *_RUN_TEXT):  # type: ignore[attr-defined]
         if removals and any(True for _ in node.iterancestors(*_REMOVED)):
             continue
-        if node.getparent() is not None and node.getparent().tag == f"{W}tabs":  # a tab stop, not a tab character
+        parent = node.getparent()
+        if parent is not None and parent.tag == _TABS:  # a tab stop, not a tab character
             continue
-        parts.append(node.text or "" if node.tag == f"{W}t" else _RUN_TEXT[node.tag])
+        parts.append(node.text or "" if node.tag == _T else _RUN_TEXT[node.tag])
     return "".join(parts)
+
+
+_T, _TABS = f"{W}t", f"{W}tabs"
 
 
 class _Context:
@@ -167,8 +171,9 @@ def _own_cell(tc: object, tr: object) -> bool:
 
 
 def _cell(tc: object, ctx: _Context) -> Cell:
-    span = int_attr(tc.find(f"{W}tcPr/{W}gridSpan"), "val", 1, ctx.problems, 1, 64)  # type: ignore[attr-defined]
-    merge_el = tc.find(f"{W}tcPr/{W}vMerge")  # type: ignore[attr-defined]
+    plain = tc.find(f"{W}tcPr") is None  # type: ignore[attr-defined]  # most cells: nothing more to look up
+    span = 1 if plain else int_attr(tc.find(f"{W}tcPr/{W}gridSpan"), "val", 1, ctx.problems, 1, 64)  # type: ignore[attr-defined]
+    merge_el = None if plain else tc.find(f"{W}tcPr/{W}vMerge")  # type: ignore[attr-defined]
     vmerge = ""
     if merge_el is not None:
         vmerge = merge_el.get(f"{W}val") or "continue"
@@ -191,6 +196,8 @@ def _para_num(p: object, styles: dict[str, tuple[str, int]], problems: list[str]
     The paragraph's own numPr decides; without one, its style's list (``styles``) does; a numPr
     that names only the level keeps the style's list.
     """
+    if p.find(f"{W}pPr") is None:  # type: ignore[attr-defined]  # no properties: in no list (nor a style's)
+        return None
     num = p.find(f"{W}pPr/{W}numPr")  # type: ignore[attr-defined]
     style = p.find(f"{W}pPr/{W}pStyle")  # type: ignore[attr-defined]
     inherited = styles.get(style.get(f"{W}val") or "") if style is not None else None
