@@ -60,14 +60,19 @@ _RUN_TEXT = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen
 _REMOVED = (f"{W}del", f"{W}moveFrom")
 
 
-def _para_text(p: object) -> str:
-    """The paragraph's text with tracked insertions taken and deletions dropped (changes accepted)."""
+def _para_text(p: object, removals: bool = True) -> str:
+    """The paragraph's text with tracked insertions taken and deletions dropped (changes accepted).
+
+    ``removals=False`` says the document has no tracked deletion at all (the usual case), so no
+    text needs its ancestors looked at.
+    """
     parts: list[str] = []
-    # Most paragraphs hold no tracked deletion: then no text in them needs its ancestors looked at.
-    # (A paragraph inside a deletion has all its text removed: its own ancestors say so.)
-    if any(True for _ in p.iterancestors(*_REMOVED)):  # type: ignore[attr-defined]
-        return ""
-    removals = next(p.iter(*_REMOVED), None) is not None  # type: ignore[attr-defined]
+    if removals:
+        # A paragraph inside a deletion has all its text removed: its own ancestors say so; and a
+        # paragraph with no deletion inside needs no further look either.
+        if any(True for _ in p.iterancestors(*_REMOVED)):  # type: ignore[attr-defined]
+            return ""
+        removals = next(p.iter(*_REMOVED), None) is not None  # type: ignore[attr-defined]
     for node in p.iter(_T, *_RUN_TEXT):  # type: ignore[attr-defined]
         if removals and any(True for _ in node.iterancestors(*_REMOVED)):
             continue
@@ -85,14 +90,16 @@ class _Context:
     """What reading one body needs besides the XML: the lists of paragraph styles, Word's list
     counters (labels are counted in document order) and the notes on untrusted values."""
 
-    def __init__(self, styles: dict[str, tuple[str, int]], lists: ListCounter, problems: list[str]) -> None:
+    def __init__(self, styles: dict[str, tuple[str, int]], lists: ListCounter, problems: list[str],
+                 removals: bool = True) -> None:
         self.styles = styles
         self.lists = lists
         self.problems = problems
+        self.removals = removals  # whether the body holds any tracked deletion or moved-away text
 
     def para(self, p: object) -> tuple[str, ListRef, str]:
         """Text, list membership and the label Word draws (counted here, in document order)."""
-        text = _para_text(p)
+        text = _para_text(p, self.removals)
         ref = _para_num(p, self.styles, self.problems)
         if ref is None:
             return text, None, ""
@@ -125,7 +132,10 @@ def read_blocks(path: Path, problems: list[str] | None = None) -> list[Block]:
         notes = problems if problems is not None else []
         lists = ListCounter.parse(numbering, list_styles, str(path))
     notes.extend(lists.problems)
-    return list(_blocks(body, _Context(styles, lists, notes))) if body is not None else []
+    if body is None:
+        return []
+    removals = next(body.iter(*_REMOVED), None) is not None
+    return list(_blocks(body, _Context(styles, lists, notes, removals)))
 
 
 def _blocks(container: object, ctx: _Context) -> Iterator[Block]:
