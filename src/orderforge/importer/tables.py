@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..diagnostics import UserError
 from ..docxtext import Cell, Paragraph, Table
@@ -136,7 +137,10 @@ _ROMAN_LEAD = re.compile(r"^((?:X{0,2})(?:IX|IV|V?I{0,3}))\.\s+(?=[«\"A-ZА-Я�
 _ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
+@lru_cache(maxsize=32768)  # above MAX_ROWS: every row's number is asked for three times while reading
 def parse_number(text: str) -> Number | None:
+    """«1.2.» → Number((1, 2), dot, «1.2.»); None when the cell holds no number. A Number is frozen,
+    so the one made for a text is shared by every caller."""
     value = clean(text)
     m = _NUM_CELL.match(value)
     if not m:

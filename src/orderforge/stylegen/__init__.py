@@ -171,7 +171,8 @@ def _read_zip(docx: Path, shown: str) -> dict[str, bytes]:
     with package(docx, shown) as opened:
         parts = {name: opened.read(name) for name in opened.names()}
     for name, blob in parts.items():  # every part is copied into the style: each must parse, strictly
-        if name.endswith((".xml", ".rels")):
+        # (the body is parsed strictly by derive_style right after, for the template: not twice)
+        if name.endswith((".xml", ".rels")) and name != "word/document.xml":
             parse_xml(blob, shown, name)
     return parts
 
