@@ -80,3 +80,20 @@ def test_the_table_is_read_once_per_import(style: str | None, empty_workspace: P
     result = import_docx(_document(empty_workspace, 30), Path("plans/x.yaml"), style=style)
     assert result.counts()["activities"] == 30
     assert calls == {"rows": 1, "parse": 1}
+
+
+def test_a_workspace_style_is_found_without_reading_installed_packages(empty_workspace: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Import looks its style up twice; a style in the workspace's templates/ comes first in the search
+    order, so the installed packages' metadata (importlib.metadata, ~50 ms) is not read for it."""
+    from orderforge import stylesources
+    from orderforge.style import find_style
+
+    def no_packages() -> tuple[object, ...]:
+        raise AssertionError("installed packages read for a workspace style")
+
+    monkeypatch.setattr(stylesources, "package_sources", no_packages)
+    found = find_style("kaliningrad-committee", empty_workspace / "plans")
+    assert found == (empty_workspace / "templates" / "kaliningrad-committee").resolve()
+    with pytest.raises(AssertionError, match="installed packages"):  # not in the workspace: the full search
+        find_style("no-such-style", empty_workspace / "plans")
