@@ -60,30 +60,46 @@ _RUN_TEXT = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen
 _REMOVED = (f"{W}del", f"{W}moveFrom")
 
 
-def _para_text(p: object) -> str:
-    """The paragraph's text with tracked insertions taken and deletions dropped (changes accepted)."""
+def _para_text(p: object, removals: bool = True) -> str:
+    """The paragraph's text with tracked insertions taken and deletions dropped (changes accepted).
+
+    ``removals=False`` says the document has no tracked deletion at all (the usual case), so no
+    text needs its ancestors looked at.
+    """
     parts: list[str] = []
-    for node in p.iter(f"{W}t", *_RUN_TEXT):  # type: ignore[attr-defined]
-        if any(True for _ in node.iterancestors(*_REMOVED)):
+    if removals:
+        # A paragraph inside a deletion has all its text removed: its own ancestors say so; and a
+        # paragraph with no deletion inside needs no further look either.
+        if any(True for _ in p.iterancestors(*_REMOVED)):  # type: ignore[attr-defined]
+            return ""
+        removals = next(p.iter(*_REMOVED), None) is not None  # type: ignore[attr-defined]
+    for node in p.iter(_T, *_RUN_TEXT):  # type: ignore[attr-defined]
+        if removals and any(True for _ in node.iterancestors(*_REMOVED)):
             continue
-        if node.getparent() is not None and node.getparent().tag == f"{W}tabs":  # a tab stop, not a tab character
+        parent = node.getparent()
+        if parent is not None and parent.tag == _TABS:  # a tab stop, not a tab character
             continue
-        parts.append(node.text or "" if node.tag == f"{W}t" else _RUN_TEXT[node.tag])
+        parts.append(node.text or "" if node.tag == _T else _RUN_TEXT[node.tag])
     return "".join(parts)
+
+
+_T, _TABS = f"{W}t", f"{W}tabs"
 
 
 class _Context:
     """What reading one body needs besides the XML: the lists of paragraph styles, Word's list
     counters (labels are counted in document order) and the notes on untrusted values."""
 
-    def __init__(self, styles: dict[str, tuple[str, int]], lists: ListCounter, problems: list[str]) -> None:
+    def __init__(self, styles: dict[str, tuple[str, int]], lists: ListCounter, problems: list[str],
+                 removals: bool = True) -> None:
         self.styles = styles
         self.lists = lists
         self.problems = problems
+        self.removals = removals  # whether the body holds any tracked deletion or moved-away text
 
     def para(self, p: object) -> tuple[str, ListRef, str]:
         """Text, list membership and the label Word draws (counted here, in document order)."""
-        text = _para_text(p)
+        text = _para_text(p, self.removals)
         ref = _para_num(p, self.styles, self.problems)
         if ref is None:
             return text, None, ""
@@ -116,7 +132,10 @@ def read_blocks(path: Path, problems: list[str] | None = None) -> list[Block]:
         notes = problems if problems is not None else []
         lists = ListCounter.parse(numbering, list_styles, str(path))
     notes.extend(lists.problems)
-    return list(_blocks(body, _Context(styles, lists, notes))) if body is not None else []
+    if body is None:
+        return []
+    removals = next(body.iter(*_REMOVED), None) is not None
+    return list(_blocks(body, _Context(styles, lists, notes, removals)))
 
 
 def _blocks(container: object, ctx: _Context) -> Iterator[Block]:
@@ -162,8 +181,9 @@ def _own_cell(tc: object, tr: object) -> bool:
 
 
 def _cell(tc: object, ctx: _Context) -> Cell:
-    span = int_attr(tc.find(f"{W}tcPr/{W}gridSpan"), "val", 1, ctx.problems, 1, 64)  # type: ignore[attr-defined]
-    merge_el = tc.find(f"{W}tcPr/{W}vMerge")  # type: ignore[attr-defined]
+    plain = tc.find(f"{W}tcPr") is None  # type: ignore[attr-defined]  # most cells: nothing more to look up
+    span = 1 if plain else int_attr(tc.find(f"{W}tcPr/{W}gridSpan"), "val", 1, ctx.problems, 1, 64)  # type: ignore[attr-defined]
+    merge_el = None if plain else tc.find(f"{W}tcPr/{W}vMerge")  # type: ignore[attr-defined]
     vmerge = ""
     if merge_el is not None:
         vmerge = merge_el.get(f"{W}val") or "continue"
@@ -186,6 +206,8 @@ def _para_num(p: object, styles: dict[str, tuple[str, int]], problems: list[str]
     The paragraph's own numPr decides; without one, its style's list (``styles``) does; a numPr
     that names only the level keeps the style's list.
     """
+    if p.find(f"{W}pPr") is None:  # type: ignore[attr-defined]  # no properties: in no list (nor a style's)
+        return None
     num = p.find(f"{W}pPr/{W}numPr")  # type: ignore[attr-defined]
     style = p.find(f"{W}pPr/{W}pStyle")  # type: ignore[attr-defined]
     inherited = styles.get(style.get(f"{W}val") or "") if style is not None else None

@@ -18,7 +18,7 @@ from typing import Any
 from .diagnostics import Pos, Report, UserError, did_you_mean
 from .load import Entry, Map, Node, load_file
 from .schema import Block, ConvertContext, Field, ListT
-from .stylesources import STYLE_FILE, found_styles
+from .stylesources import STYLE_FILE, found_styles, workspace_style
 from .valuetypes import Bool, Enum, Str
 
 COLUMN_KEYS = ("number", "text", "deadline", "responsible", "result", "note")
@@ -112,6 +112,9 @@ def list_styles(workspace: Path | None = None) -> dict[str, Path]:
 
 
 def find_style(name: str, workspace: Path | None = None) -> Path:
+    own = workspace_style(name, workspace)
+    if own is not None:
+        return own
     styles = list_styles(workspace)
     if name not in styles:
         raise StyleNotFound(name, sorted(styles))

@@ -31,6 +31,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import functools
+import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -78,6 +79,19 @@ def workspace_sources(workspace: Path | None) -> list[StyleSource]:
         if base is not None and (base / "templates").is_dir():
             found.append(StyleSource(WORKSPACE, (base / "templates").resolve()))
     return found
+
+
+def workspace_style(name: str, workspace: Path | None) -> Path | None:
+    """The folder of a style the workspace itself has, or None. Workspace styles come first in the
+    search order, so such a style is found without reading the installed packages' metadata."""
+    for source in workspace_sources(workspace):
+        try:  # listed, not only tried: on a case-insensitive disk «Moy-Stil» is no «moy-stil»
+            listed = name in os.listdir(source.root)
+        except OSError:
+            return None  # the full search says what is wrong
+        if listed and (source.root / name / STYLE_FILE).is_file():
+            return source.root / name
+    return None
 
 
 @functools.lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .imported import ActivityOut, _Reader
 from .tables import Row
@@ -406,14 +407,24 @@ def _parenthesised(segment: str, standalone_codes: set[str], known: frozenset[st
     return None
 
 
-def resolve_cells(reader: _Reader, activities: list[ActivityOut], rows: list[Row]) -> None:
-    """Deadlines and responsible cells, once page-break fragments have been joined."""
+def _parse_cell(lines: tuple[str, ...], standalone: set[str], known: frozenset[str]) -> tuple[list[Found], list[str]]:
+    """:func:`parse_responsible` of one cell, for :func:`resolve_cells` to keep (read, never changed)."""
+    return parse_responsible(list(lines), standalone, known)
+
+
+def resolve_cells(reader: _Reader, activities: list[ActivityOut], rows: list[Row],
+                  memos: dict[Any, dict[tuple[str, ...], Any]] | None = None) -> None:
+    """Deadlines and responsible cells, once page-break fragments have been joined.
+
+    A cell's parties and people depend only on its lines, the codes the table uses alone and the
+    directory's names, so each distinct cell is parsed once (``memos`` keeps them between readings
+    of the same table); registering them (codes or ids, the style's choice) is done every time.
+    """
     from .text import cell_deadline
 
-    standalone: set[str] = set()
-    for row in rows:
-        for line in row.cells.get("responsible", []):
-            standalone.update(p.strip() for p in _split_segments(line) if _is_code(p.strip()))
+    standalone = _standalone_codes(rows)
+    known = reader.registry.known_names()
+    memo = (memos if memos is not None else {}).setdefault((frozenset(standalone), known), {})
     for activity in activities:
         where = activity.number.text if activity.number else "без номера"
         if not activity.text:
@@ -428,16 +439,36 @@ def resolve_cells(reader: _Reader, activities: list[ActivityOut], rows: list[Row
                 reader.warn("IM110", f"{activity.label}: срок «{parsed.text}» (мероприятие {where}) не распознан; "
                           "сохранён как написан", "проверьте срок; validate покажет его предупреждением OF205")
                 activity.remarks.append("срок не распознан")
-        found, notes = parse_responsible(activity.responsible_lines, standalone, reader.registry.known_names())
+        lines = tuple(activity.responsible_lines)
+        if lines not in memo:
+            memo[lines] = _parse_cell(lines, standalone, known)
+        found, notes = memo[lines]
         for note in notes:
             reader.warn("IM120", f"{activity.label}: {note}", "исправьте должность в справочнике")
-        for item in found:
-            if item.kind == "person":
-                key = reader.registry.person(item.surname, item.initials, item.name, item.patronymic,
-                                           item.position, f"{activity.label}: ")
-            elif item.kind == "code":
-                key = reader.registry.code(item.value)
-            else:
-                key = reader.registry.named(item.value)
-            if key not in activity.responsible:
-                activity.responsible.append(key)
+        _register(reader, activity, found)
+
+
+def _standalone_codes(rows: list[Row]) -> set[str]:
+    """Codes the table uses alone in a responsible cell («ОО»); each distinct line looked at once."""
+    standalone: set[str] = set()
+    seen: set[str] = set()
+    for row in rows:
+        for line in row.cells.get("responsible", []):
+            if line not in seen:
+                seen.add(line)
+                standalone.update(p.strip() for p in _split_segments(line) if _is_code(p.strip()))
+    return standalone
+
+
+def _register(reader: _Reader, activity: ActivityOut, found: list[Found]) -> None:
+    """The parties and people of one cell into the directory, and their keys onto the activity."""
+    for item in found:
+        if item.kind == "person":
+            key = reader.registry.person(item.surname, item.initials, item.name, item.patronymic,
+                                         item.position, f"{activity.label}: ")
+        elif item.kind == "code":
+            key = reader.registry.code(item.value)
+        else:
+            key = reader.registry.named(item.value)
+        if key not in activity.responsible:
+            activity.responsible.append(key)

@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Pos, Report, UserError
+from ..load import paused_gc
 from ..plans import PLANS_DIR
 from .directory import Registry, directory_yaml
 from .docfile import read_document
 from .output import plan_yaml
 from .reading import read_plan
 from .summary import ImportResult
+from .tables import PlanTable
 from .text import slug
 
 DEFAULT_STYLE = "kaliningrad-committee"
@@ -74,16 +76,26 @@ def import_docx(docx: Path, output: Path | None = None, *, style: str | None = D
     existing = load_directory(directory, load_report) if existed else None
     if load_report.has_errors:
         raise UserError(load_report.errors, exit_code=1)
+
+    with paused_gc():  # tens of thousands of objects, no cyclic garbage among them (see load.paused_gc)
+        return _import(docx, name, plan_path, style, force, directory, shared, existing, existed)
+
+
+def _import(docx: Path, name: str, plan_path: Path, style: str | None, force: bool, directory: Path, shared: Path,
+            existing: Any, existed: bool) -> ImportResult:
+    """The document read (once), the style made from it when asked, the plan and directory written."""
     from ..planmodel import Directory
 
     style_folder: Path | None = None
     style_notes: list[Any] = []
     document = read_document(docx, name)  # once, for the style made from it and for the plan
+    table = PlanTable()  # and its plan table: read once, for both
     if style is None:
-        style, style_folder, style_notes = _make_style(docx, plan_path, existing or Directory(), force, document)
+        style, style_folder, style_notes = _make_style(docx, plan_path, existing or Directory(), force, document,
+                                                       table)
     try:
         return _write_plan(document, name, plan_path, style, directory, shared, existing, existed, style_notes,
-                           style_folder, docx.name)
+                           style_folder, docx.name, table)
     except BaseException:
         if style_folder is not None and not force:  # a style made for this import goes with it
             shutil.rmtree(style_folder, ignore_errors=True)
@@ -92,7 +104,7 @@ def import_docx(docx: Path, output: Path | None = None, *, style: str | None = D
 
 def _write_plan(document: tuple[Any, Any], name: str, plan_path: Path, style: str, directory: Path, shared: Path,
                 existing: Any, existed: bool, style_notes: list[Any], style_folder: Path | None,
-                docx_name: str) -> ImportResult:
+                docx_name: str, table: PlanTable) -> ImportResult:
     """Read the document into a plan and write the plan and its directory together (both or neither)."""
     from ..planfile import load_plan
     from ..planmodel import Directory
@@ -105,7 +117,7 @@ def _write_plan(document: tuple[Any, Any], name: str, plan_path: Path, style: st
     report = Report()
     report.extend(style_notes)
     registry = Registry(existing or Directory(), report, Pos(name), ids=style_obj.responsible_format != "code")
-    imported = read_plan(blocks, numbering, name, registry, style_obj)
+    imported = read_plan(blocks, numbering, name, registry, style_obj, table)
     if directory.resolve() == shared.resolve() and directory.parent.resolve() == plan_path.parent.resolve():
         directory_ref: str | None = None  # found by default
     else:
@@ -125,7 +137,7 @@ def _write_plan(document: tuple[Any, Any], name: str, plan_path: Path, style: st
 
 
 def _make_style(docx: Path, plan_path: Path, existing: Any, force: bool,
-                document: tuple[Any, Any]) -> tuple[str, Path, list[Any]]:
+                document: tuple[Any, Any], table: PlanTable) -> tuple[str, Path, list[Any]]:
     """The style that reproduces ``docx``, written whole before the plan (IM006 when its folder exists)."""
     from ..paths import display_path
     from ..stylegen import derive_style, write_style
@@ -136,6 +148,6 @@ def _make_style(docx: Path, plan_path: Path, existing: Any, force: bool,
         raise UserError.simple(
             "IM009", display_path(root / name), f"стиль «{name}» уже есть и не будет перезаписан",
             f"возьмите его: --style {name}; или сделайте заново: --force", exit_code=2)
-    derived = derive_style(docx, name, directory=existing, document=document)
+    derived = derive_style(docx, name, directory=existing, document=document, table=table)
     made = write_style(derived, root, force=force)
     return name, made.folder, list(derived.report.items)

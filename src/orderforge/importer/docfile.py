@@ -27,7 +27,7 @@ CONVERTED = (".doc", ".odt", ".rtf")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Word 97–2003 file (also when renamed to .docx)
 CONVERT_TIMEOUT = 180.0
 #: Rows of all tables together above which import refuses (IM007), before reading: time and memory
-#: grow linearly (about 4 s and 200 MB per 10,000 rows measured, tools/bench_import.py), but a table
+#: grow linearly (about 3.3 s of CPU and 243 MB at 9,000 rows measured, tools/bench_import.py), but a table
 #: this long is no roadmap a committee signs, and a plan of parts keeps every file reviewable.
 MAX_ROWS = 10_000
 

@@ -21,15 +21,21 @@ from .imported import ActivityOut, Imported, Line, _Reader
 from .marks import _check_marks, _find_marks, approval_of
 from .order import _ACQUAINTED, _APPENDIX, _STAMP, _OrderReader, front_lines
 from .structure import build_structure
-from .tables import Header, find_plan
+from .tables import Header, PlanTable
 from .text import _lines
 
 
-def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Registry, style: Any) -> Imported:
-    """Read the plan (and the order around it) from the blocks of a document."""
+def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Registry, style: Any,
+              table: PlanTable | None = None) -> Imported:
+    """Read the plan (and the order around it) from the blocks of a document.
+
+    ``table`` carries the plan table between readings of the same blocks (with another style or
+    registry): the table is then read, and its responsible cells parsed, only the first time.
+    """
+    table = table if table is not None else PlanTable()
     reader = _Reader(blocks, numbering, name, registry, style)
     _report_reading(reader, numbering)
-    used, header, rows, title_rows = find_plan(reader)
+    used, header, rows, title_rows = table.find(reader)
     _report_extra_columns(reader, header)
     lines, front_tables = front_lines(reader, used[0])
     order, after = _OrderReader(reader, lines).read()
@@ -45,7 +51,7 @@ def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Re
     imported.approval = approval_of(marks) if order is None else None
     imported.row_places = {row.label: (row.table_no, row.row_no) for row in rows if row.row_no}
     imported.activities, imported.sections = build_structure(reader, header, rows)
-    resolve_cells(reader, imported.all_activities(), rows)
+    resolve_cells(reader, imported.all_activities(), rows, table.cells)
     imported.heading_comments = reader.heading_comments
     imported.numbering_scheme = reader.numbering_scheme
     imported.activities_title = reader.activities_title

@@ -11,7 +11,8 @@ The numbers written in cells are read here too (:func:`parse_number`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..diagnostics import UserError
 from ..docxtext import Cell, Paragraph, Table
@@ -89,9 +90,14 @@ def header_of(row: list[Cell]) -> Header | None:
 
 def _is_column_numbers(row: list[Cell]) -> bool:
     """The row «1 | 2 | 3 | 4 | 5» that numbers the columns under a header."""
-    texts = [clean(c.text) for c in row if clean(c.text)]
-    return len(texts) >= 3 and all(t.isdigit() for t in texts) and [int(t) for t in texts] == list(
-        range(int(texts[0]), int(texts[0]) + len(texts)))
+    texts: list[str] = []
+    for cell in row:  # asked of every row: a cell that is not a number ends it
+        text = clean(cell.text)
+        if text and not text.isdigit():
+            return False
+        if text:
+            texts.append(text)
+    return len(texts) >= 3 and [int(t) for t in texts] == list(range(int(texts[0]), int(texts[0]) + len(texts)))
 
 
 @dataclass
@@ -110,6 +116,13 @@ class Row:
     def get(self, role: str) -> list[str]:
         return self.cells.get(role) or self.inherited.get(role) or []
 
+    def copy(self) -> Row:
+        """A copy the structure may change (it moves a drawn number into the № cell) without changing
+        the row a second reading of the same table gets."""
+        return replace(self, cells={r: list(v) for r, v in self.cells.items()},
+                       inherited={r: list(v) for r, v in self.inherited.items()},
+                       extras=[(name, list(lines), inherited) for name, lines, inherited in self.extras])
+
     @property
     def filled(self) -> set[str]:
         roles = {r for r, v in self.cells.items() if v}
@@ -124,7 +137,10 @@ _ROMAN_LEAD = re.compile(r"^((?:X{0,2})(?:IX|IV|V?I{0,3}))\.\s+(?=[«\"A-ZА-Я�
 _ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
+@lru_cache(maxsize=32768)  # above MAX_ROWS: every row's number is asked for three times while reading
 def parse_number(text: str) -> Number | None:
+    """«1.2.» → Number((1, 2), dot, «1.2.»); None when the cell holds no number. A Number is frozen,
+    so the one made for a text is shared by every caller."""
     value = clean(text)
     m = _NUM_CELL.match(value)
     if not m:
@@ -143,6 +159,32 @@ def split_leading_number(text: str) -> tuple[Number | None, str]:
     if m and m.group(1) in _ROMAN_VALUE:
         return Number((_ROMAN_VALUE[m.group(1)],), True, m.group(1) + "."), m.group(2).strip()
     return None, value
+
+
+class PlanTable:
+    """The plan table of one document, read once however many times the document is read.
+
+    ``import`` without ``--style`` reads the document twice: once to make the committee's style,
+    once with that style for the plan. Nothing in the table's reading depends on the style, so the
+    second reading takes the rows of the first (as copies) and the notes it made; the responsible
+    cells parsed the first time are kept here too (``cells``, see :func:`~.cells.resolve_cells`).
+    """
+
+    def __init__(self) -> None:
+        self._found: tuple[list[int], Header, list[Row], list[str]] | None = None
+        self._info: list[str] = []
+        self.cells: dict[object, dict[tuple[str, ...], object]] = {}
+
+    def find(self, reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]:
+        """:func:`find_plan`, run on the first call only; later calls repeat its notes into ``reader``."""
+        if self._found is None:
+            before = len(reader.info)
+            self._found = find_plan(reader)
+            self._info = reader.info[before:]
+        else:
+            reader.info.extend(self._info)
+        used, header, rows, title_rows = self._found
+        return list(used), header, [row.copy() for row in rows], list(title_rows)
 
 
 HEADER_SEARCH = 8  # rows scanned for the header: an approval stamp or a title is sometimes typed inside the table
@@ -311,7 +353,7 @@ def _rows(table: Table, header: Header, skip: int, table_no: int) -> list[Row]:
                 above[col] = lines
         if r < skip or r in table.header_rows:
             continue
-        if tuple(_key(c.text) for c in raw) == header.signature or _is_column_numbers(raw):
+        if _repeats_header(raw, header) or _is_column_numbers(raw):
             continue  # a header repeated inside the table, or the «1 | 2 | 3» row
         row = Row(table_no, r + 1, {}, {}, [])
         filled = [(col, cell) for col, cell, lines in own if lines and cell.vmerge != "continue"]
@@ -321,6 +363,12 @@ def _rows(table: Table, header: Header, skip: int, table_no: int) -> list[Row]:
                         labels.get(col))
         rows.append(row)
     return rows
+
+
+def _repeats_header(row: list[Cell], header: Header) -> bool:
+    """The header typed again inside the table; compared cell by cell, so a data row stops at its first cell."""
+    return len(row) == len(header.signature) and all(
+        _key(cell.text) == key for cell, key in zip(row, header.signature, strict=True))
 
 
 def _place_cell(row: Row, header: Header, col: int, cell: Cell, lines: list[str], label: str | None) -> None:

@@ -17,8 +17,20 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
+#: Any character :func:`clean` would change (invisible, control, no-break hyphen, a space other than
+#: U+0020) or two spaces in a row. Most cell text has none, and then cleaning is only ``strip``.
+_UNCLEAN = re.compile("[\u200b\u200c\u200d\u00ad\ufeff\u2060\u2011\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff"
+                      "\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
+
+
 def clean(text: str) -> str:
-    """One line as a clerk sees it: NBSP and tabs as spaces, invisible characters dropped."""
+    """One line as a clerk sees it: NBSP and tabs as spaces, invisible characters dropped.
+
+    Called for every cell and paragraph (tens of thousands of times on a long table), so text that
+    holds nothing to clean is only stripped: one regex search instead of a translate and two subs.
+    """
+    if _UNCLEAN.search(text) is None:
+        return text.strip()
     text = _CONTROL.sub(" ", text.translate(_INVISIBLE).replace("\n", " ").replace("\t", " ").replace("\u2011", "-"))
     return _SPACES.sub(" ", text).strip()
 

@@ -73,11 +73,13 @@ def check_name(name: str) -> None:
                                "например: orderforge style new moy-komitet --from prikaz.docx", exit_code=2)
 
 
-def derive_style(docx: Path, name: str, *, directory: Any = None, document: Any = None) -> Derived:
+def derive_style(docx: Path, name: str, *, directory: Any = None, document: Any = None, table: Any = None
+                 ) -> Derived:
     """Read ``docx`` and make the style that reproduces it (nothing is written).
 
     ``document`` is the (blocks, numbering) :func:`orderforge.importer.docfile.read_document` already
-    read, so that ``import`` reads the package once for the style and the plan.
+    read, and ``table`` its :class:`~orderforge.importer.tables.PlanTable`, so that ``import`` reads the
+    package and the plan table once for the style and the plan.
     """
     from ..importer.directory import Registry
     from ..importer.docfile import read_document
@@ -89,7 +91,7 @@ def derive_style(docx: Path, name: str, *, directory: Any = None, document: Any 
     shown = display_path(docx)
     blocks, numbering = document if document is not None else read_document(docx, shown)
     registry = Registry(directory or Directory(), Report(), Pos(shown))
-    imported = read_plan(blocks, numbering, shown, registry, Style(name=name, folder=Path(".")))
+    imported = read_plan(blocks, numbering, shown, registry, Style(name=name, folder=Path(".")), table)
     parts = _read_parts(docx, shown)  # a .doc/.odt/.rtf (read_document converts it) is converted here too
     report = Report()
     facts = StyleFacts(name=name, source=docx.name, issuer=list(imported.order.issuer) if imported.order else [])
@@ -169,7 +171,8 @@ def _read_zip(docx: Path, shown: str) -> dict[str, bytes]:
     with package(docx, shown) as opened:
         parts = {name: opened.read(name) for name in opened.names()}
     for name, blob in parts.items():  # every part is copied into the style: each must parse, strictly
-        if name.endswith((".xml", ".rels")):
+        # (the body is parsed strictly by derive_style right after, for the template: not twice)
+        if name.endswith((".xml", ".rels")) and name != "word/document.xml":
             parse_xml(blob, shown, name)
     return parts
 

@@ -1,0 +1,99 @@
+"""What makes ``import`` of a long table cheap, and that none of it changes what import writes.
+
+The figures themselves are in tools/bench_import.py (``--scale``); here: :func:`clean`'s fast path
+gives what the full cleaning gives on hostile text, and a table is read (and its responsible
+cells parsed) once per import, even when the import also makes the document's own style.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from orderforge.importer import cells, import_docx, tables
+from orderforge.importer.text import clean
+
+from .corpus.wordxml import C, append, new_document, p, row, save, table
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u00ad\ufeff\u2060"), None)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def clean_before(text: str) -> str:
+    """clean() as it was before its fast path: every pass on every text (the reference)."""
+    text = _CONTROL.sub(" ", text.translate(_INVISIBLE).replace("\n", " ").replace("\t", " ").replace("\u2011", "-"))
+    return _SPACES.sub(" ", text).strip()
+
+
+_HOSTILE = st.text(alphabet=st.one_of(
+    st.sampled_from(list(" \t\n\r\x0b\x0c\x00\x1f\x7f\x85\u00a0\u00ad\u1680\u2000\u2007\u200a\u200b\u200c"
+                         "\u200d\u2011\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\ufffe\uffff\ud800\udfff"
+                         "аяЁё-–—.,;«»№1")),
+    st.characters(),
+), max_size=40)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_HOSTILE)
+@example("Управление  образования")
+@example(" \u200b ")
+@example("a \u200b b")
+@example("\x85a\u2028")
+@example("I\u2011II четверти")
+def test_clean_is_the_full_cleaning(text: str) -> None:
+    assert clean(text) == clean_before(text)
+
+
+def _document(folder: Path, rows: int) -> Path:
+    header = ["№ п/п", "Мероприятие", "Срок исполнения", "Ответственный", "Результат"]
+    body = [row(header, header=True), row([C("1. Раздел", span=5)])]
+    body += [row([f"1.{k}.", f"Мероприятие {k}", "март 2026 г.", "Управление образования, Методический кабинет",
+                  "Справка"]) for k in range(1, rows + 1)]
+    document = new_document()
+    append(document, p("План мероприятий на 2026 год", jc="center"), table([12, 70, 30, 40, 35], body))
+    return save(document, folder / "plan.docx")
+
+
+@pytest.mark.parametrize("style", [None, "kaliningrad-committee"])
+def test_the_table_is_read_once_per_import(style: str | None, empty_workspace: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Making the document's own style reads the same table the plan is read from: once, not twice;
+    and a responsible cell repeated on every row is parsed once."""
+    calls = {"rows": 0, "parse": 0}
+    rows, parse = tables._rows, cells._parse_cell
+
+    def counted_rows(*args: object, **kwargs: object) -> object:
+        calls["rows"] += 1
+        return rows(*args, **kwargs)  # type: ignore[arg-type]
+
+    def counted_parse(*args: object, **kwargs: object) -> object:
+        calls["parse"] += 1
+        return parse(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tables, "_rows", counted_rows)
+    monkeypatch.setattr(cells, "_parse_cell", counted_parse)
+    result = import_docx(_document(empty_workspace, 30), Path("plans/x.yaml"), style=style)
+    assert result.counts()["activities"] == 30
+    assert calls == {"rows": 1, "parse": 1}
+
+
+def test_a_workspace_style_is_found_without_reading_installed_packages(empty_workspace: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Import looks its style up twice; a style in the workspace's templates/ comes first in the search
+    order, so the installed packages' metadata (importlib.metadata, ~50 ms) is not read for it."""
+    from orderforge import stylesources
+    from orderforge.style import find_style
+
+    def no_packages() -> tuple[object, ...]:
+        raise AssertionError("installed packages read for a workspace style")
+
+    monkeypatch.setattr(stylesources, "package_sources", no_packages)
+    found = find_style("kaliningrad-committee", empty_workspace / "plans")
+    assert found == (empty_workspace / "templates" / "kaliningrad-committee").resolve()
+    with pytest.raises(AssertionError, match="installed packages"):  # not in the workspace: the full search
+        find_style("no-such-style", empty_workspace / "plans")
