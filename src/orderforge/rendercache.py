@@ -18,6 +18,7 @@ always renders (tools/bench.py times first builds with an empty cache folder).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -90,9 +91,10 @@ def _read(path: Any) -> Parts | None:
     try:
         with zipfile.ZipFile(path) as package:
             parts = [(info.filename, package.read(info.filename)) for info in package.infolist()]
-        os.utime(path)  # recently used: pruned last
     except (OSError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, NotImplementedError, RuntimeError):
         return None  # a file cut short or damaged: rendered again, and written anew
+    with contextlib.suppress(OSError):  # a read-only cache folder is still read
+        os.utime(path)  # recently used: pruned last
     return parts or None
 
 
