@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -406,7 +407,8 @@ def test_results_are_cached() -> None:
 # ---------------------------------------------------------------- lazy loading
 
 
-def test_morphology_loads_only_when_a_plan_needs_it() -> None:
+def test_morphology_loads_only_when_a_plan_needs_it(tmp_path: Path) -> None:
+    """With nothing remembered (an empty cache folder: doubtcache.py keeps declined phrases between runs)."""
     code = (
         "import sys\n"
         "import orderforge.declension as d, orderforge.refs as r\n"
@@ -419,7 +421,8 @@ def test_morphology_loads_only_when_a_plan_needs_it() -> None:
         "d.decline_phrase('заместитель директора', 'dat')\n"
         "print('pymorphy3' in sys.modules)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    env = {**os.environ, "ORDERFORGE_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, env=env)
     assert done.stdout.split("\n")[:3] == ["", "", "True"]
 
 

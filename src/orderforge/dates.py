@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from .diagnostics import UserError
+from .lazyre import LazyPattern
 
 #: The years a plan can name, in dates, deadlines, periods and ``--year``.
 #:
@@ -35,8 +36,8 @@ JSON_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _RU = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 # inside free text (an imported order's heading): «11.02.2026», «11» февраля 2026 г., «11» 02 2026
-_IN_TEXT_DOTS = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
-_IN_TEXT_WORDS = re.compile(
+_IN_TEXT_DOTS = LazyPattern(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+_IN_TEXT_WORDS = LazyPattern(
     r"(?<!\d)[«\"“„]?\s*(\d{1,2})\s*[»\"”]?\s*[.\s]\s*(\d{1,2}|[а-яё]+)\s*[.\s]\s*(\d{4})(?!\d)", re.I)
 
 

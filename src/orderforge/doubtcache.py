@@ -1,4 +1,4 @@
-"""validate's doubts about declining a position or a body name, remembered between runs.
+"""The analyser's answers, remembered between runs: validate's doubts and build's declined phrases.
 
 Whether the dictionaries may decline «директор МАОУ гимназии № 1» wrongly
 (:func:`orderforge.declension.phrase_doubts`) needs pymorphy3's analyser:
@@ -10,6 +10,11 @@ them, so a new orderforge, pymorphy3 or dictionary starts afresh. The messages
 are the analyser's own, word for word (tests/test_doubtcache.py); a cache that
 cannot be read or written is ignored, it never fails a command.
 
+A build asks the analyser for the positions and body names of the order in a
+case («Отделу школьного образования …»): :func:`remembered_form` keeps those
+answers the same way, in a file of their own, so that building the same plan
+again does not import pymorphy3 at all (about 60–90 ms of a build; tests/test_formcache.py).
+
 The folder is ``$ORDERFORGE_CACHE_DIR``, else ``$XDG_CACHE_HOME/orderforge``,
 else ``~/.cache/orderforge`` (``%LOCALAPPDATA%\\orderforge`` on Windows).
 """
@@ -18,13 +23,17 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from functools import lru_cache
 from importlib.util import find_spec
+from typing import Any
 
 from .paths import cache_dir
 
 #: The file in the cache folder; its "stamp" says which code and dictionary wrote it.
 FILE_NAME = "declension-doubts.json"
+#: The declined phrases' file, stamped alike.
+FORMS_FILE = "declension-forms.json"
 #: Phrases remembered at most; the oldest are forgotten first (a committee has a few dozen).
 MAX_PHRASES = 5000
 
@@ -60,16 +69,50 @@ def _sources(package: str) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=1)
-def _answers() -> dict[str, list[str]]:
-    """The remembered answers of this code and dictionary (empty when there are none or the file is unreadable)."""
+def _read(file_name: str, field: str) -> dict[str, object]:
+    """The ``field`` of a remembered file of this code and dictionary (empty when there is none, the file is
+    unreadable or another orderforge, pymorphy3 or dictionary wrote it)."""
     try:
-        data = json.loads((cache_dir() / FILE_NAME).read_text(encoding="utf-8"))
+        data = json.loads((cache_dir() / file_name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if not isinstance(data, dict) or data.get("stamp") != _stamp() or not isinstance(data.get("doubts"), dict):
+    if not isinstance(data, dict) or data.get("stamp") != _stamp() or not isinstance(data.get(field), dict):
         return {}
-    return {k: v for k, v in data["doubts"].items() if isinstance(v, list) and all(isinstance(s, str) for s in v)}
+    return dict(data[field])
+
+
+@lru_cache(maxsize=1)
+def _answers() -> dict[str, list[str]]:
+    """The remembered doubts of this code and dictionary."""
+    return {k: v for k, v in _read(FILE_NAME, "doubts").items()
+            if isinstance(v, list) and all(isinstance(s, str) for s in v)}
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, str]:
+    """The remembered declined phrases of this code and dictionary."""
+    return {k: v for k, v in _read(FORMS_FILE, "forms").items() if isinstance(v, str)}
+
+
+def form_key(text: str, case: str, plural: bool) -> str:
+    """«dat 0 Отдел …»: the case and the number first, so no text can make two questions one."""
+    return f"{case} {int(plural)} {text}"
+
+
+def remembered_form(text: str, case: str, plural: bool, decline: Callable[[str, str, bool], str]) -> str:
+    """``decline(text, case, plural)``, asked of the analyser only the first time this code and dictionary see it."""
+    forms = _forms()
+    key = form_key(text, case, plural)
+    if key not in forms:
+        forms[key] = decline(text, case, plural)
+        _forget_oldest(forms)
+        _save(FORMS_FILE, "forms", forms)
+    return forms[key]
+
+
+def _forget_oldest(answers: dict[str, Any]) -> None:
+    while len(answers) > MAX_PHRASES:
+        del answers[next(iter(answers))]
 
 
 def phrase_doubts(phrase: str) -> list[str]:
@@ -79,20 +122,19 @@ def phrase_doubts(phrase: str) -> list[str]:
         from .declension import phrase_doubts as ask
 
         answers[phrase] = ask(phrase)
-        while len(answers) > MAX_PHRASES:
-            del answers[next(iter(answers))]
-        _save(answers)
+        _forget_oldest(answers)
+        _save(FILE_NAME, "doubts", answers)
     return list(answers[phrase])
 
 
-def _save(answers: dict[str, list[str]]) -> None:
+def _save(file_name: str, field: str, answers: dict[str, Any]) -> None:
     """Write the answers whole (atomically; write_atomic makes the cache folder when there is none yet);
     another process's answers may be lost, never half-written."""
     from .diagnostics import UserError
     from .write import write_atomic
 
-    data = json.dumps({"stamp": _stamp(), "doubts": answers}, ensure_ascii=False, indent=0)
+    data = json.dumps({"stamp": _stamp(), field: answers}, ensure_ascii=False, indent=0)
     try:
-        write_atomic(cache_dir() / FILE_NAME, data.encode("utf-8"))
+        write_atomic(cache_dir() / file_name, data.encode("utf-8"))
     except (OSError, UserError):
         pass  # a read-only home or a full disk: the answer is simply asked again next time

@@ -160,8 +160,7 @@ def _render_lean(context: Context, table: TableContext, style: Style) -> bytes:
 
     assert context["appendix"] is not None
     markers: Context = {**context, "appendix": {**context["appendix"], "table": {**table, "rows": marker_rows(table)}}}
-    data, package = _render_docxtpl(markers, style, lean=True)
-    parts = _finished_parts(data, style, str(style.template_path), package.xml)
+    parts = _marker_parts(markers, style)
     index = next(i for i, (name, _) in enumerate(parts) if name == "word/document.xml")
     xml = parts[index][1].decode("utf-8")
     shapes = find_shapes(xml, table["ncols"])
@@ -169,6 +168,22 @@ def _render_lean(context: Context, table: TableContext, style: Style) -> bytes:
         raise _NotLean("word/document.xml")
     rows = fill(shapes, table["rows"], _normaliser(xml, str(style.template_path)))
     return _zip([*parts[:index], ("word/document.xml", spliced(xml, shapes, rows)), *parts[index + 1:]])
+
+
+def _marker_parts(markers: Context, style: Style) -> list[tuple[str, bytes]]:
+    """The template rendered with marker rows and finished, remembered between builds (rendercache.py)."""
+    from .rendercache import remembered_parts
+    from .safeio import LIMITS, read_bytes
+
+    def render() -> list[tuple[str, bytes]]:
+        data, package = _render_docxtpl(markers, style, lean=True)
+        return _finished_parts(data, style, str(style.template_path), package.xml)
+
+    try:
+        template = read_bytes(style.template_path, LIMITS.file_bytes)
+    except (OSError, UserError):
+        return render()  # open_template tells the clerk what is wrong, in its own words
+    return remembered_parts(template, markers, [c.width for c in style.columns], render)
 
 
 def _normaliser(xml: str, template: str) -> Any:

@@ -14,11 +14,11 @@ one pass over its strings.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from .diagnostics import Pos, Report
+from .lazyre import LazyPattern
 from .load import Map, Node, Scalar, Seq
 from .typography import date_problems, quote_problems
 
@@ -28,7 +28,7 @@ _NOT_TEXT = frozenset({
     "number", "numbered", "format", "list", "forms", "position_forms", "initials",
 })
 
-_NUMBER = re.compile(r"\d[\d.]*\d")
+_NUMBER = LazyPattern(r"\d[\d.]*\d")
 
 
 def check_texts(root: Node, path: Path, report: Report) -> None:

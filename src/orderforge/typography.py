@@ -8,12 +8,17 @@ the YAML readable and the output consistent.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .lazyre import LazyPattern
 
 NBSP = "\u00a0"
 #: U+2011. Never put into a document: a clerk's ``grep 7-р`` over ``orderforge text`` (and Word's own
 #: search) must find what was typed, so typeset turns any no-break hyphen back into a hyphen-minus.
 NB_HYPHEN = "\u2011"
+#: Texts :func:`typeset` remembers (least recently used forgotten first): bounded, so a 5,000-activity
+#: plan's unique paragraphs do not stay in memory twice.
+TYPESET_MEMORY = 1024
 
 _SPACES = LazyPattern(r"[ \t]{2,}")
 _SPACE_BEFORE_PUNCT = LazyPattern(r" +([,.;:!?)»“])")
@@ -58,11 +63,14 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@lru_cache(maxsize=TYPESET_MEMORY, typed=True)  # a str subclass (Markup) keeps its own answer
 def typeset(text: str) -> str:
     """Apply the rules in an order that is safe to repeat (typeset(typeset(x)) == typeset(x)).
 
     Each rule runs only when the text holds what it needs (a dash, «№», a dot…): a build typesets every
-    paragraph of every activity, and most rules find nothing in most of them.
+    paragraph of every activity, and most rules find nothing in most of them. The answer depends on the
+    text alone, so the most recent ones are remembered: a plan's deadlines, responsible parties and
+    repeated phrases are typeset once, not once per activity.
     """
     if not text:
         return text

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from .diagnostics import Diagnostic, Pos
+from .lazyre import LazyPattern
 from .rawtext import line_col
 
 
@@ -97,7 +96,7 @@ def _error_pos(exc: Exception, problem: str, name: str) -> Pos:
 #: flow collection, reserved. ``text: *важно* сделать`` otherwise reads «неверный отступ».
 _INDICATORS = "*&!|>?[{@`%"
 #: Indentation, list dashes and a plain key, then the first character of the value.
-_VALUE_START = re.compile(r"(?P<lead>[ ]*(?:-[ ]+)*(?:[^\s\"'#][^#]*?:[ ]+)?)(?P<value>\S.*)")
+_VALUE_START = LazyPattern(r"(?P<lead>[ ]*(?:-[ ]+)*(?:[^\s\"'#][^#]*?:[ ]+)?)(?P<value>\S.*)")
 
 
 def _indicator_value(text: str, pos: Pos) -> Diagnostic | None:

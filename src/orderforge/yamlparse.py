@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from .diagnostics import Diagnostic, Pos
+from .lazyre import LazyPattern
 
 #: Lists and mappings inside each other: a plan needs about 20 levels. Far deeper is a broken or
 #: hostile file — 3,000 levels overflowed Python's stack, 100 KB of «[[[…» kept ruamel busy for minutes.
@@ -22,9 +23,9 @@ MAX_DEPTH = 50
 #: breaks (U+0085, U+2028, U+2029), directives («%»), complex keys («?»), a comment glued to a block
 #: scalar's «|» or «>» — sends a file straight to the reference parser. Plans rarely have any of them
 #: (a «?» where a key could start costs only the speed-up); a differential fuzz test keeps this list honest.
-RISKY = re.compile(r"[\t\x85\u2028\u2029]|^%|[|>][-+0-9]*#|(?:^|[-\[{,:?])[ ]*\?(?:\s|$)", re.MULTILINE)
+RISKY = LazyPattern(r"[\t\x85\u2028\u2029]|^%|[|>][-+0-9]*#|(?:^|[-\[{,:?])[ ]*\?(?:\s|$)", re.MULTILINE)
 
-_RISKY_QUESTION = re.compile(r"(?:^|[-\[{,:?])[ ]*\?(?:\s|$)", re.MULTILINE)
+_RISKY_QUESTION = LazyPattern(r"(?:^|[-\[{,:?])[ ]*\?(?:\s|$)", re.MULTILINE)
 
 
 def is_risky(text: str) -> bool:

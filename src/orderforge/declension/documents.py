@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from ..lazyre import LazyPattern
 from .morphology import analyser, nominatives
 
 # Head nouns of approved documents and the form of «УТВЕРЖДЕН» they take: m, f, n or plural.
@@ -21,7 +21,7 @@ _DOCUMENT_HEADS = {
 _ADJECTIVE_FORM = (("ая", "f"), ("яя", "f"), ("ый", "m"), ("ой", "m"), ("ое", "n"), ("ее", "n"), ("ые", "plural"),
                   ("кие", "plural"), ("гие", "plural"), ("хие", "plural"))
 _NOT_A_HEAD = frozenset("о об обо по на в во для к с со от до из за при и".split())
-_TITLE_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
+_TITLE_WORD = LazyPattern(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 
 
 def document_form(title: str) -> str | None:

@@ -58,6 +58,14 @@ def decline_phrase(text: str, case: str, plural: bool = False, overrides: Mappin
 
 @lru_cache(maxsize=4096)
 def _decline_phrase(text: str, case: str, plural: bool) -> str:
+    """:func:`declined`, remembered in this process and between runs (the analyser is built only for new ones)."""
+    from ..doubtcache import remembered_form
+
+    return remembered_form(text, case, plural, declined)
+
+
+def declined(text: str, case: str, plural: bool) -> str:
+    """The phrase in ``case`` as the analyser and the rules decline it, each dash-joined head on its own."""
     parts = _HEAD_DASH.split(text)
     for index in range(0, len(parts), 2):  # odd indices are the dashes themselves
         parts[index] = _decline_joined(parts[index], case, plural)

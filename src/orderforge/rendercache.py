@@ -1,0 +1,117 @@
+"""The rendered body of an order, remembered between builds: a rebuild skips docxtpl, python-docx and Jinja.
+
+The lean render (render.py, tablerows.py) has docxtpl render the template once with marker rows in
+place of the plan's activities; the plan's rows are then filled in without it. That marker document
+depends only on the template's bytes, the context outside the table's rows (the order's text, dates,
+names — the marker rows themselves are made from the columns), the style's column widths and the code
+and libraries that render it. A clerk edits activities far more often than the order, so the same
+marker document is rendered build after build; importing docxtpl, python-docx and Jinja and rendering
+costs about a quarter of a small build.
+
+Here the finished marker parts are kept in the user's cache folder (``render/<key>.zip``), the key a
+SHA-256 of all of the above: the template's bytes (read each time), the context as JSON, the widths,
+and the size and modification time of every module of orderforge, docxtpl, python-docx, Jinja,
+MarkupSafe and lxml (an upgrade rewrites them). Only a render that succeeded is kept; a file that
+cannot be read is rendered again; a cache that cannot be written never fails a build. A first build
+always renders (tools/bench.py times first builds with an empty cache folder).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import zipfile
+import zlib
+from collections.abc import Callable
+from importlib.util import find_spec
+from typing import Any
+
+from .paths import cache_dir
+
+#: The folder in the cache folder, and how many rendered bodies it keeps (the least recently used go first).
+FOLDER = "render"
+MAX_ENTRIES = 32
+#: The libraries whose code shapes the rendered parts.
+LIBRARIES = ("docxtpl", "docx", "jinja2", "markupsafe", "lxml")
+
+Parts = list[tuple[str, bytes]]
+
+
+def remembered_parts(template: bytes, context: Any, widths: list[float], render: Callable[[], Parts]) -> Parts:
+    """``render()``'s parts, from the cache folder when this template, context, widths and code made them before."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for piece in (template, json.dumps(context, ensure_ascii=False, default=repr).encode("utf-8"),
+                  repr(widths).encode("utf-8"), _stamp().encode("utf-8")):
+        digest.update(len(piece).to_bytes(8, "big"))
+        digest.update(piece)
+    path = cache_dir() / FOLDER / f"{digest.hexdigest()}.zip"
+    found = _read(path)
+    if found is not None:
+        return found
+    parts = render()
+    _write(path, parts)
+    return parts
+
+
+def _stamp() -> str:
+    """Size and modification time of every module of orderforge and of the rendering libraries."""
+    from .doubtcache import _sources
+
+    folders = [os.path.dirname(os.path.abspath(__file__))]
+    for name in LIBRARIES:
+        spec = find_spec(name)
+        if spec is not None and spec.origin:
+            folders.append(os.path.dirname(spec.origin))
+    parts = []
+    for folder in folders:
+        for path in sorted(_sources(folder) + _extensions(folder)):
+            try:
+                info = os.stat(path)
+            except OSError:
+                parts.append(f"{path}:-")
+                continue
+            parts.append(f"{path}:{info.st_size}:{info.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def _extensions(folder: str) -> list[str]:
+    """Compiled modules (lxml's etree is one), which _sources does not list."""
+    try:
+        return [entry.path for entry in os.scandir(folder) if entry.name.endswith((".so", ".pyd"))]
+    except OSError:
+        return []
+
+
+def _read(path: Any) -> Parts | None:
+    """The remembered parts, or None when there are none or the file is damaged."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            parts = [(info.filename, package.read(info.filename)) for info in package.infolist()]
+    except (OSError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, NotImplementedError, RuntimeError):
+        return None  # a file cut short or damaged: rendered again, and written anew
+    with contextlib.suppress(OSError):  # a read-only cache folder is still read
+        os.utime(path)  # recently used: pruned last
+    return parts or None
+
+
+def _write(path: Any, parts: Parts) -> None:
+    """Write the parts atomically and keep at most MAX_ENTRIES files; any failure only costs the next render."""
+    from .diagnostics import UserError
+    from .write import write_atomic
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
+        for name, blob in parts:
+            package.writestr(name, blob)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, buffer.getvalue())
+        entries = sorted(path.parent.glob("*.zip"), key=lambda p: p.stat().st_mtime_ns)
+        for old in entries[:-MAX_ENTRIES]:
+            old.unlink(missing_ok=True)
+    except (OSError, UserError):
+        pass
