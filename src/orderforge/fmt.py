@@ -125,7 +125,7 @@ class FmtResult:
 
 def fmt_paths(paths: list[Path], check: bool = False) -> FmtResult:
     """Format files in place (or only tell which would change, with ``check``)."""
-    from .load import MAX_PLAN_BYTES, decode
+    from .load import MAX_PLAN_BYTES, decode, paused_gc
     from .safeio import check_regular_file, read_bytes
     from .validate import display_path
     from .write import write_atomic
@@ -149,7 +149,8 @@ def fmt_paths(paths: list[Path], check: bool = False) -> FmtResult:
             result.errors.extend(report.errors)
             continue
         try:
-            formatted = format_text(text, name)
+            with paused_gc():  # tens of thousands of acyclic nodes, tokens and lines (see load.paused_gc)
+                formatted = format_text(text, name)
         except UserError as exc:
             result.errors.extend(exc.diagnostics)
             continue
