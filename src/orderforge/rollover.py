@@ -104,14 +104,14 @@ def _edit(container: Any, key: Any, change: Callable[[str], str]) -> bool:
 
 def _blank_for_clerk(order: Any, key: str) -> None:
     """``number: ПД-113`` → ``number:  # заполните перед сборкой`` (comment lines below are kept)."""
-    from ruamel.yaml.scalarstring import PlainScalarString
-
     if key not in order:
         return
     splice = getattr(order, "splice_blank", None)  # the fast path's tree (rolloversplice) edits the text itself
     if splice is not None:
         splice(key, FILL_COMMENT)
         return
+    from ruamel.yaml.scalarstring import PlainScalarString
+
     order[key] = PlainScalarString("")  # a plain str would take the old value's quotes
     entry = order.ca.items.get(key)
     token = entry[2] if entry and len(entry) > 2 else None

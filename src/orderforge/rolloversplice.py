@@ -17,8 +17,8 @@ returns None — and the round trip does the work — for anything else:
 * a layout ruamel would change: indentation other than the plan format's (2 per level, «- » inside
   a list's indentation), more or fewer than one space after «:» or «-», a value on a line of its
   own, a plain or quoted value over several lines, a flow collection not written ``[a, b]`` or
-  ``{k: v}``, an escape in double quotes, a block scalar with indicators or a comment on its header
-  line (the round trip drops that comment, and those after a list item), other indentation or blank
+  ``{k: v}``, an escape in double quotes, a block scalar with indicators, or a list item's with a
+  comment on its header line (the round trip drops it, and those after the item), other indentation or blank
   lines inside a folded one, an empty value, trailing spaces, lines over :data:`LONGEST`, blank
   lines at the start or the end of the file, tabs and carriage returns;
 * a change other than digits for digits in the same places (a deadline the deadline module had
@@ -41,8 +41,7 @@ from .yamlcomments import is_block_scalar, is_map, is_scalar, is_seq
 #: Longer lines are left to the round trip (its width is 4,096; a plain value there would be folded).
 LONGEST = 4000
 _DIGITS = re.compile("[0-9]")
-_UNSTABLE_TEXT = re.compile(r"[\t\r]|[ ]\n|\n\n\Z|\A\n|^(?:---|\.\.\.)(?:\s|$)", re.MULTILINE)
-_UNSUPPORTED_TOKENS = {"<anchor>", "<alias>", "<tag>", "<directive>", "<document start>", "<document end>"}
+_UNSTABLE_TEXT = re.compile(r"[\t\r]|[ ]\n|\n\n\Z|\A\n|^(?:---|\.\.\.)(?:\s|$)|^%", re.MULTILINE)
 _HEADERS = ("|", "|-", ">", ">-")
 
 
@@ -253,12 +252,20 @@ class _Layout:
         self.lines = text.split("\n")
 
     def check(self, root: Any) -> None:
+        self.properties(root)
         if not is_map(root) or root.flow_style or root.start_mark.column != 0:
             raise Decline("not a block mapping at the left edge")
         self.mapping(root, 0)
 
+    def properties(self, node: Any) -> None:
+        """An anchor, an alias or a tag starts the node's text (a plain value cannot start with these)."""
+        if self.text[node.start_mark.index] in "&*!":
+            raise Decline("an anchor, an alias or a tag")
+
     def mapping(self, node: Any, col: int) -> None:
         for key, value in node.value:
+            self.properties(key)
+            self.properties(value)
             if not is_scalar(key) or is_block_scalar(key) or key.start_mark.column != col:
                 raise Decline("an unusual key")
             self.flat(key)
@@ -267,13 +274,13 @@ class _Layout:
                 raise Decline("a space before «:»")
             self.value(value, col, colon + 1)
 
-    def value(self, node: Any, col: int, after: int) -> None:
+    def value(self, node: Any, col: int, after: int, item: bool = False) -> None:
         """A value after «key:» (``after`` is past the colon) or after «-»: one space, then the value, or
         a block collection on the next lines, indented by 2."""
         if is_scalar(node) or node.flow_style:
             if node.start_mark.index != after + 1 or self.text[after] != " ":
                 raise Decline("not one space before the value")
-            self.inline(node, col)
+            self.inline(node, col, item)
         elif is_map(node):
             self.own_line(after)
             self.mapping(node, col + 2)
@@ -289,6 +296,7 @@ class _Layout:
 
     def sequence(self, node: Any, col: int) -> None:
         for item in node.value:
+            self.properties(item)
             dash = self.text.rfind("-", 0, item.start_mark.index)
             if self.text.rfind("\n", 0, dash) + 1 + col != dash or is_seq(item) and not item.flow_style:
                 raise Decline("an unusual list item")
@@ -297,13 +305,13 @@ class _Layout:
                     raise Decline("a mapping item not on its dash's line")
                 self.mapping(item, col + 2)
             else:
-                self.value(item, col, dash + 1)
+                self.value(item, col, dash + 1, item=True)
 
-    def inline(self, node: Any, col: int) -> None:
+    def inline(self, node: Any, col: int, item: bool) -> None:
         if is_block_scalar(node):
-            self.block(node, col)
+            self.block(node, col, item)
         elif is_scalar(node):
-            if node.value == "" and node.style is None:
+            if node.value == "" and not node.style:
                 raise Decline("an empty value")
             self.flat(node)
         else:
@@ -323,7 +331,8 @@ class _Layout:
         parts = []
         for pair in pairs:
             for item in pair:
-                if not is_scalar(item) or is_block_scalar(item) or item.value == "" and item.style is None:
+                self.properties(item)
+                if not is_scalar(item) or is_block_scalar(item) or item.value == "" and not item.style:
                     raise Decline("a nested flow collection or an empty value in one")
                 self.flat(item)
             parts.append(": ".join(self.text[i.start_mark.index:i.end_mark.index] for i in pair))
@@ -331,10 +340,13 @@ class _Layout:
         if self.text[node.start_mark.index:node.end_mark.index] != brackets[0] + ", ".join(parts) + brackets[1]:
             raise Decline("a flow collection not written «[a, b]» or «{k: v}»")
 
-    def block(self, node: Any, col: int) -> None:
+    def block(self, node: Any, col: int, item: bool) -> None:
+        """A block scalar: ``|``, ``|-``, ``>``, ``>-`` (a comment after it only for a mapping's value: the
+        round trip drops it on a list item), its lines indented by 2 from its key or dash."""
         start = node.start_mark.index
         header_end = self.text.index("\n", start)
-        if self.text[start:header_end] not in _HEADERS:
+        header, _, comment = self.text[start:header_end].partition(" ")
+        if header not in _HEADERS or (comment and (item or not comment.lstrip().startswith("#"))):
             raise Decline("a block scalar with indicators or a comment on its header")
         first = node.start_mark.line + 1
         last = node.end_mark.line if node.end_mark.column else node.end_mark.line - 1
@@ -351,13 +363,28 @@ class _Layout:
             raise Decline("an empty block scalar")
 
 
-def _check_text(text: str, tokens: list[Any]) -> None:
+def _check_text(text: str) -> None:
     if _UNSTABLE_TEXT.search(text) or not text.endswith("\n"):
-        raise Decline("tabs, carriage returns, trailing spaces or blank lines at the edges")
+        raise Decline("tabs, carriage returns, trailing spaces, document markers or blank lines at the edges")
     if any(len(line) > LONGEST for line in text.split("\n")):
         raise Decline("a line too long")
-    if any(t.id in _UNSUPPORTED_TOKENS for t in tokens):
-        raise Decline("anchors, aliases, tags, directives or document markers")
+
+
+def _compose(text: str) -> Any:
+    """libyaml's node tree (marks, styles), or None: no C parser, a risky text, or libyaml refuses it.
+    No tokens: anchors, aliases and tags are found on the nodes (:meth:`_Layout.properties`)."""
+    from .yamlparse import is_risky
+
+    if is_risky(text):
+        return None
+    try:
+        import yaml
+    except ImportError:  # pragma: no cover - PyYAML is a dependency
+        return None
+    try:
+        return yaml.CBaseLoader(text).get_single_node()
+    except (AttributeError, yaml.YAMLError, UnicodeError):  # AttributeError: PyYAML without libyaml
+        return None
 
 
 # --------------------------------------------------------------------------- the entry point
@@ -366,16 +393,12 @@ def _check_text(text: str, tokens: list[Any]) -> None:
 def splice_rollover(text: str, roll: Callable[[Any], None]) -> tuple[str, Any] | None:
     """``roll`` (the rollover of a tree, in place) applied to the text: the new text and the edited
     tree, or None when only the round trip can promise its own bytes (see the module doc)."""
-    from .yamlcomments import _compose_libyaml
-    from .yamlparse import MAX_DEPTH
-
-    composed = _compose_libyaml(text, MAX_DEPTH)
-    if composed is None:
+    root = _compose(text)
+    if root is None:
         return None
-    root, tokens = composed
     edits = Edits(text)
     try:
-        _check_text(text, tokens)
+        _check_text(text)
         _Layout(text).check(root)
         data = SpliceMap(root, edits)
         roll(data)
