@@ -4,7 +4,10 @@ The old plan is edited, not rebuilt: ruamel.yaml's round-trip mode keeps every
 comment, the key order, the quoting and the clerk's line breaks, so the new
 file differs from the old one only where the year moved. All scalars are read
 as strings (as orderforge's own loader reads them), so nothing like ``2026`` or
-``2026-02-11`` is retyped on the way.
+``2026-02-11`` is retyped on the way. The round trip is slow (pure Python), so a
+plan in the usual layout takes a fast path that writes the same bytes by
+splicing only the changes into the text (:mod:`orderforge.rolloversplice`, which
+says what it leaves to the round trip).
 
 What changes, by ``shift`` years (``--year`` is the new first year of the period):
 

@@ -18,9 +18,10 @@ returns None — and the round trip does the work — for anything else:
   a list's indentation), more or fewer than one space after «:» or «-», a value on a line of its
   own, a plain or quoted value over several lines, a flow collection not written ``[a, b]`` or
   ``{k: v}``, an escape in double quotes, a block scalar with indicators, or a list item's with a
-  comment on its header line (the round trip drops it, and those after the item), other indentation or blank
-  lines inside a folded one, an empty value, trailing spaces, lines over :data:`LONGEST`, blank
-  lines at the start or the end of the file, tabs and carriage returns;
+  comment on its header line (the round trip drops it, and those after the item), other
+  indentation, blank lines inside a folded one or at the start of any, an empty value, trailing
+  spaces, lines over :data:`LONGEST`, blank lines at the start or the end of the file, tabs and
+  carriage returns;
 * a change other than digits for digits in the same places (a deadline the deadline module had
   to re-render, a structured deadline rebuilt, a moved ``directory:`` path); an order's number or
   date with a comment on its line, or whose remark's column the round trip would take from a blank
@@ -147,13 +148,18 @@ class SpliceMap(dict[str, Any]):
             key_node, value = self.keys_at[key], self.values_at[key]
             line_end = text.find("\n", key_node.end_mark.index)
             at = text.find("#", key_node.end_mark.index, line_end)
+            if is_block_scalar(value) or not is_scalar(value) and not value.flow_style:
+                # where ruamel keeps a comment of a block's (on the key, the block, its last item) is not
+                # restated here: the column is unsure when there is one, on the key's line or below
+                following = text[value.end_mark.index:text.find("\n", value.end_mark.index)].strip()
+                if at >= 0 or not following or following.startswith("#"):
+                    found[key] = (None, at >= 0)
+                continue
             if is_scalar(value) or value.flow_style:
                 line_end = text.find("\n", value.end_mark.index) if value.end_mark.column else value.end_mark.index - 1
                 at = text.find("#", value.end_mark.index, line_end) if value.end_mark.column else -1
             if at >= 0:
                 found[key] = (at - text.rfind("\n", 0, at) - 1, True)
-                continue
-            if not (is_scalar(value) or value.flow_style):
                 continue
             following = text[line_end + 1:text.find("\n", line_end + 1)]
             if not following.strip() or n == len(keys) - 1 and following.lstrip().startswith("#"):
@@ -359,8 +365,8 @@ class _Layout:
                 raise Decline("a block scalar indented otherwise")
             if not line and node.style == ">":
                 raise Decline("a blank line inside a folded block")
-        if not body:
-            raise Decline("an empty block scalar")
+        if not body or not body[0]:
+            raise Decline("an empty block scalar, or one starting with a blank line (written with «|2»)")
 
 
 def _check_text(text: str) -> None:
