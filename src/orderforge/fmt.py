@@ -6,9 +6,10 @@ each comment goes are :mod:`orderforge.fmtlayout`'s and :mod:`orderforge.yamlcom
 this module reads the file (with libyaml, see :func:`orderforge.yamlcomments.compose`),
 checks the result and writes it back.
 
-The result is checked before it is written: it must read back as exactly the
-same tree of values as the original and hold every comment, or the file is
-left untouched. A second ``fmt`` changes nothing.
+The result is checked before it is written: it must read back without errors as
+exactly the same tree of values as the original (compared only when the text
+changed) and hold every comment, or the file is left untouched. A second ``fmt``
+changes nothing.
 """
 
 from __future__ import annotations
@@ -111,7 +112,9 @@ def format_text(text: str, name: str = "план") -> str:
     check = Report()
     again = load_text(formatted, name, check)
     lost = sorted(formatter.written) != formatter.notes.texts()
-    if again is None or check.has_errors or _values(again) != _composed_values(root) or lost:
+    if again is None or check.has_errors or lost:
+        raise _refuse(text, name)
+    if formatted != text and _values(again) != _composed_values(root):  # unchanged text cannot lose a value
         raise _refuse(text, name)
     return formatted
 
@@ -125,7 +128,7 @@ class FmtResult:
 
 def fmt_paths(paths: list[Path], check: bool = False) -> FmtResult:
     """Format files in place (or only tell which would change, with ``check``)."""
-    from .load import MAX_PLAN_BYTES, decode
+    from .load import MAX_PLAN_BYTES, decode, paused_gc
     from .safeio import check_regular_file, read_bytes
     from .validate import display_path
     from .write import write_atomic
@@ -149,7 +152,8 @@ def fmt_paths(paths: list[Path], check: bool = False) -> FmtResult:
             result.errors.extend(report.errors)
             continue
         try:
-            formatted = format_text(text, name)
+            with paused_gc():  # tens of thousands of acyclic nodes, tokens and lines (see load.paused_gc)
+                formatted = format_text(text, name)
         except UserError as exc:
             result.errors.extend(exc.diagnostics)
             continue

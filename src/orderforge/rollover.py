@@ -4,7 +4,10 @@ The old plan is edited, not rebuilt: ruamel.yaml's round-trip mode keeps every
 comment, the key order, the quoting and the clerk's line breaks, so the new
 file differs from the old one only where the year moved. All scalars are read
 as strings (as orderforge's own loader reads them), so nothing like ``2026`` or
-``2026-02-11`` is retyped on the way.
+``2026-02-11`` is retyped on the way. The round trip is slow (pure Python), so a
+plan in the usual layout takes a fast path that writes the same bytes by
+splicing only the changes into the text (:mod:`orderforge.rolloversplice`, which
+says what it leaves to the round trip).
 
 What changes, by ``shift`` years (``--year`` is the new first year of the period):
 
@@ -104,10 +107,14 @@ def _edit(container: Any, key: Any, change: Callable[[str], str]) -> bool:
 
 def _blank_for_clerk(order: Any, key: str) -> None:
     """``number: ПД-113`` → ``number:  # заполните перед сборкой`` (comment lines below are kept)."""
-    from ruamel.yaml.scalarstring import PlainScalarString
-
     if key not in order:
         return
+    splice = getattr(order, "splice_blank", None)  # the fast path's tree (rolloversplice) edits the text itself
+    if splice is not None:
+        splice(key, FILL_COMMENT)
+        return
+    from ruamel.yaml.scalarstring import PlainScalarString
+
     order[key] = PlainScalarString("")  # a plain str would take the old value's quotes
     entry = order.ca.items.get(key)
     token = entry[2] if entry and len(entry) > 2 else None
@@ -243,6 +250,10 @@ def _drop_keeping_comments(mapping: Any, key: str) -> None:
     Only the end-of-line remark on the dropped line goes with it; comments below
     it belong to what follows (the next key, activity or section).
     """
+    splice = getattr(mapping, "splice_drop", None)  # the fast path's tree (rolloversplice) edits the text itself
+    if splice is not None:
+        splice(key)
+        return
     entry = mapping.ca.items.pop(key, None) or []
     before = "".join(" " * t.column + t.value for t in (entry[1] if len(entry) > 1 and entry[1] else []))
     token = entry[2] if len(entry) > 2 else None
@@ -434,19 +445,58 @@ def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int
 
     text = decode(old_path.read_bytes(), old_name, Report())
     assert text is not None  # load_plan has read it already
+    result = RolloverResult(new_path, old_path, shift, period.text if period else None, None)
+    written, result = rollover_text(text, period, shift, result, (old_path, new_path))
+    write_atomic(new_path, written.encode("utf-8"))
+
+    new_plan, _ = load_plan(new_path)
+    if new_plan is not None:
+        from .rolloverwarn import rollover_warnings
+
+        result.warnings = rollover_warnings(new_plan)
+    return result
+
+
+def rollover_text(text: str, period: Period | None, shift: int, result: RolloverResult,
+                  paths: tuple[Path, Path], fast: bool = True) -> tuple[str, RolloverResult]:
+    """The new plan's text from the old one's, and what was done.
+
+    The fast path (:mod:`orderforge.rolloversplice`) rewrites only the changed bytes of the text; where it
+    cannot promise the round trip's result it declines, and ruamel's round trip edits the whole tree.
+    ``fast=False`` takes the round trip always (the tests compare both).
+    """
+    from dataclasses import replace
+
+    if fast:
+        from .rolloversplice import splice_rollover
+
+        attempt = replace(result, warnings=[])
+        spliced = splice_rollover(text, lambda data: _roll(data, period, shift, attempt, paths))
+        if spliced is not None:
+            return spliced[0], attempt
     from .yamlrt import editing_yaml
 
     yaml = editing_yaml()
     data = yaml.load(text)
+    _roll(data, period, shift, result, paths)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue(), result
+
+
+def _roll(data: Any, period: Period | None, shift: int, result: RolloverResult, paths: tuple[Path, Path]) -> None:
+    """Edit a plan's tree in place: the rollover, the period's check, the directory's path from the new file."""
+    from .paths import display_path
+
+    old_path, new_path = paths
     new_period = Period(period.start.replace(year=period.start.year + shift),
                         period.end.replace(year=period.end.year + shift),
                         period.school_year, "") if period else None
-    result = RolloverResult(new_path, old_path, shift, period.text if period else None, None)
     rollover_tree(data, period, shift, result)
     if period is not None:
         moved = parse_period(str(data["plan"]["period"]))
         if moved is None or new_period is None or (moved.start, moved.end) != (new_period.start, new_period.end):
-            raise UserError.simple("OF615", old_name,  # pragma: no cover
+            raise UserError.simple("OF615", display_path(old_path),  # pragma: no cover
                                    f"период «{period.text}» не удалось перенести",
                                    "запишите период как 2026-2028 и повторите")
         result.new_period = str(data["plan"]["period"])
@@ -456,17 +506,6 @@ def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int
         if old_dir != new_dir:
             target = os.path.relpath(old_dir / directory, new_dir)
             data["directory"] = _with_text(directory, Path(target).as_posix())
-
-    out = io.StringIO()
-    yaml.dump(data, out)
-    write_atomic(new_path, out.getvalue().encode("utf-8"))
-
-    new_plan, _ = load_plan(new_path)
-    if new_plan is not None:
-        from .rolloverwarn import rollover_warnings
-
-        result.warnings = rollover_warnings(new_plan)
-    return result
 
 
 def plural_years(n: int) -> str:
