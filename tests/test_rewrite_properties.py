@@ -324,12 +324,21 @@ def edit_plan(text: str, edits: list[tuple[str, int, int]]) -> tuple[str, set[st
 
             activities[index]["text"] = DoubleQuotedScalarString(str(activities[index]["text"]) + f" изменено{k}")
             changed.add(ident)
-        elif str(activities[index].get("deadline")) != "по отдельному графику":
+        elif not _reads_by_schedule(activities[index].get("deadline")):
             activities[index]["deadline"] = "по отдельному графику"
             changed.add(ident)
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue(), changed - added, added
+
+
+def _reads_by_schedule(deadline: Any) -> bool:
+    """Whether a deadline already says «по отдельному графику», written plainly or as the structured form
+    ({kind: phrase, phrase: schedule, wording: …}, with or without text): replacing one with the other changes
+    nothing the amending order could name, and diff rightly reports no change."""
+    if isinstance(deadline, dict):
+        deadline = deadline.get("wording", deadline.get("text"))
+    return str(deadline) == "по отдельному графику"
 
 
 def mentioned(text: str) -> set[str]:
