@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from typing import Any
 
-from .paths import cache_dir
+from .paths import cache_dir, files_stamp, python_sources
 
 #: The file in the cache folder; its "stamp" says which code and dictionary wrote it.
 FILE_NAME = "declension-doubts.json"
@@ -41,32 +41,14 @@ MAX_PHRASES = 5000
 def _stamp() -> str:
     """The files whose change may change an answer: orderforge's code (any module: the rules may move), pymorphy3
     and its dictionary. Sizes and modification times: a stamp costs a hundred stat calls, no reading."""
-    files = sorted(_sources(os.path.dirname(os.path.abspath(__file__))))
+    files = sorted(python_sources(os.path.dirname(os.path.abspath(__file__))))
     for package, name in (("pymorphy3", "analyzer.py"), ("pymorphy3_dicts_ru", "data/meta.json")):
         spec = find_spec(package)
         if spec is not None and spec.origin:
             files.append(os.path.join(os.path.dirname(spec.origin), name))
-    parts = [os.environ.get("PYMORPHY3_DICT_PATH", "")]
-    for path in files:
-        try:
-            info = os.stat(path)
-        except OSError:
-            parts.append(f"{path}:-")
-            continue
-        parts.append(f"{path}:{info.st_size}:{info.st_mtime_ns}")
+    parts = [os.environ.get("PYMORPHY3_DICT_PATH", ""), *files_stamp(files)]
     return "\n".join(parts)  # kept whole: hashlib alone would cost more to import than the check saves
 
-
-def _sources(package: str) -> list[str]:
-    """The modules of the package and of its subpackages (style folders and their files are not code)."""
-    found: list[str] = []
-    with os.scandir(package) as entries:
-        for entry in entries:
-            if entry.name.endswith(".py"):
-                found.append(entry.path)
-            elif entry.is_dir() and os.path.isfile(os.path.join(entry.path, "__init__.py")):
-                found += _sources(entry.path)
-    return found
 
 
 def _read(file_name: str, field: str) -> dict[str, object]:

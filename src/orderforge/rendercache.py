@@ -28,7 +28,7 @@ from collections.abc import Callable
 from importlib.util import find_spec
 from typing import Any
 
-from .paths import cache_dir
+from .paths import cache_dir, files_stamp, python_sources
 
 #: The folder in the cache folder, and how many rendered bodies it keeps (the least recently used go first).
 FOLDER = "render"
@@ -59,27 +59,17 @@ def remembered_parts(template: bytes, context: Any, widths: list[float], render:
 
 def _stamp() -> str:
     """Size and modification time of every module of orderforge and of the rendering libraries."""
-    from .doubtcache import _sources
-
     folders = [os.path.dirname(os.path.abspath(__file__))]
     for name in LIBRARIES:
         spec = find_spec(name)
         if spec is not None and spec.origin:
             folders.append(os.path.dirname(spec.origin))
-    parts = []
-    for folder in folders:
-        for path in sorted(_sources(folder) + _extensions(folder)):
-            try:
-                info = os.stat(path)
-            except OSError:
-                parts.append(f"{path}:-")
-                continue
-            parts.append(f"{path}:{info.st_size}:{info.st_mtime_ns}")
-    return "\n".join(parts)
+    files = [path for folder in folders for path in sorted(python_sources(folder) + _extensions(folder))]
+    return "\n".join(files_stamp(files))
 
 
 def _extensions(folder: str) -> list[str]:
-    """Compiled modules (lxml's etree is one), which _sources does not list."""
+    """Compiled modules (lxml's etree is one), which python_sources does not list."""
     try:
         return [entry.path for entry in os.scandir(folder) if entry.name.endswith((".so", ".pyd"))]
     except OSError:
