@@ -99,13 +99,9 @@ class BuildCache:
         """Write the record atomically; a folder that cannot hold it only costs the next skip."""
         if not self.changed:
             return
-        from .diagnostics import UserError
-        from .write import write_atomic
+        from .write import write_if_possible
 
-        try:
-            write_atomic(self.path, json.dumps(self.entries, ensure_ascii=False, indent=1).encode("utf-8"))
-        except UserError:
-            pass
+        write_if_possible(self.path, json.dumps(self.entries, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
 def options_of(out_dir: Path) -> dict[str, str]:

@@ -112,11 +112,7 @@ def phrase_doubts(phrase: str) -> list[str]:
 def _save(file_name: str, field: str, answers: dict[str, Any]) -> None:
     """Write the answers whole (atomically; write_atomic makes the cache folder when there is none yet);
     another process's answers may be lost, never half-written."""
-    from .diagnostics import UserError
-    from .write import write_atomic
+    from .write import write_if_possible
 
     data = json.dumps({"stamp": _stamp(), field: answers}, ensure_ascii=False, indent=0)
-    try:
-        write_atomic(cache_dir() / file_name, data.encode("utf-8"))
-    except (OSError, UserError):
-        pass  # a read-only home or a full disk: the answer is simply asked again next time
+    write_if_possible(cache_dir() / file_name, data.encode("utf-8"))  # else asked again next time

@@ -90,18 +90,15 @@ def _read(path: Any) -> Parts | None:
 
 def _write(path: Any, parts: Parts) -> None:
     """Write the parts atomically and keep at most MAX_ENTRIES files; any failure only costs the next render."""
-    from .diagnostics import UserError
-    from .write import write_atomic
+    from .write import write_if_possible
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
         for name, blob in parts:
             package.writestr(name, blob)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, buffer.getvalue())
+    if not write_if_possible(path, buffer.getvalue()):  # write_atomic makes the folder
+        return
+    with contextlib.suppress(OSError):  # a file pruned by another build meanwhile
         entries = sorted(path.parent.glob("*.zip"), key=lambda p: p.stat().st_mtime_ns)
         for old in entries[:-MAX_ENTRIES]:
             old.unlink(missing_ok=True)
-    except (OSError, UserError):
-        pass

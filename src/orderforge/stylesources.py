@@ -160,15 +160,11 @@ def _remember(key: list[list[object]], sources: tuple[StyleSource, ...]) -> None
     """Best effort: a cache folder that cannot be written only costs the next scan."""
     import json
 
-    from .diagnostics import UserError
     from .paths import cache_dir
-    from .write import write_atomic
+    from .write import write_if_possible
 
     data = {"key": key, "sources": [[source.origin, str(source.root)] for source in sources]}
-    try:
-        write_atomic(cache_dir() / _REMEMBERED, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-    except (UserError, OSError):
-        pass
+    write_if_possible(cache_dir() / _REMEMBERED, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
 def _entry_point_folder(point: EntryPoint) -> Path | None:

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .diagnostics import file_error
+from .diagnostics import UserError, file_error
 from .signals import deferred
 
 
@@ -29,6 +29,16 @@ def write_atomic(path: Path, data: bytes) -> None:
         _write(path, data)
     except OSError as exc:
         raise file_error(exc, path) from exc
+
+
+def write_if_possible(path: Path, data: bytes) -> bool:
+    """:func:`write_atomic` for what orderforge may forget (its caches, the build record): a folder that
+    cannot hold the file only costs the work again next time, so the failure is not shown. True if written."""
+    try:
+        write_atomic(path, data)
+    except UserError:
+        return False
+    return True
 
 
 def write_all(files: list[tuple[Path, bytes]]) -> None:
