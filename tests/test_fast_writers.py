@@ -5,7 +5,9 @@
 * ``new --from`` splices the changed bytes into last year's text (:mod:`orderforge.rolloversplice`)
   instead of ruamel's round trip: on generated plans — comments everywhere, every quoting style,
   flow lists and mappings, folded and literal blocks, in the clerk's layout, in fmt's, and bent —
-  it writes the round trip's bytes, or declines and the round trip writes them.
+  it writes the round trip's bytes, or declines and the round trip writes them. Its warnings, made
+  from the old plan and the splice's changes without reading the new file, are those of the new file
+  as loaded (or it says it is unsure, and the new file is loaded).
 """
 
 from __future__ import annotations
@@ -20,9 +22,12 @@ from hypothesis import strategies as st
 from orderforge.diagnostics import Report, UserError
 from orderforge.fmt import format_text
 from orderforge.load import load_text
+from orderforge.paths import display_path
 from orderforge.planfile import load_plan
+from orderforge.planmodel import Plan
 from orderforge.rollover import RolloverResult, _roll, rollover_text
-from orderforge.rolloversplice import splice_rollover
+from orderforge.rolloversplice import Edits, splice_rollover
+from orderforge.rolloverwarn import moved_warnings, rollover_warnings
 from orderforge.yamlscalars import analyze
 
 from .conftest import PLANS, ROOT
@@ -85,7 +90,25 @@ def _both_ways(text: str, folder: Path) -> tuple[str, str | None]:
     fast = splice_rollover(text, lambda data: _roll(data, period, 1, attempt, (old, new)))
     if fast is not None:
         assert astuple(attempt) == astuple(by_round_trip)
+        _check_warnings(plan, fast[1].edits, fast[0], new)
     return slow, None if fast is None else fast[0]
+
+
+#: Whether the last plan's warnings were made without reading the new file (moved_warnings was sure).
+_MOVED: list[bool] = []
+
+
+def _check_warnings(old: Plan, edits: Edits, written: str, new: Path) -> None:
+    """The warnings ``new --from`` makes from the old plan and the splice are the loaded new plan's."""
+    new.write_text(written, encoding="utf-8")
+    loaded, _ = load_plan(new)
+    reference = rollover_warnings(loaded) if loaded is not None else []
+    moved = moved_warnings(old, edits, written, display_path(new), 1)
+    if currently_in_test_context():
+        event(("warnings moved" + (" (some)" if moved else " (none)")) if moved is not None
+              else "warnings: new plan loaded")
+    _MOVED[:] = [moved is not None]
+    assert moved is None or moved == reference
 
 
 def _check_both_ways(text: str, folder: Path, drawn: bool = True) -> bool:
@@ -157,6 +180,7 @@ def test_new_from_fast_path_takes_the_examples_and_the_benchmark_plan(tmp_path: 
             shutil.copy(directory, folder)
         shutil.copy(genplan.DIRECTORY, folder)
         assert _check_both_ways(text, folder, drawn=False), n
+        assert _MOVED == [True], n  # and their warnings are made without reading the new plan
 
 
 def test_new_from_declines_what_the_round_trip_would_rewrite(tmp_path: Path) -> None:
@@ -177,3 +201,13 @@ def test_new_from_declines_what_the_round_trip_would_rewrite(tmp_path: Path) -> 
         except Refused:  # not a valid plan (the anchor): new --from refuses it either way
             continue
         assert fast is None or fast == slow, odd[:800]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["-", "---", ".", "...", "%", " ", "\n", "\t", "\r", "\x85", "\u00a0", "\u2028",
+                                 "a", "#"]), max_size=12).map("".join))
+def test_unstable_text_is_the_regexs(text: str) -> None:
+    """The splice's check of the whole text, with ``in``, answers as the regex it restates."""
+    from orderforge.rolloversplice import _UNSTABLE_TEXT, _unstable
+
+    assert _unstable(text) == (_UNSTABLE_TEXT.search(text) is not None)

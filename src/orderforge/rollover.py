@@ -40,12 +40,17 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .dates import YEARS
 from .diagnostics import Diagnostic, Pos, Report, UserError
 from .planmodel import Period, parse_period
+
+if TYPE_CHECKING:
+    from .planmodel import Plan
+    from .rolloversplice import Edits
 
 FILL_COMMENT = "заполните перед сборкой"
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -145,7 +150,12 @@ def shift_years(text: str, shift: int) -> str:
 
 def period_pattern(period: Period) -> re.Pattern[str]:
     """How the plan period appears in running text: «2026-2028», «2025/2026», «2026 год»."""
-    first, last = period.first_year, period.last_year
+    return _period_pattern(period.first_year, period.last_year)
+
+
+@lru_cache(maxsize=64)
+def _period_pattern(first: int, last: int) -> re.Pattern[str]:
+    """Remembered: it is asked for every text of a plan, twice (the rollover, then its warnings)."""
     if first != last:
         return re.compile(rf"(?<!\d){first}(\s*[-–—/]\s*){last}(?!\d)")
     return re.compile(rf"(?<![\d.]){first}(?=\s*(?:год|гг?\.|г\b))")
@@ -160,11 +170,14 @@ def _essence(deadline: Any) -> dict[str, Any]:
     return {k: v for k, v in deadline.to_data().items() if k != "text"}
 
 
+@lru_cache(maxsize=4096)
 def shift_deadline_text(text: str, shift: int) -> tuple[str, str]:
     """A deadline phrase moved by ``shift`` years → (new text, "moved" | "kept" | "free").
 
     The years are replaced where the clerk wrote them; if the result does not
     parse to exactly the shifted deadline, the deadline module renders it.
+    Remembered: a plan repeats a few dozen phrases over hundreds of activities, and the
+    answer depends on nothing else.
     """
     from .deadline import parse_deadline, shift_deadline
 
@@ -415,7 +428,7 @@ def _check_range(period: Period | None, shift: int, source: str) -> None:
 def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int | None = None,
              force: bool = False) -> RolloverResult:
     """Write ``new_path``: the plan of ``old_path`` moved forward (see the module doc)."""
-    from .load import decode
+    from .load import decode, paused_gc
     from .paths import display_path
     from .planfile import load_plan
     from .write import write_atomic
@@ -446,15 +459,30 @@ def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int
     text = decode(old_path.read_bytes(), old_name, Report())
     assert text is not None  # load_plan has read it already
     result = RolloverResult(new_path, old_path, shift, period.text if period else None, None)
-    written, result = rollover_text(text, period, shift, result, (old_path, new_path))
+    with paused_gc():  # the recording tree: thousands of acyclic objects (see load.paused_gc)
+        written, result, edits = _rollover(text, period, shift, result, (old_path, new_path))
     write_atomic(new_path, written.encode("utf-8"))
-
-    new_plan, _ = load_plan(new_path)
-    if new_plan is not None:
-        from .rolloverwarn import rollover_warnings
-
-        result.warnings = rollover_warnings(new_plan)
+    result.warnings = _warnings(plan, edits, written, new_path, shift)
     return result
+
+
+def _warnings(old: Plan, edits: Edits | None, written: str, new_path: Path, shift: int) -> list[Diagnostic]:
+    """What the clerk must check in the new plan (:mod:`orderforge.rolloverwarn`).
+
+    After the fast path the new plan is not read again: its values and places follow from the old
+    plan's and the splice's changes (:func:`orderforge.rolloverwarn.moved_warnings`, which says None
+    where it cannot be sure). Otherwise, and then, the new file is loaded (the reference).
+    """
+    from .paths import display_path
+    from .planfile import load_plan
+    from .rolloverwarn import moved_warnings, rollover_warnings
+
+    if edits is not None:
+        found = moved_warnings(old, edits, written, display_path(new_path), shift)
+        if found is not None:
+            return found
+    new_plan, _ = load_plan(new_path)
+    return rollover_warnings(new_plan) if new_plan is not None else []
 
 
 def rollover_text(text: str, period: Period | None, shift: int, result: RolloverResult,
@@ -465,6 +493,13 @@ def rollover_text(text: str, period: Period | None, shift: int, result: Rollover
     cannot promise the round trip's result it declines, and ruamel's round trip edits the whole tree.
     ``fast=False`` takes the round trip always (the tests compare both).
     """
+    written, result, _ = _rollover(text, period, shift, result, paths, fast)
+    return written, result
+
+
+def _rollover(text: str, period: Period | None, shift: int, result: RolloverResult, paths: tuple[Path, Path],
+              fast: bool = True) -> tuple[str, RolloverResult, Edits | None]:
+    """:func:`rollover_text`, and the fast path's changes to the text (None after the round trip)."""
     from dataclasses import replace
 
     if fast:
@@ -473,7 +508,7 @@ def rollover_text(text: str, period: Period | None, shift: int, result: Rollover
         attempt = replace(result, warnings=[])
         spliced = splice_rollover(text, lambda data: _roll(data, period, shift, attempt, paths))
         if spliced is not None:
-            return spliced[0], attempt
+            return spliced[0], attempt, spliced[1].edits
     from .yamlrt import editing_yaml
 
     yaml = editing_yaml()
@@ -481,7 +516,7 @@ def rollover_text(text: str, period: Period | None, shift: int, result: Rollover
     _roll(data, period, shift, result, paths)
     out = io.StringIO()
     yaml.dump(data, out)
-    return out.getvalue(), result
+    return out.getvalue(), result, None
 
 
 def _roll(data: Any, period: Period | None, shift: int, result: RolloverResult, paths: tuple[Path, Path]) -> None:

@@ -35,14 +35,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import accumulate
 from typing import Any
 
+from .lazyre import LazyPattern
 from .yamlcomments import is_block_scalar, is_map, is_scalar, is_seq
 
 #: Longer lines are left to the round trip (its width is 4,096; a plain value there would be folded).
 LONGEST = 4000
 _DIGITS = re.compile("[0-9]")
-_UNSTABLE_TEXT = re.compile(r"[\t\r]|[ ]\n|\n\n\Z|\A\n|^(?:---|\.\.\.)(?:\s|$)|^%", re.MULTILINE)
+#: What the round trip would not write back as it is, in the text as a whole; :func:`_unstable` answers the
+#: same with ``in`` (this regex's alternation, tried at every offset of a 2 MB plan, took as long as the rest).
+_UNSTABLE_TEXT = LazyPattern(r"[\t\r]|[ ]\n|\n\n\Z|\A\n|^(?:---|\.\.\.)(?:\s|$)|^%", re.MULTILINE)
 _HEADERS = ("|", "|-", ">", ">-")
 
 
@@ -59,6 +63,9 @@ class Edits:
     def __init__(self, text: str) -> None:
         self.text = text
         self.slices: list[tuple[int, int, str]] = []
+        #: Each rewritten string value's new text, by its node's (line, column), 1-based as :class:`Pos` gives
+        #: them: what a value of the new plan is, without reading the new text again (:meth:`moved_pos`).
+        self.values: dict[tuple[int, int], str] = {}
 
     def apply(self) -> str:
         out: list[str] = []
@@ -70,6 +77,31 @@ class Edits:
             done = end
         out.append(self.text[done:])
         return "".join(out)
+
+    def position_map(self, new_text: str) -> Callable[[int, int], tuple[int, int] | None]:
+        """(line, column) in the old text → the same place in ``new_text`` (this rollover's result), or None
+        for a place inside a rewritten span (an emptied number, a dropped note). 1-based, as :class:`Pos`."""
+        from bisect import bisect_right
+
+        edits = sorted(self.slices)
+        ends = [end for _, end, _ in edits]
+        shifts = [0, *accumulate(len(new) - (end - start) for start, end, new in edits)]
+        old_starts, new_starts = _line_starts(self.text), _line_starts(new_text)
+
+        def moved(line: int, col: int) -> tuple[int, int] | None:
+            if not 0 < line <= len(old_starts):
+                return None
+            at = old_starts[line - 1] + col - 1
+            n = bisect_right(ends, at)  # the edits that end at or before the place
+            if n < len(edits):
+                start, end, new = edits[n]
+                if start < at or start == at and len(new) != end - start:
+                    return None
+            place = at + shifts[n]
+            new_line = bisect_right(new_starts, place)
+            return new_line, place - new_starts[new_line - 1] + 1
+
+        return moved
 
 
 class SpliceMap(dict[str, Any]):
@@ -203,6 +235,11 @@ class SpliceSeq(list[Any]):
         list.__setitem__(self, index, value)
 
 
+def _line_starts(text: str) -> list[int]:
+    """The offset where each line of the text starts."""
+    return [0, *accumulate(len(line) + 1 for line in text.split("\n"))][:-1]
+
+
 def _sure(column: int | None) -> int:
     if column is None:
         raise Decline("blank lines or comments where the round trip's comment column is unsure")
@@ -222,6 +259,7 @@ def _record(edits: Edits, node: Any, old: str, new: str) -> None:
     where the clerk wrote it (the round trip keeps the style, the quotes and the folds then)."""
     if new == old:
         return
+    edits.values[(node.start_mark.line + 1, node.start_mark.column + 1)] = new
     if len(new) != len(old):
         raise Decline("a value rewritten, not its years moved")
     changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
@@ -370,10 +408,33 @@ class _Layout:
 
 
 def _check_text(text: str) -> None:
-    if _UNSTABLE_TEXT.search(text) or not text.endswith("\n"):
+    if _unstable(text) or not text.endswith("\n"):
         raise Decline("tabs, carriage returns, trailing spaces, document markers or blank lines at the edges")
     if any(len(line) > LONGEST for line in text.split("\n")):
         raise Decline("a line too long")
+
+
+def _unstable(text: str) -> bool:
+    """Whether :data:`_UNSTABLE_TEXT` matches (tests/test_fast_writers.py proves the same answers)."""
+    if "\t" in text or "\r" in text or " \n" in text or text.endswith("\n\n") or text.startswith("\n"):
+        return True
+    if text.startswith("%") or "\n%" in text:
+        return True
+    return _marker_line(text, "---") or _marker_line(text, "...")
+
+
+def _marker_line(text: str, marker: str) -> bool:
+    """A line starting with ``marker`` followed by whitespace or the line's end (``^marker(?:\\s|$)``)."""
+    starts = [0] if text.startswith(marker) else []
+    at = text.find("\n" + marker)
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n" + marker, at + 1)
+    for start in starts:
+        after = start + len(marker)
+        if after == len(text) or text[after].isspace():
+            return True
+    return False
 
 
 def _compose(text: str) -> Any:
