@@ -446,7 +446,7 @@ def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int
     if new_path.resolve() == old_path.resolve():
         raise UserError.simple("OF610", new_name, "новый план нельзя записать поверх старого",
                                "укажите другое имя файла")
-    plan, report = load_plan(old_path)
+    plan, report = load_plan(old_path, text_warnings=False)  # only its errors stop the rollover
     if plan is None or report.has_errors:
         errors = report.errors + [Diagnostic(
             "OF611", "error", "в исходном плане есть ошибки — сначала исправьте их", Pos(old_name),

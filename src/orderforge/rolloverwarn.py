@@ -24,6 +24,12 @@ _MENTIONED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 def _years_in(text: str, period: Period | None) -> list[str]:
+    """The years the text mentions, other than the period's own mentions.
+
+    A text without any year needs no period pattern: removing the period's mentions (each bounded by
+    non-digits) never makes a year of what was not one."""
+    if not _MENTIONED_YEAR.search(text):
+        return []
     if period is not None:
         from .rollover import period_pattern
 
