@@ -124,13 +124,13 @@ def _reordered(pairs: list[tuple[Item, Item]], moved: set[int]) -> set[int]:
     return reordered
 
 
+_FIELDS = ("id",) + ACTIVITY_FIELDS
+
+
 def _field_changes(o: Activity, n: Activity, old: Plan, new: Plan, names: bool) -> list[FieldChange]:
     """The fields of a matched activity that differ; a responsible party renamed in the directory too."""
-    fields = [
-        FieldChange(name, field_value(o, name), field_value(n, name))
-        for name in ("id",) + ACTIVITY_FIELDS
-        if field_value(o, name) != field_value(n, name)
-    ]
+    values = [(name, field_value(o, name), field_value(n, name)) for name in _FIELDS]
+    fields = [FieldChange(name, before, after) for name, before, after in values if before != after]
     if names and not any(f.field == "responsible" for f in fields) and (
             printed_responsible(o, old) != printed_responsible(n, new)):
         keys = field_value(n, "responsible")  # the same codes, renamed in the directory

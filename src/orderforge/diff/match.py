@@ -196,9 +196,17 @@ def _take_best_first(candidates: list[Candidate], pairs: list[tuple[Item, Item]]
         if exact:
             _take(o, n, pairs, used_old, used_new)
             continue
-        ratio = similarity(text_str(o.activity.text), text_str(n.activity.text))
+        ratio = _exact_ratio(text_str(o.activity.text), text_str(n.activity.text))
         if ratio >= SIMILARITY:
             heapq.heappush(candidates, (-ratio, distance, oi, ni, True, o, n))
+
+
+def _exact_ratio(a: str, b: str) -> float:
+    """:func:`similarity` of a pair whose bound (quick_ratio, and its length test) already passed
+    :data:`SIMILARITY`: the same value without counting the letters again."""
+    if a == b:
+        return 1.0
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def _anchors(old: list[Item], pairs: list[tuple[Item, Item]]) -> dict[int, int]:

@@ -70,7 +70,10 @@ class Item:
 
 def text_str(text: Text) -> str:
     """A text field as one string, list items marked as typed: «- пункт», «1) пункт»."""
-    return "\n".join(f"- {p.text}" if p.kind == "dash" else p.text for p in text)
+    if len(text) == 1:  # most texts are one paragraph: asked for thousands of times by diff
+        para = text[0]
+        return "- " + para.text if para.kind == "dash" else para.text
+    return "\n".join([f"- {p.text}" if p.kind == "dash" else p.text for p in text])
 
 
 # --------------------------------------------------------------------------- the result
