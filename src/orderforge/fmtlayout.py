@@ -38,6 +38,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .schema import Block, ListT, MapOf, OneOf
+from .valuetypes import DeadlineT
 from .yamlcomments import Comment, is_map, is_scalar, is_seq
 from .yamlrt import WIDTH
 from .yamlscalars import Scalars, double_quoted, wrap
@@ -72,17 +74,12 @@ def _root_type(node: Any) -> Any:
 
 def _resolve(typ: Any, node: Any) -> Any:
     """Unwrap a type for a node: OneOf by the node's kind."""
-    from .schema import OneOf
-
     if isinstance(typ, OneOf):
         return typ.mapping if is_map(node) else typ.scalar
     return typ
 
 
 def _key_order(typ: Any) -> list[str] | None:
-    from .schema import Block
-    from .valuetypes import DeadlineT
-
     if isinstance(typ, Block):
         return [f.key for f in typ.fields]
     if isinstance(typ, DeadlineT):
@@ -91,8 +88,6 @@ def _key_order(typ: Any) -> list[str] | None:
 
 
 def _child(typ: Any, key: str) -> Any:
-    from .schema import Block, MapOf
-
     if isinstance(typ, Block):
         spec = typ.by_key.get(key)
         return spec.type if spec else None
@@ -102,8 +97,6 @@ def _child(typ: Any, key: str) -> Any:
 
 
 def _item(typ: Any) -> Any:
-    from .schema import ListT
-
     return typ.item if isinstance(typ, ListT) else None
 
 
@@ -129,6 +122,7 @@ class Formatter:
         self.tree, self.notes = attach(text, root, tokens)
         self.out: list[tuple[str, bool]] = []  # (line, is a layout blank line)
         self.written: list[str] = []  # every comment as it is written out, to check none is lost
+        self.ranks: dict[int, dict[str, int] | None] = {}  # id(schema type) → rank of each key, see ordered()
 
     # ---------------------------------------------------------------- output
 
@@ -165,10 +159,12 @@ class Formatter:
     # ---------------------------------------------------------------- nodes
 
     def ordered(self, node: Any, typ: Any) -> list[tuple[Any, Any]]:
-        order = _key_order(typ)
-        if order is None:
+        if id(typ) not in self.ranks:  # a type's key order, worked out once (types live as long as the schema)
+            order = _key_order(typ)
+            self.ranks[id(typ)] = None if order is None else {key: i for i, key in enumerate(order)}
+        rank = self.ranks[id(typ)]
+        if rank is None:
             return list(node.value)
-        rank = {key: i for i, key in enumerate(order)}
         indexed = list(enumerate(node.value))
         indexed.sort(key=lambda p: (rank.get(str(getattr(p[1][0], "value", "")), len(rank)), p[0]))
         return [entry for _, entry in indexed]

@@ -39,7 +39,7 @@ from itertools import accumulate
 from typing import Any
 
 from .lazyre import LazyPattern
-from .yamlcomments import is_block_scalar, is_map, is_scalar, is_seq
+from .yamlcomments import is_block_scalar, is_map, is_scalar, is_seq, untagged_composer
 
 #: Longer lines are left to the round trip (its width is 4,096; a plain value there would be folded).
 LONGEST = 4000
@@ -449,29 +449,9 @@ def _compose(text: str) -> Any:
     except ImportError:  # pragma: no cover - PyYAML is a dependency
         return None
     try:
-        return _untagged_composer(yaml)(text).get_single_node()
+        return untagged_composer()(text).get_single_node()
     except (ImportError, yaml.YAMLError, UnicodeError):  # ImportError: PyYAML without libyaml
         return None
-
-
-def _untagged_composer(yaml: Any) -> Any:
-    """libyaml's composer without PyYAML's resolver: the splice never reads a node's tag (anchors, aliases
-    and tags are refused from the text, :meth:`_Layout.properties`), and the resolver's three Python calls
-    per node were a third of the composing."""
-
-    from yaml._yaml import CParser
-
-    class Composer(CParser):
-        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-            return ""
-
-        def descend_resolver(self, parent: Any, index: Any) -> None:
-            return None
-
-        def ascend_resolver(self) -> None:
-            return None
-
-    return Composer
 
 
 # --------------------------------------------------------------------------- the entry point

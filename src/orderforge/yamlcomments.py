@@ -32,6 +32,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .lazyre import LazyPattern
+
 #: What a comment is attached to, for comparing two layouts of one plan:
 #: ("header" | "before" | "with", path of the entry, comment text).
 Attachment = tuple[str, tuple[Any, ...], str]
@@ -92,6 +94,8 @@ class TooDeep(ValueError):
 
 _OPENING = {"[", "{", "<block mapping start>", "<block sequence start>"}
 _CLOSING = {"]", "}", "<block end>"}
+#: A token's change of the nesting depth, for the tokens that change it.
+_STEPS = {**{t: 1 for t in _OPENING}, **{t: -1 for t in _CLOSING}}
 
 
 def compose(text: str, max_depth: int = 1000) -> tuple[Any, list[Any]]:
@@ -145,19 +149,41 @@ def _compose_libyaml(text: str, max_depth: int) -> tuple[Any, list[Any]] | None:
     try:
         scanner = CParser(text)
         tokens: list[Any] = []
+        append = tokens.append
+        steps = _STEPS
         depth = 0
         for token in iter(scanner.get_token, None):
-            tokens.append(token)
-            depth += (token.id in _OPENING) - (token.id in _CLOSING)
-            if depth > max_depth:
-                return None
-        root = yaml.CBaseLoader(text).get_single_node()
+            append(token)
+            step = steps.get(token.id)
+            if step is not None:
+                depth += step
+                if depth > max_depth:
+                    return None
+        root = untagged_composer()(text).get_single_node()
     except (yaml.YAMLError, UnicodeError):
         return None
     if root is None or is_scalar(root):
         return None  # an empty or bare-scalar text: rare, and the reference reads a top-level scalar differently
     _plain_style_none(root)
     return root, tokens
+
+
+def untagged_composer() -> Any:
+    """libyaml's composer (PyYAML's CParser) without PyYAML's resolver: orderforge's writers never read a
+    node's tag, and the resolver's three Python calls per node were a third of the composing."""
+    from yaml._yaml import CParser
+
+    class Composer(CParser):
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            return ""
+
+        def descend_resolver(self, parent: Any, index: Any) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
+    return Composer
 
 
 def _plain_style_none(node: Any) -> None:
@@ -278,8 +304,13 @@ def _covered_end(token: Any, text: str) -> int:
     return end if stop < 0 else stop
 
 
+_BLOCK_HEADER = LazyPattern(r"[|>][0-9+-]*")
+_HEADER_COMMENT = LazyPattern(r"[ \t]+(#[^\n]*)")
+_GAP = LazyPattern(r"^[ \t]*$|(#[^\n]*)", re.MULTILINE)
+
+
 def _block_header(text: str, index: int) -> str:
-    match = re.match(r"[|>][0-9+-]*", text[index:index + 4])
+    match = _BLOCK_HEADER.match(text[index:index + 4])
     return match.group() if match else ""
 
 
@@ -289,7 +320,7 @@ def _header_comment(text: str, token: Any) -> re.Match[str] | None:
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
     header = _block_header(text, start)
-    return re.compile(r"[ \t]+(#[^\n]*)").match(text, start + len(header), line_end)
+    return _HEADER_COMMENT.match(text, start + len(header), line_end)
 
 
 class _Finder:
@@ -321,7 +352,7 @@ class _Finder:
         return Comment(text.rstrip(), index, line, index - self.starts[line])
 
     def _gap(self, start: int, stop: int, previous: Any) -> Iterator[tuple[Comment, Any]]:
-        for match in re.finditer(r"(?m)^[ \t]*$|(#[^\n]*)", self.text[start:stop]):
+        for match in _GAP.finditer(self.text[start:stop]):
             index = start + match.start()
             if match.group(1):
                 yield self._comment(index, match.group(1)), previous
