@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Pos, Report
 from .planmodel import Order, Period, Plan
+from .schema import ConvertContext
+from .yamltree import Scalar, _nfc
 
 if TYPE_CHECKING:
     from .deadline import Deadline
@@ -113,9 +115,6 @@ class _Moved:
         new = self.edits.values.get((pos.line, pos.col))
         if new is None:
             return value
-        from .schema import ConvertContext
-        from .yamltree import Scalar, _nfc
-
         report = Report()
         ctx = ConvertContext(report)
         ctx.period = self.period

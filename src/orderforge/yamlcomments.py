@@ -352,7 +352,12 @@ class _Finder:
         return Comment(text.rstrip(), index, line, index - self.starts[line])
 
     def _gap(self, start: int, stop: int, previous: Any) -> Iterator[tuple[Comment, Any]]:
-        for match in _GAP.finditer(self.text[start:stop]):
+        """The comments and whole blank lines in text[start:stop]. A gap with neither «#» nor a line break
+        (most gaps: «: », «, ») holds none: a blank line lies whole in a gap only with the «\n» it ends at."""
+        gap = self.text[start:stop]
+        if "#" not in gap and "\n" not in gap:
+            return
+        for match in _GAP.finditer(gap):
             index = start + match.start()
             if match.group(1):
                 yield self._comment(index, match.group(1)), previous
