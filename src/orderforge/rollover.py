@@ -461,8 +461,8 @@ def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int
     result = RolloverResult(new_path, old_path, shift, period.text if period else None, None)
     with paused_gc():  # the recording tree: thousands of acyclic objects (see load.paused_gc)
         written, result, edits = _rollover(text, period, shift, result, (old_path, new_path))
-    write_atomic(new_path, written.encode("utf-8"))
-    result.warnings = _warnings(plan, edits, written, new_path, shift)
+        write_atomic(new_path, written.encode("utf-8"))
+        result.warnings = _warnings(plan, edits, written, new_path, shift)
     return result
 
 

@@ -407,8 +407,17 @@ def diff_specs(old_spec: str, new_spec: str | None = None, cwd: Path | None = No
 
     A lone file is compared with its committed version (``HEAD:path``); a lone
     ``REV:path`` with the file in the working tree — both are «what did I change
-    since then». The directories are loaded so that people show by name.
+    since then». The directories are loaded so that people show by name. The cycle
+    collector stays paused throughout (see :func:`orderforge.load.paused_gc`): after the two
+    plans are loaded, each collection of the oldest generation walks both whole models.
     """
+    from ..load import paused_gc
+
+    with paused_gc():
+        return _diff_specs(old_spec, new_spec, cwd)
+
+
+def _diff_specs(old_spec: str, new_spec: str | None, cwd: Path | None) -> PlanDiff:
     if new_spec is None:
         from ..gitio import head_spec, parse_rev_path, worktree_path
 
