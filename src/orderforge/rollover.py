@@ -162,6 +162,10 @@ def _period_pattern(first: int, last: int) -> re.Pattern[str]:
 
 
 def shift_period_mentions(text: str, period: Period, shift: int) -> str:
+    """The period's mentions (:func:`period_pattern`) moved by ``shift``; a text without the period's first
+    year, as most are, is not searched (every mention starts with it)."""
+    if str(period.first_year) not in text:
+        return text
     first, last = period.first_year + shift, period.last_year + shift
     return period_pattern(period).sub(lambda m: f"{first}{m[1]}{last}" if m.lastindex else str(first), text)
 

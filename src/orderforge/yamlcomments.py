@@ -30,6 +30,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from .lazyre import LazyPattern
@@ -329,9 +330,7 @@ class _Finder:
     def __init__(self, text: str, tokens: list[Any]) -> None:
         self.text = text
         self.tokens = [t for t in tokens if t.end_mark.index > t.start_mark.index]
-        self.starts = [0]
-        for line in text.split("\n"):
-            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
 
     def items(self) -> Iterator[tuple[Comment, Any]]:
         done, previous = 0, None
@@ -343,7 +342,9 @@ class _Finder:
                 match = _header_comment(self.text, token)
                 if match:
                     yield self._comment(match.start(1), match.group(1)), token
-            done = max(done, _covered_end(token, self.text))
+                done = max(done, _covered_end(token, self.text))
+            else:  # what _covered_end gives any other token, without the call
+                done = max(done, token.end_mark.index)
             previous = token
         yield from self._gap(done, len(self.text), previous)
 
