@@ -24,7 +24,7 @@ from .context import (
     TableContext,
 )
 from .planmodel import Activity, Order, Para, Plan, Section, Text
-from .spec import KIND_INSTRUMENTAL
+from .spec import KIND_GENITIVE, KIND_INSTRUMENTAL
 from .style import Column, Style
 from .typography import squeeze, typeset, upper_first
 
@@ -33,7 +33,6 @@ MONTHS_GENITIVE = (
     "июля", "августа", "сентября", "октября", "ноября", "декабря",
 )
 KIND_DATIVE = {"приказ": "приказу", "распоряжение": "распоряжению"}
-KIND_GENITIVE = {"приказ": "приказа", "распоряжение": "распоряжения"}
 APPROVED = {"m": "УТВЕРЖДЕН", "f": "УТВЕРЖДЕНА", "n": "УТВЕРЖДЕНО", "plural": "УТВЕРЖДЕНЫ"}
 
 

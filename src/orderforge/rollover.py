@@ -134,7 +134,7 @@ def _blank_for_clerk(order: Any, key: str) -> None:
 
 def _genitive(block: Any) -> str:
     """«приказа» or «распоряжения»: the document kind of an ``order:`` or ``approval:`` block, genitive."""
-    from .resolve import KIND_GENITIVE
+    from .spec import KIND_GENITIVE  # not resolve's import: that module brings the whole renderer's context
 
     kind = str(block.get("kind") or "приказ").strip()
     return KIND_GENITIVE.get(kind, KIND_GENITIVE["приказ"])

@@ -30,6 +30,8 @@ from .valuetypes import Bool, DateT, DeadlineT, Enum, Lines, PeriodT, RefT, Str,
 ORDER_KINDS = ("приказ", "распоряжение")
 #: «утвержденный приказом …»: the kinds above in the instrumental case (resolve and amend both write it)
 KIND_INSTRUMENTAL = {"приказ": "приказом", "распоряжение": "распоряжением"}
+#: the same kinds in the genitive («номер и дата приказа»): resolve, amend and new --from write it
+KIND_GENITIVE = {"приказ": "приказа", "распоряжение": "распоряжения"}
 ID_PATTERN = r"[a-z0-9][a-z0-9_-]{0,39}"
 ID_HINT = "идентификатор — латинские строчные буквы, цифры, «-» и «_», например working-group"
 

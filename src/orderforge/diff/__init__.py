@@ -41,25 +41,42 @@ from ``orderforge.diff``.
 
 from __future__ import annotations
 
-from .compare import deadline_str, diff_plans, diff_specs, field_value
-from .match import SIMILARITY, flatten, match_items, match_sections, similarity
-from .result import (
-    ACTIVITY_FIELDS,
-    APPROVAL_FIELD_RU,
-    FIELD_RU,
-    ORDER_FIELD_RU,
-    PLAN_FIELD_RU,
-    Change,
-    FieldChange,
-    Item,
-    PlanDiff,
-    SectionItem,
-    number_runs,
-    run_labels,
-    text_str,
-)
-from .sides import Side, load_side
-from .wording import format_change, format_diff, fragment, quote
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .compare import deadline_str, diff_plans, diff_specs, field_value
+    from .match import SIMILARITY, flatten, match_items, match_sections, similarity
+    from .result import (
+        ACTIVITY_FIELDS,
+        APPROVAL_FIELD_RU,
+        FIELD_RU,
+        ORDER_FIELD_RU,
+        PLAN_FIELD_RU,
+        Change,
+        FieldChange,
+        Item,
+        PlanDiff,
+        SectionItem,
+        number_runs,
+        run_labels,
+        text_str,
+    )
+    from .sides import Side, load_side
+    from .wording import format_change, format_diff, fragment, quote
+
+#: Each public name → the module of the package that defines it, imported on first use: ``new --from``
+#: needs only :func:`text_str`, and importing the whole package (difflib, the wording) cost its warnings
+#: as much as finding them.
+_EXPORTS = {
+    **dict.fromkeys(("deadline_str", "diff_plans", "diff_specs", "field_value"), ".compare"),
+    **dict.fromkeys(("SIMILARITY", "flatten", "match_items", "match_sections", "similarity"), ".match"),
+    **dict.fromkeys(("ACTIVITY_FIELDS", "APPROVAL_FIELD_RU", "FIELD_RU", "ORDER_FIELD_RU", "PLAN_FIELD_RU", "Change",
+                     "FieldChange", "Item", "PlanDiff", "SectionItem", "number_runs", "run_labels", "text_str"),
+                    ".result"),
+    **dict.fromkeys(("Side", "load_side"), ".sides"),
+    **dict.fromkeys(("format_change", "format_diff", "fragment", "quote"), ".wording"),
+}
 
 __all__ = [
     "ACTIVITY_FIELDS",
@@ -91,3 +108,17 @@ __all__ = [
     "similarity",
     "text_str",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first use, then keep it here."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
