@@ -4,8 +4,11 @@ A year that is not the plan period — in the order's texts (OF602), in the plan
 headings and passport (OF604), in activities' texts and results (OF603) — or a
 free-text deadline that mentions a year (OF601) is never changed by the rollover
 (:mod:`orderforge.rollover`); each is reported with its position in the new file.
-Kept apart from the rollover because it reads the loaded new plan, not the
-round-trip tree being edited.
+Kept apart from the rollover because it reads a plan model, not the tree being
+edited: the loaded new plan (:func:`rollover_warnings`, the reference), or — after
+the fast path, without reading the new file again — the old plan seen through the
+splice's changes (:func:`moved_warnings`, which gives the same warnings or says it
+is unsure).
 """
 
 from __future__ import annotations
