@@ -495,3 +495,13 @@ def test_a_side_that_is_not_readable_yaml_is_an_error_not_an_empty_plan(tmp_path
 def test_a_device_is_named_as_such_not_as_missing() -> None:
     result = run("diff", "/dev/zero", str(PLANS / "kaliningrad-committee-2026.yaml"))
     assert result.exit_code == 2 and "OF070" in result.output and "не найден" not in result.output
+
+
+def test_every_public_name_of_the_diff_package_is_imported_on_first_use() -> None:
+    """orderforge.diff imports its modules lazily (new --from needs only text_str): each name in __all__
+    has its module in _EXPORTS and is found there."""
+    import orderforge.diff as package
+
+    assert sorted(package._EXPORTS) == sorted(package.__all__)
+    for name in package.__all__:
+        assert getattr(package, name) is not None, name
