@@ -16,11 +16,11 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from .diagnostics import Diagnostic, Report, failure_reason
+from .slotted import Slotted
 
 if TYPE_CHECKING:
     from .build import Outcome
@@ -54,24 +54,42 @@ def validate_files(files: list[Path], report: Report, say: Say) -> Report:
     return report
 
 
-@dataclass
-class BuildOptions:
+class BuildOptions(Slotted):
     """Every choice of ``orderforge build`` besides the plans (``jobs`` None: by the number of cores)."""
 
+    __slots__ = ("out_dir", "pdf", "force", "jobs")
     out_dir: Path
-    pdf: bool = False
-    force: bool = False
-    jobs: int | None = None
+    pdf: bool
+    force: bool
+    jobs: int | None
+
+    def __init__(self, out_dir: Path, pdf: bool = False, force: bool = False, jobs: int | None = None) -> None:
+        self.out_dir = out_dir
+        self.pdf = pdf
+        self.force = force
+        self.jobs = jobs
 
 
-@dataclass
-class _Batch:
+class _Batch(Slotted):
     """What a build batch has done so far: documents to convert to PDF and the exit codes of failures."""
 
+    __slots__ = ("files", "built", "failures", "pdfs")
     files: list[Path]
-    built: list[Path] = field(default_factory=list)
-    failures: list[int] = field(default_factory=list)
-    pdfs: PdfConverter | None = None  # the LibreOffice already started for ``--pdf``, fed as documents appear
+    built: list[Path]
+    failures: list[int]
+    pdfs: PdfConverter | None  # the LibreOffice already started for ``--pdf``, fed as documents appear
+
+    def __init__(
+        self,
+        files: list[Path],
+        built: list[Path] | None = None,
+        failures: list[int] | None = None,
+        pdfs: PdfConverter | None = None,
+    ) -> None:
+        self.files = files
+        self.built = [] if built is None else built
+        self.failures = [] if failures is None else failures
+        self.pdfs = pdfs
 
     def needs_pdf(self, document: Path) -> None:
         """Queue a document for its PDF; a running LibreOffice starts on it at once."""

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from ..lazyre import LazyPattern
+from ..slotted import replace
 from .value import YEARS, Deadline, DeadlineError, MonthRef, bad_year, year_error
 from .words import (
     _GEN,

@@ -9,9 +9,8 @@ its match *key* (:func:`_source`) and how a phrase's own words are kept
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..lazyre import LazyPattern
+from ..slotted import FrozenSlotted
 
 AS_WRITTEN = "as_written"
 
@@ -124,13 +123,18 @@ _SPACED_HYPHEN = LazyPattern(r"\s[-–—]\s")
 _YEAR_IN_TEXT = LazyPattern(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
-@dataclass(frozen=True)
-class _Src:
+class _Src(FrozenSlotted):
     """A phrase three ways: as kept (``text``), trimmed (``orig``) and its match key."""
 
+    __slots__ = ("text", "orig", "key")
     text: str
     orig: str
     key: str
+
+    def __init__(self, text: str, orig: str, key: str) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "orig", orig)
+        object.__setattr__(self, "key", key)
 
 
 def _normalise(text: str) -> str:
