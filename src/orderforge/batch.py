@@ -17,12 +17,14 @@ import time
 from collections.abc import Iterable
 from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
 
 from .diagnostics import Diagnostic, Report, failure_reason
 from .slotted import Slotted
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from .build import Outcome
     from .buildcache import BuildCache
     from .pdf import PdfConverter
@@ -32,10 +34,11 @@ PROGRESS_FROM = 50
 PROGRESS_EVERY = 25
 
 
-class Say(Protocol):
-    """Where a batch tells its progress: ``say(line)`` for results, ``say(line, err=True)`` for the rest."""
+if TYPE_CHECKING:  # a protocol only the type checker reads: typing stays off validate's path
+    class Say(Protocol):
+        """Where a batch tells its progress: ``say(line)`` for results, ``say(line, err=True)`` for the rest."""
 
-    def __call__(self, line: str, /, err: bool = False) -> None: ...
+        def __call__(self, line: str, /, err: bool = False) -> None: ...
 
 
 def say_diagnostics(say: Say, diagnostics: Iterable[Diagnostic], err: bool = True) -> None:

@@ -10,11 +10,14 @@ decides what to show and which exit code to use.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Literal
 
 from .slotted import FrozenSlotted, Slotted
 
-Severity = Literal["error", "warning"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
+    from typing import Literal, TypeAlias
+
+Severity: TypeAlias = 'Literal["error", "warning"]'
 
 SEVERITY_RU = {"error": "ошибка", "warning": "предупреждение"}
 

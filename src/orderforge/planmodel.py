@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .diagnostics import Pos
 from .lazyre import LazyPattern
@@ -21,6 +20,7 @@ from .typography import squeeze
 #: The type of a field named «date» (Order, Approval), where the name hides the class.
 Day = date
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # the deadline module is imported lazily by the converters
     from .deadline import Deadline
 

@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from .declension import CASE_RU, decline_name, decline_phrase, upper_first
 from .slotted import FrozenSlotted
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
+    from typing import Any
 
 FORM_RU = {"кратко": "short", "фио": "full", "подпись": "signature"}
 POSITION_RU = {"+должность": "after", "должность+": "before"}

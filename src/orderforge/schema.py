@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from .diagnostics import Pos, Report, did_you_mean
 from .load import Map, Node, Scalar, Seq
 from .planmodel import Period
 from .slotted import Slotted
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
+    from typing import Any, TypeAlias
 
 _NODE_RU = {"scalar": "текст", "list": "список (строки с «- »)", "mapping": "набор ключей (строки «ключ: значение»)"}
 # Where an Block stands in the file, as the clerk sees it: a block is named by its key, never called «раздел»
@@ -175,7 +178,7 @@ class Field(Slotted):
         self.doc = doc
 
 
-Builder = Callable[[dict[str, Any], Pos, dict[str, Pos]], Any]
+Builder: TypeAlias = "Callable[[dict[str, Any], Pos, dict[str, Pos]], Any]"
 
 
 class Block(ValueType, Slotted):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
 from .diagnostics import did_you_mean
 from .load import Map, Node, Scalar, Seq
@@ -18,6 +17,10 @@ from .planmodel import Ref, parse_period, parse_text
 from .schema import ConvertContext, ValueType, block_hint, nonempty_value, scalar_value, text_schema
 from .slotted import Slotted
 from .typography import squeeze
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
+    from typing import Any
 
 
 def _yaml12_value(text: str) -> Any:

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from typing import Union
 
 from .diagnostics import Pos, Report
 from .rawtext import FORBIDDEN_CHARS
 from .slotted import Slotted
 from .yamlerrors import mark_pos
 
-Node = Union["Scalar", "Seq", "Map"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
+    from typing import TypeAlias
+
+Node: TypeAlias = "Scalar | Seq | Map"
 
 
 class Scalar(Slotted):

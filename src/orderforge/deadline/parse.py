@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
 from ..lazyre import LazyPattern
 from ..slotted import replace
@@ -33,6 +32,10 @@ from .words import (
     _Src,
     _wording,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
+    from typing import Any
 
 # --------------------------------------------------------------------------- regexes
 

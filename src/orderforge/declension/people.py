@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from .cases import FORMS, GRAMMEME, check_case, override
 from .morphology import common_noun, inflect_simple_noun, like
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # the library itself loads lazily, see _names()
     from pytrovich.maker import PetrovichDeclinationMaker
 
