@@ -39,7 +39,8 @@ class Para(FrozenSlotted):
 
 Text = tuple[Para, ...]
 
-_DASH_ITEM = LazyPattern(r"^[-–—•]\s+")
+_DASH_CHARS = "-–—•"
+_DASH_ITEM = LazyPattern(rf"^[{_DASH_CHARS}]\s+")
 _NUM_ITEM = LazyPattern(r"^(\d{1,2}[.)])\s+")
 
 
@@ -55,7 +56,7 @@ def parse_text(value: str) -> Text:
         line = squeeze(raw)
         if not line:
             continue
-        if _DASH_ITEM.match(line):
+        if line[0] in _DASH_CHARS and _DASH_ITEM.match(line):  # the pattern compiled only for a likely item
             paras.append(Para(_DASH_ITEM.sub("", line), "dash"))
         elif _NUM_ITEM.match(line):
             paras.append(Para(line, "num"))
