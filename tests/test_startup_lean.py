@@ -21,14 +21,15 @@ from .conftest import ROOT
 
 #: Modules validate loaded before (and does not need): a new import of any of them brings the cost back.
 HEAVY = ("dataclasses", "inspect", "ast", "dis", "tokenize", "typing", "threading")
+WATCHED = (*HEAVY, "pymorphy3")
 WITNESS = ("import atexit, runpy, sys; "
-           f"atexit.register(lambda: print('heavy:' + ','.join(m for m in {(*HEAVY, 'pymorphy3')!r} if m in sys.modules), "
+           f"atexit.register(lambda: print('heavy:' + ','.join(m for m in {WATCHED!r} if m in sys.modules), "
            "file=sys.stderr)); "
            "sys.argv[0] = 'orderforge'; runpy.run_module('orderforge', run_name='__main__')")
 
 
 def heavy_after_validate(plan: str, cache: Path) -> set[str]:
-    """Which of :data:`HEAVY` (and pymorphy3) a whole ``orderforge validate`` process imported."""
+    """Which of :data:`WATCHED` a whole ``orderforge validate`` process imported."""
     env = {**os.environ, "ORDERFORGE_CACHE_DIR": str(cache)}
     done = subprocess.run([sys.executable, "-c", WITNESS, "validate", plan], cwd=ROOT, capture_output=True,
                           text=True, env=env)
