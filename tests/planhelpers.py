@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 from orderforge.cli import main
 from orderforge.diagnostics import Pos
 from orderforge.planfile import load_plan
+from orderforge.slotted import Slotted, field_names
 
 from .conftest import PLANS, TEMPLATES
 
@@ -35,15 +36,14 @@ from .conftest import PLANS, TEMPLATES
 
 
 def facts(value: Any) -> Any:
-    """Dataclasses → dicts, positions and file names dropped (they differ between two files)."""
+    """Model objects (Slotted classes, dataclasses) → dicts, positions and file names dropped (they differ
+    between two files)."""
     if isinstance(value, Pos):
         return None
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: facts(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.name not in ("pos", "field_pos", "source", "key_pos")
-        }
+    if isinstance(value, Slotted) or dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = field_names(value) if isinstance(value, Slotted) else [f.name for f in dataclasses.fields(value)]
+        return {name: facts(getattr(value, name)) for name in names
+                if name not in ("pos", "field_pos", "source", "key_pos")}
     if isinstance(value, dict):
         return {k: facts(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -26,6 +25,7 @@ from orderforge.deadline import (
     render_deadline,
     shift_deadline,
 )
+from orderforge.slotted import replace
 
 GODA = DeadlineStyle(year_suffix="года")
 

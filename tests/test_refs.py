@@ -18,6 +18,7 @@ from orderforge.refs import (
     ref_problems,
     span_problems,
 )
+from orderforge.slotted import replace
 
 HERE = Pos("directory.yaml", 1, 1)
 
@@ -186,20 +187,17 @@ def test_span_problems_need_the_directory() -> None:
 
 
 def test_directory_forms_win() -> None:
-    class Forms:
-        """A stand-in for the Person and Party the lead extends with ``forms``/``position_forms``."""
+    def with_forms(entry: Person | Party, **forms: dict[str, str]) -> Person | Party:
+        """The Person or Party with ``forms``/``position_forms`` set, as the directory's «формы:» sets them."""
+        return replace(entry, **forms)
 
-        def __init__(self, entry: Person | Party, **forms: dict[str, str]) -> None:
-            self.__dict__.update(vars(entry))
-            self.__dict__.update(forms)
-
-    alekseychuk = Forms(DIRECTORY["alekseychuk"], forms={"dat": "Алексейчуку"})
+    alekseychuk = with_forms(DIRECTORY["alekseychuk"], forms={"dat": "Алексейчуку"})
     (span,), _ = find_refs("[[alekseychuk|дат]]")
     assert person_phrase(alekseychuk, span) == "Алексейчуку Ю.Я."
-    voropaeva = Forms(DIRECTORY["voropaeva"], position_forms={"acc": "заместителя директора гимназии"})
+    voropaeva = with_forms(DIRECTORY["voropaeva"], position_forms={"acc": "заместителя директора гимназии"})
     (span,), _ = find_refs("[[voropaeva|вин|+должность]]")
     assert person_phrase(voropaeva, span) == "Воропаеву Е.В., заместителя директора гимназии"
-    centre = Forms(DIRECTORY["ЦОРП"], forms={"dat": "МКУ «Центр оценки и развития»"})
+    centre = with_forms(DIRECTORY["ЦОРП"], forms={"dat": "МКУ «Центр оценки и развития»"})
     (span,), _ = find_refs("[[ЦОРП|дат]]")
     assert party_phrase(centre, span) == "МКУ «Центр оценки и развития»"
 

@@ -15,9 +15,11 @@ in the package is internal and may change.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # the type checker and editors see the real objects
+    from typing import Any
+
     from .amend import AmendData as AmendData
     from .amend import AmendResult as AmendResult
     from .amend import build_amend as build_amend

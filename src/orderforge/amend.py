@@ -48,6 +48,7 @@ from .diagnostics import Diagnostic, Pos, Report, UserError, exit_code_for
 from .diff import PlanDiff, Side, diff_plans, load_side
 from .planmodel import Order, Para, Plan, Point, Ref, parse_text
 from .plans import OUTPUT_DIR
+from .slotted import replace as replace_fields
 from .spec import KIND_INSTRUMENTAL
 from .style import Style
 
@@ -151,7 +152,8 @@ def require_valid(side: Side) -> None:
 
     report = Report()
     report.extend(side.report)
-    check_plan(replace(side.plan, source=str(side.path)), report)  # the style is looked up beside the working file
+    # the style is looked up beside the working file
+    check_plan(replace_fields(side.plan, source=str(side.path)), report)
     if report.has_errors:
         hint = f"исправьте план и проверьте его: orderforge validate {display_path(side.path)}"
         errors = report.sorted()
@@ -264,7 +266,7 @@ def amend_context(result: PlanDiff, data: AmendData, style: Style) -> Context:
         control=data.control if data.control is not None else old_control,
         signatory=signatory, pos=where,
     )
-    plan = replace(result.new.plan, order=order)
+    plan = replace_fields(result.new.plan, order=order)
     return {"order": order_context(plan, style), "appendix": None}
 
 

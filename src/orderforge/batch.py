@@ -16,13 +16,15 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
 
 from .diagnostics import Diagnostic, Report, failure_reason
+from .slotted import Slotted
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from .build import Outcome
     from .buildcache import BuildCache
     from .pdf import PdfConverter
@@ -32,10 +34,11 @@ PROGRESS_FROM = 50
 PROGRESS_EVERY = 25
 
 
-class Say(Protocol):
-    """Where a batch tells its progress: ``say(line)`` for results, ``say(line, err=True)`` for the rest."""
+if TYPE_CHECKING:  # a protocol only the type checker reads: typing stays off validate's path
+    class Say(Protocol):
+        """Where a batch tells its progress: ``say(line)`` for results, ``say(line, err=True)`` for the rest."""
 
-    def __call__(self, line: str, /, err: bool = False) -> None: ...
+        def __call__(self, line: str, /, err: bool = False) -> None: ...
 
 
 def say_diagnostics(say: Say, diagnostics: Iterable[Diagnostic], err: bool = True) -> None:
@@ -54,24 +57,42 @@ def validate_files(files: list[Path], report: Report, say: Say) -> Report:
     return report
 
 
-@dataclass
-class BuildOptions:
+class BuildOptions(Slotted):
     """Every choice of ``orderforge build`` besides the plans (``jobs`` None: by the number of cores)."""
 
+    __slots__ = ("out_dir", "pdf", "force", "jobs")
     out_dir: Path
-    pdf: bool = False
-    force: bool = False
-    jobs: int | None = None
+    pdf: bool
+    force: bool
+    jobs: int | None
+
+    def __init__(self, out_dir: Path, pdf: bool = False, force: bool = False, jobs: int | None = None) -> None:
+        self.out_dir = out_dir
+        self.pdf = pdf
+        self.force = force
+        self.jobs = jobs
 
 
-@dataclass
-class _Batch:
+class _Batch(Slotted):
     """What a build batch has done so far: documents to convert to PDF and the exit codes of failures."""
 
+    __slots__ = ("files", "built", "failures", "pdfs")
     files: list[Path]
-    built: list[Path] = field(default_factory=list)
-    failures: list[int] = field(default_factory=list)
-    pdfs: PdfConverter | None = None  # the LibreOffice already started for ``--pdf``, fed as documents appear
+    built: list[Path]
+    failures: list[int]
+    pdfs: PdfConverter | None  # the LibreOffice already started for ``--pdf``, fed as documents appear
+
+    def __init__(
+        self,
+        files: list[Path],
+        built: list[Path] | None = None,
+        failures: list[int] | None = None,
+        pdfs: PdfConverter | None = None,
+    ) -> None:
+        self.files = files
+        self.built = [] if built is None else built
+        self.failures = [] if failures is None else failures
+        self.pdfs = pdfs
 
     def needs_pdf(self, document: Path) -> None:
         """Queue a document for its PDF; a running LibreOffice starts on it at once."""

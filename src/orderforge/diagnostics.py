@@ -10,21 +10,46 @@ decides what to show and which exit code to use.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Literal
 
-Severity = Literal["error", "warning"]
+from .slotted import FrozenSlotted, Slotted
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
+    from typing import Literal, TypeAlias
+
+Severity: TypeAlias = 'Literal["error", "warning"]'
 
 SEVERITY_RU = {"error": "ошибка", "warning": "предупреждение"}
 
 
-@dataclass(frozen=True, order=True)
-class Pos:
+class Pos(FrozenSlotted):
     """A place in a source file; line and column are 1-based like editors show them."""
 
+    __slots__ = ("file", "line", "col")
     file: str
-    line: int = 0
-    col: int = 0
+    line: int
+    col: int
+
+    def __init__(self, file: str, line: int = 0, col: int = 0) -> None:
+        object.__setattr__(self, "file", file)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "col", col)
+
+    def _key(self) -> tuple[str, int, int]:
+        return self.file, self.line, self.col
+
+    # ordered like the dataclass it was (order=True): by file, line, column
+    def __lt__(self, other: Pos) -> bool:
+        return self._key() < other._key() if other.__class__ is Pos else NotImplemented
+
+    def __le__(self, other: Pos) -> bool:
+        return self._key() <= other._key() if other.__class__ is Pos else NotImplemented
+
+    def __gt__(self, other: Pos) -> bool:
+        return self._key() > other._key() if other.__class__ is Pos else NotImplemented
+
+    def __ge__(self, other: Pos) -> bool:
+        return self._key() >= other._key() if other.__class__ is Pos else NotImplemented
 
     def __str__(self) -> str:
         if self.line <= 0:
@@ -32,15 +57,22 @@ class Pos:
         return f"{self.file}:{self.line}:{self.col}"
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+class Diagnostic(FrozenSlotted):
     """One finding: a stable code (for docs and tests), a Russian message and a hint."""
 
+    __slots__ = ("code", "severity", "message", "pos", "hint")
     code: str
     severity: Severity
     message: str
     pos: Pos
-    hint: str = ""
+    hint: str
+
+    def __init__(self, code: str, severity: Severity, message: str, pos: Pos, hint: str = "") -> None:
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "severity", severity)
+        object.__setattr__(self, "message", message)
+        object.__setattr__(self, "pos", pos)
+        object.__setattr__(self, "hint", hint)
 
     def format(self) -> str:
         """Render as one compiler-style line, plus the hint on the next line."""
@@ -61,11 +93,14 @@ class Diagnostic:
         }
 
 
-@dataclass
-class Report:
+class Report(Slotted):
     """An ordered collection of diagnostics that several steps append to."""
 
-    items: list[Diagnostic] = field(default_factory=list)
+    __slots__ = ("items",)
+    items: list[Diagnostic]
+
+    def __init__(self, items: list[Diagnostic] | None = None) -> None:
+        self.items = [] if items is None else items
 
     def error(self, code: str, pos: Pos, message: str, hint: str = "") -> None:
         self.items.append(Diagnostic(code, "error", message, pos, hint))

@@ -26,9 +26,12 @@ import os
 from collections.abc import Callable
 from functools import lru_cache
 from importlib.util import find_spec
-from typing import Any
 
 from .paths import cache_dir, files_stamp, python_sources
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
+    from typing import Any
 
 #: The file in the cache folder; its "stamp" says which code and dictionary wrote it.
 FILE_NAME = "declension-doubts.json"

@@ -16,7 +16,10 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
+    from typing import Any
 
 _METHODS = ("fullmatch", "match", "search", "finditer", "findall", "split", "sub", "subn")
 

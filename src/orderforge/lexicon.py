@@ -13,7 +13,10 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
+    from typing import Any
 
 #: pymorphy3's substitutions for Russian (pymorphy3.lang.ru.CHAR_SUBSTITUTES): «е» in a text may be «ё».
 CHAR_SUBSTITUTES = {"е": "ё"}

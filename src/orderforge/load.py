@@ -26,11 +26,11 @@ import gc
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Pos, Report
 from .rawtext import check_raw_text, decode
+from .slotted import Slotted
 from .yamlerrors import mark_pos, reference_diagnostic
 from .yamlparse import MAX_DEPTH, ReferenceFailure, TooDeep, fast_events, reference_events, too_deep
 from .yamltree import Entry, Map, Node, Scalar, Seq, TreeBuilder
@@ -41,13 +41,18 @@ __all__ = ["MAX_DEPTH", "MAX_PLAN_BYTES", "Entry", "Loaded", "Map", "Node", "Sca
            "load_text"]
 
 
-@dataclass
-class Loaded:
+class Loaded(Slotted):
     """The result of loading one file: the root node (None when unusable) and findings."""
 
+    __slots__ = ("path", "root", "report")
     path: Path
     root: Node | None
     report: Report
+
+    def __init__(self, path: Path, root: Node | None, report: Report) -> None:
+        self.path = path
+        self.root = root
+        self.report = report
 
 
 #: The largest plan or directory file read (a 5,000-activity plan is about 2 MB; a real one, 50 KB).

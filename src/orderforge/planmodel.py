@@ -9,30 +9,38 @@ party, deadline outside the period) can still point at file:line:col.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .diagnostics import Pos
 from .lazyre import LazyPattern
+from .slotted import FrozenSlotted, Slotted
 from .typography import squeeze
 
+#: The type of a field named «date» (Order, Approval), where the name hides the class.
+Day = date
+
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # the deadline module is imported lazily by the converters
     from .deadline import Deadline
 
 
-@dataclass(frozen=True)
-class Para:
+class Para(FrozenSlotted):
     """One paragraph of a text field: plain, a dash list item or a numbered list item."""
 
+    __slots__ = ("text", "kind")
     text: str
-    kind: str = "p"  # "p" | "dash" | "num"
+    kind: str  # "p" | "dash" | "num"
+
+    def __init__(self, text: str, kind: str = "p") -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "kind", kind)
 
 
 Text = tuple[Para, ...]
 
-_DASH_ITEM = LazyPattern(r"^[-–—•]\s+")
+_DASH_CHARS = "-–—•"
+_DASH_ITEM = LazyPattern(rf"^[{_DASH_CHARS}]\s+")
 _NUM_ITEM = LazyPattern(r"^(\d{1,2}[.)])\s+")
 
 
@@ -48,7 +56,7 @@ def parse_text(value: str) -> Text:
         line = squeeze(raw)
         if not line:
             continue
-        if _DASH_ITEM.match(line):
+        if line[0] in _DASH_CHARS and _DASH_ITEM.match(line):  # the pattern compiled only for a likely item
             paras.append(Para(_DASH_ITEM.sub("", line), "dash"))
         elif _NUM_ITEM.match(line):
             paras.append(Para(line, "num"))
@@ -62,22 +70,32 @@ def plain(text: Text) -> str:
     return "\n".join(p.text for p in text)
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(FrozenSlotted):
     """A reference to a directory entry (party code or person id), with its place."""
 
+    __slots__ = ("key", "pos")
     key: str
     pos: Pos
 
+    def __init__(self, key: str, pos: Pos) -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "pos", pos)
 
-@dataclass(frozen=True)
-class Period:
+
+class Period(FrozenSlotted):
     """The span a plan covers: calendar years or a school year (1 Sep – 31 Aug)."""
 
+    __slots__ = ("start", "end", "school_year", "text")
     start: date
     end: date
     school_year: bool
     text: str
+
+    def __init__(self, start: date, end: date, school_year: bool, text: str) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "school_year", school_year)
+        object.__setattr__(self, "text", text)
 
     @property
     def first_year(self) -> int:
@@ -112,20 +130,38 @@ def parse_period(text: str) -> Period | None:
     return Period(date(first, 1, 1), date(last, 12, 31), False, text)
 
 
-@dataclass
-class Party:
+class Party(Slotted):
     """An organisation or unit, known by a short code (ЦОРП, ОУ, КлО)."""
 
+    __slots__ = ("code", "name", "pos", "forms")
     code: str
     name: str
     pos: Pos
-    forms: dict[str, str] = field(default_factory=dict)  # case → the whole name, when a dictionary errs
+    forms: dict[str, str]  # case → the whole name, when a dictionary errs
+
+    def __init__(self, code: str, name: str, pos: Pos, forms: dict[str, str] | None = None) -> None:
+        self.code = code
+        self.name = name
+        self.pos = pos
+        self.forms = {} if forms is None else forms
 
 
-@dataclass
-class Person:
+class Person(Slotted):
     """A person, written once in the nominative; every other form is derived."""
 
+    __slots__ = (
+        "id",
+        "surname",
+        "name",
+        "patronymic",
+        "initials",
+        "gender",
+        "position",
+        "signature_position",
+        "pos",
+        "forms",
+        "position_forms",
+    )
     id: str
     surname: str
     name: str | None
@@ -135,8 +171,34 @@ class Person:
     position: str | None
     signature_position: str | None
     pos: Pos
-    forms: dict[str, str] = field(default_factory=dict)  # case → surname, when a dictionary errs
-    position_forms: dict[str, str] = field(default_factory=dict)  # case[_plural] → the whole position
+    forms: dict[str, str]  # case → surname, when a dictionary errs
+    position_forms: dict[str, str]  # case[_plural] → the whole position
+
+    def __init__(
+        self,
+        id: str,
+        surname: str,
+        name: str | None,
+        patronymic: str | None,
+        initials: str | None,
+        gender: str | None,
+        position: str | None,
+        signature_position: str | None,
+        pos: Pos,
+        forms: dict[str, str] | None = None,
+        position_forms: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.surname = surname
+        self.name = name
+        self.patronymic = patronymic
+        self.initials = initials
+        self.gender = gender
+        self.position = position
+        self.signature_position = signature_position
+        self.pos = pos
+        self.forms = {} if forms is None else forms
+        self.position_forms = {} if position_forms is None else position_forms
 
     @property
     def initials_text(self) -> str:
@@ -157,32 +219,63 @@ class Person:
         return f"{self.initials_text} {self.surname}".strip()
 
 
-@dataclass
-class Directory:
+class Directory(Slotted):
     """The parties and people a plan may name, and the file they were read from ("" when none)."""
 
-    parties: dict[str, Party] = field(default_factory=dict)
-    people: dict[str, Person] = field(default_factory=dict)
-    source: str = ""
+    __slots__ = ("parties", "people", "source")
+    parties: dict[str, Party]
+    people: dict[str, Person]
+    source: str
+
+    def __init__(
+        self,
+        parties: dict[str, Party] | None = None,
+        people: dict[str, Person] | None = None,
+        source: str = "",
+    ) -> None:
+        self.parties = {} if parties is None else parties
+        self.people = {} if people is None else people
+        self.source = source
 
     def keys(self) -> list[str]:
         return list(self.parties) + list(self.people)
 
 
-@dataclass
-class Point:
+class Point(Slotted):
     """An operative point of the order, with optional sub-points."""
 
+    __slots__ = ("text", "items", "list_style", "pos")
     text: Text
     items: list[Text]
     list_style: str  # "numbered" | "dash"
     pos: Pos
 
+    def __init__(self, text: Text, items: list[Text], list_style: str, pos: Pos) -> None:
+        self.text = text
+        self.items = items
+        self.list_style = list_style
+        self.pos = pos
 
-@dataclass
-class Order:
+
+class Order(Slotted):
     """The приказ around the plan: its requisites, operative points and signature."""
 
+    __slots__ = (
+        "kind",
+        "issuer",
+        "issuer_genitive",
+        "date",
+        "number",
+        "place",
+        "title",
+        "preamble",
+        "operative",
+        "points",
+        "control",
+        "signatory",
+        "pos",
+        "field_pos",
+    )
     kind: str
     issuer: list[str]
     issuer_genitive: str | None
@@ -196,13 +289,45 @@ class Order:
     control: str | None  # free text, or "self"
     signatory: Ref | None
     pos: Pos
-    field_pos: dict[str, Pos] = field(default_factory=dict)
+    field_pos: dict[str, Pos]
+
+    def __init__(
+        self,
+        kind: str,
+        issuer: list[str],
+        issuer_genitive: str | None,
+        date: Day | None,
+        number: str | None,
+        place: str | None,
+        title: list[str],
+        preamble: Text,
+        operative: str | None,
+        points: list[Point],
+        control: str | None,
+        signatory: Ref | None,
+        pos: Pos,
+        field_pos: dict[str, Pos] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.issuer = issuer
+        self.issuer_genitive = issuer_genitive
+        self.date = date
+        self.number = number
+        self.place = place
+        self.title = title
+        self.preamble = preamble
+        self.operative = operative
+        self.points = points
+        self.control = control
+        self.signatory = signatory
+        self.pos = pos
+        self.field_pos = {} if field_pos is None else field_pos
 
 
-@dataclass
-class Approval:
+class Approval(Slotted):
     """«УТВЕРЖДЕН распоряжением … от … № …» — a plan approved without an attached order text."""
 
+    __slots__ = ("kind", "issuer_genitive", "date", "number", "gender", "pos")
     kind: str
     issuer_genitive: str
     date: date | None
@@ -210,11 +335,27 @@ class Approval:
     gender: str | None  # of the approved document: m (План), f (Дорожная карта), n (Положение), plural
     pos: Pos
 
+    def __init__(
+        self,
+        kind: str,
+        issuer_genitive: str,
+        date: Day | None,
+        number: str | None,
+        gender: str | None,
+        pos: Pos,
+    ) -> None:
+        self.kind = kind
+        self.issuer_genitive = issuer_genitive
+        self.date = date
+        self.number = number
+        self.gender = gender
+        self.pos = pos
 
-@dataclass
-class Activity:
+
+class Activity(Slotted):
     """One row of the plan table: what is done, by when, by whom, with what result."""
 
+    __slots__ = ("id", "text", "deadline", "responsible", "result", "note", "pos", "field_pos")
     id: str | None
     text: Text
     deadline: Deadline | None
@@ -222,47 +363,106 @@ class Activity:
     result: Text
     note: str | None
     pos: Pos
-    field_pos: dict[str, Pos] = field(default_factory=dict)
+    field_pos: dict[str, Pos]
+
+    def __init__(
+        self,
+        id: str | None,
+        text: Text,
+        deadline: Deadline | None,
+        responsible: list[Ref],
+        result: Text,
+        note: str | None,
+        pos: Pos,
+        field_pos: dict[str, Pos] | None = None,
+    ) -> None:
+        self.id = id
+        self.text = text
+        self.deadline = deadline
+        self.responsible = responsible
+        self.result = result
+        self.note = note
+        self.pos = pos
+        self.field_pos = {} if field_pos is None else field_pos
 
 
-@dataclass
-class Section:
+class Section(Slotted):
     """A titled group of activities, possibly with subsections (numbered after its own activities)."""
 
+    __slots__ = ("title", "numbered", "activities", "sections", "pos")
     title: str
     numbered: bool
     activities: list[Activity]
     sections: list[Section]
     pos: Pos
 
+    def __init__(
+        self,
+        title: str,
+        numbered: bool,
+        activities: list[Activity],
+        sections: list[Section],
+        pos: Pos,
+    ) -> None:
+        self.title = title
+        self.numbered = numbered
+        self.activities = activities
+        self.sections = sections
+        self.pos = pos
 
-@dataclass
-class PassportEntry:
+
+class PassportEntry(Slotted):
     """One row of the plan's passport table: a label and its lines."""
 
+    __slots__ = ("label", "items", "pos")
     label: str
     items: list[str]
     pos: Pos
 
+    def __init__(self, label: str, items: list[str], pos: Pos) -> None:
+        self.label = label
+        self.items = items
+        self.pos = pos
 
-@dataclass
-class PlanBody:
+
+class PlanBody(Slotted):
     """The «План мероприятий» itself: title, period, passport, activities and sections."""
 
+    __slots__ = ("title", "period", "passport", "activities", "sections", "pos", "field_pos", "activities_title")
     title: list[str]
     period: Period | None
     passport: list[PassportEntry]
     activities: list[Activity]
     sections: list[Section]
     pos: Pos
-    field_pos: dict[str, Pos] = field(default_factory=dict)
-    activities_title: str | None = None  # an unnumbered heading row above the activities before section 1
+    field_pos: dict[str, Pos]
+    activities_title: str | None  # an unnumbered heading row above the activities before section 1
+
+    def __init__(
+        self,
+        title: list[str],
+        period: Period | None,
+        passport: list[PassportEntry],
+        activities: list[Activity],
+        sections: list[Section],
+        pos: Pos,
+        field_pos: dict[str, Pos] | None = None,
+        activities_title: str | None = None,
+    ) -> None:
+        self.title = title
+        self.period = period
+        self.passport = passport
+        self.activities = activities
+        self.sections = sections
+        self.pos = pos
+        self.field_pos = {} if field_pos is None else field_pos
+        self.activities_title = activities_title
 
 
-@dataclass
-class Plan:
+class Plan(Slotted):
     """A whole plan file: its style, directory, optional order and the plan itself."""
 
+    __slots__ = ("style", "order", "plan", "approval", "directory", "source", "pos", "field_pos", "folder")
     style: str
     order: Order | None
     plan: PlanBody
@@ -270,10 +470,32 @@ class Plan:
     directory: Directory
     source: str
     pos: Pos
-    field_pos: dict[str, Pos] = field(default_factory=dict)
+    field_pos: dict[str, Pos]
     #: The plan file's folder, absolute, fixed when it was read: house styles are looked up from here
     #: (``source`` is the path as typed, relative to a current folder that may change).
-    folder: Path | None = None
+    folder: Path | None
+
+    def __init__(
+        self,
+        style: str,
+        order: Order | None,
+        plan: PlanBody,
+        approval: Approval | None,
+        directory: Directory,
+        source: str,
+        pos: Pos,
+        field_pos: dict[str, Pos] | None = None,
+        folder: Path | None = None,
+    ) -> None:
+        self.style = style
+        self.order = order
+        self.plan = plan
+        self.approval = approval
+        self.directory = directory
+        self.source = source
+        self.pos = pos
+        self.field_pos = {} if field_pos is None else field_pos
+        self.folder = folder
 
     @property
     def workspace(self) -> Path:

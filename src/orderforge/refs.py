@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 from .declension import CASE_RU, decline_name, decline_phrase, upper_first
+from .slotted import FrozenSlotted
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
+    from typing import Any
 
 FORM_RU = {"кратко": "short", "фио": "full", "подпись": "signature"}
 POSITION_RU = {"+должность": "after", "должность+": "before"}
@@ -34,18 +37,38 @@ _TWICE_RU = {"case": "падеж указан", "form": "вид имени ук�
 _SENTENCE_END = re.compile(r"(?:\A\s*|(?<!\b\w)[.!?]\s+)\Z")  # not after initials «Е.В. » or «г. »
 
 
-@dataclass(frozen=True)
-class RefSpan:
+class RefSpan(FrozenSlotted):
     """One «[[…]]» span: where it is (offsets into the text) and what it asks for."""
 
+    __slots__ = ("start", "end", "key", "case", "form", "position", "plural", "raw")
     start: int
     end: int
     key: str
-    case: str = "nom"
-    form: str = "short"
-    position: str = ""  # "" | "after" | "before"
-    plural: bool = False
-    raw: str = ""
+    case: str
+    form: str
+    position: str  # "" | "after" | "before"
+    plural: bool
+    raw: str
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        key: str,
+        case: str = "nom",
+        form: str = "short",
+        position: str = "",
+        plural: bool = False,
+        raw: str = "",
+    ) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "case", case)
+        object.__setattr__(self, "form", form)
+        object.__setattr__(self, "position", position)
+        object.__setattr__(self, "plural", plural)
+        object.__setattr__(self, "raw", raw)
 
 
 def find_refs(text: str) -> tuple[list[RefSpan], list[str]]:

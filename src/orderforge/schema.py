@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
 
 from .diagnostics import Pos, Report, did_you_mean
 from .load import Map, Node, Scalar, Seq
 from .planmodel import Period
+from .slotted import Slotted
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
+    from typing import Any, TypeAlias
 
 _NODE_RU = {"scalar": "текст", "list": "список (строки с «- »)", "mapping": "набор ключей (строки «ключ: значение»)"}
 # Where an Block stands in the file, as the clerk sees it: a block is named by its key, never called «раздел»
@@ -123,13 +126,18 @@ def text_schema(pattern: str | None = None, min_length: int = 1) -> dict[str, An
     return schema
 
 
-@dataclass
-class ListT(ValueType):
+class ListT(ValueType, Slotted):
     """A list; ``scalar_ok`` lets a single value stand for a one-item list."""
 
+    __slots__ = ("item", "scalar_ok", "doc")
     item: ValueType
-    scalar_ok: bool = False
-    doc: str = ""
+    scalar_ok: bool
+    doc: str
+
+    def __init__(self, item: ValueType, scalar_ok: bool = False, doc: str = "") -> None:
+        self.item = item
+        self.scalar_ok = scalar_ok
+        self.doc = doc
 
     def convert(self, node: Node, ctx: ConvertContext) -> list[Any]:
         if isinstance(node, Scalar) and self.scalar_ok:
@@ -152,32 +160,55 @@ class ListT(ValueType):
         return {"anyOf": [schema, empty]}
 
 
-@dataclass
-class Field:
+class Field(Slotted):
     """A field of a mapping: key, type, whether required, and a Russian doc line.
 
     ``required`` and ``doc`` are keyword-only: a table of fields reads ``required=True``, never a bare ``True``."""
 
+    __slots__ = ("key", "type", "required", "doc")
     key: str
     type: ValueType
-    required: bool = field(default=False, kw_only=True)
-    doc: str = field(default="", kw_only=True)
+    required: bool
+    doc: str
+
+    def __init__(self, key: str, type: ValueType, *, required: bool = False, doc: str = "") -> None:
+        self.key = key
+        self.type = type
+        self.required = required
+        self.doc = doc
 
 
-Builder = Callable[[dict[str, Any], Pos, dict[str, Pos]], Any]
+Builder: TypeAlias = "Callable[[dict[str, Any], Pos, dict[str, Pos]], Any]"
 
 
-@dataclass
-class Block(ValueType):
+class Block(ValueType, Slotted):
     """A mapping with known keys; unknown keys are errors with a «did you mean» hint."""
 
+    __slots__ = ("name", "fields", "build", "shorthand", "doc", "first", "by_key")
     name: str
     fields: list[Field]
     build: Builder
-    shorthand: str | None = None  # a plain scalar fills this field
-    doc: str = ""
-    first: tuple[str, ...] = ()  # keys converted before the others, whatever their place: others read them
-    by_key: dict[str, Field] = field(init=False, repr=False)
+    shorthand: str | None  # a plain scalar fills this field
+    doc: str
+    first: tuple[str, ...]  # keys converted before the others, whatever their place: others read them
+    by_key: dict[str, Field]
+
+    def __init__(
+        self,
+        name: str,
+        fields: list[Field],
+        build: Builder,
+        shorthand: str | None = None,
+        doc: str = "",
+        first: tuple[str, ...] = (),
+    ) -> None:
+        self.name = name
+        self.fields = fields
+        self.build = build
+        self.shorthand = shorthand
+        self.doc = doc
+        self.first = first
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         self.by_key = {f.key: f for f in self.fields}
@@ -227,15 +258,29 @@ class Block(ValueType):
         return schema
 
 
-@dataclass
-class MapOf(ValueType):
+class MapOf(ValueType, Slotted):
     """A mapping from free keys (codes, ids) to values of one type; keys are checked by pattern."""
 
+    __slots__ = ("item", "build", "key_pattern", "key_hint", "doc")
     item: ValueType
     build: Callable[[str, Any, Pos], Any]
-    key_pattern: str = r".+"
-    key_hint: str = ""
-    doc: str = ""
+    key_pattern: str
+    key_hint: str
+    doc: str
+
+    def __init__(
+        self,
+        item: ValueType,
+        build: Callable[[str, Any, Pos], Any],
+        key_pattern: str = r".+",
+        key_hint: str = "",
+        doc: str = "",
+    ) -> None:
+        self.item = item
+        self.build = build
+        self.key_pattern = key_pattern
+        self.key_hint = key_hint
+        self.doc = doc
 
     def convert(self, node: Node, ctx: ConvertContext) -> dict[str, Any]:
         if not isinstance(node, Map):
@@ -261,13 +306,18 @@ class MapOf(ValueType):
         }
 
 
-@dataclass
-class OneOf(ValueType):
+class OneOf(ValueType, Slotted):
     """A scalar form or a mapping form (e.g. ``directory: file.yaml`` or an inline directory)."""
 
+    __slots__ = ("scalar", "mapping", "doc")
     scalar: ValueType
     mapping: ValueType
-    doc: str = ""
+    doc: str
+
+    def __init__(self, scalar: ValueType, mapping: ValueType, doc: str = "") -> None:
+        self.scalar = scalar
+        self.mapping = mapping
+        self.doc = doc
 
     def convert(self, node: Node, ctx: ConvertContext) -> Any:
         return self.mapping.convert(node, ctx) if isinstance(node, Map) else self.scalar.convert(node, ctx)

@@ -13,7 +13,6 @@ creating a temporary file and entering the ``try`` that removes it.
 from __future__ import annotations
 
 import signal
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -32,9 +31,12 @@ def _raise_terminated(signum: int, frame: object) -> None:
 
 
 def install() -> None:
-    """SIGTERM raises :class:`Terminated` in the main thread (only the main thread may set handlers)."""
-    if threading.current_thread() is threading.main_thread():
+    """SIGTERM raises :class:`Terminated` in the main thread (only the main thread may set handlers: elsewhere
+    signal.signal refuses with ValueError). threading is not imported for the check: validate's start-up."""
+    try:
         signal.signal(signal.SIGTERM, _raise_terminated)
+    except ValueError:  # not the main thread
+        pass
 
 
 @contextmanager
@@ -44,6 +46,8 @@ def deferred() -> Iterator[None]:
     Used around «create a temporary file, then register its removal», so that no
     interrupt can fall between the two.
     """
+    import threading
+
     if threading.current_thread() is not threading.main_thread():
         yield
         return

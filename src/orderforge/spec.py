@@ -8,7 +8,6 @@ schema``) and the reference tables of docs/plan-format.md all come from here.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from .diagnostics import Pos
 from .planmodel import (
@@ -26,6 +25,10 @@ from .planmodel import (
 )
 from .schema import Block, Field, ListT, MapOf, OneOf
 from .valuetypes import Bool, DateT, DeadlineT, Enum, Lines, PeriodT, RefT, Str, TextT
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
+    from typing import Any
 
 ORDER_KINDS = ("приказ", "распоряжение")
 #: «утвержденный приказом …»: the kinds above in the instrumental case (resolve and amend both write it)

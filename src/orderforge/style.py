@@ -17,7 +17,7 @@ from typing import Any
 
 from .diagnostics import Pos, Report, UserError, did_you_mean
 from .load import Entry, Map, Node, load_file
-from .schema import Block, ConvertContext, Field, ListT
+from .schema import Block, ConvertContext, Field, ListT, ValueType
 from .stylesources import STYLE_FILE, found_styles, workspace_style
 from .valuetypes import Bool, Enum, Str
 
@@ -183,7 +183,6 @@ def merge_nodes(base: Map, override: Map) -> Map:
 # --------------------------------------------------------------------------- the table of style.yaml
 
 
-@dataclass
 class Key(Field):
     """A key of style.yaml: its type and meaning (as any key of the format), and what holds when it is left out.
 
@@ -193,9 +192,17 @@ class Key(Field):
     maps a written value to the Style's own form («comma» → «, »).
     """
 
-    default: str = ""
-    attr: str = ""
-    internal: dict[str, Any] = field(default_factory=dict)
+    __slots__ = ("default", "attr", "internal")
+    default: str
+    attr: str
+    internal: dict[str, Any]
+
+    def __init__(self, key: str, type: ValueType, default: str = "", attr: str = "",
+                 internal: dict[str, Any] | None = None, *, required: bool = False, doc: str = "") -> None:
+        super().__init__(key, type, required=required, doc=doc)
+        self.default = default
+        self.attr = attr
+        self.internal = {} if internal is None else internal
 
     def value_of(self, style: Style) -> Any:
         name, _, entry = self.attr.partition(".")
@@ -212,7 +219,6 @@ class Key(Field):
         return written.get(value, str(value))
 
 
-@dataclass
 class Choice(Enum):
     """One of a few values, spaces kept: a range dash « – » is not «–»."""
 
@@ -230,7 +236,6 @@ class Choice(Enum):
 _FIELD = re.compile(r"\{(\w*)\}")
 
 
-@dataclass
 class Pattern(Str):
     """A line with ``{fields}`` filled in by orderforge: only the known fields, and those it must have.
 
@@ -238,8 +243,15 @@ class Pattern(Str):
     printed in the order; it is an error here instead, with its line and column.
     """
 
-    fields: tuple[str, ...] = ()
-    needs: tuple[str, ...] = ()
+    __slots__ = ("fields", "needs")
+    fields: tuple[str, ...]
+    needs: tuple[str, ...]
+
+    def __init__(self, pattern: str | None = None, pattern_hint: str = "", doc: str = "", keep_spaces: bool = False,
+                 fields: tuple[str, ...] = (), needs: tuple[str, ...] = ()) -> None:
+        super().__init__(pattern, pattern_hint, doc, keep_spaces)
+        self.fields = fields
+        self.needs = needs
 
     def convert(self, node: Node, ctx: ConvertContext) -> str | None:
         value = super().convert(node, ctx)

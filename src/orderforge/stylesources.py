@@ -34,10 +34,11 @@ import functools
 import os
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from .slotted import FrozenSlotted
+
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 
@@ -55,21 +56,30 @@ _extracted = contextlib.ExitStack()  # style folders unpacked from a zipped inst
 atexit.register(_extracted.close)
 
 
-@dataclass(frozen=True)
-class StyleSource:
+class StyleSource(FrozenSlotted):
     """One folder of style folders and where it comes from, in words for the clerk."""
 
+    __slots__ = ("origin", "root")
     origin: str  # «рабочая папка», «пакет <name>», «встроенный»
     root: Path
 
+    def __init__(self, origin: str, root: Path) -> None:
+        object.__setattr__(self, "origin", origin)
+        object.__setattr__(self, "root", root)
 
-@dataclass(frozen=True)
-class FoundStyle:
+
+class FoundStyle(FrozenSlotted):
     """A style visible from a workspace: its name, folder and origin."""
 
+    __slots__ = ("name", "folder", "origin")
     name: str
     folder: Path
     origin: str
+
+    def __init__(self, name: str, folder: Path, origin: str) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "folder", folder)
+        object.__setattr__(self, "origin", origin)
 
 
 def workspace_sources(workspace: Path | None) -> list[StyleSource]:

@@ -7,13 +7,12 @@ whole list at once, like a compiler gives it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Pos, Report, did_you_mean
 from .load import Node, Scalar, Seq, load_file
 from .paths import display_path
-from .planmodel import Activity, Directory, Order, Plan, Section
+from .planmodel import Activity, Directory, Order, Party, Person, Plan, Section
 from .schema import ConvertContext
 from .spec import DIRECTORY
 from .typography import shorten
@@ -45,7 +44,6 @@ def plan_directory(parts: dict, plan_path: Path, report: Report) -> Directory:
     return Directory()
 
 
-@dataclass
 class UncheckedDirectory(Directory):
     """A directory that could not be read whole: a missing file, a syntax error, a list instead of a mapping.
 
@@ -56,8 +54,21 @@ class UncheckedDirectory(Directory):
     error already says the references are not checked.
     """
 
-    first_error: Pos = field(default_factory=lambda: Pos("?"))
-    announced: bool = False
+    __slots__ = ("first_error", "announced")
+    first_error: Pos
+    announced: bool
+
+    def __init__(
+        self,
+        parties: dict[str, Party] | None = None,
+        people: dict[str, Person] | None = None,
+        source: str = "",
+        first_error: Pos | None = None,
+        announced: bool = False,
+    ) -> None:
+        super().__init__(parties, people, source)
+        self.first_error = Pos("?") if first_error is None else first_error
+        self.announced = announced
 
 
 def load_directory(path: Path, report: Report, referenced_at: Pos | None = None) -> Directory:

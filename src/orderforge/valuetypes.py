@@ -9,15 +9,18 @@ in :mod:`orderforge.schema`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from .diagnostics import did_you_mean
 from .load import Map, Node, Scalar, Seq
 from .planmodel import Ref, parse_period, parse_text
 from .schema import ConvertContext, ValueType, block_hint, nonempty_value, scalar_value, text_schema
+from .slotted import Slotted
 from .typography import squeeze
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
+    from typing import Any
 
 
 def _yaml12_value(text: str) -> Any:
@@ -32,14 +35,26 @@ def _any_case(word: str) -> str:
     return "".join(f"[{c.lower()}{c.upper()}]" if c.lower() != c.upper() else re.escape(c) for c in word)
 
 
-@dataclass
-class Str(ValueType):
+class Str(ValueType, Slotted):
     """A single-line string (spaces normalised)."""
 
-    pattern: str | None = None
-    pattern_hint: str = ""
-    doc: str = ""
-    keep_spaces: bool = False  # for separators like « – », where the spaces are the point
+    __slots__ = ("pattern", "pattern_hint", "doc", "keep_spaces")
+    pattern: str | None
+    pattern_hint: str
+    doc: str
+    keep_spaces: bool  # for separators like « – », where the spaces are the point
+
+    def __init__(
+        self,
+        pattern: str | None = None,
+        pattern_hint: str = "",
+        doc: str = "",
+        keep_spaces: bool = False,
+    ) -> None:
+        self.pattern = pattern
+        self.pattern_hint = pattern_hint
+        self.doc = doc
+        self.keep_spaces = keep_spaces
 
     def convert(self, node: Node, ctx: ConvertContext) -> str | None:
         value = nonempty_value(node, ctx, scalar_value(node, ctx))
@@ -56,11 +71,14 @@ class Str(ValueType):
         return text_schema(self.pattern)
 
 
-@dataclass
-class TextT(ValueType):
+class TextT(ValueType, Slotted):
     """Multi-paragraph text: each line a paragraph, «- » dash items, «1) » numbered items."""
 
-    doc: str = ""
+    __slots__ = ("doc",)
+    doc: str
+
+    def __init__(self, doc: str = "") -> None:
+        self.doc = doc
 
     def convert(self, node: Node, ctx: ConvertContext) -> Any:
         list_hint = block_hint(ctx, "несколько абзацев (или пунктов «- »)")
@@ -73,11 +91,14 @@ class TextT(ValueType):
         return text_schema()
 
 
-@dataclass
-class Lines(ValueType):
+class Lines(ValueType, Slotted):
     """Text whose lines are kept as separate lines (titles, signature positions)."""
 
-    doc: str = ""
+    __slots__ = ("doc",)
+    doc: str
+
+    def __init__(self, doc: str = "") -> None:
+        self.doc = doc
 
     def convert(self, node: Node, ctx: ConvertContext) -> list[str] | None:
         value = nonempty_value(node, ctx, scalar_value(node, ctx, list_hint=block_hint(ctx, "несколько строк")))
@@ -89,11 +110,14 @@ class Lines(ValueType):
         return text_schema()
 
 
-@dataclass
-class DateT(ValueType):
+class DateT(ValueType, Slotted):
     """A calendar date, ISO (2026-02-11) or Russian (11.02.2026); read by :func:`orderforge.dates.parse_date`."""
 
-    doc: str = ""
+    __slots__ = ("doc",)
+    doc: str
+
+    def __init__(self, doc: str = "") -> None:
+        self.doc = doc
 
     def convert(self, node: Node, ctx: ConvertContext) -> date | None:
         from .dates import DateError, parse_date
@@ -113,12 +137,16 @@ class DateT(ValueType):
         return {"type": "string", "pattern": JSON_PATTERN}
 
 
-@dataclass
-class Enum(ValueType):
+class Enum(ValueType, Slotted):
     """One of a fixed set of words (``choices``)."""
 
+    __slots__ = ("choices", "doc")
     choices: tuple[str, ...]
-    doc: str = ""
+    doc: str
+
+    def __init__(self, choices: tuple[str, ...], doc: str = "") -> None:
+        self.choices = choices
+        self.doc = doc
 
     def convert(self, node: Node, ctx: ConvertContext) -> str | None:
         value = nonempty_value(node, ctx, scalar_value(node, ctx))
@@ -140,11 +168,14 @@ _TRUE = {"да", "yes", "true", "on"}
 _FALSE = {"нет", "no", "false", "off"}
 
 
-@dataclass
-class Bool(ValueType):
+class Bool(ValueType, Slotted):
     """Yes or no: да/нет, yes/no, true/false, on/off, in any case."""
 
-    doc: str = ""
+    __slots__ = ("doc",)
+    doc: str
+
+    def __init__(self, doc: str = "") -> None:
+        self.doc = doc
 
     def convert(self, node: Node, ctx: ConvertContext) -> bool | None:
         value = nonempty_value(node, ctx, scalar_value(node, ctx))
@@ -164,11 +195,14 @@ class Bool(ValueType):
         return {"anyOf": [{"enum": words}, {"type": "boolean"}, {"type": "string", "pattern": any_case}]}
 
 
-@dataclass
-class RefT(ValueType):
+class RefT(ValueType, Slotted):
     """A directory reference; whether it exists is checked later against the directory."""
 
-    doc: str = ""
+    __slots__ = ("doc",)
+    doc: str
+
+    def __init__(self, doc: str = "") -> None:
+        self.doc = doc
 
     def convert(self, node: Node, ctx: ConvertContext) -> Ref | None:
         value = nonempty_value(node, ctx, scalar_value(node, ctx, "код или идентификатор из справочника"))
@@ -189,11 +223,14 @@ def _plausible_year(year: int, node: Node, ctx: ConvertContext, code: str, subje
     return False
 
 
-@dataclass
-class PeriodT(ValueType):
+class PeriodT(ValueType, Slotted):
     """A plan period: «2026», «2026-2028», «2026/2027 учебный год» (a :class:`Period`)."""
 
-    doc: str = ""
+    __slots__ = ("doc",)
+    doc: str
+
+    def __init__(self, doc: str = "") -> None:
+        self.doc = doc
 
     def convert(self, node: Node, ctx: ConvertContext) -> Any:
         value = nonempty_value(node, ctx, scalar_value(node, ctx))
@@ -215,11 +252,14 @@ class PeriodT(ValueType):
         return {"type": ["string", "integer"], "minLength": 4}  # `period: 2026` is an integer in YAML 1.2
 
 
-@dataclass
-class DeadlineT(ValueType):
+class DeadlineT(ValueType, Slotted):
     """A deadline phrase («апрель – май 2026 г.») or its structured form (a mapping)."""
 
-    doc: str = ""
+    __slots__ = ("doc",)
+    doc: str
+
+    def __init__(self, doc: str = "") -> None:
+        self.doc = doc
 
     def convert(self, node: Node, ctx: ConvertContext) -> Any:
         from .deadline import deadline_from_data

@@ -9,53 +9,75 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Union
 
 from .diagnostics import Pos, Report
 from .rawtext import FORBIDDEN_CHARS
+from .slotted import Slotted
 from .yamlerrors import mark_pos
 
-Node = Union["Scalar", "Seq", "Map"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
+    from typing import TypeAlias
+
+Node: TypeAlias = "Scalar | Seq | Map"
 
 
-@dataclass
-class Scalar:
+class Scalar(Slotted):
     """A scalar value, always a string; ``quoted`` tells whether the clerk quoted it."""
 
+    __slots__ = ("value", "pos", "quoted")
     value: str
     pos: Pos
-    quoted: bool = False
+    quoted: bool
+
+    def __init__(self, value: str, pos: Pos, quoted: bool = False) -> None:
+        self.value = value
+        self.pos = pos
+        self.quoted = quoted
 
     kind = "scalar"
 
 
-@dataclass
-class Seq:
+class Seq(Slotted):
     """A YAML sequence, with the position of its start."""
 
+    __slots__ = ("items", "pos")
     items: list[Node]
     pos: Pos
+
+    def __init__(self, items: list[Node], pos: Pos) -> None:
+        self.items = items
+        self.pos = pos
 
     kind = "list"
 
 
-@dataclass
-class Entry:
+class Entry(Slotted):
     """A mapping entry keeps the key's own position for «unknown key» messages."""
 
+    __slots__ = ("key", "key_pos", "value")
     key: str
     key_pos: Pos
     value: Node
 
+    def __init__(self, key: str, key_pos: Pos, value: Node) -> None:
+        self.key = key
+        self.key_pos = key_pos
+        self.value = value
 
-@dataclass
-class Map:
+
+class Map(Slotted):
     """A YAML mapping: its entries by key (in file order), with the position of its start."""
 
-    entries: dict[str, Entry] = field(default_factory=dict)
-    pos: Pos = field(default_factory=lambda: Pos("?"))
-    broken: bool = False  # already reported (e.g. «{{ x }}» read as a mapping); do not report again
+    __slots__ = ("entries", "pos", "broken")
+    entries: dict[str, Entry]
+    pos: Pos
+    broken: bool  # already reported (e.g. «{{ x }}» read as a mapping); do not report again
+
+    def __init__(self, entries: dict[str, Entry] | None = None, pos: Pos | None = None, broken: bool = False) -> None:
+        self.entries = {} if entries is None else entries
+        self.pos = Pos("?") if pos is None else pos
+        self.broken = broken
 
     kind = "mapping"
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 
+from ..slotted import replace
 from .parse import _complete_range, _inherit_years, _int
 from .render import render_deadline
 from .value import (

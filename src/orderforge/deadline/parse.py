@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
 from ..lazyre import LazyPattern
+from ..slotted import replace
 from .value import YEARS, Deadline, DeadlineError, MonthRef, bad_year, year_error
 from .words import (
     _GEN,
@@ -33,6 +32,10 @@ from .words import (
     _Src,
     _wording,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
+    from typing import Any
 
 # --------------------------------------------------------------------------- regexes
 
@@ -53,6 +56,7 @@ _DATE_WORDS = LazyPattern(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_GEN_RE})\s+(?P<y>{_YEAR}
 _DAY_NO_YEAR = LazyPattern(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_GEN_RE})")
 #: «в срок до …» says no more than «до …» in a deadline column: «в срок» is read and not printed.
 _UNTIL = LazyPattern(r"(?:в срок\s+)?(?P<w>до|не позднее|к)\s+(?P<rest>.+)")
+_UNTIL_STARTS = ("в срок", "до", "не позднее", "к")  # how every match of _UNTIL starts
 _UNTIL_MONTH = LazyPattern(rf"(?P<m>{_GEN_RE})(?:\s+(?P<y>{_YEAR}){_SUF})?")
 _UNTIL_YEAR = LazyPattern(rf"(?P<end>конца\s+)?(?P<y>{_YEAR}){_SUF}")
 _BARE_DAY = LazyPattern(r"\d{1,2}")
@@ -116,6 +120,18 @@ _ANNUAL_TAIL = LazyPattern(rf"ежегодно{_COMMA}\s+(?P<tail>.+)")
 def _may_match(key: str, words: Iterable[str]) -> bool:
     """Whether ``key`` holds one of ``words``, which a pattern needs to match: else it is not even compiled."""
     return any(word in key for word in words)
+
+
+def _starts_with_digit(key: str) -> bool:
+    """Whether a pattern starting with ``\\d`` may match: str.isdigit holds for every character ``\\d`` matches.
+    Cheap tests like this one keep a phrase from compiling patterns that cannot match it (issue 12)."""
+    return key[:1].isdigit()
+
+
+def _may_be_year(key: str) -> bool:
+    """How every match of :data:`_ONE_YEAR` and :data:`_YEARS` starts: «в течение …», «в(о) …» or the year."""
+    return key[:1] == "в" or _starts_with_digit(key)
+
 
 # --------------------------------------------------------------------------- parsing
 
@@ -211,6 +227,8 @@ def _parse_annual(src: _Src, school: bool) -> Deadline | None:
 
 def _match_day(key: str) -> tuple[date, bool] | None:
     """«31.05.2026» or «10 февраля 2026 г.» → (date, written numerically)."""
+    if not _starts_with_digit(key):  # both patterns do: no need to compile them for «Февраль 2026 г.»
+        return None
     m = _DATE_NUM.fullmatch(key) if "." in key else None
     if m:
         return date(int(m["y"]), int(m["m"]), int(m["d"])), True
@@ -228,7 +246,7 @@ def _parse_date(src: _Src, school: bool) -> Deadline | None:
 def _parse_until(src: _Src, school: bool) -> Deadline | None:
     """«до 31.05.2026», «не позднее 15.03.2026», «к 1 сентября 2026 г.», «до февраля 2022 года»,
     «до 2027 года», «до конца 2026 года»; «к» only before a day («к сентябрю» is not read)."""
-    m = _UNTIL.fullmatch(src.key)
+    m = _UNTIL.fullmatch(src.key) if src.key.startswith(_UNTIL_STARTS) else None
     if not m:
         return None
     until = Deadline("until", src.text, not_later=m["w"] == "не позднее", by=m["w"] == "к")
@@ -251,6 +269,8 @@ def _parse_dates(src: _Src, school: bool) -> Deadline | None:
     «20–24.04.2027» (``compact``).
     """
     for rx, prepositions, needs in _DATES_FORMS:
+        if not (prepositions or _starts_with_digit(src.key)):
+            continue  # «01.09.2025 – …», «20–24.04.2027»: without a day first, no start is found below
         m = rx.fullmatch(src.key) if _may_match(src.key, needs) else None
         end = _match_day(m["b"]) if m else None
         if m is None or end is None:
@@ -333,14 +353,14 @@ def _parse_school_year(src: _Src, school: bool) -> Deadline | None:
 
 
 def _parse_years(src: _Src, school: bool) -> Deadline | None:
-    m = _YEARS.fullmatch(src.key) if _may_match(src.key, _DASH_CHARS) else None
+    m = _YEARS.fullmatch(src.key) if _may_match(src.key, _DASH_CHARS) and _may_be_year(src.key) else None
     if not m or int(m["a"]) >= int(m["b"]):
         return None
     return Deadline("years", src.text, year=int(m["a"]), last_year=int(m["b"]), **_governed(m))
 
 
 def _parse_year(src: _Src, school: bool) -> Deadline | None:
-    m = _ONE_YEAR.fullmatch(src.key)
+    m = _ONE_YEAR.fullmatch(src.key) if _may_be_year(src.key) else None
     return Deadline("year", src.text, year=int(m["y"]), **_governed(m)) if m else None
 
 

@@ -8,10 +8,10 @@ last, by the style's ``capitalize`` or, «as written», by the clerk's own text.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from ..lazyre import LazyPattern
+from ..slotted import FrozenSlotted
 from .value import Deadline, DeadlineStyle, MonthRef
 from .words import (
     _GEN,
@@ -34,12 +34,16 @@ _SUFFIX_IN_TEXT = LazyPattern(r"\d{4}\s*(годов|годах|годы|года
 # --------------------------------------------------------------------------- rendering
 
 
-@dataclass(frozen=True)
-class _Ctx:
+class _Ctx(FrozenSlotted):
     """Resolved style: the year-suffix forms and the dash."""
 
+    __slots__ = ("suffix", "dash")
     suffix: tuple[str, str, str, str, str, str]
     dash: str
+
+    def __init__(self, suffix: tuple[str, str, str, str, str, str], dash: str) -> None:
+        object.__setattr__(self, "suffix", suffix)
+        object.__setattr__(self, "dash", dash)
 
     def year(self, year: int, governed: bool = True, prepositional: bool = False) -> str:
         """«2026 г.»; ``governed`` after a month, a day or «в течение» («2026 года»); «в 2026 году»."""

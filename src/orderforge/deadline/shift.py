@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
+from ..slotted import replace
 from .render import render_deadline
 from .value import Deadline, DeadlineStyle
 from .words import _YEAR_IN_TEXT, AS_WRITTEN

@@ -9,10 +9,10 @@ form of strings (:meth:`Deadline.to_data`; the way back is
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from ..dates import YEARS, year_problem
+from ..slotted import FrozenSlotted
 from .words import _CAPITALIZE, _PART_MAX, _YEAR_SUFFIXES, AS_WRITTEN
 
 KINDS: tuple[str, ...] = (
@@ -51,8 +51,7 @@ def bad_year(d: Deadline) -> int | None:
 # --------------------------------------------------------------------------- style
 
 
-@dataclass(frozen=True)
-class DeadlineStyle:
+class DeadlineStyle(FrozenSlotted):
     """How deadlines are printed; comes from the committee's house style.
 
     ``year_suffix``: «г.», «года», «год», «» (no suffix) or ``"as_written"``
@@ -63,9 +62,16 @@ class DeadlineStyle:
     of the clerk's first letter, ``"upper"``/``"lower"`` force it.
     """
 
-    year_suffix: str = "г."
-    range_dash: str = " – "
-    capitalize: str = AS_WRITTEN
+    __slots__ = ("year_suffix", "range_dash", "capitalize")
+    year_suffix: str
+    range_dash: str
+    capitalize: str
+
+    def __init__(self, year_suffix: str = "г.", range_dash: str = " – ", capitalize: str = AS_WRITTEN) -> None:
+        object.__setattr__(self, "year_suffix", year_suffix)
+        object.__setattr__(self, "range_dash", range_dash)
+        object.__setattr__(self, "capitalize", capitalize)
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         suffixes = (*_YEAR_SUFFIXES, AS_WRITTEN)
@@ -79,8 +85,7 @@ class DeadlineStyle:
 # --------------------------------------------------------------------------- the value
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(FrozenSlotted):
     """A parsed deadline. Which fields matter depends on ``kind`` (see :meth:`to_data`).
 
     ``months`` holds (year or None, month) pairs: the months of «months», the two
@@ -91,35 +96,123 @@ class Deadline:
     2026 года», «в 2026 году»; at most one of them is set.
     """
 
+    __slots__ = (
+        "kind",
+        "text",
+        "months",
+        "notes",
+        "day",
+        "last_day",
+        "numeric",
+        "year",
+        "last_year",
+        "part",
+        "roman",
+        "during",
+        "phrase",
+        "wording",
+        "months_first",
+        "prepositional",
+        "comma",
+        "not_later",
+        "prepositions",
+        "slash",
+        "short",
+        "spelled",
+        "by",
+        "end",
+        "compact",
+        "through",
+        "bare",
+    )
     kind: str
     text: str
-    months: tuple[MonthRef, ...] = ()
-    notes: tuple[str, ...] = ()
-    day: date | None = None  # date, until; dates (first day)
-    last_day: date | None = None  # dates
-    numeric: bool = False  # date, until, dates: «31.05.2026» rather than «31 мая 2026 г.»
-    year: int | None = None  # half, quarter, term, year, years, school_year (first year); until: «до 2027 года»
-    last_year: int | None = None  # years, school_year, term
-    part: int | None = None  # half 1–2, quarter 1–4, term 1–4
-    roman: bool = False  # half, quarter, term: «II полугодие»
-    during: bool = False  # year, years, half, quarter, term, school_year: «в течение 2026 года»
-    phrase: str = ""  # phrase: sub-kind such as "as_needed"
-    wording: str = ""  # phrase: the clerk's words; annual: the tail («по отдельному графику»)
-    months_first: bool = False  # annual: «Май, декабрь ежегодно»
-    prepositional: bool = False  # annual: «в июне и декабре»; months, range: «в мае 2026 года»;
+    months: tuple[MonthRef, ...]
+    notes: tuple[str, ...]
+    day: date | None  # date, until; dates (first day)
+    last_day: date | None  # dates
+    numeric: bool  # date, until, dates: «31.05.2026» rather than «31 мая 2026 г.»
+    year: int | None  # half, quarter, term, year, years, school_year (first year); until: «до 2027 года»
+    last_year: int | None  # years, school_year, term
+    part: int | None  # half 1–2, quarter 1–4, term 1–4
+    roman: bool  # half, quarter, term: «II полугодие»
+    during: bool  # year, years, half, quarter, term, school_year: «в течение 2026 года»
+    phrase: str  # phrase: sub-kind such as "as_needed"
+    wording: str  # phrase: the clerk's words; annual: the tail («по отдельному графику»)
+    months_first: bool  # annual: «Май, декабрь ежегодно»
+    prepositional: bool  # annual: «в июне и декабре»; months, range: «в мае 2026 года»;
     # year, years, half, quarter, term, school_year: «в 2026 году»
-    comma: bool = False  # annual: «ежегодно, в июне»
-    not_later: bool = False  # until: «не позднее 15.03.2026» rather than «до …»
-    prepositions: bool = False  # dates: «с 01.09.2025 по 30.09.2025» rather than «01.09.2025 – 30.09.2025»
-    slash: bool = False  # school_year, term: «2025/2026» rather than «2025–2026»
-    short: bool = False  # school_year, term: «уч. год» rather than «учебный год»
+    comma: bool  # annual: «ежегодно, в июне»
+    not_later: bool  # until: «не позднее 15.03.2026» rather than «до …»
+    prepositions: bool  # dates: «с 01.09.2025 по 30.09.2025» rather than «01.09.2025 – 30.09.2025»
+    slash: bool  # school_year, term: «2025/2026» rather than «2025–2026»
+    short: bool  # school_year, term: «уч. год» rather than «учебный год»
     # Fields added later keep their default in older data, so its structured form is unchanged.
-    spelled: bool = False  # half, quarter, term: «первое полугодие» rather than «1 полугодие»
-    by: bool = False  # until: «к 1 сентября 2026 г.» rather than «до …»
-    end: bool = False  # until with a year: «до конца 2026 года» (31 December) rather than «до 2026 года»
-    compact: bool = False  # dates in one month: «с 1 по 10 сентября 2026 г.», «20–24.04.2027»
-    through: bool = False  # annual: the months are a range, «сентябрь – октябрь ежегодно»
-    bare: bool = False  # school_year: «2026–2027» alone, read so in a school-year plan
+    spelled: bool  # half, quarter, term: «первое полугодие» rather than «1 полугодие»
+    by: bool  # until: «к 1 сентября 2026 г.» rather than «до …»
+    end: bool  # until with a year: «до конца 2026 года» (31 December) rather than «до 2026 года»
+    compact: bool  # dates in one month: «с 1 по 10 сентября 2026 г.», «20–24.04.2027»
+    through: bool  # annual: the months are a range, «сентябрь – октябрь ежегодно»
+    bare: bool  # school_year: «2026–2027» alone, read so in a school-year plan
+
+    def __init__(
+        self,
+        kind: str,
+        text: str,
+        months: tuple[MonthRef, ...] = (),
+        notes: tuple[str, ...] = (),
+        day: date | None = None,
+        last_day: date | None = None,
+        numeric: bool = False,
+        year: int | None = None,
+        last_year: int | None = None,
+        part: int | None = None,
+        roman: bool = False,
+        during: bool = False,
+        phrase: str = "",
+        wording: str = "",
+        months_first: bool = False,
+        prepositional: bool = False,
+        comma: bool = False,
+        not_later: bool = False,
+        prepositions: bool = False,
+        slash: bool = False,
+        short: bool = False,
+        spelled: bool = False,
+        by: bool = False,
+        end: bool = False,
+        compact: bool = False,
+        through: bool = False,
+        bare: bool = False,
+    ) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "months", months)
+        object.__setattr__(self, "notes", notes)
+        object.__setattr__(self, "day", day)
+        object.__setattr__(self, "last_day", last_day)
+        object.__setattr__(self, "numeric", numeric)
+        object.__setattr__(self, "year", year)
+        object.__setattr__(self, "last_year", last_year)
+        object.__setattr__(self, "part", part)
+        object.__setattr__(self, "roman", roman)
+        object.__setattr__(self, "during", during)
+        object.__setattr__(self, "phrase", phrase)
+        object.__setattr__(self, "wording", wording)
+        object.__setattr__(self, "months_first", months_first)
+        object.__setattr__(self, "prepositional", prepositional)
+        object.__setattr__(self, "comma", comma)
+        object.__setattr__(self, "not_later", not_later)
+        object.__setattr__(self, "prepositions", prepositions)
+        object.__setattr__(self, "slash", slash)
+        object.__setattr__(self, "short", short)
+        object.__setattr__(self, "spelled", spelled)
+        object.__setattr__(self, "by", by)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "compact", compact)
+        object.__setattr__(self, "through", through)
+        object.__setattr__(self, "bare", bare)
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -9,9 +9,8 @@ its match *key* (:func:`_source`) and how a phrase's own words are kept
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..lazyre import LazyPattern
+from ..slotted import FrozenSlotted
 
 AS_WRITTEN = "as_written"
 
@@ -84,6 +83,17 @@ _PHRASE_WORDING = {
     "after_term": "по итогам четверти", "after_year": "по итогам учебного года",
 }
 _PHRASE_RES = tuple((sub, LazyPattern(rx)) for sub, rx in _PHRASES)
+#: The characters each phrase's pattern may start with (tests/test_deadline_words.py derives them from the
+#: patterns): a key is tried only against the phrases its first character allows, so a dated deadline
+#: («апрель – май 2026 г.») compiles none of the nineteen patterns (issue 12: validate's start-up).
+_PHRASE_FIRST = {
+    "always": "п", "as_needed": "п", "during_school_year": "в", "during_year": "в", "whole_period": "в",
+    "until_school_year_end": "д", "until_year_end": "д", "schedule": "пвс", "on_request": "п", "by_plan": "пвс",
+    "daily": "е1ор", "weekly": "е1ор", "monthly": "е1ор", "quarterly": "е1ор", "per_term": "1ор",
+    "half_yearly": "1ор2д", "yearly": "1ор", "after_term": "п", "after_year": "п",
+}
+_PHRASES_BY_FIRST = {first: tuple((sub, rx) for sub, rx in _PHRASE_RES if first in _PHRASE_FIRST[sub])
+                     for first in "".join(_PHRASE_FIRST.values())}
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _ROMAN_NO = {v.lower(): k for k, v in _ROMAN.items()}
@@ -124,13 +134,18 @@ _SPACED_HYPHEN = LazyPattern(r"\s[-–—]\s")
 _YEAR_IN_TEXT = LazyPattern(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
-@dataclass(frozen=True)
-class _Src:
+class _Src(FrozenSlotted):
     """A phrase three ways: as kept (``text``), trimmed (``orig``) and its match key."""
 
+    __slots__ = ("text", "orig", "key")
     text: str
     orig: str
     key: str
+
+    def __init__(self, text: str, orig: str, key: str) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "orig", orig)
+        object.__setattr__(self, "key", key)
 
 
 def _normalise(text: str) -> str:
@@ -159,7 +174,7 @@ def _key(orig: str) -> str:
 
 
 def _match_phrase(key: str) -> str | None:
-    return next((sub for sub, rx in _PHRASE_RES if rx.fullmatch(key)), None)
+    return next((sub for sub, rx in _PHRASES_BY_FIRST.get(key[:1], ()) if rx.fullmatch(key)), None)
 
 
 def _wording(orig: str) -> str:

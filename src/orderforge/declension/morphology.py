@@ -12,11 +12,11 @@ import os
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from ..lexicon import word_is_known
 from ..typography import upper_first
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # the library itself loads lazily, see analyser()
     from pymorphy3 import MorphAnalyzer
     from pymorphy3.analyzer import Parse

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from ..lexicon import word_is_known
 from .cases import GRAMMEME, check_case, override
@@ -30,6 +29,7 @@ from .morphology import (
     nominatives,
 )
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pymorphy3.analyzer import Parse
 

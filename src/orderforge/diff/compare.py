@@ -8,7 +8,6 @@ people is :mod:`.report`'s job (and the amending order's, :mod:`orderforge.amend
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import operator
 from collections.abc import Callable, Iterator
@@ -18,6 +17,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Pos, UserError
 from ..planmodel import Activity, Para, Period, Plan, Point, Ref
+from ..slotted import field_names
 from .match import _keep_in_order, flatten, match_items, match_sections
 from .result import (
     ACTIVITY_FIELDS,
@@ -230,8 +230,8 @@ def requisites(block: Any) -> dict[str, str]:
     """
     if block is None:
         return {}
-    return {f.name: requisite_text(getattr(block, f.name)) for f in dataclasses.fields(block)
-            if f.name not in STRUCTURED | _BOOKKEEPING}
+    return {name: requisite_text(getattr(block, name)) for name in field_names(block)
+            if name not in STRUCTURED | _BOOKKEEPING}
 
 
 def _plan_requisites(plan: Plan) -> dict[str, str]:
@@ -307,8 +307,8 @@ def _same_entry(a: Any, b: Any) -> bool:
     """Two directory entries (Person, Party or None) equal in all but where they were written."""
     if a is None or b is None:
         return a is b
-    return type(a) is type(b) and all(getattr(a, f.name) == getattr(b, f.name)
-                                      for f in dataclasses.fields(a) if f.name not in _BOOKKEEPING)
+    return type(a) is type(b) and all(getattr(a, name) == getattr(b, name)
+                                      for name in field_names(a) if name not in _BOOKKEEPING)
 
 
 def _block_changes(kind: str, old: Any, new: Any, differ: Callable[[str, str], bool] = operator.ne
