@@ -85,6 +85,10 @@ def test_hypothesis_plans_load_the_same_both_ways(text: str) -> None:
     "a: !!python/object x\n",                # unknown tag: a warning
     "a: \"\\x07\"\n",                        # an escaped control character
     "text: пробел\u2028разрыв\n",            # a Unicode line separator: the reference parser only
+    "\n- |\n  \n   ",                         # a blank line deeper than the first: ruamel refuses it
+    "a: |-\n  \n    текст\n",                  # … also when the deeper line has text (libyaml reads it)
+    "a: | # c\n  \n   \n",                     # … after a comment on the header line
+    "a: |2\n  \n    текст\n",                  # an indentation digit: both read it
 ])
 def test_hand_picked_hard_cases_load_the_same_both_ways(text: str) -> None:
     fast, reference = both_ways(text)

@@ -21,9 +21,17 @@ MAX_DEPTH = 50
 
 #: What the two parsers are known to read differently — tabs (libyaml allows more of them), other line
 #: breaks (U+0085, U+2028, U+2029), directives («%»), complex keys («?»), a comment glued to a block
-#: scalar's «|» or «>» — sends a file straight to the reference parser. Plans rarely have any of them
-#: (a «?» where a key could start costs only the speed-up); a differential fuzz test keeps this list honest.
-RISKY = LazyPattern(r"[\t\x85\u2028\u2029]|^%|[|>][-+0-9]*#|(?:^|[-\[{,:?])[ ]*\?(?:\s|$)", re.MULTILINE)
+#: scalar's «|» or «>», a block scalar whose first blank line has spaces and a later line more of them
+#: (ruamel refuses «more indented follow up line than first», libyaml reads it) — sends a file straight to
+#: the reference parser. Plans rarely have any of them (a «?» where a key could start costs only the
+#: speed-up); a differential fuzz test keeps this list honest.
+RISKY = LazyPattern(r"[\t\x85\u2028\u2029]|^%|[|>][-+0-9]*#|(?:^|[-\[{,:?])[ ]*\?(?:\s|$)"
+                    r"|[|>][-+]?[ ]*(?:#[^\n]*)?\n( +)\n(?:[ ]*\n)*\1 ", re.MULTILINE)
+
+#: The block-scalar alternative of :data:`RISKY`, tried only where a «|» or «>» stands: ruamel's scanner
+#: (scan_block_scalar_indentation) refuses leading blank lines of a block scalar without an indentation
+#: digit when the first has spaces and a later blank line, or the first line of text, has more.
+_DEEPER_BLANK = LazyPattern(r"[|>][-+]?[ ]*(?:#[^\n]*)?\n( +)\n(?:[ ]*\n)*\1 ")
 
 _RISKY_QUESTION = LazyPattern(r"(?:^|[-\[{,:?])[ ]*\?(?:\s|$)", re.MULTILINE)
 
@@ -40,6 +48,8 @@ def is_risky(text: str) -> bool:
         return True
     if "#" in text and _block_indicator_comment(text):
         return True
+    if ("|" in text or ">" in text) and _deeper_blank_line(text):
+        return True
     return "?" in text and _RISKY_QUESTION.search(text) is not None
 
 
@@ -53,6 +63,18 @@ def _block_indicator_comment(text: str) -> bool:
         if before >= 0 and text[before] in "|>":
             return True
         at = text.find("#", at + 1)
+    return False
+
+
+def _deeper_blank_line(text: str) -> bool:
+    """:data:`_DEEPER_BLANK` matched at each «|» and «>» (a search would try it at every offset)."""
+    match = _DEEPER_BLANK.match
+    for mark in "|>":
+        at = text.find(mark)
+        while at >= 0:
+            if match(text, at):
+                return True
+            at = text.find(mark, at + 1)
     return False
 
 
