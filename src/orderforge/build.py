@@ -54,11 +54,19 @@ def build_docx_bytes(plan: Plan, workspace: Path | None = None, style: Style | N
 
 
 def build_plan(plan_path: Path, out_dir: Path) -> BuildResult:
-    """Validate, render and atomically write one plan's .docx."""
+    """Validate, render and atomically write one plan's .docx.
+
+    No cycle collection while the plan is checked, resolved and rendered (load.paused_gc): the plan's
+    model, the context and the rows are tens of thousands of live objects that each collection walked
+    again, and they hold next to no cyclic garbage (a 5,000-activity plan: context and render about a
+    quarter faster). Reference counting frees as usual; collection resumes when the plan is built.
+    """
+    from .load import paused_gc
     from .write import write_atomic
 
-    plan, report = validated_plan(plan_path)
-    data = build_docx_bytes(plan)
+    with paused_gc():
+        plan, report = validated_plan(plan_path)
+        data = build_docx_bytes(plan)
     target = output_path(plan_path, out_dir)
     write_atomic(target, data)
     return BuildResult(plan_path, target, report.warnings)
