@@ -56,6 +56,9 @@ def build_docx_bytes(plan: Plan, workspace: Path | None = None, style: Style | N
 
 
 _deferred = [False]  # a build left its survivors uncollected in the oldest generation
+#: Objects a build leaves in the young generation above which their collection is deferred (a plan of a thousand
+#: activities, or any first build in a process, leaves 70,000 or more; a plan of a few hundred, a few thousand).
+_DEFER_ABOVE = 20_000
 
 
 @contextmanager
@@ -67,7 +70,8 @@ def _quiet_gc() -> Iterator[None]:
     would start a collection of all of them at the first allocation after the build (~0.1 s), though a
     CLI process exits right after. So the survivors go straight to the oldest generation (freeze, then
     unfreeze: two list splices), and that one build's garbage (the model is cyclic) is collected when the
-    next build starts: a process building many plans keeps at most one plan's garbage.
+    next build starts: a process building many plans keeps at most one plan's garbage. A small build's
+    survivors are few: collection simply resumes, and a batch of small plans pays no full collections.
     """
     enabled = gc.isenabled()
     if _deferred[0]:
@@ -78,9 +82,10 @@ def _quiet_gc() -> Iterator[None]:
         yield
     finally:
         if enabled:
-            gc.freeze()
-            gc.unfreeze()
-            _deferred[0] = True
+            if gc.get_count()[0] > _DEFER_ABOVE:
+                gc.freeze()
+                gc.unfreeze()
+                _deferred[0] = True
             gc.enable()
 
 
