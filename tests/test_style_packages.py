@@ -211,3 +211,28 @@ def test_the_entry_points_are_scanned_again_only_when_something_is_installed(
     (tmp_path / "cache" / "style-packages.json").write_text("{broken", encoding="utf-8")
     package_sources.cache_clear()
     assert package_sources() == () and len(scans) == 3
+
+
+def test_the_metadata_scan_is_skipped_only_when_no_installed_package_names_the_group(
+        installed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first build of a bundled style need not import importlib.metadata when no dist-info names
+    ``orderforge.styles``; as soon as one does, the full scan runs and finds it (precedence unchanged)."""
+    import subprocess
+
+    import orderforge.stylesources as sources
+
+    assert sources._may_have_style_entry_points()
+    assert [s.origin for s in sources._scan_entry_points()] == ["пакет mycommittee"]
+    monkeypatch.syspath_prepend(str(tmp_path / "site.zip"))
+    (tmp_path / "site.zip").write_bytes(b"")
+    shutil.rmtree(installed / "mycommittee_style-1.0.dist-info")
+    assert sources._may_have_style_entry_points()  # a zip on sys.path: the full scan decides
+    script = ("import sys, orderforge.stylesources as s; from importlib.metadata import entry_points; "
+              "quick = s._may_have_style_entry_points(); "
+              "assert quick or not entry_points(group=s.ENTRY_POINT_GROUP); print(quick)")
+    plain = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert plain.stdout.strip() == "False"  # this environment installs no style package
+    lean = subprocess.run([sys.executable, "-c", "import sys, orderforge.stylesources as s; "
+                           "assert s._scan_entry_points() == (); print('importlib.metadata' in sys.modules)"],
+                          capture_output=True, text=True, check=True)
+    assert lean.stdout.strip() == "False"

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from .context import (
     AppendixContext,
@@ -27,6 +28,9 @@ from .planmodel import Activity, Order, Para, Plan, Section, Text
 from .spec import KIND_GENITIVE, KIND_INSTRUMENTAL
 from .style import Column, Style
 from .typography import squeeze, typeset, upper_first
+
+if TYPE_CHECKING:
+    from .deadline import DeadlineStyle
 
 MONTHS_GENITIVE = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
@@ -306,12 +310,19 @@ def cell_paras(column: Column, activity: Activity, number: list[int], plan: Plan
 
 
 def render_deadline_for(activity: Activity, style: Style) -> str:
-    from .deadline import DeadlineStyle, render_deadline
+    from .deadline import render_deadline
 
     if activity.deadline is None:
         return ""
-    deadline_style = DeadlineStyle(style.year_suffix, style.range_dash, style.capitalize)
-    return render_deadline(activity.deadline, deadline_style)
+    return render_deadline(activity.deadline, _deadline_style(style.year_suffix, style.range_dash, style.capitalize))
+
+
+@lru_cache(maxsize=16)
+def _deadline_style(year_suffix: str, range_dash: str, capitalize: str) -> DeadlineStyle:
+    """The house style's deadline settings, checked and built once, not once per activity (frozen: shared safely)."""
+    from .deadline import DeadlineStyle
+
+    return DeadlineStyle(year_suffix, range_dash, capitalize)
 
 
 def grouped_responsible(activity: Activity, plan: Plan, style: Style) -> list[str]:

@@ -123,6 +123,8 @@ def package_sources() -> tuple[StyleSource, ...]:
 
 
 def _scan_entry_points() -> tuple[StyleSource, ...]:
+    if not _may_have_style_entry_points():
+        return ()  # importlib.metadata would find none: not imported (~30 ms of a first build)
     from importlib.metadata import entry_points
 
     found: list[StyleSource] = []
@@ -131,6 +133,51 @@ def _scan_entry_points() -> tuple[StyleSource, ...]:
         if root is not None:
             found.append(StyleSource(f"пакет {point.name}", root))
     return tuple(found)
+
+
+def _may_have_style_entry_points() -> bool:
+    """False only when importlib.metadata certainly finds no ``orderforge.styles`` entry point.
+
+    It finds distributions through the ``find_distributions`` of ``sys.meta_path``'s finders; the
+    standard PathFinder looks in each ``sys.path`` folder for ``*.dist-info`` and ``*.egg-info``
+    folders, whose ``entry_points.txt`` names the groups. When no such file mentions the group, there is
+    nothing to find. Anything less plain (another finder that lists distributions, a zip or an egg on
+    ``sys.path``, a folder that cannot be read) answers True: the full scan decides, as it always did.
+    """
+    from importlib.machinery import PathFinder
+
+    if any(hasattr(finder, "find_distributions") and finder is not PathFinder for finder in sys.meta_path):
+        return True
+    for entry in sys.path:
+        folder = entry or "."
+        if folder.lower().endswith(".egg"):
+            return True
+        try:
+            if not os.path.isdir(folder):
+                if os.path.exists(folder):
+                    return True  # a zip on sys.path
+                continue
+            names = os.listdir(folder)
+        except OSError:
+            return True
+        for name in names:
+            low = name.lower()
+            if low.endswith(".egg"):
+                return True
+            if low.endswith((".dist-info", ".egg-info")) and _names_group(os.path.join(folder, name)):
+                return True
+    return False
+
+
+def _names_group(info: str) -> bool:
+    """Whether a distribution's metadata folder has an ``entry_points.txt`` that may name our group."""
+    try:
+        with open(os.path.join(info, "entry_points.txt"), encoding="utf-8", errors="replace") as file:
+            return ENTRY_POINT_GROUP in file.read()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return not os.path.isfile(info)  # an egg-info file (PKG-INFO alone) names no entry points
 
 
 def _site_key() -> list[list[object]]:
