@@ -14,12 +14,10 @@ in the package is internal and may change.
 
 from __future__ import annotations
 
-from importlib import import_module
+from .lazyexports import lazy_exports
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the type checker and editors see the real objects
-    from typing import Any
-
     from .amend import AmendData as AmendData
     from .amend import AmendResult as AmendResult
     from .amend import build_amend as build_amend
@@ -84,15 +82,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    """Import a public name from its module on first use, then keep it here."""
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'orderforge' has no attribute {name!r}")
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals(), __all__)
