@@ -6,7 +6,6 @@ The library entry point the CLI (and tests) call; it prints nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,26 +53,18 @@ def build_docx_bytes(plan: Plan, workspace: Path | None = None, style: Style | N
     return render_docx(build_context(plan, style), style)
 
 
-@contextmanager
-def _quiet_gc() -> Iterator[None]:
-    """No cycle collection while a plan is checked, resolved and rendered (load.paused_gc).
+def build_plan(plan_path: Path, out_dir: Path) -> BuildResult:
+    """Validate, render and atomically write one plan's .docx.
 
-    The plan's model, the context and the rows are hundreds of thousands of live objects that each
-    collection walked again (5,000 activities: context and render about a quarter faster without).
-    Collection resumes as it was when the plan is built. (Deferring the collection that then follows, by
-    gc.freeze/unfreeze, was measured too: 7 % more instructions at 5,000 activities, so it is not done.)
+    No cycle collection while the plan is checked, resolved and rendered (:func:`load.paused_gc`): the
+    model, the context and the rows are hundreds of thousands of live objects that each collection walked
+    again (5,000 activities: context and render about a quarter faster without). Deferring the collection
+    that then follows, by gc.freeze/unfreeze, was measured too: 7 % more instructions, so it is not done.
     """
     from .load import paused_gc
-
-    with paused_gc():
-        yield
-
-
-def build_plan(plan_path: Path, out_dir: Path) -> BuildResult:
-    """Validate, render and atomically write one plan's .docx (cycle collection paused, see :func:`_quiet_gc`)."""
     from .write import write_atomic
 
-    with _quiet_gc():
+    with paused_gc():
         plan, report = validated_plan(plan_path)
         data = build_docx_bytes(plan)
     target = output_path(plan_path, out_dir)

@@ -126,7 +126,6 @@ class _Moved:
             raise _Unsure(pos)
         return converted
 
-
     def deadline(self, deadline: Deadline, pos: Pos | None, typ: Any) -> Deadline | None:
         """The new deadline: a phrase the rollover rewrote, converted; one it left alone, as it was. A
         structured one (its own values rewritten, not the mapping's place) moves as :func:`shift_deadline`
