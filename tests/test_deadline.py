@@ -938,7 +938,7 @@ def test_school_year_shift_moves_both_years_and_the_span() -> None:
     ],
 )
 def test_rollover_keeps_the_clerks_spelling(text: str, shifted: str) -> None:
-    from orderforge.rollover import shift_deadline_text
+    from orderforge.yearshift import shift_deadline_text
 
     assert shift_deadline_text(text, 1) == (shifted, "moved")
     assert shift_deadline_text("ежеквартально", 1) == ("ежеквартально", "kept")

@@ -257,7 +257,7 @@ SHIFTS: list[tuple[str, bool, int, str]] = [
      ("первое полугодие 2025", "первое полугодие 2026"), ("20–24.04.2027", "20–24.04.2028")],
 )
 def test_rollover_keeps_the_clerks_words(text: str, shifted: str) -> None:
-    from orderforge.rollover import shift_deadline_text
+    from orderforge.yearshift import shift_deadline_text
 
     assert shift_deadline_text(text, 1) == (shifted, "moved")
 

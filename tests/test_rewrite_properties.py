@@ -24,7 +24,8 @@ from orderforge.diagnostics import Report, UserError
 from orderforge.load import Map, Scalar, Seq, load_text
 from orderforge.planfile import load_plan
 from orderforge.planmodel import parse_period
-from orderforge.rollover import new_from, shift_period_mentions, shift_years
+from orderforge.rollover import new_from
+from orderforge.yearshift import shift_period_mentions, shift_years
 
 from .planhelpers import add_year
 from .planstrategies import GenPlan, WordTable, rich_plans, table_docx, word_tables

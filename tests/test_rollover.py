@@ -12,7 +12,7 @@ from orderforge.cli import main
 from orderforge.diff import diff_specs
 from orderforge.planfile import load_plan
 from orderforge.planmodel import parse_period
-from orderforge.rollover import shift_deadline_text, shift_period_mentions
+from orderforge.yearshift import shift_deadline_text, shift_period_mentions
 
 from .planhelpers import add_year
 

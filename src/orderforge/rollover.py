@@ -37,23 +37,21 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .dates import YEARS
 from .diagnostics import Diagnostic, Pos, Report, UserError
 from .planmodel import Period, parse_period
+from .yearshift import essence, plural_years, shift_deadline_text, shift_period_mentions, shift_years
 
 if TYPE_CHECKING:
     from .planmodel import Plan
     from .rolloversplice import Edits
 
 FILL_COMMENT = "заполните перед сборкой"
-_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
 @dataclass
@@ -140,61 +138,6 @@ def _genitive(block: Any) -> str:
     return KIND_GENITIVE.get(kind, KIND_GENITIVE["приказ"])
 
 
-# --------------------------------------------------------------------------- years
-
-
-def shift_years(text: str, shift: int) -> str:
-    """Every four-digit plan year (:data:`orderforge.dates.YEARS`) in the text moved by ``shift``."""
-    return _YEAR.sub(lambda m: str(int(m[1]) + shift) if int(m[1]) in YEARS else m[0], text)
-
-
-def period_pattern(period: Period) -> re.Pattern[str]:
-    """How the plan period appears in running text: «2026-2028», «2025/2026», «2026 год»."""
-    return _period_pattern(period.first_year, period.last_year)
-
-
-@lru_cache(maxsize=64)
-def _period_pattern(first: int, last: int) -> re.Pattern[str]:
-    """Remembered: it is asked for every text of a plan, twice (the rollover, then its warnings)."""
-    if first != last:
-        return re.compile(rf"(?<!\d){first}(\s*[-–—/]\s*){last}(?!\d)")
-    return re.compile(rf"(?<![\d.]){first}(?=\s*(?:год|гг?\.|г\b))")
-
-
-def shift_period_mentions(text: str, period: Period, shift: int) -> str:
-    """The period's mentions (:func:`period_pattern`) moved by ``shift``; a text without the period's first
-    year, as most are, is not searched (every mention starts with it)."""
-    if str(period.first_year) not in text:
-        return text
-    first, last = period.first_year + shift, period.last_year + shift
-    return period_pattern(period).sub(lambda m: f"{first}{m[1]}{last}" if m.lastindex else str(first), text)
-
-
-def _essence(deadline: Any) -> dict[str, Any]:
-    return {k: v for k, v in deadline.to_data().items() if k != "text"}
-
-
-@lru_cache(maxsize=4096)
-def shift_deadline_text(text: str, shift: int) -> tuple[str, str]:
-    """A deadline phrase moved by ``shift`` years → (new text, "moved" | "kept" | "free").
-
-    The years are replaced where the clerk wrote them; if the result does not
-    parse to exactly the shifted deadline, the deadline module renders it.
-    Remembered: a plan repeats a few dozen phrases over hundreds of activities, and the
-    answer depends on nothing else.
-    """
-    from .deadline import parse_deadline, shift_deadline
-
-    deadline = parse_deadline(text)
-    if deadline.span() is None:
-        return text, "kept" if deadline.known else "free"
-    moved = shift_deadline(deadline, shift)
-    candidate = shift_years(text, shift)
-    if _essence(parse_deadline(candidate)) == _essence(moved):
-        return candidate, "moved"
-    return moved.text, "moved"
-
-
 def _shift_structured(mapping: Any, shift: int) -> str:
     """A structured deadline (a mapping) moved in place; returns the status as above."""
     from .deadline import deadline_from_data, shift_deadline
@@ -212,7 +155,7 @@ def _shift_structured(mapping: Any, shift: int) -> str:
     candidate = {k: [shift_years(x, shift) for x in v] if isinstance(v, list) else shift_years(v, shift)
                  for k, v in data_of(mapping).items()}
     try:
-        ok = _essence(deadline_from_data(candidate)) == _essence(moved)
+        ok = essence(deadline_from_data(candidate)) == essence(moved)
     except ValueError:
         ok = False
     if ok:
@@ -545,12 +488,3 @@ def _roll(data: Any, period: Period | None, shift: int, result: RolloverResult, 
         if old_dir != new_dir:
             target = os.path.relpath(old_dir / directory, new_dir)
             data["directory"] = _with_text(directory, Path(target).as_posix())
-
-
-def plural_years(n: int) -> str:
-    n = abs(n)
-    if n % 10 == 1 and n % 100 != 11:
-        return f"{n} год"
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return f"{n} года"
-    return f"{n} лет"

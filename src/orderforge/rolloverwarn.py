@@ -36,7 +36,7 @@ def _years_in(text: str, period: Period | None) -> list[str]:
     if not _MENTIONED_YEAR.search(text):
         return []
     if period is not None:
-        from .rollover import period_pattern
+        from .yearshift import period_pattern
 
         text = period_pattern(period).sub(" ", text)
     return sorted(set(_MENTIONED_YEAR.findall(text)))
@@ -93,8 +93,8 @@ class _Moved:
     moved as the rollover moves them (the period's mentions)."""
 
     def __init__(self, old: Plan, edits: Edits, new_text: str, new_name: str, shift: int) -> None:
-        from .rollover import shift_period_mentions
         from .valuetypes import PeriodT
+        from .yearshift import shift_period_mentions
 
         self.edits, self.name, self.shift = edits, new_name, shift
         self.moved = edits.position_map(new_text)

@@ -37,7 +37,7 @@ def new_command(new_plan: Path, source: Path, year: int | None, shift: int | Non
       orderforge new plans/plan-2027.yaml --from plans/plan-2026.yaml --shift 1
     """
     from .. import new_from
-    from ..rollover import plural_years
+    from ..yearshift import plural_years
 
     result = new_from(source, new_plan, year=year, shift=shift, force=force)
     period = f", период {result.old_period} → {result.new_period}" if result.new_period else ""
