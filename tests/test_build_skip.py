@@ -88,3 +88,27 @@ def text_of(document: Path) -> str:
     done = subprocess.run([sys.executable, "-m", "orderforge", "text", str(document)], capture_output=True,
                           text=True, check=True)
     return done.stdout
+
+
+def test_each_run_sees_the_edits_made_since_the_last_one_in_the_same_process(tmp_path: Path) -> None:
+    """The folder listing is read once per run (BuildCache starts one), never carried over to the next run."""
+    from orderforge.buildcache import BuildCache, inputs_key
+
+    folder = workspace(tmp_path)
+    plan = folder / PLAN
+    BuildCache(folder / "output")
+    keys = {inputs_key(plan, {})}
+    assert inputs_key(plan, {}) in keys  # the same run: the same answer
+    directory = folder / "plans" / "zyryansky.directory.yaml"
+    stat = directory.stat()
+    os.utime(directory, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    BuildCache(folder / "output")
+    keys.add(inputs_key(plan, {}))
+    style = next((folder / "templates").rglob("style.yaml")).parent
+    (style / "emblem.png").write_bytes(b"new file in a style folder")
+    BuildCache(folder / "output")
+    keys.add(inputs_key(plan, {}))
+    (folder / "plans" / "notes.txt").write_text("not YAML: not an input", encoding="utf-8")
+    BuildCache(folder / "output")
+    keys.add(inputs_key(plan, {}))
+    assert len(keys) == 3
