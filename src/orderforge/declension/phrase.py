@@ -27,8 +27,8 @@ from .morphology import (
     is_known,
     like,
     nominatives,
-    parse,
 )
+from .morphology import parse as readings_of
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -150,7 +150,7 @@ def _apposition(segment: str, words: list[re.Match[str]], head_index: int) -> Pa
     word = words[index].group()
     if is_abbreviation(word) or not is_known(word.lower()):
         return None
-    parses = [p for p in parse(word.lower()) if p.score >= 0.05]
+    parses = [p for p in readings_of(word.lower()) if p.score >= 0.05]
     nouns = [p for p in parses if p.tag.POS == "NOUN"]
     if not nouns or len(nouns) != len(parses):
         return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -166,7 +166,7 @@ def _table() -> dict[str, Any] | None:
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tag(index: int) -> Tag:
     table = _table()
     assert table is not None
