@@ -121,17 +121,21 @@ def make_table(words: list[str]) -> dict[str, object]:
         answer = _answers(word, tags, patterns)
         if answer is not None:
             entries[word] = answer
-    tag_rows = []
-    for text in tags:
-        tag = analyser().TagClass(text)
-        values = (tag.POS, tag.animacy, tag.case, tag.gender, tag.number)
-        tag_rows.append([text, *(None if v is None else str(v) for v in values)])
-    return {"pymorphy3": found[0], "dictionary": found[1], "tags": tag_rows,
-            "patterns": list(patterns), "words": entries}
+    tag_class = analyser().TagClass
+    classes = {"POS": tag_class.PARTS_OF_SPEECH, "animacy": tag_class.ANIMACY, "case": tag_class.CASES,
+               "gender": tag_class.GENDERS, "number": tag_class.NUMBERS}
+    return {"pymorphy3": found[0], "dictionary": found[1], "classes": {k: sorted(v) for k, v in classes.items()},
+            "tags": list(tags), "patterns": list(patterns), "words": entries}
 
 
 def dumps(table: dict[str, object]) -> str:
-    return json.dumps(table, ensure_ascii=False, separators=(",", ":")) + "\n"
+    """A JSON header, then a line per word: the word, a tab, its entry in JSON (wordtable._table)."""
+    words = table.pop("words")
+    assert isinstance(words, dict)
+    lines = [json.dumps(table, ensure_ascii=False, separators=(",", ":"))]
+    compact = {"ensure_ascii": False, "separators": (",", ":")}
+    lines += [f"{word}\t{json.dumps(entry, **compact)}" for word, entry in words.items()]  # type: ignore[arg-type]
+    return "\n".join(lines) + "\n"
 
 
 def main() -> None:

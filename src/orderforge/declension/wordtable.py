@@ -94,11 +94,11 @@ class Tag:
 
     __slots__ = ("_str", "POS", "animacy", "case", "gender", "number", "grammemes")
 
-    def __init__(self, text: str, pos: str | None, animacy: str | None, case: str | None, gender: str | None,
-                 number: str | None) -> None:
+    def __init__(self, text: str, classes: dict[str, frozenset[str]]) -> None:
         self._str = text
-        self.POS, self.animacy, self.case, self.gender, self.number = pos, animacy, case, gender, number
         self.grammemes = frozenset(text.replace(" ", ",").split(","))
+        self.POS, self.animacy, self.case, self.gender, self.number = (
+            next(iter(classes[name] & self.grammemes), None) for name in ("POS", "animacy", "case", "gender", "number"))
 
     def __contains__(self, grammeme: str | frozenset[str] | set[str]) -> bool:
         if isinstance(grammeme, (set, frozenset)):
@@ -153,16 +153,21 @@ def _lengthened(word: str, short: str) -> str:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, Any] | None:
-    """The shipped table, when it was made by the pymorphy3 and dictionary installed here."""
+    """The shipped table, when it was made by the pymorphy3 and dictionary installed here.
+
+    Its first line is a JSON header (the versions, the tags, the form patterns); each next line is a word, a
+    tab and its entry in JSON, parsed only when the word is asked: reading the table is splitting lines."""
     found = versions()
     if found is None:
         return None
     try:
-        data = json.loads(TABLE.read_text(encoding="utf-8"))
+        head, _, body = TABLE.read_text(encoding="utf-8").partition("\n")
+        data = json.loads(head)
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or [data.get("pymorphy3"), data.get("dictionary")] != list(found):
         return None
+    data["words"] = dict(line.split("\t", 1) for line in body.splitlines())
     return data
 
 
@@ -170,25 +175,34 @@ def _table() -> dict[str, Any] | None:
 def _tag(index: int) -> Tag:
     table = _table()
     assert table is not None
-    return Tag(*table["tags"][index])
+    return Tag(table["tags"][index], _classes())
 
 
-def _entry(word: str) -> list[Any] | None:
-    """The table's entry of the word as written: lower case or a capital first letter (both are checked)."""
+@cache
+def _classes() -> dict[str, frozenset[str]]:
+    """pymorphy3's grammemes of each kind (parts of speech, cases …): a tag's POS is its grammeme of that kind."""
+    table = _table()
+    assert table is not None
+    return {name: frozenset(grammemes) for name, grammemes in table["classes"].items()}
+
+
+def _entry(word: str) -> str | None:
+    """The table's entry of the word as written, in JSON: lower case or a capital first letter (both are
+    checked)."""
     table = _table()
     if table is None:
         return None
     lower = word.lower()
     if word != lower and word != lower.capitalize():
         return None
-    entry = table["words"].get(lower)
-    return entry if isinstance(entry, list) else None
+    entry: str | None = table["words"].get(lower)
+    return entry
 
 
 def known(word: str) -> bool | None:
     """``MorphAnalyzer.word_is_known(word)`` from the table; None when the table does not hold the word."""
     entry = _entry(word)
-    return None if entry is None else bool(entry[0])
+    return None if entry is None else entry.startswith("[1,")
 
 
 @lru_cache(maxsize=4096)
@@ -200,4 +214,4 @@ def readings(word: str) -> tuple[Reading, ...] | None:
     lower = word.lower()
     return tuple(Reading(word, index, _tag(tag), _lengthened(lower, normal), score,
                          (forms[0], forms[1]) if forms else None)
-                 for index, (tag, normal, score, *forms) in enumerate(entry[1]))
+                 for index, (tag, normal, score, *forms) in enumerate(json.loads(entry)[1]))
