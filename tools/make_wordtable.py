@@ -5,7 +5,7 @@ directory (issue 12). The words are those of the bundled plans and directories, 
 education bodies (tests/data/positions.tsv) and :data:`FREQUENT`, the frequent words of education bodies'
 names and positions. For each, the table keeps what the declension code asks pymorphy3 (wordtable.py): whether
 the word is known, its readings and, for a nominative noun, adjective or participle, its inflected forms.
-A word whose capitalised spelling pymorphy3 reads differently is left out (the code then asks pymorphy3).
+A word whose capitalised spelling pymorphy3 reads differently («И», an initial) is answered in lower case only.
 
 Run ``python tools/make_wordtable.py`` after upgrading pymorphy3 or its dictionary, or after adding words;
 tests/test_wordtable.py fails when the shipped table is not what this script makes.
@@ -17,6 +17,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -87,27 +88,31 @@ def shortened(word: str, form: str) -> str:
     return wordtable.DIGITS[len(word) - same] + form[same:]
 
 
-def _answers(word: str, tags: dict[str, int], patterns: dict[str, int]) -> list[object] | None:
-    """What the declension code asks of ``word``; None when its capitalised spelling reads differently."""
+def _facts(parses: list[Any]) -> list[tuple[object, ...]]:
+    """Everything the declension code may read of the readings: word, tag, normal form, score, forms."""
+    return [(p.word, str(p.tag), p.normal_form, p.score,
+             [(f.word if (f := p.inflect(set(r))) else None)
+              for r in wordtable.requests_for(p.tag.POS, p.tag.grammemes)])
+            for p in parses]
+
+
+def _answers(word: str, tags: dict[str, int], patterns: dict[str, int]) -> tuple[list[object], bool] | None:
+    """What the declension code asks of ``word``, and whether its capitalised spelling reads alike; None when
+    pymorphy3 reads the word as another («ё»)."""
     morph = analyser()
-    spellings = [morph.parse(word), morph.parse(word.capitalize())]
-    entries = []
-    for parses in spellings:
-        readings: list[object] = []
-        for p in parses:
-            if p.word != word:
-                return None
-            tag = str(p.tag)
-            if tag not in tags:
-                tags[tag] = len(tags)
-            requests = wordtable.requests_for(p.tag.POS, p.tag.grammemes)
-            forms = [(f.word if (f := p.inflect(set(r))) else None) for r in requests]
-            packed = _packed(word, forms, patterns) if forms else []
-            readings.append([tags[tag], shortened(word, p.normal_form), p.score, *packed])
-        entries.append(readings)
-    if entries[0] != entries[1] or morph.word_is_known(word) != morph.word_is_known(word.capitalize()):
+    facts = _facts(morph.parse(word))
+    if any(fact[0] != word for fact in facts):
         return None
-    return [int(morph.word_is_known(word)), entries[0]]
+    readings: list[object] = []
+    for _, tag, normal_form, score, forms in facts:
+        assert isinstance(tag, str) and isinstance(normal_form, str) and isinstance(forms, list)
+        if tag not in tags:
+            tags[tag] = len(tags)
+        packed = _packed(word, forms, patterns) if forms else []
+        readings.append([tags[tag], shortened(word, normal_form), score, *packed])
+    capital = word.capitalize()
+    alike = _facts(morph.parse(capital)) == facts and morph.word_is_known(capital) == morph.word_is_known(word)
+    return [int(morph.word_is_known(word)), readings], alike
 
 
 def make_table(words: list[str]) -> dict[str, object]:
@@ -117,15 +122,18 @@ def make_table(words: list[str]) -> dict[str, object]:
     tags: dict[str, int] = {}
     patterns: dict[str, int] = {}
     entries = {}
+    lower_only = []
     for word in words:
         answer = _answers(word, tags, patterns)
         if answer is not None:
-            entries[word] = answer
+            entries[word] = answer[0]
+            if not answer[1]:
+                lower_only.append(word)
     tag_class = analyser().TagClass
     classes = {"POS": tag_class.PARTS_OF_SPEECH, "animacy": tag_class.ANIMACY, "case": tag_class.CASES,
                "gender": tag_class.GENDERS, "number": tag_class.NUMBERS}
     return {"pymorphy3": found[0], "dictionary": found[1], "classes": {k: sorted(v) for k, v in classes.items()},
-            "tags": list(tags), "patterns": list(patterns), "words": entries}
+            "tags": list(tags), "patterns": list(patterns), "lower_only": lower_only, "words": entries}
 
 
 def dumps(table: dict[str, object]) -> str:

@@ -168,6 +168,7 @@ def _table() -> dict[str, Any] | None:
     if not isinstance(data, dict) or [data.get("pymorphy3"), data.get("dictionary")] != list(found):
         return None
     data["words"] = dict(line.split("\t", 1) for line in body.splitlines())
+    data["lower_only"] = frozenset(data["lower_only"])  # «И» is also an initial: only «и» is answered
     return data
 
 
@@ -188,12 +189,12 @@ def _classes() -> dict[str, frozenset[str]]:
 
 def _entry(word: str) -> str | None:
     """The table's entry of the word as written, in JSON: lower case or a capital first letter (both are
-    checked)."""
+    checked; a capital only where pymorphy3 reads it alike)."""
     table = _table()
     if table is None:
         return None
     lower = word.lower()
-    if word != lower and word != lower.capitalize():
+    if word != lower and (word != lower.capitalize() or lower in table["lower_only"]):
         return None
     entry: str | None = table["words"].get(lower)
     return entry
