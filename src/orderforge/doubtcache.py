@@ -8,7 +8,9 @@ The answers are kept in a small JSON file in the user's cache folder, keyed
 by the phrase; the file is stamped with the code and dictionary that gave
 them, so a new orderforge, pymorphy3 or dictionary starts afresh. The messages
 are the analyser's own, word for word (tests/test_doubtcache.py); a cache that
-cannot be read or written is ignored, it never fails a command.
+cannot be read or written is ignored, it never fails a command. The usual words of orders are answered
+without the analyser anyway, from the table shipped with orderforge (declension/wordtable.py); this cache
+spares it for the rest.
 
 A build asks the analyser for the positions and body names of the order in a
 case («Отделу школьного образования …»): :func:`remembered_form` keeps those
