@@ -59,9 +59,14 @@ def test_an_unwritable_cache_folder_never_fails_validate(cache: Path) -> None:
     assert doubtcache.phrase_doubts("тьютор") == phrase_doubts("тьютор")
 
 
-def validate_in_a_process(plan: Path, cache: Path) -> tuple[list[str], bool]:
-    """The warnings of ``load_plan`` in a fresh process, and whether it imported pymorphy3."""
-    code = ("import sys\nfrom orderforge.planfile import load_plan\n"
+#: Code that makes a process run as if the shipped table of usual words (wordtable.py) held none of them.
+WITHOUT_TABLE = "import orderforge.declension.wordtable as w\nw._table = lambda: None\n"
+
+
+def validate_in_a_process(plan: Path, cache: Path, table: bool = True) -> tuple[list[str], bool]:
+    """The warnings of ``load_plan`` in a fresh process, and whether it imported pymorphy3; ``table`` False:
+    the words are asked as if the shipped table lacked them."""
+    code = ("" if table else WITHOUT_TABLE) + ("import sys\nfrom orderforge.planfile import load_plan\n"
             f"plan, report = load_plan({str(plan)!r})\n"
             "print('\\n'.join(d.format() for d in report.sorted()))\nprint('pymorphy3' in sys.modules)")
     env = {**os.environ, "ORDERFORGE_CACHE_DIR": str(cache)}
@@ -80,10 +85,20 @@ def test_the_second_validate_warns_alike(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("plan", ["plans/kaliningrad-committee-2026.yaml", "plans/baltiysk-2024.yaml"])
 def test_the_second_validate_of_an_example_does_not_build_the_analyser(plan: str, tmp_path: Path) -> None:
-    """Their declined names hold no hyphenated surname (which still asks the analyser, see name_problems)."""
-    first, first_loaded = validate_in_a_process(Path(plan), tmp_path / "cache")
-    second, second_loaded = validate_in_a_process(Path(plan), tmp_path / "cache")
+    """Their declined names hold no hyphenated surname (which still asks the analyser, see name_problems).
+    Words the shipped table lacks are asked of the analyser once; the next validate remembers the answers."""
+    first, first_loaded = validate_in_a_process(Path(plan), tmp_path / "cache", table=False)
+    second, second_loaded = validate_in_a_process(Path(plan), tmp_path / "cache", table=False)
     assert second == first and first_loaded and not second_loaded
+
+
+@pytest.mark.parametrize("plan", ["plans/kaliningrad-committee-2026.yaml", "plans/baltiysk-2024.yaml"])
+def test_the_first_validate_of_an_example_asks_the_table_alone(plan: str, tmp_path: Path) -> None:
+    """The usual words are in the shipped table (wordtable.py): not even the first validate builds the analyser,
+    and it warns as the analyser does."""
+    first, first_loaded = validate_in_a_process(Path(plan), tmp_path / "cache")
+    asked, _ = validate_in_a_process(Path(plan), tmp_path / "other", table=False)
+    assert first == asked and not first_loaded
 
 
 def test_the_stamp_covers_every_module_of_orderforge_and_the_dictionary() -> None:

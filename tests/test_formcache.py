@@ -19,9 +19,11 @@ from orderforge import doubtcache
 from orderforge.declension import decline_phrase, phrase
 
 from .conftest import ROOT
-from .test_doubtcache import PHRASES
+from .test_doubtcache import PHRASES, WITHOUT_TABLE
 
 CASES = ["gen", "dat", "acc", "ins", "loc"]
+EXAMPLES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "plans").glob("*.yaml")
+                  if not p.name.endswith(".directory.yaml"))
 ASKED = [(p, case, plural) for p in PHRASES for case in CASES for plural in (False, True)]
 
 
@@ -73,9 +75,11 @@ def test_an_unwritable_cache_folder_never_fails_a_build(cache: Path) -> None:
     assert decline_phrase("тьютор", "dat") == "тьютору"
 
 
-def build_in_a_process(plan: str, out: Path, cache: Path) -> tuple[str, bool]:
-    """The built document's text, and whether the build imported pymorphy3."""
-    code = ("import sys\nfrom pathlib import Path\nfrom orderforge.build import build_plan\n"
+def build_in_a_process(plan: str, out: Path, cache: Path, table: bool = True) -> tuple[str, bool]:
+    """The built document's text, and whether the build imported pymorphy3; ``table`` False: the words are
+    asked as if the shipped table (wordtable.py) lacked them."""
+    code = ("" if table else WITHOUT_TABLE) + (
+            "import sys\nfrom pathlib import Path\nfrom orderforge.build import build_plan\n"
             "from orderforge.docxtext import docx_text\n"
             f"result = build_plan(Path({plan!r}), Path({str(out)!r}))\n"
             "print(repr(docx_text(result.docx)))\nprint('pymorphy3' in sys.modules)")
@@ -87,7 +91,16 @@ def build_in_a_process(plan: str, out: Path, cache: Path) -> tuple[str, bool]:
 
 def test_the_second_build_of_an_example_does_not_import_the_analyser(tmp_path: Path) -> None:
     plan = "plans/kaliningrad-committee-2026.yaml"
-    first, first_loaded = build_in_a_process(plan, tmp_path / "one", tmp_path / "cache")
-    second, second_loaded = build_in_a_process(plan, tmp_path / "two", tmp_path / "cache")
+    first, first_loaded = build_in_a_process(plan, tmp_path / "one", tmp_path / "cache", table=False)
+    second, second_loaded = build_in_a_process(plan, tmp_path / "two", tmp_path / "cache", table=False)
     assert first_loaded and not second_loaded
     assert second == first and "Отделу школьного образования" in first
+
+
+@pytest.mark.parametrize("plan", EXAMPLES)
+def test_the_first_build_of_an_example_does_not_import_the_analyser(plan: str, tmp_path: Path) -> None:
+    """The usual words are in the shipped table (wordtable.py): an empty cache folder, and still no pymorphy3;
+    the document is the one the analyser's answers give."""
+    first, first_loaded = build_in_a_process(plan, tmp_path / "one", tmp_path / "cache")
+    asked, _ = build_in_a_process(plan, tmp_path / "two", tmp_path / "other", table=False)
+    assert first == asked and not first_loaded

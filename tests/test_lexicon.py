@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 
 from orderforge import lexicon
+from orderforge.declension import wordtable
 from orderforge.declension.morphology import analyser
 
 from .conftest import ROOT
+from .test_doubtcache import WITHOUT_TABLE
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 SOURCES = [*(ROOT / "plans").glob("*.yaml"), *(ROOT / "tests" / "fixtures").rglob("*.yaml"),
@@ -42,7 +44,11 @@ def test_the_corpus_is_large_and_mixed() -> None:
     assert len(words) > 1000 and 0.2 < len(known) / len(words) < 0.99
 
 
-def test_word_list_answers_as_the_analyser() -> None:
+@pytest.mark.parametrize("table", [True, False])
+def test_word_list_answers_as_the_analyser(table: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the shipped table of usual words (wordtable.py) and without it (the word list alone)."""
+    if not table:
+        monkeypatch.setattr(wordtable, "_table", lambda: None)
     morph = analyser()
     differ = [w for w in corpus() if lexicon.word_is_known(w) != morph.word_is_known(w)]
     assert differ == []
@@ -52,8 +58,9 @@ def test_word_list_answers_as_the_analyser() -> None:
 def test_validate_checks_unknown_words_through_the_word_list(plan: str, tmp_path: Path) -> None:
     """Unknown words come from the word list (lexicon.py); the analyser is built for the doubt check alone.
 
-    With nothing remembered yet (an empty cache folder, see doubtcache.py): the first validate asks both."""
-    code = ("import sys\nfrom orderforge.planfile import load_plan\n"
+    With nothing remembered yet (an empty cache folder, see doubtcache.py) and words the shipped table
+    (wordtable.py) lacks: the first validate asks both."""
+    code = (WITHOUT_TABLE + "import sys\nfrom orderforge.planfile import load_plan\n"
             f"plan, report = load_plan({plan!r})\n"
             "print('dawg_python' in sys.modules, 'pymorphy3' in sys.modules)")
     env = {**os.environ, "ORDERFORGE_CACHE_DIR": str(tmp_path)}

@@ -3,7 +3,7 @@
 Each case runs ``orderforge validate`` in a fresh interpreter and lists which of
 the modules below it imported. The doubt check of declined names remembers the
 analyser's answers (doubtcache.py): the first validate of such a plan builds
-the analyser, the next ones do not.
+the analyser for words the shipped table (wordtable.py) lacks, the next ones do not.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
+from .test_doubtcache import WITHOUT_TABLE
 
 RENDERING = ("docxtpl", "docx", "lxml", "jinja2")
 MORPHOLOGY = ("pymorphy3", "pytrovich")
@@ -27,8 +28,9 @@ NOT_FOR_VALIDATE = ("orderforge.build", "orderforge.buildcache", "orderforge.ren
 WATCHED = RENDERING + MORPHOLOGY + NOT_FOR_VALIDATE
 
 
-def modules_after_validate(plan: str, cache: Path) -> set[str]:
-    code = (
+def modules_after_validate(plan: str, cache: Path, table: bool = True) -> set[str]:
+    """``table`` False: the process runs as if the shipped table of usual words (wordtable.py) lacked them."""
+    code = ("" if table else WITHOUT_TABLE) + (
         "import sys\n"
         "from click.testing import CliRunner\n"
         "from orderforge.cli import main\n"
@@ -48,11 +50,18 @@ def test_plan_without_declension_loads_nothing_it_does_not_need(tmp_path: Path) 
 @pytest.mark.parametrize("plan", ["plans/kaliningrad-committee-2026.yaml", "plans/baltiysk-2024.yaml"])
 def test_plan_with_references_loads_the_analyser_once(plan: str, tmp_path: Path) -> None:
     """Its declined names are checked for doubtful forms (issue 10: validate warns where the dictionary is unsure),
-    which needs pymorphy3's analyser the first time; then its answers are remembered. The rendering stack,
-    pytrovich and the rest stay out either way."""
-    first = modules_after_validate(plan, tmp_path)
+    which needs pymorphy3's analyser the first time for words the shipped table lacks; then its answers are
+    remembered. The rendering stack, pytrovich and the rest stay out either way."""
+    first = modules_after_validate(plan, tmp_path, table=False)
     # pymorphy3 reads its own metadata and finds its dictionary through importlib.resources
     assert "pymorphy3" in first and first <= {"pymorphy3", "importlib.metadata", "importlib.resources"}
+    assert modules_after_validate(plan, tmp_path, table=False) == set()
+
+
+@pytest.mark.parametrize("plan", ["plans/kaliningrad-committee-2026.yaml", "plans/baltiysk-2024.yaml"])
+def test_plan_of_usual_words_never_loads_the_analyser(plan: str, tmp_path: Path) -> None:
+    """Their words are in the shipped table (wordtable.py): not even the first validate loads pymorphy3."""
+    assert modules_after_validate(plan, tmp_path) == set()
     assert modules_after_validate(plan, tmp_path) == set()
 
 

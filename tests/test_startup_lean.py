@@ -45,9 +45,10 @@ def test_validate_imports_none_of_the_heavy_modules(tmp_path: Path) -> None:
 
 
 def test_remembered_doubts_leave_the_heavy_modules_out(tmp_path: Path) -> None:
-    """A plan with declined names: the first validate asks pymorphy3 (which imports some of them itself);
+    """A plan with declined names: the first validate asks the shipped table of usual words (wordtable.py), not
+    pymorphy3 (only writing its answers to the cache folder imports threading, see signals.deferred);
     the next one, its answers remembered, imports none."""
-    assert "pymorphy3" in heavy_after_validate("plans/kaliningrad-committee-2026.yaml", tmp_path)
+    assert heavy_after_validate("plans/kaliningrad-committee-2026.yaml", tmp_path) <= {"threading"}
     assert heavy_after_validate("plans/kaliningrad-committee-2026.yaml", tmp_path) == set()
 
 

@@ -8,7 +8,9 @@ The answers are kept in a small JSON file in the user's cache folder, keyed
 by the phrase; the file is stamped with the code and dictionary that gave
 them, so a new orderforge, pymorphy3 or dictionary starts afresh. The messages
 are the analyser's own, word for word (tests/test_doubtcache.py); a cache that
-cannot be read or written is ignored, it never fails a command.
+cannot be read or written is ignored, it never fails a command. The usual words of orders are answered
+without the analyser anyway, from the table shipped with orderforge (declension/wordtable.py); this cache
+spares it for the rest.
 
 A build asks the analyser for the positions and body names of the order in a
 case («Отделу школьного образования …»): :func:`remembered_form` keeps those
@@ -41,10 +43,13 @@ FORMS_FILE = "declension-forms.json"
 MAX_PHRASES = 5000
 
 
+@lru_cache(maxsize=1)
 def _stamp() -> str:
-    """The files whose change may change an answer: orderforge's code (any module: the rules may move), pymorphy3
-    and its dictionary. Sizes and modification times: a stamp costs a hundred stat calls, no reading."""
-    files = sorted(python_sources(os.path.dirname(os.path.abspath(__file__))))
+    """The files whose change may change an answer: orderforge's code (any module: the rules may move) and its
+    table of pymorphy3's answers, pymorphy3 and its dictionary. Sizes and modification times: a stamp costs a
+    hundred stat calls, no reading; taken once per process (a first build read and wrote it six times)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    files = sorted(python_sources(here)) + [os.path.join(here, "declension", "wordtable.json")]
     for package, name in (("pymorphy3", "analyzer.py"), ("pymorphy3_dicts_ru", "data/meta.json")):
         spec = find_spec(package)
         if spec is not None and spec.origin:

@@ -41,7 +41,13 @@ def _words() -> tuple[Any, Any] | None:
 
 
 def word_is_known(word: str) -> bool:
-    """``MorphAnalyzer().word_is_known(word)``, from the word list alone when it can be read."""
+    """``MorphAnalyzer().word_is_known(word)``: from the shipped table of usual words (declension/wordtable.py),
+    else from the word list alone when it can be read."""
+    from .declension.wordtable import known
+
+    answer = known(word)
+    if answer is not None:
+        return answer
     loaded = _words()
     if loaded is None:
         from .declension.morphology import analyser

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..lazyre import LazyPattern
-from .morphology import analyser, nominatives
+from .morphology import is_known, nominatives
 
 # Head nouns of approved documents and the form of «УТВЕРЖДЕН» they take: m, f, n or plural.
 _DOCUMENT_HEADS = {
@@ -54,7 +54,7 @@ def _document_form_by_dictionary(words: tuple[str, ...]) -> str | None:
         if word in _DOCUMENT_HEADS:
             return _DOCUMENT_HEADS[word]
         parses = [p for p in nominatives(word) if not {"Abbr", "Fixd"} & p.tag.grammemes]
-        if not parses or not analyser().word_is_known(word):  # a guess is no ground for a signed stamp
+        if not parses or not is_known(word):  # a guess is no ground for a signed stamp
             return None
         tag = parses[0].tag
         if tag.number == "plur":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .morphology import PROPER, analyser
+from .morphology import PROPER, is_known, parse
 
 _CAPITALISED = re.compile(r"([А-ЯЁ])([а-яё]+)\b")
 
@@ -38,10 +38,9 @@ _COMMON_SKY = frozenset({"городской", "детский", "родител
 
 @lru_cache(maxsize=1024)
 def _is_proper(word: str) -> bool:
-    morph = analyser()
-    if not morph.word_is_known(word.lower()):
+    if not is_known(word.lower()):
         return True
-    parses = [p for p in morph.parse(word) if p.score >= 0.1]
+    parses = [p for p in parse(word) if p.score >= 0.1]
     if any(PROPER & p.tag.grammemes for p in parses):
         return True
     return any(p.tag.POS == "ADJF" and p.normal_form.endswith(("ский", "цкий", "ской"))

@@ -60,19 +60,34 @@ def dictionary_path() -> str | None:
     return str(pymorphy3_dicts_ru.get_path())
 
 
+def parse(word: str) -> Sequence[Parse]:
+    """``analyser().parse(word)``: from the shipped table (wordtable.py) for a usual word, else pymorphy3's."""
+    from .wordtable import readings
+
+    found = readings(word)
+    return found if found is not None else analyser().parse(word)
+
+
+def is_known(word: str) -> bool:
+    """``analyser().word_is_known(word)``: from the shipped table for a usual word, else pymorphy3's."""
+    from .wordtable import known
+
+    found = known(word)
+    return found if found is not None else bool(analyser().word_is_known(word))
+
+
 @lru_cache(maxsize=1024)
 def is_adverb(word: str) -> bool:
     """«временно исполняющий обязанности …»: an adverb before the head does not inflect and does not end it."""
-    parses = analyser().parse(word.lower())
+    parses = parse(word.lower())
     return bool(parses) and parses[0].tag.POS == "ADVB"
 
 
 @lru_cache(maxsize=4096)
 def nominatives(word: str) -> tuple[Parse, ...]:
     """Nominative readings of a word as noun, adjective or participle; known words first, persons first."""
-    morph = analyser()
-    known = morph.word_is_known(word)
-    parses = [p for p in morph.parse(word) if "nomn" in p.tag and p.tag.POS in NOUN_LIKE + ADJ_LIKE]
+    known = is_known(word)
+    parses = [p for p in parse(word) if "nomn" in p.tag and p.tag.POS in NOUN_LIKE + ADJ_LIKE]
     if not known:  # a guessed noun of a position names a person: «тьютор» → «тьютора», not «тьютор»
         parses.sort(key=lambda p: p.tag.animacy != "anim")
     return tuple(parses)
@@ -92,7 +107,7 @@ def agreeing(candidates: Sequence[Parse], chain: Sequence[Parse]) -> list[Parse]
 
 def inflect_noun(word: str, parse: Parse, grammeme: str, number: str) -> str:
     """The head noun; an unknown hyphenated noun («специалист-эксперт») inflects part by part."""
-    if "-" in word and not analyser().word_is_known(word):
+    if "-" in word and not is_known(word):
         parts = word.split("-")
         parsed = [nominatives(part) for part in parts]
         if all(any(p.tag.POS == "NOUN" for p in options) for options in parsed):
@@ -145,13 +160,13 @@ def is_abbreviation(word: str) -> bool:
 def _is_plain_word(word: str) -> bool:
     if not word_is_known(word):  # the word list answers most words; the analyser only for known ones' tags
         return False
-    return not any({"Abbr", "Fixd"} & p.tag.grammemes for p in analyser().parse(word))
+    return not any({"Abbr", "Fixd"} & p.tag.grammemes for p in parse(word))
 
 
 def common_noun(word: str) -> Parse | None:
     """A masculine common noun the dictionary knows (not a surname): the word declines as that noun."""
-    for parse in analyser().parse(word):
-        if parse.tag.POS == "NOUN" and parse.tag.case == "nomn" and parse.tag.gender == "masc" \
-                and not PROPER & parse.tag.grammemes and parse.score >= 0.1:
-            return parse
+    for reading in parse(word):
+        if reading.tag.POS == "NOUN" and reading.tag.case == "nomn" and reading.tag.gender == "masc" \
+                and not PROPER & reading.tag.grammemes and reading.score >= 0.1:
+            return reading
     return None

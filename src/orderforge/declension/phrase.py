@@ -19,15 +19,16 @@ from .morphology import (
     NOUN_LIKE,
     WORD,
     agreeing,
-    analyser,
     inflect_adjective,
     inflect_noun,
     inflect_simple_noun,
     is_abbreviation,
     is_adverb,
+    is_known,
     like,
     nominatives,
 )
+from .morphology import parse as readings_of
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -147,9 +148,9 @@ def _apposition(segment: str, words: list[re.Match[str]], head_index: int) -> Pa
     if index >= len(words) or segment[words[head_index].end():words[index].start()].strip():
         return None
     word = words[index].group()
-    if is_abbreviation(word) or not analyser().word_is_known(word.lower()):
+    if is_abbreviation(word) or not is_known(word.lower()):
         return None
-    parses = [p for p in analyser().parse(word.lower()) if p.score >= 0.05]
+    parses = [p for p in readings_of(word.lower()) if p.score >= 0.05]
     nouns = [p for p in parses if p.tag.POS == "NOUN"]
     if not nouns or len(nouns) != len(parses):
         return None
