@@ -125,3 +125,26 @@ def test_paragraph_text_without_special_elements_is_the_full_reading(paragraphs:
     ctx = docxtext._Context({}, ListCounter.parse(None, {}, "x"), [], False, docxtext._special_paragraphs(body))
     assert [ctx.para(p)[0] for p in body.iter(docxtext._P)] == \
         [docxtext._para_text(p, False) for p in body.iter(docxtext._P)]
+
+
+@pytest.mark.parametrize("fixture", ["order-school", "split-table"])
+def test_the_style_takes_the_body_read_document_parsed(fixture: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """derive_style takes word/document.xml as read_document parsed it (not parsed twice), and makes the
+    same style, byte for byte, as from its own parse."""
+    from orderforge import stylegen
+    from orderforge.importer.docfile import read_document
+
+    docx = Path(__file__).parent / "fixtures" / "import" / f"{fixture}.docx"
+    made, real, parses = [], stylegen._parse, []
+    monkeypatch.setattr(stylegen, "_parse", lambda *a: (parses.append(a) if len(a) == 2 else None) or real(*a))
+    for share in (True, False):
+        blocks, numbering = read_document(docx, "x")
+        assert numbering.document is not None
+        if not share:
+            numbering.document = None
+        parses.clear()
+        derived = stylegen.derive_style(docx, "x", document=(blocks, numbering))
+        assert len(parses) == (0 if share else 1)
+        assert numbering.document is None  # changed by the style: no later reader takes it
+        made.append((derived.template, derived.amend, derived.style_yaml))
+    assert made[0] == made[1]

@@ -120,9 +120,10 @@ class _Context:
         return text, ref, self.lists.label(*ref)
 
 
-def read_blocks(path: Path, problems: list[str] | None = None) -> list[Block]:
+def read_blocks(path: Path, problems: list[str] | None = None, keep: list[object] | None = None) -> list[Block]:
     """Paragraphs and tables of the body, in order. Values that make no sense (``w:gridSpan
-    w:val="пять"``) are read as their default and described in ``problems``, never raised."""
+    w:val="пять"``) are read as their default and described in ``problems``, never raised.
+    ``keep`` receives the parsed word/document.xml (import hands it to the style made from the document)."""
     from . import safeio
 
     if not path.exists() and not path.is_symlink():
@@ -138,7 +139,10 @@ def read_blocks(path: Path, problems: list[str] | None = None) -> list[Block]:
     with opened as package:
         if not package.has("word/document.xml"):
             raise not_word
-        body = package.xml("word/document.xml").find(f"{W}body")
+        root = package.xml("word/document.xml")
+        if keep is not None:
+            keep.append(root)
+        body = root.find(f"{W}body")
         styles, list_styles = _style_lists(package)
         numbering = package.read("word/numbering.xml") if package.has("word/numbering.xml") else None
         notes = problems if problems is not None else []
