@@ -148,3 +148,20 @@ def test_the_style_takes_the_body_read_document_parsed(fixture: str, monkeypatch
         assert numbering.document is None  # changed by the style: no later reader takes it
         made.append((derived.template, derived.amend, derived.style_yaml))
     assert made[0] == made[1]
+
+
+def test_a_row_copy_keeps_every_field_and_shares_no_list() -> None:
+    """Row.copy names its fields one by one (dataclasses.replace was slower on every row of a long table):
+    a field added to Row and forgotten there fails here."""
+    from dataclasses import fields
+
+    row = tables.Row(2, 7, {"text": ["a"]}, {"deadline": ["b"]}, [("Примечание", ["c"], True)], True, "1.", "строка 7")
+    assert {f.name for f in fields(tables.Row)} == {"table_no", "row_no", "cells", "inherited", "extras", "merged",
+                                                     "text_label", "label"}
+    copy = row.copy()
+    assert copy == row
+    copy.cells["text"].append("x")
+    copy.inherited["deadline"].append("y")
+    copy.extras[0][1].append("z")
+    assert row == tables.Row(2, 7, {"text": ["a"]}, {"deadline": ["b"]}, [("Примечание", ["c"], True)], True, "1.",
+                             "строка 7")
