@@ -286,24 +286,24 @@ def test_a_table_over_the_limit_is_refused_with_how_to_split(workspace: Path, mo
 
 
 @pytest.mark.parametrize("fixture", ["columns-reordered", "split-table", "order-school", "order-incomplete"])
-def test_the_plan_text_is_fmt_canonical_and_reads_as_ruamels_dump(fixture: str, workspace: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_plan_text_is_fmt_canonical_and_reads_as_ruamels_dump(fixture: str, workspace: Path) -> None:
     import io
 
     from ruamel.yaml import YAML
 
     from orderforge.fmt import format_text
-    from orderforge.importer import output, yamltext
+    from orderforge.yamlrt import round_trip_yaml
 
-    trees: list[Any] = []
-    real = yamltext.dump
-    monkeypatch.setattr(yamltext, "dump", lambda root: trees.append(root) or real(root))
+    from .plan_yaml_reference import plan_tree
+
     result = import_docx(ROOT / "tests" / "fixtures" / "import" / f"{fixture}.docx", Path("plans/x.yaml"))
     text = result.plan.read_text(encoding="utf-8")
     assert format_text(text) == text  # «orderforge fmt --check» passes right after import
-    buffer = io.StringIO()
-    output._yaml().dump(trees[0], buffer)
-    assert YAML(typ="safe").load(text) == YAML(typ="safe").load(buffer.getvalue())
+    written = YAML(typ="safe").load(text)
+    buffer = io.StringIO()  # the CommentedMap tree import built before, as ruamel's own dumper writes it
+    tree = plan_tree(result.imported, written["style"], written.get("directory"), f"{fixture}.docx")
+    round_trip_yaml().dump(tree, buffer)
+    assert written == YAML(typ="safe").load(buffer.getvalue())
     comments = [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
     assert comments == [line.strip() for line in buffer.getvalue().splitlines() if line.strip().startswith("#")]
 

@@ -97,3 +97,71 @@ def test_a_workspace_style_is_found_without_reading_installed_packages(empty_wor
     assert found == (empty_workspace / "templates" / "kaliningrad-committee").resolve()
     with pytest.raises(AssertionError, match="installed packages"):  # not in the workspace: the full search
         find_style("no-such-style", empty_workspace / "plans")
+
+
+_WNS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_SPECIAL = ["<w:tab/>", "<w:br/>", "<w:cr/>", "<w:noBreakHyphen/>", "<w:softHyphen/>",
+            '<w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>']
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["<w:t>а</w:t>", "<w:t xml:space='preserve'> б </w:t>", "<w:t/>", *_SPECIAL,
+                                          "TEXTBOX"]), max_size=5), min_size=1, max_size=4))
+def test_paragraph_text_without_special_elements_is_the_full_reading(paragraphs: list[list[str]]) -> None:
+    """read_blocks takes a paragraph's w:t texts joined unless a tab, break or hyphen element is inside it
+    (a text box's paragraph inside it included): every paragraph reads as :func:`_para_text` reads it."""
+    from lxml import etree
+
+    from orderforge import docxtext
+    from orderforge.wordlists import ListCounter
+
+    def para(parts: list[str], depth: int = 0) -> str:
+        runs = "".join("<w:r><w:pict><w:txbxContent>" + para(["<w:t>в</w:t>", *_SPECIAL[:2]], 1)
+                       + "</w:txbxContent></w:pict></w:r>" if part == "TEXTBOX" and not depth
+                       else part if part.startswith("<w:pPr") else f"<w:r>{part}</w:r>" for part in parts)
+        return f"<w:p>{runs}</w:p>"
+
+    body = etree.fromstring(f"<w:body {_WNS}>{''.join(para(p) for p in paragraphs)}</w:body>")
+    ctx = docxtext._Context({}, ListCounter.parse(None, {}, "x"), [], False, docxtext._special_paragraphs(body))
+    assert [ctx.para(p)[0] for p in body.iter(docxtext._P)] == \
+        [docxtext._para_text(p, False) for p in body.iter(docxtext._P)]
+
+
+@pytest.mark.parametrize("fixture", ["order-school", "split-table"])
+def test_the_style_takes_the_body_read_document_parsed(fixture: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """derive_style takes word/document.xml as read_document parsed it (not parsed twice), and makes the
+    same style, byte for byte, as from its own parse."""
+    from orderforge import stylegen
+    from orderforge.importer.docfile import read_document
+
+    docx = Path(__file__).parent / "fixtures" / "import" / f"{fixture}.docx"
+    made, real, parses = [], stylegen._parse, []
+    monkeypatch.setattr(stylegen, "_parse", lambda *a: (parses.append(a) if len(a) == 2 else None) or real(*a))
+    for share in (True, False):
+        blocks, numbering = read_document(docx, "x")
+        assert numbering.document is not None
+        if not share:
+            numbering.document = None
+        parses.clear()
+        derived = stylegen.derive_style(docx, "x", document=(blocks, numbering))
+        assert len(parses) == (0 if share else 1)
+        assert numbering.document is None  # changed by the style: no later reader takes it
+        made.append((derived.template, derived.amend, derived.style_yaml))
+    assert made[0] == made[1]
+
+
+def test_a_row_copy_keeps_every_field_and_shares_no_list() -> None:
+    """Row.copy names its fields one by one (dataclasses.replace was slower on every row of a long table):
+    a field added to Row and forgotten there fails here."""
+    from dataclasses import fields
+
+    row = tables.Row(2, 7, {"text": ["a"]}, {"deadline": ["b"]}, [("Примечание", ["c"], True)], True, "1.", "строка 7")
+    assert {f.name for f in fields(tables.Row)} == {"table_no", "row_no", "cells", "inherited", "extras", "merged",
+                                                     "text_label", "label"}
+    copy = row.copy()
+    assert copy == row
+    copy.cells["text"].append("x")
+    copy.inherited["deadline"].append("y")
+    copy.extras[0][1].append("z")
+    assert row == tables.Row(2, 7, {"text": ["a"]}, {"deadline": ["b"]}, [("Примечание", ["c"], True)], True, "1.",
+                             "строка 7")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .diagnostics import UserError
 from .safeio import ForeignPackage, lenient_xml
@@ -83,23 +84,34 @@ def _para_text(p: object, removals: bool = True) -> str:
     return "".join(parts)
 
 
-_T, _TABS = f"{W}t", f"{W}tabs"
+_T, _TABS, _P = f"{W}t", f"{W}tabs", f"{W}p"
+_TCPR, _PPR = f"{W}tcPr", f"{W}pPr"
 
 
 class _Context:
     """What reading one body needs besides the XML: the lists of paragraph styles, Word's list
-    counters (labels are counted in document order) and the notes on untrusted values."""
+    counters (labels are counted in document order) and the notes on untrusted values.
+
+    ``special`` holds the paragraphs with a tab, a break or a hyphen element inside (found in one pass
+    over the body): every other paragraph's text is its w:t texts joined, read without
+    :func:`_para_text`'s look at each element — lxml's matcher for six tags, set up again for each of
+    a long table's paragraphs, was most of reading them.
+    """
 
     def __init__(self, styles: dict[str, tuple[str, int]], lists: ListCounter, problems: list[str],
-                 removals: bool = True) -> None:
+                 removals: bool = True, special: set[object] | None = None) -> None:
         self.styles = styles
         self.lists = lists
         self.problems = problems
         self.removals = removals  # whether the body holds any tracked deletion or moved-away text
+        self.special = special
 
     def para(self, p: object) -> tuple[str, ListRef, str]:
         """Text, list membership and the label Word draws (counted here, in document order)."""
-        text = _para_text(p, self.removals)
+        if self.removals or self.special is None or p in self.special:
+            text = _para_text(p, self.removals)
+        else:
+            text = "".join([node.text or "" for node in p.iter(_T)])  # type: ignore[attr-defined]
         ref = _para_num(p, self.styles, self.problems)
         if ref is None:
             return text, None, ""
@@ -108,9 +120,10 @@ class _Context:
         return text, ref, self.lists.label(*ref)
 
 
-def read_blocks(path: Path, problems: list[str] | None = None) -> list[Block]:
+def read_blocks(path: Path, problems: list[str] | None = None, keep: list[object] | None = None) -> list[Block]:
     """Paragraphs and tables of the body, in order. Values that make no sense (``w:gridSpan
-    w:val="пять"``) are read as their default and described in ``problems``, never raised."""
+    w:val="пять"``) are read as their default and described in ``problems``, never raised.
+    ``keep`` receives the parsed word/document.xml (import hands it to the style made from the document)."""
     from . import safeio
 
     if not path.exists() and not path.is_symlink():
@@ -126,7 +139,10 @@ def read_blocks(path: Path, problems: list[str] | None = None) -> list[Block]:
     with opened as package:
         if not package.has("word/document.xml"):
             raise not_word
-        body = package.xml("word/document.xml").find(f"{W}body")
+        root = package.xml("word/document.xml")
+        if keep is not None:
+            keep.append(root)
+        body = root.find(f"{W}body")
         styles, list_styles = _style_lists(package)
         numbering = package.read("word/numbering.xml") if package.has("word/numbering.xml") else None
         notes = problems if problems is not None else []
@@ -135,7 +151,16 @@ def read_blocks(path: Path, problems: list[str] | None = None) -> list[Block]:
     if body is None:
         return []
     removals = next(body.iter(*_REMOVED), None) is not None
-    return list(_blocks(body, _Context(styles, lists, notes, removals)))
+    return list(_blocks(body, _Context(styles, lists, notes, removals, _special_paragraphs(body))))
+
+
+def _special_paragraphs(body: object) -> set[object]:
+    """Paragraphs (and the paragraphs around them: a text box's text is its paragraph's too) with an
+    element :data:`_RUN_TEXT` maps. The set keeps lxml's proxies alive, so each is found by identity."""
+    special: set[object] = set()
+    for node in body.iter(*_RUN_TEXT):  # type: ignore[attr-defined]
+        special.update(node.iterancestors(_P))
+    return special
 
 
 def _blocks(container: object, ctx: _Context) -> Iterator[Block]:
@@ -181,9 +206,9 @@ def _own_cell(tc: object, tr: object) -> bool:
 
 
 def _cell(tc: object, ctx: _Context) -> Cell:
-    plain = tc.find(f"{W}tcPr") is None  # type: ignore[attr-defined]  # most cells: nothing more to look up
-    span = 1 if plain else int_attr(tc.find(f"{W}tcPr/{W}gridSpan"), "val", 1, ctx.problems, 1, 64)  # type: ignore[attr-defined]
-    merge_el = None if plain else tc.find(f"{W}tcPr/{W}vMerge")  # type: ignore[attr-defined]
+    plain = next(tc.iterchildren(_TCPR), None) is None  # type: ignore[attr-defined]  # most: nothing to look up
+    span = 1 if plain else int_attr(_grandchild(tc, _TCPR, f"{W}gridSpan"), "val", 1, ctx.problems, 1, 64)
+    merge_el = None if plain else _grandchild(tc, _TCPR, f"{W}vMerge")
     vmerge = ""
     if merge_el is not None:
         vmerge = merge_el.get(f"{W}val") or "continue"
@@ -191,7 +216,7 @@ def _cell(tc: object, ctx: _Context) -> Cell:
             ctx.problems.append(f"w:vMerge w:val=«{vmerge[:20]}» — не restart и не continue, взято continue")
             vmerge = "continue"
     cell = Cell([], span, vmerge)
-    for p in tc.iter(f"{W}p"):  # type: ignore[attr-defined]
+    for p in tc.iter(_P):  # type: ignore[attr-defined]
         text, ref, label = ctx.para(p)
         if text.strip() or label:  # an empty paragraph that Word numbers still shows its number
             cell.paras.append(text)
@@ -200,16 +225,25 @@ def _cell(tc: object, ctx: _Context) -> Cell:
     return cell
 
 
+def _grandchild(element: object, child: str, tag: str) -> Any:
+    """``element.find("child/tag")`` (the first ``tag`` under any ``child``, in document order) without
+    ElementPath's parsing of the path on each call."""
+    for middle in element.iterchildren(child):  # type: ignore[attr-defined]
+        for found in middle.iterchildren(tag):
+            return found
+    return None
+
+
 def _para_num(p: object, styles: dict[str, tuple[str, int]], problems: list[str] | None = None) -> ListRef:
     """(numId, level) of a paragraph in a Word list, None otherwise (numId 0 switches a list off).
 
     The paragraph's own numPr decides; without one, its style's list (``styles``) does; a numPr
     that names only the level keeps the style's list.
     """
-    if p.find(f"{W}pPr") is None:  # type: ignore[attr-defined]  # no properties: in no list (nor a style's)
+    if next(p.iterchildren(_PPR), None) is None:  # type: ignore[attr-defined]  # no properties: in no list
         return None
-    num = p.find(f"{W}pPr/{W}numPr")  # type: ignore[attr-defined]
-    style = p.find(f"{W}pPr/{W}pStyle")  # type: ignore[attr-defined]
+    num = _grandchild(p, _PPR, f"{W}numPr")
+    style = _grandchild(p, _PPR, f"{W}pStyle")
     inherited = styles.get(style.get(f"{W}val") or "") if style is not None else None
     if num is None:
         return inherited

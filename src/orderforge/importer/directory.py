@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 from ..diagnostics import Pos, Report
 from .cells import abbreviation
 from .imported import Imported, PartyOut, PersonOut, _Reader
-from .output import _text, _yaml
 from .text import _key, _short, slug
 
 _Entry = TypeVar("_Entry", PartyOut, PersonOut)
@@ -195,6 +194,24 @@ def _report_directory(imported: Imported, reader: _Reader) -> None:
     if bare:
         reader.warn("IM124", f"для кодов {', '.join(bare)} полные наименования в документе не найдены: в справочник "
                     "записан сам код", "впишите наименования в справочник (name:)")
+
+
+def _yaml() -> Any:
+    from ..yamlrt import round_trip_yaml
+
+    return round_trip_yaml()
+
+
+def _text(lines: list[str]) -> Any:
+    """Lines as ruamel writes them: several as a literal block, a long one folded."""
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    if len(lines) > 1:
+        return LiteralScalarString("\n".join(lines))
+    value = lines[0] if lines else ""
+    if len(value) > 90 and not value.startswith((" ", "#")):
+        return FoldedScalarString(value)
+    return value
 
 
 def directory_yaml(existing_text: str | None, imported: Imported, docx_name: str) -> tuple[str, list[str], list[str]]:

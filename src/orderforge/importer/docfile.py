@@ -17,7 +17,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ..diagnostics import UserError
 from ..docxtext import Block
@@ -42,6 +42,9 @@ class Numbering:
 
     problems: list[str] = field(default_factory=list)
     converted_from: str = ""  # «.doc» when LibreOffice converted the file
+    #: word/document.xml as read_blocks parsed it (a .docx given as such): the style made from the same
+    #: document takes it (stylegen.derive_style, which changes it) instead of parsing the part again
+    document: Any = field(default=None, repr=False, compare=False)
 
 
 def _with_marker(text: str, label: str) -> str:
@@ -131,7 +134,10 @@ def _read_docx(path: Path, name: str, notes: Numbering) -> tuple[list[Block], Nu
                 raise damaged
             with opened.stream("word/document.xml") as xml:
                 _check_size(_count_rows(xml), name)  # before parsing: streamed, cheap at any size
-        blocks = read_blocks(path, notes.problems)
+        trees: list[object] = []
+        blocks = read_blocks(path, notes.problems, trees)
+        if not notes.converted_from and trees:
+            notes.document = trees[0]
     except PermissionError:
         raise UserError.simple("IM001", name, "файл не удаётся прочитать: нет доступа", "") from None
     except UserError as exc:

@@ -11,7 +11,7 @@ The numbers written in cells are read here too (:func:`parse_number`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..diagnostics import UserError
@@ -119,9 +119,10 @@ class Row:
     def copy(self) -> Row:
         """A copy the structure may change (it moves a drawn number into the № cell) without changing
         the row a second reading of the same table gets."""
-        return replace(self, cells={r: list(v) for r, v in self.cells.items()},
-                       inherited={r: list(v) for r, v in self.inherited.items()},
-                       extras=[(name, list(lines), inherited) for name, lines, inherited in self.extras])
+        return Row(self.table_no, self.row_no, {r: list(v) for r, v in self.cells.items()},
+                   {r: list(v) for r, v in self.inherited.items()},
+                   [(name, list(lines), inherited) for name, lines, inherited in self.extras],
+                   self.merged, self.text_label, self.label)  # every field (not dataclasses.replace: slower)
 
     @property
     def filled(self) -> set[str]:

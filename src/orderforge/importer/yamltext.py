@@ -11,6 +11,13 @@ it is written here directly, with ``fmt``'s own decisions for each scalar
 make of it: a freshly imported plan passes ``fmt --check``
 (tests/test_import_reading.py checks this, and that the text reads back as
 the same values ruamel's dump gives).
+
+The tree is plain: :class:`Map` and :class:`Seq` are a dict and a list with
+the comments beside them (no ruamel object is built, nor ruamel imported):
+building ruamel's CommentedMaps cost more than writing them out. The comment
+texts are kept as ruamel kept them (:func:`before_tokens`, :func:`eol_token`),
+so the text is byte for byte what the CommentedMap tree gave
+(tests/test_import_yaml_writer.py compares both on generated plans).
 """
 
 from __future__ import annotations
@@ -32,38 +39,83 @@ _PLAIN_FLOW = re.compile(r"[A-Za-zА-Яа-яЁё«][^\x00-\x1f\x7f-\x9f#:,\[\]{}
 _TYPED_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 
 
+class Map(dict[Any, Any]):
+    """A mapping written in its keys' order, with comment lines before a key and a comment at its line's end."""
+
+    __slots__ = ("before", "eol")
+
+    def __init__(self, items: Any = ()) -> None:
+        super().__init__(items)
+        self.before: dict[Any, list[str]] = {}
+        self.eol: dict[Any, str] = {}
+
+    def comment_before(self, key: Any, text: str) -> None:
+        self.before.setdefault(key, []).extend(before_tokens(text))
+
+    def comment_eol(self, key: Any, text: str) -> None:
+        self.eol[key] = eol_token(text)
+
+
+class Seq(list[Any]):
+    """A list, written as a block or (``flow``) as «[a, b]», with comment lines before an item."""
+
+    __slots__ = ("before", "flow")
+
+    def __init__(self, items: Any = (), flow: bool = False) -> None:
+        super().__init__(items)
+        self.before: dict[int, list[str]] = {}
+        self.flow = flow
+
+    def comment_before(self, index: int, text: str) -> None:
+        self.before.setdefault(index, []).extend(before_tokens(text))
+
+
+def before_tokens(text: str) -> list[str]:
+    """The comment tokens ruamel's ``yaml_set_comment_before_after_key`` makes of ``text``: «# line» each."""
+    if text and len(text) > 1 and text[-1] == "\n":
+        text = text[:-1]
+    if text == "\n":
+        return ["\n"]
+    return [("# " if line else "") + line + "\n" for line in text.split("\n")]
+
+
+def start_tokens(text: str) -> list[str]:
+    """The tokens of ruamel's ``yaml_set_start_comment``: lines not starting with «#» get «# »."""
+    if text[-1] == "\n":
+        text = text[:-1]
+    out = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        out.append(("# " + line if stripped and stripped[0] != "#" else line) + "\n")
+    return out
+
+
+def eol_token(text: str) -> str:
+    """An end-of-line comment as ruamel's ``yaml_add_eol_comment`` puts it: «# » before, at column 0
+    (a new tree has no column to take one from: every such comment is placed by :func:`_place_comment`)."""
+    return f"{_EOL}0{_EOL}{(text if text[0] == '#' else '# ' + text).strip()}"
+
+
 class _Writer:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.sc = Scalars()
 
     def comments(self, tokens: Any, indent: int) -> None:
-        """Comment lines ruamel keeps before an entry (``yaml_set_comment_before_after_key``)."""
+        """Comment lines kept before an entry (tokens as ruamel made them: each ends with a newline)."""
         for token in tokens or []:
-            for line in token.value.splitlines():
+            for line in token.splitlines():
                 if line.strip():
                     self.lines.append(" " * indent + line.strip())
 
-    @staticmethod
-    def eol(ca: Any, key: Any) -> str:
-        item = ca.items.get(key)
-        token = item[2] if item and len(item) > 2 else None
-        if token is None:
-            return ""
-        return f"{_EOL}{getattr(token, 'column', 0)}{_EOL}{token.value.strip()}"  # placed by _place_comment
-
-    @staticmethod
-    def before(ca: Any, key: Any) -> Any:
-        item = ca.items.get(key)
-        return item[1] if item and len(item) > 1 else None
-
-    def mapping(self, node: Any, indent: int, first_head: str = "") -> None:
+    def mapping(self, node: Map, indent: int, first_head: str = "") -> None:
         """Entries at ``indent``; the first one after ``first_head`` («  - ») when inside a list."""
+        before, eol = node.before, node.eol
         for n, (key, value) in enumerate(node.items()):
-            if not (n == 0 and first_head):
-                self.comments(self.before(node.ca, key), indent)
+            if not (n == 0 and first_head) and key in before:
+                self.comments(before[key], indent)
             head = (first_head if n == 0 and first_head else " " * indent) + f"{self.key(key)}:"
-            self.value(head, value, indent, self.eol(node.ca, key))
+            self.value(head, value, indent, eol.get(key, ""))
 
     def key(self, key: Any) -> str:
         return self.inline(str(key))
@@ -74,10 +126,12 @@ class _Writer:
             return text
         return self.sc.inline(text, False, flow=flow)
 
-    def sequence(self, node: Any, indent: int) -> None:
+    def sequence(self, node: Seq, indent: int) -> None:
+        before = node.before
+        dash = " " * indent + "- "
         for n, item in enumerate(node):
-            self.comments(self.before(node.ca, n), indent)
-            dash = " " * indent + "- "
+            if n in before:
+                self.comments(before[n], indent)
             if _is_map(item) and len(item):
                 self.mapping(item, indent + INDENT, dash)
             elif _is_seq(item) and len(item) and not _flow(item):
@@ -150,16 +204,14 @@ def _is_seq(value: Any) -> bool:
 
 
 def _flow(seq: Any) -> bool:
-    fa = getattr(seq, "fa", None)
-    return bool(fa is not None and fa.flow_style())
+    return bool(getattr(seq, "flow", False))
 
 
-def dump(root: Any) -> str:
-    """The YAML text of ``root`` (a CommentedMap), with its start comment and every comment kept."""
+def dump(root: Map, start: str = "") -> str:
+    """The YAML text of ``root``, ``start`` (several lines) as the comment above it, every comment kept."""
     writer = _Writer()
-    start = getattr(root, "ca", None)
-    if start is not None and start.comment and len(start.comment) > 1:
-        writer.comments(start.comment[1], 0)
+    if start:
+        writer.comments(start_tokens(start), 0)
     writer.mapping(root, 0)
     return "\n".join(_place_comment(line) for line in writer.lines) + "\n"
 

@@ -97,7 +97,10 @@ def derive_style(docx: Path, name: str, *, directory: Any = None, document: Any 
     facts = StyleFacts(name=name, source=docx.name, issuer=list(imported.order.issuer) if imported.order else [])
     facts.responsible, facts.separator = responsible_facts(imported)
     facts.capitalize = capitalised(imported)
-    document = _parse(parts["word/document.xml"], shown)
+    parsed = getattr(numbering, "document", None)  # the body read_document parsed: taken, not parsed again
+    if parsed is not None:
+        numbering.document = None  # changed below: no second reader may take it
+    document = parsed if parsed is not None else _parse(parts["word/document.xml"], shown)
     escape_braces(document)  # before any field is put in: only the committee's text is escaped
     parts = {part: _escaped_part(part, blob, shown) for part, blob in parts.items()}
     alignments = style_alignments(parts.get("word/styles.xml"))

@@ -1,0 +1,124 @@
+"""The plan text import writes from plain mappings and lists is byte for byte what the ruamel tree gave.
+
+output.py built ruamel CommentedMaps (and imported ruamel) only for yamltext to walk them; it now
+builds yamltext's plain Map/Seq. The writer as it was is kept in tests/plan_yaml_reference.py; here
+both write every fixture and corpus document's reading and Hypothesis-generated readings with hostile
+text (line breaks of every kind in comments, «#», YAML words, long texts, TODO comments at every
+place output.py puts one), and must give the same bytes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orderforge.diagnostics import Report
+from orderforge.importer import import_docx, output
+from orderforge.importer.imported import (
+    ActivityOut,
+    ApprovalOut,
+    Imported,
+    Number,
+    OrderOut,
+    PointOut,
+    SectionOut,
+)
+
+from . import plan_yaml_reference as reference
+from .conftest import ROOT
+from .corpus.make_corpus import CASES, make
+
+_ARGS = [("kaliningrad-committee", None, "План.docx"), ("x-style", "../directory.yaml", "a #b: c.docx")]
+
+
+def _same(imported: Imported) -> None:
+    for style, directory_ref, name in _ARGS:
+        assert output.plan_yaml(imported, style, directory_ref, name) == \
+            reference.plan_yaml(imported, style, directory_ref, name)
+
+
+@pytest.mark.parametrize("fixture", sorted(p.stem for p in (ROOT / "tests" / "fixtures" / "import").glob("*.docx")
+                                           if p.stem != "no-plan-table"))
+def test_fixture_plans_are_written_as_before(fixture: str, empty_workspace: Path) -> None:
+    result = import_docx(ROOT / "tests" / "fixtures" / "import" / f"{fixture}.docx", Path("plans/x.yaml"))
+    assert result.plan.read_text(encoding="utf-8") == reference.plan_yaml(
+        result.imported, "kaliningrad-committee", "x.directory.yaml", f"{fixture}.docx")
+    _same(result.imported)
+
+
+@pytest.mark.parametrize("make_case", CASES, ids=[c.__name__ for c in CASES])
+def test_corpus_plans_are_written_as_before(make_case: object, empty_workspace: Path) -> None:
+    (empty_workspace / "docs").mkdir()
+    docx, _ = make(make_case, empty_workspace / "docs")
+    result = import_docx(docx, Path("plans/x.yaml"), style=None)
+    style = result.style_folder.name if result.style_folder is not None else "kaliningrad-committee"
+    assert result.plan.read_text(encoding="utf-8") == reference.plan_yaml(
+        result.imported, style, "x.directory.yaml", docx.name)
+    _same(result.imported)
+
+
+# -- generated readings
+
+_PIECES = st.sampled_from(list("аяЁё АБ«»#:-–,.;'\"[]{}|>!&*%@`?\\/") + ["\n", "\r", "\t", "\x0b", "\x0c", "\x1c",
+                                                                        "\x85", "\u2028", "\u2029", "\u00a0",
+                                                                        "\u200b", " #", ": ", "\n\n"])
+_WORDS = st.sampled_from(["yes", "No", "null", "on", "~", "2026", "1.1.", "- пункт", "TODO", "#", "",
+                          "Управление образования", "Срок: март", "Раздел {1}", "ЦОРП", "а" * 95,
+                          ("слово " * 30).strip(), " ведущий пробел", "хвост ", "'кавычки'"])
+_ANY = st.text(st.characters(blacklist_characters="\x00"), max_size=12)  # never \0: reading cleans it away
+_TEXT = st.one_of(_WORDS, st.lists(_PIECES, max_size=30).map("".join), _ANY,
+                  st.lists(_WORDS, min_size=2, max_size=4).map(" ".join))
+_NONEMPTY = _TEXT.filter(bool)
+_LINES = st.lists(_TEXT, max_size=3)
+_NUMBER = st.none() | st.builds(Number, st.lists(st.integers(0, 12), min_size=1, max_size=3).map(tuple),
+                                st.booleans(), _TEXT)
+
+
+def _activity() -> st.SearchStrategy[ActivityOut]:
+    return st.builds(ActivityOut, number=_NUMBER, label=_TEXT, text=_LINES, deadline=_TEXT,
+                     responsible=st.lists(_TEXT, max_size=3), result=_LINES, note=_TEXT,
+                     remarks=st.lists(_TEXT, max_size=2))
+
+
+def _section(subs: bool) -> st.SearchStrategy[SectionOut]:
+    return st.builds(SectionOut, title=_TEXT, numbered=st.booleans(),
+                     number=st.none() | st.lists(st.integers(0, 9), max_size=3).map(tuple), label=_TEXT,
+                     activities=st.lists(_activity(), max_size=3),
+                     sections=st.lists(_section(False), max_size=2) if subs else st.just([]), todo=_TEXT)
+
+
+_ORDER_KEYS = ["issuer", "points", "date", "number", "title", "signatory", "issuer_genitive", "place", "preamble",
+               "operative", "control", "kind"]
+_ORDER = st.builds(
+    OrderOut, kind=st.sampled_from(["приказ", "распоряжение"]), issuer=_LINES, issuer_genitive=_TEXT,
+    date=st.none() | st.dates(date(2000, 1, 1), date(2040, 1, 1)), number=_TEXT, place=_TEXT, title=_LINES,
+    preamble=_LINES, operative=_TEXT,
+    points=st.lists(st.builds(PointOut, text=_LINES, items=st.lists(_LINES, max_size=3),
+                              kinds=st.lists(st.sampled_from(["numbered", "dash"]), max_size=3)), max_size=3),
+    control=_TEXT, signatory=_TEXT,
+    todo=st.dictionaries(st.sampled_from(_ORDER_KEYS), _NONEMPTY, max_size=5))
+_APPROVAL = st.builds(ApprovalOut, kind=st.sampled_from(["приказ", "распоряжение"]), issuer_genitive=_TEXT,
+                      date=st.none() | st.dates(date(2000, 1, 1), date(2040, 1, 1)), number=_TEXT)
+
+
+@st.composite
+def _imported(draw: st.DrawFn) -> Imported:
+    imported = Imported("x.docx", draw(st.none() | _ORDER), draw(st.lists(_TEXT, min_size=1, max_size=3)),
+                        draw(_TEXT), draw(st.lists(st.tuples(_TEXT, st.lists(_TEXT, max_size=3)), max_size=2)),
+                        draw(st.lists(_activity(), max_size=3)), draw(st.lists(_section(True), max_size=3)),
+                        {}, {}, Report())
+    imported.approval = draw(st.none() | _APPROVAL)
+    imported.title_todo = draw(_TEXT)
+    imported.heading_comments = draw(st.lists(_TEXT, max_size=2))
+    imported.activities_title = draw(_TEXT)
+    return imported
+
+
+@settings(max_examples=400, deadline=None)
+@given(_imported())
+def test_generated_plans_are_written_as_before(imported: Imported) -> None:
+    _same(imported)
