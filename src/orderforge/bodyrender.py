@@ -149,7 +149,7 @@ class _Package:
         return found
 
 
-def render_package(data: bytes, context: dict, env: Any, prepare: Prepare, check: Check) -> Parts:
+def render_package(data: bytes, context: Any, env: Any, prepare: Prepare, check: Check) -> Parts:
     """The template rendered and written as docxtpl and python-docx write it: (member name, bytes) in order.
 
     Raises :class:`Unsupported` for what is not reproduced exactly; Jinja's errors and the checks' go through.
@@ -184,7 +184,7 @@ def _references(package: _Package, name: str) -> int:
     return sum(1 for rels in sources for rel in rels.values() if not rel.external and rel.target == name)
 
 
-def _render_jinja(source: str, context: dict, env: Any, prepare: Prepare, check: Check, name: str) -> str:
+def _render_jinja(source: str, context: Any, env: Any, prepare: Prepare, check: Check, name: str) -> str:
     """One part's XML through the template dialect and Jinja, as docxtpl's render_xml_part does it."""
     if wordtags.needs_docxtpl(source):
         raise Unsupported(name)
@@ -206,7 +206,7 @@ def _render_jinja(source: str, context: dict, env: Any, prepare: Prepare, check:
     return result
 
 
-def _render_document(part: _Part, context: dict, env: Any, prepare: Prepare, check: Check) -> Any:
+def _render_document(part: _Part, context: Any, env: Any, prepare: Prepare, check: Check) -> Any:
     """The main part's tree: its body rendered, the tables' grids fitted, drawings numbered."""
     from lxml import etree
 
@@ -226,7 +226,7 @@ def _render_document(part: _Part, context: dict, env: Any, prepare: Prepare, che
     return root
 
 
-def _render_side(part: _Part, context: dict, env: Any, prepare: Prepare, check: Check) -> Any:
+def _render_side(part: _Part, context: Any, env: Any, prepare: Prepare, check: Check) -> Any:
     """A header or footer rendered and parsed as python-docx parses a new part."""
     from lxml import etree
 
@@ -238,7 +238,7 @@ def _render_side(part: _Part, context: dict, env: Any, prepare: Prepare, check: 
         raise Unsupported(part.name) from exc
 
 
-def _render_properties(part: _Part, context: dict, env: Any) -> Any:
+def _render_properties(part: _Part, context: Any, env: Any) -> Any:
     """core.xml with the six properties docxtpl renders as templates rendered; a missing one is added at the
     end (with its own namespace declaration, as python-docx makes it), holding its rendered empty text."""
     from lxml import etree

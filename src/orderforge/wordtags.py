@@ -59,7 +59,7 @@ def _colspan(match: re.Match[str]) -> str:
     cell = _EMPTY_RUN.sub("", match.group(1) + match.group(3))
     cell = re.sub(r"<w:gridSpan[^/]*/>", "", cell, count=1)
     # the expression goes into a replacement template, as docxtpl puts it (a backslash in it acts alike)
-    return re.sub(r"(<w:tcPr[^>]*>)", r'\1<w:gridSpan w:val="{{%s}}"/>' % match.group(2), cell)
+    return re.sub(r"(<w:tcPr[^>]*>)", rf'\1<w:gridSpan w:val="{{{{{match.group(2)}}}}}"/>', cell)
 
 
 def jinja_source(xml: str) -> str:
