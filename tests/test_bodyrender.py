@@ -118,7 +118,9 @@ def edited(style: Style, tmp_path: Path, paragraphs: str, part: str = "word/docu
 
 
 def para(*runs: str) -> str:
-    return "<w:p>" + "".join(f'<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{r}</w:t></w:r>' for r in runs) + "</w:p>"
+    """A paragraph of bold runs, one per piece of text (as Word splits a tag when its formatting changes)."""
+    runs_xml = "".join(f'<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{r}</w:t></w:r>' for r in runs)
+    return f"<w:p>{runs_xml}</w:p>"
 
 
 DIALECT = {
