@@ -186,9 +186,9 @@ def _references(package: _Package, name: str) -> int:
 
 def _render_jinja(source: str, context: Any, env: Any, prepare: Prepare, check: Check, name: str) -> str:
     """One part's XML through the template dialect and Jinja, as docxtpl's render_xml_part does it."""
-    if wordtags.needs_docxtpl(source):
-        raise Unsupported(name)
     patched = wordtags.jinja_source(source)
+    if patched is None:
+        raise Unsupported(name)
     compiler = prepare(patched, env, name)
     source = wordtags.before_render(patched)
     from jinja2 import TemplateError

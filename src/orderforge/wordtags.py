@@ -7,7 +7,7 @@ dialect is re-implemented here from docxtpl's documented behaviour, step for ste
 the output must be the same byte for byte (tests/test_bodyrender.py compares both on every style).
 
 Tags whose rewriting is rarer and subtler (``cellbg``, ``vm``, ``hm``, ``{%r``/``{{r``) are not rewritten:
-:func:`needs_docxtpl` says so and the template is rendered by docxtpl itself.
+:func:`jinja_source` says so and the template is rendered by docxtpl itself.
 """
 
 from __future__ import annotations
@@ -49,9 +49,6 @@ def _joined(xml: str) -> str:
     return _TAG_BODY.sub(lambda m: _RUN_BREAK.sub("", m.group(0)), xml)
 
 
-def needs_docxtpl(xml: str) -> bool:
-    """Whether the part uses a tag whose rewriting only docxtpl does (then docxtpl renders the template)."""
-    return _DOCXTPL_ONLY.search(_joined(xml)) is not None
 
 
 def _colspan(match: re.Match[str]) -> str:
@@ -62,9 +59,12 @@ def _colspan(match: re.Match[str]) -> str:
     return re.sub(r"(<w:tcPr[^>]*>)", rf'\1<w:gridSpan w:val="{{{{{match.group(2)}}}}}"/>', cell)
 
 
-def jinja_source(xml: str) -> str:
-    """A part's XML as a Jinja template, the way docxtpl's patch_xml prepares it (without its docxtpl-only tags)."""
+def jinja_source(xml: str) -> str | None:
+    """A part's XML as a Jinja template, the way docxtpl's patch_xml prepares it; None when the part uses a tag
+    whose rewriting only docxtpl does (then docxtpl renders the template)."""
     xml = _joined(xml)
+    if _DOCXTPL_ONLY.search(xml):
+        return None
     xml = _COLSPAN.sub(_colspan, xml)
     xml = _PRESERVE.sub(lambda m: f'<w:t xml:space="preserve">{m.group(1)}{m.group(2)}', xml)
     xml = _MERGE_BEFORE.sub("{%", xml)
