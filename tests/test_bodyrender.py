@@ -123,7 +123,24 @@ def para(*runs: str) -> str:
     return f"<w:p>{runs_xml}</w:p>"
 
 
+def table(grid: list[int], rows: list[list[str]]) -> str:
+    """A small table: its grid's column widths and each row's cells (a cell «2:text» spans two columns)."""
+    cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
+    cells = [["".join(f'<w:tc>{_span(c)}<w:p><w:r><w:t>{c.split(":")[-1]}</w:t></w:r></w:p></w:tc>' for c in row)]
+             for row in rows]
+    return f"<w:tbl><w:tblPr/><w:tblGrid>{cols}</w:tblGrid>" + "".join(f"<w:tr>{r[0]}</w:tr>" for r in cells) + \
+        "</w:tbl><w:p/>"
+
+
+def _span(cell: str) -> str:
+    return f'<w:tcPr><w:gridSpan w:val="{cell.split(":")[0]}"/></w:tcPr>' if ":" in cell else "<w:tcPr/>"
+
+
 DIALECT = {
+    "grid-too-wide": table([1000, 2000, 3000], [["a", "b"], ["c", "{{ order.place }}"]]),
+    "grid-too-narrow": table([1000, 2000], [["a", "b", "c", "d"]]),
+    "grid-spans": table([1000, 2000, 3000, 4000], [["2:a", "b"], ["c", "2:d", "e"]]),
+    "column-loop": table([3000], [["{%tc for x in order.title_lines %}", "{{ x }}", "{%tc endfor %}"]]),
     "split-tag": para("{", "{ order.place }", "}") + para("{%", " if 1 %}да{% endif ", "%}"),
     "paragraph-tags": para("{%p if order.place %}") + para("{{ order.place }}") + para("{%p endif %}"),
     "paragraph-loop": para("{%p for line in order.title_lines %}") + para("{{ line }}") + para("{%p endfor %}"),
