@@ -16,8 +16,10 @@ decides the shape of this module:
   split beyond repair), every XML part is re-parsed strictly, and the zip is
   rewritten with fixed timestamps so that two builds are byte-identical.
 
-docxtpl, python-docx and lxml are imported here only, so ``validate`` never
-pays for them.
+docxtpl, python-docx and lxml are imported here only (lxml also by templatefile.py
+and bodyrender.py), so ``validate`` never pays for them; a lean build's marker
+document is rendered by bodyrender.py, and docxtpl is imported only where that
+path steps aside (and for the full render the tests compare against).
 """
 
 from __future__ import annotations
