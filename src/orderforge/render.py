@@ -16,8 +16,10 @@ decides the shape of this module:
   split beyond repair), every XML part is re-parsed strictly, and the zip is
   rewritten with fixed timestamps so that two builds are byte-identical.
 
-docxtpl, python-docx and lxml are imported here only, so ``validate`` never
-pays for them.
+docxtpl, python-docx and lxml are imported here only (lxml also by templatefile.py
+and bodyrender.py), so ``validate`` never pays for them; a lean build's marker
+document is rendered by bodyrender.py, and docxtpl is imported only where that
+path steps aside (and for the full render the tests compare against).
 """
 
 from __future__ import annotations
@@ -151,7 +153,7 @@ def render_docx(context: Context, style: Style, *, lean: bool = True) -> bytes:
             except _NotLean:
                 pass
     data, package = _render_docxtpl(context, style)
-    return _zip(_finished_parts(data, style, str(style.template_path), package.xml))
+    return _zip(_finished_parts(_entries(data), style, str(style.template_path), package.xml))
 
 
 def _render_lean(context: Context, table: TableContext, style: Style) -> bytes:
@@ -176,8 +178,14 @@ def _marker_parts(markers: Context, style: Style) -> list[tuple[str, bytes]]:
     from .safeio import LIMITS, read_bytes
 
     def render() -> list[tuple[str, bytes]]:
-        data, package = _render_docxtpl(markers, style, lean=True)
-        return _finished_parts(data, style, str(style.template_path), package.xml)
+        from .bodyrender import Unsupported
+
+        try:
+            entries, package = _render_direct(markers, style)
+        except Unsupported:
+            data, package = _render_docxtpl(markers, style, lean=True)
+            entries = _entries(data)
+        return _finished_parts(entries, style, str(style.template_path), package.xml)
 
     try:
         template = read_bytes(style.template_path, LIMITS.file_bytes)
@@ -187,16 +195,18 @@ def _marker_parts(markers: Context, style: Style) -> list[tuple[str, bytes]]:
 
 
 def _normaliser(xml: str, template: str) -> Any:
-    """A row holding a tab, a line break or the like, as the full path writes it: docxtpl's listing markup, then
+    """A row holding a tab, a line break or the like, as the full path writes it: docxtpl's listing markup
+    (wordtags.listing, the same without importing docxtpl), then
     parsed and written by lxml inside the document's own root element (so with the same namespaces)."""
     root = xml[xml.index("<w:document"):]
     root = root[:root.index(">") + 1]
 
     def normalise(row: str) -> str:
-        from docxtpl import DocxTemplate
         from lxml import etree
 
-        listed = DocxTemplate.resolve_listing(None, row)  # uses nothing of self
+        from .wordtags import listing
+
+        listed = listing(row)
         try:
             tree = etree.fromstring(f"{root}{listed}</w:document>".encode())
         except etree.XMLSyntaxError as exc:
@@ -206,6 +216,40 @@ def _normaliser(xml: str, template: str) -> Any:
         return text[text.index(">") + 1:text.rindex("</w:document>")]
 
     return normalise
+
+
+def _render_direct(context: Context, style: Style) -> tuple[list[tuple[str, bytes]], TemplatePackage]:
+    """The template rendered for the lean path without docxtpl or python-docx (bodyrender.py), as the package
+    docxtpl would save; raises bodyrender.Unsupported where only docxtpl renders it exactly."""
+    from jinja2 import TemplateError
+
+    from .bodyrender import Unsupported, render_package
+    from .sandbox import time_limit
+
+    template_path = style.template_path
+    package = open_template(template_path)
+    env = make_env()
+    env.autoescape = True
+    name = str(template_path)
+    try:
+        with time_limit():
+            parts = render_package(package.data, context, env, _lean_source,
+                                   lambda xml, part: check_leftovers(xml, part, name))
+    except (Unsupported, _NotLean, UserError):
+        raise
+    except TemplateError as exc:
+        raise template_error(exc, template_path) from None
+    except Exception as exc:  # the template's code failed, as in _render_docxtpl; anything else is docxtpl's to tell
+        if raised_in_template(exc):
+            raise template_error(exc, template_path) from None
+        raise Unsupported(type(exc).__name__) from exc
+    return parts, package
+
+
+def _entries(data: bytes) -> list[tuple[str, bytes]]:
+    """Every member of a zip package, in its order."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    return [(info.filename, source.read(info.filename)) for info in source.infolist()]
 
 
 def _render_docxtpl(context: Context, style: Style, lean: bool = False) -> tuple[bytes, TemplatePackage]:
@@ -242,10 +286,10 @@ def _render_docxtpl(context: Context, style: Style, lean: bool = False) -> tuple
 
 def finish_package(data: bytes, style: Style, template: str) -> bytes:
     """Fix column widths, verify every XML part strictly, and rezip deterministically."""
-    return _zip(_finished_parts(data, style, template))
+    return _zip(_finished_parts(_entries(data), style, template))
 
 
-def _finished_parts(data: bytes, style: Style, template: str,
+def _finished_parts(entries: list[tuple[str, bytes]], style: Style, template: str,
                     checked: dict[str, str] | None = None) -> list[tuple[str, bytes]]:
     """Every part of a rendered package, each XML part verified by a strict parse, the plan table's widths set.
 
@@ -254,22 +298,20 @@ def _finished_parts(data: bytes, style: Style, template: str,
     """
     from lxml import etree
 
-    source = zipfile.ZipFile(io.BytesIO(data))
     parts: list[tuple[str, bytes]] = []
     checked = checked or {}
-    for info in source.infolist():
-        blob = source.read(info.filename)
-        unchanged = info.filename != "word/document.xml" and blob == checked.get(info.filename, "").encode()
-        if info.filename.endswith((".xml", ".rels")) and not unchanged:
+    for filename, blob in entries:
+        unchanged = filename != "word/document.xml" and blob == checked.get(filename, "").encode()
+        if filename.endswith((".xml", ".rels")) and not unchanged:
             try:
                 tree = etree.fromstring(blob)
             except etree.XMLSyntaxError as exc:
-                raise UserError.simple("OF404", template, f"после подстановки часть {info.filename} повреждена: {exc}",
+                raise UserError.simple("OF404", template, f"после подстановки часть {filename} повреждена: {exc}",
                                        "сообщите разработчикам: это ошибка orderforge или шаблона") from None
-            if info.filename == "word/document.xml":
+            if filename == "word/document.xml":
                 set_plan_widths(tree, style)
                 blob = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
-        parts.append((info.filename, blob))
+        parts.append((filename, blob))
     return parts
 
 
