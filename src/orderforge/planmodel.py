@@ -395,13 +395,14 @@ class Plan(Slotted):
         return self.folder if self.folder is not None else Path(self.source).resolve().parent
 
     def all_activities(self) -> list[Activity]:
-        """Every activity in document order (top-level first, then section by section)."""
+        """Every activity in document order (top-level first, then section by section).
+
+        A loop, not a recursive inner function: that one refers to itself through its closure, a cycle
+        that held the result list, and so every activity, until the cycle collector found it."""
         result = list(self.plan.activities)
-
-        def walk(sections: list[Section]) -> None:
-            for section in sections:
-                result.extend(section.activities)
-                walk(section.sections)
-
-        walk(self.plan.sections)
+        pending = list(reversed(self.plan.sections))
+        while pending:
+            section = pending.pop()
+            result.extend(section.activities)
+            pending.extend(reversed(section.sections))
         return result

@@ -179,19 +179,18 @@ def _shift_structured(mapping: Any, shift: int) -> str:
 
 
 def _activities(node: Any) -> list[Any]:
-    """Every activity mapping of the plan body, in document order."""
+    """Every activity mapping of the plan body, in document order.
+
+    A loop, not a recursive inner function, whose closure cycle kept the whole recording tree for the
+    cycle collector (:func:`_roll_file`)."""
     found: list[Any] = []
-
-    def take(owner: Any) -> None:
+    pending = [node]
+    while pending:
+        owner = pending.pop()
         if not hasattr(owner, "get"):
-            return
-        for activity in owner.get("activities") or []:
-            if hasattr(activity, "get"):
-                found.append(activity)
-        for section in owner.get("sections") or []:
-            take(section)
-
-    take(node)
+            continue
+        found.extend(a for a in owner.get("activities") or [] if hasattr(a, "get"))
+        pending.extend(reversed(owner.get("sections") or []))
     return found
 
 
@@ -375,10 +374,8 @@ def _check_range(period: Period | None, shift: int, source: str) -> None:
 def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int | None = None,
              force: bool = False) -> RolloverResult:
     """Write ``new_path``: the plan of ``old_path`` moved forward (see the module doc)."""
-    from .load import decode, paused_gc
+    from .load import paused_gc
     from .paths import display_path
-    from .planfile import load_plan
-    from .write import write_atomic
 
     old_name, new_name = display_path(old_path), display_path(new_path)
     if old_path.exists() and not old_path.is_file():  # a device or a pipe: say what it is, never read it
@@ -393,6 +390,25 @@ def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int
     if new_path.resolve() == old_path.resolve():
         raise UserError.simple("OF610", new_name, "новый план нельзя записать поверх старого",
                                "укажите другое имя файла")
+    with paused_gc():  # the old plan and the recording tree: tens of thousands of acyclic objects
+        return _roll_file(old_path, new_path, year, shift)
+
+
+def _roll_file(old_path: Path, new_path: Path, year: int | None, shift: int | None) -> RolloverResult:
+    """:func:`new_from` past its checks of the paths.
+
+    Called with the cycle collector paused (:func:`orderforge.load.paused_gc`; load_plan's own pause
+    nests in it): every object of the old plan, its recording tree and the warnings' look-ups is freed
+    by reference counting when this returns, so collection resumes with nothing to walk — once
+    resumed after load_plan and again after the rollover, it walked them all twice, a tenth of
+    ``new --from``.
+    """
+    from .load import decode
+    from .paths import display_path
+    from .planfile import load_plan
+    from .write import write_atomic
+
+    old_name = display_path(old_path)
     plan, report = load_plan(old_path, text_warnings=False)  # only its errors stop the rollover
     if plan is None or report.has_errors:
         errors = report.errors + [Diagnostic(
@@ -406,10 +422,9 @@ def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int
     text = decode(old_path.read_bytes(), old_name, Report())
     assert text is not None  # load_plan has read it already
     result = RolloverResult(new_path, old_path, shift, period.text if period else None, None)
-    with paused_gc():  # the recording tree: thousands of acyclic objects (see load.paused_gc)
-        written, result, edits = _rollover(text, period, shift, result, (old_path, new_path))
-        write_atomic(new_path, written.encode("utf-8"))
-        result.warnings = _warnings(plan, edits, written, new_path, shift)
+    written, result, edits = _rollover(text, period, shift, result, (old_path, new_path))
+    write_atomic(new_path, written.encode("utf-8"))
+    result.warnings = _warnings(plan, edits, written, new_path, shift)
     return result
 
 

@@ -214,13 +214,12 @@ def _plan_texts(plan: Plan, new: _AsLoaded | _Moved) -> list[tuple[str, Pos, str
         texts.append((new.value(body.activities_title, body.field_pos.get("activities_title"), Str()),
                       body.field_pos.get("activities_title", body.pos), "заголовке мероприятий до первого раздела"))
 
-    def walk(sections: list[Any]) -> None:
-        for section in sections:
-            name = new.line(section.title)
-            texts.append((name, section.pos, f"заголовке раздела «{name[:40]}»"))
-            walk(section.sections)
-
-    walk(body.sections)
+    pending = list(reversed(body.sections))  # a loop: a recursive inner function is a cycle for the collector
+    while pending:
+        section = pending.pop()
+        name = new.line(section.title)
+        texts.append((name, section.pos, f"заголовке раздела «{name[:40]}»"))
+        pending.extend(reversed(section.sections))
     for entry in body.passport:
         texts.append(("\n".join(new.line(i) for i in entry.items), entry.pos,
                       f"паспорте плана (строка «{entry.label}»)"))
