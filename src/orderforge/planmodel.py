@@ -73,6 +73,17 @@ def plain(text: Text) -> str:
     return "\n".join(p.text for p in text)
 
 
+def text_str(text: Text) -> str:
+    """A text field as one string, list items marked as typed: «- пункт», «1) пункт».
+
+    diff compares texts in this form, and ``new --from``'s warnings look for years in it; kept with the
+    model so that the warnings need not import the diff package (its dataclasses, difflib)."""
+    if len(text) == 1:  # most texts are one paragraph: asked for thousands of times by diff
+        para = text[0]
+        return "- " + para.text if para.kind == "dash" else para.text
+    return "\n".join([f"- {p.text}" if p.kind == "dash" else p.text for p in text])
+
+
 class Ref(FrozenSlotted):
     """A reference to a directory entry (party code or person id), with its place."""
 

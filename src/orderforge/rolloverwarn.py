@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Pos, Report
-from .planmodel import Order, Period, Plan
+from .planmodel import Order, Period, Plan, text_str
 from .schema import ConvertContext
 from .yamltree import Scalar, _nfc
 
@@ -145,7 +145,6 @@ def _same(text: str) -> str:
 
 def _warnings(plan: Plan, new: _AsLoaded | _Moved) -> list[Diagnostic]:
     from .deadline import mentions_year
-    from .diff import text_str
     from .valuetypes import DeadlineT, TextT
 
     report = Report()
@@ -185,7 +184,6 @@ def _order_texts(order: Order, new: _AsLoaded | _Moved) -> list[tuple[str, Pos]]
 
     The preamble is never edited; a point's text and items are moved as a list's items (a point keeps
     no places of its own fields)."""
-    from .diff import text_str
     from .valuetypes import Str
 
     checks: list[tuple[str, Pos]] = []
