@@ -38,35 +38,52 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from .dates import YEARS
 from .diagnostics import Diagnostic, Pos, Report, UserError
 from .planmodel import Period, parse_period
+from .slotted import Slotted, replace
 from .yearshift import essence, plural_years, shift_deadline_text, shift_period_mentions, shift_years
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs new --from's start-up (issue 12)
+    from typing import Any
+
     from .planmodel import Plan
     from .rolloversplice import Edits
 
 FILL_COMMENT = "заполните перед сборкой"
 
 
-@dataclass
-class RolloverResult:
+class RolloverResult(Slotted):
+    """What ``new --from`` did: written where, from what, by how many years, and what the clerk must check.
+
+    A :class:`~orderforge.slotted.Slotted` class, not a dataclass: importing :mod:`dataclasses` (inspect,
+    ast, dis, tokenize) was a tenth of ``new --from``, measured against ``validate`` (issue 12)."""
+
+    __slots__ = ("path", "source", "shift", "old_period", "new_period", "moved", "kept", "notes", "cleared",
+                 "warnings", "cleared_what")
     path: Path
     source: Path
     shift: int
     old_period: str | None
     new_period: str | None
-    moved: int = 0  # deadlines moved to the new year(s)
-    kept: int = 0  # deadlines without a year (ежегодно, постоянно …): unchanged
-    notes: int = 0  # notes dropped
-    cleared: bool = False  # the order's number and date were emptied for the clerk to fill
-    warnings: list[Diagnostic] = field(default_factory=list)
-    cleared_what: str = ""  # whose number and date: «приказа», «распоряжения об утверждении»
+    moved: int  # deadlines moved to the new year(s)
+    kept: int  # deadlines without a year (ежегодно, постоянно …): unchanged
+    notes: int  # notes dropped
+    cleared: bool  # the order's number and date were emptied for the clerk to fill
+    warnings: list[Diagnostic]
+    cleared_what: str  # whose number and date: «приказа», «распоряжения об утверждении»
+
+    def __init__(self, path: Path, source: Path, shift: int, old_period: str | None, new_period: str | None,
+                 moved: int = 0, kept: int = 0, notes: int = 0, cleared: bool = False,
+                 warnings: list[Diagnostic] | None = None, cleared_what: str = "") -> None:
+        self.path, self.source, self.shift = path, source, shift
+        self.old_period, self.new_period = old_period, new_period
+        self.moved, self.kept, self.notes, self.cleared = moved, kept, notes, cleared
+        self.warnings = [] if warnings is None else warnings
+        self.cleared_what = cleared_what
 
     def next_step(self) -> str:
         """What the clerk does next, naming the document whose number and date were emptied."""
@@ -462,8 +479,6 @@ def rollover_text(text: str, period: Period | None, shift: int, result: Rollover
 def _rollover(text: str, period: Period | None, shift: int, result: RolloverResult, paths: tuple[Path, Path],
               fast: bool = True) -> tuple[str, RolloverResult, Edits | None]:
     """:func:`rollover_text`, and the fast path's changes to the text (None after the round trip)."""
-    from dataclasses import replace
-
     if fast:
         from .rolloversplice import splice_rollover
 

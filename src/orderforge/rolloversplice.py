@@ -36,10 +36,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import accumulate
-from typing import Any
 
 from .lazyre import LazyPattern
-from .yamlcomments import is_block_scalar, is_map, is_scalar, is_seq, untagged_composer
+from .yamlnodes import is_block_scalar, is_map, is_scalar, is_seq, untagged_composer
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs new --from's start-up (issue 12)
+    from typing import Any
 
 #: Longer lines are left to the round trip (its width is 4,096; a plain value there would be folded).
 LONGEST = 4000
@@ -104,7 +107,7 @@ class Edits:
         return moved
 
 
-class SpliceMap(dict[str, Any]):
+class SpliceMap(dict[str, "Any"]):
     """A mapping of the plan as plain values; setting a string value records the change in the text."""
 
     def __init__(self, node: Any, edits: Edits) -> None:
@@ -221,7 +224,7 @@ class SpliceMap(dict[str, Any]):
         dict.__delitem__(self, key)
 
 
-class SpliceSeq(list[Any]):
+class SpliceSeq(list["Any"]):
     """A list of the plan as plain values; setting a string item records the change in the text."""
 
     def __init__(self, node: Any, edits: Edits) -> None:

@@ -14,14 +14,16 @@ is unsure).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Pos, Report
 from .planmodel import Order, Period, Plan, text_str
 from .schema import ConvertContext
 from .yamltree import Scalar, _nfc
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs new --from's start-up (issue 12)
+    from typing import Any
+
     from .deadline import Deadline
     from .rolloversplice import Edits
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
 
 from .dates import YEARS
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs new --from's start-up (issue 12)
+    from typing import Any
+
     from .planmodel import Period
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
