@@ -53,3 +53,52 @@ def test_the_check_sees_a_cycle() -> None:
         cycle.append(cycle)
 
     assert "Pos" in _cyclic_garbage_after(hold)
+
+
+#: Modules ``validate`` does without (tests/test_startup_lean.py), click, and those of a temporary file.
+_AVOIDED = ("click", "dataclasses", "inspect", "ast", "typing", "threading", "tempfile", "calendar", "ruamel")
+
+
+def test_new_from_imports_none_of_what_validate_avoids(tmp_path: Path) -> None:
+    """The whole ``orderforge new --from`` process: its plain arguments bypass click (orderforge.launch), and
+    its modules bring nothing of what validate leaves out (a tenth of it, at 1,000 activities)."""
+    import os
+    import subprocess
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import genplan
+
+    old = genplan.write_plan(tmp_path, 30, name="old", ids=False)
+    witness = (f"import atexit, runpy, sys; atexit.register(lambda: print('loaded:' + ','.join("
+               f"m for m in {_AVOIDED!r} if m in sys.modules), file=sys.stderr)); "
+               "sys.argv[0] = 'orderforge'; runpy.run_module('orderforge', run_name='__main__')")
+    env = {**os.environ, "ORDERFORGE_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # the first run asks the analyser about the directory's names (pymorphy3 imports some)
+        done = subprocess.run([sys.executable, "-c", witness, "new", "next.yaml", "--from", old.name, "--year",
+                               "2027", "--force"], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "loaded:"
+    assert "next.yaml: создан из old.yaml" in done.stdout
+
+
+def test_the_temporary_file_is_made_as_mkstemp_makes_it(tmp_path: Path) -> None:
+    """write.py's own mkstemp: a new file beside the target, «.<name>.<random>.tmp», owner-only, never reused."""
+    import os
+    import stat
+
+    from orderforge.write import _temporary
+
+    made = [_temporary(tmp_path / "plan.yaml") for _ in range(3)]
+    for fd, name in made:
+        os.close(fd)
+        assert Path(name).parent == tmp_path and Path(name).name.startswith(".plan.yaml.") and name.endswith(".tmp")
+        assert stat.S_IMODE(os.stat(name).st_mode) == 0o600 & ~_umask()
+    assert len({name for _, name in made}) == 3
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
