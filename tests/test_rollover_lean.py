@@ -12,6 +12,9 @@ import gc
 import sys
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from orderforge.rollover import new_from
 
 from .conftest import ROOT
@@ -102,3 +105,33 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def _node_starts(node: object) -> list[int]:
+    """The offset where each node of a composed tree starts."""
+    from orderforge.yamlnodes import is_map, is_scalar
+
+    starts = [node.start_mark.index]  # type: ignore[attr-defined]
+    if is_scalar(node):
+        return starts
+    children = [x for pair in node.value for x in pair] if is_map(node) else node.value  # type: ignore[attr-defined]
+    for child in children:
+        starts += _node_starts(child)
+    return starts
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "б", ": ", ":", "- ", "-", "\n", "  ", " ", "&x ", "*x", "!t ", "!", "&", "*",
+                                 "[", "]", "{", "}", ", ", "?", "# ", "'", '"']), max_size=16).map("".join))
+def test_no_node_starts_with_a_property_where_none_is_possible(text: str) -> None:
+    """The splice skips its node-by-node check for «&», «*» and «!» when :func:`_properties_possible` says no
+    node can start with one: on every text libyaml composes, a node that does proves it said yes."""
+    from orderforge.rolloversplice import _properties_possible
+    from orderforge.yamlnodes import untagged_composer
+
+    try:
+        root = untagged_composer()(text).get_single_node()
+    except Exception:  # noqa: BLE001 - not YAML: nothing to check
+        return
+    if root is not None and any(text[i:i + 1] in ("&", "*", "!") for i in _node_starts(root)):
+        assert _properties_possible(text)
