@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from orderforge.launch import plain_validate_args
+from orderforge.launch import plain_new_args, plain_validate_args
 
 from .conftest import ROOT
 
@@ -55,7 +55,25 @@ def test_a_clean_plan_is_validated_without_click(tmp_path: Path) -> None:
     args = ["validate", "plans/zyryansky-2025.yaml"]
     code, out, err = run(WITNESS + LEAN, args, ROOT, tmp_path)
     assert (code, out, err) == (0, "", "False\n")
-    assert run(WITNESS + LEAN, ["validate", "plans/baltiysk-2024.yaml"], ROOT, tmp_path)[2].endswith("True\n")
+
+
+def test_warnings_are_printed_without_click(tmp_path: Path) -> None:
+    """console.echo writes a plain line itself (click.echo would write the same: the cases above compare)."""
+    code, out, err = run(WITNESS + LEAN, ["validate", "plans/baltiysk-2024.yaml"], ROOT, tmp_path)
+    assert "предупреждение" in out and err.endswith("False\n")
+
+
+def test_what_click_echo_would_change_still_goes_through_it() -> None:
+    """An ANSI escape (stripped when not on a terminal), an ASCII stream or a foreign stream: click.echo's."""
+    import io
+
+    from orderforge.console import _plain
+
+    utf8 = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    assert _plain(utf8, "строка")
+    assert not _plain(utf8, "\x1b[31mкрасная\x1b[0m")
+    assert not _plain(io.TextIOWrapper(io.BytesIO(), encoding="ascii"), "line")
+    assert not _plain(io.StringIO(), "line")
 
 
 @pytest.mark.parametrize("args", [
@@ -79,3 +97,64 @@ def test_an_unreadable_plan_is_left_to_click(tmp_path: Path) -> None:
     plan.write_text("x: 1\n")
     plan.chmod(0)
     assert plain_validate_args(["validate", str(plan)], {}) is None
+
+
+NEW_CASES = [
+    ["new", "next.yaml", "--from", "plans/kaliningrad-committee-2026.yaml", "--year", "2027"],
+    ["new", "--force", "--shift", "2", "--from", "plans/baltiysk-2024.yaml", "next.yaml"],
+    ["new", "plans/zyryansky-2025.yaml", "--from", "plans/gymnasium1-2022.yaml"],  # exists, no --force: OF610
+    ["new", "next.yaml", "--from", "plans/no-such-plan.yaml"],  # OF001
+    ["new", "next.yaml", "--from", "plans/zyryansky-2025.yaml", "--year", "2027", "--shift", "1"],  # OF612
+    ["new", "next.yaml", "--from", "plans/zyryansky-2025.yaml", "--year", "1"],  # OF614
+    ["new", "next.yaml", "--from", "plans/zyryansky-2025.yaml", "--year", "два"],  # click's usage error
+    ["new", "next.yaml", "--from", "plans"],  # a folder: click's usage error
+    ["new", "next.yaml", "--year=2027", "--from", "plans/zyryansky-2025.yaml"],
+    ["new", "next.yaml"],  # no --from
+    ["new", "--help"],
+]
+
+
+@pytest.mark.parametrize("args", NEW_CASES, ids=" ".join)
+def test_lean_new_says_and_writes_what_click_does(args: list[str], tmp_path: Path) -> None:
+    """Both ways start from the same copy of the example plans; output, exit code and written files agree."""
+    import shutil
+
+    results = []
+    for way, code in (("lean", LEAN), ("click", CLICK)):
+        shutil.copytree(ROOT / "plans", tmp_path / way / "plans")
+        said = run(code, args, tmp_path / way, tmp_path / "cache")
+        written = {p.relative_to(tmp_path / way).as_posix(): p.read_bytes()
+                   for p in sorted((tmp_path / way).rglob("*.yaml"))}
+        results.append((said, written))
+    assert results[0] == results[1]
+
+
+def test_plain_new_runs_without_click(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    args = ["new", "next.yaml", "--from", "plans/kaliningrad-committee-2026.yaml", "--year", "2027"]
+    code, out, err = run(WITNESS + LEAN, args, tmp_path, tmp_path / "cache")
+    assert (code, err.splitlines()[-1]) == (0, "False"), err
+    assert "next.yaml: создан из plans/kaliningrad-committee-2026.yaml" in out
+
+
+@pytest.mark.parametrize("args", [
+    ["new"], ["new", "a.yaml"], ["new", "a.yaml", "--from"], ["new", "a.yaml", "--from", "-"],
+    ["new", "a.yaml", "b.yaml", "--from", "c.yaml"], ["new", "a.yaml", "--from", "c.yaml", "--from", "d.yaml"],
+    ["new", "a.yaml", "--from", "c.yaml", "--year", "-1"], ["new", "a.yaml", "--from", "c.yaml", "--year", "2O27"],
+    ["new", "a.yaml", "--from", "c.yaml", "--shift", "+1"], ["new", "a.yaml", "--from", "c.yaml", "--year", "٢٠٢٧"],
+    ["new", "a.yaml", "--from", "c.yaml", "--force", "--force"], ["new", "a.yaml", "--from=c.yaml"],
+    ["new", "a.yaml", "--from", "c.yaml", "-h"], ["new", "", "--from", "c.yaml"], ["new", "--", "a.yaml"],
+    ["new", ".", "--from", "c.yaml"], ["validate", "a.yaml"],
+])
+def test_anything_but_plain_new_goes_to_click(args: list[str]) -> None:
+    assert plain_new_args(args, {}) is None
+
+
+def test_plain_new_is_parsed_as_click_parses_it() -> None:
+    assert plain_new_args(["new", "a.yaml", "--from", "b.yaml"], {}) == {
+        "new_plan": Path("a.yaml"), "source": Path("b.yaml"), "year": None, "shift": None, "force": False}
+    assert plain_new_args(["new", "--shift", "02", "--force", "--from", "b.yaml", "a.yaml", "--year", "2027"], {}) == {
+        "new_plan": Path("a.yaml"), "source": Path("b.yaml"), "year": 2027, "shift": 2, "force": True}
+    assert plain_new_args(["new", "a.yaml", "--from", "b.yaml"], {"_ORDERFORGE_COMPLETE": "zsh_complete"}) is None

@@ -1,40 +1,59 @@
-"""The ``orderforge`` program: ``validate`` of plain arguments starts without click.
+"""The ``orderforge`` program: ``validate`` and ``new --from`` of plain arguments start without click.
 
 Importing click and the command tree costs ``orderforge validate`` about a
 tenth of its start-up (issue 12: validate at most 2× ``import yaml``), and a
 clean plan prints nothing, so it never needs click at all. When the arguments
 are ``validate`` followed only by plan paths, ``--json``, ``-q`` or ``--quiet``,
 the command's body (:func:`validate_command`, the same one the click command
-calls) runs directly; anything else — help, other commands, any other option,
-a path starting with «-», shell completion — goes to click unchanged
-(:data:`orderforge.cli.main`). Output still goes through click.echo
-(:mod:`orderforge.console` imports click when there is something to print).
+calls) runs directly. ``new`` is measured against ``validate`` (issue 12: at most
+1.5×), so its plain form — one path, ``--from`` a path, ``--year``/``--shift`` in
+digits, ``--force`` — runs its body (:func:`new_command`) directly too. Anything
+else — help, other commands, any other option, a path starting with «-», shell
+completion — goes to click unchanged (:data:`orderforge.cli.main`). Output goes
+through :func:`orderforge.console.echo`, which writes a plain line to a standard
+stream itself, as click.echo would, and hands anything else to click.echo.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
+    from typing import Any, NoReturn
 
 #: The flags of ``validate`` → the keyword they set, as click parses them.
 _VALIDATE_FLAGS = {"--json": "as_json", "-q": "quiet", "--quiet": "quiet"}
 
 
+#: The options of ``new`` that take a value → the keyword they set.
+_NEW_OPTIONS = {"--from": "source", "--year": "year", "--shift": "shift"}
+
+
 def main() -> None:
     """The entry point of ``orderforge`` and ``python -m orderforge``."""
-    plain = plain_validate_args(sys.argv[1:], os.environ)
-    if plain is None:
-        from .cli import main as click_main
+    args = sys.argv[1:]
+    plain = plain_validate_args(args, os.environ)
+    if plain is not None:
+        _run_plain(lambda: validate_command(*plain))
+    new = plain_new_args(args, os.environ)
+    if new is not None:
+        _run_plain(lambda: new_command(**new))
+    from .cli import main as click_main
 
-        click_main()
-        return
+    click_main()
+
+
+def _run_plain(body: Callable[[], int]) -> NoReturn:
+    """A command's body run as click's :class:`orderforge.cli.app.Command` runs it, without click."""
     from . import signals
     from .runner import run
 
     signals.install()
-    sys.exit(run(lambda: validate_command(*plain)))
+    sys.exit(run(body))
 
 
 def plain_validate_args(args: Sequence[str], environ: Mapping[str, str]) -> tuple[tuple[Path, ...], bool, bool] | None:
@@ -60,6 +79,46 @@ def plain_validate_args(args: Sequence[str], environ: Mapping[str, str]) -> tupl
         else:
             return None
     return tuple(plans), flags["as_json"], flags["quiet"]
+
+
+def plain_new_args(args: Sequence[str], environ: Mapping[str, str]) -> dict[str, Any] | None:
+    """The keywords of :func:`new_command` when click would parse ``args`` to exactly those for ``new``; else None.
+
+    Taken: ``new`` with one path, ``--from`` and a path, ``--year`` and ``--shift`` each at most once with
+    ASCII digits (click reads other spellings of a number too, and says what is wrong with the rest),
+    ``--force`` once, in any order. Not taken (click decides): «--opt=value», a value or a path starting
+    with «-» or empty, a path that is a folder or cannot be read (click.Path(dir_okay=False) refuses them
+    with its own message), shell completion, Windows.
+    """
+    if not args or args[0] != "new" or os.name == "nt" or any(name.endswith("_COMPLETE") for name in environ):
+        return None
+    found: dict[str, Any] = {"force": False}
+    paths: list[str] = []
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg == "--force" and not found["force"]:
+            found["force"] = True
+        elif arg in _NEW_OPTIONS and _NEW_OPTIONS[arg] not in found:
+            value = next(rest, "")
+            if not value or value.startswith("-"):
+                return None
+            found[_NEW_OPTIONS[arg]] = value
+        elif arg and not arg.startswith("-"):
+            paths.append(arg)
+        else:
+            return None
+    if len(paths) != 1 or "source" not in found:
+        return None
+    for key in ("year", "shift"):
+        number = found.get(key)
+        if number is not None and not (number.isascii() and number.isdigit()):
+            return None
+        found[key] = None if number is None else int(number)
+    for key, path in (("new_plan", paths[0]), ("source", found["source"])):
+        if _unreadable(path) or os.path.isdir(path):
+            return None
+        found[key] = Path(path)
+    return found
 
 
 def _unreadable(path: str) -> bool:
@@ -89,3 +148,19 @@ def validate_command(plans: tuple[Path, ...], as_json: bool, quiet: bool) -> int
         echo_diagnostics(items, err=False)
         echo(f"ошибок: {len(report.errors)}, предупреждений: {len(report.warnings)}")
     return report.exit_code
+
+
+def new_command(new_plan: Path, source: Path, year: int | None, shift: int | None, force: bool) -> int:
+    """``orderforge new НОВЫЙ.yaml --from СТАРЫЙ.yaml``: write next period's plan, say what moved and what to check."""
+    from .console import echo, echo_diagnostics
+    from .rollover import new_from
+    from .yearshift import plural_years
+
+    result = new_from(source, new_plan, year=year, shift=shift, force=force)
+    period = f", период {result.old_period} → {result.new_period}" if result.new_period else ""
+    echo(f"{result.path}: создан из {result.source}, сдвиг на {plural_years(result.shift)}{period}")
+    echo(f"  сроков перенесено: {result.moved}, без года (не меняются): {result.kept}"
+         + (f", удалено примечаний: {result.notes}" if result.notes else ""))
+    echo_diagnostics(result.warnings, err=False)
+    echo(result.next_step())
+    return 0

@@ -73,6 +73,17 @@ def plain(text: Text) -> str:
     return "\n".join(p.text for p in text)
 
 
+def text_str(text: Text) -> str:
+    """A text field as one string, list items marked as typed: «- пункт», «1) пункт».
+
+    diff compares texts in this form, and ``new --from``'s warnings look for years in it; kept with the
+    model so that the warnings need not import the diff package (its dataclasses, difflib)."""
+    if len(text) == 1:  # most texts are one paragraph: asked for thousands of times by diff
+        para = text[0]
+        return "- " + para.text if para.kind == "dash" else para.text
+    return "\n".join([f"- {p.text}" if p.kind == "dash" else p.text for p in text])
+
+
 class Ref(FrozenSlotted):
     """A reference to a directory entry (party code or person id), with its place."""
 
@@ -395,13 +406,14 @@ class Plan(Slotted):
         return self.folder if self.folder is not None else Path(self.source).resolve().parent
 
     def all_activities(self) -> list[Activity]:
-        """Every activity in document order (top-level first, then section by section)."""
+        """Every activity in document order (top-level first, then section by section).
+
+        A loop, not a recursive inner function: that one refers to itself through its closure, a cycle
+        that held the result list, and so every activity, until the cycle collector found it."""
         result = list(self.plan.activities)
-
-        def walk(sections: list[Section]) -> None:
-            for section in sections:
-                result.extend(section.activities)
-                walk(section.sections)
-
-        walk(self.plan.sections)
+        pending = list(reversed(self.plan.sections))
+        while pending:
+            section = pending.pop()
+            result.extend(section.activities)
+            pending.extend(reversed(section.sections))
         return result

@@ -38,35 +38,51 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from .dates import YEARS
 from .diagnostics import Diagnostic, Pos, Report, UserError
 from .planmodel import Period, parse_period
-from .yearshift import essence, plural_years, shift_deadline_text, shift_period_mentions, shift_years
+from .slotted import Slotted, replace
+from .yearshift import compute_shift, essence, shift_deadline_text, shift_period_mentions, shift_years
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs new --from's start-up (issue 12)
+    from typing import Any
+
     from .planmodel import Plan
     from .rolloversplice import Edits
 
 FILL_COMMENT = "заполните перед сборкой"
 
 
-@dataclass
-class RolloverResult:
+class RolloverResult(Slotted):
+    """What ``new --from`` did: written where, from what, by how many years, and what the clerk must check.
+
+    A :class:`~orderforge.slotted.Slotted` class, not a dataclass: importing :mod:`dataclasses` (inspect,
+    ast, dis, tokenize) was a tenth of ``new --from``, measured against ``validate`` (issue 12)."""
+
+    __slots__ = ("path", "source", "shift", "old_period", "new_period", "moved", "kept", "notes", "cleared",
+                 "warnings", "cleared_what")
     path: Path
     source: Path
     shift: int
     old_period: str | None
     new_period: str | None
-    moved: int = 0  # deadlines moved to the new year(s)
-    kept: int = 0  # deadlines without a year (ежегодно, постоянно …): unchanged
-    notes: int = 0  # notes dropped
-    cleared: bool = False  # the order's number and date were emptied for the clerk to fill
-    warnings: list[Diagnostic] = field(default_factory=list)
-    cleared_what: str = ""  # whose number and date: «приказа», «распоряжения об утверждении»
+    moved: int  # deadlines moved to the new year(s)
+    kept: int  # deadlines without a year (ежегодно, постоянно …): unchanged
+    notes: int  # notes dropped
+    cleared: bool  # the order's number and date were emptied for the clerk to fill
+    warnings: list[Diagnostic]
+    cleared_what: str  # whose number and date: «приказа», «распоряжения об утверждении»
+
+    def __init__(self, path: Path, source: Path, shift: int, old_period: str | None, new_period: str | None,
+                 moved: int = 0, kept: int = 0, notes: int = 0, cleared: bool = False,
+                 warnings: list[Diagnostic] | None = None, cleared_what: str = "") -> None:
+        self.path, self.source, self.shift = path, source, shift
+        self.old_period, self.new_period = old_period, new_period
+        self.moved, self.kept, self.notes, self.cleared = moved, kept, notes, cleared
+        self.warnings = [] if warnings is None else warnings
+        self.cleared_what = cleared_what
 
     def next_step(self) -> str:
         """What the clerk does next, naming the document whose number and date were emptied."""
@@ -179,19 +195,18 @@ def _shift_structured(mapping: Any, shift: int) -> str:
 
 
 def _activities(node: Any) -> list[Any]:
-    """Every activity mapping of the plan body, in document order."""
+    """Every activity mapping of the plan body, in document order.
+
+    A loop, not a recursive inner function, whose closure cycle kept the whole recording tree for the
+    cycle collector (:func:`_roll_file`)."""
     found: list[Any] = []
-
-    def take(owner: Any) -> None:
+    pending = [node]
+    while pending:
+        owner = pending.pop()
         if not hasattr(owner, "get"):
-            return
-        for activity in owner.get("activities") or []:
-            if hasattr(activity, "get"):
-                found.append(activity)
-        for section in owner.get("sections") or []:
-            take(section)
-
-    take(node)
+            continue
+        found.extend(a for a in owner.get("activities") or [] if hasattr(a, "get"))
+        pending.extend(reversed(owner.get("sections") or []))
     return found
 
 
@@ -336,49 +351,11 @@ def _roll_activity(activity: Any, shift: int, result: RolloverResult) -> None:
 # --------------------------------------------------------------------------- the command
 
 
-def compute_shift(period: Period | None, year: int | None, shift: int | None, source: str) -> int:
-    if year is not None and shift is not None:
-        raise UserError.simple("OF612", source, "укажите что-то одно: --year или --shift",
-                               "--year 2027 — новый первый год периода; --shift 1 — на сколько лет сдвинуть")
-    if year is not None:
-        if period is None:
-            raise UserError.simple("OF613", source,
-                                   "в плане не указан период (plan: period:), --year не от чего считать",
-                                   "укажите сдвиг в годах: --shift 1")
-        shift = year - period.first_year
-    if shift is None:
-        shift = 1
-    if shift < 1:
-        raise UserError.simple("OF614", source,
-                               f"новый план должен быть позже старого, а сдвиг получился {shift}",
-                               f"период старого плана начинается в {period.first_year} году" if period else "")
-    _check_range(period, shift, source)
-    return shift
-
-
-MAX_SHIFT = 100  # a plan is rolled over a year or a few, never a century
-
-
-def _check_range(period: Period | None, shift: int, source: str) -> None:
-    """A typo like ``--year 99999`` must be a Russian error, not a date overflow deep in the rollover.
-    The new period must end within the years a plan can name (:data:`orderforge.dates.YEARS`)."""
-    last = period.last_year + shift if period else None
-    if shift <= MAX_SHIFT and (last is None or last < YEARS.stop):
-        return
-    got = f"сдвиг на {plural_years(shift)}" if shift > MAX_SHIFT else f"период нового плана закончился бы в {last} году"
-    raise UserError.simple("OF614", source, f"год вне допустимых пределов: {got}",
-                           f"--year — четырёхзначный первый год нового периода (например, "
-                           f"{period.first_year + 1 if period else 2027}); --shift — сдвиг в годах, "
-                           f"не больше {MAX_SHIFT} (обычно 1)")
-
-
 def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int | None = None,
              force: bool = False) -> RolloverResult:
     """Write ``new_path``: the plan of ``old_path`` moved forward (see the module doc)."""
-    from .load import decode, paused_gc
+    from .load import paused_gc
     from .paths import display_path
-    from .planfile import load_plan
-    from .write import write_atomic
 
     old_name, new_name = display_path(old_path), display_path(new_path)
     if old_path.exists() and not old_path.is_file():  # a device or a pipe: say what it is, never read it
@@ -393,6 +370,25 @@ def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int
     if new_path.resolve() == old_path.resolve():
         raise UserError.simple("OF610", new_name, "новый план нельзя записать поверх старого",
                                "укажите другое имя файла")
+    with paused_gc():  # the old plan and the recording tree: tens of thousands of acyclic objects
+        return _roll_file(old_path, new_path, year, shift)
+
+
+def _roll_file(old_path: Path, new_path: Path, year: int | None, shift: int | None) -> RolloverResult:
+    """:func:`new_from` past its checks of the paths.
+
+    Called with the cycle collector paused (:func:`orderforge.load.paused_gc`; load_plan's own pause
+    nests in it): every object of the old plan, its recording tree and the warnings' look-ups is freed
+    by reference counting when this returns, so collection resumes with nothing to walk — once
+    resumed after load_plan and again after the rollover, it walked them all twice, a tenth of
+    ``new --from``.
+    """
+    from .load import decode
+    from .paths import display_path
+    from .planfile import load_plan
+    from .write import write_atomic
+
+    old_name = display_path(old_path)
     plan, report = load_plan(old_path, text_warnings=False)  # only its errors stop the rollover
     if plan is None or report.has_errors:
         errors = report.errors + [Diagnostic(
@@ -406,10 +402,9 @@ def new_from(old_path: Path, new_path: Path, year: int | None = None, shift: int
     text = decode(old_path.read_bytes(), old_name, Report())
     assert text is not None  # load_plan has read it already
     result = RolloverResult(new_path, old_path, shift, period.text if period else None, None)
-    with paused_gc():  # the recording tree: thousands of acyclic objects (see load.paused_gc)
-        written, result, edits = _rollover(text, period, shift, result, (old_path, new_path))
-        write_atomic(new_path, written.encode("utf-8"))
-        result.warnings = _warnings(plan, edits, written, new_path, shift)
+    written, result, edits = _rollover(text, period, shift, result, (old_path, new_path))
+    write_atomic(new_path, written.encode("utf-8"))
+    result.warnings = _warnings(plan, edits, written, new_path, shift)
     return result
 
 
@@ -447,8 +442,6 @@ def rollover_text(text: str, period: Period | None, shift: int, result: Rollover
 def _rollover(text: str, period: Period | None, shift: int, result: RolloverResult, paths: tuple[Path, Path],
               fast: bool = True) -> tuple[str, RolloverResult, Edits | None]:
     """:func:`rollover_text`, and the fast path's changes to the text (None after the round trip)."""
-    from dataclasses import replace
-
     if fast:
         from .rolloversplice import splice_rollover
 

@@ -14,14 +14,16 @@ is unsure).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Pos, Report
-from .planmodel import Order, Period, Plan
+from .planmodel import Order, Period, Plan, text_str
 from .schema import ConvertContext
 from .yamltree import Scalar, _nfc
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs new --from's start-up (issue 12)
+    from typing import Any
+
     from .deadline import Deadline
     from .rolloversplice import Edits
 
@@ -145,7 +147,6 @@ def _same(text: str) -> str:
 
 def _warnings(plan: Plan, new: _AsLoaded | _Moved) -> list[Diagnostic]:
     from .deadline import mentions_year
-    from .diff import text_str
     from .valuetypes import DeadlineT, TextT
 
     report = Report()
@@ -185,7 +186,6 @@ def _order_texts(order: Order, new: _AsLoaded | _Moved) -> list[tuple[str, Pos]]
 
     The preamble is never edited; a point's text and items are moved as a list's items (a point keeps
     no places of its own fields)."""
-    from .diff import text_str
     from .valuetypes import Str
 
     checks: list[tuple[str, Pos]] = []
@@ -214,13 +214,12 @@ def _plan_texts(plan: Plan, new: _AsLoaded | _Moved) -> list[tuple[str, Pos, str
         texts.append((new.value(body.activities_title, body.field_pos.get("activities_title"), Str()),
                       body.field_pos.get("activities_title", body.pos), "заголовке мероприятий до первого раздела"))
 
-    def walk(sections: list[Any]) -> None:
-        for section in sections:
-            name = new.line(section.title)
-            texts.append((name, section.pos, f"заголовке раздела «{name[:40]}»"))
-            walk(section.sections)
-
-    walk(body.sections)
+    pending = list(reversed(body.sections))  # a loop: a recursive inner function is a cycle for the collector
+    while pending:
+        section = pending.pop()
+        name = new.line(section.title)
+        texts.append((name, section.pos, f"заголовке раздела «{name[:40]}»"))
+        pending.extend(reversed(section.sections))
     for entry in body.passport:
         texts.append(("\n".join(new.line(i) for i in entry.items), entry.pos,
                       f"паспорте плана (строка «{entry.label}»)"))

@@ -13,6 +13,7 @@ creating a temporary file and entering the ``try`` that removes it.
 from __future__ import annotations
 
 import signal
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -46,9 +47,8 @@ def deferred() -> Iterator[None]:
     Used around «create a temporary file, then register its removal», so that no
     interrupt can fall between the two.
     """
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
+    threading = sys.modules.get("threading")  # not imported: no thread was started through it, this is the main one
+    if threading is not None and threading.current_thread() is not threading.main_thread():
         yield
         return
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)

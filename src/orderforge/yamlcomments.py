@@ -34,6 +34,7 @@ from itertools import accumulate
 from typing import Any
 
 from .lazyre import LazyPattern
+from .yamlnodes import is_map, is_scalar, is_seq, untagged_composer
 
 #: What a comment is attached to, for comparing two layouts of one plan:
 #: ("header" | "before" | "with", path of the entry, comment text).
@@ -169,24 +170,6 @@ def _compose_libyaml(text: str, max_depth: int) -> tuple[Any, list[Any]] | None:
     return root, tokens
 
 
-def untagged_composer() -> Any:
-    """libyaml's composer (PyYAML's CParser) without PyYAML's resolver: orderforge's writers never read a
-    node's tag, and the resolver's three Python calls per node were a third of the composing."""
-    from yaml._yaml import CParser
-
-    class Composer(CParser):
-        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-            return ""
-
-        def descend_resolver(self, parent: Any, index: Any) -> None:
-            return None
-
-        def ascend_resolver(self) -> None:
-            return None
-
-    return Composer
-
-
 def _plain_style_none(node: Any) -> None:
     """libyaml marks a plain scalar's style with an empty string, ruamel with None: the formatter reads None."""
     stack = [node]
@@ -200,23 +183,6 @@ def _plain_style_none(node: Any) -> None:
                 stack += (key, value)
         else:
             stack.extend(node.value)
-
-
-def is_map(node: Any) -> bool:
-    """A mapping node, from either parser (ruamel's and PyYAML's nodes name their kind in ``id``)."""
-    return node.id == "mapping"
-
-
-def is_seq(node: Any) -> bool:
-    return node.id == "sequence"
-
-
-def is_scalar(node: Any) -> bool:
-    return node.id == "scalar"
-
-
-def is_block_scalar(node: Any) -> bool:
-    return getattr(node, "style", None) in ("|", ">")
 
 
 # --------------------------------------------------------------------------- the tree's entries

@@ -1,4 +1,5 @@
-"""How years move in a plan's texts: the plan years in a phrase, the period's mentions, a deadline.
+"""How years move in a plan's texts: the plan years in a phrase, the period's mentions, a deadline; and by how
+many years ``new --from`` moves them (:func:`compute_shift`, the clerk's --year or --shift checked).
 
 The rollover (:mod:`orderforge.rollover`) applies these to last year's plan, and its warnings
 (:mod:`orderforge.rolloverwarn`) use them to see the new plan through the old one; kept apart from the
@@ -9,11 +10,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
 
 from .dates import YEARS
+from .diagnostics import UserError
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs new --from's start-up (issue 12)
+    from typing import Any
+
     from .planmodel import Period
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -79,3 +83,39 @@ def plural_years(n: int) -> str:
     if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
         return f"{n} года"
     return f"{n} лет"
+
+
+def compute_shift(period: Period | None, year: int | None, shift: int | None, source: str) -> int:
+    if year is not None and shift is not None:
+        raise UserError.simple("OF612", source, "укажите что-то одно: --year или --shift",
+                               "--year 2027 — новый первый год периода; --shift 1 — на сколько лет сдвинуть")
+    if year is not None:
+        if period is None:
+            raise UserError.simple("OF613", source,
+                                   "в плане не указан период (plan: period:), --year не от чего считать",
+                                   "укажите сдвиг в годах: --shift 1")
+        shift = year - period.first_year
+    if shift is None:
+        shift = 1
+    if shift < 1:
+        raise UserError.simple("OF614", source,
+                               f"новый план должен быть позже старого, а сдвиг получился {shift}",
+                               f"период старого плана начинается в {period.first_year} году" if period else "")
+    _check_range(period, shift, source)
+    return shift
+
+
+MAX_SHIFT = 100  # a plan is rolled over a year or a few, never a century
+
+
+def _check_range(period: Period | None, shift: int, source: str) -> None:
+    """A typo like ``--year 99999`` must be a Russian error, not a date overflow deep in the rollover.
+    The new period must end within the years a plan can name (:data:`orderforge.dates.YEARS`)."""
+    last = period.last_year + shift if period else None
+    if shift <= MAX_SHIFT and (last is None or last < YEARS.stop):
+        return
+    got = f"сдвиг на {plural_years(shift)}" if shift > MAX_SHIFT else f"период нового плана закончился бы в {last} году"
+    raise UserError.simple("OF614", source, f"год вне допустимых пределов: {got}",
+                           f"--year — четырёхзначный первый год нового периода (например, "
+                           f"{period.first_year + 1 if period else 2027}); --shift — сдвиг в годах, "
+                           f"не больше {MAX_SHIFT} (обычно 1)")

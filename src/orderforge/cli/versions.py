@@ -36,17 +36,9 @@ def new_command(new_plan: Path, source: Path, year: int | None, shift: int | Non
       orderforge new plans/kaliningrad-committee-2027.yaml --from plans/kaliningrad-committee-2026.yaml --year 2027
       orderforge new plans/plan-2027.yaml --from plans/plan-2026.yaml --shift 1
     """
-    from .. import new_from
-    from ..yearshift import plural_years
+    from ..launch import new_command as run_new
 
-    result = new_from(source, new_plan, year=year, shift=shift, force=force)
-    period = f", период {result.old_period} → {result.new_period}" if result.new_period else ""
-    echo(f"{result.path}: создан из {result.source}, сдвиг на {plural_years(result.shift)}{period}")
-    echo(f"  сроков перенесено: {result.moved}, без года (не меняются): {result.kept}"
-         + (f", удалено примечаний: {result.notes}" if result.notes else ""))
-    echo_diagnostics(result.warnings, err=False)
-    echo(result.next_step())
-    return 0
+    return run_new(new_plan, source, year, shift, force)
 
 
 @main.command("diff")

@@ -31,10 +31,12 @@ def shift_deadline(d: Deadline, years: int) -> Deadline:
 
 
 def _shift_day(day: date, years: int) -> date:
-    import calendar  # on first use, as in value._month_span
+    """The same day ``years`` later; 29 February becomes 28 in a common year (calendar is not imported for
+    it: :func:`orderforge.deadline.value.days_in_month`)."""
+    from .value import days_in_month
 
     year = day.year + years
-    return date(year, day.month, min(day.day, calendar.monthrange(year, day.month)[1]))
+    return date(year, day.month, min(day.day, days_in_month(year, day.month)))
 
 
 def mentions_year(d: Deadline) -> bool:

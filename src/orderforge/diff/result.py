@@ -4,7 +4,7 @@ The activities and sections of one version with their numbers (:class:`Item`,
 :class:`SectionItem`), one change (:class:`Change`, :class:`FieldChange`) and
 the whole result (:class:`PlanDiff`), each with its JSON form for ``orderforge
 diff --json``; also the fields that are compared, with their Russian names, and
-:func:`text_str`, the one-string form of a text field all the others use.
+:func:`text_str` (from :mod:`orderforge.planmodel`), the one-string form of a text field all the others use.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic
-from ..planmodel import Activity, Section, Text
+from ..planmodel import Activity, Section, text_str
 from .sides import Side
 
 #: Field → its Russian name in messages (the amending order uses the style's column headers).
@@ -66,14 +66,6 @@ class Item:
 
 
 # --------------------------------------------------------------------------- field values
-
-
-def text_str(text: Text) -> str:
-    """A text field as one string, list items marked as typed: «- пункт», «1) пункт»."""
-    if len(text) == 1:  # most texts are one paragraph: asked for thousands of times by diff
-        para = text[0]
-        return "- " + para.text if para.kind == "dash" else para.text
-    return "\n".join([f"- {p.text}" if p.kind == "dash" else p.text for p in text])
 
 
 # --------------------------------------------------------------------------- the result

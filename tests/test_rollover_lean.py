@@ -1,0 +1,137 @@
+"""``new --from`` leaves its work to reference counting: no cycle holds the old plan or the recording tree.
+
+Issue 12: ``new --from`` at most 1.5× ``validate``. A recursive inner function refers to itself
+through its closure; one that filled a list (every activity of the plan, of the recording tree)
+kept that list, and all it reached, for the cycle collector, which then walked tens of thousands
+of objects when it resumed (a tenth of ``new --from`` at 1,000 activities).
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orderforge.rollover import new_from
+
+from .conftest import ROOT
+
+#: What a plan is made of: the model, libyaml's nodes and marks, the recording tree.
+_PLAN_PARTS = {"Activity", "Section", "Para", "Pos", "Plan", "ScalarNode", "MappingNode", "Mark", "SpliceMap",
+               "SpliceSeq", "Scalar", "Map", "Seq", "Entry"}
+
+
+def _cyclic_garbage_after(action: object) -> set[str]:
+    """The type names of the objects only the cycle collector would free after ``action()``."""
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        action()  # type: ignore[operator]
+        gc.collect()
+        return {type(o).__name__ for o in gc.garbage}
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+
+
+def test_new_from_leaves_no_part_of_a_plan_to_the_cycle_collector(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    import genplan
+
+    old = genplan.write_plan(tmp_path, 60, name="old", ids=False)
+    found = _cyclic_garbage_after(lambda: new_from(old, tmp_path / "next.yaml", year=2027))
+    assert (tmp_path / "next.yaml").is_file()
+    assert found & _PLAN_PARTS == set()
+
+
+def test_the_check_sees_a_cycle() -> None:
+    """The check above would find a plan's part held by a cycle (a test that cannot fail proves nothing)."""
+    from orderforge.diagnostics import Pos
+
+    def hold() -> None:
+        cycle: list[object] = [Pos("x", 1, 1)]
+        cycle.append(cycle)
+
+    assert "Pos" in _cyclic_garbage_after(hold)
+
+
+#: Modules ``validate`` does without (tests/test_startup_lean.py), click, and those of a temporary file.
+_AVOIDED = ("click", "dataclasses", "inspect", "ast", "typing", "threading", "tempfile", "calendar", "ruamel")
+
+
+def test_new_from_imports_none_of_what_validate_avoids(tmp_path: Path) -> None:
+    """The whole ``orderforge new --from`` process: its plain arguments bypass click (orderforge.launch), and
+    its modules bring nothing of what validate leaves out (a tenth of it, at 1,000 activities)."""
+    import os
+    import subprocess
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import genplan
+
+    old = genplan.write_plan(tmp_path, 30, name="old", ids=False)
+    witness = (f"import atexit, runpy, sys; atexit.register(lambda: print('loaded:' + ','.join("
+               f"m for m in {_AVOIDED!r} if m in sys.modules), file=sys.stderr)); "
+               "sys.argv[0] = 'orderforge'; runpy.run_module('orderforge', run_name='__main__')")
+    env = {**os.environ, "ORDERFORGE_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # the first run asks the analyser about the directory's names (pymorphy3 imports some)
+        done = subprocess.run([sys.executable, "-c", witness, "new", "next.yaml", "--from", old.name, "--year",
+                               "2027", "--force"], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "loaded:"
+    assert "next.yaml: создан из old.yaml" in done.stdout
+
+
+def test_the_temporary_file_is_made_as_mkstemp_makes_it(tmp_path: Path) -> None:
+    """write.py's own mkstemp: a new file beside the target, «.<name>.<random>.tmp», owner-only, never reused."""
+    import os
+    import stat
+
+    from orderforge.write import _temporary
+
+    made = [_temporary(tmp_path / "plan.yaml") for _ in range(3)]
+    for fd, name in made:
+        os.close(fd)
+        assert Path(name).parent == tmp_path and Path(name).name.startswith(".plan.yaml.") and name.endswith(".tmp")
+        assert stat.S_IMODE(os.stat(name).st_mode) == 0o600 & ~_umask()
+    assert len({name for _, name in made}) == 3
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _node_starts(node: object) -> list[int]:
+    """The offset where each node of a composed tree starts."""
+    from orderforge.yamlnodes import is_map, is_scalar
+
+    starts = [node.start_mark.index]  # type: ignore[attr-defined]
+    if is_scalar(node):
+        return starts
+    children = [x for pair in node.value for x in pair] if is_map(node) else node.value  # type: ignore[attr-defined]
+    for child in children:
+        starts += _node_starts(child)
+    return starts
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "б", ": ", ":", "- ", "-", "\n", "  ", " ", "&x ", "*x", "!t ", "!", "&", "*",
+                                 "[", "]", "{", "}", ", ", "?", "# ", "'", '"']), max_size=16).map("".join))
+def test_no_node_starts_with_a_property_where_none_is_possible(text: str) -> None:
+    """The splice skips its node-by-node check for «&», «*» and «!» when :func:`_properties_possible` says no
+    node can start with one: on every text libyaml composes, a node that does proves it said yes."""
+    from orderforge.rolloversplice import _properties_possible
+    from orderforge.yamlnodes import untagged_composer
+
+    try:
+        root = untagged_composer()(text).get_single_node()
+    except Exception:  # noqa: BLE001 - not YAML: nothing to check
+        return
+    if root is not None and any(text[i:i + 1] in ("&", "*", "!") for i in _node_starts(root)):
+        assert _properties_possible(text)
