@@ -103,6 +103,16 @@ def _nfc(value: str) -> str:
     return value if value.isascii() or unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
 
 
+def report_forbidden_char(report: Report, value: str, pos: Pos) -> None:
+    """Escapes like "\\x07" or "\\ud800" in double quotes bypass the raw-text check."""
+    match = FORBIDDEN_CHARS.search(value)
+    if match:
+        report.error(
+            "OF004", pos, f"в значении недопустимый символ U+{ord(match.group()):04X}",
+            "такой символ не может попасть в документ Word; удалите escape-последовательность из строки",
+        )
+
+
 class TreeBuilder:
     """Consumes ruamel events and builds Scalar/Seq/Map nodes, checking as it goes."""
 
@@ -198,13 +208,7 @@ class TreeBuilder:
         return result
 
     def _check_chars(self, value: str, pos: Pos) -> None:
-        """Escapes like "\\x07" or "\\ud800" in double quotes bypass the raw-text check."""
-        match = FORBIDDEN_CHARS.search(value)
-        if match:
-            self.report.error(
-                "OF004", pos, f"в значении недопустимый символ U+{ord(match.group()):04X}",
-                "такой символ не может попасть в документ Word; удалите escape-последовательность из строки",
-            )
+        report_forbidden_char(self.report, value, pos)
 
     def _check_anchor_and_tag(self, event: object, pos: Pos) -> None:
         if getattr(event, "anchor", None):
