@@ -92,6 +92,26 @@ class Map(Slotted):
         return iter(self.entries.values())
 
 
+def scalars(root: Node, skip: frozenset[str] = frozenset()) -> list[Scalar]:
+    """Every scalar under ``root`` in file order, except those under a mapping key in ``skip``.
+
+    A loop over a stack, not recursive generators: a 5,000-activity plan has 45,000 scalars, and each
+    ``yield from`` level cost a call per scalar.
+    """
+    found: list[Scalar] = []
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if node.__class__ is Scalar:
+            found.append(node)
+        elif node.__class__ is Seq:
+            stack.extend(reversed(node.items))
+        else:
+            stack.extend(reversed([entry.value for entry in node.entries.values()  # type: ignore[union-attr]
+                                   if entry.key not in skip]))
+    return found
+
+
 _STANDARD_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
