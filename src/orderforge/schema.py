@@ -150,7 +150,13 @@ class ListT(ValueType, Slotted):
         if not isinstance(node, Seq):
             ctx.wrong_type(node, "список", "элементы списка начинаются с «- » на отдельных строках")
             return []
-        return [v for v in (self.item.convert(item, ctx) for item in node.items) if v is not None]
+        convert = self.item.convert
+        converted = []
+        for item in node.items:
+            value = convert(item, ctx)
+            if value is not None:
+                converted.append(value)
+        return converted
 
     def json_schema(self) -> dict[str, Any]:
         schema = {"type": "array", "items": self.item.json_schema()}
@@ -223,7 +229,10 @@ class Block(ValueType, Slotted):
             return None
         values: dict[str, Any] = {}
         positions: dict[str, Pos] = {}
-        for entry in sorted(node, key=lambda e: e.key not in self.first):  # stable: the rest keep their order
+        first = self.first
+        # stable: the rest keep their order; most blocks (an activity among them) have no such keys
+        entries = sorted(node, key=lambda e: e.key not in first) if first else node.entries.values()
+        for entry in entries:
             spec = self.by_key.get(entry.key)
             if spec is None:
                 hint = did_you_mean(entry.key, self.by_key) or "допустимые ключи: " + ", ".join(self.by_key)
