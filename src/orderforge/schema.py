@@ -232,18 +232,21 @@ class Block(ValueType, Slotted):
         first = self.first
         # stable: the rest keep their order; most blocks (an activity among them) have no such keys
         entries = sorted(node, key=lambda e: e.key not in first) if first else node.entries.values()
+        by_key, outer, present = self.by_key, ctx.field, node.entries
         for entry in entries:
-            spec = self.by_key.get(entry.key)
+            key = entry.key
+            spec = by_key.get(key)
             if spec is None:
-                hint = did_you_mean(entry.key, self.by_key) or "допустимые ключи: " + ", ".join(self.by_key)
-                ctx.report.error("OF101", entry.key_pos, f"неизвестный ключ «{entry.key}» {where_ru(self.name)}", hint)
+                hint = did_you_mean(key, by_key) or "допустимые ключи: " + ", ".join(by_key)
+                ctx.report.error("OF101", entry.key_pos, f"неизвестный ключ «{key}» {where_ru(self.name)}", hint)
                 continue
-            positions[entry.key] = entry.value.pos
-            outer, ctx.field = ctx.field, spec
-            values[entry.key] = spec.type.convert(entry.value, ctx)
-            ctx.field = outer
+            value = entry.value
+            positions[key] = value.pos
+            ctx.field = spec  # what the value's type words its messages by; every convert puts it back
+            values[key] = spec.type.convert(value, ctx)
+        ctx.field = outer
         for spec in self.fields:
-            if spec.required and spec.key not in node:
+            if spec.required and spec.key not in present:
                 ctx.report.error(
                     "OF102", node.pos, f"не указан обязательный ключ «{spec.key}» {where_ru(self.name)}",
                     f"добавьте «{spec.key}: …» — {spec.doc}" if spec.doc else f"добавьте «{spec.key}: …»",
