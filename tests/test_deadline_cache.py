@@ -1,4 +1,5 @@
-"""parse_deadline remembers what it parsed, and the match key is lowered in one call: same results.
+"""parse_deadline remembers what it parsed, resolve the cells it printed, and the match key is lowered in
+one call: same results.
 
 A 5,000-activity plan spent 1 s parsing deadlines it mostly repeats; the cache and the one-call key
 must not change a single field of any deadline, nor the key any parser matches against.
@@ -10,10 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orderforge.deadline import Deadline, parse_deadline
+from orderforge.deadline import Deadline, DeadlineStyle, parse_deadline, render_deadline
 from orderforge.deadline import parse as p
 from orderforge.deadline import words as w
+from orderforge.resolve import _deadline_cell
 from orderforge.slotted import FrozenError, field_names
+from orderforge.typography import typeset
 
 
 def key_char_by_char(orig: str) -> str:
@@ -63,3 +66,17 @@ def test_a_shared_deadline_cannot_be_changed_by_one_caller() -> None:
         deadline.text = "другое"  # type: ignore[misc]
     assert all(isinstance(getattr(deadline, name), (str, int, bool, tuple, type(None))) or
                name in ("day", "last_day") for name in field_names(Deadline))
+
+
+STYLES = [DeadlineStyle(), DeadlineStyle("года", "—", "upper"), DeadlineStyle("as_written", "-", "lower"),
+          DeadlineStyle("", " – ", "as_written")]
+
+
+@settings(max_examples=1000)
+@given(TEXTS, st.booleans())
+def test_remembered_deadline_cell_equals_one_rendered_afresh_in_every_style(text: str, school_year: bool) -> None:
+    """resolve remembers a deadline's cell by the deadline and the style: a style seen before must never
+    hand its text to another, nor a deadline to an equal-looking one."""
+    for style in STYLES + STYLES[::-1]:
+        fresh = typeset(render_deadline(p._parse_fresh(text, school_year), style))
+        assert _deadline_cell(parse_deadline(text, school_year=school_year), style) == fresh

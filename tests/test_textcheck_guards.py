@@ -7,12 +7,18 @@ every character. The references below are the functions as they were, character 
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from orderforge.diagnostics import Pos, Report
+from orderforge.textcheck import check_texts
 from orderforge.typography import date_problems, quote_problems
+from orderforge.validate import check_todo
+from orderforge.yamltree import Entry, Map, Node, Scalar, Seq
 
 
 def quote_problems_every_char(text: str) -> list[tuple[int, str]]:
@@ -79,3 +85,46 @@ def test_date_problems_guard_equals_unguarded(text: str) -> None:
 @given(st.text(max_size=60))
 def test_date_problems_on_any_text(text: str) -> None:
     assert date_problems(text) == date_problems_unguarded(text)
+
+
+def tree_of(texts: list[str]) -> Map:
+    """A plan-like tree: the texts under «text» keys, each also under an «id» key check_texts skips."""
+    pos = Pos("plan.yaml", 1, 1)
+    items: list[Node] = [Map({"text": Entry("text", pos, Scalar(t, Pos("plan.yaml", n + 1, 7))),
+                              "id": Entry("id", pos, Scalar(t, Pos("plan.yaml", n + 1, 3)))}, pos)
+                         for n, t in enumerate(texts)]
+    return Map({"items": Entry("items", pos, Seq(items, pos))}, pos)
+
+
+def every_text_checked(texts: list[str]) -> list[tuple[str, int, str]]:
+    """What check_texts reported when it called both checks on every text, in the same order."""
+    found = []
+    for n, text in enumerate(texts):
+        problems = [(o, m, "OF219") for o, m in quote_problems(text)] + \
+                   [(o, m, "OF220") for o, m in date_problems(text)]
+        found += [(code, n + 1, message) for _, message, code in sorted(problems)]
+    return found
+
+
+@settings(max_examples=500)
+@given(st.lists(st.lists(st.sampled_from(QUOTES + DATES), max_size=10).map("".join), max_size=8))
+def test_check_texts_checking_only_candidates_finds_what_checking_every_text_found(texts: list[str]) -> None:
+    """One search over the joined texts picks the ones to check: no finding may be lost or reordered."""
+    report = Report()
+    check_texts(tree_of(texts), Path("/nonexistent/plan.yaml"), report)
+    assert [(d.code, d.pos.line, d.message) for d in report] == every_text_checked(texts)
+
+
+def test_only_d_upper_cases_to_d() -> None:
+    """check_todo looks at a value only when it holds «d» or «D»: true if no other character upper-cases
+    to one, for every code point of this Python's Unicode."""
+    assert [c for c in range(sys.maxunicode + 1) if "D" in chr(c).upper() and chr(c) not in "dD"] == []
+
+
+@given(st.lists(st.sampled_from(["TODO", "todo", "ToDo", " ", "\u00a0", "т", "d", "D", ":", "x"]), max_size=6)
+       .map("".join))
+def test_check_todo_finds_every_mark(text: str) -> None:
+    report = Report()
+    found = check_todo(tree_of([text]), report)
+    expected = text.lstrip().upper().startswith("TODO")
+    assert len(found) == (2 if expected else 0) and len(report) == len(found)

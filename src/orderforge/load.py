@@ -14,8 +14,8 @@ times slower (and marks the folds of «>» blocks with BEL characters).
 
 This module reads the file and puts the steps together, one module each:
 :mod:`.rawtext` decodes the bytes and guards the raw text, :mod:`.yamlparse`
-gives the events (libyaml's fast path, ruamel's reference parser as the
-fallback), :mod:`.yamlerrors` translates ruamel's syntax errors, and
+gives the tree through libyaml's fast path (:mod:`.yamlfast`) or the events of ruamel's
+reference parser, the fallback, :mod:`.yamlerrors` translates ruamel's syntax errors, and
 :mod:`.yamltree` builds the tree.
 """
 
@@ -32,7 +32,7 @@ from .diagnostics import Pos, Report
 from .rawtext import check_raw_text, decode
 from .slotted import Slotted
 from .yamlerrors import mark_pos, reference_diagnostic
-from .yamlparse import MAX_DEPTH, ReferenceFailure, TooDeep, fast_events, reference_events, too_deep
+from .yamlparse import MAX_DEPTH, ReferenceFailure, TooDeep, fast_tree, reference_events, too_deep
 from .yamltree import Entry, Map, Node, Scalar, Seq, TreeBuilder
 
 # The names other modules import from here; the old private names for cli.py and fmt.py.
@@ -109,10 +109,11 @@ def load_text(text: str, name: str, report: Report, fast: bool = True) -> Node |
     if len(report) > before:
         return None
     with paused_gc():
+        tree = fast_tree(text, name, report) if fast else None
+        if tree is not None:
+            return tree
         try:
-            events = fast_events(text) if fast else None
-            if events is None:
-                events = reference_events(text)
+            events = reference_events(text)
         except TooDeep as exc:
             report.items.append(too_deep(mark_pos(exc.mark, name)))
             return None

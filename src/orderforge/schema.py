@@ -150,7 +150,13 @@ class ListT(ValueType, Slotted):
         if not isinstance(node, Seq):
             ctx.wrong_type(node, "список", "элементы списка начинаются с «- » на отдельных строках")
             return []
-        return [v for v in (self.item.convert(item, ctx) for item in node.items) if v is not None]
+        convert = self.item.convert
+        converted = []
+        for item in node.items:
+            value = convert(item, ctx)
+            if value is not None:
+                converted.append(value)
+        return converted
 
     def json_schema(self) -> dict[str, Any]:
         schema = {"type": "array", "items": self.item.json_schema()}
@@ -223,18 +229,24 @@ class Block(ValueType, Slotted):
             return None
         values: dict[str, Any] = {}
         positions: dict[str, Pos] = {}
-        for entry in sorted(node, key=lambda e: e.key not in self.first):  # stable: the rest keep their order
-            spec = self.by_key.get(entry.key)
+        first = self.first
+        # stable: the rest keep their order; most blocks (an activity among them) have no such keys
+        entries = sorted(node, key=lambda e: e.key not in first) if first else node.entries.values()
+        by_key, outer, present = self.by_key, ctx.field, node.entries
+        for entry in entries:
+            key = entry.key
+            spec = by_key.get(key)
             if spec is None:
-                hint = did_you_mean(entry.key, self.by_key) or "допустимые ключи: " + ", ".join(self.by_key)
-                ctx.report.error("OF101", entry.key_pos, f"неизвестный ключ «{entry.key}» {where_ru(self.name)}", hint)
+                hint = did_you_mean(key, by_key) or "допустимые ключи: " + ", ".join(by_key)
+                ctx.report.error("OF101", entry.key_pos, f"неизвестный ключ «{key}» {where_ru(self.name)}", hint)
                 continue
-            positions[entry.key] = entry.value.pos
-            outer, ctx.field = ctx.field, spec
-            values[entry.key] = spec.type.convert(entry.value, ctx)
-            ctx.field = outer
+            value = entry.value
+            positions[key] = value.pos
+            ctx.field = spec  # what the value's type words its messages by; every convert puts it back
+            values[key] = spec.type.convert(value, ctx)
+        ctx.field = outer
         for spec in self.fields:
-            if spec.required and spec.key not in node:
+            if spec.required and spec.key not in present:
                 ctx.report.error(
                     "OF102", node.pos, f"не указан обязательный ключ «{spec.key}» {where_ru(self.name)}",
                     f"добавьте «{spec.key}: …» — {spec.doc}" if spec.doc else f"добавьте «{spec.key}: …»",

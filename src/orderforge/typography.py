@@ -50,7 +50,9 @@ def squeeze(text: str) -> str:
     put on purpose («10 000», «т. е.») — robustness notes: keep NBSP, ZWSP and
     soft hyphens as written.
     """
-    return _ASCII_SPACE.sub(" ", text).strip(" ")
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:
+        return _ASCII_SPACE.sub(" ", text).strip(" ")
+    return text.strip(" ")  # no run to squeeze: the usual line costs a few scans, not a regex substitution
 
 
 def shorten(text: str, limit: int = 50) -> str:

@@ -10,12 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .diagnostics import Pos, Report, did_you_mean
-from .load import Node, Scalar, Seq, load_file
+from .load import Node, load_file
 from .paths import display_path
 from .planmodel import Activity, Directory, Order, Party, Person, Plan, Section
 from .schema import ConvertContext
 from .spec import DIRECTORY
 from .typography import shorten
+from .yamltree import scalars
 
 DEFAULT_DIRECTORY = "directory.yaml"
 
@@ -104,17 +105,16 @@ def check_todo(node: Node, report: Report) -> set[Pos]:
     """A value that is still a «TODO: …» mark (``orderforge import`` leaves them where it could not read
     the document) is an error: a signed order must never print «TODO: номер не найден».
     Returns the marks' positions."""
-    if isinstance(node, Scalar):
-        if not node.value.lstrip().upper().startswith("TODO"):
-            return set()
-        report.error("OF016", node.pos, f"значение не заполнено: «{node.value.strip()[:60]}»",
-                     "впишите вместо пометки TODO настоящий текст "
-                     "(её оставил импорт там, где не смог прочитать документ)")
-        return {node.pos}
-    children = node.items if isinstance(node, Seq) else [entry.value for entry in node]
     found: set[Pos] = set()
-    for child in children:
-        found |= check_todo(child, report)
+    for scalar in scalars(node):
+        value = scalar.value
+        # No character but «d» and «D» upper-cases to a «D» (every code point was tried): two «in» tests
+        # spare a clean plan's 45,000 Russian values three method calls each.
+        if ("D" in value or "d" in value) and value.lstrip().upper().startswith("TODO"):
+            report.error("OF016", scalar.pos, f"значение не заполнено: «{scalar.value.strip()[:60]}»",
+                         "впишите вместо пометки TODO настоящий текст "
+                         "(её оставил импорт там, где не смог прочитать документ)")
+            found.add(scalar.pos)
     return found
 
 

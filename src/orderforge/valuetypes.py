@@ -81,8 +81,11 @@ class TextT(ValueType, Slotted):
         self.doc = doc
 
     def convert(self, node: Node, ctx: ConvertContext) -> Any:
-        list_hint = block_hint(ctx, "несколько абзацев (или пунктов «- »)")
-        value = nonempty_value(node, ctx, scalar_value(node, ctx, list_hint=list_hint))
+        if node.__class__ is Scalar:  # the hint for a list is only worded when a list was given
+            value = nonempty_value(node, ctx, node.value)
+        else:
+            list_hint = block_hint(ctx, "несколько абзацев (или пунктов «- »)")
+            value = nonempty_value(node, ctx, scalar_value(node, ctx, list_hint=list_hint))
         if value is None:
             return None
         return parse_text(value)
@@ -262,9 +265,9 @@ class DeadlineT(ValueType, Slotted):
         self.doc = doc
 
     def convert(self, node: Node, ctx: ConvertContext) -> Any:
-        from .deadline import deadline_from_data
-
         if isinstance(node, Map):
+            from .deadline import deadline_from_data
+
             data: dict[str, Any] = {}
             for entry in node:
                 value = entry.value

@@ -1,8 +1,8 @@
 """The two ways YAML text becomes an event stream: libyaml's fast path and ruamel's reference parser.
 
-libyaml (PyYAML's C parser) reads a valid plan ten times faster; whatever it
-might read differently, or finds wrong, is read again by ruamel.yaml's pure
-parser, so every syntax diagnostic is the reference parser's own. Both streams
+libyaml (PyYAML's C parser) reads a valid plan ten times faster (:mod:`.yamlfast` builds the
+tree from its events as they come); whatever it might read differently, or finds wrong, is read
+again by ruamel.yaml's pure parser, so every syntax diagnostic is the reference parser's own. Both
 are cut off past :data:`MAX_DEPTH` levels of nesting. The parsers are imported
 lazily: a valid plan never loads ruamel.yaml.
 """
@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .diagnostics import Diagnostic, Pos
+from .diagnostics import Diagnostic, Pos, Report
 from .lazyre import LazyPattern
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .yamltree import Node
 
 #: Lists and mappings inside each other: a plan needs about 20 levels. Far deeper is a broken or
 #: hostile file — 3,000 levels overflowed Python's stack, 100 KB of «[[[…» kept ruamel busy for minutes.
@@ -78,63 +82,31 @@ def _deeper_blank_line(text: str) -> bool:
     return False
 
 
-def fast_events(text: str) -> list[object] | None:
-    """The events from libyaml (PyYAML's C parser), ten times faster than the pure parser; None when the
-    C parser is missing or finds anything wrong — then the reference parser reads the text again, so
-    every syntax diagnostic stays the pure parser's own, word for word and column for column.
+def fast_tree(text: str, name: str, report: Report) -> Node | None:
+    """The tree read by libyaml (PyYAML's C parser), ten times faster than the pure parser; None when the
+    C parser is missing or finds anything wrong or unusual — then the reference parser reads the text
+    again, so every syntax diagnostic stays the pure parser's own, word for word and column for column.
 
     Both parsers produce the same events with the same marks (tests/test_load_parsers.py proves it on
     every fixture and example), and PyYAML imports faster than ruamel.yaml, which a valid plan then
-    never needs.
+    never needs. What the builder reported before it gave up is taken back: the reference path
+    reports it again.
     """
     if is_risky(text):
         return None
     try:
         from yaml import YAMLError
         from yaml._yaml import CParser
+
+        from .yamlfast import FastTreeBuilder, Refused
     except ImportError:  # PyYAML without libyaml, or none at all: the pure parser does it all
         return None
+    before = len(report.items)
     try:
-        events = _usual_events(CParser(text))
-    except (YAMLError, UnicodeError):  # the reference parser says what and where
+        return FastTreeBuilder(CParser(text), name, report, MAX_DEPTH).build()
+    except (YAMLError, UnicodeError, Refused):  # the reference parser says what and where
+        del report.items[before:]
         return None
-    root = type(events[2]).__name__ if events is not None and len(events) > 2 else ""
-    if root not in ("MappingStartEvent", "SequenceStartEvent"):
-        return None  # a text that is no plan (a bare scalar, read differently at column 0), or unusual
-    return events
-
-
-def _usual_events(parser: object) -> list[object] | None:
-    """Every event of a PyYAML parser, the stream's end included; None as soon as one is :func:`_unusual` or
-    the nesting passes :data:`MAX_DEPTH` (what :func:`bounded` and _unusual find, in one loop: the
-    72,000 events of a 5,000-activity plan went through three generator layers)."""
-    get_event = parser.get_event  # type: ignore[attr-defined]
-    events: list[object] = []
-    depth = 0
-    while True:
-        event = get_event()
-        events.append(event)
-        kind = type(event).__name__
-        if kind == "ScalarEvent":
-            if event.anchor is not None or event.tag is not None:
-                return None
-        elif kind in ("SequenceStartEvent", "MappingStartEvent"):
-            depth += 1
-            if depth > MAX_DEPTH or _unusual(event):
-                return None
-        elif kind in ("SequenceEndEvent", "MappingEndEvent"):
-            depth -= 1
-        elif kind == "StreamEndEvent":
-            return events
-        elif _unusual(event):  # an alias, an explicit document start or end
-            return None
-
-
-def _unusual(event: object) -> bool:
-    """Anchors, aliases, tags and explicit document markers: refused or warned about with a position,
-    which the reference parser gives."""
-    return (getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None
-            or type(event).__name__ == "AliasEvent" or getattr(event, "explicit", False))
 
 
 class ReferenceFailure(Exception):

@@ -1,0 +1,115 @@
+"""The tree built straight from libyaml's parser (PyYAML's CParser), event by event, with no event list.
+
+Why a second builder: at 5,000 activities the plan is 60,000 nodes, and collecting libyaml's events
+into a list, checking them in one loop and building the tree in another cost 0.44 s, about half of
+loading. Here each event is looked at once, by class identity, as it comes out of the parser.
+
+It builds only what the fast path may read (:func:`.yamlparse.fast_tree`): an anchor, an alias, a tag,
+an explicit document marker or nesting past :data:`.yamlparse.MAX_DEPTH` makes it give up
+(:class:`Refused`), and the reference parser then reads the text again, so every such diagnostic stays
+the reference path's own. What it does find — duplicate keys, a list or mapping as a key, a control
+character written as an escape — it reports exactly as :class:`.yamltree.TreeBuilder` does
+(tests/test_load_parsers.py compares both paths on every fixture and on random YAML).
+"""
+
+from __future__ import annotations
+
+from yaml.events import MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent
+
+from .diagnostics import Pos, Report
+from .rawtext import FORBIDDEN_CHARS
+from .yamltree import Entry, Map, Node, Scalar, Seq, _nfc, report_forbidden_char
+
+
+class Refused(Exception):
+    """Something the fast path leaves to the reference parser (anchors, tags, aliases, deep nesting …)."""
+
+
+class FastTreeBuilder:
+    """Pulls events from a PyYAML parser and builds Scalar/Seq/Map nodes as they come."""
+
+    def __init__(self, parser: object, name: str, report: Report, max_depth: int) -> None:
+        self.get = parser.get_event  # type: ignore[attr-defined]
+        self.name = name
+        self.report = report
+        self.max_depth = max_depth
+
+    def build(self) -> Node:
+        """The root, a mapping or a list; :class:`Refused` for anything else (a bare scalar, an empty
+        text or a second document, which the reference parser reports or reads its own way)."""
+        get = self.get
+        get()  # StreamStart
+        start = get()
+        if start.__class__.__name__ != "DocumentStartEvent" or start.explicit:
+            raise Refused
+        root = get()
+        if root.__class__ is not MappingStartEvent and root.__class__ is not SequenceStartEvent:
+            raise Refused
+        tree = self._node(root, 0)
+        end = get()
+        if end.explicit or get().__class__.__name__ != "StreamEndEvent":
+            raise Refused
+        return tree
+
+    def _node(self, event: object, depth: int) -> Node:
+        cls = event.__class__
+        mark = event.start_mark  # type: ignore[attr-defined]
+        pos = Pos(self.name, mark.line + 1, mark.column + 1)
+        if cls is ScalarEvent:
+            return self._scalar(event, pos)
+        if event.anchor is not None or event.tag is not None:  # type: ignore[attr-defined]
+            raise Refused
+        depth += 1
+        if depth > self.max_depth:
+            raise Refused
+        if cls is MappingStartEvent:
+            return self._mapping(pos, depth)
+        if cls is not SequenceStartEvent:
+            raise Refused  # an alias
+        items: list[Node] = []
+        get, node = self.get, self._node
+        event = get()
+        while event.__class__ is not SequenceEndEvent:
+            items.append(node(event, depth))
+            event = get()
+        return Seq(items, pos)
+
+    def _scalar(self, event: object, pos: Pos) -> Scalar:
+        if event.anchor is not None or event.tag is not None:  # type: ignore[attr-defined]
+            raise Refused
+        value: str = event.value  # type: ignore[attr-defined]
+        style = event.style  # type: ignore[attr-defined]
+        if not value.isascii():
+            value = _nfc(value)
+        # The raw text was checked for control characters before parsing (rawtext.check_raw_text):
+        # only a double-quoted escape such as "\x07" can bring one in.
+        if style == '"' and FORBIDDEN_CHARS.search(value):
+            report_forbidden_char(self.report, value, pos)
+        return Scalar(value, pos, style == "'" or style == '"')
+
+    def _mapping(self, pos: Pos, depth: int) -> Map:
+        result = Map(pos=pos)
+        entries, get, node, report = result.entries, self.get, self._node, self.report
+        event = get()
+        while event.__class__ is not MappingEndEvent:
+            key = node(event, depth)
+            value = node(get(), depth)
+            event = get()
+            if key.__class__ is not Scalar:
+                report.error(
+                    "OF013", key.pos, "вместо ключа — список или словарь",
+                    "фигурные и квадратные скобки в YAML имеют особый смысл; заключите значение в кавычки",
+                )
+                result.broken = True
+                continue
+            if value.__class__ is Scalar and not value.value and not value.quoted:
+                value.pos = key.pos  # an empty plain value is reported at its key, as TreeBuilder does
+            name = key.value
+            if name in entries:
+                report.error(
+                    "OF014", key.pos, f"ключ «{name}» повторяется (первый раз — в строке {entries[name].key_pos.line})",
+                    "оставьте один из двух ключей",
+                )
+                continue
+            entries[name] = Entry(name, key.pos, value)
+        return result
