@@ -165,3 +165,21 @@ def fmt_paths(paths: list[Path], check: bool = False) -> FmtResult:
         if not check:
             write_atomic(path, encoded)
     return result
+
+
+def fmt_command(plans: tuple[Path, ...], check: bool) -> int:
+    """``orderforge fmt``: format the plans (or only check them), print what changed, return the exit code.
+
+    The click command and :mod:`orderforge.launch` (plain ``fmt``, without click) both call it.
+    """
+    from .console import echo, echo_diagnostics
+    from .diagnostics import exit_code_for
+    from .plans import plan_files
+
+    result = fmt_paths(plan_files(plans), check=check)
+    echo_diagnostics(result.errors)
+    for path in result.changed:
+        echo(f"{path}: нужно отформатировать (orderforge fmt {path})" if check else f"{path}: отформатирован")
+    if result.errors:
+        return exit_code_for(result.errors)
+    return 1 if check and result.changed else 0
