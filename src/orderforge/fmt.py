@@ -8,8 +8,10 @@ checks the result and writes it back.
 
 The result is checked before it is written: it must read back without errors as
 exactly the same tree of values as the original (compared only when the text
-changed) and hold every comment, or the file is left untouched. A second ``fmt``
-changes nothing.
+changed) and hold every comment, or the file is left untouched. A text that
+formats to itself is not read a second time: :func:`loads_clean` finds on its
+nodes whatever the loader could still refuse, and only then the loader reads it.
+A second ``fmt`` changes nothing.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from .diagnostics import Diagnostic, Pos, Report, UserError
 from .fmtlayout import DEADLINE_KEYS as DEADLINE_KEYS
 from .fmtlayout import WIDTH as WIDTH
 from .fmtlayout import Formatter
-from .yamlcomments import is_map
+from .yamlcomments import is_map, is_scalar
 
 # --------------------------------------------------------------------------- entry points
 
@@ -90,12 +92,61 @@ def _compose(text: str) -> tuple[Any, list[Any]] | None:
     return root, tokens
 
 
+#: Tokens after which the loader may read other events than the composer did (it asks the reference parser
+#: about tags and document markers) or refuses the text (anchors, aliases): :func:`loads_clean` says «ask the loader».
+_UNUSUAL_TOKENS = frozenset({"<anchor>", "<alias>", "<tag>", "<directive>", "<document start>", "<document end>"})
+
+
+def loads_clean(root: Any, tokens: list[Any]) -> bool:
+    """True only when :func:`orderforge.load.load_text` surely reports no error for the text these nodes and
+    tokens were composed from (its raw-text check already passed, in :func:`_compose`); False means «ask it».
+
+    A text fmt leaves as it was needs no second reading: its check would be loading the very same text. What
+    the loader can still refuse in a text that composed without anchors, aliases, tags or document markers
+    is what :class:`orderforge.yamltree.TreeBuilder` finds in the same events — a list or mapping as a key
+    (OF013), a key twice in one mapping after NFC (OF014), a forbidden character written as an escape (OF004)
+    — and nesting past MAX_DEPTH (OF017, :mod:`orderforge.yamlparse`). Any of them here, and the loader reads
+    the text itself (tests/test_fmt_fastcheck.py compares both ways on every fixture and generated plans).
+    """
+    import unicodedata
+
+    from .rawtext import FORBIDDEN_CHARS
+    from .yamlparse import MAX_DEPTH
+
+    if not _UNUSUAL_TOKENS.isdisjoint({t.id for t in tokens}):
+        return False
+    forbidden = FORBIDDEN_CHARS.search
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if is_scalar(node):
+            value = node.value
+            if forbidden(value if value.isascii() else unicodedata.normalize("NFC", value)):
+                return False
+            continue
+        if depth > MAX_DEPTH:
+            return False
+        if not is_map(node):
+            stack += [(item, depth + 1) for item in node.value]
+            continue
+        keys: set[str] = set()
+        for key, value in node.value:
+            if not is_scalar(key):
+                return False
+            keys.add(unicodedata.normalize("NFC", key.value))
+            stack += ((key, depth + 1), (value, depth + 1))
+        if len(keys) < len(node.value):
+            return False
+    return True
+
+
 def format_text(text: str, name: str = "план") -> str:
     """The canonical layout of a plan's text; UserError (exit 1) when the file is not readable YAML.
 
     The text is parsed once to format it and the result once to check it: the result must
     load without errors to the same values, or the loader's diagnostics of the original
-    are given (the file is left as it was).
+    are given (the file is left as it was). A result equal to the text is that text:
+    :func:`loads_clean` stands for loading it again when it surely finds no error.
     """
     from .load import load_text
 
@@ -109,9 +160,11 @@ def format_text(text: str, name: str = "план") -> str:
         return text
     formatter = Formatter(text, root, tokens)
     formatted = formatter.run()
+    lost = sorted(formatter.written) != formatter.notes.texts()
+    if formatted == text and not lost and loads_clean(root, tokens):
+        return formatted  # load_text(formatted) would be load_text(text): it finds no error (see loads_clean)
     check = Report()
     again = load_text(formatted, name, check)
-    lost = sorted(formatter.written) != formatter.notes.texts()
     if again is None or check.has_errors or lost:
         raise _refuse(text, name)
     if formatted != text and _values(again) != _composed_values(root):  # unchanged text cannot lose a value
