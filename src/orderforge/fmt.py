@@ -24,7 +24,7 @@ from .diagnostics import Diagnostic, Pos, Report, UserError
 from .fmtlayout import DEADLINE_KEYS as DEADLINE_KEYS
 from .fmtlayout import WIDTH as WIDTH
 from .fmtlayout import Formatter
-from .yamlcomments import is_map, is_scalar
+from .yamlcomments import is_map
 
 # --------------------------------------------------------------------------- entry points
 
@@ -115,29 +115,36 @@ def loads_clean(root: Any, tokens: list[Any]) -> bool:
 
     if not _UNUSUAL_TOKENS.isdisjoint({t.id for t in tokens}):
         return False
-    forbidden = FORBIDDEN_CHARS.search
-    stack = [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if is_scalar(node):
-            value = node.value
-            if forbidden(value if value.isascii() else unicodedata.normalize("NFC", value)):
+    forbidden, normalize = FORBIDDEN_CHARS.search, unicodedata.normalize
+    level, depth = [root], 1  # the nodes of one nesting level (the root's is 1, as the loader counts)
+    while level:
+        deeper: list[Any] = []
+        for node in level:
+            kind = node.id
+            if kind == "scalar":
+                if forbidden(node.value if node.value.isascii() else normalize("NFC", node.value)):
+                    return False
+            elif depth > MAX_DEPTH:
                 return False
-            continue
-        if depth > MAX_DEPTH:
-            return False
-        if not is_map(node):
-            stack += [(item, depth + 1) for item in node.value]
-            continue
-        keys: set[str] = set()
-        for key, value in node.value:
-            if not is_scalar(key):
+            elif kind == "sequence":
+                deeper += node.value
+            elif not _distinct_scalar_keys(node.value, deeper):
                 return False
-            keys.add(unicodedata.normalize("NFC", key.value))
-            stack += ((key, depth + 1), (value, depth + 1))
-        if len(keys) < len(node.value):
-            return False
+        level, depth = deeper, depth + 1
     return True
+
+
+def _distinct_scalar_keys(pairs: list[tuple[Any, Any]], deeper: list[Any]) -> bool:
+    """A mapping's keys are all scalars, no two the same after NFC; its keys and values go to ``deeper``."""
+    import unicodedata
+
+    keys: set[str] = set()
+    for key, value in pairs:
+        if key.id != "scalar":
+            return False
+        keys.add(key.value if key.value.isascii() else unicodedata.normalize("NFC", key.value))
+        deeper += (key, value)
+    return len(keys) == len(pairs)
 
 
 def format_text(text: str, name: str = "план") -> str:
