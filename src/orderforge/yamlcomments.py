@@ -324,14 +324,9 @@ def _header_comment(text: str, token: Any) -> re.Match[str] | None:
     return _HEADER_COMMENT.match(text, start + len(header), line_end)
 
 
-def _spanning(tokens: list[Any]) -> list[Any]:
-    """The tokens that cover text (not the empty ones, such as a block's end), as the finder walks them."""
-    return [t for t in tokens if t.end_mark.index > t.start_mark.index]
-
-
 class _Finder:
-    """Comments and blank lines between tokens, each with the position in ``tokens`` (which :func:`_spanning`
-    gave) of the token that precedes it (-1: none)."""
+    """Comments and blank lines between the tokens that cover text, each with the position in ``tokens``
+    of the token that precedes it (-1: none)."""
 
     def __init__(self, text: str, tokens: list[Any]) -> None:
         self.text = text
@@ -393,7 +388,7 @@ class Attacher:
     def __init__(self, text: str, tree: Tree, tokens: list[Any]) -> None:
         self.lines = text.split("\n")
         self.tree = tree
-        self.tokens = _spanning(tokens)
+        self.tokens = [t for t in tokens if t.end_mark.index > t.start_mark.index]  # not a block's end
         self.notes = Notes()
         self.blanks: list[Comment] = []  # blank lines waiting for what follows them
         self.waiting_for = -1  # the entry the blank lines wait for
