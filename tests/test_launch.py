@@ -1,4 +1,4 @@
-"""`orderforge validate` of plain arguments runs without click (launch.py) and says exactly what click's path says.
+"""Plain `validate`, `fmt` and `new` run without click (launch.py) and say what click's path says.
 
 Each case runs the program both ways in a fresh interpreter — ``python -m orderforge``
 (the lean path when the arguments allow it) and click's group ``orderforge.cli:main``
@@ -8,13 +8,14 @@ Each case runs the program both ways in a fresh interpreter — ``python -m orde
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from orderforge.launch import plain_new_args, plain_validate_args
+from orderforge.launch import plain_fmt_args, plain_new_args, plain_validate_args
 
 from .conftest import ROOT
 
@@ -158,3 +159,58 @@ def test_plain_new_is_parsed_as_click_parses_it() -> None:
     assert plain_new_args(["new", "--shift", "02", "--force", "--from", "b.yaml", "a.yaml", "--year", "2027"], {}) == {
         "new_plan": Path("a.yaml"), "source": Path("b.yaml"), "year": 2027, "shift": 2, "force": True}
     assert plain_new_args(["new", "a.yaml", "--from", "b.yaml"], {"_ORDERFORGE_COMPLETE": "zsh_complete"}) is None
+
+
+# --------------------------------------------------------------------------- fmt
+
+def _fmt_folder(root: Path) -> Path:
+    """A folder of plans for fmt to rewrite: one canonical, one re-indented, one the loader refuses."""
+    plans = root / "plans"
+    plans.mkdir(parents=True)
+    shutil.copy(ROOT / "plans" / "zyryansky-2025.yaml", plans / "canonical.yaml")
+    text = (ROOT / "plans" / "baltiysk-2024.yaml").read_text(encoding="utf-8")
+    (plans / "messy.yaml").write_text(text.replace("\n  ", "\n    "), encoding="utf-8")
+    shutil.copy(BAD / "duplicate-key.yaml", plans / "duplicate-key.yaml")
+    return root
+
+
+FMT_CASES = [
+    ["fmt", "plans/canonical.yaml"],
+    ["fmt", "plans/messy.yaml"],  # rewritten
+    ["fmt", "--check", "plans/messy.yaml", "plans/canonical.yaml"],  # exit 1
+    ["fmt", "plans/duplicate-key.yaml", "plans/messy.yaml"],  # the loader's errors, the other file rewritten
+    ["fmt", "plans/no-such-plan.yaml"],
+    ["fmt", "plans"],  # a folder
+    ["fmt"],  # every plan in plans/
+    ["fmt", "--check"],
+    ["fmt", "--no-such-option", "plans/canonical.yaml"],  # click's usage error, exit 2
+    ["fmt", "--help"],
+]
+
+
+@pytest.mark.parametrize("args", FMT_CASES, ids=" ".join)
+def test_lean_fmt_says_and_writes_what_click_does(args: list[str], tmp_path: Path) -> None:
+    lean, click = _fmt_folder(tmp_path / "lean"), _fmt_folder(tmp_path / "click")
+    assert run(LEAN, args, lean, tmp_path / "cache") == run(CLICK, args, click, tmp_path / "cache")
+    for plan in sorted((click / "plans").iterdir()):
+        assert (lean / "plans" / plan.name).read_bytes() == plan.read_bytes(), plan.name
+
+
+def test_a_canonical_plan_is_formatted_without_click(tmp_path: Path) -> None:
+    folder = _fmt_folder(tmp_path)
+    assert run(WITNESS + LEAN, ["fmt", "plans/canonical.yaml"], folder, tmp_path)[:3] == (0, "", "False\n")
+
+
+@pytest.mark.parametrize("args", [
+    ["fmt", "--help"], ["fmt", "-h"], ["fmt", "--"], ["fmt", "-"], ["fmt", ""], ["fmt", "--check=1"],
+    ["fmt", "--json"], ["fmt", "-q"], ["--help", "fmt"], ["fm"],
+])
+def test_anything_but_plain_fmt_goes_to_click(args: list[str]) -> None:
+    assert plain_fmt_args(args, {}) is None
+
+
+def test_plain_fmt_is_parsed_as_click_parses_it() -> None:
+    assert plain_fmt_args(["fmt"], {}) == ((), False)
+    assert plain_fmt_args(["fmt", "a.yaml", "--check", "b.yaml"], {}) == ((Path("a.yaml"), Path("b.yaml")), True)
+    assert plain_fmt_args(["fmt", "a.yaml"], {"_ORDERFORGE_COMPLETE": "bash_complete"}) is None
+    assert plain_validate_args(["fmt", "a.yaml"], {}) is None

@@ -8,8 +8,10 @@ checks the result and writes it back.
 
 The result is checked before it is written: it must read back without errors as
 exactly the same tree of values as the original (compared only when the text
-changed) and hold every comment, or the file is left untouched. A second ``fmt``
-changes nothing.
+changed) and hold every comment, or the file is left untouched. A text that
+formats to itself is not read a second time: :func:`loads_clean` finds on its
+nodes whatever the loader could still refuse, and only then the loader reads it.
+A second ``fmt`` changes nothing.
 """
 
 from __future__ import annotations
@@ -90,12 +92,68 @@ def _compose(text: str) -> tuple[Any, list[Any]] | None:
     return root, tokens
 
 
+#: Tokens after which the loader may read other events than the composer did (it asks the reference parser
+#: about tags and document markers) or refuses the text (anchors, aliases): :func:`loads_clean` says «ask the loader».
+_UNUSUAL_TOKENS = frozenset({"<anchor>", "<alias>", "<tag>", "<directive>", "<document start>", "<document end>"})
+
+
+def loads_clean(root: Any, tokens: list[Any]) -> bool:
+    """True only when :func:`orderforge.load.load_text` surely reports no error for the text these nodes and
+    tokens were composed from (its raw-text check already passed, in :func:`_compose`); False means «ask it».
+
+    A text fmt leaves as it was needs no second reading: its check would be loading the very same text. What
+    the loader can still refuse in a text that composed without anchors, aliases, tags or document markers
+    is what :class:`orderforge.yamltree.TreeBuilder` finds in the same events — a list or mapping as a key
+    (OF013), a key twice in one mapping after NFC (OF014), a forbidden character written as an escape (OF004)
+    — and nesting past MAX_DEPTH (OF017, :mod:`orderforge.yamlparse`). Any of them here, and the loader reads
+    the text itself (tests/test_fmt_fastcheck.py compares both ways on every fixture and generated plans).
+    """
+    import unicodedata
+
+    from .rawtext import FORBIDDEN_CHARS
+    from .yamlparse import MAX_DEPTH
+
+    if not _UNUSUAL_TOKENS.isdisjoint({t.id for t in tokens}):
+        return False
+    forbidden, normalize = FORBIDDEN_CHARS.search, unicodedata.normalize
+    level, depth = [root], 1  # the nodes of one nesting level (the root's is 1, as the loader counts)
+    while level:
+        deeper: list[Any] = []
+        for node in level:
+            kind = node.id
+            if kind == "scalar":
+                if forbidden(node.value if node.value.isascii() else normalize("NFC", node.value)):
+                    return False
+            elif depth > MAX_DEPTH:
+                return False
+            elif kind == "sequence":
+                deeper += node.value
+            elif not _distinct_scalar_keys(node.value, deeper):
+                return False
+        level, depth = deeper, depth + 1
+    return True
+
+
+def _distinct_scalar_keys(pairs: list[tuple[Any, Any]], deeper: list[Any]) -> bool:
+    """A mapping's keys are all scalars, no two the same after NFC; its keys and values go to ``deeper``."""
+    import unicodedata
+
+    keys: set[str] = set()
+    for key, value in pairs:
+        if key.id != "scalar":
+            return False
+        keys.add(key.value if key.value.isascii() else unicodedata.normalize("NFC", key.value))
+        deeper += (key, value)
+    return len(keys) == len(pairs)
+
+
 def format_text(text: str, name: str = "план") -> str:
     """The canonical layout of a plan's text; UserError (exit 1) when the file is not readable YAML.
 
     The text is parsed once to format it and the result once to check it: the result must
     load without errors to the same values, or the loader's diagnostics of the original
-    are given (the file is left as it was).
+    are given (the file is left as it was). A result equal to the text is that text:
+    :func:`loads_clean` stands for loading it again when it surely finds no error.
     """
     from .load import load_text
 
@@ -109,9 +167,11 @@ def format_text(text: str, name: str = "план") -> str:
         return text
     formatter = Formatter(text, root, tokens)
     formatted = formatter.run()
+    lost = sorted(formatter.written) != formatter.notes.texts()
+    if formatted == text and not lost and loads_clean(root, tokens):
+        return formatted  # load_text(formatted) would be load_text(text): it finds no error (see loads_clean)
     check = Report()
     again = load_text(formatted, name, check)
-    lost = sorted(formatter.written) != formatter.notes.texts()
     if again is None or check.has_errors or lost:
         raise _refuse(text, name)
     if formatted != text and _values(again) != _composed_values(root):  # unchanged text cannot lose a value
@@ -165,3 +225,21 @@ def fmt_paths(paths: list[Path], check: bool = False) -> FmtResult:
         if not check:
             write_atomic(path, encoded)
     return result
+
+
+def fmt_command(plans: tuple[Path, ...], check: bool) -> int:
+    """``orderforge fmt``: format the plans (or only check them), print what changed, return the exit code.
+
+    The click command and :mod:`orderforge.launch` (plain ``fmt``, without click) both call it.
+    """
+    from .console import echo, echo_diagnostics
+    from .diagnostics import exit_code_for
+    from .plans import plan_files
+
+    result = fmt_paths(plan_files(plans), check=check)
+    echo_diagnostics(result.errors)
+    for path in result.changed:
+        echo(f"{path}: нужно отформатировать (orderforge fmt {path})" if check else f"{path}: отформатирован")
+    if result.errors:
+        return exit_code_for(result.errors)
+    return 1 if check and result.changed else 0

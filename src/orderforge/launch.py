@@ -1,17 +1,19 @@
-"""The ``orderforge`` program: ``validate`` and ``new --from`` of plain arguments start without click.
+"""The ``orderforge`` program: ``validate``, ``fmt`` and ``new --from`` of plain arguments start without click.
 
 Importing click and the command tree costs ``orderforge validate`` about a
 tenth of its start-up (issue 12: validate at most 2× ``import yaml``), and a
 clean plan prints nothing, so it never needs click at all. When the arguments
 are ``validate`` followed only by plan paths, ``--json``, ``-q`` or ``--quiet``,
 the command's body (:func:`validate_command`, the same one the click command
-calls) runs directly. ``new`` is measured against ``validate`` (issue 12: at most
-1.5×), so its plain form — one path, ``--from`` a path, ``--year``/``--shift`` in
-digits, ``--force`` — runs its body (:func:`new_command`) directly too. Anything
-else — help, other commands, any other option, a path starting with «-», shell
-completion — goes to click unchanged (:data:`orderforge.cli.main`). Output goes
-through :func:`orderforge.console.echo`, which writes a plain line to a standard
-stream itself, as click.echo would, and hands anything else to click.echo.
+calls) runs directly. ``fmt`` and ``new`` are measured against ``validate``
+(issue 12: at most 1.5×), so ``fmt`` followed only by plan paths and ``--check``
+(:func:`orderforge.fmt.fmt_command`) and the plain form of ``new`` — one path,
+``--from`` a path, ``--year``/``--shift`` in digits, ``--force`` — (:func:`new_command`)
+run directly too. Anything else — help, other commands, any other option, a path
+starting with «-», shell completion — goes to click unchanged
+(:data:`orderforge.cli.main`). Output goes through :func:`orderforge.console.echo`,
+which writes a plain line to a standard stream itself, as click.echo would, and
+hands anything else to click.echo.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's sta
 
 #: The flags of ``validate`` → the keyword they set, as click parses them.
 _VALIDATE_FLAGS = {"--json": "as_json", "-q": "quiet", "--quiet": "quiet"}
+#: The flag of ``fmt``.
+_FMT_FLAGS = {"--check": "check"}
 
 
 #: The options of ``new`` that take a value → the keyword they set.
@@ -35,13 +39,9 @@ _NEW_OPTIONS = {"--from": "source", "--year": "year", "--shift": "shift"}
 
 def main() -> None:
     """The entry point of ``orderforge`` and ``python -m orderforge``."""
-    args = sys.argv[1:]
-    plain = plain_validate_args(args, os.environ)
-    if plain is not None:
-        _run_plain(lambda: validate_command(*plain))
-    new = plain_new_args(args, os.environ)
-    if new is not None:
-        _run_plain(lambda: new_command(**new))
+    action = _plain_action(sys.argv[1:], os.environ)
+    if action is not None:
+        _run_plain(action)
     from .cli import main as click_main
 
     click_main()
@@ -56,6 +56,25 @@ def _run_plain(body: Callable[[], int]) -> NoReturn:
     sys.exit(run(body))
 
 
+def _plain_action(args: Sequence[str], environ: Mapping[str, str]) -> Callable[[], int] | None:
+    """The body of plain ``validate``, ``fmt`` or ``new`` with the arguments click would give it; None for click."""
+    plain = plain_validate_args(args, environ)
+    if plain is not None:
+        return lambda: validate_command(*plain)
+    fmt = plain_fmt_args(args, environ)
+    if fmt is not None:
+        def formatted() -> int:
+            from .fmt import fmt_command
+
+            return fmt_command(*fmt)
+
+        return formatted
+    new = plain_new_args(args, environ)
+    if new is not None:
+        return lambda: new_command(**new)
+    return None
+
+
 def plain_validate_args(args: Sequence[str], environ: Mapping[str, str]) -> tuple[tuple[Path, ...], bool, bool] | None:
     """(plans, as_json, quiet) when click would parse ``args`` to exactly that for ``validate``; else None.
 
@@ -65,20 +84,40 @@ def plain_validate_args(args: Sequence[str], environ: Mapping[str, str]) -> tupl
     read (click.Path refuses it with its own message) and not on Windows, where
     click expands globs in the arguments itself.
     """
-    if not args or args[0] != "validate" or os.name == "nt":
+    parsed = _plain_args("validate", _VALIDATE_FLAGS, args, environ)
+    if parsed is None:
+        return None
+    plans, flags = parsed
+    return plans, flags["as_json"], flags["quiet"]
+
+
+def plain_fmt_args(args: Sequence[str], environ: Mapping[str, str]) -> tuple[tuple[Path, ...], bool] | None:
+    """(plans, check) when click would parse ``args`` to exactly that for ``fmt``; else None (the same
+    obvious forms only as :func:`plain_validate_args`: the plans argument is the same click.Path)."""
+    parsed = _plain_args("fmt", _FMT_FLAGS, args, environ)
+    if parsed is None:
+        return None
+    plans, flags = parsed
+    return plans, flags["check"]
+
+
+def _plain_args(command: str, known: Mapping[str, str], args: Sequence[str],
+                environ: Mapping[str, str]) -> tuple[tuple[Path, ...], dict[str, bool]] | None:
+    """The plans and flags of ``command`` when its arguments are only plan paths and ``known`` flags."""
+    if not args or args[0] != command or os.name == "nt":
         return None
     if any(name.endswith("_COMPLETE") for name in environ):
         return None
-    flags = {"as_json": False, "quiet": False}
+    flags = dict.fromkeys(known.values(), False)
     plans: list[Path] = []
     for arg in args[1:]:
-        if arg in _VALIDATE_FLAGS:
-            flags[_VALIDATE_FLAGS[arg]] = True
+        if arg in known:
+            flags[known[arg]] = True
         elif arg and not arg.startswith("-") and not _unreadable(arg):
             plans.append(Path(arg))
         else:
             return None
-    return tuple(plans), flags["as_json"], flags["quiet"]
+    return tuple(plans), flags
 
 
 def plain_new_args(args: Sequence[str], environ: Mapping[str, str]) -> dict[str, Any] | None:

@@ -291,34 +291,41 @@ def _header_comment(text: str, token: Any) -> re.Match[str] | None:
 
 
 class _Finder:
-    """Comments and blank lines between tokens, each with the token that precedes it."""
+    """Comments and blank lines between the tokens that cover text, each with the position in ``tokens``
+    of the token that precedes it (-1: none)."""
 
     def __init__(self, text: str, tokens: list[Any]) -> None:
         self.text = text
-        self.tokens = [t for t in tokens if t.end_mark.index > t.start_mark.index]
+        self.tokens = tokens
         self.starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
 
-    def items(self) -> Iterator[tuple[Comment, Any]]:
-        done, previous = 0, None
-        for token in self.tokens:
+    def items(self) -> Iterator[tuple[Comment, int]]:
+        text, done = self.text, 0
+        count, find = text.count, text.find
+        for n, token in enumerate(self.tokens):
             start = token.start_mark.index
             if start > done:
-                yield from self._gap(done, start, previous)
+                # What _gap would find nothing in, told without it (most gaps): no «#», and no line break
+                # but the one ending the content line the gap starts on (a blank line lies whole in a gap).
+                breaks = count("\n", done, start)
+                if breaks > 1 or find("#", done, start) >= 0 or (breaks and (done == 0 or text[done - 1] == "\n")):
+                    yield from self._gap(done, start, n - 1)
             if token.id == "<scalar>" and token.style in ("|", ">"):
-                match = _header_comment(self.text, token)
+                match = _header_comment(text, token)
                 if match:
-                    yield self._comment(match.start(1), match.group(1)), token
-                done = max(done, _covered_end(token, self.text))
+                    yield self._comment(match.start(1), match.group(1)), n
+                done = max(done, _covered_end(token, text))
             else:  # what _covered_end gives any other token, without the call
-                done = max(done, token.end_mark.index)
-            previous = token
-        yield from self._gap(done, len(self.text), previous)
+                end = token.end_mark.index
+                if end > done:
+                    done = end
+        yield from self._gap(done, len(text), len(self.tokens) - 1)
 
     def _comment(self, index: int, text: str) -> Comment:
         line = bisect.bisect_right(self.starts, index) - 1
         return Comment(text.rstrip(), index, line, index - self.starts[line])
 
-    def _gap(self, start: int, stop: int, previous: Any) -> Iterator[tuple[Comment, Any]]:
+    def _gap(self, start: int, stop: int, previous: int) -> Iterator[tuple[Comment, int]]:
         """The comments and whole blank lines in text[start:stop]. A gap with neither «#» nor a line break
         (most gaps: «: », «, ») holds none: a blank line lies whole in a gap only with the «\n» it ends at."""
         gap = self.text[start:stop]
@@ -329,7 +336,7 @@ class _Finder:
             if match.group(1):
                 yield self._comment(index, match.group(1)), previous
             elif self._whole_line(index, start, stop):
-                yield self._comment(index, ""), None
+                yield self._comment(index, ""), -1
 
     def _whole_line(self, index: int, start: int, stop: int) -> bool:
         """A blank line lies entirely in the gap (not the rest of a content line, nor the file's end)."""
@@ -347,18 +354,17 @@ class Attacher:
     def __init__(self, text: str, tree: Tree, tokens: list[Any]) -> None:
         self.lines = text.split("\n")
         self.tree = tree
-        self.tokens = [t for t in tokens if t.end_mark.index > t.start_mark.index]
-        self.token_at = {id(t): n for n, t in enumerate(self.tokens)}
+        self.tokens = [t for t in tokens if t.end_mark.index > t.start_mark.index]  # not a block's end
         self.notes = Notes()
         self.blanks: list[Comment] = []  # blank lines waiting for what follows them
         self.waiting_for = -1  # the entry the blank lines wait for
         self.leading_for = -1  # the entry that already took a comment as «before»
-        for comment, previous in _Finder(text, tokens).items():
+        for comment, previous in _Finder(text, self.tokens).items():
             self._take(comment, previous)
         self._flush(len(tree.entries))
         self._split_header()
 
-    def _take(self, comment: Comment, previous: Any) -> None:
+    def _take(self, comment: Comment, previous: int) -> None:
         k = self.tree.next_entry(comment.index)
         if k != self.waiting_for:
             self._flush(self.waiting_for)
@@ -416,13 +422,14 @@ class Attacher:
             return self.notes.end.setdefault(id(closed.value), [])
         return self.notes.after.setdefault(id(closed.node), [])
 
-    def _line_owner(self, token: Any) -> Entry | None:
-        """The entry whose content precedes an end-of-line comment on its line."""
-        while token is not None and token.id in (":", ","):
-            n = self.token_at[id(token)]
-            token = self.tokens[n - 1] if n else None
-        if token is None:
+    def _line_owner(self, n: int) -> Entry | None:
+        """The entry whose content precedes an end-of-line comment on its line (``n``: the token before it)."""
+        tokens = self.tokens
+        while n >= 0 and tokens[n].id in (":", ","):
+            n -= 1
+        if n < 0:
             return None
+        token = tokens[n]
         if token.id == "-":
             return self.tree.by_dash.get(token.start_mark.index)
         place = ("end", token.end_mark.index) if token.id in ("]", "}") else ("start", token.start_mark.index)

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..console import echo, echo_diagnostics
-from ..diagnostics import exit_code_for
+from ..console import echo
 from ..plans import OUTPUT_DIR
 from .app import main
 
@@ -82,16 +81,9 @@ def fmt_command(plans: tuple[Path, ...], check: bool) -> int:
       orderforge fmt plans/kaliningrad-committee-2026.yaml
       orderforge fmt --check            # для pre-commit: код 1, если нужно форматировать
     """
-    from ..fmt import fmt_paths
-    from ..plans import plan_files
+    from ..fmt import fmt_command
 
-    result = fmt_paths(plan_files(plans), check=check)
-    echo_diagnostics(result.errors)
-    for path in result.changed:
-        echo(f"{path}: нужно отформатировать (orderforge fmt {path})" if check else f"{path}: отформатирован")
-    if result.errors:
-        return exit_code_for(result.errors)
-    return 1 if check and result.changed else 0
+    return fmt_command(plans, check)
 
 
 @main.command()
