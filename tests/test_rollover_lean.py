@@ -135,3 +135,79 @@ def test_no_node_starts_with_a_property_where_none_is_possible(text: str) -> Non
         return
     if root is not None and any(text[i:i + 1] in ("&", "*", "!") for i in _node_starts(root)):
         assert _properties_possible(text)
+
+
+def _composed(node: object) -> object:
+    """What the splice reads of a composed node, as plain data (marks as index, line, column)."""
+    from orderforge.yamlnodes import is_map, is_scalar
+
+    def mark(m: object) -> tuple[int, int, int]:
+        return m.index, m.line, m.column  # type: ignore[attr-defined]
+
+    n: object = node
+    head = (n.id, mark(n.start_mark), mark(n.end_mark), getattr(n, "style", None),  # type: ignore[attr-defined]
+            getattr(n, "flow_style", None) if not is_scalar(n) else None)
+    if is_scalar(n):
+        return (*head, n.value)  # type: ignore[attr-defined]
+    if is_map(n):
+        return (*head, [(_composed(k), _composed(v)) for k, v in n.value])  # type: ignore[attr-defined]
+    return (*head, [_composed(item) for item in n.value])  # type: ignore[attr-defined]
+
+
+def _both_trees(text: str) -> tuple[object, object]:
+    """libyaml's composed tree, and the one :func:`composed_from_events` builds of the same text's events."""
+    from yaml._yaml import CParser
+
+    from orderforge.yamlnodes import composed_from_events, untagged_composer
+
+    composed = untagged_composer()(text).get_single_node()
+    events = list(iter(CParser(text).get_event, None))
+    return _composed(composed), _composed(composed_from_events(events))
+
+
+def test_the_tree_built_of_events_is_the_composers_on_the_plans() -> None:
+    """Issue 12: the splice builds its tree of the load's events instead of parsing the text again."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import genplan
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "plans").glob("*.yaml"))]
+    texts.append(genplan.plan_text(50, 1, False))
+    for text in texts:
+        composed, built = _both_trees(text)
+        assert composed == built
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "б", ": ", ":", "- ", "-", "\n", "  ", " ", "[", "]", "{", "}", ", ", "# ",
+                                 "'", '"', "|\n", ">-\n", "1"]), max_size=24).map("".join))
+def test_the_tree_built_of_events_is_the_composers(text: str) -> None:
+    try:
+        composed, built = _both_trees(text)
+    except Exception:  # noqa: BLE001 - not YAML, or not a collection at the root (what yamlfast refuses)
+        return
+    assert composed == built
+
+
+def test_new_from_reads_the_old_plan_once(tmp_path: Path, monkeypatch: object) -> None:
+    """The splice takes the load's events (:class:`orderforge.yamlfast.EventTap`) and never composes the
+    text again; the new plan is the one composing it gives."""
+    import orderforge.rolloversplice as splice
+    from orderforge.yamlfast import EventTap
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import genplan
+
+    old = genplan.write_plan(tmp_path, 40, name="old", ids=False)
+    composing = splice._compose
+
+    def no_second_parse(text: str) -> None:
+        raise AssertionError("the text was parsed again")
+
+    monkeypatch.setattr(splice, "_compose", no_second_parse)  # type: ignore[attr-defined]
+    new_from(old, tmp_path / "tapped.yaml", year=2027)
+    monkeypatch.setattr(splice, "_compose", composing)  # type: ignore[attr-defined]
+    monkeypatch.setattr(EventTap, "parser", lambda self, parser, text: (parser.get_event, None))  # type: ignore[attr-defined]
+    new_from(old, tmp_path / "composed.yaml", year=2027)
+    tapped = (tmp_path / "tapped.yaml").read_bytes()
+    assert tapped == (tmp_path / "composed.yaml").read_bytes()
+    assert tapped != old.read_bytes()

@@ -387,9 +387,12 @@ def _roll_file(old_path: Path, new_path: Path, year: int | None, shift: int | No
     from .paths import display_path
     from .planfile import load_plan
     from .write import write_atomic
+    from .yamlfast import EventTap
 
     old_name = display_path(old_path)
-    plan, report = load_plan(old_path, text_warnings=False)  # only its errors stop the rollover
+    text = decode(old_path.read_bytes(), old_name, Report())
+    with EventTap(text or "") as tap:  # libyaml's events of the load, for the splice (not a second parse)
+        plan, report = load_plan(old_path, text_warnings=False)  # only its errors stop the rollover
     if plan is None or report.has_errors:
         errors = report.errors + [Diagnostic(
             "OF611", "error", "в исходном плане есть ошибки — сначала исправьте их", Pos(old_name),
@@ -399,10 +402,9 @@ def _roll_file(old_path: Path, new_path: Path, year: int | None, shift: int | No
     period = plan.plan.period
     shift = compute_shift(period, year, shift, old_name)
 
-    text = decode(old_path.read_bytes(), old_name, Report())
     assert text is not None  # load_plan has read it already
     result = RolloverResult(new_path, old_path, shift, period.text if period else None, None)
-    written, result, edits = _rollover(text, period, shift, result, (old_path, new_path))
+    written, result, edits = _rollover(text, period, shift, result, (old_path, new_path), events=tap.events)
     write_atomic(new_path, written.encode("utf-8"))
     result.warnings = _warnings(plan, edits, written, new_path, shift)
     return result
@@ -440,13 +442,14 @@ def rollover_text(text: str, period: Period | None, shift: int, result: Rollover
 
 
 def _rollover(text: str, period: Period | None, shift: int, result: RolloverResult, paths: tuple[Path, Path],
-              fast: bool = True) -> tuple[str, RolloverResult, Edits | None]:
-    """:func:`rollover_text`, and the fast path's changes to the text (None after the round trip)."""
+              fast: bool = True, events: list[object] | None = None) -> tuple[str, RolloverResult, Edits | None]:
+    """:func:`rollover_text`, and the fast path's changes to the text (None after the round trip); ``events``:
+    libyaml's of the text, when it was parsed already (:class:`orderforge.yamlfast.EventTap`)."""
     if fast:
         from .rolloversplice import splice_rollover
 
         attempt = replace(result, warnings=[])
-        spliced = splice_rollover(text, lambda data: _roll(data, period, shift, attempt, paths))
+        spliced = splice_rollover(text, lambda data: _roll(data, period, shift, attempt, paths), events)
         if spliced is not None:
             return spliced[0], attempt, spliced[1].edits
     from .yamlrt import editing_yaml

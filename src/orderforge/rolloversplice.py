@@ -37,8 +37,8 @@ import re
 from collections.abc import Callable
 from itertools import accumulate
 
-from .lazyre import LazyPattern
-from .yamlnodes import is_block_scalar, is_map, is_scalar, is_seq, untagged_composer
+from .rollovertext import _UNSTABLE_TEXT, _properties_possible, _unstable  # noqa: F401 (tests)
+from .yamlnodes import composed_from_events, is_block_scalar, is_map, is_scalar, is_seq, untagged_composer
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs new --from's start-up (issue 12)
@@ -47,9 +47,6 @@ if TYPE_CHECKING:  # typing is not imported at run time: it costs new --from's s
 #: Longer lines are left to the round trip (its width is 4,096; a plain value there would be folded).
 LONGEST = 4000
 _DIGITS = re.compile("[0-9]")
-#: What the round trip would not write back as it is, in the text as a whole; :func:`_unstable` answers the
-#: same with ``in`` (this regex's alternation, tried at every offset of a 2 MB plan, took as long as the rest).
-_UNSTABLE_TEXT = LazyPattern(r"[\t\r]|[ ]\n|\n\n\Z|\A\n|^(?:---|\.\.\.)(?:\s|$)|^%", re.MULTILINE)
 _HEADERS = ("|", "|-", ">", ">-")
 
 
@@ -433,50 +430,11 @@ class _Layout:
             raise Decline("an empty block scalar, or one starting with a blank line (written with «|2»)")
 
 
-def _properties_possible(text: str) -> bool:
-    """Whether a «&», «*» or «!» follows, past spaces, a line's start or one of «-:?,[{»: the only places a
-    node's text can start (the block and flow indicators, a key's indentation). A plan's texts seldom hold
-    these characters at all; where one does, the nodes are checked one by one (tests/test_rollover_lean.py)."""
-    for mark in "&*!":
-        at = text.find(mark)
-        while at >= 0:
-            before = at - 1
-            while before >= 0 and text[before] == " ":
-                before -= 1
-            if before < 0 or text[before] in "\n-:?,[{":
-                return True
-            at = text.find(mark, at + 1)
-    return False
-
-
 def _check_text(text: str) -> None:
     if _unstable(text) or not text.endswith("\n"):
         raise Decline("tabs, carriage returns, trailing spaces, document markers or blank lines at the edges")
     if any(len(line) > LONGEST for line in text.split("\n")):
         raise Decline("a line too long")
-
-
-def _unstable(text: str) -> bool:
-    """Whether :data:`_UNSTABLE_TEXT` matches (tests/test_fast_writers.py proves the same answers)."""
-    if "\t" in text or "\r" in text or " \n" in text or text.endswith("\n\n") or text.startswith("\n"):
-        return True
-    if text.startswith("%") or "\n%" in text:
-        return True
-    return _marker_line(text, "---") or _marker_line(text, "...")
-
-
-def _marker_line(text: str, marker: str) -> bool:
-    """A line starting with ``marker`` followed by whitespace or the line's end (``^marker(?:\\s|$)``)."""
-    starts = [0] if text.startswith(marker) else []
-    at = text.find("\n" + marker)
-    while at >= 0:
-        starts.append(at + 1)
-        at = text.find("\n" + marker, at + 1)
-    for start in starts:
-        after = start + len(marker)
-        if after == len(text) or text[after].isspace():
-            return True
-    return False
 
 
 def _compose(text: str) -> Any:
@@ -499,10 +457,11 @@ def _compose(text: str) -> Any:
 # --------------------------------------------------------------------------- the entry point
 
 
-def splice_rollover(text: str, roll: Callable[[Any], None]) -> tuple[str, Any] | None:
+def splice_rollover(text: str, roll: Callable[[Any], None], events: list[Any] | None = None) -> tuple[str, Any] | None:
     """``roll`` (the rollover of a tree, in place) applied to the text: the new text and the edited
-    tree, or None when only the round trip can promise its own bytes (see the module doc)."""
-    root = _compose(text)
+    tree, or None when only the round trip can promise its own bytes (see the module doc). ``events``:
+    libyaml's events of this very text, when the caller has them (the node tree is then built of them)."""
+    root = composed_from_events(events) if events else _compose(text)
     if root is None:
         return None
     edits = Edits(text)

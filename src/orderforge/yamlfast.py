@@ -20,16 +20,54 @@ from .diagnostics import Pos, Report
 from .rawtext import FORBIDDEN_CHARS
 from .yamltree import Entry, Map, Node, Scalar, Seq, _nfc, report_forbidden_char
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 class Refused(Exception):
     """Something the fast path leaves to the reference parser (anchors, tags, aliases, deep nesting …)."""
 
 
+class EventTap:
+    """Keeps the events of one text's next successful fast parse, for a second reader of the same text:
+    ``new --from`` loads the old plan, then splices its text by libyaml's marks, which those events carry
+    (:mod:`.rolloversplice`); parsing the text again was a seventh of the command (issue 12).
+
+    Only a parse of an equal text is kept, and only when the builder took it to the end (not refused)."""
+
+    #: The tap open now (:meth:`__enter__`); one at a time, as the command runs one at a time.
+    active: EventTap | None = None
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.events: list[object] | None = None
+
+    def __enter__(self) -> EventTap:
+        EventTap.active = self
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        EventTap.active = None
+
+    def parser(self, parser: Any, text: str) -> tuple[Any, list[object] | None]:
+        """The ``get_event`` to read and, when ``text`` is the tapped one, the events it reads: all taken
+        from the parser first, in C (``iter(get_event, None)``; a recording Python wrapper per event cost
+        half of what the tap saves). A syntax error then comes before the builder's own findings: the
+        caller (:func:`.yamlparse.fast_tree`) drops both alike and leaves the text to the reference parser."""
+        if self.events is not None or text != self.text:
+            return parser.get_event, None
+        seen: list[object] = list(iter(parser.get_event, None))
+        return iter(seen).__next__, seen
+
+
 class FastTreeBuilder:
     """Pulls events from a PyYAML parser and builds Scalar/Seq/Map nodes as they come."""
 
-    def __init__(self, parser: object, name: str, report: Report, max_depth: int) -> None:
-        self.get = parser.get_event  # type: ignore[attr-defined]
+    def __init__(self, parser: Any, name: str, report: Report, max_depth: int, text: str | None = None) -> None:
+        tap = EventTap.active
+        self.get, self.seen = tap.parser(parser, text) if tap is not None and text is not None \
+            else (parser.get_event, None)
         self.name = name
         self.report = report
         self.max_depth = max_depth
@@ -49,6 +87,8 @@ class FastTreeBuilder:
         end = get()
         if end.explicit or get().__class__.__name__ != "StreamEndEvent":
             raise Refused
+        if self.seen is not None and EventTap.active is not None:
+            EventTap.active.events = self.seen
         return tree
 
     def _node(self, event: object, depth: int) -> Node:

@@ -45,3 +45,41 @@ def is_scalar(node: Any) -> bool:
 
 def is_block_scalar(node: Any) -> bool:
     return getattr(node, "style", None) in ("|", ">")
+
+
+def composed_from_events(events: list[Any]) -> Any:
+    """The tree :func:`untagged_composer` gives (the attributes the splice reads: ``id``, ``value``, the
+    marks, ``style``, ``flow_style``), built from the events of a parse of the same text: the composer takes
+    each node's marks and styles from its events (tests/test_rollover_lean.py compares). Nodes are tuples
+    made in C (``tuple.__new__``): a Python ``__init__`` per node was a tenth of this (issue 12)."""
+    from collections import namedtuple
+
+    from yaml.events import MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent
+
+    node_type = namedtuple("node_type", "id value start_mark end_mark style flow_style")  # noqa: PYI024
+    new = tuple.__new__
+
+    events_left = iter(events)
+    for event in events_left:  # past the stream's and the document's start: the root is a collection
+        if event.__class__ is MappingStartEvent or event.__class__ is SequenceStartEvent:
+            break
+    open_ones: list[tuple[Any, list[Any]]] = [(event, [])]  # a loop, not a recursive closure (a cycle)
+    for event in events_left:
+        cls = event.__class__
+        if cls is ScalarEvent:
+            open_ones[-1][1].append(new(node_type, ("scalar", event.value, event.start_mark, event.end_mark,
+                                                    event.style, None)))
+        elif cls is MappingStartEvent or cls is SequenceStartEvent:
+            open_ones.append((event, []))
+        elif cls is MappingEndEvent or cls is SequenceEndEvent:
+            start, items = open_ones.pop()
+            node = new(node_type, ("mapping", list(zip(items[::2], items[1::2], strict=True)), start.start_mark,
+                                   event.end_mark, None, start.flow_style)) \
+                if start.__class__ is MappingStartEvent \
+                else new(node_type, ("sequence", items, start.start_mark, event.end_mark, None, start.flow_style))
+            if not open_ones:
+                return node
+            open_ones[-1][1].append(node)
+        else:
+            raise ValueError(f"not composed here: {event}")  # an alias (yamlfast refuses those)
+    raise ValueError("the events end inside a collection")

@@ -103,7 +103,7 @@ def fast_tree(text: str, name: str, report: Report) -> Node | None:
         return None
     before = len(report.items)
     try:
-        return FastTreeBuilder(CParser(text), name, report, MAX_DEPTH).build()
+        return FastTreeBuilder(CParser(text), name, report, MAX_DEPTH, text).build()
     except (YAMLError, UnicodeError, Refused):  # the reference parser says what and where
         del report.items[before:]
         return None
