@@ -17,6 +17,7 @@ A second ``fmt`` changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +88,8 @@ def _compose(text: str) -> tuple[Any, list[Any]] | None:
         if isinstance(exc, YAMLError):
             return None
         raise
-    if any(t.id in ("<anchor>", "<alias>") for t in tokens):
+    ids = set(map(attrgetter("id"), tokens))
+    if "<anchor>" in ids or "<alias>" in ids:
         return None
     return root, tokens
 
@@ -113,7 +115,7 @@ def loads_clean(root: Any, tokens: list[Any]) -> bool:
     from .rawtext import FORBIDDEN_CHARS
     from .yamlparse import MAX_DEPTH
 
-    if not _UNUSUAL_TOKENS.isdisjoint({t.id for t in tokens}):
+    if not _UNUSUAL_TOKENS.isdisjoint(map(attrgetter("id"), tokens)):
         return False
     forbidden, normalize = FORBIDDEN_CHARS.search, unicodedata.normalize
     level, depth = [root], 1  # the nodes of one nesting level (the root's is 1, as the loader counts)
@@ -122,7 +124,9 @@ def loads_clean(root: Any, tokens: list[Any]) -> bool:
         for node in level:
             kind = node.id
             if kind == "scalar":
-                if forbidden(node.value if node.value.isascii() else normalize("NFC", node.value)):
+                # Only an escape can put a forbidden character in a value: the raw text has none (_compose
+                # checked), and the other styles and NFC only keep, fold or compose the text's own characters.
+                if node.style == '"' and forbidden(normalize("NFC", node.value)):
                     return False
             elif depth > MAX_DEPTH:
                 return False

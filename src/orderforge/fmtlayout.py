@@ -165,9 +165,9 @@ class Formatter:
         rank = self.ranks[id(typ)]
         if rank is None:
             return list(node.value)
-        indexed = list(enumerate(node.value))
-        indexed.sort(key=lambda p: (rank.get(str(getattr(p[1][0], "value", "")), len(rank)), p[0]))
-        return [entry for _, entry in indexed]
+        pairs, last = node.value, len(rank)
+        ranks = [rank.get(str(getattr(key, "value", "")), last) for key, _ in pairs]
+        return [pairs[n] for n in sorted(range(len(pairs)), key=ranks.__getitem__)]  # a stable sort keeps ties
 
     def key(self, node: Any) -> str:
         if is_scalar(node):

@@ -30,7 +30,8 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import attrgetter
 from typing import Any
 
 from .lazyre import LazyPattern
@@ -149,18 +150,9 @@ def _compose_libyaml(text: str, max_depth: int) -> tuple[Any, list[Any]] | None:
     except ImportError:
         return None
     try:
-        scanner = CParser(text)
-        tokens: list[Any] = []
-        append = tokens.append
-        steps = _STEPS
-        depth = 0
-        for token in iter(scanner.get_token, None):
-            append(token)
-            step = steps.get(token.id)
-            if step is not None:
-                depth += step
-                if depth > max_depth:
-                    return None
+        tokens: list[Any] = list(iter(CParser(text).get_token, None))  # the text is bounded (MAX_PLAN_BYTES)
+        if max(accumulate(map(_STEPS.get, map(attrgetter("id"), tokens), repeat(0))), default=0) > max_depth:
+            return None  # the deepest nesting, told by C loops over the token kinds
         root = untagged_composer()(text).get_single_node()
     except (yaml.YAMLError, UnicodeError):
         return None
@@ -206,11 +198,16 @@ class Tree:
     def _walk(self, node: Any, path: tuple[Any, ...]) -> None:
         if is_map(node):
             self._note_flow(node)
+            nodes_at = self.nodes_at
             for key, value in node.value:
                 key_path = path + (getattr(key, "value", None),)
-                self._add(Entry(key, value, node, key_path, key.start_mark.index, key.start_mark.column), value)
-                self._walk(key, key_path)
-                self._walk(value, key_path)
+                mark = key.start_mark
+                self._add(Entry(key, value, node, key_path, mark.index, mark.column), value)
+                for child in (key, value):  # a scalar (most keys and values) noted here, without a call
+                    if child.id == "scalar":
+                        nodes_at[("start", child.start_mark.index)] = child
+                    else:
+                        self._walk(child, key_path)
         elif is_seq(node):
             self._note_flow(node)
             for n, item in enumerate(node.value):
