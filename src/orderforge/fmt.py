@@ -16,7 +16,6 @@ A second ``fmt`` changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from .diagnostics import Diagnostic, Pos, Report, UserError
 from .fmtlayout import DEADLINE_KEYS as DEADLINE_KEYS
 from .fmtlayout import WIDTH as WIDTH
 from .fmtlayout import Formatter
+from .slotted import Slotted
 from .yamlcomments import is_map
 
 # --------------------------------------------------------------------------- entry points
@@ -183,11 +183,15 @@ def format_text(text: str, name: str = "план") -> str:
     return formatted
 
 
-@dataclass
-class FmtResult:
-    changed: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
-    errors: list[Diagnostic] = field(default_factory=list)
+class FmtResult(Slotted):
+    """Which files fmt changed (or would change), which it left as they were, and what it refused."""
+
+    __slots__ = ("changed", "unchanged", "errors")
+
+    def __init__(self) -> None:
+        self.changed: list[Path] = []
+        self.unchanged: list[Path] = []
+        self.errors: list[Diagnostic] = []
 
 
 def fmt_paths(paths: list[Path], check: bool = False) -> FmtResult:

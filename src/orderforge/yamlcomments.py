@@ -29,12 +29,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from itertools import accumulate, repeat
 from operator import attrgetter
 from typing import Any
 
 from .lazyre import LazyPattern
+from .slotted import FrozenSlotted, Slotted
 from .yamlnodes import is_map, is_scalar, is_seq, untagged_composer
 
 #: What a comment is attached to, for comparing two layouts of one plan:
@@ -42,38 +42,46 @@ from .yamlnodes import is_map, is_scalar, is_seq, untagged_composer
 Attachment = tuple[str, tuple[Any, ...], str]
 
 
-@dataclass(frozen=True)
-class Comment:
+class Comment(FrozenSlotted):
     """A comment (``text`` from «#») or a blank line (``text`` empty) and where it was."""
 
+    __slots__ = ("text", "index", "line", "col")
     text: str
     index: int
     line: int
     col: int
 
+    def __init__(self, text: str, index: int, line: int, col: int) -> None:
+        for name, value in (("text", text), ("index", index), ("line", line), ("col", col)):
+            object.__setattr__(self, name, value)
 
-@dataclass
-class Entry:
+
+class Entry(Slotted):
     """A mapping key or a list item: what comments attach to."""
 
-    node: Any  # the key node, or the item node itself
-    value: Any  # the key's value, or the item
-    parent: Any  # the collection holding the entry
-    path: tuple[Any, ...]
-    index: int  # where the entry's head starts: its key, or its item's «-»
-    col: int
+    __slots__ = ("node", "value", "parent", "path", "index", "col")
+
+    def __init__(self, node: Any, value: Any, parent: Any, path: tuple[Any, ...], index: int, col: int) -> None:
+        self.node = node  # the key node, or the item node itself
+        self.value = value  # the key's value, or the item
+        self.parent = parent  # the collection holding the entry
+        self.path = path
+        self.index = index  # where the entry's head starts: its key, or its item's «-»
+        self.col = col
 
 
-@dataclass
-class Notes:
+class Notes(Slotted):
     """Comments and blank lines by what they belong to (``id()`` of an entry's node or a collection)."""
 
-    header: list[Comment] = field(default_factory=list)
-    before: dict[int, list[Comment]] = field(default_factory=dict)
-    eol: dict[int, list[Comment]] = field(default_factory=dict)
-    after: dict[int, list[Comment]] = field(default_factory=dict)
-    end: dict[int, list[Comment]] = field(default_factory=dict)
-    footer: list[Comment] = field(default_factory=list)
+    __slots__ = ("header", "before", "eol", "after", "end", "footer")
+
+    def __init__(self) -> None:
+        self.header: list[Comment] = []
+        self.before: dict[int, list[Comment]] = {}
+        self.eol: dict[int, list[Comment]] = {}
+        self.after: dict[int, list[Comment]] = {}
+        self.end: dict[int, list[Comment]] = {}
+        self.footer: list[Comment] = []
 
     def groups(self) -> Iterator[list[Comment]]:
         yield self.header
