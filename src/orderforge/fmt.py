@@ -197,7 +197,7 @@ class FmtResult(Slotted):
 def fmt_paths(paths: list[Path], check: bool = False) -> FmtResult:
     """Format files in place (or only tell which would change, with ``check``)."""
     from .load import MAX_PLAN_BYTES, decode, paused_gc
-    from .safeio import check_regular_file, read_bytes
+    from .safefile import check_regular_file, read_bytes
     from .validate import display_path
     from .write import write_atomic
 
