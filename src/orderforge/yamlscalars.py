@@ -77,6 +77,7 @@ class Scalars:
 
     def __init__(self) -> None:
         self.analysed: dict[str, Analysis] = {}
+        self.inlined: dict[tuple[str, bool, bool], str] = {}
         self._resolvers: list[Any] | None = None
 
     def analysis(self, value: str) -> Analysis:
@@ -102,6 +103,14 @@ class Scalars:
         return any(r.resolve(ScalarNode, value, (True, False)) != "tag:yaml.org,2002:str" for r in self._resolvers)
 
     def inline(self, value: str, was_plain: bool, flow: bool = False) -> str:
+        """The value on one line, written once per distinct value and context (a plan repeats its names)."""
+        key = (value, was_plain, flow)
+        found = self.inlined.get(key)
+        if found is None:
+            found = self.inlined[key] = self._inline(value, was_plain, flow)
+        return found
+
+    def _inline(self, value: str, was_plain: bool, flow: bool) -> str:
         if value == "":
             return "''"
         a = self.analysis(value)
