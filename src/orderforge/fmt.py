@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
 
 from .diagnostics import Diagnostic, Pos, Report, UserError
 from .fmtlayout import DEADLINE_KEYS as DEADLINE_KEYS
@@ -26,6 +25,10 @@ from .fmtlayout import WIDTH as WIDTH
 from .fmtlayout import Formatter
 from .slotted import Slotted
 from .yamlcomments import is_map
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs fmt's start-up (issue 12)
+    from typing import Any
 
 # --------------------------------------------------------------------------- entry points
 

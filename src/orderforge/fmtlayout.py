@@ -36,13 +36,15 @@ it back are :mod:`orderforge.fmt`'s.
 
 from __future__ import annotations
 
-from typing import Any
-
 from .schema import Block, ListT, MapOf, OneOf
 from .valuetypes import DeadlineT
 from .yamlcomments import Comment, is_map, is_scalar, is_seq
 from .yamlrt import WIDTH
 from .yamlscalars import Scalars, double_quoted, wrap
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs fmt's start-up (issue 12)
+    from typing import Any
 
 INDENT = 2
 

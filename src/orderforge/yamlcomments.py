@@ -31,15 +31,18 @@ import re
 from collections.abc import Iterator
 from itertools import accumulate, repeat
 from operator import attrgetter
-from typing import Any
 
 from .lazyre import LazyPattern
 from .slotted import FrozenSlotted, Slotted
 from .yamlnodes import is_map, is_scalar, is_seq, untagged_composer
 
-#: What a comment is attached to, for comparing two layouts of one plan:
-#: ("header" | "before" | "with", path of the entry, comment text).
-Attachment = tuple[str, tuple[Any, ...], str]
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs fmt's start-up (issue 12)
+    from typing import Any
+
+    #: What a comment is attached to, for comparing two layouts of one plan:
+    #: ("header" | "before" | "with", path of the entry, comment text).
+    Attachment = tuple[str, tuple[Any, ...], str]
 
 
 class Comment(FrozenSlotted):
