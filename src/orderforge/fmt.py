@@ -16,15 +16,19 @@ A second ``fmt`` changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
 
 from .diagnostics import Diagnostic, Pos, Report, UserError
 from .fmtlayout import DEADLINE_KEYS as DEADLINE_KEYS
 from .fmtlayout import WIDTH as WIDTH
 from .fmtlayout import Formatter
+from .slotted import Slotted
 from .yamlcomments import is_map
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs fmt's start-up (issue 12)
+    from typing import Any
 
 # --------------------------------------------------------------------------- entry points
 
@@ -87,7 +91,8 @@ def _compose(text: str) -> tuple[Any, list[Any]] | None:
         if isinstance(exc, YAMLError):
             return None
         raise
-    if any(t.id in ("<anchor>", "<alias>") for t in tokens):
+    ids = set(map(attrgetter("id"), tokens))
+    if "<anchor>" in ids or "<alias>" in ids:
         return None
     return root, tokens
 
@@ -113,7 +118,7 @@ def loads_clean(root: Any, tokens: list[Any]) -> bool:
     from .rawtext import FORBIDDEN_CHARS
     from .yamlparse import MAX_DEPTH
 
-    if not _UNUSUAL_TOKENS.isdisjoint({t.id for t in tokens}):
+    if not _UNUSUAL_TOKENS.isdisjoint(map(attrgetter("id"), tokens)):
         return False
     forbidden, normalize = FORBIDDEN_CHARS.search, unicodedata.normalize
     level, depth = [root], 1  # the nodes of one nesting level (the root's is 1, as the loader counts)
@@ -122,7 +127,9 @@ def loads_clean(root: Any, tokens: list[Any]) -> bool:
         for node in level:
             kind = node.id
             if kind == "scalar":
-                if forbidden(node.value if node.value.isascii() else normalize("NFC", node.value)):
+                # Only an escape can put a forbidden character in a value: the raw text has none (_compose
+                # checked), and the other styles and NFC only keep, fold or compose the text's own characters.
+                if node.style == '"' and forbidden(normalize("NFC", node.value)):
                     return False
             elif depth > MAX_DEPTH:
                 return False
@@ -179,17 +186,21 @@ def format_text(text: str, name: str = "план") -> str:
     return formatted
 
 
-@dataclass
-class FmtResult:
-    changed: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
-    errors: list[Diagnostic] = field(default_factory=list)
+class FmtResult(Slotted):
+    """Which files fmt changed (or would change), which it left as they were, and what it refused."""
+
+    __slots__ = ("changed", "unchanged", "errors")
+
+    def __init__(self) -> None:
+        self.changed: list[Path] = []
+        self.unchanged: list[Path] = []
+        self.errors: list[Diagnostic] = []
 
 
 def fmt_paths(paths: list[Path], check: bool = False) -> FmtResult:
     """Format files in place (or only tell which would change, with ``check``)."""
     from .load import MAX_PLAN_BYTES, decode, paused_gc
-    from .safeio import check_regular_file, read_bytes
+    from .safefile import check_regular_file, read_bytes
     from .validate import display_path
     from .write import write_atomic
 

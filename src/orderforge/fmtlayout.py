@@ -36,13 +36,15 @@ it back are :mod:`orderforge.fmt`'s.
 
 from __future__ import annotations
 
-from typing import Any
-
 from .schema import Block, ListT, MapOf, OneOf
 from .valuetypes import DeadlineT
 from .yamlcomments import Comment, is_map, is_scalar, is_seq
 from .yamlrt import WIDTH
 from .yamlscalars import Scalars, double_quoted, wrap
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs fmt's start-up (issue 12)
+    from typing import Any
 
 INDENT = 2
 
@@ -165,24 +167,24 @@ class Formatter:
         rank = self.ranks[id(typ)]
         if rank is None:
             return list(node.value)
-        indexed = list(enumerate(node.value))
-        indexed.sort(key=lambda p: (rank.get(str(getattr(p[1][0], "value", "")), len(rank)), p[0]))
-        return [entry for _, entry in indexed]
+        pairs, last = node.value, len(rank)
+        ranks = [rank.get(str(getattr(key, "value", "")), last) for key, _ in pairs]
+        return [pairs[n] for n in sorted(range(len(pairs)), key=ranks.__getitem__)]  # a stable sort keeps ties
 
     def key(self, node: Any) -> str:
-        if is_scalar(node):
+        if node.id == "scalar":
             return self.sc.inline(node.value, node.style is None)
         return self.flow(node, None)  # the loader refuses such keys; kept as written all the same
 
     def scalars_in(self, node: Any) -> list[Any]:
-        if is_scalar(node):
+        if node.id == "scalar":
             return [node]
         if is_seq(node):
             return [s for item in node.value for s in self.scalars_in(item)]
         return [s for k, v in node.value for s in (*self.scalars_in(k), *self.scalars_in(v))]
 
     def flow(self, node: Any, typ: Any) -> str:
-        if is_scalar(node):
+        if node.id == "scalar":
             if node.value == "" and node.style is None:
                 return "''"
             return self.sc.inline(node.value, node.style is None, flow=True)
@@ -195,13 +197,13 @@ class Formatter:
         return "{" + ", ".join(parts) + "}"
 
     def flow_key(self, node: Any) -> str:
-        if is_scalar(node):
+        if node.id == "scalar":
             return self.sc.inline(node.value, node.style is None, flow=True)
         return self.flow(node, None)
 
     def commented_inside(self, node: Any) -> bool:
         """Does a comment belong to something inside this collection? Then it cannot stay on one line."""
-        if is_scalar(node):
+        if node.id == "scalar":
             return False
         notes = self.notes
         if notes.has_comment(notes.end, id(node)):
@@ -230,7 +232,7 @@ class Formatter:
         text (a comment there would be read as text), else where entries under the head go.
         """
         typ = _resolve(typ, node)
-        if is_scalar(node):
+        if node.id == "scalar":
             return owner + (1 if self.scalar(head, node, owner, entry) else INDENT)
         if not node.value:
             self.emit(f"{head} {'[]' if is_seq(node) else '{}'}", entry)
@@ -322,7 +324,7 @@ class Formatter:
         self.comments(self.notes.before.get(id(item)), indent)
         dash = " " * indent + "-"
         under = indent + INDENT
-        if not is_scalar(item) and item.value and self.keep_flow(item, dash, typ) is None:
+        if item.id != "scalar" and item.value and self.keep_flow(item, dash, typ) is None:
             self.block_item(item, dash, indent, typ)
         else:
             under = self.value(dash, item, indent, typ, item)

@@ -23,8 +23,6 @@ exit code 2. lxml is imported only when XML is actually parsed.
 
 from __future__ import annotations
 
-import os
-import stat
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -34,6 +32,9 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from .diagnostics import UserError
+from .safefile import _mib as _mib
+from .safefile import check_regular_file as check_regular_file
+from .safefile import read_bytes as read_bytes
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -63,45 +64,6 @@ _HINT_RESAVE = ("откройте файл в Word, Excel или LibreOffice и 
 
 def _refuse(code: str, where: str, message: str, hint: str = _HINT_RESAVE) -> UserError:
     return UserError.simple(code, where, message, hint, exit_code=2)
-
-
-def check_regular_file(path: Path, display: str | None = None) -> os.stat_result:
-    """The file's stat, or OF070/OF001-style refusal for anything that is not a regular file.
-
-    ``os.stat`` follows links, so ``/dev/zero`` linked as ``x.docx`` is seen as the device it is.
-    """
-    where = display or str(path)
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise UserError.simple("OF001", where, "файл не найден", "проверьте путь к файлу") from None
-    except OSError as exc:
-        raise UserError.simple("OF001", where, f"файл не удаётся прочитать: {exc.strerror}",
-                               "проверьте права на файл") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise _refuse("OF070", where, "это папка, а не файл", "укажите путь к файлу")
-    if not stat.S_ISREG(info.st_mode):
-        raise _refuse("OF070", where, "это не обычный файл (канал, устройство или сокет), "
-                      "его нельзя прочитать", "укажите путь к самому файлу (плану .yaml, документу .docx)")
-    return info
-
-
-def read_bytes(path: Path, limit: int, display: str | None = None) -> bytes:
-    """A whole regular file, refused (OF071) when it is larger than ``limit`` — checked by size and while reading."""
-    where = display or str(path)
-    info = check_regular_file(path, where)
-    if info.st_size > limit:
-        raise _refuse("OF071", where, f"файл слишком большой: {_mib(info.st_size)}, допустимо не более {_mib(limit)}",
-                      "разделите документ на части")
-    with open(path, "rb") as handle:
-        data = handle.read(limit + 1)
-    if len(data) > limit:  # the file grew, or lied about its size
-        raise _refuse("OF071", where, f"файл слишком большой: больше {_mib(limit)}", "разделите документ на части")
-    return data
-
-
-def _mib(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} МБ" if size >= 1024 * 1024 else f"{size / 1024:.0f} КБ"
 
 
 class ForeignPackage:

@@ -29,50 +29,62 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from itertools import accumulate
-from typing import Any
+from itertools import accumulate, repeat
+from operator import attrgetter
 
 from .lazyre import LazyPattern
+from .slotted import FrozenSlotted, Slotted
 from .yamlnodes import is_map, is_scalar, is_seq, untagged_composer
 
-#: What a comment is attached to, for comparing two layouts of one plan:
-#: ("header" | "before" | "with", path of the entry, comment text).
-Attachment = tuple[str, tuple[Any, ...], str]
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs fmt's start-up (issue 12)
+    from typing import Any
+
+    #: What a comment is attached to, for comparing two layouts of one plan:
+    #: ("header" | "before" | "with", path of the entry, comment text).
+    Attachment = tuple[str, tuple[Any, ...], str]
 
 
-@dataclass(frozen=True)
-class Comment:
+class Comment(FrozenSlotted):
     """A comment (``text`` from «#») or a blank line (``text`` empty) and where it was."""
 
+    __slots__ = ("text", "index", "line", "col")
     text: str
     index: int
     line: int
     col: int
 
+    def __init__(self, text: str, index: int, line: int, col: int) -> None:
+        for name, value in (("text", text), ("index", index), ("line", line), ("col", col)):
+            object.__setattr__(self, name, value)
 
-@dataclass
-class Entry:
+
+class Entry(Slotted):
     """A mapping key or a list item: what comments attach to."""
 
-    node: Any  # the key node, or the item node itself
-    value: Any  # the key's value, or the item
-    parent: Any  # the collection holding the entry
-    path: tuple[Any, ...]
-    index: int  # where the entry's head starts: its key, or its item's «-»
-    col: int
+    __slots__ = ("node", "value", "parent", "path", "index", "col")
+
+    def __init__(self, node: Any, value: Any, parent: Any, path: tuple[Any, ...], index: int, col: int) -> None:
+        self.node = node  # the key node, or the item node itself
+        self.value = value  # the key's value, or the item
+        self.parent = parent  # the collection holding the entry
+        self.path = path
+        self.index = index  # where the entry's head starts: its key, or its item's «-»
+        self.col = col
 
 
-@dataclass
-class Notes:
+class Notes(Slotted):
     """Comments and blank lines by what they belong to (``id()`` of an entry's node or a collection)."""
 
-    header: list[Comment] = field(default_factory=list)
-    before: dict[int, list[Comment]] = field(default_factory=dict)
-    eol: dict[int, list[Comment]] = field(default_factory=dict)
-    after: dict[int, list[Comment]] = field(default_factory=dict)
-    end: dict[int, list[Comment]] = field(default_factory=dict)
-    footer: list[Comment] = field(default_factory=list)
+    __slots__ = ("header", "before", "eol", "after", "end", "footer")
+
+    def __init__(self) -> None:
+        self.header: list[Comment] = []
+        self.before: dict[int, list[Comment]] = {}
+        self.eol: dict[int, list[Comment]] = {}
+        self.after: dict[int, list[Comment]] = {}
+        self.end: dict[int, list[Comment]] = {}
+        self.footer: list[Comment] = []
 
     def groups(self) -> Iterator[list[Comment]]:
         yield self.header
@@ -149,18 +161,9 @@ def _compose_libyaml(text: str, max_depth: int) -> tuple[Any, list[Any]] | None:
     except ImportError:
         return None
     try:
-        scanner = CParser(text)
-        tokens: list[Any] = []
-        append = tokens.append
-        steps = _STEPS
-        depth = 0
-        for token in iter(scanner.get_token, None):
-            append(token)
-            step = steps.get(token.id)
-            if step is not None:
-                depth += step
-                if depth > max_depth:
-                    return None
+        tokens: list[Any] = list(iter(CParser(text).get_token, None))  # the text is bounded (MAX_PLAN_BYTES)
+        if max(accumulate(map(_STEPS.get, map(attrgetter("id"), tokens), repeat(0))), default=0) > max_depth:
+            return None  # the deepest nesting, told by C loops over the token kinds
         root = untagged_composer()(text).get_single_node()
     except (yaml.YAMLError, UnicodeError):
         return None
@@ -206,11 +209,16 @@ class Tree:
     def _walk(self, node: Any, path: tuple[Any, ...]) -> None:
         if is_map(node):
             self._note_flow(node)
+            nodes_at = self.nodes_at
             for key, value in node.value:
                 key_path = path + (getattr(key, "value", None),)
-                self._add(Entry(key, value, node, key_path, key.start_mark.index, key.start_mark.column), value)
-                self._walk(key, key_path)
-                self._walk(value, key_path)
+                mark = key.start_mark
+                self._add(Entry(key, value, node, key_path, mark.index, mark.column), value)
+                for child in (key, value):  # a scalar (most keys and values) noted here, without a call
+                    if child.id == "scalar":
+                        nodes_at[("start", child.start_mark.index)] = child
+                    else:
+                        self._walk(child, key_path)
         elif is_seq(node):
             self._note_flow(node)
             for n, item in enumerate(node.value):

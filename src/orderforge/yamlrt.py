@@ -9,7 +9,10 @@ of the plan format is stated here once and every writer takes it from here.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs fmt's start-up (issue 12)
+    from typing import Any
+
 
 #: The plan format's layout: keys indented by 2, a list under a key by 2 with its «- » inside.
 MAPPING_INDENT, SEQUENCE_INDENT, SEQUENCE_DASH_OFFSET = 2, 4, 2

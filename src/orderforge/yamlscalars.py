@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, NamedTuple
+from collections import namedtuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs fmt's start-up (issue 12)
+    from typing import Any
 
 # --------------------------------------------------------------------------- the emitter's analysis
 
 
-class Analysis(NamedTuple):
-    """The styles a string may be written in: ruamel's ``ScalarAnalysis``, the fields fmt reads."""
-
-    empty: bool
-    multiline: bool
-    allow_flow_plain: bool
-    allow_block_plain: bool
-    allow_single_quoted: bool
-    allow_double_quoted: bool
-    allow_block: bool
+#: The styles a string may be written in: ruamel's ``ScalarAnalysis``, the fields fmt reads (a plain
+#: namedtuple: typing's NamedTuple would import typing at every start).
+Analysis = namedtuple("Analysis", [
+    "empty", "multiline", "allow_flow_plain", "allow_block_plain", "allow_single_quoted", "allow_double_quoted",
+    "allow_block",
+])
 
 
 _WS = "\0 \t\r\n\x85\u2028\u2029"  # what ruamel counts as whitespace around an indicator
@@ -77,6 +77,7 @@ class Scalars:
 
     def __init__(self) -> None:
         self.analysed: dict[str, Analysis] = {}
+        self.inlined: dict[tuple[str, bool, bool], str] = {}
         self._resolvers: list[Any] | None = None
 
     def analysis(self, value: str) -> Analysis:
@@ -102,6 +103,14 @@ class Scalars:
         return any(r.resolve(ScalarNode, value, (True, False)) != "tag:yaml.org,2002:str" for r in self._resolvers)
 
     def inline(self, value: str, was_plain: bool, flow: bool = False) -> str:
+        """The value on one line, written once per distinct value and context (a plan repeats its names)."""
+        key = (value, was_plain, flow)
+        found = self.inlined.get(key)
+        if found is None:
+            found = self.inlined[key] = self._inline(value, was_plain, flow)
+        return found
+
+    def _inline(self, value: str, was_plain: bool, flow: bool) -> str:
         if value == "":
             return "''"
         a = self.analysis(value)
