@@ -117,7 +117,7 @@ def compose(text: str, max_depth: int = 1000) -> tuple[Any, list[Any]]:
     else one pass of ruamel's pure safe parser.
 
     libyaml (PyYAML's C parser) is ten times faster and gives the same nodes, tokens and character
-    marks (:func:`orderforge.load._fast_events` relies on the same agreement, and the fmt tests run both
+    marks (:func:`orderforge.yamlparse.fast_tree` relies on the same agreement, and the fmt tests run both
     ways); on any text it is known to read differently, and on any error, the pure parser decides.
     Raises ruamel's YAMLError for what is not YAML and :class:`TooDeep` past ``max_depth``.
     """
