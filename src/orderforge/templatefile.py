@@ -14,6 +14,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .diagnostics import Diagnostic, Pos, UserError
 
@@ -33,6 +34,7 @@ class TemplatePackage:
     path: Path
     data: bytes  # the file's bytes, handed to docxtpl so that what is rendered is what was checked
     xml: dict[str, str]  # XML part name → its text (check-style parses the tags of each part)
+    prepared: Any = None  # templateprep.Prepared: what orderforge ships for a bundled template with these bytes
 
 
 def part_name(name: str) -> str:
@@ -66,8 +68,12 @@ def open_template(path: Path) -> TemplatePackage:
         raise
     parts = _zip_parts(path, data)
     _check_main_part(path, parts)
-    xml = {name: _part_text(path, name, blob) for name, blob in parts.items() if name.endswith((".xml", ".rels"))}
-    return TemplatePackage(path, data, xml)
+    from .templateprep import shipped
+
+    prepared = shipped(data)  # a bundled template's bytes: their strict parse passed when its record was made
+    xml = {name: blob.decode("utf-8") if prepared is not None else _part_text(path, name, blob)
+           for name, blob in parts.items() if name.endswith((".xml", ".rels"))}
+    return TemplatePackage(path, data, xml, prepared)
 
 
 _NOT_DOCX = "это не файл .docx (возможно, документ .doc или .rtf, переименованный в .docx)"
