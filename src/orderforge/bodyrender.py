@@ -95,11 +95,13 @@ def _parser() -> Any:
 class _Package:
     """The template's parts reachable from its relationships, read as python-docx reads them."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, members: dict[str, bytes] | None = None) -> None:
+        """``members``: the package's members already read (open_template read them), so not inflated twice."""
         from lxml import etree
 
-        self.zip = zipfile.ZipFile(io.BytesIO(data))
-        types = etree.fromstring(self.zip.read("[Content_Types].xml"), _parser())
+        self.read: Callable[[str], bytes] = (members.__getitem__ if members is not None
+                                             else zipfile.ZipFile(io.BytesIO(data)).read)
+        types = etree.fromstring(self.read("[Content_Types].xml"), _parser())
         self.overrides = {el.get("PartName").lower(): el.get("ContentType")
                           for el in types if el.tag == f"{{{TYPES_NS}}}Override"}
         self.defaults = {el.get("Extension").lower(): el.get("ContentType")
@@ -113,7 +115,7 @@ class _Package:
 
         base, filename = posixpath.split(source)
         try:
-            blob = self.zip.read(posixpath.join(base, "_rels", f"{filename}.rels")[1:])
+            blob = self.read(posixpath.join(base, "_rels", f"{filename}.rels")[1:])
         except KeyError:
             return {}
         rels: dict[str, _Rel] = {}
@@ -134,7 +136,7 @@ class _Package:
             content_type = self.overrides.get(name.lower()) or self.defaults[posixpath.splitext(name)[1][1:].lower()]
             part_rels = self._rels(name)
             xml = rel.reltype != IMAGE and content_type in XML_PARTS
-            self.parts[name] = _Part(name, content_type, self.zip.read(name[1:]), part_rels, xml)
+            self.parts[name] = _Part(name, content_type, self.read(name[1:]), part_rels, xml)
             self._walk(part_rels)
 
     def order(self) -> list[_Part]:
@@ -154,17 +156,18 @@ class _Package:
 
 
 def render_package(data: bytes, context: Any, env: Any, prepare: Prepare, check: Check,
-                   prepared: Prepared | None = None) -> Parts:
+                   prepared: Prepared | None = None, members: dict[str, bytes] | None = None) -> Parts:
     """The template rendered and written as docxtpl and python-docx write it: (member name, bytes) in order.
 
     ``prepared`` is what orderforge ships for a bundled template with these bytes (templateprep.py): the
-    parts' Jinja sources and code, and which parts python-docx writes as they are; it spares that work only.
+    parts' Jinja sources and code, and which parts python-docx writes as they are; it spares that work only;
+    ``members`` are the package's members as open_template read them.
     Raises :class:`Unsupported` for what is not reproduced exactly; Jinja's errors and the checks' go through.
     """
     from lxml import etree
 
     try:
-        package = _Package(data)
+        package = _Package(data, members)
     except (KeyError, ValueError, AttributeError, TypeError, etree.XMLSyntaxError, zipfile.BadZipFile) as exc:
         raise Unsupported("package") from exc
     main, sides = _rendered_parts(package)

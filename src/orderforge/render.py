@@ -234,7 +234,8 @@ def _render_direct(context: Context, style: Style) -> tuple[list[tuple[str, byte
     try:
         with time_limit():
             parts = render_package(package.data, context, env, _lean_source,
-                                   lambda xml, part: check_leftovers(xml, part, name), package.prepared)
+                                   lambda xml, part: check_leftovers(xml, part, name), package.prepared,
+                                   package.members)
     except (Unsupported, _NotLean, UserError):
         raise
     except TemplateError as exc:

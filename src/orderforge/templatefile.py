@@ -35,6 +35,7 @@ class TemplatePackage:
     data: bytes  # the file's bytes, handed to docxtpl so that what is rendered is what was checked
     xml: dict[str, str]  # XML part name → its text (check-style parses the tags of each part)
     prepared: Any = None  # templateprep.Prepared: what orderforge ships for a bundled template with these bytes
+    members: dict[str, bytes] | None = None  # every member, read once (bodyrender.py renders from them)
 
 
 def part_name(name: str) -> str:
@@ -73,7 +74,7 @@ def open_template(path: Path) -> TemplatePackage:
     prepared = shipped(data)  # a bundled template's bytes: their strict parse passed when its record was made
     xml = {name: blob.decode("utf-8") if prepared is not None else _part_text(path, name, blob)
            for name, blob in parts.items() if name.endswith((".xml", ".rels"))}
-    return TemplatePackage(path, data, xml, prepared)
+    return TemplatePackage(path, data, xml, prepared, parts)
 
 
 _NOT_DOCX = "это не файл .docx (возможно, документ .doc или .rtf, переименованный в .docx)"
