@@ -113,3 +113,42 @@ def test_a_rebuild_imports_no_renderer(tmp_path: Path) -> None:
     assert runs == ["['jinja2']", "[]"]  # the first renders (Jinja only: bodyrender.py), the rebuild nothing
     documents = [(tmp_path / out / f"{PLAN.stem}.docx").read_bytes() for out in ("one", "two")]
     assert documents[0] == documents[1]
+
+
+def test_the_stamp_holds_every_module_of_orderforge_and_each_librarys_record() -> None:
+    """One stat per library instead of one per module: its RECORD, which every upgrade writes anew."""
+    from orderforge import rendercache
+
+    stamp = rendercache._stamp()
+    own = Path(rendercache.__file__).parent
+    for module in own.rglob("*.py"):
+        if "templates" not in module.parts and "starter" not in module.parts:
+            assert f"{module}:" in stamp
+    records = [line for line in stamp.splitlines() if line.split(":")[0].endswith(".dist-info/RECORD")]
+    assert len(records) == len(rendercache.LIBRARIES), records
+    assert "site-packages/jinja2/environment.py" not in stamp
+
+
+def test_an_upgraded_library_changes_the_stamp_and_one_without_a_record_is_stamped_by_module(tmp_path: Path) -> None:
+    from orderforge import rendercache
+    from orderforge.paths import files_stamp
+
+    site = tmp_path / "site"
+    (site / "fancylib").mkdir(parents=True)
+    (site / "fancylib" / "__init__.py").write_text("x = 1\n")
+    (site / "fancylib_extra-2.0.dist-info").mkdir()  # another distribution: not fancylib's
+    (site / "fancylib_extra-2.0.dist-info" / "RECORD").write_text("")
+    folder = str(site / "fancylib")
+    assert rendercache._library_files(folder, "fancylib", {}) == [f"{folder}/__init__.py"]
+    (site / "FancyLib-1.0.dist-info").mkdir()
+    (site / "FancyLib-1.0.dist-info" / "RECORD").write_text("fancylib/__init__.py,,\n")
+    old = rendercache._library_files(folder, "fancylib", {})
+    assert old == [str(site / "FancyLib-1.0.dist-info" / "RECORD")]
+    before = files_stamp(old)
+    shutil.rmtree(site / "FancyLib-1.0.dist-info")  # pip upgrade: the old dist-info goes, a new one comes
+    (site / "fancylib-1.1.dist-info").mkdir()
+    (site / "fancylib-1.1.dist-info" / "RECORD").write_text("fancylib/__init__.py,,\n")
+    assert files_stamp(rendercache._library_files(folder, "fancylib", {})) != before
+    (site / "fancylib-1.2.dist-info").mkdir()  # two of them (a damaged install): module by module again
+    (site / "fancylib-1.2.dist-info" / "RECORD").write_text("")
+    assert rendercache._library_files(folder, "fancylib", {}) == [f"{folder}/__init__.py"]

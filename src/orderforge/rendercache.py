@@ -10,8 +10,10 @@ costs about a quarter of a small build.
 
 Here the finished marker parts are kept in the user's cache folder (``render/<key>.zip``), the key a
 SHA-256 of all of the above: the template's bytes (read each time), the context as JSON, the widths,
-and the size and modification time of every module of orderforge, docxtpl, python-docx, Jinja,
-MarkupSafe and lxml (an upgrade rewrites them). Only a render that succeeded is kept; a file that
+the size and modification time of every module of orderforge, and of the RECORD of docxtpl's,
+python-docx's, Jinja's, MarkupSafe's and lxml's installed distributions (an upgrade or a reinstall writes a
+new one, in a dist-info folder named with the version; a library installed without one is stamped module
+by module). Only a render that succeeded is kept; a file that
 cannot be read is rendered again; a cache that cannot be written never fails a build. A first build
 always renders (tools/bench.py times first builds with an empty cache folder).
 """
@@ -33,8 +35,10 @@ from .paths import cache_dir, files_stamp, python_sources
 #: The folder in the cache folder, and how many rendered bodies it keeps (the least recently used go first).
 FOLDER = "render"
 MAX_ENTRIES = 32
-#: The libraries whose code shapes the rendered parts.
-LIBRARIES = ("docxtpl", "docx", "jinja2", "markupsafe", "lxml")
+#: The libraries whose code shapes the rendered parts, and their distributions' names as dist-info folders
+#: spell them (lower case, «_» for «-»).
+LIBRARIES = {"docxtpl": "docxtpl", "docx": "python_docx", "jinja2": "jinja2", "markupsafe": "markupsafe",
+             "lxml": "lxml"}
 
 Parts = list[tuple[str, bytes]]
 
@@ -58,14 +62,36 @@ def remembered_parts(template: bytes, context: Any, widths: list[float], render:
 
 
 def _stamp() -> str:
-    """Size and modification time of every module of orderforge and of the rendering libraries."""
-    folders = [os.path.dirname(os.path.abspath(__file__))]
-    for name in LIBRARIES:
+    """Size and modification time of every module of orderforge and of each rendering library's RECORD.
+
+    A RECORD is one stat where a library's modules were 160 (a first build pays for the stamp too).
+    """
+    own = os.path.dirname(os.path.abspath(__file__))
+    files = sorted(python_sources(own) + _extensions(own))
+    listings: dict[str, list[str]] = {}
+    for name, distribution in LIBRARIES.items():
         spec = find_spec(name)
         if spec is not None and spec.origin:
-            folders.append(os.path.dirname(spec.origin))
-    files = [path for folder in folders for path in sorted(python_sources(folder) + _extensions(folder))]
+            files += _library_files(os.path.dirname(spec.origin), distribution, listings)
     return "\n".join(files_stamp(files))
+
+
+def _library_files(folder: str, distribution: str, listings: dict[str, list[str]]) -> list[str]:
+    """The RECORD of the distribution installed beside the library's folder; when there is not exactly one,
+    every module of the library."""
+    site = os.path.dirname(folder)
+    if site not in listings:
+        try:
+            listings[site] = os.listdir(site)
+        except OSError:
+            listings[site] = []
+    size = len(distribution)
+    found = [entry for entry in listings[site] if entry.endswith(".dist-info")
+             and entry[:size].lower().replace("-", "_") == distribution and entry[size:size + 1] == "-"]
+    record = os.path.join(site, found[0], "RECORD") if len(found) == 1 else ""
+    if record and os.path.isfile(record):
+        return [record]
+    return sorted(python_sources(folder) + _extensions(folder))
 
 
 def _extensions(folder: str) -> list[str]:
