@@ -50,8 +50,11 @@ def shipped(data: bytes) -> Prepared | None:
         return None
     lxml_ok = record.get("lxml") == lxml_versions()
     jinja_ok = lxml_ok and record.get("jinja") == jinja_version()
-    return Prepared(record["sources"] if lxml_ok else {}, record["code"] if jinja_ok else {},
-                    frozenset(record["as_written"]) if lxml_ok else frozenset())
+    try:
+        return Prepared(dict(record["sources"]) if lxml_ok else {}, dict(record["code"]) if jinja_ok else {},
+                        frozenset(record["as_written"]) if lxml_ok else frozenset())
+    except (KeyError, TypeError, ValueError):
+        return None  # a record not in this version's shape: the normal path
 
 
 def lxml_versions() -> list[list[int]]:
