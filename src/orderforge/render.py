@@ -12,6 +12,8 @@ decides the shape of this module:
   XML part strictly: python-docx and docxtpl meet a damaged file with an
   exception that names neither the file nor the part. check-style opens
   templates through the same function, so both tell a clerk the same thing.
+  (A bundled template's verdict, and what else its bytes alone decide, ships
+  with orderforge: templateprep.py.)
 * After rendering, each part is searched for leftover ``{{``/``{%`` (a tag Word
   split beyond repair), every XML part is re-parsed strictly, and the zip is
   rewritten with fixed timestamps so that two builds are byte-identical.

@@ -49,7 +49,9 @@ def open_template(path: Path) -> TemplatePackage:
 
     Word, a renamed .doc, a copy cut short or a hand-edited part give python-docx
     and lxml exceptions with no file name; here each becomes an OF40x error
-    naming the file and the part, with what to do (exit code 2).
+    naming the file and the part, with what to do (exit code 2). A bundled
+    template's parts are not parsed again: their strict parse passed when its
+    record was made (templateprep.py; any other bytes are parsed here).
     """
     from .safeio import LIMITS, check_regular_file, open_package, read_bytes
 
