@@ -152,3 +152,28 @@ def test_an_upgraded_library_changes_the_stamp_and_one_without_a_record_is_stamp
     (site / "fancylib-1.2.dist-info").mkdir()  # two of them (a damaged install): module by module again
     (site / "fancylib-1.2.dist-info" / "RECORD").write_text("")
     assert rendercache._library_files(folder, "fancylib", {}) == [f"{folder}/__init__.py"]
+
+
+def test_a_cache_file_holds_only_what_differs_from_the_template(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The template's own members (its styles are most of its bytes) are taken from the template, part of the key."""
+    context, style = example_context(PLAN)
+    first = render_docx(copy.deepcopy(context), style)
+    [path] = (cache / "render").glob("*.zip")
+    with zipfile.ZipFile(path) as package:
+        stored, comment = package.namelist(), package.comment
+    assert "word/styles.xml" not in stored and "word/document.xml" in stored
+    assert b'["word/styles.xml", true]' in comment and b'["word/document.xml", false]' in comment
+    assert path.stat().st_size < 20_000
+    monkeypatch.setattr(render, "_render_docxtpl", no_render)
+    monkeypatch.setattr(render, "_render_direct", no_render)
+    assert render_docx(copy.deepcopy(context), style) == first
+
+
+@pytest.mark.parametrize("comment", [b"", b"[[\"word/nowhere.xml\", true]]", b"{}", b"[[1, 2, 3]]"])
+def test_a_cache_file_naming_what_is_not_there_is_rendered_again(cache: Path, comment: bytes) -> None:
+    context, style = example_context(PLAN)
+    first = render_docx(copy.deepcopy(context), style)
+    [path] = (cache / "render").glob("*.zip")
+    with zipfile.ZipFile(path, "a") as package:
+        package.comment = comment
+    assert render_docx(copy.deepcopy(context), style) == first

@@ -179,7 +179,7 @@ def _marker_parts(markers: Context, style: Style) -> list[tuple[str, bytes]]:
     from .rendercache import remembered_parts
     from .safeio import LIMITS, read_bytes
 
-    def render() -> list[tuple[str, bytes]]:
+    def render() -> tuple[list[tuple[str, bytes]], dict[str, bytes]]:
         from .bodyrender import Unsupported
 
         try:
@@ -187,12 +187,12 @@ def _marker_parts(markers: Context, style: Style) -> list[tuple[str, bytes]]:
         except Unsupported:
             data, package = _render_docxtpl(markers, style, lean=True)
             entries = _entries(data)
-        return _finished_parts(entries, style, str(style.template_path), package.xml)
+        return _finished_parts(entries, style, str(style.template_path), package.xml), package.members or {}
 
     try:
         template = read_bytes(style.template_path, LIMITS.file_bytes)
     except (OSError, UserError):
-        return render()  # open_template tells the clerk what is wrong, in its own words
+        return render()[0]  # open_template tells the clerk what is wrong, in its own words
     return remembered_parts(template, markers, [c.width for c in style.columns], render)
 
 
