@@ -14,9 +14,12 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .diagnostics import Diagnostic, Pos, UserError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs start-up (issue 12)
+    from .templateprep import Prepared
 
 WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _CONTENT_TYPE = re.compile(rb'<Override[^>]*PartName="/word/document\.xml"[^>]*ContentType="([^"]+)"')
@@ -34,7 +37,7 @@ class TemplatePackage:
     path: Path
     data: bytes  # the file's bytes, handed to docxtpl so that what is rendered is what was checked
     xml: dict[str, str]  # XML part name → its text (check-style parses the tags of each part)
-    prepared: Any = None  # templateprep.Prepared: what orderforge ships for a bundled template with these bytes
+    prepared: Prepared | None = None  # what orderforge ships for a bundled template with these bytes
     members: dict[str, bytes] | None = None  # every member, read once (bodyrender.py renders from them)
 
 

@@ -20,7 +20,10 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs start-up (issue 12)
+    from typing import Any
 
 FOLDER = Path(__file__).with_name("prepared")
 
