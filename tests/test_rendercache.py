@@ -113,3 +113,67 @@ def test_a_rebuild_imports_no_renderer(tmp_path: Path) -> None:
     assert runs == ["['jinja2']", "[]"]  # the first renders (Jinja only: bodyrender.py), the rebuild nothing
     documents = [(tmp_path / out / f"{PLAN.stem}.docx").read_bytes() for out in ("one", "two")]
     assert documents[0] == documents[1]
+
+
+def test_the_stamp_holds_every_module_of_orderforge_and_each_librarys_record() -> None:
+    """One stat per library instead of one per module: its RECORD, which every upgrade writes anew."""
+    from orderforge import rendercache
+
+    stamp = rendercache._stamp()
+    own = Path(rendercache.__file__).parent
+    for module in own.rglob("*.py"):
+        if "templates" not in module.parts and "starter" not in module.parts:
+            assert f"{module}:" in stamp
+    records = [line for line in stamp.splitlines() if line.split(":")[0].endswith(".dist-info/RECORD")]
+    assert len(records) == len(rendercache.LIBRARIES), records
+    assert "site-packages/jinja2/environment.py" not in stamp
+
+
+def test_an_upgraded_library_changes_the_stamp_and_one_without_a_record_is_stamped_by_module(tmp_path: Path) -> None:
+    from orderforge import rendercache
+    from orderforge.paths import files_stamp
+
+    site = tmp_path / "site"
+    (site / "fancylib").mkdir(parents=True)
+    (site / "fancylib" / "__init__.py").write_text("x = 1\n")
+    (site / "fancylib_extra-2.0.dist-info").mkdir()  # another distribution: not fancylib's
+    (site / "fancylib_extra-2.0.dist-info" / "RECORD").write_text("")
+    folder = str(site / "fancylib")
+    assert rendercache._library_files(folder, "fancylib", {}) == [f"{folder}/__init__.py"]
+    (site / "FancyLib-1.0.dist-info").mkdir()
+    (site / "FancyLib-1.0.dist-info" / "RECORD").write_text("fancylib/__init__.py,,\n")
+    old = rendercache._library_files(folder, "fancylib", {})
+    assert old == [str(site / "FancyLib-1.0.dist-info" / "RECORD")]
+    before = files_stamp(old)
+    shutil.rmtree(site / "FancyLib-1.0.dist-info")  # pip upgrade: the old dist-info goes, a new one comes
+    (site / "fancylib-1.1.dist-info").mkdir()
+    (site / "fancylib-1.1.dist-info" / "RECORD").write_text("fancylib/__init__.py,,\n")
+    assert files_stamp(rendercache._library_files(folder, "fancylib", {})) != before
+    (site / "fancylib-1.2.dist-info").mkdir()  # two of them (a damaged install): module by module again
+    (site / "fancylib-1.2.dist-info" / "RECORD").write_text("")
+    assert rendercache._library_files(folder, "fancylib", {}) == [f"{folder}/__init__.py"]
+
+
+def test_a_cache_file_holds_only_what_differs_from_the_template(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The template's own members (its styles are most of its bytes) are taken from the template, part of the key."""
+    context, style = example_context(PLAN)
+    first = render_docx(copy.deepcopy(context), style)
+    [path] = (cache / "render").glob("*.zip")
+    with zipfile.ZipFile(path) as package:
+        stored, comment = package.namelist(), package.comment
+    assert "word/styles.xml" not in stored and "word/document.xml" in stored
+    assert b'["word/styles.xml", true]' in comment and b'["word/document.xml", false]' in comment
+    assert path.stat().st_size < 20_000
+    monkeypatch.setattr(render, "_render_docxtpl", no_render)
+    monkeypatch.setattr(render, "_render_direct", no_render)
+    assert render_docx(copy.deepcopy(context), style) == first
+
+
+@pytest.mark.parametrize("comment", [b"", b"[[\"word/nowhere.xml\", true]]", b"{}", b"[[1, 2, 3]]"])
+def test_a_cache_file_naming_what_is_not_there_is_rendered_again(cache: Path, comment: bytes) -> None:
+    context, style = example_context(PLAN)
+    first = render_docx(copy.deepcopy(context), style)
+    [path] = (cache / "render").glob("*.zip")
+    with zipfile.ZipFile(path, "a") as package:
+        package.comment = comment
+    assert render_docx(copy.deepcopy(context), style) == first

@@ -23,6 +23,10 @@ from typing import Any
 
 from . import wordtags
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .templateprep import Prepared
+
 RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -91,11 +95,13 @@ def _parser() -> Any:
 class _Package:
     """The template's parts reachable from its relationships, read as python-docx reads them."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, members: dict[str, bytes] | None = None) -> None:
+        """``members``: the package's members already read (open_template read them), so not inflated twice."""
         from lxml import etree
 
-        self.zip = zipfile.ZipFile(io.BytesIO(data))
-        types = etree.fromstring(self.zip.read("[Content_Types].xml"), _parser())
+        self.read: Callable[[str], bytes] = (members.__getitem__ if members is not None
+                                             else zipfile.ZipFile(io.BytesIO(data)).read)
+        types = etree.fromstring(self.read("[Content_Types].xml"), _parser())
         self.overrides = {el.get("PartName").lower(): el.get("ContentType")
                           for el in types if el.tag == f"{{{TYPES_NS}}}Override"}
         self.defaults = {el.get("Extension").lower(): el.get("ContentType")
@@ -109,7 +115,7 @@ class _Package:
 
         base, filename = posixpath.split(source)
         try:
-            blob = self.zip.read(posixpath.join(base, "_rels", f"{filename}.rels")[1:])
+            blob = self.read(posixpath.join(base, "_rels", f"{filename}.rels")[1:])
         except KeyError:
             return {}
         rels: dict[str, _Rel] = {}
@@ -130,7 +136,7 @@ class _Package:
             content_type = self.overrides.get(name.lower()) or self.defaults[posixpath.splitext(name)[1][1:].lower()]
             part_rels = self._rels(name)
             xml = rel.reltype != IMAGE and content_type in XML_PARTS
-            self.parts[name] = _Part(name, content_type, self.zip.read(name[1:]), part_rels, xml)
+            self.parts[name] = _Part(name, content_type, self.read(name[1:]), part_rels, xml)
             self._walk(part_rels)
 
     def order(self) -> list[_Part]:
@@ -149,33 +155,64 @@ class _Package:
         return found
 
 
-def render_package(data: bytes, context: Any, env: Any, prepare: Prepare, check: Check) -> Parts:
+def render_package(data: bytes, context: Any, env: Any, prepare: Prepare, check: Check,
+                   prepared: Prepared | None = None, members: dict[str, bytes] | None = None) -> Parts:
     """The template rendered and written as docxtpl and python-docx write it: (member name, bytes) in order.
 
+    ``prepared`` is what orderforge ships for a bundled template with these bytes (templateprep.py): the
+    parts' Jinja sources and code, and which parts python-docx writes as they are; it spares that work only;
+    ``members`` are the package's members as open_template read them.
     Raises :class:`Unsupported` for what is not reproduced exactly; Jinja's errors and the checks' go through.
     """
     from lxml import etree
 
     try:
-        package = _Package(data)
+        package = _Package(data, members)
     except (KeyError, ValueError, AttributeError, TypeError, etree.XMLSyntaxError, zipfile.BadZipFile) as exc:
         raise Unsupported("package") from exc
+    main, sides = _rendered_parts(package)
+    documents = {main.name: _render_document(main, context, env, prepare, check, prepared)}
+    for part in sides:
+        documents[part.name] = _render_side(part, context, env, prepare, check, prepared)
+    core = next((package.parts[r.target] for r in package.rels.values() if r.reltype == CORE and not r.external), None)
+    if core is None:
+        raise Unsupported("no document properties")
+    documents[core.name] = _render_properties(core, context, env)
+    return _written(package, documents, prepared.as_written if prepared is not None else frozenset())
+
+
+def _rendered_parts(package: _Package) -> tuple[_Part, list[_Part]]:
+    """The main part and the headers and footers rendered (every header first, then every footer, as
+    docxtpl renders them); :class:`Unsupported` for a package not reproduced here."""
     main = next((p for p in package.order() if p.content_type == f"{_WML}document.main+xml"), None)
     if main is None or any(p.content_type == FOOTNOTES for p in package.parts.values()):
         raise Unsupported("footnotes or no main part")
-    documents = {main.name: _render_document(main, context, env, prepare, check)}
-    for kind in (HEADER, FOOTER):  # docxtpl renders every header first, then every footer
+    sides: list[_Part] = []
+    for kind in (HEADER, FOOTER):
         for rel in main.rels.values():
             part = package.parts.get(rel.target)
             if rel.reltype == kind and part is not None:
                 if not part.blob or _references(package, part.name) != 1:
                     raise Unsupported(part.name)  # python-docx would write a part rendered twice twice
-                documents[part.name] = _render_side(part, context, env, prepare, check)
-    core = next((package.parts[r.target] for r in package.rels.values() if r.reltype == CORE and not r.external), None)
-    if core is None:
-        raise Unsupported("no document properties")
-    documents[core.name] = _render_properties(core, context, env)
-    return _written(package, documents)
+                sides.append(part)
+    return main, sides
+
+
+def jinja_parts(package: _Package) -> list[tuple[_Part, str]]:
+    """Each part rendered through Jinja and its XML before the dialect is rewritten (templateprep.py)."""
+    from lxml import etree
+
+    main, sides = _rendered_parts(package)
+    body = etree.fromstring(main.blob, _parser()).find(f"{W}body")
+    found = [(main, etree.tostring(body, encoding="unicode"))] if body is not None else []
+    return found + [(part, _side_xml(part)) for part in sides]
+
+
+def written_as_is(part: _Part) -> bool:
+    """Whether python-docx writes this XML part back with exactly its bytes (templateprep.py)."""
+    from lxml import etree
+
+    return _serialised(etree.fromstring(part.blob, _parser())) == part.blob
 
 
 def _references(package: _Package, name: str) -> int:
@@ -184,17 +221,47 @@ def _references(package: _Package, name: str) -> int:
     return sum(1 for rels in sources for rel in rels.values() if not rel.external and rel.target == name)
 
 
-def _render_jinja(source: str, context: Any, env: Any, prepare: Prepare, check: Check, name: str) -> str:
-    """One part's XML through the template dialect and Jinja, as docxtpl's render_xml_part does it."""
-    patched = wordtags.jinja_source(source)
+def _plain(source: str) -> bool:
+    """Whether Jinja renders this source as itself: no ``{`` (so no tag, expression or comment), no carriage
+    return (Jinja turns it into a line feed) and no final line feed (Jinja drops one)."""
+    return "{" not in source and "\r" not in source and not source.endswith("\n")
+
+
+def jinja_input(xml: str, env: Any, prepare: Prepare, name: str) -> tuple[str, Any]:
+    """A part's XML as the source Jinja renders (the dialect rewritten, each paragraph on a line of its own,
+    as docxtpl's render_xml_part does) and what compiles it (``prepare``'s answer), None for a plain source."""
+    patched = wordtags.jinja_source(xml)
     if patched is None:
         raise Unsupported(name)
-    compiler = prepare(patched, env, name)
     source = wordtags.before_render(patched)
+    return source, None if _plain(source) else prepare(patched, env, name)
+
+
+def _from_code(env: Any, code: str) -> Any:
+    """The template Jinja's ``from_string`` would make, from the Python code its generator made."""
+    return env.template_class.from_code(env, compile(code, "<template>", "exec"), env.make_globals(None), None)
+
+
+def _render_jinja(xml: Callable[[], str], context: Any, env: Any, prepare: Prepare, check: Check, name: str,
+                  prepared: Prepared | None) -> str:
+    """One part's XML (``xml()``) through the template dialect and Jinja, as docxtpl's render_xml_part does it;
+    a bundled template's part from its shipped source and code instead, when this Jinja made that code."""
+    known = prepared.sources.get(name) if prepared is not None else None
+    code = prepared.code.get(name) if prepared is not None else None
+    if known is not None and (code is not None or _plain(known)):
+        source, compiler = known, None
+    else:
+        source, compiler = jinja_input(xml(), env, prepare, name)
+        code = None
     from jinja2 import TemplateError
 
     try:
-        rendered = compiler.from_string(source).render(context)
+        if code is not None:
+            rendered = _from_code(env, code).render(context)
+        elif compiler is not None:
+            rendered = compiler.from_string(source).render(context)
+        else:
+            rendered = source  # what Jinja would make of it
     except TemplateError as exc:
         if getattr(exc, "lineno", None) is not None:
             first = max(exc.lineno - 4, 0)  # type: ignore[attr-defined]
@@ -206,7 +273,8 @@ def _render_jinja(source: str, context: Any, env: Any, prepare: Prepare, check: 
     return result
 
 
-def _render_document(part: _Part, context: Any, env: Any, prepare: Prepare, check: Check) -> Any:
+def _render_document(part: _Part, context: Any, env: Any, prepare: Prepare, check: Check,
+                     prepared: Prepared | None) -> Any:
     """The main part's tree: its body rendered, the tables' grids fitted, drawings numbered."""
     from lxml import etree
 
@@ -214,7 +282,8 @@ def _render_document(part: _Part, context: Any, env: Any, prepare: Prepare, chec
     body = root.find(f"{W}body")
     if body is None:
         raise Unsupported(part.name)
-    xml = _render_jinja(etree.tostring(body, encoding="unicode"), context, env, prepare, check, part.name)
+    xml = _render_jinja(lambda: etree.tostring(body, encoding="unicode"), context, env, prepare, check, part.name,
+                        prepared)
     try:
         tree = etree.fromstring(xml)  # docxtpl would recover from damage: that case is docxtpl's to tell
     except etree.XMLSyntaxError as exc:
@@ -226,12 +295,19 @@ def _render_document(part: _Part, context: Any, env: Any, prepare: Prepare, chec
     return root
 
 
-def _render_side(part: _Part, context: Any, env: Any, prepare: Prepare, check: Check) -> Any:
+def _side_xml(part: _Part) -> str:
+    """A header's or footer's XML as python-docx holds it."""
+    from lxml import etree
+
+    return str(etree.tostring(etree.fromstring(part.blob, _parser()), encoding="unicode"))
+
+
+def _render_side(part: _Part, context: Any, env: Any, prepare: Prepare, check: Check,
+                 prepared: Prepared | None) -> Any:
     """A header or footer rendered and parsed as python-docx parses a new part."""
     from lxml import etree
 
-    xml = etree.tostring(etree.fromstring(part.blob, _parser()), encoding="unicode")
-    rendered = _render_jinja(xml, context, env, prepare, check, part.name)
+    rendered = _render_jinja(lambda: _side_xml(part), context, env, prepare, check, part.name, prepared)
     try:
         return etree.fromstring(rendered.encode("utf-8"), _parser())
     except etree.XMLSyntaxError as exc:
@@ -246,7 +322,8 @@ def _render_properties(part: _Part, context: Any, env: Any) -> Any:
     root = etree.fromstring(part.blob, _parser())
     for tag in _PROPERTIES.values():
         element = root.find(tag)
-        value = env.from_string("" if element is None else element.text or "").render(context)
+        text = "" if element is None else element.text or ""
+        value = text if _plain(text) else env.from_string(text).render(context)
         if len(value) > 255:
             raise Unsupported(part.name)  # python-docx refuses it, in its words
         if element is None:
@@ -256,8 +333,11 @@ def _render_properties(part: _Part, context: Any, env: Any) -> Any:
     return root
 
 
-def _written(package: _Package, documents: dict[str, Any]) -> Parts:
-    """Content types, package relationships, then each part and its relationships, as python-docx writes them."""
+def _written(package: _Package, documents: dict[str, Any], as_written: frozenset[str] = frozenset()) -> Parts:
+    """Content types, package relationships, then each part and its relationships, as python-docx writes them.
+
+    A part in ``as_written`` is known (templateprep.py) to be written with its own bytes: it is not re-parsed.
+    """
     from lxml import etree
 
     order = package.order()
@@ -266,7 +346,7 @@ def _written(package: _Package, documents: dict[str, Any]) -> Parts:
     for part in order:
         if part.name in documents:
             blob = _serialised(documents[part.name])
-        elif part.xml:
+        elif part.xml and part.name not in as_written:
             blob = _serialised(etree.fromstring(part.blob, _parser()))
         else:
             blob = part.blob

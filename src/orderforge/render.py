@@ -12,6 +12,8 @@ decides the shape of this module:
   XML part strictly: python-docx and docxtpl meet a damaged file with an
   exception that names neither the file nor the part. check-style opens
   templates through the same function, so both tell a clerk the same thing.
+  (A bundled template's verdict, and what else its bytes alone decide, ships
+  with orderforge: templateprep.py.)
 * After rendering, each part is searched for leftover ``{{``/``{%`` (a tag Word
   split beyond repair), every XML part is re-parsed strictly, and the zip is
   rewritten with fixed timestamps so that two builds are byte-identical.
@@ -177,7 +179,7 @@ def _marker_parts(markers: Context, style: Style) -> list[tuple[str, bytes]]:
     from .rendercache import remembered_parts
     from .safeio import LIMITS, read_bytes
 
-    def render() -> list[tuple[str, bytes]]:
+    def render() -> tuple[list[tuple[str, bytes]], dict[str, bytes]]:
         from .bodyrender import Unsupported
 
         try:
@@ -185,12 +187,12 @@ def _marker_parts(markers: Context, style: Style) -> list[tuple[str, bytes]]:
         except Unsupported:
             data, package = _render_docxtpl(markers, style, lean=True)
             entries = _entries(data)
-        return _finished_parts(entries, style, str(style.template_path), package.xml)
+        return _finished_parts(entries, style, str(style.template_path), package.xml), package.members or {}
 
     try:
         template = read_bytes(style.template_path, LIMITS.file_bytes)
     except (OSError, UserError):
-        return render()  # open_template tells the clerk what is wrong, in its own words
+        return render()[0]  # open_template tells the clerk what is wrong, in its own words
     return remembered_parts(template, markers, [c.width for c in style.columns], render)
 
 
@@ -234,7 +236,8 @@ def _render_direct(context: Context, style: Style) -> tuple[list[tuple[str, byte
     try:
         with time_limit():
             parts = render_package(package.data, context, env, _lean_source,
-                                   lambda xml, part: check_leftovers(xml, part, name))
+                                   lambda xml, part: check_leftovers(xml, part, name), package.prepared,
+                                   package.members)
     except (Unsupported, _NotLean, UserError):
         raise
     except TemplateError as exc:

@@ -21,7 +21,6 @@ naming the template.
 from __future__ import annotations
 
 import math
-import re
 import signal
 import threading
 from collections.abc import Iterator
@@ -32,6 +31,8 @@ from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound
 from jinja2.sandbox import SandboxedEnvironment, SecurityError, safe_range
 from jinja2.utils import Namespace
 
+from .lazyre import LazyPattern
+
 #: Longest string or list an operator may produce (characters or items).
 MAX_ITEMS = 1_000_000
 #: Largest integer an operator may produce, in bits (a 300-digit number is 1000 bits).
@@ -41,7 +42,7 @@ MAX_DEPTH = 60
 #: Wall-clock seconds one template may take to render.
 TIME_LIMIT = 30.0
 
-_WIDTH = re.compile(r"%[-+ #0]*(\d+)(?:\.(\d+))?")
+_WIDTH = LazyPattern(r"%[-+ #0]*(\d+)(?:\.(\d+))?")
 
 
 class TemplateLimit(SecurityError):
@@ -135,7 +136,8 @@ def make_sandbox(**options: Any) -> BoundedSandbox:
     return BoundedSandbox(autoescape=True, undefined=StrictUndefined, loader=_NoFiles(), **options)
 
 
-_JINJA_RU: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), russian) for pattern, russian in (
+#: Jinja's messages in Russian; compiled on first use (an error), not when a build imports the sandbox.
+_JINJA_RU: tuple[tuple[LazyPattern, str], ...] = tuple((LazyPattern(pattern), russian) for pattern, russian in (
     (r"^'([^']+)' is undefined", "неизвестное поле «{0}»"),
     (r"has no attribute '([^']+)'", "у поля нет свойства «{0}»"),
     (r"access to attribute '([^']+)' of '([^']+)' object is unsafe", "обращение к служебному свойству «{0}» "

@@ -17,6 +17,10 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Pos, UserError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs start-up (issue 12)
+    from .templateprep import Prepared
+
 WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _CONTENT_TYPE = re.compile(rb'<Override[^>]*PartName="/word/document\.xml"[^>]*ContentType="([^"]+)"')
 _PARAGRAPH_START = re.compile(rb"<w:p[ >]")
@@ -33,6 +37,8 @@ class TemplatePackage:
     path: Path
     data: bytes  # the file's bytes, handed to docxtpl so that what is rendered is what was checked
     xml: dict[str, str]  # XML part name → its text (check-style parses the tags of each part)
+    prepared: Prepared | None = None  # what orderforge ships for a bundled template with these bytes
+    members: dict[str, bytes] | None = None  # every member, read once (bodyrender.py renders from them)
 
 
 def part_name(name: str) -> str:
@@ -46,7 +52,9 @@ def open_template(path: Path) -> TemplatePackage:
 
     Word, a renamed .doc, a copy cut short or a hand-edited part give python-docx
     and lxml exceptions with no file name; here each becomes an OF40x error
-    naming the file and the part, with what to do (exit code 2).
+    naming the file and the part, with what to do (exit code 2). A bundled
+    template's parts are not parsed again: their strict parse passed when its
+    record was made (templateprep.py; any other bytes are parsed here).
     """
     from .safeio import LIMITS, check_regular_file, open_package, read_bytes
 
@@ -66,8 +74,12 @@ def open_template(path: Path) -> TemplatePackage:
         raise
     parts = _zip_parts(path, data)
     _check_main_part(path, parts)
-    xml = {name: _part_text(path, name, blob) for name, blob in parts.items() if name.endswith((".xml", ".rels"))}
-    return TemplatePackage(path, data, xml)
+    from .templateprep import shipped
+
+    prepared = shipped(data)  # a bundled template's bytes: their strict parse passed when its record was made
+    xml = {name: blob.decode("utf-8") if prepared is not None else _part_text(path, name, blob)
+           for name, blob in parts.items() if name.endswith((".xml", ".rels"))}
+    return TemplatePackage(path, data, xml, prepared, parts)
 
 
 _NOT_DOCX = "это не файл .docx (возможно, документ .doc или .rtf, переименованный в .docx)"
