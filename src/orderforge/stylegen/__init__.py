@@ -40,7 +40,7 @@ from .ooxml import (
     unwrap_content_controls,
 )
 from .order import OrderFacts, OrderPart, generic_order
-from .plan import AppendixPart, find_plan_table
+from .plan import SAMPLE_ROWS, AppendixPart, find_plan_table
 from .styleyaml import StyleFacts, capitalised, responsible_facts, style_yaml
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
@@ -235,7 +235,8 @@ def _templates(document: Element, imported: Any, facts: StyleFacts, report: Repo
     surname = _signatory_surname(imported)
     facts.has_order = imported.order is not None
     order_out = _order_part(copy.deepcopy(elements[:start]), imported, surname, facts, report, shown)
-    appendix = AppendixPart(copy.deepcopy(elements[start:]), plan_index - start, header_row, header,
+    appendix = AppendixPart(_appendix_copy(elements, start, plan_index, header_row), plan_index - start, header_row,
+                            header,
                             list(imported.title), _count_paragraphs(elements[:start]), alignments,
                             imported.order.number if imported.order else "")
     appendix_out = appendix.build()
@@ -269,6 +270,32 @@ def _templates(document: Element, imported: Any, facts: StyleFacts, report: Repo
     amend = _with_body(document, amend_body)
     return (etree.tostring(template, xml_declaration=True, encoding="UTF-8", standalone=True),
             etree.tostring(amend, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _appendix_copy(elements: list[Element], start: int, plan_index: int, header_row: int) -> list[Element]:
+    """The appendix's elements copied for the template, the plan table without the rows it never reads.
+
+    :meth:`~.plan.AppendixPart.build` takes the plan table's header and the :data:`~.plan.SAMPLE_ROWS` rows
+    under it as prototypes and removes every row: copying the other rows of a thousand-row table was most of
+    the copy (tests/test_stylegen_corpus.py checks the template is the one a whole copy gives)."""
+    out = []
+    for index in range(start, len(elements)):
+        element = elements[index]
+        if index != plan_index:
+            out.append(copy.deepcopy(element))
+            continue
+        kept = header_row + 1 + SAMPLE_ROWS
+        table = element.makeelement(element.tag, element.attrib, nsmap=element.nsmap)
+        table.text, table.tail = element.text, element.tail
+        rows = 0
+        for child in element:
+            if child.tag == q("tr"):
+                rows += 1
+                if rows > kept:
+                    continue
+            table.append(copy.deepcopy(child))
+        out.append(table)
+    return out
 
 
 def _order_part(elements: list[Element], imported: Any, surname: str, facts: StyleFacts | OrderFacts,

@@ -1,0 +1,60 @@
+"""Each shortcut import takes is proved equal to the full path it replaces, on every fixture, every corpus
+document and a table longer than the rows a style copies.
+
+Import makes its output faster by not doing work twice; none of that may change a byte of what it writes
+nor a diagnostic it prints. Here each shortcut is switched back to the full path (by monkeypatching) and
+both results are compared byte for byte.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from orderforge import stylegen
+
+from .conftest import ROOT
+from .corpus.make_corpus import CASES, make
+from .corpus.wordxml import C, append, new_document, p, row, save, table
+
+FIXTURES = sorted(p for p in (ROOT / "tests" / "fixtures" / "import").glob("*.docx") if p.stem != "no-plan-table")
+DOCUMENTS = [f"fixture:{p.stem}" for p in FIXTURES] + [f"corpus:{c.__name__}" for c in CASES] + ["long:150"]
+
+
+def long_table(folder: Path, rows: int) -> Path:
+    """A plan table of ``rows`` activities in 3 sections: longer than the rows a style takes as prototypes."""
+    header = ["№ п/п", "Мероприятие", "Срок исполнения", "Ответственный", "Результат"]
+    body = [row(header, header=True)]
+    for s in range(3):
+        body.append(row([C(f"{s + 1}. Раздел {s + 1}", span=5)]))
+        body += [row([f"{s + 1}.{k + 1}.", f"Мероприятие {s + 1}.{k + 1} с текстом", "март 2026 г.",
+                      "Управление образования, Методический кабинет", "Справка"]) for k in range(rows // 3)]
+    document = new_document()
+    append(document, p("План мероприятий на 2026 год", jc="center"), table([12, 70, 30, 40, 35], body))
+    return save(document, folder / f"long-{rows}.docx")
+
+
+def document(name: str, folder: Path) -> Path:
+    kind, _, which = name.partition(":")
+    if kind == "fixture":
+        return ROOT / "tests" / "fixtures" / "import" / f"{which}.docx"
+    if kind == "corpus":
+        return make(next(c for c in CASES if c.__name__ == which), folder)[0]
+    return long_table(folder, int(which))
+
+
+def _derived(docx: Path) -> Any:
+    derived = stylegen.derive_style(docx, "x-style")
+    return derived.template, derived.amend, derived.style_yaml, [str(d) for d in derived.report]
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_the_style_copies_only_the_rows_it_reads(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The template made from the plan table's prototype rows only is the one a copy of every row gives."""
+    docx = document(name, tmp_path)
+    fast = _derived(docx)
+    monkeypatch.setattr(stylegen, "_appendix_copy", lambda elements, start, *_: copy.deepcopy(elements[start:]))
+    assert fast == _derived(docx)
