@@ -58,3 +58,14 @@ def test_the_style_copies_only_the_rows_it_reads(name: str, tmp_path: Path, monk
     fast = _derived(docx)
     monkeypatch.setattr(stylegen, "_appendix_copy", lambda elements, start, *_: copy.deepcopy(elements[start:]))
     assert fast == _derived(docx)
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_the_style_reads_alignments_from_styles_parsed_once(name: str, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """styles.xml parsed once (strictly, as every part is checked) gives the alignments parsing it again gives."""
+    docx = document(name, tmp_path)
+    fast = _derived(docx)
+    original = stylegen.style_alignments
+    monkeypatch.setattr(stylegen, "style_alignments", lambda blob, parsed=None: original(blob))
+    assert fast == _derived(docx)

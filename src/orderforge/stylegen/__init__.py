@@ -92,7 +92,7 @@ def derive_style(docx: Path, name: str, *, directory: Any = None, document: Any 
     blocks, numbering = document if document is not None else read_document(docx, shown)
     registry = Registry(directory or Directory(), Report(), Pos(shown))
     imported = read_plan(blocks, numbering, shown, registry, Style(name=name, folder=Path(".")), table)
-    parts = _read_parts(docx, shown)  # a .doc/.odt/.rtf (read_document converts it) is converted here too
+    parts, styles = _read_parts(docx, shown)  # a .doc/.odt/.rtf (read_document converts it) is converted here too
     report = Report()
     facts = StyleFacts(name=name, source=docx.name, issuer=list(imported.order.issuer) if imported.order else [])
     facts.responsible, facts.separator = responsible_facts(imported)
@@ -103,7 +103,7 @@ def derive_style(docx: Path, name: str, *, directory: Any = None, document: Any 
     document = parsed if parsed is not None else _parse(parts["word/document.xml"], shown)
     escape_braces(document)  # before any field is put in: only the committee's text is escaped
     parts = {part: _escaped_part(part, blob, shown) for part, blob in parts.items()}
-    alignments = style_alignments(parts.get("word/styles.xml"))
+    alignments = style_alignments(parts.get(_STYLES), styles)
     template_xml, amend_xml = _templates(document, imported, facts, report, shown, alignments)
     template = _package(parts, template_xml)
     amend = _package(parts, amend_xml)
@@ -152,8 +152,8 @@ def write_style(derived: Derived, root: Path, *, force: bool = False) -> MadeSty
 
 
 
-def _read_parts(docx: Path, shown: str) -> dict[str, bytes]:
-    """Every part of the package, after its member count and declared sizes are checked.
+def _read_parts(docx: Path, shown: str) -> tuple[dict[str, bytes], Element | None]:
+    """Every part of the package, after its member count and declared sizes are checked; and styles.xml parsed.
 
     A file that is no zip (.doc, .odt saved as such, .rtf) goes through the importer's LibreOffice
     conversion when the importer has one, so ``style new`` takes what ``import`` takes."""
@@ -167,17 +167,23 @@ def _read_parts(docx: Path, shown: str) -> dict[str, bytes]:
     return _read_zip(docx, shown)
 
 
-def _read_zip(docx: Path, shown: str) -> dict[str, bytes]:
+def _read_zip(docx: Path, shown: str) -> tuple[dict[str, bytes], Element | None]:
     """Every part, read through the one gate for foreign files (safeio): members checked before inflating."""
     from ..safeio import package, parse_xml
 
+    styles = None
     with package(docx, shown) as opened:
         parts = {name: opened.read(name) for name in opened.names()}
     for name, blob in parts.items():  # every part is copied into the style: each must parse, strictly
         # (the body is parsed strictly by derive_style right after, for the template: not twice)
         if name.endswith((".xml", ".rels")) and name != "word/document.xml":
-            parse_xml(blob, shown, name)
-    return parts
+            root = parse_xml(blob, shown, name)
+            if name == _STYLES:  # read for the alignments right after: kept, not parsed again
+                styles = root
+    return parts, styles
+
+
+_STYLES = "word/styles.xml"
 
 
 def _parse(blob: bytes, shown: str, part: str = "word/document.xml") -> Element:

@@ -217,16 +217,22 @@ def paragraphs_of(element: Element) -> list[Element]:
     return [element] if element.tag == q("p") else list(element.iter(q("p")))
 
 
-def style_alignments(styles_xml: bytes | None) -> dict[str, str]:
-    """Paragraph style id → its alignment (through ``basedOn``): a cell centred by its style is centred too."""
+def style_alignments(styles_xml: bytes | None, parsed: Element | None = None) -> dict[str, str]:
+    """Paragraph style id → its alignment (through ``basedOn``): a cell centred by its style is centred too.
+
+    ``parsed`` is styles.xml already parsed from these bytes (the package's every part is parsed once,
+    strictly, to check it): taken, not parsed again."""
     from lxml import etree
 
     if not styles_xml:
         return {}
-    try:
-        root = etree.fromstring(styles_xml, parser=etree.XMLParser(resolve_entities=False, no_network=True))
-    except etree.XMLSyntaxError:
-        return {}
+    if parsed is not None:
+        root = parsed
+    else:
+        try:
+            root = etree.fromstring(styles_xml, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError:
+            return {}
     own: dict[str, str] = {}
     parent: dict[str, str] = {}
     for style in root.findall(q("style")):
