@@ -12,9 +12,9 @@ is registered in the directory being built (:class:`~.directory.Registry`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
+from ..slotted import Slotted
 from .imported import ActivityOut, _Reader
 from .tables import Row
 from .text import _key
@@ -154,17 +154,22 @@ def singular_position(text: str) -> tuple[str, bool]:
     return " ".join(out), out != words
 
 
-@dataclass
-class Found:
+class Found(Slotted):
     """One responsible found in a cell, before it is registered."""
 
+    __slots__ = ("kind", "value", "surname", "initials", "name", "patronymic", "position")
     kind: str  # "person" | "code" | "name"
-    value: str = ""
-    surname: str = ""
-    initials: str = ""
-    name: str = ""
-    patronymic: str = ""
-    position: str = ""
+    value: str
+    surname: str
+    initials: str
+    name: str
+    patronymic: str
+    position: str
+
+    def __init__(self, kind: str, value: str = "", surname: str = "", initials: str = "", name: str = "",
+                 patronymic: str = "", position: str = "") -> None:
+        self.kind, self.value, self.surname, self.initials = kind, value, surname, initials
+        self.name, self.patronymic, self.position = name, patronymic, position
 
 
 def _split_segments(line: str) -> list[str]:
