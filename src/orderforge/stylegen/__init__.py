@@ -24,11 +24,11 @@ import re
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Pos, Report, UserError
+from ..slotted import Slotted
 from .ooxml import (
     Element,
     escape_braces,
@@ -46,25 +46,35 @@ from .styleyaml import StyleFacts, capitalised, responsible_facts, style_yaml
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 
 
-@dataclass
-class Derived:
-    """A style derived from one document, still in memory."""
+class Derived(Slotted):
+    """A style derived from one document, still in memory. (This module's classes are written out, not
+    dataclasses: ``import`` builds them at every start, and a dataclass is compiled from source text.)"""
 
+    __slots__ = ("name", "style_yaml", "template", "amend", "report", "facts", "imported")
     name: str
     style_yaml: str
     template: bytes
     amend: bytes
     report: Report
     facts: StyleFacts
-    imported: Any = None  # the importer's reading of the document (orderforge.importer.Imported)
+    imported: Any  # the importer's reading of the document (orderforge.importer.Imported)
+
+    def __init__(self, name: str, style_yaml: str, template: bytes, amend: bytes, report: Report,
+                 facts: StyleFacts, imported: Any = None) -> None:
+        self.name, self.style_yaml, self.template, self.amend = name, style_yaml, template, amend
+        self.report, self.facts, self.imported = report, facts, imported
 
 
-@dataclass
-class MadeStyle:
+class MadeStyle(Slotted):
+    __slots__ = ("name", "folder", "report", "written")
     name: str
     folder: Path
     report: Report
-    written: list[Path] = field(default_factory=list)
+    written: list[Path]
+
+    def __init__(self, name: str, folder: Path, report: Report, written: list[Path] | None = None) -> None:
+        self.name, self.folder, self.report = name, folder, report
+        self.written = [] if written is None else written
 
 
 def check_name(name: str) -> None:
