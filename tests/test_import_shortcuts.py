@@ -69,3 +69,17 @@ def test_the_style_reads_alignments_from_styles_parsed_once(name: str, tmp_path:
     original = stylegen.style_alignments
     monkeypatch.setattr(stylegen, "style_alignments", lambda blob, parsed=None: original(blob))
     assert fast == _derived(docx)
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_the_style_reading_skips_only_what_the_style_does_not_use(name: str, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The style is read without the plan's period and the directory report (warnings nobody sees there):
+    the style is the one the full reading gives."""
+    from orderforge.importer import reading
+
+    docx = document(name, tmp_path)
+    fast = _derived(docx)
+    full = reading.read_plan
+    monkeypatch.setattr(reading, "read_plan", lambda *a, for_style=False: full(*a))
+    assert fast == _derived(docx)

@@ -101,7 +101,8 @@ def derive_style(docx: Path, name: str, *, directory: Any = None, document: Any 
     shown = display_path(docx)
     blocks, numbering = document if document is not None else read_document(docx, shown)
     registry = Registry(directory or Directory(), Report(), Pos(shown))
-    imported = read_plan(blocks, numbering, shown, registry, Style(name=name, folder=Path(".")), table)
+    imported = read_plan(blocks, numbering, shown, registry, Style(name=name, folder=Path(".")), table,
+                         for_style=True)
     parts, styles = _read_parts(docx, shown)  # a .doc/.odt/.rtf (read_document converts it) is converted here too
     report = Report()
     facts = StyleFacts(name=name, source=docx.name, issuer=list(imported.order.issuer) if imported.order else [])
