@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from ..diagnostics import Pos, Report
+from ..lazyre import LazyPattern
 from .cells import abbreviation
 from .imported import Imported, PartyOut, PersonOut, _Reader
 from .text import _key, _short, slug
@@ -173,7 +174,7 @@ def party_id(name: str) -> str:
     return out or "party"
 
 
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID = LazyPattern(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def _initials_key(initials: str) -> str:

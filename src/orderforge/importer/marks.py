@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from ..dates import find_date, find_date_end
+from ..lazyre import LazyPattern
 from ..slotted import Slotted
 from .imported import ApprovalOut, Line, OrderOut, _Reader
 from .order import _APPENDIX, _STAMP, cut_at_number_sign, parse_number_sign
@@ -65,7 +66,7 @@ def _find_marks(lines: list[Line], start: int) -> list[_Mark]:
     return marks
 
 
-_MARK_GOES_ON = re.compile(r"^(к\s+(приказу|распоряжению|постановлению)\b|от\b|№)", re.I)
+_MARK_GOES_ON = LazyPattern(r"^(к\s+(приказу|распоряжению|постановлению)\b|от\b|№)", re.I)
 
 
 def _mark_lines(lines: list[Line], i: int) -> tuple[list[int], str, int]:

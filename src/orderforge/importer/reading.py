@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from ..docxtext import Block, Table
+from ..lazyre import LazyPattern
 from .cells import _person, resolve_cells
 from .directory import Registry, _report_directory
 from .docfile import Numbering
@@ -137,8 +138,8 @@ def _passport(appendix_tables: list[tuple[int, Table]]) -> list[tuple[str, list[
     return passport
 
 
-_PERIOD_RANGE = re.compile(r"(\d{4})\s*[-–—/]\s*(\d{4})\s*(?:гг?\.?|год\w*)?\s*(учебн\w*\s+год\w*)?", re.I)
-_PERIOD_ONE = re.compile(r"\bна\s+(\d{4})\s*(?:(?:учебный\s+)?год|г\.)", re.I)
+_PERIOD_RANGE = LazyPattern(r"(\d{4})\s*[-–—/]\s*(\d{4})\s*(?:гг?\.?|год\w*)?\s*(учебн\w*\s+год\w*)?", re.I)
+_PERIOD_ONE = LazyPattern(r"\bна\s+(\d{4})\s*(?:(?:учебный\s+)?год|г\.)", re.I)
 
 
 def _period(imported: Imported, reader: _Reader) -> None:

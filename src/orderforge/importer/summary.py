@@ -8,11 +8,11 @@ written plan); a refusal (UserError) as JSON too.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, UserError
+from ..lazyre import LazyPattern
 from ..slotted import Slotted
 from .imported import Imported
 
@@ -131,8 +131,8 @@ class ImportResult(Slotted):
         return out
 
 
-_ROW_LABEL = re.compile(r"^(таблица \d+, строка \d+|строка \d+|между частями таблицы)(?=:)")
-_ORDER_KEY = re.compile(r"order: (\w+):")
+_ROW_LABEL = LazyPattern(r"^(таблица \d+, строка \d+|строка \d+|между частями таблицы)(?=:)")
+_ORDER_KEY = LazyPattern(r"order: (\w+):")
 
 
 def _plan_lines(plan: Path) -> list[str]:

@@ -26,6 +26,7 @@ import re
 from datetime import date
 from typing import Any
 
+from ..lazyre import LazyPattern
 from ..yamlrt import WIDTH
 
 TYPE_CHECKING = False
@@ -36,8 +37,8 @@ INDENT = 2
 #: Text that is plain in any YAML without asking ruamel (most of a plan: it starts with a letter or «,
 #: has no «:», «#», control or line-separator characters and no space at the end). Anything else
 #: goes through fmt's full analysis; tests/test_import_reading.py checks both agree.
-_PLAIN_BLOCK = re.compile(r"[A-Za-zА-Яа-яЁё«][^\x00-\x1f\x7f-\x9f#:\u2028\u2029\ufeff\ud800-\udfff]*(?<! )")
-_PLAIN_FLOW = re.compile(r"[A-Za-zА-Яа-яЁё«][^\x00-\x1f\x7f-\x9f#:,\[\]{}\u2028\u2029\ufeff\ud800-\udfff]*(?<! )")
+_PLAIN_BLOCK = LazyPattern(r"[A-Za-zА-Яа-яЁё«][^\x00-\x1f\x7f-\x9f#:\u2028\u2029\ufeff\ud800-\udfff]*(?<! )")
+_PLAIN_FLOW = LazyPattern(r"[A-Za-zА-Яа-яЁё«][^\x00-\x1f\x7f-\x9f#:,\[\]{}\u2028\u2029\ufeff\ud800-\udfff]*(?<! )")
 #: Words YAML 1.1 or 1.2 reads as booleans or null when plain.
 _TYPED_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 #: Text starting with a digit that is plain in any YAML unless a resolver reads it as a number or a date
@@ -45,8 +46,8 @@ _TYPED_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 #: character outside these, no space at the end. fmt's analysis gives such text plain, or '…' when
 #: :func:`typed`; deciding it here spares importing that analysis (yamlscalars) for a plan that needs
 #: nothing else from it. tests/test_import_reading.py checks both agree.
-_DIGIT_BLOCK = re.compile(r"[0-9][0-9A-Za-zА-Яа-яЁё .,()«»/_+\u2013\u2014-]*(?<! )")
-_DIGIT_FLOW = re.compile(r"[0-9][0-9A-Za-zА-Яа-яЁё .()«»/_+\u2013\u2014-]*(?<! )")
+_DIGIT_BLOCK = LazyPattern(r"[0-9][0-9A-Za-zА-Яа-яЁё .,()«»/_+\u2013\u2014-]*(?<! )")
+_DIGIT_FLOW = LazyPattern(r"[0-9][0-9A-Za-zА-Яа-яЁё .()«»/_+\u2013\u2014-]*(?<! )")
 
 #: ruamel.yaml's implicit resolvers (resolver.py, 0.18/0.19), YAML 1.2 and 1.1 together, by the first
 #: character each is tried for, as ``VersionedResolver.resolve`` picks them: a plain value one of them
@@ -101,11 +102,13 @@ def typed(value: str) -> bool:
     Compiled on first use, per first character: most plans ask only about a year or two."""
     if not value:
         return True  # the null resolver's empty alternative
+    if value.isascii() and value.isdigit():
+        return True  # YAML 1.2's int, «[-+]?[0-9_]+»: a year, without compiling a pattern
     first = value[0]
     found = _RESOLVERS.get(first)
     if found is None:
         sources = [source for source, firsts in _RESOLVER_SOURCES if first in firsts]
-        found = _RESOLVERS[first] = [re.compile(s, re.X) for s in sources]
+        found = _RESOLVERS[first] = [LazyPattern(s, re.X) for s in sources]
     return any(pattern.match(value) for pattern in found)
 
 

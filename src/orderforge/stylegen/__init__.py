@@ -20,7 +20,6 @@ from __future__ import annotations
 import copy
 import io
 import os
-import re
 import shutil
 import tempfile
 import zipfile
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Pos, Report, UserError
+from ..lazyre import LazyPattern
 from ..slotted import Slotted
 from .ooxml import (
     Element,
@@ -43,7 +43,7 @@ from .order import OrderFacts, OrderPart, generic_order
 from .plan import SAMPLE_ROWS, AppendixPart, find_plan_table
 from .styleyaml import StyleFacts, capitalised, responsible_facts, style_yaml
 
-NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
+NAME = LazyPattern(r"^[a-z0-9][a-z0-9-]{0,59}$")
 
 
 class Derived(Slotted):
@@ -204,7 +204,7 @@ def _parse(blob: bytes, shown: str, part: str = "word/document.xml") -> Element:
     return parse_xml(blob, shown, part)
 
 
-_RENDERED_PART = re.compile(r"^word/(header|footer|footnotes|endnotes)\d*\.xml$")
+_RENDERED_PART = LazyPattern(r"^word/(header|footer|footnotes|endnotes)\d*\.xml$")
 
 
 def _escaped_part(name: str, blob: bytes, shown: str) -> bytes:

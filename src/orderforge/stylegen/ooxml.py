@@ -12,6 +12,8 @@ import copy
 import re
 from typing import Any
 
+from ..lazyre import LazyPattern
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -263,7 +265,7 @@ def effective_jc(p: Element, styles: dict[str, str]) -> str:
     return styles.get(style.get(q("val"), ""), "") if style is not None else ""
 
 
-_BRACE = re.compile(r"[{}]")
+_BRACE = LazyPattern(r"[{}]")
 
 
 def escape_braces(root: Element) -> int:

@@ -25,6 +25,7 @@ import re
 from ..dates import MONTHS_GENITIVE
 from ..importer.order import _KIND_LINE, _NUMBER_SIGN, _OPERATIVE, _PLACE, _TITLE_START
 from ..importer.text import _key, clean
+from ..lazyre import LazyPattern
 from ..slotted import Slotted
 from .ooxml import (
     Element,
@@ -42,7 +43,7 @@ from .ooxml import (
     text_run,
 )
 
-DATE = re.compile(
+DATE = LazyPattern(
     r"(?:\bот\s+)?[«\"“„]?\s*(?P<d>\d{1,2})\s*[»\"”]?(?P<s1>\s*[./]?\s*)(?P<m>\d{1,2}|[а-яё]+)"
     r"(?P<s2>\s*[./]?\s*)(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*(?:года|г\.?)(?![а-яё]))?", re.I)
 

@@ -7,14 +7,14 @@ word or a format such as «от «{dd}» {mm} {yyyy} г.» is never misread by Y
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
+from ..lazyre import LazyPattern
 from ..slotted import Slotted
 from .order import OrderFacts
 from .plan import PlanFacts
 
-_SPACED = re.compile(r"^(?:\S ){2,}\S:?$")
+_SPACED = LazyPattern(r"^(?:\S ){2,}\S:?$")
 
 
 class StyleFacts(Slotted):
