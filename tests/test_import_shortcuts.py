@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orderforge import stylegen
 
@@ -83,3 +85,48 @@ def test_the_style_reading_skips_only_what_the_style_does_not_use(name: str, tmp
     full = reading.read_plan
     monkeypatch.setattr(reading, "read_plan", lambda *a, for_style=False: full(*a))
     assert fast == _derived(docx)
+
+
+# -- the plan's values decided without fmt's analysis or ruamel's resolvers (importer/yamltext.py)
+
+_VALUES = [
+    "Управление образования", "yes", "No", "null", "«Школа»", "Срок: март", "a #b", "конец ", "ЦОРП", "2026", "1.1.",
+    "- пункт", "'кавычки'", "Y", "A\x85b", "2026-2027", "2026-02-11", "01.03.2026", "1e5", "1_000", "0x1F", "0o17",
+    "017", "08", "1.5", "1:30", "190:20:30", "2026 г.", "2026 ", "1, 2", "3 (три)", "10 000", "2026–2027 учебный год",
+    "1.", "0b101", "12e", "2001-12-14 21:59:43", "1 000 000", "9.", "07.2026", "+1", ".5", "2026—2027",
+]
+
+
+@pytest.mark.parametrize("text", _VALUES)
+def test_values_are_written_as_fmt_writes_them(text: str) -> None:
+    """The writer's one-line form of a value (plain or '…') is fmt's, and the restated resolvers say what
+    ruamel's say, for values a plan holds (years, numbers, dates) and for YAML's typed words."""
+    from orderforge.importer.yamltext import _Writer, typed
+    from orderforge.yamlscalars import Scalars
+
+    assert typed(text) == Scalars().typed(text)
+    for flow in (False, True):
+        assert _Writer().inline(text, flow) == Scalars().inline(text, False, flow=flow)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789._-+:eEoxbT tZ,аг.()«»/–", min_size=1, max_size=14))
+def test_digit_values_are_written_as_fmt_writes_them(text: str) -> None:
+    """Text starting with a digit is decided without fmt's analysis (yamlscalars) and without ruamel's
+    resolvers: the answer must be fmt's for every such text."""
+    from orderforge.importer.yamltext import _Writer, typed
+    from orderforge.yamlscalars import Scalars
+
+    assert typed(text) == Scalars().typed(text)
+    for flow in (False, True):
+        assert _Writer().inline(text, flow) == Scalars().inline(text, False, flow=flow)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=12), st.sampled_from(["yes", "No", "ON", "off", "~", "null", "NULL", "<<", "=", "!",
+                                                         "&", "*", ".inf", "-.Inf", ".NaN", ".5", "+.5e+3", "y"])))
+def test_the_restated_resolvers_agree_with_ruamel(text: str) -> None:
+    from orderforge.importer.yamltext import typed
+    from orderforge.yamlscalars import Scalars
+
+    assert typed(text) == Scalars().typed(text)
