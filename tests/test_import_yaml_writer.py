@@ -24,6 +24,8 @@ from orderforge.importer.imported import (
     Imported,
     Number,
     OrderOut,
+    PartyOut,
+    PersonOut,
     PointOut,
     SectionOut,
 )
@@ -122,3 +124,69 @@ def _imported(draw: st.DrawFn) -> Imported:
 @given(_imported())
 def test_generated_plans_are_written_as_before(imported: Imported) -> None:
     _same(imported)
+
+
+# -- the directory: a new one written without ruamel is ruamel's text
+
+
+def _directory_cases(imported: Imported) -> None:
+    """The direct writer's text (when it takes the entries) is the round trip's, byte for byte."""
+    from orderforge.importer import directory
+
+    made = directory._new_directory(imported, "a #b: c.docx")
+    if made is not None:
+        assert made == directory.round_trip_directory(None, imported, "a #b: c.docx")[0]
+        assert directory.directory_yaml(None, imported, "a #b: c.docx") == \
+            directory.round_trip_directory(None, imported, "a #b: c.docx")
+
+
+#: Mostly what documents hold (names, codes, positions: plain text of any length), some of it hostile.
+_PLAIN = st.from_regex(r"[А-ЯA-Z«][а-яёa-z0-9«»]{0,10}(?: [а-яёa-zА-Я0-9«».,()№-]{1,14}){0,9}", fullmatch=True)
+_VALUE = st.one_of(_PLAIN, _PLAIN, _PLAIN, _WORDS, _TEXT)
+_CODE = st.one_of(_WORDS, st.from_regex(r"[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё0-9-]{0,12}", fullmatch=True), _TEXT)
+_PARTY = st.builds(PartyOut, code=st.one_of(_CODE, _PLAIN), name=st.one_of(_VALUE, st.just("Управление " * 9)),
+                   invented=st.booleans(), name_known=st.booleans())
+_PERSON = st.builds(PersonOut, id=_CODE, surname=_VALUE, initials=st.one_of(st.just(""), st.just("И.И."), _VALUE),
+                    name=st.one_of(st.just(""), _VALUE), patronymic=st.one_of(st.just(""), _VALUE), position=_VALUE,
+                    signature_position=st.one_of(st.just([]), st.lists(_VALUE, max_size=2)))
+
+
+_ID = st.from_regex(r"[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё0-9-]{0,12}", fullmatch=True)
+_PLAIN_PARTY = st.builds(PartyOut, code=_ID, name=_PLAIN, invented=st.booleans(), name_known=st.booleans())
+_PLAIN_PERSON = st.builds(PersonOut, id=_ID, surname=_PLAIN, initials=st.sampled_from(["", "И.И.", "А. Б."]),
+                          name=st.one_of(st.just(""), _PLAIN), patronymic=st.one_of(st.just(""), _PLAIN),
+                          position=_PLAIN, signature_position=st.just([]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(_PARTY, max_size=4), st.lists(_PLAIN_PARTY, max_size=6)),
+       st.one_of(st.lists(_PERSON, max_size=3), st.lists(_PLAIN_PERSON, max_size=4)))
+def test_new_directories_are_written_as_ruamel_writes_them(parties: list[PartyOut], people: list[PersonOut]) -> None:
+    imported = Imported("x.docx", None, ["План"], "", [], [], [], {p.code: p for p in parties},
+                        {p.id: p for p in people}, Report())
+    _directory_cases(imported)
+
+
+def test_the_direct_directory_writer_takes_plain_entries() -> None:
+    """Not a test that cannot fail: ordinary entries are written directly (and equal ruamel's text)."""
+    from orderforge.importer import directory
+
+    imported = Imported("x.docx", None, ["План"], "", [], [], [],
+                        {"КлО": PartyOut("КлО", "Комитет образования"), "uo": PartyOut("uo", "Управление")},
+                        {"ivanova": PersonOut("ivanova", "Иванова", "И.И.", position="директор")}, Report())
+    made = directory._new_directory(imported, "План.docx")
+    assert made is not None and "# идентификатор для плана" in made
+    assert made == directory.round_trip_directory(None, imported, "План.docx")[0]
+
+
+@pytest.mark.parametrize("make_case", CASES, ids=[c.__name__ for c in CASES])
+def test_corpus_directories_are_written_without_ruamel(make_case: object, empty_workspace: Path) -> None:
+    """The corpus documents' directories: the direct writer takes most of them, and writes ruamel's text."""
+    (empty_workspace / "docs").mkdir()
+    docx, _ = make(make_case, empty_workspace / "docs")
+    result = import_docx(docx, Path("plans/x.yaml"), style=None)
+    _directory_cases(result.imported)
+    from orderforge.importer import directory
+
+    assert directory.round_trip_directory(None, result.imported, docx.name)[0] == \
+        (empty_workspace / "plans" / "x.directory.yaml").read_text(encoding="utf-8")

@@ -12,9 +12,10 @@ is registered in the directory being built (:class:`~.directory.Registry`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
+from ..lazyre import LazyPattern
+from ..slotted import Slotted
 from .imported import ActivityOut, _Reader
 from .tables import Row
 from .text import _key
@@ -36,7 +37,7 @@ def abbreviation(name: str) -> str:
     return code or "ОРГ"
 
 
-_CODE = re.compile(r"^[A-ZА-ЯЁ0-9][A-Za-zА-Яа-яЁё0-9]*(?:-[A-Za-zА-Яа-яЁё0-9]+)?$")
+_CODE = LazyPattern(r"^[A-ZА-ЯЁ0-9][A-Za-zА-Яа-яЁё0-9]*(?:-[A-Za-zА-Яа-яЁё0-9]+)?$")
 
 
 def _is_code(token: str) -> bool:
@@ -49,13 +50,13 @@ def _is_code(token: str) -> bool:
 
 _INITIALS = r"[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.?)?"
 _SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-_PERSON_SI = re.compile(rf"^(?P<s>{_SURNAME})\s+(?P<i>{_INITIALS})$")
-_PERSON_IS = re.compile(rf"^(?P<i>{_INITIALS})\s?(?P<s>{_SURNAME})$")
-_PERSON_FULL = re.compile(
+_PERSON_SI = LazyPattern(rf"^(?P<s>{_SURNAME})\s+(?P<i>{_INITIALS})$")
+_PERSON_IS = LazyPattern(rf"^(?P<i>{_INITIALS})\s?(?P<s>{_SURNAME})$")
+_PERSON_FULL = LazyPattern(
     rf"^(?P<s>{_SURNAME})\s+(?P<n>[А-ЯЁ][а-яё]+)\s+(?P<p>[А-ЯЁ][а-яё]+(?:вна|чна|ична|вич|ич|оглы|кызы))$"
 )
-_PERSON_LEAD = re.compile(rf"^(?P<s>{_SURNAME})\s+(?P<i>[А-ЯЁ]\.\s?[А-ЯЁ]\.)\s*[-–—]?\s*(?P<rest>.+)$")
-_PERSON_TAIL = re.compile(rf"^(?P<rest>.+?)\s*[-–—]?\s+(?P<s>{_SURNAME})\s+(?P<i>[А-ЯЁ]\.\s?[А-ЯЁ]\.)$")
+_PERSON_LEAD = LazyPattern(rf"^(?P<s>{_SURNAME})\s+(?P<i>[А-ЯЁ]\.\s?[А-ЯЁ]\.)\s*[-–—]?\s*(?P<rest>.+)$")
+_PERSON_TAIL = LazyPattern(rf"^(?P<rest>.+?)\s*[-–—]?\s+(?P<s>{_SURNAME})\s+(?P<i>[А-ЯЁ]\.\s?[А-ЯЁ]\.)$")
 
 #: Plural endings of the head noun → singular («заместители» → «заместитель»).
 _PLURAL_NOUN = (("ители", "итель"), ("тели", "тель"), ("ели", "ель"), ("ники", "ник"), ("исты", "ист"),
@@ -154,17 +155,22 @@ def singular_position(text: str) -> tuple[str, bool]:
     return " ".join(out), out != words
 
 
-@dataclass
-class Found:
+class Found(Slotted):
     """One responsible found in a cell, before it is registered."""
 
+    __slots__ = ("kind", "value", "surname", "initials", "name", "patronymic", "position")
     kind: str  # "person" | "code" | "name"
-    value: str = ""
-    surname: str = ""
-    initials: str = ""
-    name: str = ""
-    patronymic: str = ""
-    position: str = ""
+    value: str
+    surname: str
+    initials: str
+    name: str
+    patronymic: str
+    position: str
+
+    def __init__(self, kind: str, value: str = "", surname: str = "", initials: str = "", name: str = "",
+                 patronymic: str = "", position: str = "") -> None:
+        self.kind, self.value, self.surname, self.initials = kind, value, surname, initials
+        self.name, self.patronymic, self.position = name, patronymic, position
 
 
 def _split_segments(line: str) -> list[str]:
@@ -372,7 +378,7 @@ class _ResponsibleParser:
         return True
 
 
-_PARENTHESISED = re.compile(r"^(?P<out>[^()]+?)\s*\((?P<in>[^()]+)\)$")
+_PARENTHESISED = LazyPattern(r"^(?P<out>[^()]+?)\s*\((?P<in>[^()]+)\)$")
 
 
 def _genitive_word(word: str) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from ..diagnostics import Pos, Report
+from ..lazyre import LazyPattern
 from .cells import abbreviation
 from .imported import Imported, PartyOut, PersonOut, _Reader
 from .text import _key, _short, slug
@@ -173,7 +174,7 @@ def party_id(name: str) -> str:
     return out or "party"
 
 
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID = LazyPattern(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def _initials_key(initials: str) -> str:
@@ -215,22 +216,79 @@ def _text(lines: list[str]) -> Any:
 
 
 def directory_yaml(existing_text: str | None, imported: Imported, docx_name: str) -> tuple[str, list[str], list[str]]:
-    """The directory file: the existing one with new entries appended (nothing changed), or a new one."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: F401
+    """The directory file: the existing one with new entries appended (nothing changed), or a new one.
+
+    A new one of plain one-line values is written directly (:func:`_new_directory`), without ruamel;
+    an existing file is merged through ruamel's round trip, which keeps the clerk's text as it was."""
+    if not (existing_text and existing_text.strip()):
+        made = _new_directory(imported, docx_name)
+        if made is not None:
+            return made, list(imported.parties), list(imported.people)
+    return round_trip_directory(existing_text, imported, docx_name)
+
+
+def round_trip_directory(existing_text: str | None, imported: Imported, docx_name: str
+                         ) -> tuple[str, list[str], list[str]]:
+    """:func:`directory_yaml` through ruamel's round trip: the existing file's text kept, new entries appended."""
+    from ruamel.yaml.comments import CommentedMap
 
     yaml = _yaml()
     yaml.preserve_quotes = True
     root = yaml.load(existing_text) if existing_text and existing_text.strip() else None
     if root is None:
         root = CommentedMap()
-        root.yaml_set_start_comment(
-            f"Справочник ответственных, собранный командой orderforge import из «{docx_name}».\n"
-            "Коды и наименования — как в документе; проверьте записи с пометкой TODO.")
+        root.yaml_set_start_comment(_start_comment(docx_name))
     added_parties = _append_new(root, "parties", imported.parties, _party_entry)
     added_people = _append_new(root, "people", imported.people, _person_entry)
     buffer = io.StringIO()
     yaml.dump(root, buffer)
     return buffer.getvalue(), added_parties, added_people
+
+
+def _start_comment(docx_name: str) -> str:
+    return (f"Справочник ответственных, собранный командой orderforge import из «{docx_name}».\n"
+            "Коды и наименования — как в документе; проверьте записи с пометкой TODO.")
+
+
+def _new_directory(imported: Imported, docx_name: str) -> str | None:
+    """A new directory's text, as ruamel's dump of the same entries gives it, written by :mod:`.yamltext`
+    (importing ruamel and building its tree was a tenth of a 1,000-row import).
+
+    None — ruamel writes it then — when a key or value is not plain text on one line of the width (ruamel
+    wraps a long plain value over lines, fmt's writer folds it) or a signature needs a block of its own;
+    tests/test_import_yaml_writer.py checks that the text is ruamel's, byte for byte."""
+    from .yamltext import Map, dump, plain_line
+
+    root = Map()
+    if imported.parties:
+        parties = root["parties"] = Map()
+        for code, party in imported.parties.items():
+            entry = parties[code] = Map([("name", party.name)])
+            comment = _party_comment(code, party)
+            if comment:
+                entry.comment_eol("name", comment)
+    if imported.people:
+        people = root["people"] = Map()
+        for pid, person in imported.people.items():
+            if _own_signature(person):
+                return None
+            people[pid] = Map((key, getattr(person, key)) for key in ("surname", "name", "patronymic", "initials",
+                                                                      "position") if key == "surname" or
+                              getattr(person, key))
+    for indent, key, value in _entries(root):
+        if not plain_line(key, indent) or value is not None and not plain_line(value, indent + len(key) + 2):
+            return None
+    return dump(root, _start_comment(docx_name)) if root else None
+
+
+def _entries(root: Any) -> Any:
+    """(indentation, key, scalar value or None) of every entry of the directory tree."""
+    for section, entries in root.items():
+        yield 0, section, None
+        for ident, entry in entries.items():
+            yield 2, ident, None
+            for key, value in entry.items():
+                yield 4, key, value
 
 
 def _append_new(root: Any, key: str, entries: Mapping[str, _Entry], make: Callable[[str, _Entry], Any]) -> list[str]:

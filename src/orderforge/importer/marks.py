@@ -8,25 +8,33 @@ against the order's date and number (IM134).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from ..dates import find_date, find_date_end
+from ..lazyre import LazyPattern
+from ..slotted import Slotted
 from .imported import ApprovalOut, Line, OrderOut, _Reader
 from .order import _APPENDIX, _STAMP, cut_at_number_sign, parse_number_sign
 from .text import _short, clean
 
+_Date = date  # the field named «date» hides the type inside the class
 
-@dataclass
-class _Mark:
+
+class _Mark(Slotted):
     """An appendix mark or approval stamp: its lines and what they say."""
 
+    __slots__ = ("kind", "lines", "genitive", "date", "number", "text")
     kind: str  # "appendix" | "stamp"
     lines: list[int]
     genitive: str
-    date: date | None
+    date: _Date | None
     number: str
     text: str
+
+    def __init__(self, kind: str, lines: list[int], genitive: str, date: _Date | None, number: str,
+                 text: str) -> None:
+        self.kind, self.lines, self.genitive, self.date, self.number, self.text = \
+            kind, lines, genitive, date, number, text
 
 
 def _find_marks(lines: list[Line], start: int) -> list[_Mark]:
@@ -58,7 +66,7 @@ def _find_marks(lines: list[Line], start: int) -> list[_Mark]:
     return marks
 
 
-_MARK_GOES_ON = re.compile(r"^(к\s+(приказу|распоряжению|постановлению)\b|от\b|№)", re.I)
+_MARK_GOES_ON = LazyPattern(r"^(к\s+(приказу|распоряжению|постановлению)\b|от\b|№)", re.I)
 
 
 def _mark_lines(lines: list[Line], i: int) -> tuple[list[int], str, int]:

@@ -14,31 +14,32 @@ import re
 
 from ..dates import find_date
 from ..docxtext import Paragraph, Table
+from ..lazyre import LazyPattern
 from .cells import _SURNAME
 from .docfile import _with_marker
 from .imported import Line, OrderOut, PointOut, _Reader
 from .tables import _grid
 from .text import _key, _short, _text_lines, clean
 
-_NUMBER_SIGN = re.compile(r"№\s*([^\s,;]+(?:\s*-\s*[^\s,;]+)*)")
-_PLACE = re.compile(r"^(г\.|город|гор\.|пос\.|посёлок|поселок|п\.|с\.|пгт\.?|ст\.|д\.)\s*[А-ЯЁ]")
-_TITLE_START = re.compile(r"^(Об?|О)\s+\S")
+_NUMBER_SIGN = LazyPattern(r"№\s*([^\s,;]+(?:\s*-\s*[^\s,;]+)*)")
+_PLACE = LazyPattern(r"^(г\.|город|гор\.|пос\.|посёлок|поселок|п\.|с\.|пгт\.?|ст\.|д\.)\s*[А-ЯЁ]")
+_TITLE_START = LazyPattern(r"^(Об?|О)\s+\S")
 _PREAMBLE_WORDS = {
     "В", "Во", "На", "С", "Со", "Руководствуясь", "Согласно", "Для", "По", "Рассмотрев", "Учитывая",
     "Принимая", "Заслушав", "Исходя", "Основываясь", "Следуя", "Как", "Во исполнение",
 }
 _OPERATIVE_WORDS = ("приказываю", "обязываю", "постановляю", "распоряжаюсь", "предлагаю", "решил", "решила")
-_OPERATIVE = re.compile(
+_OPERATIVE = LazyPattern(
     r"(?:^|(?<=\s)|(?<=[.,;»)]))(" + "|".join(r"\s*".join(w) for w in _OPERATIVE_WORDS) + r")\s*:?\s*$", re.I)
 _KINDS = {"ПРИКАЗ": "приказ", "РАСПОРЯЖЕНИЕ": "распоряжение"}
-_KIND_LINE = re.compile(r"^\s*(" + "|".join(r"\s*".join(k) for k in _KINDS) + r")(?![А-ЯЁа-яё])\s*(.*)$")
-_OTHER_KINDS = re.compile(r"^\s*(" + "|".join(r"\s*".join(k) for k in ("ПОСТАНОВЛЕНИЕ", "РЕШЕНИЕ")) + r")\s*$")
-_POINT = re.compile(r"^(\d{1,2})\.\s*(?!\d)(.*)$")
-_SUB_NUM = re.compile(r"^(?:\d{1,2}\)|[а-яa-z]\)|\d{1,2}\.\d{1,2}\.?)\s*(.*)$")
-_SUB_DASH = re.compile(r"^[-–—•▪●·]\s*(.*)$")
-_APPENDIX = re.compile(r"^приложение\b", re.I)
-_STAMP = re.compile(r"^(УТВЕРЖД(?:[ЕЁ]Н|ЕНА|ЕНО|ЕНЫ|АЮ)|Утвержд(?:[её]н|ена|ено|ены))\b")
-_ACQUAINTED = re.compile(r"^(с приказом|с распоряжением)\s+ознакомлен", re.I)
+_KIND_LINE = LazyPattern(r"^\s*(" + "|".join(r"\s*".join(k) for k in _KINDS) + r")(?![А-ЯЁа-яё])\s*(.*)$")
+_OTHER_KINDS = LazyPattern(r"^\s*(" + "|".join(r"\s*".join(k) for k in ("ПОСТАНОВЛЕНИЕ", "РЕШЕНИЕ")) + r")\s*$")
+_POINT = LazyPattern(r"^(\d{1,2})\.\s*(?!\d)(.*)$")
+_SUB_NUM = LazyPattern(r"^(?:\d{1,2}\)|[а-яa-z]\)|\d{1,2}\.\d{1,2}\.?)\s*(.*)$")
+_SUB_DASH = LazyPattern(r"^[-–—•▪●·]\s*(.*)$")
+_APPENDIX = LazyPattern(r"^приложение\b", re.I)
+_STAMP = LazyPattern(r"^(УТВЕРЖД(?:[ЕЁ]Н|ЕНА|ЕНО|ЕНЫ|АЮ)|Утвержд(?:[её]н|ена|ено|ены))\b")
+_ACQUAINTED = LazyPattern(r"^(с приказом|с распоряжением)\s+ознакомлен", re.I)
 
 
 def parse_number_sign(text: str) -> str:

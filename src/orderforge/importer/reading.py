@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from ..docxtext import Block, Table
+from ..lazyre import LazyPattern
 from .cells import _person, resolve_cells
 from .directory import Registry, _report_directory
 from .docfile import Numbering
@@ -26,11 +27,14 @@ from .text import _lines
 
 
 def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Registry, style: Any,
-              table: PlanTable | None = None) -> Imported:
+              table: PlanTable | None = None, *, for_style: bool = False) -> Imported:
     """Read the plan (and the order around it) from the blocks of a document.
 
     ``table`` carries the plan table between readings of the same blocks (with another style or
     registry): the table is then read, and its responsible cells parsed, only the first time.
+    ``for_style``: the reading a style is made from (:func:`orderforge.stylegen.derive_style`), whose
+    warnings nobody sees: the plan's period and the report on the directory, which only warn, are left
+    to the reading of the plan itself (tests/test_import_shortcuts.py: the same style either way).
     """
     table = table if table is not None else PlanTable()
     reader = _Reader(blocks, numbering, name, registry, style)
@@ -60,8 +64,9 @@ def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Re
         imported.title_todo = "заголовок плана не найден в документе"
         reader.warn("IM130", "заголовок плана (строки над таблицей) не найден; в плане оставлено TODO",
                     "впишите plan: title: вручную")
-    _period(imported, reader)
-    _report_directory(imported, reader)
+    if not for_style:
+        _period(imported, reader)
+        _report_directory(imported, reader)
     imported.info.extend(reader.info)
     return imported
 
@@ -133,8 +138,8 @@ def _passport(appendix_tables: list[tuple[int, Table]]) -> list[tuple[str, list[
     return passport
 
 
-_PERIOD_RANGE = re.compile(r"(\d{4})\s*[-–—/]\s*(\d{4})\s*(?:гг?\.?|год\w*)?\s*(учебн\w*\s+год\w*)?", re.I)
-_PERIOD_ONE = re.compile(r"\bна\s+(\d{4})\s*(?:(?:учебный\s+)?год|г\.)", re.I)
+_PERIOD_RANGE = LazyPattern(r"(\d{4})\s*[-–—/]\s*(\d{4})\s*(?:гг?\.?|год\w*)?\s*(учебн\w*\s+год\w*)?", re.I)
+_PERIOD_ONE = LazyPattern(r"\bна\s+(\d{4})\s*(?:(?:учебный\s+)?год|г\.)", re.I)
 
 
 def _period(imported: Imported, reader: _Reader) -> None:

@@ -8,17 +8,20 @@ written plan); a refusal (UserError) as JSON too.
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, UserError
+from ..lazyre import LazyPattern
+from ..slotted import Slotted
 from .imported import Imported
 
 
-@dataclass
-class ImportResult:
+class ImportResult(Slotted):
+    """What one import did (a Slotted class, not a dataclass: built at every import's start-up)."""
+
+    __slots__ = ("source", "plan", "directory", "directory_existed", "imported", "added_parties", "added_people",
+                 "validation", "written", "style_folder")
     source: str
     plan: Path
     directory: Path
@@ -27,8 +30,15 @@ class ImportResult:
     added_parties: list[str]
     added_people: list[str]
     validation: list[Diagnostic]
-    written: bool = True
-    style_folder: Path | None = None  # the style made from the document (import without --style)
+    written: bool
+    style_folder: Path | None  # the style made from the document (import without --style)
+
+    def __init__(self, source: str, plan: Path, directory: Path, directory_existed: bool, imported: Imported,
+                 added_parties: list[str], added_people: list[str], validation: list[Diagnostic],
+                 written: bool = True, style_folder: Path | None = None) -> None:
+        self.source, self.plan, self.directory, self.directory_existed = source, plan, directory, directory_existed
+        self.imported, self.added_parties, self.added_people = imported, added_parties, added_people
+        self.validation, self.written, self.style_folder = validation, written, style_folder
 
     @property
     def warnings(self) -> list[Diagnostic]:
@@ -121,8 +131,8 @@ class ImportResult:
         return out
 
 
-_ROW_LABEL = re.compile(r"^(таблица \d+, строка \d+|строка \d+|между частями таблицы)(?=:)")
-_ORDER_KEY = re.compile(r"order: (\w+):")
+_ROW_LABEL = LazyPattern(r"^(таблица \d+, строка \d+|строка \d+|между частями таблицы)(?=:)")
+_ORDER_KEY = LazyPattern(r"order: (\w+):")
 
 
 def _plan_lines(plan: Path) -> list[str]:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..diagnostics import UserError
 from ..docxtext import Cell, Paragraph, Table
+from ..lazyre import LazyPattern
 from .docfile import _with_marker
 from .imported import Number, _Reader
 from .text import _key, _lines, clean
@@ -132,9 +133,9 @@ class Row:
         return roles
 
 
-_NUM_CELL = re.compile(r"^((?:\d{1,3}\.)*\d{1,3})(\.?)$")
-_NUM_LEAD = re.compile(r"^(?:раздел\s+)?((?:\d{1,2}\.)*\d{1,2})(\.?)\s*(?=[«\"(A-ZА-ЯЁa-zа-яё])(.+)$", re.I)
-_ROMAN_LEAD = re.compile(r"^((?:X{0,2})(?:IX|IV|V?I{0,3}))\.\s+(?=[«\"A-ZА-ЯЁ])(.+)$")
+_NUM_CELL = LazyPattern(r"^((?:\d{1,3}\.)*\d{1,3})(\.?)$")
+_NUM_LEAD = LazyPattern(r"^(?:раздел\s+)?((?:\d{1,2}\.)*\d{1,2})(\.?)\s*(?=[«\"(A-ZА-ЯЁa-zа-яё])(.+)$", re.I)
+_ROMAN_LEAD = LazyPattern(r"^((?:X{0,2})(?:IX|IV|V?I{0,3}))\.\s+(?=[«\"A-ZА-ЯЁ])(.+)$")
 _ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
@@ -390,7 +391,7 @@ def _place_cell(row: Row, header: Header, col: int, cell: Cell, lines: list[str]
         target.setdefault(role, []).extend(lines)
 
 
-_ROW_LABEL = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+_ROW_LABEL = LazyPattern(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 
 
 def _cell_lines(cell: Cell, text_column: bool) -> tuple[list[str], str]:
@@ -409,7 +410,7 @@ def _cell_lines(cell: Cell, text_column: bool) -> tuple[list[str], str]:
     return lines, row_label
 
 
-_JOINS_ON = re.compile(r"(?:[,;:–—-]|\b(?:до|в|во|с|со|по|на|течение|и|или|не|позднее))$", re.I)
+_JOINS_ON = LazyPattern(r"(?:[,;:–—-]|\b(?:до|в|во|с|со|по|на|течение|и|или|не|позднее))$", re.I)
 
 
 def join_deadline_lines(lines: list[str]) -> str:

@@ -10,16 +10,17 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..lazyre import LazyPattern
 from ..typography import shorten
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u00ad\ufeff\u2060"), None)
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROL = LazyPattern("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_SPACES = LazyPattern(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 #: Any character :func:`clean` would change (invisible, control, no-break hyphen, a space other than
 #: U+0020) or two spaces in a row. Most cell text has none, and then cleaning is only ``strip``.
-_UNCLEAN = re.compile("[\u200b\u200c\u200d\u00ad\ufeff\u2060\u2011\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff"
+_UNCLEAN = LazyPattern("[\u200b\u200c\u200d\u00ad\ufeff\u2060\u2011\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff"
                       "\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
 
 

@@ -26,17 +26,90 @@ import re
 from datetime import date
 from typing import Any
 
-from ..fmtlayout import WIDTH
-from ..yamlscalars import Scalars, double_quoted, wrap
+from ..lazyre import LazyPattern
+from ..yamlrt import WIDTH
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..yamlscalars import Scalars
 
 INDENT = 2
 #: Text that is plain in any YAML without asking ruamel (most of a plan: it starts with a letter or «,
 #: has no «:», «#», control or line-separator characters and no space at the end). Anything else
 #: goes through fmt's full analysis; tests/test_import_reading.py checks both agree.
-_PLAIN_BLOCK = re.compile(r"[A-Za-zА-Яа-яЁё«][^\x00-\x1f\x7f-\x9f#:\u2028\u2029\ufeff\ud800-\udfff]*(?<! )")
-_PLAIN_FLOW = re.compile(r"[A-Za-zА-Яа-яЁё«][^\x00-\x1f\x7f-\x9f#:,\[\]{}\u2028\u2029\ufeff\ud800-\udfff]*(?<! )")
+_PLAIN_BLOCK = LazyPattern(r"[A-Za-zА-Яа-яЁё«][^\x00-\x1f\x7f-\x9f#:\u2028\u2029\ufeff\ud800-\udfff]*(?<! )")
+_PLAIN_FLOW = LazyPattern(r"[A-Za-zА-Яа-яЁё«][^\x00-\x1f\x7f-\x9f#:,\[\]{}\u2028\u2029\ufeff\ud800-\udfff]*(?<! )")
 #: Words YAML 1.1 or 1.2 reads as booleans or null when plain.
 _TYPED_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
+#: Text starting with a digit that is plain in any YAML unless a resolver reads it as a number or a date
+#: (years, «1.1.», «01.03.2026», «2026-2027»): no «:», «#», quote, flow indicator (in a flow list) or
+#: character outside these, no space at the end. fmt's analysis gives such text plain, or '…' when
+#: :func:`typed`; deciding it here spares importing that analysis (yamlscalars) for a plan that needs
+#: nothing else from it. tests/test_import_reading.py checks both agree.
+_DIGIT_BLOCK = LazyPattern(r"[0-9][0-9A-Za-zА-Яа-яЁё .,()«»/_+\u2013\u2014-]*(?<! )")
+_DIGIT_FLOW = LazyPattern(r"[0-9][0-9A-Za-zА-Яа-яЁё .()«»/_+\u2013\u2014-]*(?<! )")
+
+#: ruamel.yaml's implicit resolvers (resolver.py, 0.18/0.19), YAML 1.2 and 1.1 together, by the first
+#: character each is tried for, as ``VersionedResolver.resolve`` picks them: a plain value one of them
+#: matches is read as a boolean, number, null, date, merge key or value by one YAML version or the other,
+#: so fmt keeps its quotes (:meth:`orderforge.yamlscalars.Scalars.typed`, which imports ruamel to ask).
+#: The patterns are ruamel's, copied as they are; tests/test_import_reading.py proves the same answers.
+_RESOLVER_SOURCES = [
+    ("^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("""^(?:y|Y|yes|Yes|YES|n|N|no|No|NO
+        |true|True|TRUE|false|False|FALSE
+        |on|On|ON|off|Off|OFF)$""", "yYnNtTfFoO"),
+    ("""^(?:
+         [-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+        |[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?
+        |[-+]?\\.(?:inf|Inf|INF)
+        |\\.(?:nan|NaN|NAN))$""", "-+0123456789."),
+    ("""^(?:
+         [-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+        |\\.[0-9_]+(?:[eE][-+][0-9]+)?
+        |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*
+        |[-+]?\\.(?:inf|Inf|INF)
+        |\\.(?:nan|NaN|NAN))$""", "-+0123456789."),
+    ("""^(?:[-+]?0b[0-1_]+
+        |[-+]?0o?[0-7_]+
+        |[-+]?[0-9_]+
+        |[-+]?0x[0-9a-fA-F_]+)$""", "-+0123456789"),
+    ("""^(?:[-+]?0b[0-1_]+
+        |[-+]?0?[0-7_]+
+        |[-+]?(?:0|[1-9][0-9_]*)
+        |[-+]?0x[0-9a-fA-F_]+
+        |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""", "-+0123456789"),
+    ("^(?:<<)$", "<"),
+    ("""^(?: ~
+        |null|Null|NULL
+        | )$""", "~nN"),
+    ("""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+        (?:[Tt]|[ \\t]+)[0-9][0-9]?
+        :[0-9][0-9] :[0-9][0-9] (?:\\.[0-9]*)?
+        (?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", "0123456789"),
+    ("^(?:=)$", "="),
+    ("^(?:!|&|\\*)$", "!&*"),
+]
+_RESOLVERS: dict[str, Any] = {}
+
+
+def typed(value: str) -> bool:
+    """Whether YAML 1.2 or 1.1 reads the plain ``value`` as anything but a string (ruamel's resolvers).
+
+    Compiled on first use, per first character: most plans ask only about a year or two."""
+    if not value:
+        return True  # the null resolver's empty alternative
+    if value.isascii() and value.isdigit():
+        return True  # YAML 1.2's int, «[-+]?[0-9_]+»: a year, without compiling a pattern
+    first = value[0]
+    found = _RESOLVERS.get(first)
+    if found is None:
+        sources = [source for source, firsts in _RESOLVER_SOURCES if first in firsts]
+        found = _RESOLVERS[first] = [LazyPattern(s, re.X) for s in sources]
+    return any(pattern.match(value) for pattern in found)
 
 
 class Map(dict[Any, Any]):
@@ -99,7 +172,16 @@ def eol_token(text: str) -> str:
 class _Writer:
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self.sc = Scalars()
+        self._sc: Scalars | None = None
+
+    @property
+    def sc(self) -> Scalars:
+        """fmt's scalar analysis, imported only for a value the checks here cannot decide."""
+        if self._sc is None:
+            from ..yamlscalars import Scalars
+
+            self._sc = Scalars()
+        return self._sc
 
     def comments(self, tokens: Any, indent: int) -> None:
         """Comment lines kept before an entry (tokens as ruamel made them: each ends with a newline)."""
@@ -124,6 +206,8 @@ class _Writer:
         """fmt's one-line form of ``text``, without the full analysis when it is plainly plain."""
         if (_PLAIN_FLOW if flow else _PLAIN_BLOCK).fullmatch(text) and text.lower() not in _TYPED_WORDS:
             return text
+        if (_DIGIT_FLOW if flow else _DIGIT_BLOCK).fullmatch(text):
+            return f"'{text}'" if typed(text) else text
         return self.sc.inline(text, False, flow=flow)
 
     def sequence(self, node: Seq, indent: int) -> None:
@@ -185,12 +269,16 @@ class _Writer:
                 self.lines.append(f"{head} |{'' if trailing else '-'}{eol}")
                 self.lines.extend(indent + line if line else "" for line in body.split("\n"))
             else:
+                from ..yamlscalars import double_quoted
+
                 self.lines.append(f"{head} {double_quoted(text)}{eol}")
             return
         inline = self.inline(text)
         if len(head) + 1 + len(inline) <= WIDTH or not self.sc.foldable(text):
             self.lines.append(f"{head} {inline}{eol}")
             return
+        from ..yamlscalars import wrap
+
         self.lines.append(f"{head} >-{eol}")
         self.lines.extend(indent + line for line in wrap(text, WIDTH - len(indent)))
 
@@ -207,6 +295,13 @@ def _flow(seq: Any) -> bool:
     return bool(getattr(seq, "flow", False))
 
 
+def plain_line(text: Any, indent: int) -> bool:
+    """Whether ``text`` is written as it is (plain) on a line after ``indent`` characters and «: »:
+    then any YAML writer of the plan format's layout writes it the same way."""
+    return (isinstance(text, str) and text.lower() not in _TYPED_WORDS and _PLAIN_BLOCK.fullmatch(text) is not None
+            and indent + 2 + len(text) <= WIDTH)
+
+
 def dump(root: Map, start: str = "") -> str:
     """The YAML text of ``root``, ``start`` (several lines) as the comment above it, every comment kept."""
     writer = _Writer()
@@ -220,11 +315,13 @@ _EOL = "\0"  # marks an end-of-line comment and its column inside a line being b
 
 
 def _place_comment(line: str) -> str:
-    """An end-of-line comment at its column when the line still fits, else two spaces after (as fmt does)."""
+    """An end-of-line comment at its column when the line still fits, else two spaces after: fmt's rule
+    (``fmtlayout._with_comment``), restated so that a comment does not import fmt's layout; the writer
+    tests compare the text with the one written through fmtlayout."""
     if _EOL not in line:
         return line
-    from ..fmtlayout import _with_comment
-    from ..yamlcomments import Comment
-
     text, column, comment = line.split(_EOL)
-    return _with_comment(text, Comment(comment, index=0, line=0, col=int(column)))
+    col = int(column)
+    if len(text) < col and col + len(comment) <= WIDTH:
+        return text.ljust(col) + comment
+    return f"{text}  {comment}"

@@ -20,15 +20,15 @@ from __future__ import annotations
 import copy
 import io
 import os
-import re
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Pos, Report, UserError
+from ..lazyre import LazyPattern
+from ..slotted import Slotted
 from .ooxml import (
     Element,
     escape_braces,
@@ -40,31 +40,41 @@ from .ooxml import (
     unwrap_content_controls,
 )
 from .order import OrderFacts, OrderPart, generic_order
-from .plan import AppendixPart, find_plan_table
+from .plan import SAMPLE_ROWS, AppendixPart, find_plan_table
 from .styleyaml import StyleFacts, capitalised, responsible_facts, style_yaml
 
-NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
+NAME = LazyPattern(r"^[a-z0-9][a-z0-9-]{0,59}$")
 
 
-@dataclass
-class Derived:
-    """A style derived from one document, still in memory."""
+class Derived(Slotted):
+    """A style derived from one document, still in memory. (This module's classes are written out, not
+    dataclasses: ``import`` builds them at every start, and a dataclass is compiled from source text.)"""
 
+    __slots__ = ("name", "style_yaml", "template", "amend", "report", "facts", "imported")
     name: str
     style_yaml: str
     template: bytes
     amend: bytes
     report: Report
     facts: StyleFacts
-    imported: Any = None  # the importer's reading of the document (orderforge.importer.Imported)
+    imported: Any  # the importer's reading of the document (orderforge.importer.Imported)
+
+    def __init__(self, name: str, style_yaml: str, template: bytes, amend: bytes, report: Report,
+                 facts: StyleFacts, imported: Any = None) -> None:
+        self.name, self.style_yaml, self.template, self.amend = name, style_yaml, template, amend
+        self.report, self.facts, self.imported = report, facts, imported
 
 
-@dataclass
-class MadeStyle:
+class MadeStyle(Slotted):
+    __slots__ = ("name", "folder", "report", "written")
     name: str
     folder: Path
     report: Report
-    written: list[Path] = field(default_factory=list)
+    written: list[Path]
+
+    def __init__(self, name: str, folder: Path, report: Report, written: list[Path] | None = None) -> None:
+        self.name, self.folder, self.report = name, folder, report
+        self.written = [] if written is None else written
 
 
 def check_name(name: str) -> None:
@@ -91,8 +101,9 @@ def derive_style(docx: Path, name: str, *, directory: Any = None, document: Any 
     shown = display_path(docx)
     blocks, numbering = document if document is not None else read_document(docx, shown)
     registry = Registry(directory or Directory(), Report(), Pos(shown))
-    imported = read_plan(blocks, numbering, shown, registry, Style(name=name, folder=Path(".")), table)
-    parts = _read_parts(docx, shown)  # a .doc/.odt/.rtf (read_document converts it) is converted here too
+    imported = read_plan(blocks, numbering, shown, registry, Style(name=name, folder=Path(".")), table,
+                         for_style=True)
+    parts, styles = _read_parts(docx, shown)  # a .doc/.odt/.rtf (read_document converts it) is converted here too
     report = Report()
     facts = StyleFacts(name=name, source=docx.name, issuer=list(imported.order.issuer) if imported.order else [])
     facts.responsible, facts.separator = responsible_facts(imported)
@@ -103,7 +114,7 @@ def derive_style(docx: Path, name: str, *, directory: Any = None, document: Any 
     document = parsed if parsed is not None else _parse(parts["word/document.xml"], shown)
     escape_braces(document)  # before any field is put in: only the committee's text is escaped
     parts = {part: _escaped_part(part, blob, shown) for part, blob in parts.items()}
-    alignments = style_alignments(parts.get("word/styles.xml"))
+    alignments = style_alignments(parts.get(_STYLES), styles)
     template_xml, amend_xml = _templates(document, imported, facts, report, shown, alignments)
     template = _package(parts, template_xml)
     amend = _package(parts, amend_xml)
@@ -152,8 +163,8 @@ def write_style(derived: Derived, root: Path, *, force: bool = False) -> MadeSty
 
 
 
-def _read_parts(docx: Path, shown: str) -> dict[str, bytes]:
-    """Every part of the package, after its member count and declared sizes are checked.
+def _read_parts(docx: Path, shown: str) -> tuple[dict[str, bytes], Element | None]:
+    """Every part of the package, after its member count and declared sizes are checked; and styles.xml parsed.
 
     A file that is no zip (.doc, .odt saved as such, .rtf) goes through the importer's LibreOffice
     conversion when the importer has one, so ``style new`` takes what ``import`` takes."""
@@ -167,17 +178,23 @@ def _read_parts(docx: Path, shown: str) -> dict[str, bytes]:
     return _read_zip(docx, shown)
 
 
-def _read_zip(docx: Path, shown: str) -> dict[str, bytes]:
+def _read_zip(docx: Path, shown: str) -> tuple[dict[str, bytes], Element | None]:
     """Every part, read through the one gate for foreign files (safeio): members checked before inflating."""
     from ..safeio import package, parse_xml
 
+    styles = None
     with package(docx, shown) as opened:
         parts = {name: opened.read(name) for name in opened.names()}
     for name, blob in parts.items():  # every part is copied into the style: each must parse, strictly
         # (the body is parsed strictly by derive_style right after, for the template: not twice)
         if name.endswith((".xml", ".rels")) and name != "word/document.xml":
-            parse_xml(blob, shown, name)
-    return parts
+            root = parse_xml(blob, shown, name)
+            if name == _STYLES:  # read for the alignments right after: kept, not parsed again
+                styles = root
+    return parts, styles
+
+
+_STYLES = "word/styles.xml"
 
 
 def _parse(blob: bytes, shown: str, part: str = "word/document.xml") -> Element:
@@ -187,7 +204,7 @@ def _parse(blob: bytes, shown: str, part: str = "word/document.xml") -> Element:
     return parse_xml(blob, shown, part)
 
 
-_RENDERED_PART = re.compile(r"^word/(header|footer|footnotes|endnotes)\d*\.xml$")
+_RENDERED_PART = LazyPattern(r"^word/(header|footer|footnotes|endnotes)\d*\.xml$")
 
 
 def _escaped_part(name: str, blob: bytes, shown: str) -> bytes:
@@ -235,7 +252,8 @@ def _templates(document: Element, imported: Any, facts: StyleFacts, report: Repo
     surname = _signatory_surname(imported)
     facts.has_order = imported.order is not None
     order_out = _order_part(copy.deepcopy(elements[:start]), imported, surname, facts, report, shown)
-    appendix = AppendixPart(copy.deepcopy(elements[start:]), plan_index - start, header_row, header,
+    appendix = AppendixPart(_appendix_copy(elements, start, plan_index, header_row), plan_index - start, header_row,
+                            header,
                             list(imported.title), _count_paragraphs(elements[:start]), alignments,
                             imported.order.number if imported.order else "")
     appendix_out = appendix.build()
@@ -269,6 +287,32 @@ def _templates(document: Element, imported: Any, facts: StyleFacts, report: Repo
     amend = _with_body(document, amend_body)
     return (etree.tostring(template, xml_declaration=True, encoding="UTF-8", standalone=True),
             etree.tostring(amend, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _appendix_copy(elements: list[Element], start: int, plan_index: int, header_row: int) -> list[Element]:
+    """The appendix's elements copied for the template, the plan table without the rows it never reads.
+
+    :meth:`~.plan.AppendixPart.build` takes the plan table's header and the :data:`~.plan.SAMPLE_ROWS` rows
+    under it as prototypes and removes every row: copying the other rows of a thousand-row table was most of
+    the copy (tests/test_stylegen_corpus.py checks the template is the one a whole copy gives)."""
+    out = []
+    for index in range(start, len(elements)):
+        element = elements[index]
+        if index != plan_index:
+            out.append(copy.deepcopy(element))
+            continue
+        kept = header_row + 1 + SAMPLE_ROWS
+        table = element.makeelement(element.tag, element.attrib, nsmap=element.nsmap)
+        table.text, table.tail = element.text, element.tail
+        rows = 0
+        for child in element:
+            if child.tag == q("tr"):
+                rows += 1
+                if rows > kept:
+                    continue
+            table.append(copy.deepcopy(child))
+        out.append(table)
+    return out
 
 
 def _order_part(elements: list[Element], imported: Any, surname: str, facts: StyleFacts | OrderFacts,

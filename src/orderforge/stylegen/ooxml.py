@@ -12,6 +12,8 @@ import copy
 import re
 from typing import Any
 
+from ..lazyre import LazyPattern
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -217,16 +219,22 @@ def paragraphs_of(element: Element) -> list[Element]:
     return [element] if element.tag == q("p") else list(element.iter(q("p")))
 
 
-def style_alignments(styles_xml: bytes | None) -> dict[str, str]:
-    """Paragraph style id → its alignment (through ``basedOn``): a cell centred by its style is centred too."""
+def style_alignments(styles_xml: bytes | None, parsed: Element | None = None) -> dict[str, str]:
+    """Paragraph style id → its alignment (through ``basedOn``): a cell centred by its style is centred too.
+
+    ``parsed`` is styles.xml already parsed from these bytes (the package's every part is parsed once,
+    strictly, to check it): taken, not parsed again."""
     from lxml import etree
 
     if not styles_xml:
         return {}
-    try:
-        root = etree.fromstring(styles_xml, parser=etree.XMLParser(resolve_entities=False, no_network=True))
-    except etree.XMLSyntaxError:
-        return {}
+    if parsed is not None:
+        root = parsed
+    else:
+        try:
+            root = etree.fromstring(styles_xml, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError:
+            return {}
     own: dict[str, str] = {}
     parent: dict[str, str] = {}
     for style in root.findall(q("style")):
@@ -257,7 +265,7 @@ def effective_jc(p: Element, styles: dict[str, str]) -> str:
     return styles.get(style.get(q("val"), ""), "") if style is not None else ""
 
 
-_BRACE = re.compile(r"[{}]")
+_BRACE = LazyPattern(r"[{}]")
 
 
 def escape_braces(root: Element) -> int:

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
 
 from ..dates import MONTHS_GENITIVE
 from ..importer.order import _KIND_LINE, _NUMBER_SIGN, _OPERATIVE, _PLACE, _TITLE_START
 from ..importer.text import _key, clean
+from ..lazyre import LazyPattern
+from ..slotted import Slotted
 from .ooxml import (
     Element,
     copy_para,
@@ -42,7 +43,7 @@ from .ooxml import (
     text_run,
 )
 
-DATE = re.compile(
+DATE = LazyPattern(
     r"(?:\bот\s+)?[«\"“„]?\s*(?P<d>\d{1,2})\s*[»\"”]?(?P<s1>\s*[./]?\s*)(?P<m>\d{1,2}|[а-яё]+)"
     r"(?P<s2>\s*[./]?\s*)(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*(?:года|г\.?)(?![а-яё]))?", re.I)
 
@@ -65,18 +66,28 @@ def date_pattern(text: str) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
-@dataclass
-class OrderFacts:
-    """What the order part says about the house style, for style.yaml."""
+class OrderFacts(Slotted):
+    """What the order part says about the house style, for style.yaml (written out, not a dataclass:
+    built at every import's start)."""
 
-    kind: str = "приказ"
-    kind_display: str = ""
-    operative: str = ""
-    operative_inline: bool = False
-    date_format: str = ""
-    number_format: str = ""
-    signature_found: bool = False
-    notes: list[tuple[str, str]] = field(default_factory=list)  # (where, what) not recognised
+    __slots__ = ("kind", "kind_display", "operative", "operative_inline", "date_format", "number_format",
+                 "signature_found", "notes")
+    kind: str
+    kind_display: str
+    operative: str
+    operative_inline: bool
+    date_format: str
+    number_format: str
+    signature_found: bool
+    notes: list[tuple[str, str]]  # (where, what) not recognised
+
+    def __init__(self, kind: str = "приказ", kind_display: str = "", operative: str = "",
+                 operative_inline: bool = False, date_format: str = "", number_format: str = "",
+                 signature_found: bool = False, notes: list[tuple[str, str]] | None = None) -> None:
+        self.kind, self.kind_display, self.operative, self.operative_inline = kind, kind_display, operative, \
+            operative_inline
+        self.date_format, self.number_format, self.signature_found = date_format, number_format, signature_found
+        self.notes = [] if notes is None else notes
 
 
 class OrderPart:

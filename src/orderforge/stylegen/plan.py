@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
 
 from ..docxtext import Cell
 from ..importer.order import _APPENDIX, _NUMBER_SIGN, _STAMP
 from ..importer.tables import Header, column_role, header_of
 from ..importer.text import _key, clean
+from ..slotted import Slotted
 from .ooxml import (
     TWIPS_PER_MM,
     Element,
@@ -46,25 +46,35 @@ SAMPLE_ROWS = 60  # rows under the header searched for a section row and an acti
 SPAN = 3  # the template grid: tc-loop start, the prototype cell, tc-loop end (as tools/make_template.py)
 
 
-@dataclass
-class ColumnFacts:
+class ColumnFacts(Slotted):
+    __slots__ = ("key", "header", "width_mm", "center")
     key: str
     header: str
     width_mm: float
     center: bool
 
+    def __init__(self, key: str, header: str, width_mm: float, center: bool) -> None:
+        self.key, self.header, self.width_mm, self.center = key, header, width_mm, center
 
-@dataclass
-class PlanFacts:
-    """What the appendix says about the house style, for style.yaml."""
 
-    columns: list[ColumnFacts] = field(default_factory=list)
-    trailing_dot: bool = True
-    repeat_header: bool = False
-    mark: list[str] | None = None
-    stamp: list[str] | None = None
-    appendix_date_format: str = ""
-    notes: list[tuple[str, str]] = field(default_factory=list)
+class PlanFacts(Slotted):
+    """What the appendix says about the house style, for style.yaml (not a dataclass: see Derived)."""
+
+    __slots__ = ("columns", "trailing_dot", "repeat_header", "mark", "stamp", "appendix_date_format", "notes")
+    columns: list[ColumnFacts]
+    trailing_dot: bool
+    repeat_header: bool
+    mark: list[str] | None
+    stamp: list[str] | None
+    appendix_date_format: str
+    notes: list[tuple[str, str]]
+
+    def __init__(self, columns: list[ColumnFacts] | None = None, trailing_dot: bool = True,
+                 repeat_header: bool = False, mark: list[str] | None = None, stamp: list[str] | None = None,
+                 appendix_date_format: str = "", notes: list[tuple[str, str]] | None = None) -> None:
+        self.columns = [] if columns is None else columns
+        self.trailing_dot, self.repeat_header, self.mark, self.stamp = trailing_dot, repeat_header, mark, stamp
+        self.appendix_date_format, self.notes = appendix_date_format, [] if notes is None else notes
 
 
 def row_cells(tr: Element) -> list[Cell]:

@@ -7,27 +7,39 @@ word or a format such as «от «{dd}» {mm} {yyyy} г.» is never misread by Y
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import dataclass, field
 from typing import Any
 
+from ..lazyre import LazyPattern
+from ..slotted import Slotted
 from .order import OrderFacts
 from .plan import PlanFacts
 
-_SPACED = re.compile(r"^(?:\S ){2,}\S:?$")
+_SPACED = LazyPattern(r"^(?:\S ){2,}\S:?$")
 
 
-@dataclass
-class StyleFacts:
+class StyleFacts(Slotted):
+    """Everything style.yaml says (written out, not a dataclass: built at every import's start)."""
+
+    __slots__ = ("name", "source", "issuer", "has_order", "order", "plan", "responsible", "separator", "capitalize")
     name: str
     source: str
-    issuer: list[str] = field(default_factory=list)
-    has_order: bool = False
-    order: OrderFacts = field(default_factory=OrderFacts)
-    plan: PlanFacts = field(default_factory=PlanFacts)
-    responsible: str = "name"
-    separator: str = "newline"
-    capitalize: bool = False
+    issuer: list[str]
+    has_order: bool
+    order: OrderFacts
+    plan: PlanFacts
+    responsible: str
+    separator: str
+    capitalize: bool
+
+    def __init__(self, name: str, source: str, issuer: list[str] | None = None, has_order: bool = False,
+                 order: OrderFacts | None = None, plan: PlanFacts | None = None, responsible: str = "name",
+                 separator: str = "newline", capitalize: bool = False) -> None:
+        self.name, self.source = name, source
+        self.issuer = [] if issuer is None else issuer
+        self.has_order = has_order
+        self.order = OrderFacts() if order is None else order
+        self.plan = PlanFacts() if plan is None else plan
+        self.responsible, self.separator, self.capitalize = responsible, separator, capitalize
 
 
 def _q(text: str) -> str:

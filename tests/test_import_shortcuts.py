@@ -1,0 +1,132 @@
+"""Each shortcut import takes is proved equal to the full path it replaces, on every fixture, every corpus
+document and a table longer than the rows a style copies.
+
+Import makes its output faster by not doing work twice; none of that may change a byte of what it writes
+nor a diagnostic it prints. Here each shortcut is switched back to the full path (by monkeypatching) and
+both results are compared byte for byte.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orderforge import stylegen
+
+from .conftest import ROOT
+from .corpus.make_corpus import CASES, make
+from .corpus.wordxml import C, append, new_document, p, row, save, table
+
+FIXTURES = sorted(p for p in (ROOT / "tests" / "fixtures" / "import").glob("*.docx") if p.stem != "no-plan-table")
+DOCUMENTS = [f"fixture:{p.stem}" for p in FIXTURES] + [f"corpus:{c.__name__}" for c in CASES] + ["long:150"]
+
+
+def long_table(folder: Path, rows: int) -> Path:
+    """A plan table of ``rows`` activities in 3 sections: longer than the rows a style takes as prototypes."""
+    header = ["№ п/п", "Мероприятие", "Срок исполнения", "Ответственный", "Результат"]
+    body = [row(header, header=True)]
+    for s in range(3):
+        body.append(row([C(f"{s + 1}. Раздел {s + 1}", span=5)]))
+        body += [row([f"{s + 1}.{k + 1}.", f"Мероприятие {s + 1}.{k + 1} с текстом", "март 2026 г.",
+                      "Управление образования, Методический кабинет", "Справка"]) for k in range(rows // 3)]
+    document = new_document()
+    append(document, p("План мероприятий на 2026 год", jc="center"), table([12, 70, 30, 40, 35], body))
+    return save(document, folder / f"long-{rows}.docx")
+
+
+def document(name: str, folder: Path) -> Path:
+    kind, _, which = name.partition(":")
+    if kind == "fixture":
+        return ROOT / "tests" / "fixtures" / "import" / f"{which}.docx"
+    if kind == "corpus":
+        return make(next(c for c in CASES if c.__name__ == which), folder)[0]
+    return long_table(folder, int(which))
+
+
+def _derived(docx: Path) -> Any:
+    derived = stylegen.derive_style(docx, "x-style")
+    return derived.template, derived.amend, derived.style_yaml, [str(d) for d in derived.report]
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_the_style_copies_only_the_rows_it_reads(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The template made from the plan table's prototype rows only is the one a copy of every row gives."""
+    docx = document(name, tmp_path)
+    fast = _derived(docx)
+    monkeypatch.setattr(stylegen, "_appendix_copy", lambda elements, start, *_: copy.deepcopy(elements[start:]))
+    assert fast == _derived(docx)
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_the_style_reads_alignments_from_styles_parsed_once(name: str, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """styles.xml parsed once (strictly, as every part is checked) gives the alignments parsing it again gives."""
+    docx = document(name, tmp_path)
+    fast = _derived(docx)
+    original = stylegen.style_alignments
+    monkeypatch.setattr(stylegen, "style_alignments", lambda blob, parsed=None: original(blob))
+    assert fast == _derived(docx)
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_the_style_reading_skips_only_what_the_style_does_not_use(name: str, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The style is read without the plan's period and the directory report (warnings nobody sees there):
+    the style is the one the full reading gives."""
+    from orderforge.importer import reading
+
+    docx = document(name, tmp_path)
+    fast = _derived(docx)
+    full = reading.read_plan
+    monkeypatch.setattr(reading, "read_plan", lambda *a, for_style=False: full(*a))
+    assert fast == _derived(docx)
+
+
+# -- the plan's values decided without fmt's analysis or ruamel's resolvers (importer/yamltext.py)
+
+_VALUES = [
+    "Управление образования", "yes", "No", "null", "«Школа»", "Срок: март", "a #b", "конец ", "ЦОРП", "2026", "1.1.",
+    "- пункт", "'кавычки'", "Y", "A\x85b", "2026-2027", "2026-02-11", "01.03.2026", "1e5", "1_000", "0x1F", "0o17",
+    "017", "08", "1.5", "1:30", "190:20:30", "2026 г.", "2026 ", "1, 2", "3 (три)", "10 000", "2026–2027 учебный год",
+    "1.", "0b101", "12e", "2001-12-14 21:59:43", "1 000 000", "9.", "07.2026", "+1", ".5", "2026—2027",
+]
+
+
+@pytest.mark.parametrize("text", _VALUES)
+def test_values_are_written_as_fmt_writes_them(text: str) -> None:
+    """The writer's one-line form of a value (plain or '…') is fmt's, and the restated resolvers say what
+    ruamel's say, for values a plan holds (years, numbers, dates) and for YAML's typed words."""
+    from orderforge.importer.yamltext import _Writer, typed
+    from orderforge.yamlscalars import Scalars
+
+    assert typed(text) == Scalars().typed(text)
+    for flow in (False, True):
+        assert _Writer().inline(text, flow) == Scalars().inline(text, False, flow=flow)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789._-+:eEoxbT tZ,аг.()«»/–", min_size=1, max_size=14))
+def test_digit_values_are_written_as_fmt_writes_them(text: str) -> None:
+    """Text starting with a digit is decided without fmt's analysis (yamlscalars) and without ruamel's
+    resolvers: the answer must be fmt's for every such text."""
+    from orderforge.importer.yamltext import _Writer, typed
+    from orderforge.yamlscalars import Scalars
+
+    assert typed(text) == Scalars().typed(text)
+    for flow in (False, True):
+        assert _Writer().inline(text, flow) == Scalars().inline(text, False, flow=flow)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=12), st.sampled_from(["yes", "No", "ON", "off", "~", "null", "NULL", "<<", "=", "!",
+                                                         "&", "*", ".inf", "-.Inf", ".NaN", ".5", "+.5e+3", "y"])))
+def test_the_restated_resolvers_agree_with_ruamel(text: str) -> None:
+    from orderforge.importer.yamltext import typed
+    from orderforge.yamlscalars import Scalars
+
+    assert typed(text) == Scalars().typed(text)
