@@ -14,6 +14,8 @@ character written as an escape — it reports exactly as :class:`.yamltree.TreeB
 
 from __future__ import annotations
 
+from unicodedata import is_normalized, normalize
+
 from yaml.events import MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent
 
 from .diagnostics import Pos, Report
@@ -123,8 +125,8 @@ class FastTreeBuilder:
         if pos is None:
             mark = event.start_mark  # type: ignore[attr-defined]
             pos = Pos(self.name, mark.line + 1, mark.column + 1)
-        if not value.isascii():
-            value = _nfc(value)
+        if not value.isascii() and not is_normalized("NFC", value):  # yamltree._nfc, without its call
+            value = normalize("NFC", value)
         # The raw text was checked for control characters before parsing (rawtext.check_raw_text):
         # only a double-quoted escape such as "\x07" can bring one in.
         if style == '"' and FORBIDDEN_CHARS.search(value):
