@@ -295,17 +295,14 @@ class _RowMaker:
     Each column's way to fill a cell is chosen once, not by comparing its key for every cell; and the
     deadline and responsible cells, which a plan repeats over thousands of activities (the same deadline
     object for the same phrase, the same few parties), are worked out once per distinct value. Each row
-    gets its own lists, as :func:`activity_row` gives. tests/test_resolve_rows.py compares both.
+    gets its own lists, as :func:`activity_row` gives. tests/test_resolve_rows.py compares both. No filler
+    refers back to the maker: no reference cycle keeps the rows' memory for the cycle collector.
     """
 
     def __init__(self, plan: Plan, style: Style) -> None:
-        self.plan = plan
         self.style = style
         self.trailing_dot = style.trailing_dot
-        self.deadline_style = _deadline_style(style.year_suffix, style.range_dash, style.capitalize)
-        self.deadlines: dict[int, tuple[Deadline, list[str]]] = {}  # by id: the deadline is kept alive with it
-        self.responsible: dict[tuple[str, ...], list[str]] = {}
-        self.columns = [(self._filler(col), col.center) for col in style.columns]
+        self.columns = [(_filler(col, plan, style), col.center) for col in style.columns]
 
     def row(self, activity: Activity, number: list[int]) -> RowContext:
         label = ".".join(map(str, number))  # number_label, inlined
@@ -314,38 +311,51 @@ class _RowMaker:
         cells: list[CellContext] = [{"paras": fill(activity, label), "center": center} for fill, center in self.columns]
         return {"section": False, "heading": "", "cells": cells, "number": label}
 
-    def _filler(self, column: Column) -> Callable[[Activity, str], list[str]]:
-        key, dash = column.key, self.style.dash
-        if key == "number":
-            return lambda activity, label: [label]
-        if key == "text":
-            return lambda activity, label: [typeset(f"{dash} {p.text}" if p.kind == "dash" else p.text)
-                                            for p in activity.text]
-        if key == "result":
-            return lambda activity, label: [typeset(f"{dash} {p.text}" if p.kind == "dash" else p.text)
-                                            for p in activity.result]
-        if key == "deadline":
-            return self._deadline
-        if key == "responsible":
-            return self._responsible
-        return lambda activity, label: _cell(column, activity, label, self.plan, self.style)
 
-    def _deadline(self, activity: Activity, label: str) -> list[str]:
+def _filler(column: Column, plan: Plan, style: Style) -> Callable[[Activity, str], list[str]]:
+    """How :class:`_RowMaker` fills one column's cells: :func:`_cell`'s way for its key."""
+    key, dash = column.key, style.dash
+    if key == "number":
+        return lambda activity, label: [label]
+    if key == "text":
+        return lambda activity, label: [typeset(f"{dash} {p.text}" if p.kind == "dash" else p.text)
+                                        for p in activity.text]
+    if key == "result":
+        return lambda activity, label: [typeset(f"{dash} {p.text}" if p.kind == "dash" else p.text)
+                                        for p in activity.result]
+    if key == "deadline":
+        return _deadline_filler(_deadline_style(style.year_suffix, style.range_dash, style.capitalize))
+    if key == "responsible":
+        return _responsible_filler(column, plan, style)
+    return lambda activity, label: _cell(column, activity, label, plan, style)
+
+
+def _deadline_filler(deadline_style: DeadlineStyle) -> Callable[[Activity, str], list[str]]:
+    known: dict[int, tuple[Deadline, list[str]]] = {}  # by id: the deadline is kept alive with its cell
+
+    def deadline_cell(activity: Activity, label: str) -> list[str]:
         deadline = activity.deadline
         if deadline is None:
             return []
-        known = self.deadlines.get(id(deadline))
-        if known is None:
-            known = self.deadlines[id(deadline)] = (deadline, [_deadline_cell(deadline, self.deadline_style)])
-        return list(known[1])
+        found = known.get(id(deadline))
+        if found is None:
+            found = known[id(deadline)] = (deadline, [_deadline_cell(deadline, deadline_style)])
+        return list(found[1])
 
-    def _responsible(self, activity: Activity, label: str) -> list[str]:
+    return deadline_cell
+
+
+def _responsible_filler(column: Column, plan: Plan, style: Style) -> Callable[[Activity, str], list[str]]:
+    known: dict[tuple[str, ...], list[str]] = {}  # by the keys referred to: the cell depends on nothing else
+
+    def responsible_cell(activity: Activity, label: str) -> list[str]:
         keys = tuple([ref.key for ref in activity.responsible])
-        known = self.responsible.get(keys)
-        if known is None:
-            column = next(c for c in self.style.columns if c.key == "responsible")
-            known = self.responsible[keys] = _cell(column, activity, label, self.plan, self.style)
-        return list(known)
+        found = known.get(keys)
+        if found is None:
+            found = known[keys] = _cell(column, activity, label, plan, style)
+        return list(found)
+
+    return responsible_cell
 
 
 def cell_paras(column: Column, activity: Activity, number: list[int], plan: Plan, style: Style) -> list[str]:

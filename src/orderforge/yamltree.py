@@ -8,7 +8,7 @@ and forbidden characters are reported with a Russian message as the tree is buil
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .diagnostics import Pos, Report
 from .rawtext import FORBIDDEN_CHARS
@@ -102,23 +102,24 @@ def scalars(root: Node, skip: frozenset[str] = frozenset()) -> list[Scalar]:
     if root.__class__ is Scalar:
         return [root]
     found: list[Scalar] = []
-    append = found.append
-
-    def walk(node: Seq | Map) -> None:
-        if node.__class__ is Seq:
-            values: list[Node] = node.items
-        elif skip:
-            values = [entry.value for entry in node.entries.values() if entry.key not in skip]  # type: ignore[union-attr]
-        else:
-            values = [entry.value for entry in node.entries.values()]  # type: ignore[union-attr]
-        for value in values:
-            if value.__class__ is Scalar:
-                append(value)
-            else:
-                walk(value)  # type: ignore[arg-type]
-
-    walk(root)  # type: ignore[arg-type]
+    _walk(root, skip, found.append)  # type: ignore[arg-type]
     return found
+
+
+def _walk(node: Seq | Map, skip: frozenset[str], append: Callable[[Scalar], None]) -> None:
+    """:func:`scalars`' walk: a module function, not a closure over itself (that would be a reference
+    cycle holding the whole list of scalars for the cycle collector, tests/test_rollover_lean.py)."""
+    if node.__class__ is Seq:
+        values: list[Node] = node.items
+    elif skip:
+        values = [entry.value for entry in node.entries.values() if entry.key not in skip]  # type: ignore[union-attr]
+    else:
+        values = [entry.value for entry in node.entries.values()]  # type: ignore[union-attr]
+    for value in values:
+        if value.__class__ is Scalar:
+            append(value)
+        else:
+            _walk(value, skip, append)  # type: ignore[arg-type]
 
 
 _STANDARD_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
