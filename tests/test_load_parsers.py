@@ -94,6 +94,9 @@ def test_hypothesis_plans_load_the_same_both_ways(text: str) -> None:
     "a: |-\n  \n    текст\n",                  # … also when the deeper line has text (libyaml reads it)
     "a: | # c\n  \n   \n",                     # … after a comment on the header line
     "a: |2\n  \n    текст\n",                  # an indentation digit: both read it
+    "a: |\nb: >-\nc: ''\nd:\ne: \"\"\n",         # empty values: the unquoted ones are placed at their key
+    "- a:\n  b: |\n- [x, {c: }]\n",              # … in nested mappings, flow ones too
+    "\"\\x07\": \"\\x08\"\n\"k\\x07\": 1\n",         # an escaped control character in a key and its value
 ])
 def test_hand_picked_hard_cases_load_the_same_both_ways(text: str) -> None:
     fast, reference = both_ways(text)

@@ -6,19 +6,27 @@ every character. The references below are the functions as they were, character 
 
 from __future__ import annotations
 
+import random
 import re
 import sys
 from datetime import date
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from orderforge.diagnostics import Pos, Report
-from orderforge.textcheck import check_texts
-from orderforge.typography import date_problems, quote_problems
+from orderforge.load import load_text
+from orderforge.textcheck import _DATE_START, _NOT_TEXT, _QUOTES, check_texts
+from orderforge.typography import _ANY_QUOTE, date_problems, quote_problems
 from orderforge.validate import check_todo
-from orderforge.yamltree import Entry, Map, Node, Scalar, Seq
+from orderforge.yamltree import Entry, Map, Node, Scalar, Seq, scalars
+
+from .conftest import ROOT
+from .planhelpers import plan_yaml
+
+sys.path.insert(0, str(ROOT / "tools"))
+import genplan  # noqa: E402
 
 
 def quote_problems_every_char(text: str) -> list[tuple[int, str]]:
@@ -128,3 +136,55 @@ def test_check_todo_finds_every_mark(text: str) -> None:
     found = check_todo(tree_of([text]), report)
     expected = text.lstrip().upper().startswith("TODO")
     assert len(found) == (2 if expected else 0) and len(report) == len(found)
+
+
+def test_the_quotes_found_by_str_find_are_any_quotes() -> None:
+    """textcheck finds candidate texts by ``str.find`` of each quote: the very characters _ANY_QUOTE matches."""
+    assert {chr(c) for c in range(0x10000) if _ANY_QUOTE.fullmatch(chr(c))} == set(_QUOTES)
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(DATES + ["\0", "г.", "x", ".1.", "7.", ".٣.", "٢٠٢٦"]), max_size=12).map("".join))
+@example("1.1.2026")
+@example("٣.٣.٢٠٢٦")
+@example("x 31.04.2026")
+def test_every_date_in_text_holds_a_date_start(text: str) -> None:
+    """The fast search keeps a text whenever the date pattern could read a date in it."""
+    for match in _DATE_IN_TEXT.finditer(text):
+        assert _DATE_START.search(text, match.start(), match.end()) is not None
+
+
+def test_check_texts_on_a_generated_plan_finds_what_checking_every_text_found() -> None:
+    """The benchmark's varied text with impossible dates and stray quotes put in: the same findings."""
+    rng = random.Random(5)
+    texts = [genplan.sentence(rng) for _ in range(600)]
+    for n in range(0, 600, 7):
+        texts[n] += rng.choice([" до 31.04.2026", " «Дорожной карты", " от 05.20.2020 г.", " этап 1.2.2026", "»"])
+    report = Report()
+    check_texts(tree_of(texts), Path("/nonexistent/plan.yaml"), report)
+    assert [(d.code, d.pos.line, d.message) for d in report] == every_text_checked(texts)
+    assert len(report) > 50
+
+
+def scalars_by_generators(node: Node, skip: frozenset[str]) -> list[Scalar]:
+    """yamltree.scalars as first written: recursive generators, in file order."""
+    def walk(node: Node):  # type: ignore[no-untyped-def]
+        if isinstance(node, Scalar):
+            yield node
+        elif isinstance(node, Seq):
+            for item in node.items:
+                yield from walk(item)
+        else:
+            for entry in node.entries.values():
+                if entry.key not in skip:
+                    yield from walk(entry.value)
+    return list(walk(node))
+
+
+@settings(max_examples=60, deadline=None)
+@given(plan_yaml(), st.sampled_from([frozenset(), _NOT_TEXT, frozenset({"activities", "text"})]))
+def test_scalars_are_every_scalar_in_file_order(text: str, skip: frozenset[str]) -> None:
+    root = load_text(text, "plan.yaml", Report())
+    if root is not None:
+        found = scalars(root, skip)
+        assert [id(s) for s in found] == [id(s) for s in scalars_by_generators(root, skip)]

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import random
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orderforge import typography as t
+
+from .conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import genplan  # noqa: E402
 
 
 def every_rule(text: str) -> str:
@@ -50,3 +58,28 @@ def test_squeeze_without_a_run_skips_the_substitution_with_the_same_result(text:
     import re
 
     assert t.squeeze(text) == re.sub(r"[ \t\r\n\f\v]+", " ", text).strip(" ")
+
+
+def test_the_letters_before_a_dot_are_the_patterns_own() -> None:
+    """_dot_after's letters: every letter that ends an abbreviation _ABBREVIATION reads, every capital of _INITIAL."""
+    letters = [chr(c) for c in range(0x10000)]
+    assert {c for c in letters if t._INITIAL.fullmatch(c + ".")} == set(t._CAPITALS)
+    assert {c for c in letters if t._ABBREVIATION.search(c + ".") and t._ABBREVIATION.search("п" + c + ".")} \
+        <= set(t._ABBREVIATION_ENDS)
+    words = "г|пос|с|д|ул|пр|пер|пп|п|ст|ч|подп|гл|разд".split("|")
+    assert {w[-1] for w in words} == set(t._ABBREVIATION_ENDS)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["Анализ", "итогов", "2025/2026", "учебного", "года", "уч. г.", "(этап", "1.2)", "А.Е.",
+                                 "Муха", "г.Калининград", "ст.5", "п. 3", "2026 г.", "гг.", "«", "»", '"', " ", "."]),
+                max_size=16).map(" ".join))
+def test_guarded_typeset_equals_every_rule_on_roadmap_words(text: str) -> None:
+    assert t.typeset.__wrapped__(text) == every_rule(text)
+
+
+def test_guarded_typeset_equals_every_rule_on_the_benchmark_sentences() -> None:
+    rng = random.Random(11)
+    for _ in range(2000):
+        text = genplan.sentence(rng)
+        assert t.typeset.__wrapped__(text) == every_rule(text)

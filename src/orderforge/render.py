@@ -318,16 +318,23 @@ def _finished_parts(entries: list[tuple[str, bytes]], style: Style, template: st
     return parts
 
 
+#: zlib's level for every part. Levels 1–3 are zlib's fast strategy, 4–9 its lazy matching: at 5,000
+#: activities level 3 deflates the 8 MB of XML in 20 ms where the default 6 took 55 ms (a tenth of the
+#: build's own work); the .docx is 350 KB instead of 220 KB, the same parts byte for byte.
+ZIP_LEVEL = 3
+
+
 def _zip(parts: Sequence[tuple[str, bytes | Iterable[bytes]]]) -> bytes:
     """The package with fixed timestamps and permissions, so that two builds are byte-identical.
 
     A part given as pieces is compressed as they come, so that a large document.xml is never held whole.
     """
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as target:
         for name, blob in parts:
             fixed = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed._compresslevel = ZIP_LEVEL  # type: ignore[attr-defined]  # a ZipInfo given is written at its own
             fixed.external_attr = 0o644 << 16
             if isinstance(blob, bytes):
                 target.writestr(fixed, blob)

@@ -258,10 +258,11 @@ def table_context(plan: Plan, style: Style) -> TableContext:
     rows: list[RowContext] = []
     if plan.plan.activities_title and plan.plan.activities:
         rows.append(section_row(typeset(plan.plan.activities_title)))
+    maker = _RowMaker(plan, style)
     for n, activity in enumerate(plan.plan.activities, start=1):
-        rows.append(activity_row(activity, [n], plan, style))
+        rows.append(maker.row(activity, [n]))
     for n, section in enumerate(plan.plan.sections, start=1):
-        _section_rows(section, [n], plan, style, rows)
+        _section_rows(section, [n], maker, rows)
     columns: list[ColumnContext] = [{"header": typeset(c.header), "center": c.center} for c in style.columns]
     return {"columns": columns, "ncols": len(columns), "rows": rows}
 
@@ -270,20 +271,91 @@ def section_row(heading: str) -> RowContext:
     return {"section": True, "heading": heading, "cells": [], "number": ""}
 
 
-def _section_rows(section: Section, number: list[int], plan: Plan, style: Style, rows: list[RowContext]) -> None:
-    heading = f"{number_label(number, style)} {section.title}" if section.numbered else section.title
+def _section_rows(section: Section, number: list[int], maker: _RowMaker, rows: list[RowContext]) -> None:
+    heading = f"{number_label(number, maker.style)} {section.title}" if section.numbered else section.title
     rows.append(section_row(typeset(heading)))
+    row = maker.row
     for n, activity in enumerate(section.activities, start=1):
-        rows.append(activity_row(activity, number + [n], plan, style))
+        rows.append(row(activity, number + [n]))
     for n, sub in enumerate(section.sections, start=len(section.activities) + 1):
-        _section_rows(sub, number + [n], plan, style, rows)
+        _section_rows(sub, number + [n], maker, rows)
 
 
 def activity_row(activity: Activity, number: list[int], plan: Plan, style: Style) -> RowContext:
+    """One activity's row, every cell worked out afresh (:class:`_RowMaker` gives the same, faster)."""
     label = number_label(number, style)  # once for the row and its «№» cell
     cells: list[CellContext] = [{"paras": _cell(col, activity, label, plan, style), "center": col.center}
                                 for col in style.columns]
     return {"section": False, "heading": "", "cells": cells, "number": label}
+
+
+class _RowMaker:
+    """The rows of one plan's table: :func:`activity_row`'s, with the per-row work of a large plan cut.
+
+    Each column's way to fill a cell is chosen once, not by comparing its key for every cell; and the
+    deadline and responsible cells, which a plan repeats over thousands of activities (the same deadline
+    object for the same phrase, the same few parties), are worked out once per distinct value. Each row
+    gets its own lists, as :func:`activity_row` gives. tests/test_resolve_rows.py compares both. No filler
+    refers back to the maker: no reference cycle keeps the rows' memory for the cycle collector.
+    """
+
+    def __init__(self, plan: Plan, style: Style) -> None:
+        self.style = style
+        self.trailing_dot = style.trailing_dot
+        self.columns = [(_filler(col, plan, style), col.center) for col in style.columns]
+
+    def row(self, activity: Activity, number: list[int]) -> RowContext:
+        label = ".".join(map(str, number))  # number_label, inlined
+        if self.trailing_dot:
+            label += "."
+        cells: list[CellContext] = [{"paras": fill(activity, label), "center": center} for fill, center in self.columns]
+        return {"section": False, "heading": "", "cells": cells, "number": label}
+
+
+def _filler(column: Column, plan: Plan, style: Style) -> Callable[[Activity, str], list[str]]:
+    """How :class:`_RowMaker` fills one column's cells: :func:`_cell`'s way for its key."""
+    key, dash = column.key, style.dash
+    if key == "number":
+        return lambda activity, label: [label]
+    if key == "text":
+        return lambda activity, label: [typeset(f"{dash} {p.text}" if p.kind == "dash" else p.text)
+                                        for p in activity.text]
+    if key == "result":
+        return lambda activity, label: [typeset(f"{dash} {p.text}" if p.kind == "dash" else p.text)
+                                        for p in activity.result]
+    if key == "deadline":
+        return _deadline_filler(_deadline_style(style.year_suffix, style.range_dash, style.capitalize))
+    if key == "responsible":
+        return _responsible_filler(column, plan, style)
+    return lambda activity, label: _cell(column, activity, label, plan, style)
+
+
+def _deadline_filler(deadline_style: DeadlineStyle) -> Callable[[Activity, str], list[str]]:
+    known: dict[int, tuple[Deadline, list[str]]] = {}  # by id: the deadline is kept alive with its cell
+
+    def deadline_cell(activity: Activity, label: str) -> list[str]:
+        deadline = activity.deadline
+        if deadline is None:
+            return []
+        found = known.get(id(deadline))
+        if found is None:
+            found = known[id(deadline)] = (deadline, [_deadline_cell(deadline, deadline_style)])
+        return list(found[1])
+
+    return deadline_cell
+
+
+def _responsible_filler(column: Column, plan: Plan, style: Style) -> Callable[[Activity, str], list[str]]:
+    known: dict[tuple[str, ...], list[str]] = {}  # by the keys referred to: the cell depends on nothing else
+
+    def responsible_cell(activity: Activity, label: str) -> list[str]:
+        keys = tuple([ref.key for ref in activity.responsible])
+        found = known.get(keys)
+        if found is None:
+            found = known[keys] = _cell(column, activity, label, plan, style)
+        return list(found)
+
+    return responsible_cell
 
 
 def cell_paras(column: Column, activity: Activity, number: list[int], plan: Plan, style: Style) -> list[str]:

@@ -140,14 +140,14 @@ class ListT(ValueType, Slotted):
         self.doc = doc
 
     def convert(self, node: Node, ctx: ConvertContext) -> list[Any]:
-        if isinstance(node, Scalar) and self.scalar_ok:
-            if not node.value.strip():
+        if node.__class__ is not Seq:  # a list, the usual value, goes straight to its items
+            if isinstance(node, Scalar) and self.scalar_ok:
+                if not node.value.strip():
+                    return []
+                value = self.item.convert(node, ctx)
+                return [value] if value is not None else []
+            if isinstance(node, Scalar) and not node.value.strip():
                 return []
-            value = self.item.convert(node, ctx)
-            return [value] if value is not None else []
-        if isinstance(node, Scalar) and not node.value.strip():
-            return []
-        if not isinstance(node, Seq):
             ctx.wrong_type(node, "список", "элементы списка начинаются с «- » на отдельных строках")
             return []
         convert = self.item.convert

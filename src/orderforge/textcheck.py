@@ -21,8 +21,6 @@ from pathlib import Path
 from .diagnostics import Pos, Report
 from .lazyre import LazyPattern
 from .load import Node, Scalar
-from .typography import _ANY_QUOTE as ANY_QUOTE
-from .typography import _DATE_IN_TEXT as DATE_IN_TEXT
 from .typography import date_problems, quote_problems
 from .yamltree import scalars
 
@@ -56,19 +54,34 @@ def check_texts(root: Node, path: Path, report: Report) -> None:
 def _candidates(texts: list[Scalar]) -> list[Scalar]:
     """The texts that have a quote or something written like a date: the only ones either check can fault.
 
-    Both are found by one search over all the texts joined by NUL (which no value holds and neither
-    pattern reads), so a 5,000-activity plan's 10,000 texts cost a few searches, not two calls each.
-    A date match never spans the separator, and NUL is neither a word character nor a dot, so each
-    text's matches are its own.
+    All the texts are joined by NUL (which no value holds and neither check reads), and searched at C
+    speed: each quote character by ``str.find``, and dates by :data:`_DATE_START`, a pattern that opens
+    with a literal dot. typography's _DATE_IN_TEXT itself opens with a look-behind and a digit class, tried at every
+    offset: 40 ms at 5,000 activities, against half a millisecond. Every date it reads holds a
+    «.день.год» match of :data:`_DATE_START` (so the texts kept are a superset: the checks then say what
+    is wrong), and no match spans the separator, so each hit is its own text's.
     """
     if not texts:
         return texts
     joined = "\0".join(scalar.value for scalar in texts)
-    hits = [m.start() for m in ANY_QUOTE.finditer(joined)] + [m.start() for m in DATE_IN_TEXT.finditer(joined)]
+    hits = [m.start() for m in _DATE_START.finditer(joined)] if "." in joined else []
+    find = joined.find
+    for quote in _QUOTES:
+        at = find(quote)
+        while at >= 0:
+            hits.append(at)
+            at = find(quote, at + 1)
     if not hits:
         return []
     starts = list(accumulate((len(scalar.value) + 1 for scalar in texts[:-1]), initial=0))
     return [texts[i] for i in sorted({bisect_right(starts, hit) - 1 for hit in hits})]
+
+
+#: The characters typography's _ANY_QUOTE finds (tests/test_textcheck_guards.py checks they are the same).
+_QUOTES = "«„»“\""
+
+#: Where a date typography's _DATE_IN_TEXT could read starts its month: a literal dot first, found by a fast scan.
+_DATE_START = LazyPattern(r"\.\d{1,2}\.\d{4}")
 
 
 def _read(path: Path) -> str:

@@ -90,7 +90,7 @@ def typeset(text: str) -> str:
         text = _NUMERO.sub(lambda m: m.group(1) + NBSP, text)
     if "." in text:
         text = _dotted(text)
-    if "г" in text:
+    if "г." in text or "год" in text:  # every suffix the rule reads holds one of them («г.», «гг.», «год…»)
         text = _YEAR_SUFFIX.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", text)
     if "." in text:
         text = _initials(text)
@@ -105,7 +105,7 @@ _INITIAL = LazyPattern(r"[А-ЯЁ]\.")
 
 def _dotted(text: str) -> str:
     """«г. Калининград», «п. 3»: glued with a no-break space (only when such an abbreviation is there)."""
-    if _ABBREVIATION.search(text) is None:
+    if not _dot_after(text, _ABBREVIATION_ENDS) or _ABBREVIATION.search(text) is None:
         return text
     text = _CITY.sub(lambda m: f"{m.group(1)}.{NBSP}", text)
     return _CLAUSE.sub(lambda m: f"{m.group(1)}.{NBSP}", text)
@@ -113,10 +113,29 @@ def _dotted(text: str) -> str:
 
 def _initials(text: str) -> str:
     """«А.Е. Муха», «Муха А.Е.»: initials glued to the surname (only when there is a capital and a dot)."""
-    if _INITIAL.search(text) is None:
+    if not _dot_after(text, _CAPITALS) or _INITIAL.search(text) is None:
         return text
     text = _INITIALS_BEFORE.sub(lambda m: f"{m.group(1)}{m.group(2)}{NBSP}", text)
     return _INITIALS_AFTER.sub(lambda m: f"{NBSP}{m.group(1)}{m.group(2)}", text)
+
+
+#: The last letters of the abbreviations _ABBREVIATION reads, and the capitals an _INITIAL is.
+_ABBREVIATION_ENDS = "гсдлрптч"
+_CAPITALS = "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯЁ"
+
+
+def _dot_after(text: str, letters: str) -> bool:
+    """Whether a dot follows one of ``letters``: asked before a regex whose every match is such a pair.
+
+    The dots are found by ``str.find``; the regex (an alternation, or a class first) was tried at every
+    offset of every paragraph that has a dot, as most of a plan's do («этап 1.2», «2025/2026 уч. г.»).
+    """
+    at = text.find(".", 1)
+    while at > 0:
+        if text[at - 1] in letters:
+            return True
+        at = text.find(".", at + 1)
+    return False
 
 
 def curl_quotes(text: str) -> str:

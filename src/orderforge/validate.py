@@ -345,10 +345,11 @@ def _check_activity(plan: Plan, activity: Activity, seen_ids: dict[str, Pos], re
             )
         else:
             seen_ids[activity.id] = id_pos
-    keys = plan.directory.keys()
+    directory = plan.directory  # its list of keys made only for a reference it lacks, not once per activity
     for ref in activity.responsible:
-        if ref.key not in plan.directory.parties and ref.key not in plan.directory.people:
-            lookup.missing("OF201", ref.pos, f"ответственный «{ref.key}» не найден в справочнике", ref.key, keys)
+        if ref.key not in directory.parties and ref.key not in directory.people:
+            lookup.missing("OF201", ref.pos, f"ответственный «{ref.key}» не найден в справочнике", ref.key,
+                           directory.keys())
     _check_deadline(plan, activity, report)
 
 

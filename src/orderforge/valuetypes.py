@@ -57,7 +57,10 @@ class Str(ValueType, Slotted):
         self.keep_spaces = keep_spaces
 
     def convert(self, node: Node, ctx: ConvertContext) -> str | None:
-        value = nonempty_value(node, ctx, scalar_value(node, ctx))
+        if node.__class__ is Scalar and node.value.strip():  # the usual value: nothing to say about it
+            value: str | None = node.value
+        else:
+            value = nonempty_value(node, ctx, scalar_value(node, ctx))
         if value is None:
             return None
         if not self.keep_spaces:
@@ -82,7 +85,8 @@ class TextT(ValueType, Slotted):
 
     def convert(self, node: Node, ctx: ConvertContext) -> Any:
         if node.__class__ is Scalar:  # the hint for a list is only worded when a list was given
-            value = nonempty_value(node, ctx, node.value)
+            text: str = node.value
+            value = text if text.strip() else nonempty_value(node, ctx, text)
         else:
             list_hint = block_hint(ctx, "несколько абзацев (или пунктов «- »)")
             value = nonempty_value(node, ctx, scalar_value(node, ctx, list_hint=list_hint))
@@ -208,6 +212,10 @@ class RefT(ValueType, Slotted):
         self.doc = doc
 
     def convert(self, node: Node, ctx: ConvertContext) -> Ref | None:
+        if node.__class__ is Scalar:
+            key = node.value.strip()
+            if key:  # the usual reference: nothing to say about it
+                return Ref(key, node.pos)
         value = nonempty_value(node, ctx, scalar_value(node, ctx, "код или идентификатор из справочника"))
         return Ref(value.strip(), node.pos) if value is not None else None
 
@@ -280,6 +288,8 @@ class DeadlineT(ValueType, Slotted):
             except ValueError as exc:
                 ctx.report.error("OF108", node.pos, f"срок задан неверно: {exc}", getattr(exc, "hint", ""))
                 return None
+        if node.__class__ is Scalar and node.value.strip():  # the usual phrase: nothing to say about it
+            return self._phrase(node.value, node, ctx)
         text = nonempty_value(node, ctx, scalar_value(node, ctx, "срок"))
         return self._phrase(text, node, ctx) if text is not None else None
 
@@ -289,7 +299,7 @@ class DeadlineT(ValueType, Slotted):
 
         It is read in the terms of the plan's period: in a school-year plan «2026–2027» is that school year.
         """
-        from .deadline import deadline_problem, parse_deadline
+        from .deadline.parse import deadline_problem, parse_deadline  # a module: no package fromlist step
 
         deadline = parse_deadline(value, school_year=ctx.period is not None and ctx.period.school_year)
         problem = None if deadline.known else deadline_problem(value)

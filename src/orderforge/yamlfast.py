@@ -14,6 +14,8 @@ character written as an escape — it reports exactly as :class:`.yamltree.TreeB
 
 from __future__ import annotations
 
+from unicodedata import is_normalized, normalize
+
 from yaml.events import MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent
 
 from .diagnostics import Pos, Report
@@ -93,10 +95,10 @@ class FastTreeBuilder:
 
     def _node(self, event: object, depth: int) -> Node:
         cls = event.__class__
+        if cls is ScalarEvent:
+            return self._scalar(event)
         mark = event.start_mark  # type: ignore[attr-defined]
         pos = Pos(self.name, mark.line + 1, mark.column + 1)
-        if cls is ScalarEvent:
-            return self._scalar(event, pos)
         if event.anchor is not None or event.tag is not None:  # type: ignore[attr-defined]
             raise Refused
         depth += 1
@@ -107,20 +109,24 @@ class FastTreeBuilder:
         if cls is not SequenceStartEvent:
             raise Refused  # an alias
         items: list[Node] = []
-        get, node = self.get, self._node
+        get, node, scalar = self.get, self._node, self._scalar
         event = get()
         while event.__class__ is not SequenceEndEvent:
-            items.append(node(event, depth))
+            items.append(scalar(event) if event.__class__ is ScalarEvent else node(event, depth))
             event = get()
         return Seq(items, pos)
 
-    def _scalar(self, event: object, pos: Pos) -> Scalar:
+    def _scalar(self, event: object, pos: Pos | None = None) -> Scalar:
+        """A scalar event's node, at ``pos`` when given (an empty plain value takes its key's)."""
         if event.anchor is not None or event.tag is not None:  # type: ignore[attr-defined]
             raise Refused
         value: str = event.value  # type: ignore[attr-defined]
         style = event.style  # type: ignore[attr-defined]
-        if not value.isascii():
-            value = _nfc(value)
+        if pos is None:
+            mark = event.start_mark  # type: ignore[attr-defined]
+            pos = Pos(self.name, mark.line + 1, mark.column + 1)
+        if not value.isascii() and not is_normalized("NFC", value):  # yamltree._nfc, without its call
+            value = normalize("NFC", value)
         # The raw text was checked for control characters before parsing (rawtext.check_raw_text):
         # only a double-quoted escape such as "\x07" can bring one in.
         if style == '"' and FORBIDDEN_CHARS.search(value):
@@ -128,28 +134,48 @@ class FastTreeBuilder:
         return Scalar(value, pos, style == "'" or style == '"')
 
     def _mapping(self, pos: Pos, depth: int) -> Map:
+        """A mapping's entries; a scalar key or value, nearly every node of a plan, is read here without a
+        call for its dispatch, and a key gets no node of its own: only its text and position are kept."""
         result = Map(pos=pos)
-        entries, get, node, report = result.entries, self.get, self._node, self.report
+        entries, get, node, scalar, report, name = result.entries, self.get, self._node, self._scalar, self.report, \
+            self.name
         event = get()
         while event.__class__ is not MappingEndEvent:
-            key = node(event, depth)
-            value = node(get(), depth)
-            event = get()
-            if key.__class__ is not Scalar:
-                report.error(
-                    "OF013", key.pos, "вместо ключа — список или словарь",
-                    "фигурные и квадратные скобки в YAML имеют особый смысл; заключите значение в кавычки",
-                )
-                result.broken = True
+            if event.__class__ is not ScalarEvent:
+                self._complex_key(node(event, depth), get(), depth, result)
+                event = get()
                 continue
-            if value.__class__ is Scalar and not value.value and not value.quoted:
-                value.pos = key.pos  # an empty plain value is reported at its key, as TreeBuilder does
-            name = key.value
-            if name in entries:
+            if event.anchor is not None or event.tag is not None:
+                raise Refused
+            mark = event.start_mark
+            key_pos = Pos(name, mark.line + 1, mark.column + 1)
+            key: str = event.value
+            if not key.isascii():
+                key = _nfc(key)
+            if event.style == '"' and FORBIDDEN_CHARS.search(key):
+                report_forbidden_char(report, key, key_pos)
+            event = get()
+            if event.__class__ is not ScalarEvent:
+                value = node(event, depth)
+            elif event.value or event.style == "'" or event.style == '"':
+                value = scalar(event)
+            else:  # an empty unquoted value is reported at its key, as TreeBuilder does
+                value = scalar(event, key_pos)
+            event = get()
+            if key in entries:
                 report.error(
-                    "OF014", key.pos, f"ключ «{name}» повторяется (первый раз — в строке {entries[name].key_pos.line})",
+                    "OF014", key_pos, f"ключ «{key}» повторяется (первый раз — в строке {entries[key].key_pos.line})",
                     "оставьте один из двух ключей",
                 )
                 continue
-            entries[name] = Entry(name, key.pos, value)
+            entries[key] = Entry(key, key_pos, value)
         return result
+
+    def _complex_key(self, key: Node, value_event: object, depth: int, result: Map) -> None:
+        """A list or mapping as a key: its value is still read (and checked), then the entry is dropped."""
+        self._node(value_event, depth)
+        self.report.error(
+            "OF013", key.pos, "вместо ключа — список или словарь",
+            "фигурные и квадратные скобки в YAML имеют особый смысл; заключите значение в кавычки",
+        )
+        result.broken = True
