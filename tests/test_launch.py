@@ -344,3 +344,17 @@ def test_the_default_output_folder_is_checked_as_click_checks_it(tmp_path: Path,
     (tmp_path / "output").write_text("")
     assert plain_build_args(["build", "a.yaml"], {}) is None
     assert plain_build_args(["build", "-o", "output", "a.yaml"], {}) is None
+
+
+#: What a build whose plans are all unchanged does without: the command tree, the plan's YAML, the rendering
+#: stack and the heavy standard modules (a second build is measured against ``orderforge --help``).
+NOT_FOR_A_SKIP = ("click", "typing", "dataclasses", "inspect", "yaml", "jinja2", "lxml", "docxtpl", "zipfile")
+
+
+def test_a_build_of_unchanged_plans_imports_only_the_cache_check(tmp_path: Path) -> None:
+    root = _build_folder(tmp_path / "work")
+    assert run(LEAN, ["build", *SOME, "-o", "out"], root, tmp_path / "cache")[0] == 0
+    witness = ("import atexit, sys; atexit.register(lambda: print(','.join(m for m in "
+               f"{NOT_FOR_A_SKIP!r} if m in sys.modules), file=sys.stderr)); ")
+    code, out, err = run(witness + LEAN, ["build", *SOME, "-o", "out"], root, tmp_path / "cache")
+    assert (code, out.count("пропущен"), err) == (0, 2, "\n"), (out, err)
