@@ -28,12 +28,14 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .context import Context, TableContext
 from .diagnostics import Diagnostic, Pos, UserError
 from .style import Style
 from .templatefile import TemplatePackage, open_template, raised_in_template, template_error, unreadable
+
+if TYPE_CHECKING:  # the context's TypedDicts are for mypy: creating them cost every build ~14 M instructions
+    from .context import Context, TableContext
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
