@@ -1,4 +1,4 @@
-"""Plain `validate`, `fmt` and `new` run without click (launch.py) and say what click's path says.
+"""Plain `validate`, `build`, `fmt` and `new` run without click (launch.py) and say what click's path says.
 
 Each case runs the program both ways in a fresh interpreter — ``python -m orderforge``
 (the lean path when the arguments allow it) and click's group ``orderforge.cli:main``
@@ -7,7 +7,9 @@ Each case runs the program both ways in a fresh interpreter — ``python -m orde
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from orderforge.launch import plain_fmt_args, plain_new_args, plain_validate_args
+from orderforge.launch import plain_build_args, plain_fmt_args, plain_new_args, plain_validate_args
 
 from .conftest import ROOT
 
@@ -214,3 +216,148 @@ def test_plain_fmt_is_parsed_as_click_parses_it() -> None:
     assert plain_fmt_args(["fmt", "a.yaml", "--check", "b.yaml"], {}) == ((Path("a.yaml"), Path("b.yaml")), True)
     assert plain_fmt_args(["fmt", "a.yaml"], {"_ORDERFORGE_COMPLETE": "bash_complete"}) is None
     assert plain_validate_args(["fmt", "a.yaml"], {}) is None
+
+
+# --------------------------------------------------------------------------- build
+
+def _build_folder(root: Path) -> Path:
+    """A workspace to build: the example plans (with their directories) and a plan with errors in bad/."""
+    shutil.copytree(ROOT / "plans", root / "plans")
+    (root / "bad").mkdir()
+    shutil.copy(BAD / "bad-date.yaml", root / "bad" / "bad-date.yaml")
+    return root
+
+
+_SECONDS = re.compile(r"\d+\.\d с\b")
+
+
+def _built(root: Path) -> dict[str, object]:
+    """Every file a build wrote under ``root`` (not the plans), the cache record with this copy's folder and
+    the documents' times taken out (the rest of it — which plan, which document, its size — must agree)."""
+    found: dict[str, object] = {}
+    for path in sorted(root.rglob("*")):
+        name = path.relative_to(root).as_posix()
+        if not path.is_file() or name.startswith(("plans/", "bad/")):
+            continue
+        if path.name == ".orderforge-cache.json":
+            entries = json.loads(path.read_text(encoding="utf-8"))
+            found[name] = {plan.replace(str(root), "<root>"): [entry["document"][0].replace(str(root), "<root>"),
+                                                               entry["document"][1]]
+                           for plan, entry in entries.items()}
+        else:
+            found[name] = path.read_bytes()
+    return found
+
+
+def _build_both_ways(args: list[str], tmp_path: Path, before: list[str] | None = None) -> list[object]:
+    """Output (the seconds a plan took aside), exit code and written files of ``args`` run both ways, each in
+    its own copy of the workspace with its own empty cache folder; ``before`` is a build click runs first."""
+    results = []
+    for way, code in (("lean", LEAN), ("click", CLICK)):
+        root = _build_folder(tmp_path / way)
+        if before:
+            assert run(CLICK, before, root, tmp_path / f"{way}-cache")[0] == 0
+        status, out, err = run(code, args, root, tmp_path / f"{way}-cache")
+        results.append((status, _SECONDS.sub("… с", out), _SECONDS.sub("… с", err), _built(root)))
+    return results
+
+
+SOME = ["plans/zyryansky-2025.yaml", "plans/baltiysk-2024.yaml"]
+BUILD_CASES = [
+    (["build", "plans/zyryansky-2025.yaml", "-o", "out"], None),  # one plan
+    (["build", "-j", "1"], None),  # every plan in plans/ into output/
+    (["build", "--jobs", "2", "plans", "-o", "out"], None),  # in two processes
+    (["build", "plans", "-o", "out", "-j", "1"], ["build", *SOME, "-o", "out"]),  # two unchanged: skipped
+    (["build", "--force", "-o", "out", *SOME], ["build", *SOME, "-o", "out"]),  # built again
+    (["build", "-j", "2", "bad/bad-date.yaml", "plans/zyryansky-2025.yaml", "-o", "out"], None),  # errors: exit 1
+    (["build", "plans/no-such-plan.yaml", "plans/zyryansky-2025.yaml", "-o", "out"], None),  # exit 2
+    (["build", "plans/baltiysk-2024.yaml", "--output", "new/deeper"], None),  # a new folder
+    (["build", "-o", "plans/zyryansky-2025.yaml", "plans/baltiysk-2024.yaml"], None),  # a file: click's error
+    (["build", "-j", "0", "plans/baltiysk-2024.yaml"], None),  # out of range: click's error
+    (["build", "--jobs=1", "-oout", "plans/baltiysk-2024.yaml"], None),  # other spellings: click parses them
+    (["build", "--help"], None),
+]
+
+
+@pytest.mark.parametrize(("args", "before"), BUILD_CASES, ids=[" ".join(args) for args, _ in BUILD_CASES])
+def test_lean_build_says_and_writes_what_click_does(args: list[str], before: list[str] | None,
+                                                    tmp_path: Path) -> None:
+    lean, click = _build_both_ways(args, tmp_path, before)
+    assert lean == click
+
+
+@pytest.mark.slow
+def test_lean_build_with_pdf_says_and_writes_what_click_does(tmp_path: Path) -> None:
+    lean, click = _build_both_ways(["build", "--pdf", "plans/zyryansky-2025.yaml", "-o", "out"], tmp_path)
+    assert lean[:3] == click[:3] and lean[0] == 0
+    assert sorted(lean[3]) == sorted(click[3]) == [  # type: ignore[call-overload]
+        "out/.orderforge-cache.json", "out/zyryansky-2025.docx", "out/zyryansky-2025.pdf"]
+
+
+def test_a_build_of_the_lean_path_is_skipped_by_click(tmp_path: Path) -> None:
+    """The cache record the lean path writes is the one click's path reads (and the other way round)."""
+    root = _build_folder(tmp_path / "work")
+    assert run(LEAN, ["build", *SOME, "-o", "out"], root, tmp_path / "cache")[0] == 0
+    code, out, _ = run(CLICK, ["build", "plans", "-o", "out"], root, tmp_path / "cache")
+    assert code == 0 and out.count("пропущен") == 2 and out.count(" с)") == 2, out
+    code, out, _ = run(LEAN, ["build", "plans", "-o", "out"], root, tmp_path / "cache")
+    assert code == 0 and out.count("пропущен") == 4, out
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_plain_build_runs_without_click(jobs: str, tmp_path: Path) -> None:
+    """Nor with the context's TypedDicts (context.py, for mypy only: typing compiles every field to make them)."""
+    root = _build_folder(tmp_path / "work")
+    witness = ("import atexit, sys; atexit.register(lambda: print([m for m in ('click', 'orderforge.context') "
+               "if m in sys.modules], file=sys.stderr)); ")
+    code, out, err = run(witness + LEAN, ["build", "-j", jobs, *SOME, "-o", "out"], root, tmp_path / "cache")
+    assert (code, err.splitlines()[-1]) == (0, "[]") and out.count(".docx (") == 2, (out, err)
+    assert (root / "out" / "zyryansky-2025.docx").is_file() and (root / "out" / "baltiysk-2024.docx").is_file()
+
+
+@pytest.mark.parametrize("args", [
+    ["build", "--help"], ["build", "-h"], ["build", "--"], ["build", "-"], ["build", ""], ["build", "--pdf=1"],
+    ["build", "-o"], ["build", "-o", ""], ["build", "-o", "-j"], ["build", "-o", "a", "-o", "b"], ["build", "-oout"],
+    ["build", "--output=out"], ["build", "-j"], ["build", "-j", "0"], ["build", "-j", "65"], ["build", "-j", "+2"],
+    ["build", "-j", "2.0"], ["build", "-j", "٢"], ["build", "-j2"], ["build", "--jobs=2"],
+    ["build", "-j", "1", "-j", "2"], ["build", "--json"], ["build", "-q"], ["--help", "build"], ["buil"],
+])
+def test_anything_but_plain_build_goes_to_click(args: list[str]) -> None:
+    assert plain_build_args(args, {}) is None
+
+
+def test_plain_build_is_parsed_as_click_parses_it(tmp_path: Path) -> None:
+    out = str(tmp_path / "out")
+    assert plain_build_args(["build", "-o", out], {}) == {
+        "plans": (), "out_dir": Path(out), "pdf": False, "force": False, "jobs": None}
+    assert plain_build_args(["build", "a.yaml", "--force", "-j", "02", "--output", out, "b.yaml", "--pdf",
+                             "--pdf"], {}) == {
+        "plans": (Path("a.yaml"), Path("b.yaml")), "out_dir": Path(out), "pdf": True, "force": True, "jobs": 2}
+    assert plain_build_args(["build", "--jobs", "64", "-o", out], {})["jobs"] == 64  # type: ignore[index]
+    assert plain_build_args(["build", "a.yaml"], {"_ORDERFORGE_COMPLETE": "bash_complete"}) is None
+    assert plain_validate_args(["build", "a.yaml"], {}) is None
+
+
+def test_the_default_output_folder_is_checked_as_click_checks_it(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without -o, click converts its default ``output`` too: a file of that name is click's usage error."""
+    monkeypatch.chdir(tmp_path)
+    assert plain_build_args(["build", "a.yaml"], {}) == {
+        "plans": (Path("a.yaml"),), "out_dir": Path("output"), "pdf": False, "force": False, "jobs": None}
+    (tmp_path / "output").write_text("")
+    assert plain_build_args(["build", "a.yaml"], {}) is None
+    assert plain_build_args(["build", "-o", "output", "a.yaml"], {}) is None
+
+
+#: What a build whose plans are all unchanged does without: the command tree, the plan's YAML, the rendering
+#: stack and the heavy standard modules (a second build is measured against ``orderforge --help``).
+NOT_FOR_A_SKIP = ("click", "typing", "dataclasses", "inspect", "yaml", "jinja2", "lxml", "docxtpl", "zipfile")
+
+
+def test_a_build_of_unchanged_plans_imports_only_the_cache_check(tmp_path: Path) -> None:
+    root = _build_folder(tmp_path / "work")
+    assert run(LEAN, ["build", *SOME, "-o", "out"], root, tmp_path / "cache")[0] == 0
+    witness = ("import atexit, sys; atexit.register(lambda: print(','.join(m for m in "
+               f"{NOT_FOR_A_SKIP!r} if m in sys.modules), file=sys.stderr)); ")
+    code, out, err = run(witness + LEAN, ["build", *SOME, "-o", "out"], root, tmp_path / "cache")
+    assert (code, out.count("пропущен"), err) == (0, 2, "\n"), (out, err)

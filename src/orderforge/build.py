@@ -6,23 +6,30 @@ The library entry point the CLI (and tests) call; it prints nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Report, UserError
 from .planfile import load_plan
 from .planmodel import Plan
+from .slotted import Slotted
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # neither typing nor dataclasses on a build's start-up (issue 12): slotted.py says why
     from .style import Style
 
 
-@dataclass
-class BuildResult:
+class BuildResult(Slotted):
+    """One plan's document as written, and the plan's warnings."""
+
+    __slots__ = ("plan_path", "docx", "warnings")
     plan_path: Path
     docx: Path
-    warnings: list[Diagnostic] = field(default_factory=list)
+    warnings: list[Diagnostic]
+
+    def __init__(self, plan_path: Path, docx: Path, warnings: list[Diagnostic] | None = None) -> None:
+        self.plan_path = plan_path
+        self.docx = docx
+        self.warnings = [] if warnings is None else warnings
 
 
 def validated_plan(path: Path) -> tuple[Plan, Report]:
@@ -72,15 +79,23 @@ def build_plan(plan_path: Path, out_dir: Path) -> BuildResult:
     return BuildResult(plan_path, target, report.warnings)
 
 
-@dataclass
-class Outcome:
+class Outcome(Slotted):
     """One plan's build as a worker process hands it back: the result, or the diagnostics and exit code."""
 
+    __slots__ = ("path", "result", "diagnostics", "exit_code", "seconds")
     path: Path
     result: BuildResult | None
     diagnostics: list[Diagnostic]
     exit_code: int
     seconds: float
+
+    def __init__(self, path: Path, result: BuildResult | None, diagnostics: list[Diagnostic], exit_code: int,
+                 seconds: float) -> None:
+        self.path = path
+        self.result = result
+        self.diagnostics = diagnostics
+        self.exit_code = exit_code
+        self.seconds = seconds
 
 
 def build_one(plan_path: Path, out_dir: Path) -> Outcome:

@@ -1,4 +1,4 @@
-"""The ``orderforge`` program: ``validate``, ``fmt`` and ``new --from`` of plain arguments start without click.
+"""The ``orderforge`` program: plain ``validate``, ``build``, ``fmt`` and ``new --from`` start without click.
 
 Importing click and the command tree costs ``orderforge validate`` about a
 tenth of its start-up (issue 12: validate at most 2× ``import yaml``), and a
@@ -9,7 +9,10 @@ calls) runs directly. ``fmt`` and ``new`` are measured against ``validate``
 (issue 12: at most 1.5×), so ``fmt`` followed only by plan paths and ``--check``
 (:func:`orderforge.fmt.fmt_command`) and the plain form of ``new`` — one path,
 ``--from`` a path, ``--year``/``--shift`` in digits, ``--force`` — (:func:`new_command`)
-run directly too. Anything else — help, other commands, any other option, a path
+run directly too, and so does a plain ``build`` — plan paths, ``-o``/``--output`` a folder, ``-j``/``--jobs``
+a number in digits, ``--force``, ``--pdf`` — (:func:`build_command`): a second build of an unchanged
+workspace is measured against ``orderforge --help`` (at most 1.5×), and a first build against another
+tool, so neither should pay for click. Anything else — help, other commands, any other option, a path
 starting with «-», shell completion — goes to click unchanged
 (:data:`orderforge.cli.main`). Output goes through :func:`orderforge.console.echo`,
 which writes a plain line to a standard stream itself, as click.echo would, and
@@ -35,6 +38,11 @@ _FMT_FLAGS = {"--check": "check"}
 
 #: The options of ``new`` that take a value → the keyword they set.
 _NEW_OPTIONS = {"--from": "source", "--year": "year", "--shift": "shift"}
+#: The options of ``build`` that take a value → the keyword they set; its flags.
+_BUILD_OPTIONS = {"-o": "out_dir", "--output": "out_dir", "-j": "jobs", "--jobs": "jobs"}
+_BUILD_FLAGS = {"--pdf": "pdf", "--force": "force"}
+#: The range of ``build -j`` (click.IntRange(1, 64) in :mod:`orderforge.cli.plans`).
+MAX_JOBS = 64
 
 
 def main() -> None:
@@ -72,6 +80,9 @@ def _plain_action(args: Sequence[str], environ: Mapping[str, str]) -> Callable[[
     new = plain_new_args(args, environ)
     if new is not None:
         return lambda: new_command(**new)
+    build = plain_build_args(args, environ)
+    if build is not None:
+        return lambda: build_command(**build)
     return None
 
 
@@ -160,6 +171,48 @@ def plain_new_args(args: Sequence[str], environ: Mapping[str, str]) -> dict[str,
     return found
 
 
+def plain_build_args(args: Sequence[str], environ: Mapping[str, str]) -> dict[str, Any] | None:
+    """The keywords of :func:`build_command` when click would parse ``args`` to exactly those for ``build``; else None.
+
+    Taken: ``build`` with plan paths (as for ``validate``), ``-o``/``--output`` and a folder, ``-j``/``--jobs``
+    and ASCII digits from 1 to :data:`MAX_JOBS`, each at most once and as a separate argument, and
+    ``--force``, ``--pdf``, in any order. Not taken (click decides): «--opt=value», «-j2», a value starting
+    with «-» or empty, a number out of range, an output folder (or, without ``-o``, ``output``) that is a
+    file or cannot be read (click.Path(file_okay=False) refuses them with its own message), a plan path
+    that cannot be read, shell completion, Windows.
+    """
+    if not args or args[0] != "build" or os.name == "nt" or any(name.endswith("_COMPLETE") for name in environ):
+        return None
+    found: dict[str, Any] = {"pdf": False, "force": False}
+    plans: list[Path] = []
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg in _BUILD_FLAGS:
+            found[_BUILD_FLAGS[arg]] = True
+        elif arg in _BUILD_OPTIONS and _BUILD_OPTIONS[arg] not in found:
+            value = next(rest, "")
+            if not value or value.startswith("-"):
+                return None
+            found[_BUILD_OPTIONS[arg]] = value
+        elif arg and not arg.startswith("-") and not _unreadable(arg):
+            plans.append(Path(arg))
+        else:
+            return None
+    jobs = found.get("jobs")
+    if jobs is not None and not (jobs.isascii() and jobs.isdigit() and 1 <= int(jobs) <= MAX_JOBS):
+        return None
+    found["jobs"] = None if jobs is None else int(jobs)
+    if "out_dir" not in found:
+        from .plans import OUTPUT_DIR
+
+        found["out_dir"] = str(OUTPUT_DIR)
+    if _unreadable(found["out_dir"]) or os.path.isfile(found["out_dir"]):
+        return None
+    found["out_dir"] = Path(found["out_dir"])
+    found["plans"] = tuple(plans)
+    return found
+
+
 def _unreadable(path: str) -> bool:
     """What click.Path(readable=True) checks: a path that exists and may not be read."""
     try:
@@ -187,6 +240,15 @@ def validate_command(plans: tuple[Path, ...], as_json: bool, quiet: bool) -> int
         echo_diagnostics(items, err=False)
         echo(f"ошибок: {len(report.errors)}, предупреждений: {len(report.warnings)}")
     return report.exit_code
+
+
+def build_command(plans: tuple[Path, ...], out_dir: Path, pdf: bool, force: bool, jobs: int | None) -> int:
+    """``orderforge build``: build every plan (unchanged ones skipped), say what became of each; the exit code."""
+    from .batch import BuildOptions, build_files
+    from .console import echo
+    from .plans import plan_files
+
+    return build_files(plan_files(plans), BuildOptions(out_dir, pdf=pdf, force=force, jobs=jobs), echo)
 
 
 def new_command(new_plan: Path, source: Path, year: int | None, shift: int | None, force: bool) -> int:

@@ -13,23 +13,23 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .context import (
-    AppendixContext,
-    CellContext,
-    ColumnContext,
-    Context,
-    OrderContext,
-    PassportEntry,
-    RowContext,
-    SignatureContext,
-    TableContext,
-)
 from .planmodel import Activity, Order, Para, Plan, Section, Text
 from .spec import KIND_GENITIVE, KIND_INSTRUMENTAL
 from .style import Column, Style
 from .typography import squeeze, typeset, upper_first
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the context's TypedDicts are for mypy: typing compiles each of their fields when made
+    from .context import (
+        AppendixContext,
+        CellContext,
+        ColumnContext,
+        Context,
+        OrderContext,
+        PassportEntry,
+        RowContext,
+        SignatureContext,
+        TableContext,
+    )
     from .deadline import Deadline, DeadlineStyle
 
 MONTHS_GENITIVE = (

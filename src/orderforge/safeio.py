@@ -27,7 +27,6 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -35,22 +34,33 @@ from .diagnostics import UserError
 from .safefile import _mib as _mib
 from .safefile import check_regular_file as check_regular_file
 from .safefile import read_bytes as read_bytes
+from .slotted import FrozenSlotted
 
 if TYPE_CHECKING:
     from lxml import etree
 
 
-@dataclass(frozen=True)
-class Limits:
-    """What a foreign package may hold. Word files of real plans are far below each figure."""
+class Limits(FrozenSlotted):
+    """What a foreign package may hold. Word files of real plans are far below each figure.
 
-    file_bytes: int = 200 * 1024 * 1024  # the .docx/.xlsx itself, compressed
-    members: int = 5_000  # parts in the package
-    member_bytes: int = 128 * 1024 * 1024  # one part, inflated
-    total_bytes: int = 512 * 1024 * 1024  # all parts, inflated
-    ratio: int = 200  # inflated ÷ compressed, for parts over ratio_floor
-    ratio_floor: int = 1024 * 1024  # small parts compress well legitimately (a 1 KiB run of spaces)
-    chunk: int = 1024 * 1024  # read size while inflating
+    A plain class, not a dataclass: a build's start-up does without dataclasses (slotted.py says why)."""
+
+    __slots__ = ("file_bytes", "members", "member_bytes", "total_bytes", "ratio", "ratio_floor", "chunk")
+    file_bytes: int  # the .docx/.xlsx itself, compressed
+    members: int  # parts in the package
+    member_bytes: int  # one part, inflated
+    total_bytes: int  # all parts, inflated
+    ratio: int  # inflated ÷ compressed, for parts over ratio_floor
+    ratio_floor: int  # small parts compress well legitimately (a 1 KiB run of spaces)
+    chunk: int  # read size while inflating
+
+    def __init__(self, file_bytes: int = 200 * 1024 * 1024, members: int = 5_000, member_bytes: int = 128 * 1024 * 1024,
+                 total_bytes: int = 512 * 1024 * 1024, ratio: int = 200, ratio_floor: int = 1024 * 1024,
+                 chunk: int = 1024 * 1024) -> None:
+        for name, value in (("file_bytes", file_bytes), ("members", members), ("member_bytes", member_bytes),
+                            ("total_bytes", total_bytes), ("ratio", ratio), ("ratio_floor", ratio_floor),
+                            ("chunk", chunk)):
+            object.__setattr__(self, name, value)
 
 
 LIMITS = Limits()

@@ -28,11 +28,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
+from .slotted import FrozenSlotted
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # neither typing nor dataclasses on a build's start-up (issue 12): slotted.py says why
+    from typing import Any
+
     from .context import CellContext, RowContext, TableContext
 
 MARK = "ofrowmark"
@@ -70,20 +73,26 @@ _CELL = re.compile(r"<w:tc[ >].*?</w:tc>", re.DOTALL)
 _PARA_START = re.compile(r"<w:p[ >]")
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(FrozenSlotted):
     """One cell of an activity row: ``before`` + one ``para`` per paragraph + ``after``, or ``empty``."""
 
+    __slots__ = ("before", "para", "after", "empty")
     before: str
     para: tuple[str, ...]  # the paragraph's XML split at its marker
     after: str
     empty: str
 
+    def __init__(self, before: str, para: tuple[str, ...], after: str, empty: str) -> None:
+        object.__setattr__(self, "before", before)
+        object.__setattr__(self, "para", para)
+        object.__setattr__(self, "after", after)
+        object.__setattr__(self, "empty", empty)
 
-@dataclass(frozen=True)
-class RowShapes:
+
+class RowShapes(FrozenSlotted):
     """The rendered marker rows, cut into the parts a real row is made of."""
 
+    __slots__ = ("start", "end", "section", "head", "cells", "tail", "numbered")
     start: int  # where the marker rows begin and end in document.xml
     end: int
     section: tuple[str, ...]  # the section row split at the heading marker
@@ -91,6 +100,12 @@ class RowShapes:
     cells: tuple[Cell | str, ...]  # a str is a cell that shows no paragraph (constant)
     tail: str
     numbered: bool  # the activity row prints row.number
+
+    def __init__(self, start: int, end: int, section: tuple[str, ...], head: str, cells: tuple[Cell | str, ...],
+                 tail: str, numbered: bool) -> None:
+        for name, value in (("start", start), ("end", end), ("section", section), ("head", head),
+                            ("cells", cells), ("tail", tail), ("numbered", numbered)):
+            object.__setattr__(self, name, value)
 
     def activity(self, row: RowContext) -> str:
         """One activity row; the plan's text is never searched for markers (a clerk may type anything)."""

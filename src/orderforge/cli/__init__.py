@@ -12,7 +12,7 @@ never shows a traceback. One module per group of commands:
 
 ``orderforge.cli:main`` is the command tree; the installed entry point is
 :func:`orderforge.launch.main`, which hands it every command line except a
-plain ``validate`` or ``new --from`` (run without importing click). A new command is a
+plain ``validate``, ``build``, ``fmt`` or ``new --from`` (run without importing click). A new command is a
 small block in the module of its group: ``@main.command("name")`` and its
 options, a body that calls one library function, prints through
 :func:`orderforge.console.echo` and returns the exit code; errors are raised

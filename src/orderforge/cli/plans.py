@@ -57,10 +57,9 @@ def build(plans: tuple[Path, ...], out_dir: Path, pdf: bool, force: bool, jobs: 
       orderforge build --pdf
       orderforge build -o /tmp/out
     """
-    from ..batch import BuildOptions, build_files
-    from ..plans import plan_files
+    from ..launch import build_command
 
-    return build_files(plan_files(plans), BuildOptions(out_dir, pdf=pdf, force=force, jobs=jobs), echo)
+    return build_command(plans, out_dir, pdf, force, jobs)
 
 
 @main.command("fmt")
