@@ -10,6 +10,7 @@ Jinja only because Jinja renders such a source as itself, which a property test 
 from __future__ import annotations
 
 import copy
+import json
 import sys
 from pathlib import Path
 
@@ -33,9 +34,21 @@ def test_the_shipped_records_are_what_the_tool_makes() -> None:
     ``python tools/make_prepared.py`` is run."""
     made = make_prepared.made()
     shipped = {p.name: p.read_text(encoding="utf-8") for p in templateprep.FOLDER.glob("*.json")}
-    assert sorted(shipped) == sorted(made)
+    assert sorted(shipped) == sorted(made)  # one record per bundled template, named by its bytes
     for name, text in made.items():
-        assert shipped[name] == text, name
+        assert _comparable(json.loads(shipped[name]), json.loads(text)) == json.loads(text), name
+
+
+def _comparable(shipped: dict[str, object], made: dict[str, object]) -> dict[str, object]:
+    """The shipped record with what another lxml or Jinja made (a fresh clone may install newer ones)
+    replaced by this process's own: those fields are never used with other versions
+    (test_another_jinja_or_lxml_uses_nothing_it_did_not_make), so only the rest must match."""
+    record = dict(shipped)
+    if record["lxml"] != made["lxml"]:
+        record.update({key: made[key] for key in ("lxml", "jinja", "sources", "as_written", "code")})
+    elif record["jinja"] != made["jinja"]:
+        record.update({key: made[key] for key in ("jinja", "code")})
+    return record
 
 
 @pytest.mark.parametrize("name", BUNDLED)
