@@ -102,7 +102,8 @@ def test_lines_and_exit_code_are_the_same_with_one_and_two_processes(workspace: 
 
 
 def test_an_interrupt_while_plans_are_checked_ends_the_pool(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    plans = copies(3)
+    """The workers are joined and the plans not yet started are dropped, not rendered before the interrupt ends."""
+    plans = copies(10)
     spy = PoolSpy([])
     monkeypatch.setattr(build, "start_pool", spy)
 
@@ -114,3 +115,4 @@ def test_an_interrupt_while_plans_are_checked_ends_the_pool(workspace: Path, mon
         list(build.build_many(interrupted(), Path("out"), 2))
     (pool,) = spy.pools
     assert pool._shutdown_thread and multiprocessing.active_children() == []  # the workers were joined
+    assert len(list(Path("out").glob("*.docx"))) < len(plans)

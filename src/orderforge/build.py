@@ -128,17 +128,21 @@ def _build_in_pool(plans: Iterator[Path], out_dir: Path, jobs: int,
     from concurrent.futures import Future, as_completed
 
     with start_pool(jobs) as pool:
-        futures: dict[Future[Outcome], int] = {}
-        for index, path in enumerate(plans):
-            futures[pool.submit(build_one, path, out_dir)] = index
-        done: dict[int, Outcome] = {}
-        following = 0  # the next plan to yield, in the plans' order
-        for future in as_completed(futures):
-            outcome = done[futures[future]] = future.result()
-            tell(outcome)
-            while following in done:
-                yield done.pop(following)
-                following += 1
+        try:
+            futures: dict[Future[Outcome], int] = {}
+            for index, path in enumerate(plans):
+                futures[pool.submit(build_one, path, out_dir)] = index
+            done: dict[int, Outcome] = {}
+            following = 0  # the next plan to yield, in the plans' order
+            for future in as_completed(futures):
+                outcome = done[futures[future]] = future.result()
+                tell(outcome)
+                while following in done:
+                    yield done.pop(following)
+                    following += 1
+        except BaseException:  # an interrupt (Ctrl+C) or a failure: the plans not yet started are dropped
+            pool.shutdown(cancel_futures=True)
+            raise
 
 
 def start_pool(jobs: int) -> ProcessPoolExecutor:
