@@ -14,7 +14,7 @@ load when a build needs them.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -144,32 +144,47 @@ def _start_pdf_converter(stack: ExitStack, say: Say) -> PdfConverter | None:
 
 
 def _build_batch(files: list[Path], options: BuildOptions, batch: _Batch, say: Say) -> None:
-    from .buildcache import BuildCache, inputs_key, options_of
+    from .buildcache import BuildCache
 
     cache = BuildCache(options.out_dir)
     todo: dict[Path, str] = {}
-    for path in files:
-        key = inputs_key(path, options_of(options.out_dir))
-        target = options.out_dir / f"{path.stem}.docx"
-        if options.force or not cache.is_current(path, key, target):
-            todo[path] = key
-            continue
-        say(f"{batch.prefix(path)}{path} → {target}: не изменился, пропущен (--force — собрать заново)")
-        if options.pdf and pdf_outdated(target):
-            batch.needs_pdf(target)
-    if todo:
-        _build_changed(todo, options, cache, batch, say)
+    _build_changed(_changed_plans(files, options, cache, batch, say, todo), todo, options, cache, batch, say)
     cache.save()
     if options.pdf and batch.built and make_pdfs(batch.built, say, batch.pdfs):
         batch.failures.append(2)
 
 
-def _build_changed(todo: dict[Path, str], options: BuildOptions, cache: BuildCache, batch: _Batch, say: Say) -> None:
-    """Render the plans that changed (in parallel processes), in plan order, and record each in the cache."""
+def _changed_plans(files: list[Path], options: BuildOptions, cache: BuildCache, batch: _Batch, say: Say,
+                   todo: dict[Path, str]) -> Iterator[Path]:
+    """The plans to render, one by one as their inputs are checked (their keys go to ``todo``).
+
+    Lazy so that the workers of ``-j N`` start on the first changed plans while the rest are still
+    checked; an unchanged plan is said to be skipped as it is met."""
+    from .buildcache import inputs_key, options_of
+
+    for path in files:
+        key = inputs_key(path, options_of(options.out_dir))
+        target = options.out_dir / f"{path.stem}.docx"
+        if options.force or not cache.is_current(path, key, target):
+            todo[path] = key
+            yield path
+            continue
+        say(f"{batch.prefix(path)}{path} → {target}: не изменился, пропущен (--force — собрать заново)")
+        if options.pdf and pdf_outdated(target):
+            batch.needs_pdf(target)
+
+
+def _build_changed(changed: Iterator[Path], todo: dict[Path, str], options: BuildOptions, cache: BuildCache,
+                   batch: _Batch, say: Say) -> None:
+    """Render the plans that changed (in parallel processes), in plan order, and record each in the cache.
+
+    No process pool starts unless two plans changed (:func:`build.build_many`)."""
     from .build import build_many, default_jobs
 
-    jobs = options.jobs or default_jobs(len(todo))
-    for outcome in build_many(list(todo), options.out_dir, jobs, finished=batch.pdf_early):
+    jobs = options.jobs or default_jobs(len(batch.files))
+    if jobs <= 1:  # one process: every plan is checked before the first renders, as the lines have always come
+        changed = iter(list(changed))
+    for outcome in build_many(changed, options.out_dir, jobs, finished=batch.pdf_early):
         path, prefix = outcome.path, batch.prefix(outcome.path)
         if outcome.result is None:
             cache.forget(path)

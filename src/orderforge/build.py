@@ -5,7 +5,8 @@ The library entry point the CLI (and tests) call; it prints nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Report, UserError
@@ -15,6 +16,8 @@ from .slotted import Slotted
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # neither typing nor dataclasses on a build's start-up (issue 12): slotted.py says why
+    from concurrent.futures import ProcessPoolExecutor
+
     from .style import Style
 
 
@@ -110,33 +113,70 @@ def build_one(plan_path: Path, out_dir: Path) -> Outcome:
     return Outcome(plan_path, result, [], 0, time.perf_counter() - started)
 
 
-def build_many(plans: list[Path], out_dir: Path, jobs: int,
+def build_many(plans: Iterable[Path], out_dir: Path, jobs: int,
                finished: Callable[[Outcome], None] | None = None) -> Iterator[Outcome]:
     """Build plans in ``jobs`` processes (rendering is CPU-bound: threads would share one core), yielding
     each outcome in the plans' order as soon as it and those before it are done.
 
-    ``finished`` hears of each outcome as soon as it is done, in the order the plans finish: a
-    document's PDF can start while a longer plan before it still renders.
+    ``plans`` may be lazy (the batch finds the changed plans one by one): with two plans known the
+    worker processes start, each plan goes to them as soon as it is known, and the workers warm up
+    (:func:`warm_worker`) while the rest are still checked. Nothing is yielded before ``plans`` is
+    exhausted, so lines the caller says while producing it keep coming first. ``finished`` hears of
+    each outcome as soon as it is done, in the order the plans finish: a document's PDF can start while
+    a longer plan before it still renders.
     """
     tell = finished or (lambda outcome: None)
-    if jobs <= 1 or len(plans) <= 1:
-        for path in plans:
+    pending = iter(plans)
+    first = list(islice(pending, 2))
+    if jobs <= 1 or len(first) <= 1:
+        for path in chain(first, pending):
             outcome = build_one(path, out_dir)
             tell(outcome)
             yield outcome
         return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    yield from _build_in_pool(chain(first, pending), out_dir, jobs, tell)
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(plans))) as pool:
-        futures = {pool.submit(build_one, path, out_dir): index for index, path in enumerate(plans)}
-        done: dict[int, Outcome] = {}
-        following = 0  # the next plan to yield, in the plans' order
-        for future in as_completed(futures):
-            outcome = done[futures[future]] = future.result()
-            tell(outcome)
-            while following in done:
-                yield done.pop(following)
-                following += 1
+
+def _build_in_pool(plans: Iterator[Path], out_dir: Path, jobs: int,
+                   tell: Callable[[Outcome], None]) -> Iterator[Outcome]:
+    """Submit each plan as it comes, then yield the outcomes in the plans' order (see :func:`build_many`)."""
+    from concurrent.futures import Future, as_completed
+
+    with start_pool(jobs) as pool:
+        try:
+            futures: dict[Future[Outcome], int] = {}
+            for index, path in enumerate(plans):
+                futures[pool.submit(build_one, path, out_dir)] = index
+            done: dict[int, Outcome] = {}
+            following = 0  # the next plan to yield, in the plans' order
+            for future in as_completed(futures):
+                outcome = done[futures[future]] = future.result()
+                tell(outcome)
+                while following in done:
+                    yield done.pop(following)
+                    following += 1
+        except BaseException:  # an interrupt (Ctrl+C) or a failure: the plans not yet started are dropped
+            pool.shutdown(cancel_futures=True)
+            raise
+
+
+def start_pool(jobs: int) -> ProcessPoolExecutor:
+    """The worker processes of a parallel build, each warmed up as it starts (a seam for tests, too)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=jobs, initializer=warm_worker)
+
+
+def warm_worker() -> None:
+    """Import the render stack in a fresh worker at once, not in its first plan.
+
+    The workers start while the parent still checks which plans changed: their one-time imports
+    then overlap that check instead of following it. Errors are left to the plan that meets them.
+    """
+    try:
+        from . import render, resolve, style  # noqa: F401
+    except Exception:  # noqa: BLE001 - a broken install is reported by the first plan, with its name
+        pass
 
 
 def default_jobs(plans: int) -> int:
