@@ -181,7 +181,8 @@ def _build_changed(changed: Iterator[Path], todo: dict[Path, str], options: Buil
     No process pool starts unless two plans changed (:func:`build.build_many`)."""
     from .build import build_many, default_jobs
 
-    jobs = options.jobs or default_jobs(len(batch.files))
+    # never more workers than plans: a pool starts all of its workers at once, each importing the render stack
+    jobs = min(options.jobs or default_jobs(len(batch.files)), len(batch.files))
     if jobs <= 1:  # one process: every plan is checked before the first renders, as the lines have always come
         changed = iter(list(changed))
     for outcome in build_many(changed, options.out_dir, jobs, finished=batch.pdf_early):
