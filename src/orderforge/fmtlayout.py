@@ -125,6 +125,14 @@ class Formatter:
         self.out: list[tuple[str, bool]] = []  # (line, is a layout blank line)
         self.written: list[str] = []  # every comment as it is written out, to check none is lost
         self.ranks: dict[int, dict[str, int] | None] = {}  # id(schema type) → rank of each key, see ordered()
+        notes = self.notes  # who has a comment (not only blank lines), asked once per entry and flow list
+        self.with_before, self.with_eol, self.with_end = (
+            {key for key, group in table.items() if any(c.text for c in group)}
+            for table in (notes.before, notes.eol, notes.end)
+        )
+        self.with_any = self.with_before | self.with_eol | {
+            key for key, group in notes.after.items() if any(c.text for c in group)
+        }
 
     # ---------------------------------------------------------------- output
 
@@ -205,12 +213,11 @@ class Formatter:
         """Does a comment belong to something inside this collection? Then it cannot stay on one line."""
         if node.id == "scalar":
             return False
-        notes = self.notes
-        if notes.has_comment(notes.end, id(node)):
+        if id(node) in self.with_end:
             return True
         pairs = node.value if is_map(node) else [(item, item) for item in node.value]
         for entry, value in pairs:
-            if any(notes.has_comment(table, id(entry)) for table in (notes.before, notes.eol, notes.after)):
+            if id(entry) in self.with_any:
                 return True
             if self.commented_inside(value) or (entry is not value and self.commented_inside(entry)):
                 return True
@@ -337,7 +344,7 @@ class Formatter:
             self.seq(item, indent + INDENT, _item(typ))
             return
         first = self.ordered(item, typ)[0][0]
-        if self.notes.has_comment(self.notes.eol, id(item)) or self.notes.has_comment(self.notes.before, id(first)):
+        if id(item) in self.with_eol or id(first) in self.with_before:
             self.emit(dash, item)
             before = self.notes.before.get(id(first), [])
             while before and not before[0].text:

@@ -9,8 +9,9 @@ alone cost fmt a fifth of a second; tests/test_fast_writers.py proves both give 
 from __future__ import annotations
 
 import json
-import re
 from collections import namedtuple
+
+from .lazyre import LazyPattern
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs fmt's start-up (issue 12)
@@ -29,40 +30,65 @@ Analysis = namedtuple("Analysis", [
 
 _WS = "\0 \t\r\n\x85\u2028\u2029"  # what ruamel counts as whitespace around an indicator
 _BREAKS = "\n\x85\u2028\u2029"
-#: Outside the characters ruamel writes as they are (allow_unicode): only double quotes can hold it.
-_SPECIAL = re.compile(
-    "[^\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff"
-)
-_INNER_FLOW = re.compile("[,\\[\\]{}?]")  # at any index after the first (YAML 1.1: «?» as well)
-_COLON_SPACE = re.compile(f":(?:[{_WS}]|\\Z)")
-_SPACE_HASH = re.compile(f"[{_WS}]#")
-_BREAK_SPACE = re.compile(f"[{_BREAKS}] ")
-_SPACE_BREAK = re.compile(f" [{_BREAKS}]")
-_LINE_BREAK = re.compile(f"[{_BREAKS}]")
+_BREAK_SPACES = tuple(f"{b} " for b in _BREAKS)
+_SPACE_BREAKS = tuple(f" {b}" for b in _BREAKS)
+#: Outside the characters ruamel writes as they are (allow_unicode): only double quotes can hold it. The
+#: class ``[^\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff`` written as the
+#: characters it matches: compiling the negated form cost fmt 4.6 ms of its start-up (issue 12).
+_SPECIAL = LazyPattern("[\x00-\x09\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+_INNER_FLOW = LazyPattern("[,\\[\\]{}?]")  # at any index after the first (YAML 1.1: «?» as well)
+_WORD_SPACE_WORD = LazyPattern(r"\S \S")
+_WORD_GAP = LazyPattern(r"(?<=\S) (?=\S)")
+
+
+def _special(scalar: str) -> bool:
+    """Does the string hold a character only double quotes can hold (:data:`_SPECIAL`)?
+
+    Every such character is one ``str.isprintable`` refuses, so a printable string (most values; a
+    value's line breaks are the only other unprintable characters a plan usually has) needs no regex.
+    """
+    if scalar.isprintable() or ("\n" in scalar and scalar.replace("\n", "").isprintable()):
+        return False
+    return _SPECIAL.search(scalar) is not None
+
+
+def _indicator_after(scalar: str, indicator: str, before: bool) -> bool:
+    """Is ``indicator`` (at index 1 or later) followed by whitespace or the end (``before`` False: «: »),
+    or preceded by whitespace (``before`` True: « #»)? str.find instead of a regex with YAML's whitespace
+    class: the few values holding the indicator at all are looked at closer, and nothing is compiled."""
+    index, last = scalar.find(indicator, 1), len(scalar) - 1
+    while index >= 0:
+        if before:
+            if scalar[index - 1] in _WS:
+                return True
+        elif index == last or scalar[index + 1] in _WS:
+            return True
+        index = scalar.find(indicator, index + 1)
+    return False
 
 
 def analyze(scalar: str) -> Analysis:
     """ruamel.yaml's ``Emitter.analyze_scalar`` (0.19, allow_unicode, YAML 1.1 rules for «?» and «:»),
-    the same decisions found by regular expressions instead of a Python loop over every character."""
+    the same decisions found by string searches instead of a Python loop over every character."""
     if not scalar:
         return Analysis(True, False, False, True, True, True, False)
     first = scalar[0]
     spaced = len(scalar) == 1 or scalar[1] in _WS  # the first character is followed by whitespace
     both = scalar.startswith(("---", "...")) or first in "#,[]{}&*!|>'\"%@`" or (first == "-" and spaced)
-    inner = _COLON_SPACE.search(scalar, 1) is not None or _SPACE_HASH.search(scalar) is not None
+    inner = _indicator_after(scalar, ":", False) or _indicator_after(scalar, "#", True)
     flow = both or inner or first in "?:" or _INNER_FLOW.search(scalar, 1) is not None
     block = both or inner or (first in "?:" and spaced)
-    line_breaks = _LINE_BREAK.search(scalar) is not None
+    line_breaks = "\n" in scalar or "\x85" in scalar or "\u2028" in scalar or "\u2029" in scalar
     plain = single = allow_block = True
     if first == " " or first in _BREAKS or scalar[-1] == " " or scalar[-1] in _BREAKS:
         plain = False
     if scalar[-1] == " ":
         allow_block = False
-    if _BREAK_SPACE.search(scalar):
+    if line_breaks and any(pair in scalar for pair in _BREAK_SPACES):
         plain = single = False
-    if _SPECIAL.search(scalar):
+    if _special(scalar):
         plain = single = allow_block = False
-    elif _SPACE_BREAK.search(scalar):
+    elif line_breaks and any(pair in scalar for pair in _SPACE_BREAKS):
         plain = single = allow_block = False
     if line_breaks:
         plain = False
@@ -124,11 +150,11 @@ class Scalars:
     def literal_ok(self, body: str) -> bool:
         if not body or body[0] == " " or not self.analysis(body).allow_block:
             return False
-        return all(not re.match(r" *\t", line) and (line.strip() or not line) for line in body.split("\n"))
+        return all(not line.lstrip(" ").startswith("\t") and (line.strip() or not line) for line in body.split("\n"))
 
     def foldable(self, value: str) -> bool:
         return (
-            "\n" not in value and value == value.strip() and bool(re.search(r"\S \S", value))
+            "\n" not in value and value == value.strip() and _WORD_SPACE_WORD.search(value) is not None
             and "\t" not in value and self.analysis(value).allow_block
         )
 
@@ -142,7 +168,7 @@ def double_quoted(value: str) -> str:
 
 def wrap(value: str, width: int) -> list[str]:
     """Greedy wrap at single spaces between words (so that folding restores the value exactly)."""
-    pieces = re.split(r"(?<=\S) (?=\S)", value)
+    pieces = _WORD_GAP.split(value)
     lines: list[str] = []
     current = ""
     for piece in pieces:
