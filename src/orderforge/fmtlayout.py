@@ -181,7 +181,7 @@ class Formatter:
 
     def key(self, node: Any) -> str:
         if node.id == "scalar":
-            return self.sc.inline(node.value, node.style is None)
+            return self.sc.inline(node.value, not node.style)
         return self.flow(node, None)  # the loader refuses such keys; kept as written all the same
 
     def scalars_in(self, node: Any) -> list[Any]:
@@ -193,9 +193,9 @@ class Formatter:
 
     def flow(self, node: Any, typ: Any) -> str:
         if node.id == "scalar":
-            if node.value == "" and node.style is None:
+            if node.value == "" and not node.style:
                 return "''"
-            return self.sc.inline(node.value, node.style is None, flow=True)
+            return self.sc.inline(node.value, not node.style, flow=True)
         if is_seq(node):
             item = _item(typ)
             return "[" + ", ".join(self.flow(v, _resolve(item, v)) for v in node.value) + "]"
@@ -206,7 +206,7 @@ class Formatter:
 
     def flow_key(self, node: Any) -> str:
         if node.id == "scalar":
-            return self.sc.inline(node.value, node.style is None, flow=True)
+            return self.sc.inline(node.value, not node.style, flow=True)
         return self.flow(node, None)
 
     def commented_inside(self, node: Any) -> bool:
@@ -259,7 +259,7 @@ class Formatter:
         """Writes a scalar value; True when it became a block scalar."""
         value, style = node.value, node.style
         if value == "":
-            self.emit(head if style is None else f"{head} ''", entry)
+            self.emit(head if not style else f"{head} ''", entry)
             return False
         body = value.rstrip("\n")
         if "\n" in body or len(value) > len(body):
@@ -270,7 +270,7 @@ class Formatter:
             return True
         if style == ">" and self.sc.foldable(value):
             return self.folded(head, self.clerk_lines(node, value, owner), owner, entry, "-")
-        text = self.sc.inline(value, style is None)
+        text = self.sc.inline(value, not style)
         if len(head) + 1 + len(text) <= WIDTH or not self.sc.foldable(value):
             self.emit(f"{head} {text}", entry)
             return False
@@ -368,6 +368,6 @@ class Formatter:
         elif not is_scalar(root):
             self.emit("{}" if is_map(root) else "[]")
         else:
-            self.emit(self.sc.inline(root.value, root.style is None) if root.value else "''")
+            self.emit(self.sc.inline(root.value, not root.style) if root.value else "''")
         self.comments(self.notes.footer, 0)
         return self.result()

@@ -28,13 +28,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import namedtuple
 from collections.abc import Iterator
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import attrgetter
 
 from .lazyre import LazyPattern
 from .slotted import FrozenSlotted, Slotted
-from .yamlnodes import is_map, is_scalar, is_seq, untagged_composer
+from .yamlnodes import is_map as is_map
+from .yamlnodes import is_scalar, untagged_composer
+from .yamlnodes import is_seq as is_seq
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs fmt's start-up (issue 12)
@@ -59,18 +62,12 @@ class Comment(FrozenSlotted):
             object.__setattr__(self, name, value)
 
 
-class Entry(Slotted):
-    """A mapping key or a list item: what comments attach to."""
-
-    __slots__ = ("node", "value", "parent", "path", "index", "col")
-
-    def __init__(self, node: Any, value: Any, parent: Any, path: tuple[Any, ...], index: int, col: int) -> None:
-        self.node = node  # the key node, or the item node itself
-        self.value = value  # the key's value, or the item
-        self.parent = parent  # the collection holding the entry
-        self.path = path
-        self.index = index  # where the entry's head starts: its key, or its item's «-»
-        self.col = col
+#: A mapping key or a list item: what comments attach to. ``node``: the key node, or the item node itself;
+#: ``value``: the key's value, or the item; ``parent``: the collection holding the entry; ``index`` and ``col``:
+#: where the entry's head starts (its key, or its item's «-»). A tuple made in C (``tuple.__new__``), not a
+#: class with an ``__init__``: a plan has one per key and item, and a Python call for each was a tenth of fmt.
+Entry = namedtuple("Entry", "node value parent path index col")  # noqa: PYI024
+_new = tuple.__new__
 
 
 class Notes(Slotted):
@@ -118,7 +115,9 @@ def compose(text: str, max_depth: int = 1000) -> tuple[Any, list[Any]]:
 
     libyaml (PyYAML's C parser) is ten times faster and gives the same nodes, tokens and character
     marks (:func:`orderforge.yamlparse.fast_tree` relies on the same agreement, and the fmt tests run both
-    ways); on any text it is known to read differently, and on any error, the pure parser decides.
+    ways); on any text it is known to read differently, and on any error, the pure parser decides. One
+    difference is left as it is: a plain scalar's ``style`` is ``""`` from libyaml and None from ruamel
+    (readers test ``not node.style``; setting None on every scalar was a walk of its own through the tree).
     Raises ruamel's YAMLError for what is not YAML and :class:`TooDeep` past ``max_depth``.
     """
     fast = _compose_libyaml(text, max_depth)
@@ -169,23 +168,7 @@ def _compose_libyaml(text: str, max_depth: int) -> tuple[Any, list[Any]] | None:
         return None
     if root is None or is_scalar(root):
         return None  # an empty or bare-scalar text: rare, and the reference reads a top-level scalar differently
-    _plain_style_none(root)
     return root, tokens
-
-
-def _plain_style_none(node: Any) -> None:
-    """libyaml marks a plain scalar's style with an empty string, ruamel with None: the formatter reads None."""
-    stack = [node]
-    while stack:
-        node = stack.pop()
-        if is_scalar(node):
-            if node.style == "":
-                node.style = None
-        elif is_map(node):
-            for key, value in node.value:
-                stack += (key, value)
-        else:
-            stack.extend(node.value)
 
 
 # --------------------------------------------------------------------------- the tree's entries
@@ -196,56 +179,66 @@ class Tree:
 
     def __init__(self, root: Any, tokens: list[Any]) -> None:
         self.root = root
-        self.dashes = [t.start_mark for t in tokens if t.id == "-"]
-        self.dash_index = [m.index for m in self.dashes]
+        dashes = map("-".__eq__, map(attrgetter("id"), tokens))
+        self.dashes = list(compress(map(attrgetter("start_mark"), tokens), dashes))
+        self.dash_index = list(map(attrgetter("index"), self.dashes))
         self.entries: list[Entry] = []
         self.owner: dict[int, Entry] = {}  # id(key, value or item node) -> its entry
         self.by_dash: dict[int, Entry] = {}  # index of an item's «-» -> the item's entry
-        self.nodes_at: dict[tuple[str, int], Any] = {}  # (start|end, index) -> scalar or flow collection
+        #: scalar or flow collection by where it starts (``index``) or, a flow collection, ends (``~index``)
+        self.nodes_at: dict[int, Any] = {}
         self._walk(root, ())
-        self.entries.sort(key=lambda e: e.index)
-        self.heads = [e.index for e in self.entries]
+        self.entries.sort(key=attrgetter("index"))  # stable: the walk's order where two heads coincide
+        self.heads = list(map(attrgetter("index"), self.entries))
 
     def _walk(self, node: Any, path: tuple[Any, ...]) -> None:
-        if is_map(node):
-            self._note_flow(node)
-            nodes_at = self.nodes_at
+        """Every entry under ``node`` in the walk's order, each noted as its key's, value's or item's owner;
+        a scalar is noted where it starts without a call of its own (most nodes are scalars)."""
+        entries, owner, nodes_at = self.entries, self.owner, self.nodes_at
+        kind = node.id
+        if kind == "mapping":
+            if node.flow_style:
+                self._note_flow(node)
             for key, value in node.value:
                 key_path = path + (getattr(key, "value", None),)
                 mark = key.start_mark
-                self._add(Entry(key, value, node, key_path, mark.index, mark.column), value)
-                for child in (key, value):  # a scalar (most keys and values) noted here, without a call
-                    if child.id == "scalar":
-                        nodes_at[("start", child.start_mark.index)] = child
-                    else:
-                        self._walk(child, key_path)
-        elif is_seq(node):
-            self._note_flow(node)
+                entry = _new(Entry, (key, value, node, key_path, mark.index, mark.column))
+                entries.append(entry)
+                owner[id(key)] = entry
+                owner.setdefault(id(value), entry)
+                if key.id == "scalar":
+                    nodes_at[mark.index] = key
+                else:
+                    self._walk(key, key_path)
+                if value.id == "scalar":
+                    nodes_at[value.start_mark.index] = value
+                else:
+                    self._walk(value, key_path)
+        elif kind == "sequence":
+            if node.flow_style:
+                self._note_flow(node)
             for n, item in enumerate(node.value):
-                self._add(self._item_entry(node, item, path + (n,)), item)
-                self._walk(item, path + (n,))
+                item_path = path + (n,)
+                entry = self._item_entry(node, item, item_path)
+                entries.append(entry)
+                owner[id(item)] = entry
+                self._walk(item, item_path)
         else:
-            self.nodes_at[("start", node.start_mark.index)] = node
+            nodes_at[node.start_mark.index] = node
 
     def _note_flow(self, node: Any) -> None:
-        if node.flow_style:
-            self.nodes_at[("start", node.start_mark.index)] = node
-            self.nodes_at[("end", node.end_mark.index)] = node
+        self.nodes_at[node.start_mark.index] = node
+        self.nodes_at[~node.end_mark.index] = node
 
     def _item_entry(self, seq: Any, item: Any, path: tuple[Any, ...]) -> Entry:
         mark = item.start_mark
         if not seq.flow_style:
             k = bisect.bisect_left(self.dash_index, item.start_mark.index) - 1
             mark = self.dashes[k]
-        entry = Entry(item, item, seq, path, mark.index, mark.column)
+        entry = _new(Entry, (item, item, seq, path, mark.index, mark.column))
         if not seq.flow_style:
             self.by_dash[mark.index] = entry
         return entry
-
-    def _add(self, entry: Entry, value: Any) -> None:
-        self.entries.append(entry)
-        self.owner[id(entry.node)] = entry
-        self.owner.setdefault(id(value), entry)
 
     def next_entry(self, index: int) -> int:
         """Position in :attr:`entries` of the first entry whose head starts after ``index``."""
@@ -440,7 +433,7 @@ class Attacher:
         token = tokens[n]
         if token.id == "-":
             return self.tree.by_dash.get(token.start_mark.index)
-        place = ("end", token.end_mark.index) if token.id in ("]", "}") else ("start", token.start_mark.index)
+        place = ~token.end_mark.index if token.id in ("]", "}") else token.start_mark.index
         node = self.tree.nodes_at.get(place)
         return self.tree.owner.get(id(node)) if node is not None else None
 
