@@ -149,8 +149,12 @@ def compose_reference(text: str, max_depth: int = 1000) -> tuple[Any, list[Any]]
 
 def _compose_libyaml(text: str, max_depth: int) -> tuple[Any, list[Any]] | None:
     """:func:`compose` by libyaml, or None: no C parser, a text the two parsers read differently
-    (:data:`orderforge.yamlparse.RISKY`), too deep, or anything libyaml refuses (the reference then says why)."""
+    (:data:`orderforge.yamlparse.RISKY`), too deep, or anything libyaml refuses (the reference then says why).
+
+    The nodes are composed from the tokens (:mod:`orderforge.yamltokens`) where that composer reads the
+    text, else by libyaml's composer from a second scan."""
     from .yamlparse import is_risky
+    from .yamltokens import compose_tokens
 
     if is_risky(text):
         return None
@@ -163,7 +167,9 @@ def _compose_libyaml(text: str, max_depth: int) -> tuple[Any, list[Any]] | None:
         tokens: list[Any] = list(iter(CParser(text).get_token, None))  # the text is bounded (MAX_PLAN_BYTES)
         if max(accumulate(map(_STEPS.get, map(attrgetter("id"), tokens), repeat(0))), default=0) > max_depth:
             return None  # the deepest nesting, told by C loops over the token kinds
-        root = untagged_composer()(text).get_single_node()
+        root = compose_tokens(tokens)
+        if root is None:
+            root = untagged_composer()(text).get_single_node()
     except (yaml.YAMLError, UnicodeError):
         return None
     if root is None or is_scalar(root):
