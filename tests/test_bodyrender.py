@@ -17,7 +17,6 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -28,6 +27,7 @@ from orderforge.build import validated_plan
 from orderforge.context import Context
 from orderforge.diagnostics import UserError
 from orderforge.resolve import build_context
+from orderforge.slotted import replace
 from orderforge.style import Style, load_style
 from orderforge.stylegen import make_style
 from orderforge.tablerows import marker_rows

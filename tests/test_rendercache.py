@@ -15,13 +15,13 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from orderforge import render
 from orderforge.render import render_docx
+from orderforge.slotted import replace
 
 from .conftest import ROOT
 from .test_tablerows import example_context

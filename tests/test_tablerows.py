@@ -11,7 +11,6 @@ import copy
 import io
 import re
 import zipfile
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ from orderforge.diagnostics import UserError
 from orderforge.docxtext import Table, read_blocks
 from orderforge.render import render_docx
 from orderforge.resolve import build_context
+from orderforge.slotted import replace
 from orderforge.style import Style, load_style
 from orderforge.tablerows import HEADING, NUMBER, para_marker
 

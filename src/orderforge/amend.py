@@ -37,7 +37,7 @@ no issuing body's lines or signatory: amend.yaml gives them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -357,6 +357,6 @@ def build_amend(old_spec: str, new_spec: str, data: AmendData, output: Path | No
                                f"({style.amend_template})",
                                f"положите шаблон Word {style.amend_template} (только приказ, без приложения) "
                                f"в папку стиля {style.folder}")
-    docx = render_docx(amend_context(result, data, style), replace(style, template=style.amend_template))
+    docx = render_docx(amend_context(result, data, style), replace_fields(style, template=style.amend_template))
     write_document(target, docx)
     return AmendResult(target, clauses, reference_warnings(old) + order_warnings(result))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from .planrows import Row, plan_rows, section_titles
 from .records import DONE, IN_PROGRESS, LATE, NO_DATA, NOT_DONE, NOT_DUE, OVERDUE, POSTPONED, Execution, outcome
 from .schedule import Occurrence
 from .schema import Block, ConvertContext, Field
+from .slotted import replace
 from .valuetypes import Lines, Str
 
 ROMAN = ("I", "II", "III", "IV")

@@ -30,13 +30,15 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Pos, UserError
 from .style import Style
 from .templatefile import TemplatePackage, open_template, raised_in_template, template_error, unreadable
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # the context's TypedDicts are for mypy: typing compiles each of their fields when made
+    from typing import Any
+
     from .context import Context, TableContext
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -30,9 +30,12 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from importlib.util import find_spec
-from typing import Any
 
 from .paths import cache_dir, files_stamp, python_sources
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs a build's start-up (issue 12)
+    from typing import Any
 
 #: The folder in the cache folder, and how many rendered bodies it keeps (the least recently used go first).
 FOLDER = "render"

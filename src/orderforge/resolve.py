@@ -11,14 +11,16 @@ import re
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
 
 from .planmodel import Activity, Order, Para, Plan, Section, Text
 from .spec import KIND_GENITIVE, KIND_INSTRUMENTAL
 from .style import Column, Style
 from .typography import squeeze, typeset, upper_first
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # the context's TypedDicts are for mypy: typing compiles each of their fields when made
+    from typing import Any
+
     from .context import (
         AppendixContext,
         CellContext,

@@ -28,7 +28,6 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
 
 from .diagnostics import UserError
 from .safefile import _mib as _mib
@@ -36,7 +35,10 @@ from .safefile import check_regular_file as check_regular_file
 from .safefile import read_bytes as read_bytes
 from .slotted import FrozenSlotted
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs a build's start-up (issue 12)
+    from typing import IO
+
     from lxml import etree
 
 

@@ -11,15 +11,18 @@ so ``pip install`` + ``orderforge build`` works anywhere.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .diagnostics import Pos, Report, UserError, did_you_mean
 from .load import Entry, Map, Node, load_file
 from .schema import Block, ConvertContext, Field, ListT, ValueType
+from .slotted import Slotted
 from .stylesources import STYLE_FILE, found_styles, workspace_style
 from .valuetypes import Bool, Enum, Str
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs a build's start-up (issue 12)
+    from typing import Any
 
 COLUMN_KEYS = ("number", "text", "deadline", "responsible", "result", "note")
 
@@ -32,49 +35,73 @@ class StyleNotFound(Exception):
         super().__init__(f"стиль оформления «{name}» не найден")
 
 
-@dataclass
-class Column:
-    key: str
-    header: str
-    width: float  # millimetres; scaled to the text width when they do not add up
-    center: bool = False
+class Column(Slotted):
+    """A column of the plan table: its key, its header words and its width."""
+
+    __slots__ = ("key", "header", "width", "center")
+
+    def __init__(self, key: str, header: str, width: float, center: bool = False) -> None:
+        self.key = key
+        self.header = header
+        self.width = width  # millimetres; scaled to the text width when they do not add up
+        self.center = center
 
 
-@dataclass
-class Style:
-    """Everything a house style decides, with defaults that follow ГОСТ Р 7.0.97-2025."""
+class Style(Slotted):
+    """Everything a house style decides, with defaults that follow ГОСТ Р 7.0.97-2025.
 
-    name: str
-    folder: Path
-    gost: str = "2025"  # the edition of ГОСТ Р 7.0.97 the documents are checked against: "2025" or "2016"
-    title: str = ""
-    description: str = ""
-    template: str = "template.docx"
-    amend_template: str = "amend.docx"  # the amending order «О внесении изменений …»: order only, no appendix
-    kind_display: dict[str, str] = field(default_factory=lambda: {"приказ": "ПРИКАЗ", "распоряжение": "РАСПОРЯЖЕНИЕ"})
-    operative: dict[str, str] = field(default_factory=lambda: {"приказ": "ПРИКАЗЫВАЮ:", "распоряжение": "ОБЯЗЫВАЮ:"})
-    date_format: str = "{dd}.{mm}.{yyyy}"
-    number_format: str = "№ {number}"
-    control_self: str = "Контроль за исполнением настоящего {kind_genitive} оставляю за собой."
-    subpoint_format: str = "{n})"
-    dash: str = "–"
-    appendix_mark: list[str] = field(default_factory=lambda: [
-        "Приложение", "к {kind_dative} {issuer_genitive}", "от {date} {number}",
-    ])
-    appendix_date_format: str = "{dd}.{mm}.{yyyy}"
-    approval_stamp: list[str] = field(default_factory=lambda: [
-        "{approved}", "{kind_instrumental} {issuer_genitive}", "от {date} {number}",
-    ])
-    trailing_dot: bool = True
-    columns: list[Column] = field(default_factory=list)
-    responsible_format: str = "code"  # "code" | "name"
-    responsible_separator: str = "\n"
-    responsible_capitalize: bool = False
-    year_suffix: str = "г."
-    range_dash: str = " – "
-    capitalize: str = "as_written"
+    Written out, not a dataclass: a build loads a style at every start, and :mod:`dataclasses` with
+    :mod:`typing` cost 53 M instructions of its start-up (a sixth of a 1,000-activity build's imports;
+    issue 12, :mod:`orderforge.slotted`). :func:`orderforge.slotted.replace` copies one.
+    """
 
-    parents: list[Path] = field(default_factory=list)  # folders of the styles this one extends, nearest first
+    __slots__ = ("name", "folder", "gost", "title", "description", "template", "amend_template", "kind_display",
+                 "operative", "date_format", "number_format", "control_self", "subpoint_format", "dash",
+                 "appendix_mark", "appendix_date_format", "approval_stamp", "trailing_dot", "columns",
+                 "responsible_format", "responsible_separator", "responsible_capitalize", "year_suffix",
+                 "range_dash", "capitalize", "parents")
+
+    def __init__(  # noqa: PLR0913 — one keyword per key of style.yaml, as the dataclass had
+        self, name: str, folder: Path, gost: str = "2025", title: str = "", description: str = "",
+        template: str = "template.docx", amend_template: str = "amend.docx",
+        kind_display: dict[str, str] | None = None, operative: dict[str, str] | None = None,
+        date_format: str = "{dd}.{mm}.{yyyy}", number_format: str = "№ {number}",
+        control_self: str = "Контроль за исполнением настоящего {kind_genitive} оставляю за собой.",
+        subpoint_format: str = "{n})", dash: str = "–", appendix_mark: list[str] | None = None,
+        appendix_date_format: str = "{dd}.{mm}.{yyyy}", approval_stamp: list[str] | None = None,
+        trailing_dot: bool = True, columns: list[Column] | None = None, responsible_format: str = "code",
+        responsible_separator: str = "\n", responsible_capitalize: bool = False, year_suffix: str = "г.",
+        range_dash: str = " – ", capitalize: str = "as_written", parents: list[Path] | None = None,
+    ) -> None:
+        self.name = name
+        self.folder = folder
+        self.gost = gost  # the edition of ГОСТ Р 7.0.97 the documents are checked against: "2025" or "2016"
+        self.title = title
+        self.description = description
+        self.template = template
+        self.amend_template = amend_template  # the amending order «О внесении изменений …»: order only, no appendix
+        self.kind_display = {"приказ": "ПРИКАЗ", "распоряжение": "РАСПОРЯЖЕНИЕ"} if kind_display is None \
+            else kind_display
+        self.operative = {"приказ": "ПРИКАЗЫВАЮ:", "распоряжение": "ОБЯЗЫВАЮ:"} if operative is None else operative
+        self.date_format = date_format
+        self.number_format = number_format
+        self.control_self = control_self
+        self.subpoint_format = subpoint_format
+        self.dash = dash
+        self.appendix_mark = ["Приложение", "к {kind_dative} {issuer_genitive}", "от {date} {number}"] \
+            if appendix_mark is None else appendix_mark
+        self.appendix_date_format = appendix_date_format
+        self.approval_stamp = ["{approved}", "{kind_instrumental} {issuer_genitive}", "от {date} {number}"] \
+            if approval_stamp is None else approval_stamp
+        self.trailing_dot = trailing_dot
+        self.columns = [] if columns is None else columns
+        self.responsible_format = responsible_format  # "code" | "name"
+        self.responsible_separator = responsible_separator
+        self.responsible_capitalize = responsible_capitalize
+        self.year_suffix = year_suffix
+        self.range_dash = range_dash
+        self.capitalize = capitalize
+        self.parents = [] if parents is None else parents  # folders of the styles this one extends, nearest first
 
     @property
     def template_path(self) -> Path:

@@ -12,10 +12,10 @@ import io
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Pos, UserError
+from .slotted import FrozenSlotted
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs start-up (issue 12)
@@ -30,15 +30,26 @@ _PART_RU = {"document": "основной текст", "header": "верхний
             "numbering": "нумерация списков"}
 
 
-@dataclass(frozen=True)
-class TemplatePackage:
-    """A house-style .docx, read once: every XML part is known to be UTF-8 and well-formed."""
+class TemplatePackage(FrozenSlotted):
+    """A house-style .docx, read once: every XML part is known to be UTF-8 and well-formed.
 
+    Written out, not a dataclass: :mod:`dataclasses` cost every build's start-up (issue 12, :mod:`.slotted`).
+    """
+
+    __slots__ = ("path", "data", "xml", "prepared", "members")
     path: Path
-    data: bytes  # the file's bytes, handed to docxtpl so that what is rendered is what was checked
-    xml: dict[str, str]  # XML part name → its text (check-style parses the tags of each part)
-    prepared: Prepared | None = None  # what orderforge ships for a bundled template with these bytes
-    members: dict[str, bytes] | None = None  # every member, read once (bodyrender.py renders from them)
+    data: bytes
+    xml: dict[str, str]
+    prepared: Prepared | None
+    members: dict[str, bytes] | None
+
+    def __init__(self, path: Path, data: bytes, xml: dict[str, str], prepared: Prepared | None = None,
+                 members: dict[str, bytes] | None = None) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "data", data)  # handed to docxtpl so that what is rendered is what was checked
+        object.__setattr__(self, "xml", xml)  # XML part name → its text (check-style parses the tags of each part)
+        object.__setattr__(self, "prepared", prepared)  # what orderforge ships for a bundled template with these bytes
+        object.__setattr__(self, "members", members)  # every member, read once (bodyrender.py renders from them)
 
 
 def part_name(name: str) -> str:
