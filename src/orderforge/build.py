@@ -77,6 +77,7 @@ def build_plan(plan_path: Path, out_dir: Path) -> BuildResult:
     with paused_gc():
         plan, report = validated_plan(plan_path)
         data = build_docx_bytes(plan)
+        del plan  # freed now, by reference counting: collection then resumes with no model to walk
     target = output_path(plan_path, out_dir)
     write_atomic(target, data)
     return BuildResult(plan_path, target, report.warnings)

@@ -10,8 +10,9 @@ decides what to show and which exit code to use.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 
-from .slotted import FrozenSlotted, Slotted
+from .slotted import FrozenError, FrozenSlotted, Slotted
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's start-up (issue 12)
@@ -22,44 +23,62 @@ Severity: TypeAlias = 'Literal["error", "warning"]'
 SEVERITY_RU = {"error": "ошибка", "warning": "предупреждение"}
 
 
-class Pos(FrozenSlotted):
-    """A place in a source file; line and column are 1-based like editors show them."""
+class Pos(tuple):  # (file, line, col); typed by the properties below
+    """A place in a source file; line and column are 1-based like editors show them.
 
-    __slots__ = ("file", "line", "col")
-    file: str
-    line: int
-    col: int
+    A tuple ``(file, line, col)``, so that the 50,000 positions of a 5,000-activity plan are made in C
+    (``tuple.__new__(Pos, (file, line, col))`` in :mod:`.yamlfast`), a third of what a Python ``__init__``
+    setting three slots cost (issue 12). Frozen, hashable and ordered by file, line, column, as it was
+    (tests/test_pos_tuple.py)."""
 
-    def __init__(self, file: str, line: int = 0, col: int = 0) -> None:
-        _set_file(self, file)
-        _set_line(self, line)
-        _set_col(self, col)
+    __slots__ = ()
 
-    def _key(self) -> tuple[str, int, int]:
-        return self.file, self.line, self.col
+    def __new__(cls, file: str, line: int = 0, col: int = 0) -> Pos:
+        return tuple.__new__(cls, (file, line, col))
 
-    # ordered like the dataclass it was (order=True): by file, line, column
-    def __lt__(self, other: Pos) -> bool:
-        return self._key() < other._key() if other.__class__ is Pos else NotImplemented
+    if TYPE_CHECKING:
+        @property
+        def file(self) -> str: ...
 
-    def __le__(self, other: Pos) -> bool:
-        return self._key() <= other._key() if other.__class__ is Pos else NotImplemented
+        @property
+        def line(self) -> int: ...
 
-    def __gt__(self, other: Pos) -> bool:
-        return self._key() > other._key() if other.__class__ is Pos else NotImplemented
+        @property
+        def col(self) -> int: ...
+    else:
+        file = property(itemgetter(0))
+        line = property(itemgetter(1))
+        col = property(itemgetter(2))
 
-    def __ge__(self, other: Pos) -> bool:
-        return self._key() >= other._key() if other.__class__ is Pos else NotImplemented
+    #: What :func:`.slotted.field_names` gives, as for the Slotted class it was.
+    _fields = ("file", "line", "col")
+
+    # Equal only to a Pos, as the Slotted class it was (a plain tuple of the same fields is something else);
+    # hashed and ordered as the tuple of its fields
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is Pos and tuple.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    __hash__ = tuple.__hash__
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenError(f"cannot delete field {name!r}")
+
+    def __getnewargs__(self) -> tuple[str, int, int]:  # pickle and copy: Pos(*self)
+        return tuple(self)
+
+    def __repr__(self) -> str:
+        return f"Pos(file={self[0]!r}, line={self[1]!r}, col={self[2]!r})"
 
     def __str__(self) -> str:
-        if self.line <= 0:
-            return self.file
-        return f"{self.file}:{self.line}:{self.col}"
-
-
-#: The slots' own setters, which the refused ``__setattr__`` does not stand in front of: a third faster than
-#: ``object.__setattr__`` by name, for the 60,000 positions of a 5,000-activity plan.
-_set_file, _set_line, _set_col = (getattr(Pos, name).__set__ for name in Pos.__slots__)
+        if self[1] <= 0:
+            return self[0]
+        return f"{self[0]}:{self[1]}:{self[2]}"
 
 
 class Diagnostic(FrozenSlotted):

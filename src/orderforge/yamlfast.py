@@ -22,6 +22,9 @@ from .diagnostics import Pos, Report
 from .rawtext import FORBIDDEN_CHARS
 from .yamltree import Entry, Map, Node, Scalar, Seq, _nfc, report_forbidden_char
 
+#: A :class:`.Pos` made in C, with no Python call (tests/test_pos_tuple.py: the same as ``Pos(...)``).
+_new = tuple.__new__
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
@@ -98,7 +101,7 @@ class FastTreeBuilder:
         if cls is ScalarEvent:
             return self._scalar(event)
         mark = event.start_mark  # type: ignore[attr-defined]
-        pos = Pos(self.name, mark.line + 1, mark.column + 1)
+        pos = _new(Pos, (self.name, mark.line + 1, mark.column + 1))
         if event.anchor is not None or event.tag is not None:  # type: ignore[attr-defined]
             raise Refused
         depth += 1
@@ -124,7 +127,7 @@ class FastTreeBuilder:
         style = event.style  # type: ignore[attr-defined]
         if pos is None:
             mark = event.start_mark  # type: ignore[attr-defined]
-            pos = Pos(self.name, mark.line + 1, mark.column + 1)
+            pos = _new(Pos, (self.name, mark.line + 1, mark.column + 1))
         if not value.isascii() and not is_normalized("NFC", value):  # yamltree._nfc, without its call
             value = normalize("NFC", value)
         # The raw text was checked for control characters before parsing (rawtext.check_raw_text):
@@ -148,7 +151,7 @@ class FastTreeBuilder:
             if event.anchor is not None or event.tag is not None:
                 raise Refused
             mark = event.start_mark
-            key_pos = Pos(name, mark.line + 1, mark.column + 1)
+            key_pos = _new(Pos, (name, mark.line + 1, mark.column + 1))
             key: str = event.value
             if not key.isascii():
                 key = _nfc(key)
