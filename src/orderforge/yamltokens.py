@@ -91,11 +91,14 @@ class _Composer:
                 value = self.empty(token.start_mark)
             pairs.append((key, value))
 
-    def block_sequence(self) -> Any:
-        tokens = self.tokens
-        start = tokens[self.at].start_mark
+    def opening(self) -> tuple[list[Any], Any, list[Any]]:
+        """Steps over a collection's opening token: the tokens, where the collection starts, its empty items."""
+        start = self.tokens[self.at].start_mark
         self.at += 1
-        items: list[Any] = []
+        return self.tokens, start, []
+
+    def block_sequence(self) -> Any:
+        tokens, start, items = self.opening()
         while True:
             token = tokens[self.at]
             if token.id == "<block end>":
@@ -122,10 +125,7 @@ class _Composer:
                          else self.node(False))
 
     def flow_sequence(self) -> Any:
-        tokens = self.tokens
-        start = tokens[self.at].start_mark
-        self.at += 1
-        items: list[Any] = []
+        tokens, start, items = self.opening()
         while True:
             token = tokens[self.at]
             if token.id != "]" and items:
