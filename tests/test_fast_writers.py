@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -212,15 +213,16 @@ def test_unstable_text_is_the_regexs(text: str) -> None:
     assert _unstable(text) == (_UNSTABLE_TEXT.search(text) is not None)
 
 
+#: ruamel's allowed characters as the negated class yamlscalars used before it listed the special ones.
+_NEGATED_SPECIAL = re.compile("[^\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff")
+
 def test_special_characters_are_the_negated_class_of_ruamels_allowed_ones() -> None:
     """:func:`orderforge.yamlscalars._special` (``isprintable`` first, then a class of the characters
     themselves) finds exactly what the original negated class finds, for every code point, alone and
     between line breaks and printable text (the «only line breaks unprintable» shortcut)."""
-    import re
-
     from orderforge.yamlscalars import _special
 
-    negated = re.compile("[^\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff")
+    negated = _NEGATED_SPECIAL
     for code in range(0x110000):
         char = chr(code)
         for value in (char, f"а\n{char}x", f"{char}\n"):
@@ -230,9 +232,7 @@ def test_special_characters_are_the_negated_class_of_ruamels_allowed_ones() -> N
 @settings(max_examples=500, deadline=None)
 @given(st.text(_ALPHABET | st.characters(), max_size=20))
 def test_special_is_the_negated_class_on_any_text(value: str) -> None:
-    import re
-
     from orderforge.yamlscalars import _special
 
-    negated = re.compile("[^\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff")
+    negated = _NEGATED_SPECIAL
     assert _special(value) == (negated.search(value) is not None)

@@ -24,7 +24,7 @@ from .fmtlayout import DEADLINE_KEYS as DEADLINE_KEYS
 from .fmtlayout import WIDTH as WIDTH
 from .fmtlayout import Formatter
 from .slotted import Slotted
-from .yamlcomments import is_map
+from .yamlnodes import is_map
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs fmt's start-up (issue 12)

@@ -38,7 +38,8 @@ from __future__ import annotations
 
 from .schema import Block, ListT, MapOf, OneOf
 from .valuetypes import DeadlineT
-from .yamlcomments import Comment, is_map, is_scalar, is_seq
+from .yamlcomments import Comment
+from .yamlnodes import is_map, is_scalar, is_seq
 from .yamlrt import WIDTH
 from .yamlscalars import Scalars, double_quoted, wrap
 

@@ -50,9 +50,9 @@ class Column(Slotted):
 class Style(Slotted):
     """Everything a house style decides, with defaults that follow ГОСТ Р 7.0.97-2025.
 
-    Written out, not a dataclass: a build loads a style at every start, and :mod:`dataclasses` with
-    :mod:`typing` cost 53 M instructions of its start-up (a sixth of a 1,000-activity build's imports;
-    issue 12, :mod:`orderforge.slotted`). :func:`orderforge.slotted.replace` copies one.
+    Written out, not a dataclass: a build loads a style at every start, and :mod:`dataclasses` (with
+    inspect, ast, dis and tokenize) and :mod:`typing` cost about 53 M instructions of a build that does not
+    import Jinja (issue 12, :mod:`orderforge.slotted`). :func:`orderforge.slotted.replace` copies one.
     """
 
     __slots__ = ("name", "folder", "gost", "title", "description", "template", "amend_template", "kind_display",
@@ -61,7 +61,7 @@ class Style(Slotted):
                  "responsible_format", "responsible_separator", "responsible_capitalize", "year_suffix",
                  "range_dash", "capitalize", "parents")
 
-    def __init__(  # noqa: PLR0913 — one keyword per key of style.yaml, as the dataclass had
+    def __init__(  # one keyword per key of style.yaml, as the dataclass had
         self, name: str, folder: Path, gost: str = "2025", title: str = "", description: str = "",
         template: str = "template.docx", amend_template: str = "amend.docx",
         kind_display: dict[str, str] | None = None, operative: dict[str, str] | None = None,

@@ -35,9 +35,7 @@ from operator import attrgetter
 
 from .lazyre import LazyPattern
 from .slotted import FrozenSlotted, Slotted
-from .yamlnodes import is_map as is_map
 from .yamlnodes import is_scalar, untagged_composer
-from .yamlnodes import is_seq as is_seq
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs fmt's start-up (issue 12)
@@ -66,7 +64,7 @@ class Comment(FrozenSlotted):
 #: ``value``: the key's value, or the item; ``parent``: the collection holding the entry; ``index`` and ``col``:
 #: where the entry's head starts (its key, or its item's «-»). A tuple made in C (``tuple.__new__``), not a
 #: class with an ``__init__``: a plan has one per key and item, and a Python call for each was a tenth of fmt.
-Entry = namedtuple("Entry", "node value parent path index col")  # noqa: PYI024
+Entry = namedtuple("Entry", "node value parent path index col")
 _new = tuple.__new__
 
 

@@ -7,9 +7,17 @@ Shared by ``fmt``'s comment keeper (:mod:`orderforge.yamlcomments`) and ``new --
 
 from __future__ import annotations
 
+from collections import namedtuple
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs new --from's start-up
     from typing import Any
+
+#: A node composed here (:func:`composed_from_events`) or from tokens (:mod:`orderforge.yamltokens`): the
+#: attributes libyaml's nodes have that orderforge's writers read (``id`` is «scalar», «sequence» or
+#: «mapping»; ``style`` ``""`` for plain, as libyaml gives it; ``flow_style`` None on scalars). Made in C by
+#: ``tuple.__new__(Node, (...))``: a Python ``__init__`` per node was a tenth of the composing (issue 12).
+Node = namedtuple("Node", "id value start_mark end_mark style flow_style")
 
 
 def untagged_composer() -> Any:
@@ -51,13 +59,10 @@ def composed_from_events(events: list[Any]) -> Any:
     """The tree :func:`untagged_composer` gives (the attributes the splice reads: ``id``, ``value``, the
     marks, ``style``, ``flow_style``), built from the events of a parse of the same text: the composer takes
     each node's marks and styles from its events (tests/test_rollover_lean.py compares). Nodes are tuples
-    made in C (``tuple.__new__``): a Python ``__init__`` per node was a tenth of this (issue 12)."""
-    from collections import namedtuple
-
+    made in C (:data:`Node`)."""
     from yaml.events import MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent
 
-    node_type = namedtuple("node_type", "id value start_mark end_mark style flow_style")  # noqa: PYI024
-    new = tuple.__new__
+    node_type, new = Node, tuple.__new__
 
     events_left = iter(events)
     for event in events_left:  # past the stream's and the document's start: the root is a collection

@@ -11,23 +11,20 @@ scalar that stands for a missing value, with the marks libyaml gives each.
 
 Anything else — anchors, aliases, tags, directives, document markers, flow mappings, an explicit or
 a flow-sequence key («?», ``[a: b]``), or tokens in an order only a malformed text has — gives None,
-and libyaml's own composer reads the text as before. The nodes are tuples made in C (:data:`Node`:
-``id``, ``value``, the marks, ``style``, ``flow_style``); tests/test_fmt_tokens.py proves them equal to
+and libyaml's own composer reads the text as before. The nodes are tuples made in C
+(:data:`orderforge.yamlnodes.Node`); tests/test_fmt_tokens.py proves them equal to
 libyaml's composer's on every fixture and on generated plans with comments, empty values and nesting of
 every kind.
 """
 
 from __future__ import annotations
 
-from collections import namedtuple
+from .yamlnodes import Node
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs fmt's start-up (issue 12)
     from typing import Any
 
-#: A composed node: the attributes libyaml's nodes have that orderforge's writers read (``id`` is «scalar»,
-#: «sequence» or «mapping»; ``style`` ``""`` for plain, as libyaml gives it; ``flow_style`` None on scalars).
-Node = namedtuple("Node", "id value start_mark end_mark style flow_style")  # noqa: PYI024
 _new = tuple.__new__
 
 
@@ -41,14 +38,10 @@ class _Composer:
     def __init__(self, tokens: list[Any]) -> None:
         self.tokens = tokens
         self.at = 0
-        self.node_type = Node
-
-    def scalar(self, value: str, start: Any, end: Any, style: str | None) -> Any:
-        return _new(self.node_type, ("scalar", value, start, end, style, None))
 
     def empty(self, mark: Any) -> Any:
         """libyaml's empty plain scalar where a value or an item is missing."""
-        return _new(self.node_type, ("scalar", "", mark, mark, "", None))
+        return _new(Node, ("scalar", "", mark, mark, "", None))
 
     def node(self, indentless: bool) -> Any:
         """``yaml_parser_parse_node`` in block context (``indentless``: a «-» may start a sequence here)."""
@@ -56,7 +49,7 @@ class _Composer:
         kind = token.id
         if kind == "<scalar>":
             self.at += 1
-            return _new(self.node_type, ("scalar", token.value, token.start_mark, token.end_mark, token.style, None))
+            return _new(Node, ("scalar", token.value, token.start_mark, token.end_mark, token.style, None))
         if kind == "<block mapping start>":
             return self.block_mapping()
         if kind == "<block sequence start>":
@@ -76,7 +69,7 @@ class _Composer:
             token = tokens[self.at]
             if token.id == "<block end>":
                 self.at += 1
-                return _new(self.node_type, ("mapping", pairs, start, token.end_mark, None, False))
+                return _new(Node, ("mapping", pairs, start, token.end_mark, None, False))
             if token.id != "?" or token.end_mark.index != token.start_mark.index:
                 raise Unsupported(token.id)  # an explicit key «? …», or no key where one must be
             self.at += 1
@@ -103,7 +96,7 @@ class _Composer:
             token = tokens[self.at]
             if token.id == "<block end>":
                 self.at += 1
-                return _new(self.node_type, ("sequence", items, start, token.end_mark, None, False))
+                return _new(Node, ("sequence", items, start, token.end_mark, None, False))
             if token.id != "-":
                 raise Unsupported(token.id)
             self.at += 1
@@ -118,7 +111,7 @@ class _Composer:
         while True:
             token = tokens[self.at]
             if token.id != "-":
-                return _new(self.node_type, ("sequence", items, start, token.start_mark, None, False))
+                return _new(Node, ("sequence", items, start, token.start_mark, None, False))
             self.at += 1
             following = tokens[self.at].id
             items.append(self.empty(token.end_mark) if following in ("-", "?", ":", "<block end>")
@@ -135,7 +128,7 @@ class _Composer:
                 token = tokens[self.at]
             if token.id == "]":
                 self.at += 1
-                return _new(self.node_type, ("sequence", items, start, token.end_mark, None, True))
+                return _new(Node, ("sequence", items, start, token.end_mark, None, True))
             if token.id != "<scalar>" and token.id != "[":
                 raise Unsupported(token.id)  # a key «[a: b]», a flow mapping, a block token, a stray «,»
             items.append(self.node(False))
