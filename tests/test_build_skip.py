@@ -20,14 +20,14 @@ def workspace(tmp_path: Path) -> Path:
 
 
 def build(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """One build in a fresh process, with an empty cache folder of its own: «RENDER» then means the template
-    was rendered (Jinja loaded: a first build no longer imports docxtpl, bodyrender.py), not that a remembered
-    body (rendercache.py) was reused."""
+    """One build in a fresh process, with an empty cache folder of its own: «RENDER» then means the rendering
+    stack was loaded (render.py; a first build in a bundled style imports neither docxtpl nor Jinja:
+    bodyrender.py, bodycode.py), «LEAN» that the plan was skipped without it."""
     cache = folder / f".cache{len(list(folder.glob('.cache*')))}"
     code = ("import sys\nfrom orderforge.cli import main\n"
             f"sys.argv[1:] = ['build', *{list(args)!r}]\n"
             "try:\n    main()\nexcept SystemExit as exit:\n"
-            "    print('RENDER' if 'jinja2' in sys.modules else 'LEAN', file=sys.stderr)\n    raise\n")
+            "    print('RENDER' if 'orderforge.render' in sys.modules else 'LEAN', file=sys.stderr)\n    raise\n")
     env = {**os.environ, "ORDERFORGE_CACHE_DIR": str(cache)}
     return subprocess.run([sys.executable, "-c", code], cwd=folder, capture_output=True, text=True, env=env)
 

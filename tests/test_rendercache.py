@@ -106,11 +106,12 @@ def test_an_unwritable_cache_folder_never_fails_a_build(cache: Path) -> None:
 def test_a_rebuild_imports_no_renderer(tmp_path: Path) -> None:
     code = ("import sys\nfrom pathlib import Path\nfrom orderforge.build import build_plan\n"
             f"result = build_plan(Path({str(PLAN)!r}), Path(sys.argv[1]))\n"
-            "print(sorted(m for m in ('docxtpl', 'docx', 'jinja2') if m in sys.modules))")
+            "print(sorted(m for m in ('docxtpl', 'docx', 'jinja2', 'orderforge.bodyrender') if m in sys.modules))")
     env = {**os.environ, "ORDERFORGE_CACHE_DIR": str(tmp_path / "cache")}
     runs = [subprocess.run([sys.executable, "-c", code, str(tmp_path / out)], cwd=ROOT, capture_output=True,
                            text=True, check=True, env=env).stdout.splitlines()[-1] for out in ("one", "two")]
-    assert runs == ["['jinja2']", "[]"]  # the first renders (Jinja only: bodyrender.py), the rebuild nothing
+    # the first renders (its shipped code, neither docxtpl nor Jinja: bodyrender.py, bodycode.py), the rebuild nothing
+    assert runs == ["['orderforge.bodyrender']", "[]"]
     documents = [(tmp_path / out / f"{PLAN.stem}.docx").read_bytes() for out in ("one", "two")]
     assert documents[0] == documents[1]
 

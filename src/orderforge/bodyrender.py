@@ -19,13 +19,20 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Callable
-from typing import Any
 
 from . import wordtags
 
 TYPE_CHECKING = False
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # typing is not imported on a build's path (issue 12): the aliases below are for mypy
+    from typing import Any
+
     from .templateprep import Prepared
+
+    Parts = list[tuple[str, bytes]]
+    #: (source xml, environment, part name) → the environment to compile that source with (render.py's lean check).
+    Prepare = Callable[[str, Any, str], Any]
+    #: (rendered xml, part name) → None, or a UserError (render.py's leftover-tag check).
+    Check = Callable[[str, str], None]
 
 RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -59,13 +66,6 @@ _PROPERTIES = {"author": "{http://purl.org/dc/elements/1.1/}creator",
                "title": "{http://purl.org/dc/elements/1.1/}title"}
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
-
-Parts = list[tuple[str, bytes]]
-#: (source xml, environment, part name) → the environment to compile that source with (render.py's lean check).
-Prepare = Callable[[str, Any, str], Any]
-#: (rendered xml, part name) → None, or a UserError (render.py's leftover-tag check).
-Check = Callable[[str, str], None]
-
 
 class Unsupported(Exception):
     """This template or package is not reproduced exactly here; docxtpl renders it."""
@@ -161,7 +161,8 @@ def render_package(data: bytes, context: Any, env: Any, prepare: Prepare, check:
 
     ``prepared`` is what orderforge ships for a bundled template with these bytes (templateprep.py): the
     parts' Jinja sources and code, and which parts python-docx writes as they are; it spares that work only;
-    ``members`` are the package's members as open_template read them.
+    ``members`` are the package's members as open_template read them. ``env`` None is the lean run: every
+    part from its shipped source or code without Jinja (bodycode.py), or bodycode.NeedsJinja.
     Raises :class:`Unsupported` for what is not reproduced exactly; Jinja's errors and the checks' go through.
     """
     from lxml import etree
@@ -248,6 +249,10 @@ def _render_jinja(xml: Callable[[], str], context: Any, env: Any, prepare: Prepa
     a bundled template's part from its shipped source and code instead, when this Jinja made that code."""
     known = prepared.sources.get(name) if prepared is not None else None
     code = prepared.code.get(name) if prepared is not None else None
+    if env is None:  # the lean run: the shipped code without Jinja, or NeedsJinja
+        result = wordtags.after_render(_lean(known, code, context))
+        check(result, name)
+        return result
     if known is not None and (code is not None or _plain(known)):
         source, compiler = known, None
     else:
@@ -271,6 +276,19 @@ def _render_jinja(xml: Callable[[], str], context: Any, env: Any, prepare: Prepa
     result = wordtags.after_render(rendered)
     check(result, name)
     return result
+
+
+def _lean(known: str | None, code: str | None, context: Any) -> str:
+    """A part rendered from its shipped source or code by bodycode.py; NeedsJinja when that is not possible."""
+    from .bodycode import NeedsJinja, render
+
+    if known is None:
+        raise NeedsJinja("no shipped source")
+    if code is None:
+        if not _plain(known):
+            raise NeedsJinja("no shipped code")
+        return known
+    return render(code, context)
 
 
 def _render_document(part: _Part, context: Any, env: Any, prepare: Prepare, check: Check,
@@ -323,6 +341,10 @@ def _render_properties(part: _Part, context: Any, env: Any) -> Any:
     for tag in _PROPERTIES.values():
         element = root.find(tag)
         text = "" if element is None else element.text or ""
+        if not _plain(text) and env is None:
+            from .bodycode import NeedsJinja
+
+            raise NeedsJinja("a document property holds a tag")
         value = text if _plain(text) else env.from_string(text).render(context)
         if len(value) > 255:
             raise Unsupported(part.name)  # python-docx refuses it, in its words

@@ -49,21 +49,12 @@ FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 _LEFTOVER = re.compile(r"\{\{|\{%|\{#|%\}|\}\}|\{\s+\{|\{\s+%|%\s+\}")
 
 
-def _xml_text(value: Any) -> Any:
-    """Jinja ``finalize``: escape for XML and neutralise braces of any plain value."""
-    from markupsafe import Markup, escape
-
-    if isinstance(value, Markup):
-        return value
-    escaped = str(escape(value))
-    return Markup(escaped.replace("{", "&#123;").replace("}", "&#125;").replace("%", "&#37;"))
-
-
 def make_env() -> Any:
     """The bounded sandbox (sandbox.py): no internals, no files, bounded arithmetic, depth and growth."""
+    from .bodycode import xml_text
     from .sandbox import make_sandbox
 
-    return make_sandbox(finalize=_xml_text)
+    return make_sandbox(finalize=xml_text)
 
 
 class _NotLean(Exception):
@@ -227,16 +218,25 @@ def _normaliser(xml: str, template: str) -> Any:
 def _render_direct(context: Context, style: Style) -> tuple[list[tuple[str, bytes]], TemplatePackage]:
     """The template rendered for the lean path without docxtpl or python-docx (bodyrender.py), as the package
     docxtpl would save; raises bodyrender.Unsupported where only docxtpl renders it exactly."""
-    from jinja2 import TemplateError
-
+    from .bodycode import NeedsJinja
     from .bodyrender import Unsupported, render_package
-    from .sandbox import time_limit
 
     template_path = style.template_path
     package = open_template(template_path)
+    name = str(template_path)
+    if package.prepared is not None:  # a bundled style: its shipped code, without importing Jinja
+        try:
+            return render_package(package.data, context, None, _lean_source,
+                                  lambda xml, part: check_leftovers(xml, part, name), package.prepared,
+                                  package.members), package
+        except NeedsJinja:
+            pass  # Jinja renders it, and says what is wrong if anything is
+    from jinja2 import TemplateError
+
+    from .sandbox import time_limit
+
     env = make_env()
     env.autoescape = True
-    name = str(template_path)
     try:
         with time_limit():
             parts = render_package(package.data, context, env, _lean_source,

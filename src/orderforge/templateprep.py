@@ -68,10 +68,18 @@ def lxml_versions() -> list[list[int]]:
 
 
 def jinja_version() -> str:
-    """Jinja's version: its code generator made the records' code."""
-    import jinja2
+    """Jinja's version: its code generator made the records' code. Read from its ``__init__.py`` without
+    running it: a build of a bundled style runs that code without importing Jinja (bodycode.py)."""
+    import re
+    from importlib.util import find_spec
 
-    return str(jinja2.__version__)
+    spec = find_spec("jinja2")
+    try:
+        text = open(spec.origin, encoding="utf-8").read() if spec is not None and spec.origin else ""
+    except OSError:
+        text = ""
+    found = re.search(r'^__version__ = "([^"]+)"$', text, re.M)
+    return found.group(1) if found else "unknown"
 
 
 def make_record(data: bytes, template: Path) -> dict[str, Any]:

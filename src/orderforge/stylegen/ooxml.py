@@ -274,7 +274,7 @@ def escape_braces(root: Element) -> int:
     docxtpl renders the whole part, so a «{{ 7*7 }}» typed in a letterhead is
     written as ``{{ ('{', order)[0] }}`` per brace: an expression Jinja cannot fold
     at compile time, so the renderer's finalize writes the brace as a character
-    reference (render._xml_text) and the leftover-tag check never mistakes it for
+    reference (bodycode.xml_text) and the leftover-tag check never mistakes it for
     a broken tag. Returns how many texts were changed."""
     changed = 0
     for t in root.iter(q("t"), q("instrText")):
