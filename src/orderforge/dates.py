@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from .diagnostics import UserError
-from .lazyre import LazyPattern
+from .lazyre import LazyPattern, precompiled
 
 #: The years a plan can name, in dates, deadlines, periods and ``--year``.
 #:
@@ -33,8 +33,8 @@ MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля
 FORMS_HINT = "запишите дату как 2026-02-11 или 11.02.2026"
 JSON_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"
 
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_RU = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_ISO = precompiled(r"^(\d{4})-(\d{2})-(\d{2})$")
+_RU = precompiled(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 # inside free text (an imported order's heading): «11.02.2026», «11» февраля 2026 г., «11» 02 2026
 _IN_TEXT_DOTS = LazyPattern(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 _IN_TEXT_WORDS = LazyPattern(

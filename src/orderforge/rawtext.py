@@ -7,10 +7,8 @@ message at its line and column.
 
 from __future__ import annotations
 
-import re
-
 from .diagnostics import Pos, Report
-from .lazyre import LazyPattern
+from .lazyre import LazyPattern, precompiled
 from .yamlparse import MAX_DEPTH, too_deep
 
 #: A run of openers deeper than :data:`.yamlparse.MAX_DEPTH`, found by one regex scan before any parsing:
@@ -18,12 +16,12 @@ from .yamlparse import MAX_DEPTH, too_deep
 OPENER_RUN = LazyPattern(rf"(?:[\[{{][ ]*){{{MAX_DEPTH + 1}}}|(?:-[ ]+){{{MAX_DEPTH + 1}}}")
 
 #: Characters a .docx (XML 1.0) cannot hold, apart from TAB, LF, CR.
-FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+FORBIDDEN_CHARS = precompiled("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 #: :data:`OPENER_RUN` split by its first character, one unit unrolled: a pattern that starts with a
 #: literal is searched for by a fast scan, while the group repeat is tried at every offset (0.2 s of
 #: a 2 MB plan, 6 ms split). The leftmost of their matches is OPENER_RUN's (tests/test_load_guards.py).
-_OPENER_RUNS = tuple(re.compile(rf"{first}[ ]{repeat}(?:{unit}){{{MAX_DEPTH}}}") for first, repeat, unit in
+_OPENER_RUNS = tuple(precompiled(rf"{first}[ ]{repeat}(?:{unit}){{{MAX_DEPTH}}}") for first, repeat, unit in
                      ((r"\[", "*", r"[\[{][ ]*"), (r"\{", "*", r"[\[{][ ]*"), ("-", "+", "-[ ]+")))
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Pos, Report, did_you_mean
+from .lazyre import precompiled
 from .load import load_file
 from .paths import display_path
 from .planmodel import Plan, Text, plain
@@ -384,7 +385,7 @@ def _unknown_activity(record: Record, execution: Execution, records: Records, re
     )
 
 
-_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
+_ID = precompiled(r"[a-z0-9][a-z0-9_-]{0,39}")
 
 
 def removed_by_amendment(plan_path: Path, key: str) -> tuple[str, date] | None:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 
 from .declension import CASE_RU, decline_name, decline_phrase, upper_first
+from .lazyre import precompiled
 from .slotted import FrozenSlotted
 
 TYPE_CHECKING = False
@@ -31,10 +32,10 @@ POSITION_RU = {"+должность": "after", "должность+": "before"}
 PLURAL_RU = "мн"
 ALLOWED = (*CASE_RU, *FORM_RU, *POSITION_RU, PLURAL_RU)
 
-_SPAN = re.compile(r"\[\[([^\[\]|\n]*)((?:\|[^\[\]|\n]*)*)\]\]")
-_OPEN = re.compile(r"\[\[")
+_SPAN = precompiled(r"\[\[([^\[\]|\n]*)((?:\|[^\[\]|\n]*)*)\]\]")
+_OPEN = precompiled(r"\[\[")
 _TWICE_RU = {"case": "падеж указан", "form": "вид имени указан", "position": "место должности указано"}
-_SENTENCE_END = re.compile(r"(?:\A\s*|(?<!\b\w)[.!?]\s+)\Z")  # not after initials «Е.В. » or «г. »
+_SENTENCE_END = precompiled(r"(?:\A\s*|(?<!\b\w)[.!?]\s+)\Z")  # not after initials «Е.В. » or «г. »
 
 
 class RefSpan(FrozenSlotted):

@@ -32,6 +32,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 
 from .diagnostics import Diagnostic, Pos, UserError
+from .lazyre import pattern_for, precompiled
 from .style import Style
 from .templatefile import TemplatePackage, open_template, raised_in_template, template_error, unreadable
 
@@ -46,7 +47,7 @@ W = f"{{{W_NS}}}"
 TWIPS_PER_MM = 1440 / 25.4
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
-_LEFTOVER = re.compile(r"\{\{|\{%|\{#|%\}|\}\}|\{\s+\{|\{\s+%|%\s+\}")
+_LEFTOVER = precompiled(r"\{\{|\{%|\{#|%\}|\}\}|\{\s+\{|\{\s+%|%\s+\}")
 
 
 def make_env() -> Any:
@@ -91,7 +92,7 @@ def _lean_source(source: str, env: Any, part: str) -> Any:
     """
     from jinja2 import TemplateSyntaxError, nodes
 
-    prepared = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)  # as docxtpl's render_xml_part does before Jinja
+    prepared = pattern_for(r"<w:p([ >])").sub(r"\n<w:p\1", source)  # as docxtpl's render_xml_part does before Jinja
     try:
         tree = env.parse(prepared)
     except TemplateSyntaxError:
@@ -121,8 +122,8 @@ class _ParsedOnce:
 
 def check_leftovers(xml: str, part: object, template: str) -> None:
     """Fail when template marks survive rendering (e.g. «{ { x } }» that Word split)."""
-    for index, para in enumerate(re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.DOTALL), start=1):
-        text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", para))
+    for index, para in enumerate(pattern_for(r"<w:p[ >].*?</w:p>", re.DOTALL).findall(xml), start=1):
+        text = "".join(pattern_for(r"<w:t(?: [^>]*)?>([^<]*)</w:t>").findall(para))
         if _LEFTOVER.search(text):
             raise UserError(Diagnostic(
                 "OF401", "error",

@@ -7,11 +7,11 @@ clerk wrote can ever be evaluated as template code.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
+from .lazyre import precompiled
 from .planmodel import Activity, Order, Para, Plan, Section, Text
 from .spec import KIND_GENITIVE, KIND_INSTRUMENTAL
 from .style import Column, Style
@@ -55,7 +55,7 @@ def fill(pattern: str, values: dict[str, str]) -> str:
     return squeeze(result)
 
 
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_PLACEHOLDER = precompiled(r"\{(\w+)\}")
 
 
 def format_date(value: date, pattern: str) -> str:

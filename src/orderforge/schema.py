@@ -14,10 +14,10 @@ periods, deadlines …) are in :mod:`orderforge.valuetypes`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from .diagnostics import Pos, Report, did_you_mean
+from .lazyre import pattern_for
 from .load import Map, Node, Scalar, Seq
 from .planmodel import Period
 from .slotted import Slotted
@@ -116,9 +116,9 @@ _TEXT_TYPES = ["string", "integer", "number"]
 def text_schema(pattern: str | None = None, min_length: int = 1) -> dict[str, Any]:
     """A scalar validate takes as text; numbers only where the pattern lets digits through."""
     types = ["string"]
-    if pattern is None or re.fullmatch(pattern, "1"):
+    if pattern is None or pattern_for(pattern).fullmatch("1"):
         types.append("integer")
-    if pattern is None or re.fullmatch(pattern, "1.5"):
+    if pattern is None or pattern_for(pattern).fullmatch("1.5"):
         types.append("number")
     schema: dict[str, Any] = {"type": types, "minLength": min_length}  # minLength/pattern bind strings only
     if pattern:
@@ -300,7 +300,7 @@ class MapOf(ValueType, Slotted):
             return {}
         result: dict[str, Any] = {}
         for entry in node:
-            if not re.fullmatch(self.key_pattern, entry.key):
+            if not pattern_for(self.key_pattern).fullmatch(entry.key):
                 ctx.report.error("OF105", entry.key_pos, f"недопустимый ключ «{entry.key}»", self.key_hint)
                 continue
             outer, ctx.field = ctx.field, Field(entry.key, self.item, required=True)

@@ -10,10 +10,10 @@ so ``pip install`` + ``orderforge build`` works anywhere.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from .diagnostics import Pos, Report, UserError, did_you_mean
+from .lazyre import pattern_for, precompiled
 from .load import Entry, Map, Node, load_file
 from .schema import Block, ConvertContext, Field, ListT, ValueType
 from .slotted import Slotted
@@ -260,7 +260,7 @@ class Choice(Enum):
         return value
 
 
-_FIELD = re.compile(r"\{(\w*)\}")
+_FIELD = precompiled(r"\{(\w*)\}")
 
 
 class Pattern(Str):
@@ -295,7 +295,7 @@ class Pattern(Str):
         found = [("OF304", f"неизвестное поле «{{{name}}}» в строке «{value}»",
                   did_you_mean(name, self.fields) or f"поля этой строки: {known}")
                  for name in dict.fromkeys(names) if name not in self.fields]
-        if re.search(r"[{}]", _FIELD.sub("", value)):
+        if pattern_for(r"[{}]").search(_FIELD.sub("", value)):
             found.append(("OF304", f"непарная фигурная скобка в строке «{value}»",
                           f"поле пишется в фигурных скобках целиком; поля этой строки: {known}"))
         found.extend(("OF305", f"в строке «{value}» нет поля «{{{name}}}»",

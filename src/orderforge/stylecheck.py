@@ -15,12 +15,13 @@ import tempfile
 from pathlib import Path
 
 from .diagnostics import Pos, Report, UserError
+from .lazyre import precompiled
 from .render import make_env
 from .style import Style, load_style
 from .templatefile import open_template, part_name
 
 CONTEXT_ROOTS = {"order", "appendix"}
-_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_PART = precompiled(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 
 
 def _paragraph_text(line: str) -> str:

@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from .lazyre import precompiled
 from .slotted import FrozenSlotted
 
 TYPE_CHECKING = False
@@ -68,9 +69,9 @@ def rows_fit(table: TableContext) -> bool:
     return all(row["section"] or [c["center"] for c in row["cells"]] == centers for row in table["rows"])
 
 
-_ROW = re.compile(r"<w:tr[ >].*?</w:tr>", re.DOTALL)
-_CELL = re.compile(r"<w:tc[ >].*?</w:tc>", re.DOTALL)
-_PARA_START = re.compile(r"<w:p[ >]")
+_ROW = precompiled(r"<w:tr[ >].*?</w:tr>", re.DOTALL)
+_CELL = precompiled(r"<w:tc[ >].*?</w:tc>", re.DOTALL)
+_PARA_START = precompiled(r"<w:p[ >]")
 
 
 class Cell(FrozenSlotted):
@@ -230,7 +231,7 @@ def _cell_shape(one: str, two: str, none: str, column: int) -> Cell | None:
     return Cell(before, tuple(para.split(first)), after, none)
 
 
-_SPECIAL = re.compile("[\t\n\r\x07\x0c\x00-\x08\x0b\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SPECIAL = precompiled("[\t\n\r\x07\x0c\x00-\x08\x0b\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _odd(text: str) -> bool:

@@ -15,6 +15,7 @@ import zlib
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Pos, UserError
+from .lazyre import pattern_for
 from .slotted import FrozenSlotted
 
 TYPE_CHECKING = False
@@ -54,7 +55,7 @@ class TemplatePackage(FrozenSlotted):
 
 def part_name(name: str) -> str:
     """A package part as a clerk knows it: «основной текст (word/document.xml)»."""
-    stem = re.sub(r"\d+$", "", Path(name).stem)
+    stem = pattern_for(r"\d+$").sub("", Path(name).stem)
     return f"{_PART_RU[stem]} ({name})" if stem in _PART_RU else f"часть {name}"
 
 
@@ -167,7 +168,7 @@ def _near_paragraph(blob: bytes, offset: int) -> str:
     if not starts:
         return ""
     before = blob[starts[-1]:offset].decode("utf-8", "replace")
-    text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)", before)).strip()
+    text = "".join(pattern_for(r"<w:t(?: [^>]*)?>([^<]*)").findall(before)).strip()
     return f", около абзаца {len(starts)}" + (f" («…{text[-60:]}»)" if text else "")
 
 

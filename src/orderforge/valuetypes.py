@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from .diagnostics import did_you_mean
+from .lazyre import pattern_for
 from .load import Map, Node, Scalar, Seq
 from .planmodel import Ref, parse_period, parse_text
 from .schema import ConvertContext, ValueType, block_hint, nonempty_value, scalar_value, text_schema
@@ -25,7 +26,7 @@ if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's sta
 
 def _yaml12_value(text: str) -> Any:
     """How a YAML 1.2 editor reads a plain scalar that is a number: "1" → 1; anything else stays text."""
-    if re.fullmatch(r"-?(0|[1-9]\d*)", text):
+    if pattern_for(r"-?(0|[1-9]\d*)").fullmatch(text):
         return int(text)
     return text
 
@@ -65,7 +66,7 @@ class Str(ValueType, Slotted):
             return None
         if not self.keep_spaces:
             value = squeeze(value)
-        if self.pattern and not re.fullmatch(self.pattern, value):
+        if self.pattern and not pattern_for(self.pattern).fullmatch(value):
             ctx.report.error("OF105", node.pos, f"недопустимое значение «{value}»", self.pattern_hint)
             return None
         return value
@@ -247,7 +248,7 @@ class PeriodT(ValueType, Slotted):
         value = nonempty_value(node, ctx, scalar_value(node, ctx))
         if value is None:
             return None
-        years = re.findall(r"(?<!\d)\d{4}(?!\d)", value)
+        years = pattern_for(r"(?<!\d)\d{4}(?!\d)").findall(value)
         if not all(_plausible_year(int(y), node, ctx, "OF107", f"период «{value}»") for y in years):
             return None  # and year 0 would not even make a date
         period = parse_period(value)

@@ -7,10 +7,10 @@ cannot understand, with a Russian message in a ValueError.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 
+from ..lazyre import pattern_for
 from ..slotted import replace
 from .parse import _complete_range, _inherit_years, _int
 from .render import render_deadline
@@ -79,7 +79,7 @@ class _Fields:
 
 def _data_month(value: str) -> MonthRef:
     """«2026-02», «02» or a month name in any case («февраль», «в феврале» without «в»)."""
-    m = re.fullmatch(r"(?:(\d{4})-)?(\d{1,2})", value)
+    m = pattern_for(r"(?:(\d{4})-)?(\d{1,2})").fullmatch(value)
     if m and 1 <= int(m[2]) <= 12:
         return _int(m[1]), int(m[2])
     name = value.lower().replace("ё", "е")
@@ -91,7 +91,7 @@ def _data_month(value: str) -> MonthRef:
 def _data_year(value: str | None) -> int | None:
     if value is None:
         return None
-    if not re.fullmatch(r"\d{4}", value):
+    if not pattern_for(r"\d{4}").fullmatch(value):
         raise ValueError(f"год «{value}» не распознан: ожидаются четыре цифры")
     return int(value)
 
@@ -173,7 +173,7 @@ def _part_number(f: _Fields) -> dict[str, object]:
     """``part`` and how it is written: «1», «I» or «первое» (numeral: arabic, roman, words)."""
     value = f.value(f.kind) or ""
     limit = _PART_MAX[f.kind]
-    if not re.fullmatch("[0-9]+", value) or not 1 <= int(value) <= limit:  # «²».isdigit(), yet int() refuses it
+    if not pattern_for("[0-9]+").fullmatch(value) or not 1 <= int(value) <= limit:  # «²».isdigit(), int() refuses it
         raise ValueError(f"номер {_PART_GENITIVE[f.kind]} должен быть от 1 до {limit}, а не «{value}»")
     numeral = f.option("numeral", ("arabic", "roman", "words"))
     return {"part": int(value), "roman": numeral == "roman", "spelled": numeral == "words"}

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
 
-from ..lazyre import LazyPattern
+from ..lazyre import LazyPattern, pattern_for
 from ..slotted import replace
 from .value import YEARS, Deadline, DeadlineError, MonthRef, bad_year, year_error
 from .words import (
@@ -41,8 +41,9 @@ if TYPE_CHECKING:  # typing is not imported at run time: it costs validate's sta
 
 
 def _alt(words: Iterable[str]) -> str:
-    """A non-capturing alternation, longest first so «мая» never stops at «ма…»."""
-    return "(?:" + "|".join(sorted(set(words), key=len, reverse=True)) + r")\b"
+    """A non-capturing alternation, longest first so «мая» never stops at «ма…»; words of one length in
+    alphabetical order, so that the pattern is the same text in every process (lazyre's shipped table)."""
+    return "(?:" + "|".join(sorted(set(words), key=lambda word: (-len(word), word))) + r")\b"
 
 
 _NOM_RE, _GEN_RE, _PREP_RE = _alt(_NOM.values()), _alt(_GEN.values()), _alt(_PREP.values())
@@ -184,7 +185,7 @@ def deadline_problem(text: str) -> DeadlineError | None:
             problem = _day_problem(m, src.orig[m.start("d"):m.end("y")])
             if problem is not None:
                 return problem
-    for m in re.finditer(_YEAR, src.key):
+    for m in pattern_for(_YEAR).finditer(src.key):
         year = int(m[0])
         if year not in YEARS and parse_deadline(f"{src.orig[:m.start()]}2000{src.orig[m.end():]}").known:
             return year_error(year)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from ..lazyre import precompiled
 from .morphology import PROPER, is_known, parse
 
-_CAPITALISED = re.compile(r"([А-ЯЁ])([а-яё]+)\b")
+_CAPITALISED = precompiled(r"([А-ЯЁ])([а-яё]+)\b")
 
 
 def lower_common_start(text: str, proper: frozenset[str] | set[str] = frozenset()) -> str:

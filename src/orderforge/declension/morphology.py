@@ -9,10 +9,10 @@ the language of orders, the correction is a rule here (:data:`_PREFERRED`).
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..lazyre import precompiled
 from ..lexicon import word_is_known
 from ..typography import upper_first
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # the library itself loads lazily, see analyser()
 # ("teachers of a doctrine") before «учителя» (school teachers).
 _PREFERRED = {("учитель", "nomn", "plur"): "учителя"}
 
-WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+WORD = precompiled(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 NOUN_LIKE = ("NOUN",)
 ADJ_LIKE = ("ADJF", "PRTF")
 PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})

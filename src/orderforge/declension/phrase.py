@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from ..lazyre import pattern_for, precompiled
 from ..lexicon import word_is_known
 from .cases import GRAMMEME, check_case, override
 from .morphology import (
@@ -34,9 +35,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pymorphy3.analyzer import Parse
 
-_HEAD_DASH = re.compile(r"(\s+[-–—]\s+)")
-_COMMA = re.compile(r",\s+")
-_SHORTENED = re.compile(r"\.\s*[^\W\d_]")
+_HEAD_DASH = precompiled(r"(\s+[-–—]\s+)")
+_COMMA = precompiled(r",\s+")
+_SHORTENED = precompiled(r"\.\s*[^\W\d_]")
 
 
 def decline_phrase(text: str, case: str, plural: bool = False, overrides: Mapping[str, str] | None = None) -> str:
@@ -211,7 +212,7 @@ def unknown_words(phrase: str) -> list[str]:
     inflected and so are not reported; a hyphenated word counts as known when
     each of its parts is («учитель-логопед»).
     """
-    unquoted = re.sub(r"«[^«»]*»|\"[^\"]*\"", " ", phrase)
+    unquoted = pattern_for(r"«[^«»]*»|\"[^\"]*\"").sub(" ", phrase)
     found: list[str] = []
     for match in WORD.finditer(unquoted):
         word = match.group()
