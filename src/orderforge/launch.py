@@ -1,4 +1,4 @@
-"""The ``orderforge`` program: plain ``validate``, ``build``, ``fmt`` and ``new --from`` start without click.
+"""The ``orderforge`` program: plain ``validate``, ``build``, ``fmt``, ``new --from`` and ``diff`` start without click.
 
 Importing click and the command tree costs ``orderforge validate`` about a
 tenth of its start-up (issue 12: validate at most 2× ``import yaml``), and a
@@ -12,8 +12,9 @@ calls) runs directly. ``fmt`` and ``new`` are measured against ``validate``
 run directly too, and so does a plain ``build`` — plan paths, ``-o``/``--output`` a folder, ``-j``/``--jobs``
 a number in digits, ``--force``, ``--pdf`` — (:func:`build_command`): a second build of an unchanged
 workspace is measured against ``orderforge --help`` (at most 1.5×), and a first build against another
-tool, so neither should pay for click. Anything else — help, other commands, any other option, a path
-starting with «-», shell completion — goes to click unchanged
+tool, so neither should pay for click; nor should a plain ``diff`` — one or two sides, ``--json``,
+``--exit-code`` — (:func:`diff_command`), measured against ``validate`` (at most 2×). Anything else —
+help, other commands, any other option, a path starting with «-», shell completion — goes to click unchanged
 (:data:`orderforge.cli.main`). Output goes through :func:`orderforge.console.echo`,
 which writes a plain line to a standard stream itself, as click.echo would, and
 hands anything else to click.echo.
@@ -41,6 +42,8 @@ _NEW_OPTIONS = {"--from": "source", "--year": "year", "--shift": "shift"}
 #: The options of ``build`` that take a value → the keyword they set; its flags.
 _BUILD_OPTIONS = {"-o": "out_dir", "--output": "out_dir", "-j": "jobs", "--jobs": "jobs"}
 _BUILD_FLAGS = {"--pdf": "pdf", "--force": "force"}
+#: The flags of ``diff`` → the keyword they set.
+_DIFF_FLAGS = {"--json": "as_json", "--exit-code": "exit_code"}
 #: The range of ``build -j`` (click.IntRange(1, 64) in :mod:`orderforge.cli.plans`).
 MAX_JOBS = 64
 
@@ -65,7 +68,8 @@ def _run_plain(body: Callable[[], int]) -> NoReturn:
 
 
 def _plain_action(args: Sequence[str], environ: Mapping[str, str]) -> Callable[[], int] | None:
-    """The body of plain ``validate``, ``fmt`` or ``new`` with the arguments click would give it; None for click."""
+    """The body of a plain ``validate``, ``fmt``, ``new``, ``build`` or ``diff`` with the arguments click would give
+    it; None for click."""
     plain = plain_validate_args(args, environ)
     if plain is not None:
         return lambda: validate_command(*plain)
@@ -83,6 +87,9 @@ def _plain_action(args: Sequence[str], environ: Mapping[str, str]) -> Callable[[
     build = plain_build_args(args, environ)
     if build is not None:
         return lambda: build_command(**build)
+    diff = plain_diff_args(args, environ)
+    if diff is not None:
+        return lambda: diff_command(**diff)
     return None
 
 
@@ -213,6 +220,29 @@ def plain_build_args(args: Sequence[str], environ: Mapping[str, str]) -> dict[st
     return found
 
 
+def plain_diff_args(args: Sequence[str], environ: Mapping[str, str]) -> dict[str, Any] | None:
+    """The keywords of :func:`diff_command` when click would parse ``args`` to exactly those for ``diff``; else None.
+
+    Taken: ``diff`` with one or two sides (files or ``ВЕРСИЯ:путь``; click takes them as plain text) and
+    ``--json``, ``--exit-code`` each at most once, in any order. Not taken (click decides): a side starting
+    with «-» or empty, a third side, any other option, shell completion, Windows.
+    """
+    if not args or args[0] != "diff" or os.name == "nt" or any(name.endswith("_COMPLETE") for name in environ):
+        return None
+    found: dict[str, Any] = dict.fromkeys(_DIFF_FLAGS.values(), False)
+    sides: list[str] = []
+    for arg in args[1:]:
+        if arg in _DIFF_FLAGS and not found[_DIFF_FLAGS[arg]]:
+            found[_DIFF_FLAGS[arg]] = True
+        elif arg and not arg.startswith("-"):
+            sides.append(arg)
+        else:
+            return None
+    if not 1 <= len(sides) <= 2:
+        return None
+    return {"old": sides[0], "new": sides[1] if len(sides) == 2 else None, **found}
+
+
 def _unreadable(path: str) -> bool:
     """What click.Path(readable=True) checks: a path that exists and may not be read."""
     try:
@@ -265,3 +295,19 @@ def new_command(new_plan: Path, source: Path, year: int | None, shift: int | Non
     echo_diagnostics(result.warnings, err=False)
     echo(result.next_step())
     return 0
+
+
+def diff_command(old: str, new: str | None, as_json: bool, exit_code: bool) -> int:
+    """``orderforge diff``: print the changes between two versions of a plan; 1 with ``exit_code`` when any."""
+    from . import diff_specs, format_diff
+    from .console import echo, echo_diagnostics
+
+    result = diff_specs(old, new)
+    echo_diagnostics(result.warnings)
+    if as_json:
+        import json
+
+        echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    elif not result.empty:
+        echo(format_diff(result))
+    return 1 if exit_code and not result.empty else 0

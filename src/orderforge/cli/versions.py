@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -62,15 +61,9 @@ def diff_command(old: str, new: str | None, as_json: bool, exit_code: bool) -> i
       orderforge diff HEAD~1:plans/kaliningrad-committee-2026.yaml plans/kaliningrad-committee-2026.yaml
       orderforge diff подписан-2026-02-11:plans/x.yaml HEAD:plans/x.yaml --json
     """
-    from .. import diff_specs, format_diff
+    from ..launch import diff_command as run_diff
 
-    result = diff_specs(old, new)
-    echo_diagnostics(result.warnings)
-    if as_json:
-        echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
-    elif not result.empty:
-        echo(format_diff(result))
-    return 1 if exit_code and not result.empty else 0
+    return run_diff(old, new, as_json, exit_code)
 
 
 @main.command("amend")
