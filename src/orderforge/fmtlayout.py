@@ -310,33 +310,41 @@ class Formatter:
             return lines
         return wrap(value, WIDTH - owner - INDENT)
 
-    def map(self, node: Any, indent: int, typ: Any, dash: str | None = None) -> None:
-        """A block mapping; with ``dash`` its first entry starts on a list item's «-» line."""
-        for n, (key, value) in enumerate(self.ordered(node, typ)):
+    def map(self, node: Any, indent: int, typ: Any, dash: str | None = None,
+            pairs: list[tuple[Any, Any]] | None = None) -> None:
+        """A block mapping; with ``dash`` its first entry starts on a list item's «-» line; ``pairs``: its
+        entries in order when the caller has them already (:meth:`block_item`)."""
+        for n, (key, value) in enumerate(self.ordered(node, typ) if pairs is None else pairs):
             self.entry(key, value, indent, typ, dash if n == 0 else None)
-        self.comments(self.notes.end.get(id(node)), indent)
+        if id(node) in self.notes.end:  # most entries have none: no call
+            self.comments(self.notes.end[id(node)], indent)
 
     def entry(self, key: Any, value: Any, indent: int, typ: Any, dash: str | None = None) -> None:
         if dash is None:  # on a «-» line only blank lines come before the key, and those are dropped
-            self.comments(self.notes.before.get(id(key)), indent)
+            if id(key) in self.notes.before:  # most entries have none: no call
+                self.comments(self.notes.before[id(key)], indent)
         head = (f"{dash} " if dash is not None else " " * indent) + self.key(key) + ":"
         under = self.value(head, value, indent, _child(typ, str(getattr(key, "value", ""))), key)
-        self.comments(self.notes.after.get(id(key)), under)
+        if id(key) in self.notes.after:  # most entries have none: no call
+            self.comments(self.notes.after[id(key)], under)
 
     def seq(self, node: Any, indent: int, typ: Any) -> None:
         for item in node.value:
             self.item(item, indent, _resolve(typ, item))
-        self.comments(self.notes.end.get(id(node)), indent)
+        if id(node) in self.notes.end:  # most entries have none: no call
+            self.comments(self.notes.end[id(node)], indent)
 
     def item(self, item: Any, indent: int, typ: Any) -> None:
-        self.comments(self.notes.before.get(id(item)), indent)
+        if id(item) in self.notes.before:  # most entries have none: no call
+            self.comments(self.notes.before[id(item)], indent)
         dash = " " * indent + "-"
         under = indent + INDENT
         if item.id != "scalar" and item.value and self.keep_flow(item, dash, typ) is None:
             self.block_item(item, dash, indent, typ)
         else:
             under = self.value(dash, item, indent, typ, item)
-        self.comments(self.notes.after.get(id(item)), under)
+        if id(item) in self.notes.after:  # most entries have none: no call
+            self.comments(self.notes.after[id(item)], under)
 
     def block_item(self, item: Any, dash: str, indent: int, typ: Any) -> None:
         """``- key: …`` on one line, unless a comment must stand between the «-» and the first key."""
@@ -344,15 +352,16 @@ class Formatter:
             self.emit(dash, item)
             self.seq(item, indent + INDENT, _item(typ))
             return
-        first = self.ordered(item, typ)[0][0]
+        pairs = self.ordered(item, typ)
+        first = pairs[0][0]
         if id(item) in self.with_eol or id(first) in self.with_before:
             self.emit(dash, item)
             before = self.notes.before.get(id(first), [])
             while before and not before[0].text:
                 before.pop(0)
-            self.map(item, indent + INDENT, typ)
+            self.map(item, indent + INDENT, typ, pairs=pairs)
             return
-        self.map(item, indent + INDENT, typ, dash)
+        self.map(item, indent + INDENT, typ, dash, pairs)
 
     def run(self) -> str:
         self.comments(self.notes.header, 0)

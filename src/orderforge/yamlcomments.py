@@ -30,8 +30,8 @@ import bisect
 import re
 from collections import namedtuple
 from collections.abc import Iterator
-from itertools import accumulate, compress, repeat
-from operator import attrgetter
+from itertools import accumulate, compress, islice, repeat
+from operator import attrgetter, gt, itemgetter, le
 
 from .lazyre import LazyPattern
 from .slotted import FrozenSlotted, Slotted
@@ -64,7 +64,8 @@ class Comment(FrozenSlotted):
 #: ``value``: the key's value, or the item; ``parent``: the collection holding the entry; ``index`` and ``col``:
 #: where the entry's head starts (its key, or its item's «-»). A tuple made in C (``tuple.__new__``), not a
 #: class with an ``__init__``: a plan has one per key and item, and a Python call for each was a tenth of fmt.
-Entry = namedtuple("Entry", "node value parent path index col")
+#: (The entry's path of keys and item numbers, which only :func:`attachments` needs, is worked out there.)
+Entry = namedtuple("Entry", "node value parent index col")
 _new = tuple.__new__
 
 
@@ -191,11 +192,11 @@ class Tree:
         self.by_dash: dict[int, Entry] = {}  # index of an item's «-» -> the item's entry
         #: scalar or flow collection by where it starts (``index``) or, a flow collection, ends (``~index``)
         self.nodes_at: dict[int, Any] = {}
-        self._walk(root, ())
+        self._walk(root)
         self.entries.sort(key=attrgetter("index"))  # stable: the walk's order where two heads coincide
         self.heads = list(map(attrgetter("index"), self.entries))
 
-    def _walk(self, node: Any, path: tuple[Any, ...]) -> None:
+    def _walk(self, node: Any) -> None:
         """Every entry under ``node`` in the walk's order, each noted as its key's, value's or item's owner;
         a scalar is noted where it starts without a call of its own (most nodes are scalars)."""
         entries, owner, nodes_at = self.entries, self.owner, self.nodes_at
@@ -204,29 +205,27 @@ class Tree:
             if node.flow_style:
                 self._note_flow(node)
             for key, value in node.value:
-                key_path = path + (getattr(key, "value", None),)
                 mark = key.start_mark
-                entry = _new(Entry, (key, value, node, key_path, mark.index, mark.column))
+                entry = _new(Entry, (key, value, node, mark.index, mark.column))
                 entries.append(entry)
                 owner[id(key)] = entry
                 owner.setdefault(id(value), entry)
                 if key.id == "scalar":
                     nodes_at[mark.index] = key
                 else:
-                    self._walk(key, key_path)
+                    self._walk(key)
                 if value.id == "scalar":
                     nodes_at[value.start_mark.index] = value
                 else:
-                    self._walk(value, key_path)
+                    self._walk(value)
         elif kind == "sequence":
             if node.flow_style:
                 self._note_flow(node)
-            for n, item in enumerate(node.value):
-                item_path = path + (n,)
-                entry = self._item_entry(node, item, item_path)
+            for item in node.value:
+                entry = self._item_entry(node, item)
                 entries.append(entry)
                 owner[id(item)] = entry
-                self._walk(item, item_path)
+                self._walk(item)
         else:
             nodes_at[node.start_mark.index] = node
 
@@ -234,12 +233,12 @@ class Tree:
         self.nodes_at[node.start_mark.index] = node
         self.nodes_at[~node.end_mark.index] = node
 
-    def _item_entry(self, seq: Any, item: Any, path: tuple[Any, ...]) -> Entry:
+    def _item_entry(self, seq: Any, item: Any) -> Entry:
         mark = item.start_mark
         if not seq.flow_style:
             k = bisect.bisect_left(self.dash_index, item.start_mark.index) - 1
             mark = self.dashes[k]
-        entry = _new(Entry, (item, item, seq, path, mark.index, mark.column))
+        entry = _new(Entry, (item, item, seq, mark.index, mark.column))
         if not seq.flow_style:
             self.by_dash[mark.index] = entry
         return entry
@@ -278,7 +277,12 @@ def _covered_end(token: Any, text: str) -> int:
 
 _BLOCK_HEADER = LazyPattern(r"[|>][0-9+-]*")
 _HEADER_COMMENT = LazyPattern(r"[ \t]+(#[^\n]*)")
-_GAP = LazyPattern(r"^[ \t]*$|(#[^\n]*)", re.MULTILINE)
+_HASH = LazyPattern("#")
+_BLANK_LINE = LazyPattern(r"\n[ \t]*(?=\n)")  # a line break, then a blank line that another one ends
+_BLANK_AT_START = LazyPattern(r"[ \t]*\n")
+_BLOCK_MARKS = (LazyPattern(r"\|"), LazyPattern(">"))
+_START, _END = attrgetter("start_mark.index"), attrgetter("end_mark.index")
+_FIRST, _REST = itemgetter(0), itemgetter(1, 2)
 
 
 def _block_header(text: str, index: int) -> str:
@@ -297,51 +301,83 @@ def _header_comment(text: str, token: Any) -> re.Match[str] | None:
 
 class _Finder:
     """Comments and blank lines between the tokens that cover text, each with the position in ``tokens``
-    of the token that precedes it (-1: none)."""
+    of the token that precedes it (-1: none).
+
+    They are found from the text's own «#» and blank lines (a plan has a few dozen) rather than by visiting
+    each of its tens of thousands of tokens, which was a fifth of ``fmt``: a place lies in a gap between
+    tokens when no token starting at or before it reaches past it (the running maximum of the tokens' ends,
+    a block scalar's without its trailing blank lines, made by C loops). tests/test_fmt_finder.py compares
+    this with the walk over every token it replaced, on every plan, fixture and generated plan.
+    """
 
     def __init__(self, text: str, tokens: list[Any]) -> None:
         self.text = text
         self.tokens = tokens
         self.starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
+        self.begins: list[int] = []  # where each token starts
+        self.reach: list[int] = []  # how far the tokens up to each one cover the text
 
     def items(self) -> Iterator[tuple[Comment, int]]:
-        text, done = self.text, 0
-        count, find = text.count, text.find
-        for n, token in enumerate(self.tokens):
-            start = token.start_mark.index
-            if start > done:
-                # What _gap would find nothing in, told without it (most gaps): no «#», and no line break
-                # but the one ending the content line the gap starts on (a blank line lies whole in a gap).
-                breaks = count("\n", done, start)
-                if breaks > 1 or find("#", done, start) >= 0 or (breaks and (done == 0 or text[done - 1] == "\n")):
-                    yield from self._gap(done, start, n - 1)
-            if token.id == "<scalar>" and token.style in ("|", ">"):
-                match = _header_comment(text, token)
+        text, tokens = self.text, self.tokens
+        self.begins = list(map(_START, tokens))
+        ends = list(map(_END, tokens))
+        found: list[tuple[int, Comment, int]] = []
+        for n in self._block_scalars():
+            start = self.begins[n]
+            line_end = text.find("\n", start)
+            if text.find("#", start, len(text) if line_end < 0 else line_end) >= 0:  # else no header comment
+                match = _header_comment(text, tokens[n])
                 if match:
-                    yield self._comment(match.start(1), match.group(1)), n
-                done = max(done, _covered_end(token, text))
-            else:  # what _covered_end gives any other token, without the call
-                end = token.end_mark.index
-                if end > done:
-                    done = end
-        yield from self._gap(done, len(text), len(self.tokens) - 1)
+                    found.append((match.start(1), self._comment(match.start(1), match.group(1)), n))
+            ends[n] = _covered_end(tokens[n], text)
+        # the running maximum: the ends themselves where they never decrease (checked by a C loop), as in
+        # a plan, whose tokens follow each other
+        self.reach = ends if all(map(le, ends, islice(ends, 1, None))) else list(accumulate(ends, max))
+        taken_to = -1  # the end of the line of the last comment found: a «#» before it is that comment's
+        for match in _HASH.finditer(text):
+            at = match.start()
+            gap = self._gap_at(at) if at >= taken_to else None
+            if gap is not None:
+                line_end = text.find("\n", at)
+                taken_to = len(text) if line_end < 0 else line_end
+                found.append((at, self._comment(at, text[at:taken_to]), gap[0]))
+        for at in self._blank_line_starts():
+            gap = self._gap_at(at)
+            if gap is not None and self._whole_line(at, gap[1], gap[2]):
+                found.append((at, self._comment(at, ""), -1))
+        found.sort(key=_FIRST)
+        return map(_REST, found)
+
+    def _blank_line_starts(self) -> list[int]:
+        """Where each line of only spaces and tabs that a line break ends starts (searched from each «\\n»:
+        a pattern that starts with a literal is searched for at memory speed, one with «^» at every place)."""
+        text = self.text
+        found = [0] if _BLANK_AT_START.match(text) else []
+        found += [match.start() + 1 for match in _BLANK_LINE.finditer(text)]
+        return found
+
+    def _block_scalars(self) -> list[int]:
+        """Positions in ``tokens`` of the block scalars: tokens starting at a «|» or «>» of the text."""
+        begins, tokens, found = self.begins, self.tokens, []
+        for at in sorted(match.start() for mark in _BLOCK_MARKS for match in mark.finditer(self.text)):
+            n = bisect.bisect_left(begins, at)
+            if n < len(begins) and begins[n] == at:
+                token = tokens[n]
+                if token.id == "<scalar>" and token.style in ("|", ">"):
+                    found.append(n)
+        return found
+
+    def _gap_at(self, at: int) -> tuple[int, int, int] | None:
+        """(the token before, the gap's start, its end) of the gap ``at`` lies in; None inside a token."""
+        n = bisect.bisect_right(self.begins, at)  # tokens[:n] start at or before it
+        start = self.reach[n - 1] if n else 0
+        if start > at:
+            return None
+        return n - 1, start, self.begins[n] if n < len(self.begins) else len(self.text)
 
     def _comment(self, index: int, text: str) -> Comment:
         line = bisect.bisect_right(self.starts, index) - 1
         return Comment(text.rstrip(), index, line, index - self.starts[line])
-
-    def _gap(self, start: int, stop: int, previous: int) -> Iterator[tuple[Comment, int]]:
-        """The comments and whole blank lines in text[start:stop]. A gap with neither «#» nor a line break
-        (most gaps: «: », «, ») holds none: a blank line lies whole in a gap only with the «\n» it ends at."""
-        gap = self.text[start:stop]
-        if "#" not in gap and "\n" not in gap:
-            return
-        for match in _GAP.finditer(gap):
-            index = start + match.start()
-            if match.group(1):
-                yield self._comment(index, match.group(1)), previous
-            elif self._whole_line(index, start, stop):
-                yield self._comment(index, ""), -1
 
     def _whole_line(self, index: int, start: int, stop: int) -> bool:
         """A blank line lies entirely in the gap (not the rest of a content line, nor the file's end)."""
@@ -359,7 +395,8 @@ class Attacher:
     def __init__(self, text: str, tree: Tree, tokens: list[Any]) -> None:
         self.lines = text.split("\n")
         self.tree = tree
-        self.tokens = [t for t in tokens if t.end_mark.index > t.start_mark.index]  # not a block's end
+        # not a block's end (nor another token that covers no text), chosen by C loops
+        self.tokens = list(compress(tokens, map(gt, map(_END, tokens), map(_START, tokens))))
         self.notes = Notes()
         self.blanks: list[Comment] = []  # blank lines waiting for what follows them
         self.waiting_for = -1  # the entry the blank lines wait for
@@ -447,6 +484,23 @@ def attach(text: str, root: Any, tokens: list[Any]) -> tuple[Tree, Notes]:
     return tree, Attacher(text, tree, tokens).notes
 
 
+def _entry_paths(node: Any, path: tuple[Any, ...] = (), found: dict[int, tuple[Any, ...]] | None = None,
+                 ) -> dict[int, tuple[Any, ...]]:
+    """id(an entry's node: a key or an item) → its path of keys and item numbers from the root."""
+    found = {} if found is None else found
+    if node.id == "mapping":
+        for key, value in node.value:
+            key_path = path + (getattr(key, "value", None),)
+            found[id(key)] = key_path
+            _entry_paths(key, key_path, found)
+            _entry_paths(value, key_path, found)
+    elif node.id == "sequence":
+        for n, item in enumerate(node.value):
+            found[id(item)] = path + (n,)
+            _entry_paths(item, path + (n,), found)
+    return found
+
+
 def attachments(text: str) -> list[Attachment]:
     """Every comment of the text with what it belongs to, to compare two layouts of one plan.
 
@@ -457,6 +511,7 @@ def attachments(text: str) -> list[Attachment]:
     if root is None:
         return []
     tree, notes = attach(text, root, tokens)
+    paths = _entry_paths(root)
     entry_of = {id(e.node): e for e in tree.entries}
     collection_entry = {id(e.value): e for e in tree.entries}
     found: list[Attachment] = [("header", (), c.text) for c in notes.header]
@@ -466,6 +521,6 @@ def attachments(text: str) -> list[Attachment]:
         ("with", notes.after, entry_of), ("with", notes.end, collection_entry),
     ):
         for key, group in table.items():
-            path = owners[key].path if key in owners else ()
+            path = paths.get(id(owners[key].node), ()) if key in owners else ()
             found += [(kind, path, c.text) for c in group]
     return sorted(a for a in found if a[2])
