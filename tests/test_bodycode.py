@@ -3,16 +3,15 @@
 Every part of every bundled template is rendered both ways with the example plan's context, with the order's
 text full of special characters, and with random text in every field; whatever the lean run does not
 reproduce (a missing name or attribute, a method, a filter, a recursive loop) must raise NeedsJinja, and the
-build then gives exactly what Jinja gives, its errors included. A first build imports no Jinja at all.
+build then gives exactly what Jinja gives, its errors included (that a first build imports no Jinja at all:
+tests/test_prepared.py).
 """
 
 from __future__ import annotations
 
 import copy
-import os
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -142,14 +141,3 @@ def test_jinja_version_is_read_without_importing_jinja() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "True"]
 
-
-def test_a_first_build_in_a_bundled_style_imports_no_jinja(tmp_path: Path) -> None:
-    plan = ROOT / "plans" / "kaliningrad-committee-2026.yaml"
-    code = ("import sys\nfrom pathlib import Path\nfrom orderforge.build import build_plan\n"
-            f"build_plan(Path({str(plan)!r}), Path(sys.argv[1]))\nprint(sorted(m for m in sys.modules "
-            "if m.split('.')[0] in ('jinja2', 'docxtpl', 'docx')))")
-    env = {**os.environ, "ORDERFORGE_CACHE_DIR": str(tmp_path / "cache")}
-    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "out")], cwd=ROOT, capture_output=True,
-                          text=True, check=True, env=env)
-    assert done.stdout.splitlines()[-1] == "[]"
-    assert (tmp_path / "out" / f"{plan.stem}.docx").is_file()
