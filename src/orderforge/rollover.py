@@ -482,5 +482,9 @@ def _roll(data: Any, period: Period | None, shift: int, result: RolloverResult, 
     if isinstance(directory, str):
         old_dir, new_dir = old_path.resolve().parent, new_path.resolve().parent
         if old_dir != new_dir:
-            target = os.path.relpath(old_dir / directory, new_dir)
-            data["directory"] = _with_text(directory, Path(target).as_posix())
+            target = Path(os.path.relpath(old_dir / directory, new_dir)).as_posix()
+            splice = getattr(data, "splice_path", None)  # the fast path's tree (rolloversplice) edits the text
+            if splice is not None:
+                splice("directory", target)
+            else:
+                data["directory"] = _with_text(directory, target)

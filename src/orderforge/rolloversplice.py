@@ -23,7 +23,8 @@ returns None — and the round trip does the work — for anything else:
   spaces, lines over :data:`LONGEST`, blank lines at the start or the end of the file, tabs and
   carriage returns;
 * a change other than digits for digits in the same places (a deadline the deadline module had
-  to re-render, a structured deadline rebuilt, a moved ``directory:`` path); an order's number or
+  to re-render, a structured deadline rebuilt, a moved ``directory:`` path that is quoted, followed by a
+  comment or would be quoted); an order's number or
   date with a comment on its line, or whose remark's column the round trip would take from a blank
   line; a note that is the first key of its activity, holds more than one line, is followed by a
   blank line, or by comments when the value before it is a block.
@@ -37,7 +38,7 @@ import re
 from collections.abc import Callable
 from itertools import accumulate
 
-from .rollovertext import _UNSTABLE_TEXT, _properties_possible, _unstable  # noqa: F401 (tests)
+from .rollovertext import _UNSTABLE_TEXT, _properties_possible, _unstable, plain_in_block  # noqa: F401 (tests)
 from .yamlnodes import composed_from_events, is_block_scalar, is_map, is_scalar, is_seq, untagged_composer
 
 TYPE_CHECKING = False
@@ -201,6 +202,20 @@ class SpliceMap(dict[str, "Any"]):
             elif following.lstrip().startswith("#"):
                 found[key] = (len(following) - len(following.lstrip()), False)
         return found
+
+    def splice_path(self, key: str, path: str) -> None:
+        """A one-line plain value rewritten whole (``directory:`` from the new file's folder), where the round
+        trip writes the new value plain too (:func:`orderforge.rollovertext.plain_in_block`) and no comment
+        follows on its line (whose column the round trip might move)."""
+        node, text = self.values_at[key], self.edits.text
+        start, end = node.start_mark.index, node.end_mark.index
+        if node.id != "scalar" or node.style or node.start_mark.line != node.end_mark.line \
+                or text[end:text.find("\n", end)].strip() or not plain_in_block(path) \
+                or node.start_mark.column + len(path) > LONGEST:
+            raise Decline("a path not plain on its own line")
+        self.edits.values[(node.start_mark.line + 1, node.start_mark.column + 1)] = path
+        self.edits.slices.append((start, end, path))
+        dict.__setitem__(self, key, path)
 
     def splice_drop(self, key: str) -> None:
         """The entry's line goes, with its end-of-line remark; the comment lines around it stay."""

@@ -50,3 +50,13 @@ def _properties_possible(text: str) -> bool:
                 return True
             at = text.find(mark, at + 1)
     return False
+
+
+def plain_in_block(value: str) -> bool:
+    """Whether ruamel's round trip writes this new string value plain in a block mapping: its emitter's
+    ``allow_block_plain`` (:func:`orderforge.yamlscalars.analyze`, which tests/test_fast_writers.py proves
+    ruamel's), every plain scalar being a string to the editing resolver (:func:`orderforge.yamlrt.editing_yaml`)."""
+    from .yamlscalars import analyze
+
+    found = analyze(value)
+    return bool(value) and not found.multiline and found.allow_block_plain
