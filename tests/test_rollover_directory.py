@@ -3,7 +3,8 @@ is spliced into the text as the round trip writes it (plain), or the fast path d
 
 The folders' names are drawn from YAML's indicators, spaces and Cyrillic, so the new path is sometimes one
 the round trip must quote (the fast path then declines); the directory line is written plain, quoted, and
-with a comment after it.
+with a comment after it. And the splice's record of a moved value, whose digits a plain one-line value gives
+without searching the text, is the record made through the text.
 """
 
 from __future__ import annotations
@@ -84,3 +85,51 @@ def test_moved_directory_declines_what_the_round_trip_quotes_or_may_move(tmp_pat
         slow, fast = _both_ways(_BASE.replace(_LINE, line), tmp_path / old_name, tmp_path / "new")
         assert fast is None, (line, old_name)
         assert "directory: '../" in slow or "# справочник" in slow
+
+
+def _record_reference(text: str, node: object, old: str, new: str) -> list[tuple[int, int, str]] | None:
+    """The splice's record of a moved value as first written (every value through its text's digits)."""
+    from orderforge.rolloversplice import _content
+    from orderforge.rollovertext import _DIGITS
+
+    if len(new) != len(old) or _DIGITS.sub("0", old) != _DIGITS.sub("0", new):
+        return None
+    start, end = _content(text, node)
+    places = [m.start() for m in _DIGITS.finditer(text, start, end)]
+    if "".join(text[p] for p in places) != "".join(_DIGITS.findall(old)):
+        return None
+    return [(places[rank], places[rank] + 1, digit)
+            for rank, (was, digit) in enumerate(zip(_DIGITS.findall(old), _DIGITS.findall(new), strict=True))
+            if was != digit]
+
+
+_VALUE = st.text(st.sampled_from(list("2026 1.гМарт-'\"\\x")), min_size=1, max_size=10)
+
+
+@settings(max_examples=600, deadline=None)
+@given(value=_VALUE, style=st.sampled_from(["{}", "'{}'", '"{}"']), shift=st.integers(0, 3), twice=st.booleans())
+def test_a_moved_value_is_recorded_as_through_its_text(value: str, style: str, shift: int, twice: bool) -> None:
+    """:func:`orderforge.rolloversplice._record` takes the digits of a value written as it reads (plain, one
+    line) from the value itself, remembered: the same slices as finding them in the text, or the same refusal."""
+    import yaml
+
+    from orderforge.rolloversplice import Decline, Edits, _record
+    from orderforge.yamlnodes import untagged_composer
+    from orderforge.yearshift import shift_years
+
+    text = f"a: b\nkey: {style.format(value)}\n"
+    try:
+        node = untagged_composer()(text).get_single_node().value[1][1]
+    except yaml.YAMLError:
+        return
+    old = node.value
+    for new in (shift_years(old, shift), old.replace("2", "x"), old[::-1]):
+        expected = None if new == old else _record_reference(text, node, old, new)
+        for _ in range(1 + twice):
+            edits = Edits(text)
+            try:
+                _record(edits, node, old, new)
+            except Decline:
+                assert expected is None, (text, new)
+                continue
+            assert sorted(edits.slices) == (expected or []), (text, new)

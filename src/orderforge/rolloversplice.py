@@ -34,11 +34,10 @@ tests/test_fast_writers.py runs both ways on generated plans and proves the same
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from itertools import accumulate
 
-from .rollovertext import _UNSTABLE_TEXT, _properties_possible, _unstable, plain_in_block  # noqa: F401 (tests)
+from .rollovertext import _DIGITS, Decline, _digit_changes, _properties_possible, _unstable, plain_in_block
 from .yamlnodes import composed_from_events, is_block_scalar, is_map, is_scalar, is_seq, untagged_composer
 
 TYPE_CHECKING = False
@@ -47,12 +46,7 @@ if TYPE_CHECKING:  # typing is not imported at run time: it costs new --from's s
 
 #: Longer lines are left to the round trip (its width is 4,096; a plain value there would be folded).
 LONGEST = 4000
-_DIGITS = re.compile("[0-9]")
 _HEADERS = ("|", "|-", ">", ">-")
-
-
-class Decline(Exception):
-    """The fast path cannot promise the round trip's bytes: the caller takes the round trip."""
 
 
 # --------------------------------------------------------------------------- the recording tree
@@ -276,7 +270,12 @@ def _record(edits: Edits, node: Any, old: str, new: str) -> None:
     where the clerk wrote it (the round trip keeps the style, the quotes and the folds then)."""
     if new == old:
         return
-    edits.values[(node.start_mark.line + 1, node.start_mark.column + 1)] = new
+    mark = node.start_mark
+    edits.values[(mark.line + 1, mark.column + 1)] = new
+    start = mark.index
+    if node.end_mark.index - start == len(old) and edits.text.startswith(old, start):  # written as it reads
+        edits.slices += [(start + at, start + at + 1, digit) for at, digit in _digit_changes(old, new)]
+        return
     # only digits changed, each for a digit, iff both are the same with every digit written «0»: compared
     # in C, not character by character (a loop over each value's characters was half of this function)
     if len(new) != len(old) or _DIGITS.sub("0", old) != _DIGITS.sub("0", new):
