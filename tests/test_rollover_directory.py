@@ -133,3 +133,11 @@ def test_a_moved_value_is_recorded_as_through_its_text(value: str, style: str, s
                 assert expected is None, (text, new)
                 continue
             assert sorted(edits.slices) == (expected or []), (text, new)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("a\n я")), max_size=30))
+def test_line_starts_are_where_each_line_starts(text: str) -> None:
+    from orderforge.rolloversplice import _line_starts
+
+    assert _line_starts(text) == [0] + [at + 1 for at, char in enumerate(text) if char == "\n"]
