@@ -101,6 +101,7 @@ class _Moved:
         from .yearshift import shift_period_mentions
 
         self.edits, self.name, self.shift = edits, new_name, shift
+        self.deadlines: dict[str | None, Deadline | None] = {}  # a rewritten phrase → its conversion
         self.moved = edits.position_map(new_text)
         body = old.plan
         old_period = self.period = body.period
@@ -133,9 +134,16 @@ class _Moved:
     def deadline(self, deadline: Deadline, pos: Pos | None, typ: Any) -> Deadline | None:
         """The new deadline: a phrase the rollover rewrote, converted; one it left alone, as it was. A
         structured one (its own values rewritten, not the mapping's place) moves as :func:`shift_deadline`
-        moves it: that decides whether it mentions a year, but not the text a message would quote."""
+        moves it: that decides whether it mentions a year, but not the text a message would quote. A rewritten
+        phrase is converted once per text: the conversion depends on nothing else (a plan repeats its deadlines)."""
         if pos is not None and (pos.line, pos.col) in self.edits.values or deadline.span() is None:
-            return self.value(deadline, pos, typ)
+            new = self.edits.values.get((pos.line, pos.col)) if pos is not None else None
+            if new not in self.deadlines:
+                found = self.value(deadline, pos, typ)
+                if new is None:
+                    return found
+                self.deadlines[new] = found
+            return self.deadlines[new]
         from .deadline import mentions_year, shift_deadline
 
         if mentions_year(shift_deadline(deadline, self.shift)):
