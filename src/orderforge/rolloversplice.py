@@ -408,15 +408,19 @@ class _Layout:
         """A flow collection on one line, written as the round trip writes it: ``[a, b]``, ``{k: v, l: w}``."""
         if node.start_mark.line != node.end_mark.line:
             raise Decline("a flow collection over several lines")
+        text, props = self.text, self.props
         pairs = node.value if is_map(node) else [(item,) for item in node.value]
         parts = []
-        for pair in pairs:
+        for pair in pairs:  # each item checked as properties() and flat() would: one line, as the collection
             for item in pair:
-                self.properties(item)
-                if not is_scalar(item) or is_block_scalar(item) or item.value == "" and not item.style:
+                if props:
+                    self.properties(item)
+                style = item.style if item.id == "scalar" else "|"  # PyYAML's collections have no style
+                if style in ("|", ">") or item.value == "" and not style:
                     raise Decline("a nested flow collection or an empty value in one")
-                self.flat(item)
-            parts.append(": ".join(self.text[i.start_mark.index:i.end_mark.index] for i in pair))
+                if style == '"' and "\\" in text[item.start_mark.index:item.end_mark.index]:
+                    raise Decline("an escape in double quotes")
+            parts.append(": ".join(text[i.start_mark.index:i.end_mark.index] for i in pair))
         brackets = "{}" if is_map(node) else "[]"
         if self.text[node.start_mark.index:node.end_mark.index] != brackets[0] + ", ".join(parts) + brackets[1]:
             raise Decline("a flow collection not written «[a, b]» or «{k: v}»")
