@@ -161,6 +161,7 @@ def _warnings(plan: Plan, new: _AsLoaded | _Moved) -> list[Diagnostic]:
 
     report = Report()
     period = new.period
+    deadline_type, text_type = DeadlineT(), TextT()  # stateless: made once, not per activity
     if plan.order is not None:
         for text, pos in _order_texts(plan.order, new):
             years = _years_in(text, period)
@@ -175,14 +176,14 @@ def _warnings(plan: Plan, new: _AsLoaded | _Moved) -> list[Diagnostic]:
     for activity in plan.all_activities():
         deadline = activity.deadline
         if deadline is not None:
-            deadline = new.deadline(deadline, activity.field_pos.get("deadline"), DeadlineT())
+            deadline = new.deadline(deadline, activity.field_pos.get("deadline"), deadline_type)
         if deadline is not None and mentions_year(deadline):
             report.warning("OF601", new.pos(activity.field_pos.get("deadline", activity.pos)),
                            f"срок «{deadline.text}» упоминает год, но orderforge не может его перенести",
                            "проверьте срок и исправьте год вручную")
         for name, paras in (("text", activity.text), ("result", activity.result)):
             if paras:
-                paras = new.value(paras, activity.field_pos.get(name), TextT())
+                paras = new.value(paras, activity.field_pos.get(name), text_type)
             years = _years_in(text_str(paras), period)
             if years:
                 what = "тексте мероприятия" if name == "text" else "результате мероприятия"
