@@ -140,4 +140,4 @@ def test_a_moved_value_is_recorded_as_through_its_text(value: str, style: str, s
 def test_line_starts_are_where_each_line_starts(text: str) -> None:
     from orderforge.rolloversplice import _line_starts
 
-    assert _line_starts(text) == [0] + [at + 1 for at, char in enumerate(text) if char == "\n"]
+    assert _line_starts(text.split("\n")) == [0] + [at + 1 for at, char in enumerate(text) if char == "\n"]

@@ -61,6 +61,7 @@ class Edits:
         #: Each rewritten string value's new text, by its node's (line, column), 1-based as :class:`Pos` gives
         #: them: what a value of the new plan is, without reading the new text again (:meth:`moved_pos`).
         self.values: dict[tuple[int, int], str] = {}
+        self.lines = text.split("\n")  # split once: the layout's check and the position map read them
 
     def apply(self) -> str:
         out: list[str] = []
@@ -81,7 +82,7 @@ class Edits:
         edits = sorted(self.slices)
         ends = [end for _, end, _ in edits]
         shifts = [0, *accumulate(len(new) - (end - start) for start, end, new in edits)]
-        old_starts, new_starts = _line_starts(self.text), _line_starts(new_text)
+        old_starts, new_starts = _line_starts(self.lines), _line_starts(new_text.split("\n"))
 
         def moved(line: int, col: int) -> tuple[int, int] | None:
             if not 0 < line <= len(old_starts):
@@ -246,9 +247,9 @@ class SpliceSeq(list["Any"]):
         list.__setitem__(self, index, value)
 
 
-def _line_starts(text: str) -> list[int]:
-    """The offset where each line of the text starts."""
-    return [0, *accumulate(map((1).__add__, map(len, text.split("\n"))))][:-1]  # no Python-level loop
+def _line_starts(lines: list[str]) -> list[int]:
+    """The offset where each line of the text starts (``lines``: the text split at «\\n»)."""
+    return [0, *accumulate(map((1).__add__, map(len, lines)))][:-1]  # no Python-level loop
 
 
 def _sure(column: int | None) -> int:
@@ -306,9 +307,9 @@ def _content(text: str, node: Any) -> tuple[int, int]:
 class _Layout:
     """Checks that the round trip would write the text back unchanged (the module doc lists how)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lines: list[str] | None = None) -> None:
         self.text = text
-        self.lines = text.split("\n")
+        self.lines = text.split("\n") if lines is None else lines
         #: Whether any node may start with «&», «*» or «!» (:func:`_properties_possible`); if none can, the
         #: nodes are not asked one by one (a third of this check at 1,000 activities).
         self.props = _properties_possible(text)
@@ -448,10 +449,10 @@ class _Layout:
             raise Decline("an empty block scalar, or one starting with a blank line (written with «|2»)")
 
 
-def _check_text(text: str) -> None:
+def _check_text(text: str, lines: list[str]) -> None:
     if _unstable(text) or not text.endswith("\n"):
         raise Decline("tabs, carriage returns, trailing spaces, document markers or blank lines at the edges")
-    if max(map(len, text.split("\n"))) > LONGEST:
+    if max(map(len, lines)) > LONGEST:
         raise Decline("a line too long")
 
 
@@ -484,8 +485,8 @@ def splice_rollover(text: str, roll: Callable[[Any], None], events: list[Any] | 
         return None
     edits = Edits(text)
     try:
-        _check_text(text)
-        _Layout(text).check(root)
+        _check_text(text, edits.lines)
+        _Layout(text, edits.lines).check(root)
         data = SpliceMap(root, edits)
         roll(data)
         return edits.apply(), data
