@@ -208,7 +208,7 @@ def test_new_from_declines_what_the_round_trip_would_rewrite(tmp_path: Path) -> 
                                  "a", "#"]), max_size=12).map("".join))
 def test_unstable_text_is_the_regexs(text: str) -> None:
     """The splice's check of the whole text, with ``in``, answers as the regex it restates."""
-    from orderforge.rolloversplice import _UNSTABLE_TEXT, _unstable
+    from orderforge.rollovertext import _UNSTABLE_TEXT, _unstable
 
     assert _unstable(text) == (_UNSTABLE_TEXT.search(text) is not None)
 

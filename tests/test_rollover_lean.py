@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import gc
 import sys
+from datetime import date
 from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from orderforge.planmodel import Period
 from orderforge.rollover import new_from
 
 from .conftest import ROOT
@@ -219,3 +221,29 @@ def test_new_from_reads_the_old_plan_once(tmp_path: Path, monkeypatch: object) -
     tapped = (tmp_path / "tapped.yaml").read_bytes()
     assert tapped == (tmp_path / "composed.yaml").read_bytes()
     assert tapped != old.read_bytes()
+
+
+def _years_reference(text: str, period: Period | None) -> list[str]:
+    """:func:`orderforge.rolloverwarn._years_in` as first written: the regexes on every text."""
+    from orderforge.rolloverwarn import _MENTIONED_YEAR
+    from orderforge.yearshift import period_pattern
+
+    if not _MENTIONED_YEAR.search(text):
+        return []
+    if period is not None:
+        text = period_pattern(period).sub(" ", text)
+    return sorted(set(_MENTIONED_YEAR.findall(text)))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["19", "20", "2026", "2027", "2028", "1", "0", "9", "2", "6", "-", "–", "/", ".",
+                                 " ", "год", "гг.", "г", "у", "\n", "2026-2028", "2026 год", "2019/2020", "1999"]),
+                max_size=14).map("".join),
+       st.none() | st.tuples(st.sampled_from([1999, 2019, 2020, 2026]), st.integers(0, 2), st.booleans()))
+def test_years_in_a_text_are_the_regexs(text: str, span: tuple[int, int, bool] | None) -> None:
+    """The warnings' look for years skips the regexes where they cannot match (no «19» or «20», no period's
+    first year): the same years as running them on every text."""
+    from orderforge.rolloverwarn import _years_in
+
+    period = None if span is None else Period(date(span[0], 1, 1), date(span[0] + span[1], 12, 31), span[2], "")
+    assert _years_in(text, period) == _years_reference(text, period)

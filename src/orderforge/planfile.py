@@ -22,8 +22,9 @@ def load_plan(path: Path | str, report: Report | None = None, *,
               text_warnings: bool = True) -> tuple[Plan | None, Report]:
     """Load and validate one plan; the plan is None only when it could not be read at all.
 
-    ``text_warnings=False`` skips the typography checks of every text (warnings only: OF219, OF220), for a
-    caller that reports only the plan's errors (``new --from`` of its old plan).
+    ``text_warnings=False`` skips the checks that can only warn and cost the most — the typography of every
+    text (OF219, OF220) and the dictionaries' doubts about the forms the order declines (OF213, which import
+    the dictionaries) — for a caller that reports only the plan's errors (``new --from`` of its old plan).
 
     The cycle collector is paused meanwhile: a plan is tens of thousands of acyclic event, tree and
     model objects, which it would otherwise walk again every 700 allocations (a third of the time
@@ -46,7 +47,7 @@ def _load_plan(path: Path, report: Report, text_warnings: bool = True) -> tuple[
         return None, report
     directory = plan_directory(parts, path, report)
     plan = assemble(parts, directory, name, path.resolve().parent)
-    check_plan(plan, report)
+    check_plan(plan, report, doubts=text_warnings)
     if text_warnings:
         check_texts(loaded.root, path, report)
     _one_message_per_todo(report, before, todo)

@@ -278,8 +278,10 @@ def rollover_tree(data: Any, period: Period | None, shift: int, result: Rollover
     body: Any = data.get("plan") if hasattr(data, "get") else None
     order: Any = data.get("order") if hasattr(data, "get") else None
 
+    first = str(period.first_year) if period else ""  # every mention starts with it (shift_period_mentions)
+
     def mentions(text: str) -> str:
-        return shift_period_mentions(text, period, shift) if period else text
+        return shift_period_mentions(text, period, shift) if period and first in text else text
 
     if period is not None and body is not None:
         _edit(body, "period", lambda t: shift_years(t, shift))
@@ -482,5 +484,9 @@ def _roll(data: Any, period: Period | None, shift: int, result: RolloverResult, 
     if isinstance(directory, str):
         old_dir, new_dir = old_path.resolve().parent, new_path.resolve().parent
         if old_dir != new_dir:
-            target = os.path.relpath(old_dir / directory, new_dir)
-            data["directory"] = _with_text(directory, Path(target).as_posix())
+            target = Path(os.path.relpath(old_dir / directory, new_dir)).as_posix()
+            splice = getattr(data, "splice_path", None)  # the fast path's tree (rolloversplice) edits the text
+            if splice is not None:
+                splice("directory", target)
+            else:
+                data["directory"] = _with_text(directory, target)

@@ -23,7 +23,8 @@ returns None — and the round trip does the work — for anything else:
   spaces, lines over :data:`LONGEST`, blank lines at the start or the end of the file, tabs and
   carriage returns;
 * a change other than digits for digits in the same places (a deadline the deadline module had
-  to re-render, a structured deadline rebuilt, a moved ``directory:`` path); an order's number or
+  to re-render, a structured deadline rebuilt, a moved ``directory:`` path that is quoted, followed by a
+  comment or would be quoted); an order's number or
   date with a comment on its line, or whose remark's column the round trip would take from a blank
   line; a note that is the first key of its activity, holds more than one line, is followed by a
   blank line, or by comments when the value before it is a block.
@@ -33,11 +34,10 @@ tests/test_fast_writers.py runs both ways on generated plans and proves the same
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from itertools import accumulate
 
-from .rollovertext import _UNSTABLE_TEXT, _properties_possible, _unstable  # noqa: F401 (tests)
+from .rollovertext import _DIGITS, Decline, _digit_changes, _properties_possible, _unstable, plain_in_block
 from .yamlnodes import composed_from_events, is_block_scalar, is_map, is_scalar, is_seq, untagged_composer
 
 TYPE_CHECKING = False
@@ -46,12 +46,7 @@ if TYPE_CHECKING:  # typing is not imported at run time: it costs new --from's s
 
 #: Longer lines are left to the round trip (its width is 4,096; a plain value there would be folded).
 LONGEST = 4000
-_DIGITS = re.compile("[0-9]")
 _HEADERS = ("|", "|-", ">", ">-")
-
-
-class Decline(Exception):
-    """The fast path cannot promise the round trip's bytes: the caller takes the round trip."""
 
 
 # --------------------------------------------------------------------------- the recording tree
@@ -66,6 +61,7 @@ class Edits:
         #: Each rewritten string value's new text, by its node's (line, column), 1-based as :class:`Pos` gives
         #: them: what a value of the new plan is, without reading the new text again (:meth:`moved_pos`).
         self.values: dict[tuple[int, int], str] = {}
+        self.lines = text.split("\n")  # split once: the layout's check and the position map read them
 
     def apply(self) -> str:
         out: list[str] = []
@@ -86,7 +82,7 @@ class Edits:
         edits = sorted(self.slices)
         ends = [end for _, end, _ in edits]
         shifts = [0, *accumulate(len(new) - (end - start) for start, end, new in edits)]
-        old_starts, new_starts = _line_starts(self.text), _line_starts(new_text)
+        old_starts, new_starts = _line_starts(self.lines), _line_starts(new_text.split("\n"))
 
         def moved(line: int, col: int) -> tuple[int, int] | None:
             if not 0 < line <= len(old_starts):
@@ -202,6 +198,20 @@ class SpliceMap(dict[str, "Any"]):
                 found[key] = (len(following) - len(following.lstrip()), False)
         return found
 
+    def splice_path(self, key: str, path: str) -> None:
+        """A one-line plain value rewritten whole (``directory:`` from the new file's folder), where the round
+        trip writes the new value plain too (:func:`orderforge.rollovertext.plain_in_block`) and no comment
+        follows on its line (whose column the round trip might move)."""
+        node, text = self.values_at[key], self.edits.text
+        start, end = node.start_mark.index, node.end_mark.index
+        if node.id != "scalar" or node.style or node.start_mark.line != node.end_mark.line \
+                or text[end:text.find("\n", end)].strip() or not plain_in_block(path) \
+                or node.start_mark.column + len(path) > LONGEST:
+            raise Decline("a path not plain on its own line")
+        self.edits.values[(node.start_mark.line + 1, node.start_mark.column + 1)] = path
+        self.edits.slices.append((start, end, path))
+        dict.__setitem__(self, key, path)
+
     def splice_drop(self, key: str) -> None:
         """The entry's line goes, with its end-of-line remark; the comment lines around it stay."""
         keys = list(self)
@@ -237,9 +247,9 @@ class SpliceSeq(list["Any"]):
         list.__setitem__(self, index, value)
 
 
-def _line_starts(text: str) -> list[int]:
-    """The offset where each line of the text starts."""
-    return [0, *accumulate(len(line) + 1 for line in text.split("\n"))][:-1]
+def _line_starts(lines: list[str]) -> list[int]:
+    """The offset where each line of the text starts (``lines``: the text split at «\\n»)."""
+    return [0, *accumulate(map((1).__add__, map(len, lines)))][:-1]  # no Python-level loop
 
 
 def _sure(column: int | None) -> int:
@@ -261,7 +271,12 @@ def _record(edits: Edits, node: Any, old: str, new: str) -> None:
     where the clerk wrote it (the round trip keeps the style, the quotes and the folds then)."""
     if new == old:
         return
-    edits.values[(node.start_mark.line + 1, node.start_mark.column + 1)] = new
+    mark = node.start_mark
+    edits.values[(mark.line + 1, mark.column + 1)] = new
+    start = mark.index
+    if node.end_mark.index - start == len(old) and edits.text.startswith(old, start):  # written as it reads
+        edits.slices += [(start + at, start + at + 1, digit) for at, digit in _digit_changes(old, new)]
+        return
     # only digits changed, each for a digit, iff both are the same with every digit written «0»: compared
     # in C, not character by character (a loop over each value's characters was half of this function)
     if len(new) != len(old) or _DIGITS.sub("0", old) != _DIGITS.sub("0", new):
@@ -292,9 +307,9 @@ def _content(text: str, node: Any) -> tuple[int, int]:
 class _Layout:
     """Checks that the round trip would write the text back unchanged (the module doc lists how)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lines: list[str] | None = None) -> None:
         self.text = text
-        self.lines = text.split("\n")
+        self.lines = text.split("\n") if lines is None else lines
         #: Whether any node may start with «&», «*» or «!» (:func:`_properties_possible`); if none can, the
         #: nodes are not asked one by one (a third of this check at 1,000 activities).
         self.props = _properties_possible(text)
@@ -394,15 +409,19 @@ class _Layout:
         """A flow collection on one line, written as the round trip writes it: ``[a, b]``, ``{k: v, l: w}``."""
         if node.start_mark.line != node.end_mark.line:
             raise Decline("a flow collection over several lines")
+        text, props = self.text, self.props
         pairs = node.value if is_map(node) else [(item,) for item in node.value]
         parts = []
-        for pair in pairs:
+        for pair in pairs:  # each item checked as properties() and flat() would: one line, as the collection
             for item in pair:
-                self.properties(item)
-                if not is_scalar(item) or is_block_scalar(item) or item.value == "" and not item.style:
+                if props:
+                    self.properties(item)
+                style = item.style if item.id == "scalar" else "|"  # PyYAML's collections have no style
+                if style in ("|", ">") or item.value == "" and not style:
                     raise Decline("a nested flow collection or an empty value in one")
-                self.flat(item)
-            parts.append(": ".join(self.text[i.start_mark.index:i.end_mark.index] for i in pair))
+                if style == '"' and "\\" in text[item.start_mark.index:item.end_mark.index]:
+                    raise Decline("an escape in double quotes")
+            parts.append(": ".join(text[i.start_mark.index:i.end_mark.index] for i in pair))
         brackets = "{}" if is_map(node) else "[]"
         if self.text[node.start_mark.index:node.end_mark.index] != brackets[0] + ", ".join(parts) + brackets[1]:
             raise Decline("a flow collection not written «[a, b]» or «{k: v}»")
@@ -430,10 +449,10 @@ class _Layout:
             raise Decline("an empty block scalar, or one starting with a blank line (written with «|2»)")
 
 
-def _check_text(text: str) -> None:
+def _check_text(text: str, lines: list[str]) -> None:
     if _unstable(text) or not text.endswith("\n"):
         raise Decline("tabs, carriage returns, trailing spaces, document markers or blank lines at the edges")
-    if any(len(line) > LONGEST for line in text.split("\n")):
+    if max(map(len, lines)) > LONGEST:
         raise Decline("a line too long")
 
 
@@ -466,8 +485,8 @@ def splice_rollover(text: str, roll: Callable[[Any], None], events: list[Any] | 
         return None
     edits = Edits(text)
     try:
-        _check_text(text)
-        _Layout(text).check(root)
+        _check_text(text, edits.lines)
+        _Layout(text, edits.lines).check(root)
         data = SpliceMap(root, edits)
         roll(data)
         return edits.apply(), data

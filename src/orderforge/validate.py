@@ -122,10 +122,12 @@ def check_todo(node: Node, report: Report) -> set[Pos]:
 MAX_ACTIVITIES = 5_000
 
 
-def check_plan(plan: Plan, report: Report) -> None:
-    """Checks that need the whole plan: references, ids, deadlines against the period."""
+def check_plan(plan: Plan, report: Report, doubts: bool = True) -> None:
+    """Checks that need the whole plan: references, ids, deadlines against the period. ``doubts=False``
+    skips the dictionaries' doubts (OF213: warnings only, and the dictionaries' import) for a caller that
+    reports only errors."""
     lookup = _Lookup(plan, report)
-    _check_order(plan, report, lookup)
+    _check_order(plan, report, lookup, doubts)
     _check_style_name(plan, report)
     seen_ids: dict[str, Pos] = {}
     for activity in plan.all_activities():
@@ -187,7 +189,7 @@ def order_texts(plan: Plan) -> list[tuple[str, Pos]]:
     return texts
 
 
-def _check_references(plan: Plan, report: Report, lookup: _Lookup) -> None:
+def _check_references(plan: Plan, report: Report, lookup: _Lookup, doubts: bool = True) -> None:
     texts = [(text, pos) for text, pos in order_texts(plan) if "[[" in text]
     if not texts:
         return
@@ -208,7 +210,8 @@ def _check_references(plan: Plan, report: Report, lookup: _Lookup) -> None:
                 report.error("OF212", pos, problem, "")
             if span.case != "nom" or span.position:
                 declined.setdefault(span.key, set()).add("position" if span.position else "name")
-    _check_declinable(plan, declined, report)
+    if doubts:
+        _check_declinable(plan, declined, report)
 
 
 def _check_declinable(plan: Plan, declined: dict[str, set[str]], report: Report) -> None:
@@ -238,8 +241,8 @@ def _doubts(phrase: str, doubts: list[str], key: str) -> list[str]:
             f"в справочнике ({key})"]
 
 
-def _check_order(plan: Plan, report: Report, lookup: _Lookup) -> None:
-    _check_references(plan, report, lookup)
+def _check_order(plan: Plan, report: Report, lookup: _Lookup, doubts: bool = True) -> None:
+    _check_references(plan, report, lookup, doubts)
     order = plan.order
     if order is not None and not any(line.strip() for line in order.issuer):
         report.warning("OF214", order.field_pos.get("issuer", order.pos),
