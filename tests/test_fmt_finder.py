@@ -1,4 +1,4 @@
-"""yamlcomments._Finder finds the comments and blank lines from the text's «#» and blank lines; the walk over
+"""yamlgaps.Finder finds the comments and blank lines from the text's «#» and blank lines; the walk over
 every token it replaced is kept here as the reference, and both must give the same comments, at the same
 places, with the same preceding token, on every plan and fixture and on generated texts full of comments,
 blank lines, block scalars (with header comments and trailing blank lines) and «#» inside values.
@@ -16,8 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from orderforge import fmt, yamlcomments
-from orderforge.yamlcomments import Comment, _covered_end, _header_comment
+from orderforge import fmt
+from orderforge.yamlgaps import Comment, Finder, _covered_end, _header_comment
 
 from .conftest import FIXTURES, PLANS
 
@@ -25,7 +25,7 @@ _GAP = re.compile(r"^[ \t]*$|(#[^\n]*)", re.MULTILINE)
 
 
 def reference_items(text: str, tokens: list[Any]) -> Iterator[tuple[Comment, int]]:
-    """The token walk _Finder.items replaced: every gap between the tokens' covered text, scanned."""
+    """The token walk Finder.items replaced: every gap between the tokens' covered text, scanned."""
     starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
 
     def comment(index: int, body: str) -> Comment:
@@ -62,7 +62,7 @@ def assert_same(text: str) -> None:
     if composed is None or composed[0] is None:
         return
     tokens = [t for t in composed[1] if t.end_mark.index > t.start_mark.index]
-    ours = list(yamlcomments._Finder(text, tokens).items())
+    ours = list(Finder(text, tokens).items())
     assert ours == list(reference_items(text, tokens))
 
 
@@ -91,4 +91,4 @@ def test_the_hash_after_one_inside_a_value_is_still_a_comment() -> None:
     composed = fmt._compose(text)
     assert composed is not None
     tokens = [t for t in composed[1] if t.end_mark.index > t.start_mark.index]
-    assert [c.text for c, _ in yamlcomments._Finder(text, tokens).items()] == ["# real"]
+    assert [c.text for c, _ in Finder(text, tokens).items()] == ["# real"]
