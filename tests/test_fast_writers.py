@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, Phase, currently_in_test_context, event, given, reject, settings
 from hypothesis import strategies as st
@@ -80,8 +81,15 @@ def _both_ways(text: str, folder: Path) -> tuple[str, str | None]:
         if currently_in_test_context():  # a drawn plan the loader refuses is not a case
             reject()
         raise Refused(report)
-    period = plan.plan.period
+    slow, fast = roll_both(text, plan.plan.period, old, new)
+    if fast is not None:
+        _check_warnings(plan, fast[1].edits, fast[0], new)
+    return slow, None if fast is None else fast[0]
 
+
+def roll_both(text: str, period: Any, old: Path, new: Path) -> tuple[str, Any]:
+    """The round trip's text and the fast path's answer ((text, splice) or None) for one rollover of ``text``
+    from ``old`` to ``new``; when the fast path takes it, both must say the same in their results."""
     def result() -> RolloverResult:
         return RolloverResult(new, old, 1, period.text if period else None, None)
 
@@ -90,8 +98,7 @@ def _both_ways(text: str, folder: Path) -> tuple[str, str | None]:
     fast = splice_rollover(text, lambda data: _roll(data, period, 1, attempt, (old, new)))
     if fast is not None:
         assert attempt == by_round_trip
-        _check_warnings(plan, fast[1].edits, fast[0], new)
-    return slow, None if fast is None else fast[0]
+    return slow, fast
 
 
 #: Whether the last plan's warnings were made without reading the new file (moved_warnings was sure).

@@ -17,10 +17,9 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from orderforge.planfile import load_plan
-from orderforge.rollover import RolloverResult, _roll, rollover_text
-from orderforge.rolloversplice import splice_rollover
 
 from .conftest import PLANS
+from .test_fast_writers import roll_both
 
 _BASE = (PLANS / "zyryansky-2025.yaml").read_text(encoding="utf-8")
 _LINE = "directory: zyryansky.directory.yaml\n"
@@ -40,16 +39,7 @@ def _both_ways(text: str, old_folder: Path, new_folder: Path) -> tuple[str, str 
     old.write_text(text, encoding="utf-8")
     plan, report = load_plan(old)
     assert plan is not None and not report.has_errors, report.items
-    period = plan.plan.period
-
-    def result() -> RolloverResult:
-        return RolloverResult(new, old, 1, period.text if period else None, None)
-
-    slow, by_round_trip = rollover_text(text, period, 1, result(), (old, new), fast=False)
-    attempt = result()
-    fast = splice_rollover(text, lambda data: _roll(data, period, 1, attempt, (old, new)))
-    if fast is not None:
-        assert attempt == by_round_trip
+    slow, fast = roll_both(text, plan.plan.period, old, new)
     return slow, None if fast is None else fast[0]
 
 
