@@ -278,10 +278,8 @@ def rollover_tree(data: Any, period: Period | None, shift: int, result: Rollover
     body: Any = data.get("plan") if hasattr(data, "get") else None
     order: Any = data.get("order") if hasattr(data, "get") else None
 
-    first = str(period.first_year) if period else ""  # every mention starts with it (shift_period_mentions)
-
     def mentions(text: str) -> str:
-        return shift_period_mentions(text, period, shift) if period and first in text else text
+        return shift_period_mentions(text, period, shift) if period else text
 
     if period is not None and body is not None:
         _edit(body, "period", lambda t: shift_years(t, shift))

@@ -34,7 +34,6 @@ class Comment(FrozenSlotted):
             object.__setattr__(self, name, value)
 
 
-
 def _covered_end(token: Any, text: str) -> int:
     """Where a token's text ends; a block scalar ends at its last line with text (blank lines are layout)."""
     end: int = token.end_mark.index
@@ -68,6 +67,8 @@ def _header_comment(text: str, token: Any) -> re.Match[str] | None:
     start = token.start_mark.index
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
+    if text.find("#", start, line_end) < 0:  # most headers: no «#», no comment to look for
+        return None
     header = _block_header(text, start)
     return _HEADER_COMMENT.match(text, start + len(header), line_end)
 
@@ -96,12 +97,9 @@ class Finder:
         ends = list(map(END, tokens))
         found: list[tuple[int, Comment, int]] = []
         for n in self._block_scalars():
-            start = self.begins[n]
-            line_end = text.find("\n", start)
-            if text.find("#", start, len(text) if line_end < 0 else line_end) >= 0:  # else no header comment
-                match = _header_comment(text, tokens[n])
-                if match:
-                    found.append((match.start(1), self._comment(match.start(1), match.group(1)), n))
+            match = _header_comment(text, tokens[n])
+            if match:
+                found.append((match.start(1), self._comment(match.start(1), match.group(1)), n))
             ends[n] = _covered_end(tokens[n], text)
         # the running maximum: the ends themselves where they never decrease (checked by a C loop), as in
         # a plan, whose tokens follow each other
