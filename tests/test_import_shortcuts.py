@@ -130,3 +130,86 @@ def test_the_restated_resolvers_agree_with_ruamel(text: str) -> None:
     from orderforge.yamlscalars import Scalars
 
     assert typed(text) == Scalars().typed(text)
+
+
+# -- the second reading of a table takes the first one's structure (importer/resolving.py)
+
+_DIRECTORY = """parties:
+  УО:
+    name: Управление образования
+  МК:
+    name: Методический кабинет
+people:
+  ivanova:
+    surname: Иванова
+    initials: А.А.
+    position: учитель
+"""
+
+
+def _import_everything(docx: Path, folder: Path, directory: str | None, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Every byte an import without --style writes (plan, directory, the style made), its JSON and its
+    summary, every diagnostic formatted; in a workspace of its own."""
+    import shutil
+
+    from orderforge.importer import import_docx, result_json
+
+    from .conftest import TEMPLATES
+
+    shutil.copytree(TEMPLATES, folder / "templates")
+    (folder / "plans").mkdir()
+    if directory is not None:
+        (folder / "plans" / "directory.yaml").write_text(directory, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    result = import_docx(docx, Path("plans/x.yaml"), style=None)
+    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return (files, result_json(result), result.summary(), [d.format() for d in result.imported.report],
+            [d.format() for d in result.validation], result.imported.info)
+
+
+@pytest.mark.parametrize("directory", [None, _DIRECTORY], ids=["new-directory", "given-directory"])
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_the_plan_reading_takes_the_structure_the_style_reading_made(
+        name: str, directory: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sections, activities, deadlines and parsed responsible cells are read once for the style and the
+    plan, only registered again (codes or ids, by the style), and a cell naming no person is registered
+    once per reading: every file, message and note is the one reading the whole table again gives."""
+    from orderforge.importer import resolving
+
+    docx = document(name, tmp_path)
+    fast = _import_everything(docx, tmp_path / "fast", directory, monkeypatch)
+    monkeypatch.setattr(resolving, "REUSE", False)
+    monkeypatch.setattr(resolving, "REGISTER_ONCE", False)
+    assert fast == _import_everything(docx, tmp_path / "full", directory, monkeypatch)
+
+
+@pytest.mark.parametrize("name", ["fixture:order-school", "long:150"])
+def test_the_structure_is_built_once_per_import(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shortcut above is taken: rows become sections and activities once, not once per reading."""
+    from orderforge.importer import resolving
+
+    docx = document(name, tmp_path)
+    calls = []
+    build = resolving.build_structure
+    monkeypatch.setattr(resolving, "build_structure", lambda *args: calls.append(1) or build(*args))
+    _import_everything(docx, tmp_path / "fast", None, monkeypatch)
+    assert len(calls) == 1
+
+
+def test_a_copied_activity_and_section_keep_every_field_and_share_no_list() -> None:
+    """ActivityOut.copy and SectionOut.copy name their fields one by one: a field added later and not
+    copied fails here, as does a list the copy shares with the original."""
+    from orderforge.importer.imported import ActivityOut, Number, SectionOut
+
+    activity = ActivityOut(Number((1, 2), True, "1.2."), "строка 3", ["текст"], "март", ["УО"], ["справка"], "прим",
+                           ["склеено"], ["март"], ["Управление образования"])
+    section = SectionOut("Раздел", True, (1,), "строка 2", [activity], [SectionOut("Под", True, (1, 1), "строка 4")],
+                         "todo")
+    for original, made in ((activity, activity.copy()), (section, section.copy())):
+        for field in type(original).__slots__:
+            value, copied = getattr(original, field), getattr(made, field)
+            assert repr(copied) == repr(value) or field in ("activities", "sections"), field
+            if isinstance(value, list):
+                assert copied is not value and len(copied) == len(value), field
+    assert [a.text for a in section.copy().activities] == [activity.text]
+    assert section.copy().activities[0] is not activity

@@ -80,7 +80,8 @@ The package, one module per responsibility: ``command`` (the import as a whole:
 paths, style, directory, writing), ``docfile`` (opening the document, converting
 .doc/.odt/.rtf, Word list labels), ``tables`` (finding and joining the plan
 table, rows by meaning), ``structure`` (rows → sections and activities,
-numbering checks, fragments), ``cells`` (deadline and responsible cells),
+numbering checks, fragments), ``cells`` (responsible cells parsed),
+``resolving`` (deadlines, responsible registered; the structure kept per table),
 ``order`` (the text before the table and the order in it), ``marks`` (appendix
 mark, approval stamp), ``reading`` (one document → :class:`Imported`),
 ``directory`` (the registry and directory.yaml), ``output`` (the plan as a

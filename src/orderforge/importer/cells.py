@@ -1,23 +1,19 @@
-"""The deadline and responsible cells of each activity.
+"""The responsible cells of each activity, parsed.
 
-Deadlines go through :func:`orderforge.deadline.parse_deadline` (IM110 when
-unknown). A responsible cell is split into people («Фамилия И.О.», «И.О.
+A responsible cell is split into people («Фамилия И.О.», «И.О.
 Фамилия»), the positions after them (taken when their grammatical number agrees,
 plurals made singular: :func:`singular_position`), party codes («КлО») and
 party names, split where a second head noun starts (:func:`split_party_names`);
 parties without a code get an abbreviation (:func:`abbreviation`). What is found
-is registered in the directory being built (:class:`~.directory.Registry`).
+is registered in the directory being built by :mod:`.resolving`, which reads the deadlines too.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..lazyre import LazyPattern
 from ..slotted import Slotted
-from .imported import ActivityOut, _Reader
-from .tables import Row
 from .text import _key
 
 _SMALL_WORDS = {"и", "в", "во", "на", "по", "с", "со", "для", "о", "об", "при", "к", "из", "от", "до", "за", "а"}
@@ -414,67 +410,5 @@ def _parenthesised(segment: str, standalone_codes: set[str], known: frozenset[st
 
 
 def _parse_cell(lines: tuple[str, ...], standalone: set[str], known: frozenset[str]) -> tuple[list[Found], list[str]]:
-    """:func:`parse_responsible` of one cell, for :func:`resolve_cells` to keep (read, never changed)."""
+    """:func:`parse_responsible` of one cell, for :func:`~.resolving.prepare_cells` to keep (read, never changed)."""
     return parse_responsible(list(lines), standalone, known)
-
-
-def resolve_cells(reader: _Reader, activities: list[ActivityOut], rows: list[Row],
-                  memos: dict[Any, dict[tuple[str, ...], Any]] | None = None) -> None:
-    """Deadlines and responsible cells, once page-break fragments have been joined.
-
-    A cell's parties and people depend only on its lines, the codes the table uses alone and the
-    directory's names, so each distinct cell is parsed once (``memos`` keeps them between readings
-    of the same table); registering them (codes or ids, the style's choice) is done every time.
-    """
-    from .text import cell_deadline
-
-    standalone = _standalone_codes(rows)
-    known = reader.registry.known_names()
-    memo = (memos if memos is not None else {}).setdefault((frozenset(standalone), known), {})
-    for activity in activities:
-        where = activity.number.text if activity.number else "без номера"
-        if not activity.text:
-            activity.text = ["TODO: текст мероприятия не найден"]
-            activity.remarks.append("TODO: нет текста")
-            reader.warn("IM141", f"{activity.label}: у мероприятия {where} нет текста; в плане оставлено TODO",
-                      "впишите текст мероприятия (text:)")
-        if activity.deadline_lines:
-            parsed = cell_deadline(" ".join(activity.deadline_lines))
-            activity.deadline = parsed.text
-            if not parsed.known:
-                reader.warn("IM110", f"{activity.label}: срок «{parsed.text}» (мероприятие {where}) не распознан; "
-                          "сохранён как написан", "проверьте срок; validate покажет его предупреждением OF205")
-                activity.remarks.append("срок не распознан")
-        lines = tuple(activity.responsible_lines)
-        if lines not in memo:
-            memo[lines] = _parse_cell(lines, standalone, known)
-        found, notes = memo[lines]
-        for note in notes:
-            reader.warn("IM120", f"{activity.label}: {note}", "исправьте должность в справочнике")
-        _register(reader, activity, found)
-
-
-def _standalone_codes(rows: list[Row]) -> set[str]:
-    """Codes the table uses alone in a responsible cell («ОО»); each distinct line looked at once."""
-    standalone: set[str] = set()
-    seen: set[str] = set()
-    for row in rows:
-        for line in row.cells.get("responsible", []):
-            if line not in seen:
-                seen.add(line)
-                standalone.update(p.strip() for p in _split_segments(line) if _is_code(p.strip()))
-    return standalone
-
-
-def _register(reader: _Reader, activity: ActivityOut, found: list[Found]) -> None:
-    """The parties and people of one cell into the directory, and their keys onto the activity."""
-    for item in found:
-        if item.kind == "person":
-            key = reader.registry.person(item.surname, item.initials, item.name, item.patronymic,
-                                         item.position, f"{activity.label}: ")
-        elif item.kind == "code":
-            key = reader.registry.code(item.value)
-        else:
-            key = reader.registry.named(item.value)
-        if key not in activity.responsible:
-            activity.responsible.append(key)

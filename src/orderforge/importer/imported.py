@@ -87,6 +87,12 @@ class ActivityOut(Slotted):
         self.deadline_lines = [] if deadline_lines is None else deadline_lines
         self.responsible_lines = [] if responsible_lines is None else responsible_lines
 
+    def copy(self) -> ActivityOut:
+        """A copy that shares no list: a second reading of the same table gets its own activities."""
+        return ActivityOut(self.number, self.label, list(self.text), self.deadline, list(self.responsible),
+                           list(self.result), self.note, list(self.remarks), list(self.deadline_lines),
+                           list(self.responsible_lines))  # every field, named (see test_import_shortcuts)
+
 
 class SectionOut(Slotted):
     __slots__ = ("title", "numbered", "number", "label", "activities", "sections", "todo")
@@ -105,6 +111,11 @@ class SectionOut(Slotted):
         self.activities = [] if activities is None else activities
         self.sections = [] if sections is None else sections
         self.todo = todo
+
+    def copy(self) -> SectionOut:
+        """A copy with copies of its activities and subsections (see :meth:`ActivityOut.copy`)."""
+        return SectionOut(self.title, self.numbered, self.number, self.label, [a.copy() for a in self.activities],
+                          [s.copy() for s in self.sections], self.todo)
 
 
 class PointOut(Slotted):
@@ -237,12 +248,17 @@ class Imported(Slotted):
         self.numbering_scheme, self.approval = numbering_scheme, approval
 
     def all_activities(self) -> list[ActivityOut]:
-        out = list(self.activities)
-        for section in self.sections:
-            out.extend(section.activities)
-            for sub in section.sections:
-                out.extend(sub.activities)
-        return out
+        return all_activities(self.activities, self.sections)
+
+
+def all_activities(top: list[ActivityOut], sections: list[SectionOut]) -> list[ActivityOut]:
+    """Every activity in the plan's order: the top-level ones, then each section's and its subsections'."""
+    out = list(top)
+    for section in sections:
+        out.extend(section.activities)
+        for sub in section.sections:
+            out.extend(sub.activities)
+    return out
 
 
 class _Reader:

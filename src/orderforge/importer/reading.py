@@ -15,13 +15,13 @@ from typing import Any
 
 from ..docxtext import Block, Table
 from ..lazyre import LazyPattern
-from .cells import _person, resolve_cells
+from .cells import _person
 from .directory import Registry, _report_directory
 from .docfile import Numbering
 from .imported import ActivityOut, Imported, Line, _Reader
 from .marks import _check_marks, _find_marks, approval_of
 from .order import _ACQUAINTED, _APPENDIX, _STAMP, _OrderReader, front_lines
-from .structure import build_structure
+from .resolving import read_structure
 from .tables import Header, PlanTable
 from .text import _lines
 
@@ -54,8 +54,7 @@ def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Re
     imported = Imported(name, order, title, "", passport, [], [], registry.parties, registry.people, reader.report)
     imported.approval = approval_of(marks) if order is None else None
     imported.row_places = {row.label: (row.table_no, row.row_no) for row in rows if row.row_no}
-    imported.activities, imported.sections = build_structure(reader, header, rows)
-    resolve_cells(reader, imported.all_activities(), rows, table.cells)
+    imported.activities, imported.sections = read_structure(reader, header, rows, table)
     imported.heading_comments = reader.heading_comments
     imported.numbering_scheme = reader.numbering_scheme
     imported.activities_title = reader.activities_title
