@@ -213,3 +213,42 @@ def test_a_copied_activity_and_section_keep_every_field_and_share_no_list() -> N
                 assert copied is not value and len(copied) == len(value), field
     assert [a.text for a in section.copy().activities] == [activity.text]
     assert section.copy().activities[0] is not activity
+
+
+def _plan_text(docx: Path, table: Any, ids: bool) -> tuple[str, list[str], list[str]]:
+    from orderforge.diagnostics import Pos, Report
+    from orderforge.importer.directory import Registry
+    from orderforge.importer.docfile import read_document
+    from orderforge.importer.output import plan_yaml
+    from orderforge.importer.reading import read_plan
+    from orderforge.planmodel import Directory
+    from orderforge.style import Style
+
+    blocks, numbering = read_document(docx, "plan.docx")
+    registry = Registry(Directory(), Report(), Pos("plan.docx"), ids=ids)
+    imported = read_plan(blocks, numbering, "plan.docx", registry, Style(name="x", folder=Path(".")), table)
+    return plan_yaml(imported, "x", None, "plan.docx"), [d.format() for d in imported.report], imported.info
+
+
+@pytest.mark.parametrize("name", ["fixture:order-school", "fixture:split-table", "long:30"])
+def test_every_reading_of_one_table_is_a_reading_of_its_own(name: str, tmp_path: Path) -> None:
+    """The second reading takes the structure the first one kept; a third builds it again: each, with
+    codes or ids, is what reading the table afresh gives."""
+    from orderforge.importer.tables import PlanTable
+
+    docx = document(name, tmp_path)
+    table = PlanTable()
+    for ids in (False, True, False, True):
+        assert _plan_text(docx, table, ids) == _plan_text(docx, PlanTable(), ids)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="-–—•▪●·‐ \t\nаб1.", max_size=6), max_size=4))
+def test_cell_text_is_the_full_reading(lines: list[str]) -> None:
+    """The structure's cell text tries the dash pattern only on cells with a line starting with a dash:
+    the lines it gives are text._text_lines', and never the list it was given."""
+    from orderforge.importer.structure import _cell_text
+    from orderforge.importer.text import _text_lines
+
+    made = _cell_text(lines)
+    assert made == _text_lines(lines) and made is not lines

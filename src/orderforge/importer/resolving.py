@@ -57,32 +57,34 @@ _KEPT: WeakKeyDictionary[PlanTable, dict[Any, _Kept]] = WeakKeyDictionary()
 def read_structure(reader: _Reader, header: Header, rows: list[Row], table: PlanTable
                    ) -> tuple[list[ActivityOut], list[SectionOut]]:
     """:func:`~.structure.build_structure` and :func:`resolve_cells` of the table's rows; a second reading
-    of the same table (same document name, same directory) repeats the first one's structure and warnings."""
+    of the same table (same document name, same directory) repeats the first one's warnings and takes a
+    copy of its structure, made before the first reading registered anything."""
     if not REUSE:
         top, sections = build_structure(reader, header, rows)
         resolve_cells(reader, all_activities(top, sections), rows, table.cells)
         return top, sections
     kept = _KEPT.setdefault(table, {})
     key = (reader.name, reader.registry.known_names())
-    if key not in kept:
+    first = kept.pop(key, None)  # taken by the second reading (a third, if any, builds anew)
+    if first is None:
         warnings, info = len(reader.report.items), len(reader.info)
         top, sections = build_structure(reader, header, rows)
         prepared = prepare_cells(reader, all_activities(top, sections), rows, table.cells)
         kept[key] = _Kept([a.copy() for a in top], [s.copy() for s in sections], prepared,
                           reader.report.items[warnings:], reader.info[info:], reader)
     else:
-        top, sections = _repeat(reader, kept[key])
-    register_cells(reader, all_activities(top, sections), kept[key].prepared)
+        top, sections, prepared = first.top, first.sections, first.prepared
+        _repeat(reader, first)
+    register_cells(reader, all_activities(top, sections), prepared)
     return top, sections
 
 
-def _repeat(reader: _Reader, kept: _Kept) -> tuple[list[ActivityOut], list[SectionOut]]:
-    """What :func:`read_structure` read the first time, said again into ``reader``; copies of its structure."""
+def _repeat(reader: _Reader, kept: _Kept) -> None:
+    """What :func:`read_structure` read the first time, said again into ``reader``."""
     reader.report.extend(kept.warnings)
     reader.info.extend(kept.info)
     reader.heading_comments.extend(kept.heading_comments)
     reader.activities_title, reader.numbering_scheme = kept.activities_title, kept.numbering_scheme
-    return [a.copy() for a in kept.top], [s.copy() for s in kept.sections]
 
 
 class Prepared(Slotted):

@@ -131,9 +131,21 @@ def _heading_title(row: Row) -> str:
     return split_leading_number(" ".join(lines))[1]
 
 
+_DASHES = frozenset("-–—•▪●·")  # the first characters text._text_lines turns into «- »
+
+
+def _cell_text(lines: list[str]) -> list[str]:
+    """:func:`~.text._text_lines`, its pattern tried only on a cell with a line that starts with a dash
+    (most cells have none: a fresh list of the same lines then; tests/test_import_shortcuts.py)."""
+    for line in lines:
+        if line[:1] in _DASHES:
+            return _text_lines(lines)
+    return list(lines)
+
+
 def _activity(row: Row, number: Number | None) -> ActivityOut:
     number_lines = row.cells.get("number", [])
-    text = _text_lines(row.get("text"))
+    text = _cell_text(row.get("text"))
     if number_lines and parse_number(number_lines[0]) is None:
         text = _text_lines(number_lines) + text  # text in the number cell: keep it rather than lose it
     elif len(number_lines) > 1:
@@ -143,7 +155,7 @@ def _activity(row: Row, number: Number | None) -> ActivityOut:
     activity = ActivityOut(number, row.label, text)
     columns = row.get("deadline")  # one string per deadline column: start and end make a range
     activity.deadline_lines = [" – ".join(columns)] if columns else []
-    activity.result = _text_lines(row.get("result"))
+    activity.result = _cell_text(row.get("result"))
     activity.responsible_lines = list(row.get("responsible"))
     notes = [" ".join(row.get("note"))] if row.get("note") else []
     for name, lines, _ in row.extras:
