@@ -184,16 +184,22 @@ def _stated_period(title: str) -> str:
 def _deadline_span(imported: Imported, period: Any
                    ) -> tuple[tuple[date, date] | None, tuple[ActivityOut, str] | None]:
     """(first day, last day) over all deadlines (None when none has a span), and the first
-    (activity, deadline) outside ``period`` (None when all fit or there is no period)."""
+    (activity, deadline) outside ``period`` (None when all fit or there is no period).
+
+    A table repeats a few deadlines hundreds of times: each distinct one's span is worked out once."""
     from .text import cell_deadline
 
     first: date | None = None
     last: date | None = None
     outside: tuple[ActivityOut, str] | None = None
+    school_year = period is not None and period.school_year
+    spans: dict[str, Any] = {}
     for activity in imported.all_activities():
         if not activity.deadline:
             continue
-        span = cell_deadline(activity.deadline, period is not None and period.school_year).span()
+        span = spans.get(activity.deadline, spans)
+        if span is spans:
+            span = spans[activity.deadline] = cell_deadline(activity.deadline, school_year).span()
         if not span:
             continue
         first = span[0] if first is None else min(first, span[0])
