@@ -183,8 +183,10 @@ def test_the_plan_reading_takes_the_structure_the_style_reading_made(
     assert fast == _import_everything(docx, tmp_path / "full", directory, monkeypatch)
 
 
+@pytest.mark.parametrize("directory", [None, _DIRECTORY], ids=["new-directory", "given-directory"])
 @pytest.mark.parametrize("name", ["fixture:order-school", "long:150"])
-def test_the_structure_is_built_once_per_import(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_structure_is_built_once_per_import(name: str, directory: str | None, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """The shortcut above is taken: rows become sections and activities once, not once per reading."""
     from orderforge.importer import resolving
 
@@ -192,7 +194,7 @@ def test_the_structure_is_built_once_per_import(name: str, tmp_path: Path, monke
     calls = []
     build = resolving.build_structure
     monkeypatch.setattr(resolving, "build_structure", lambda *args: calls.append(1) or build(*args))
-    _import_everything(docx, tmp_path / "fast", None, monkeypatch)
+    _import_everything(docx, tmp_path / "fast", directory, monkeypatch)
     assert len(calls) == 1
 
 
