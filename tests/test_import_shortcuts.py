@@ -254,3 +254,28 @@ def test_cell_text_is_the_full_reading(lines: list[str]) -> None:
 
     made = _cell_text(lines)
     assert made == _text_lines(lines) and made is not lines
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_reading_the_plan_leaves_the_table_rows_as_read(name: str, tmp_path: Path) -> None:
+    """The structure and the cells only read the rows of the table (a drawn number is placed in a copy):
+    so the rows one PlanTable keeps could be handed to every reading without copying them."""
+    from orderforge.diagnostics import Pos, Report
+    from orderforge.importer.directory import Registry
+    from orderforge.importer.docfile import read_document
+    from orderforge.importer.imported import _Reader
+    from orderforge.importer.resolving import resolve_cells
+    from orderforge.importer.structure import build_structure
+    from orderforge.importer.tables import find_plan
+    from orderforge.planmodel import Directory
+    from orderforge.style import Style
+
+    blocks, numbering = read_document(document(name, tmp_path), "plan.docx")
+    reader = _Reader(blocks, numbering, "plan.docx", Registry(Directory(), Report(), Pos("plan.docx")),
+                     Style(name="x", folder=Path(".")))
+    _, header, rows, _ = find_plan(reader)
+    before = copy.deepcopy(rows)
+    top, sections = build_structure(reader, header, rows)
+    resolve_cells(reader, top + [a for s in sections for a in s.activities + [b for u in s.sections
+                                                                             for b in u.activities]], rows)
+    assert rows == before

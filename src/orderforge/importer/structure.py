@@ -18,8 +18,7 @@ from .text import _short, _text_lines
 
 def build_structure(reader: _Reader, header: Header, rows: list[Row]) -> tuple[list[ActivityOut], list[SectionOut]]:
     has_numbers = "number" in header.roles()
-    for row in rows:
-        _place_text_label(reader, row)
+    rows = [_place_text_label(reader, row) for row in rows]
     kinds = [_classify(row, has_numbers) for row in rows]
     numbers: list[Number | None] = [_row_number(row, kind) for row, kind in zip(rows, kinds, strict=False)]
     activity_depths = Counter(n.depth for n, k in zip(numbers, kinds, strict=False) if n and k == "activity")
@@ -52,18 +51,21 @@ def build_structure(reader: _Reader, header: Header, rows: list[Row]) -> tuple[l
     return structure.top, structure.sections
 
 
-def _place_text_label(reader: _Reader, row: Row) -> None:
-    """A number Word draws in the activity column is the row's number when the № cell is empty;
-    when the № cell has one too, it is dropped from the text and said (IM108), never glued on."""
+def _place_text_label(reader: _Reader, row: Row) -> Row:
+    """A number Word draws in the activity column is the row's number when the № cell is empty (in a
+    copy of the row: the rows read stay as read, for every reading of the table); when the № cell has
+    one too, it is dropped from the text and said (IM108), never glued on."""
     label = row.text_label
     if not label:
-        return
+        return row
     number = row.cells.get("number", [])
     if not number:
+        row = row.copy()
         row.cells["number"] = [label]
-        return
+        return row
     reader.warn("IM108", f"{row.label}: автоматический номер «{label}» перед текстом мероприятия убран — номер "
                 f"строки уже стоит в колонке № («{_short(number[0], 12)}»)", "проверьте нумерацию строки")
+    return row
 
 
 def _depth_after(kinds: list[str], numbers: list[Number | None], i: int) -> int:
