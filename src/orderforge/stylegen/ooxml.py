@@ -9,7 +9,6 @@ properties, table borders and shading) survives; these helpers only replace the
 from __future__ import annotations
 
 import copy
-import re
 from typing import Any
 
 from ..lazyre import LazyPattern
@@ -76,7 +75,7 @@ def first_rpr(p: Element) -> Element | None:
 def text_run(text: str, rpr: Element | None) -> list[Element]:
     """Runs for ``text``: «\\t» becomes a tab, «\\n» a line break; the given properties on each."""
     runs: list[Element] = []
-    for piece in re.split(r"(\t|\n)", text):
+    for piece in _BREAKS.split(text):
         if not piece:
             continue
         run = make("r", None, copy.deepcopy(rpr) if rpr is not None else None)
@@ -266,6 +265,7 @@ def effective_jc(p: Element, styles: dict[str, str]) -> str:
 
 
 _BRACE = LazyPattern(r"[{}]")
+_BREAKS = LazyPattern(r"(\t|\n)")
 
 
 def escape_braces(root: Element) -> int:

@@ -17,6 +17,7 @@ from ..docxtext import Cell
 from ..importer.order import _APPENDIX, _NUMBER_SIGN, _STAMP
 from ..importer.tables import Header, column_role, header_of
 from ..importer.text import _key, clean
+from ..lazyre import pattern_for
 from ..slotted import Slotted
 from .ooxml import (
     TWIPS_PER_MM,
@@ -126,11 +127,11 @@ def mark_wording(lines: list[str], kind: str, order_number: str = "", literal: b
             prefix = "от " if pattern.lower().startswith("от ") else ""
             date_format = pattern[len(prefix):]
             text = text[:start] + prefix + "{date}" + text[end:]
-        m = re.search(verb, text, re.I)
+        m = pattern_for(verb, re.I).search(text)
         if m is not None:
             word = "{kind_dative}" if kind == "appendix" else m.group(0) if literal else "{kind_instrumental}"
             rest = text[m.end():]
-            cut = re.search(r"(?:^|\s)(?:от\b|\{date\}|\{number\})", rest)
+            cut = pattern_for(r"(?:^|\s)(?:от\b|\{date\}|\{number\})").search(rest)
             genitive = rest[: cut.start()] if cut else rest
             tail = rest[cut.start():] if cut else ""
             if clean(genitive):
@@ -352,7 +353,7 @@ class AppendixPart:
         if activity is not None and number_col is not None:
             texts = _texts_by_grid(activity)
             numbered = texts.get(number_col, "")
-            self.facts.trailing_dot = numbered.endswith(".") or not re.search(r"\d", numbered)
+            self.facts.trailing_dot = numbered.endswith(".") or not pattern_for(r"\d").search(numbered)
 
     def _fit_grid(self, table: Element) -> None:
         grid = table.find(q("tblGrid"))
@@ -486,9 +487,9 @@ def _is_column_numbers(tr: Element) -> bool:
 
 def _prototypes(data: list[Element], width: int) -> tuple[Element | None, Element | None]:
     """The first section row (one filled cell, or one cell across the table) and the first activity row."""
+    numbered = pattern_for(r"^\d+(\.\d+){1,}\.?$")
     section = next((tr for tr in data if _filled(tr) in (1, 2) and (len(tr.findall(q("tc"))) <= 2 or _filled(tr) == 1)
-                    and not re.match(r"^\d+(\.\d+){1,}\.?$", next(iter(v for v in _texts_by_grid(tr).values() if v),
-                                                                    ""))), None)
+                    and not numbered.match(next(iter(v for v in _texts_by_grid(tr).values() if v), ""))), None)
     activity = next((tr for tr in data if _filled(tr) >= 3), None)
     return section, activity
 
