@@ -264,6 +264,25 @@ def effective_jc(p: Element, styles: dict[str, str]) -> str:
     return styles.get(style.get(q("val"), ""), "") if style is not None else ""
 
 
+def cell_width(tc: Element) -> float:
+    """The cell's own width in mm (tcW in twips), 0 when Word left it to the grid."""
+    tcw = tc.find(f"{q('tcPr')}/{q('tcW')}")
+    if tcw is None or tcw.get(q("type"), "dxa") != "dxa":
+        return 0.0
+    return number_attr(tcw, "w", 0) / TWIPS_PER_MM
+
+
+def cell_at(tr: Element, grid_col: int) -> Element:
+    """The cell that covers a grid column (the last one when the row is short)."""
+    col = 0
+    for tc in tr.findall(q("tc")):
+        span = span_of(tc)
+        if col <= grid_col < col + span:
+            return tc
+        col += span
+    return tr.findall(q("tc"))[-1]
+
+
 _BRACE = LazyPattern(r"[{}]")
 _BREAKS = LazyPattern(r"(\t|\n)")
 
