@@ -1,4 +1,5 @@
-"""The ``orderforge`` program: plain ``validate``, ``build``, ``fmt``, ``new --from`` and ``diff`` start without click.
+"""The ``orderforge`` program: plain ``validate``, ``build``, ``fmt``, ``new --from``, ``diff`` and ``import`` start
+without click.
 
 Importing click and the command tree costs ``orderforge validate`` about a
 tenth of its start-up (issue 12: validate at most 2× ``import yaml``), and a
@@ -13,7 +14,9 @@ run directly too, and so does a plain ``build`` — plan paths, ``-o``/``--outpu
 a number in digits, ``--force``, ``--pdf`` — (:func:`build_command`): a second build of an unchanged
 workspace is measured against ``orderforge --help`` (at most 1.5×), and a first build against another
 tool, so neither should pay for click; nor should a plain ``diff`` — one or two sides, ``--json``,
-``--exit-code`` — (:func:`diff_command`), measured against ``validate`` (at most 2×). Anything else —
+``--exit-code`` — (:func:`diff_command`), measured against ``validate`` (at most 2×), nor a plain ``import`` —
+one document, ``-o``/``--output``, ``--directory``, ``--style``, ``--json``, ``--force`` — (:func:`import_command`;
+issue 11: import of a 1,000-row table at most 2× validate of the plan it writes). Anything else —
 help, other commands, any other option, a path starting with «-», shell completion — goes to click unchanged
 (:data:`orderforge.cli.main`). Output goes through :func:`orderforge.console.echo`,
 which writes a plain line to a standard stream itself, as click.echo would, and
@@ -44,6 +47,9 @@ _BUILD_OPTIONS = {"-o": "out_dir", "--output": "out_dir", "-j": "jobs", "--jobs"
 _BUILD_FLAGS = {"--pdf": "pdf", "--force": "force"}
 #: The flags of ``diff`` → the keyword they set.
 _DIFF_FLAGS = {"--json": "as_json", "--exit-code": "exit_code"}
+#: The options of ``import`` that take a value → the keyword they set; its flags.
+_IMPORT_OPTIONS = {"-o": "output", "--output": "output", "--directory": "directory", "--style": "style"}
+_IMPORT_FLAGS = {"--json": "as_json", "--force": "force"}
 #: The range of ``build -j`` (click.IntRange(1, 64) in :mod:`orderforge.cli.plans`).
 MAX_JOBS = 64
 
@@ -90,6 +96,9 @@ def _plain_action(args: Sequence[str], environ: Mapping[str, str]) -> Callable[[
     diff = plain_diff_args(args, environ)
     if diff is not None:
         return lambda: diff_command(**diff)
+    imported = plain_import_args(args, environ)
+    if imported is not None:
+        return lambda: import_command(**imported)
     return None
 
 
@@ -243,6 +252,52 @@ def plain_diff_args(args: Sequence[str], environ: Mapping[str, str]) -> dict[str
     return {"old": sides[0], "new": sides[1] if len(sides) == 2 else None, **found}
 
 
+def plain_import_args(args: Sequence[str], environ: Mapping[str, str]) -> dict[str, Any] | None:
+    """The keywords of :func:`import_command` when click would parse ``args`` to exactly those for ``import``;
+    else None.
+
+    Taken: ``import`` with one document path, ``-o``/``--output`` and a path, ``--directory`` and a path,
+    ``--style`` and a name, each at most once and as a separate argument, and ``--json``, ``--force`` at most
+    once, in any order. Not taken (click decides): «--opt=value», «-oplan.yaml», a value or a path starting with
+    «-» or empty, a path that cannot be read, a ``--directory`` that is a folder (click.Path(dir_okay=False)
+    refuses them with its own message), shell completion, Windows.
+    """
+    if not args or args[0] != "import" or os.name == "nt" or any(name.endswith("_COMPLETE") for name in environ):
+        return None
+    found: dict[str, Any] = {}
+    paths: list[str] = []
+    rest = iter(args[1:])
+    for arg in rest:
+        key = _IMPORT_OPTIONS.get(arg) or _IMPORT_FLAGS.get(arg, "")
+        if key in found:
+            return None
+        if arg in _IMPORT_FLAGS:
+            found[key] = True
+        elif key:
+            value = next(rest, "")
+            if not value or value.startswith("-"):
+                return None
+            found[key] = value
+        elif arg and not arg.startswith("-"):
+            paths.append(arg)
+        else:
+            return None
+    if len(paths) != 1 or not _import_paths_ok(paths[0], found):
+        return None
+    found = {"output": None, "directory": None, "style": None, "as_json": False, "force": False, **found}
+    for key in ("output", "directory"):
+        found[key] = None if found[key] is None else Path(found[key])
+    return {"docx": Path(paths[0]), **found}
+
+
+def _import_paths_ok(docx: str, found: Mapping[str, Any]) -> bool:
+    """What click's types of ``import`` check: every path readable when it exists, the directory not a folder."""
+    paths = [docx, *(found[key] for key in ("output", "directory") if key in found)]
+    if any(_unreadable(path) for path in paths):
+        return False
+    return "directory" not in found or not os.path.isdir(found["directory"])
+
+
 def _unreadable(path: str) -> bool:
     """What click.Path(readable=True) checks: a path that exists and may not be read."""
     try:
@@ -311,3 +366,29 @@ def diff_command(old: str, new: str | None, as_json: bool, exit_code: bool) -> i
     elif not result.empty:
         echo(format_diff(result))
     return 1 if exit_code and not result.empty else 0
+
+
+def import_command(docx: Path, output: Path | None, directory: Path | None, style: str | None, as_json: bool,
+                   force: bool) -> int:
+    """``orderforge import``: the plan (and style, directory) from a Word document; 1 while TODO marks remain."""
+    from . import import_docx
+    from .console import echo, echo_diagnostics
+    from .diagnostics import UserError
+    from .importer import failure_json, result_json
+
+    try:
+        result = import_docx(docx, output, style=style, force=force, directory=directory)
+    except UserError as exc:
+        if not as_json:
+            raise
+        echo(failure_json(exc))
+        return exc.exit_code
+    # the plan is written either way; exit 1 tells a script that it needs a clerk's hand (TODO marks)
+    code = 1 if result.needs_fixing else 0
+    if as_json:
+        echo(result_json(result))
+        return code
+    echo_diagnostics(result.warnings)
+    for line in result.summary():
+        echo(line)
+    return code

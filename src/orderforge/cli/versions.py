@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from ..console import echo, echo_diagnostics
-from ..diagnostics import UserError
 from .app import main
 from .params import PlainText
 
@@ -144,22 +143,6 @@ def import_(docx: Path, output: Path | None, directory: Path | None, style: str 
       orderforge import old.docx --style kaliningrad-committee
       orderforge import old.docx --directory plans/directory.yaml --json
     """
-    from .. import import_docx
-    from ..importer import failure_json, result_json
+    from ..launch import import_command
 
-    try:
-        result = import_docx(docx, output, style=style, force=force, directory=directory)
-    except UserError as exc:
-        if not as_json:
-            raise
-        echo(failure_json(exc))
-        return exc.exit_code
-    # the plan is written either way; exit 1 tells a script that it needs a clerk's hand (TODO marks)
-    code = 1 if result.needs_fixing else 0
-    if as_json:
-        echo(result_json(result))
-        return code
-    echo_diagnostics(result.warnings)
-    for line in result.summary():
-        echo(line)
-    return code
+    return import_command(docx, output, directory, style, as_json, force)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..lazyre import LazyPattern
+from ..lazyre import LazyPattern, pattern_for
 from ..slotted import Slotted
 from .text import _key
 
@@ -22,7 +22,7 @@ _SMALL_WORDS = {"и", "в", "во", "на", "по", "с", "со", "для", "о"
 def abbreviation(name: str) -> str:
     """«Управление образования» → УО; «учителя-предметники» → УП; codes inside are kept («… ВПР»)."""
     letters = []
-    for word in re.findall(r"[A-Za-zА-Яа-яЁё0-9]+(?:-[A-Za-zА-Яа-яЁё0-9]+)*", name):
+    for word in pattern_for(r"[A-Za-zА-Яа-яЁё0-9]+(?:-[A-Za-zА-Яа-яЁё0-9]+)*").findall(name):
         if word.lower() in _SMALL_WORDS:
             continue
         if _is_code(word):
@@ -189,7 +189,7 @@ def _split_segments(line: str) -> list[str]:
         else:
             current.append(ch)
     parts.append("".join(current))
-    return [p.strip(" .") if not re.search(r"[А-ЯЁ]\.$", p.strip()) else p.strip() for p in parts if p.strip(" .")]
+    return [p.strip() if pattern_for(r"[А-ЯЁ]\.$").search(p.strip()) else p.strip(" .") for p in parts if p.strip(" .")]
 
 
 def _digit_follows(line: str, at: int) -> bool:

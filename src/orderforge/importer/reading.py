@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from ..docxtext import Block, Table
-from ..lazyre import LazyPattern
+from ..lazyre import LazyPattern, pattern_for
 from .cells import _person
 from .directory import Registry, _report_directory
 from .docfile import Numbering
@@ -111,7 +111,7 @@ def _not_title(text: str) -> bool:
     """A line that ends the title upwards: a mark, a stamp, a fill-in blank, a person's name."""
     if _APPENDIX.match(text) or _STAMP.match(text) or _ACQUAINTED.match(text) or "___" in text:
         return True
-    if re.fullmatch(r"(?:от\s*)?[\s_.«»\"]*(?:\d{4}\s*г\.?)?\s*(?:№[\s_.]*)?", text, re.I):
+    if pattern_for(r"(?:от\s*)?[\s_.«»\"]*(?:\d{4}\s*г\.?)?\s*(?:№[\s_.]*)?", re.I).fullmatch(text):
         return True
     return _person(text.strip(" ,;:")) is not None
 

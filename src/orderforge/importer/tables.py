@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..diagnostics import UserError
 from ..docxtext import Cell, Paragraph, Table
-from ..lazyre import LazyPattern
+from ..lazyre import LazyPattern, pattern_for
 from .docfile import _with_marker
 from .imported import Number, _Reader
 from .text import _key, _lines, clean
@@ -154,7 +154,7 @@ def split_leading_number(text: str) -> tuple[Number | None, str]:
     """«1.1. Система оценки …» → (1.1., «Система оценки …»); «I. Раздел» → (1, …)."""
     value = clean(text)
     m = _NUM_LEAD.match(value)
-    if m and not re.match(r"^\d{4}\b", value):
+    if m and not pattern_for(r"^\d{4}\b").match(value):
         return Number(tuple(int(p) for p in m.group(1).split(".")), bool(m.group(2)),
                       m.group(1) + m.group(2)), m.group(3).strip()
     m = _ROMAN_LEAD.match(value)

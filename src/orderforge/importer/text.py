@@ -6,11 +6,10 @@ text through :func:`clean` and compares names and headers by :func:`_key`.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
-from ..lazyre import LazyPattern
+from ..lazyre import LazyPattern, pattern_for
 from ..typography import shorten
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u00ad\ufeff\u2060"), None)
@@ -60,7 +59,7 @@ def translit(text: str) -> str:
 
 def slug(text: str, limit: int = 40) -> str:
     """A latin id: «Воропаева» → voropaeva; only a-z, 0-9 and «-»."""
-    value = re.sub(r"[^a-z0-9]+", "-", translit(text)).strip("-")
+    value = pattern_for(r"[^a-z0-9]+").sub("-", translit(text)).strip("-")
     return value[:limit].strip("-")
 
 
@@ -68,7 +67,7 @@ def _text_lines(lines: list[str]) -> list[str]:
     """Cell paragraphs as plan text lines: «– x» dash items become «- x»; «1) x» stays as typed."""
     out = []
     for line in lines:
-        m = re.match(r"^[-–—•▪●·]\s*(.+)$", line)
+        m = pattern_for(r"^[-–—•▪●·]\s*(.+)$").match(line)
         out.append(f"- {m.group(1)}" if m else line)
     return out
 

@@ -9,7 +9,6 @@ properties, table borders and shading) survives; these helpers only replace the
 from __future__ import annotations
 
 import copy
-import re
 from typing import Any
 
 from ..lazyre import LazyPattern
@@ -76,7 +75,7 @@ def first_rpr(p: Element) -> Element | None:
 def text_run(text: str, rpr: Element | None) -> list[Element]:
     """Runs for ``text``: «\\t» becomes a tab, «\\n» a line break; the given properties on each."""
     runs: list[Element] = []
-    for piece in re.split(r"(\t|\n)", text):
+    for piece in _BREAKS.split(text):
         if not piece:
             continue
         run = make("r", None, copy.deepcopy(rpr) if rpr is not None else None)
@@ -265,7 +264,27 @@ def effective_jc(p: Element, styles: dict[str, str]) -> str:
     return styles.get(style.get(q("val"), ""), "") if style is not None else ""
 
 
+def cell_width(tc: Element) -> float:
+    """The cell's own width in mm (tcW in twips), 0 when Word left it to the grid."""
+    tcw = tc.find(f"{q('tcPr')}/{q('tcW')}")
+    if tcw is None or tcw.get(q("type"), "dxa") != "dxa":
+        return 0.0
+    return number_attr(tcw, "w", 0) / TWIPS_PER_MM
+
+
+def cell_at(tr: Element, grid_col: int) -> Element:
+    """The cell that covers a grid column (the last one when the row is short)."""
+    col = 0
+    for tc in tr.findall(q("tc")):
+        span = span_of(tc)
+        if col <= grid_col < col + span:
+            return tc
+        col += span
+    return tr.findall(q("tc"))[-1]
+
+
 _BRACE = LazyPattern(r"[{}]")
+_BREAKS = LazyPattern(r"(\t|\n)")
 
 
 def escape_braces(root: Element) -> int:

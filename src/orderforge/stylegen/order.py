@@ -43,6 +43,7 @@ from .ooxml import (
     text_run,
 )
 
+_SIGNATORY_NOT = LazyPattern(r"^(\d|контрол)", re.I)  # a line that is not a signatory's position
 DATE = LazyPattern(
     r"(?:\bот\s+)?[«\"“„]?\s*(?P<d>\d{1,2})\s*[»\"”]?(?P<s1>\s*[./]?\s*)(?P<m>\d{1,2}|[а-яё]+)"
     r"(?P<s2>\s*[./]?\s*)(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*(?:года|г\.?)(?![а-яё]))?", re.I)
@@ -359,7 +360,7 @@ def _last_rpr(p: Element) -> Element | None:
 
 def _looks_like_position(text: str) -> bool:
     """A signature's position line: short, no point number, not the control clause."""
-    return len(text) <= 70 and not re.match(r"^(\d|контрол)", text, re.I) and not text.endswith((".", ";"))
+    return len(text) <= 70 and not _SIGNATORY_NOT.match(text) and not text.endswith((".", ";"))
 
 
 def default_signature() -> list[Element]:

@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 
 from ..docxtext import Cell
 from ..importer.order import _APPENDIX, _NUMBER_SIGN, _STAMP
 from ..importer.tables import Header, column_role, header_of
 from ..importer.text import _key, clean
+from ..lazyre import pattern_for
 from ..slotted import Slotted
 from .ooxml import (
     TWIPS_PER_MM,
     Element,
     cell,
+    cell_at,
+    cell_width,
     clean_tcpr,
     copy_para,
     effective_jc,
@@ -126,11 +130,11 @@ def mark_wording(lines: list[str], kind: str, order_number: str = "", literal: b
             prefix = "от " if pattern.lower().startswith("от ") else ""
             date_format = pattern[len(prefix):]
             text = text[:start] + prefix + "{date}" + text[end:]
-        m = re.search(verb, text, re.I)
+        m = pattern_for(verb, re.I).search(text)
         if m is not None:
             word = "{kind_dative}" if kind == "appendix" else m.group(0) if literal else "{kind_instrumental}"
             rest = text[m.end():]
-            cut = re.search(r"(?:^|\s)(?:от\b|\{date\}|\{number\})", rest)
+            cut = pattern_for(r"(?:^|\s)(?:от\b|\{date\}|\{number\})").search(rest)
             genitive = rest[: cut.start()] if cut else rest
             tail = rest[cut.start():] if cut else ""
             if clean(genitive):
@@ -297,11 +301,11 @@ class AppendixPart:
         rows = table.findall(q("tr"))
         header_tr = rows[self.header_row]
         sample = rows[self.header_row + 1:self.header_row + 1 + SAMPLE_ROWS]  # prototypes are near the top
-        data = [tr for tr in sample if not _is_column_numbers(tr) and header_of(row_cells(tr)) is None]
+        data = (tr for tr in sample if not _is_column_numbers(tr) and header_of(row_cells(tr)) is None)
+        section_tr, activity_tr = _prototypes(data)  # the rows read up to the prototypes only
         grid = [number_attr(g, "w", 0) for g in table.findall(f"{q('tblGrid')}/{q('gridCol')}")]
-        self._columns(header_tr, data, grid)
+        self._columns(header_tr, activity_tr, grid)
         self.facts.repeat_header = header_tr.find(f"{q('trPr')}/{q('tblHeader')}") is not None
-        section_tr, activity_tr = _prototypes(data, self.header.width)
         new = table  # this part's own copy: its rows are taken out, the prototypes stay readable
         for tr in rows:
             new.remove(tr)
@@ -321,16 +325,15 @@ class AppendixPart:
         new.append(tag_row("{%tr endfor %}", SPAN))
         return new
 
-    def _columns(self, header_tr: Element, data: list[Element], grid: list[int]) -> None:
+    def _columns(self, header_tr: Element, activity: Element | None, grid: list[int]) -> None:
         """Column order, header words, widths (mm, from the grid) and centring (from the first activity)."""
         used: set[str] = set()
-        activity = next((tr for tr in data if _filled(tr) >= 3), None)
         col = 0
         for tc in header_tr.findall(q("tc")):
             span = span_of(tc)
             text = clean(" ".join(para_text(p) for p in tc.findall(q("p"))))
             role = column_role(text)
-            width = _cell_width(tc) or (sum(grid[col:col + span]) / TWIPS_PER_MM if grid[col:col + span] else 30.0)
+            width = cell_width(tc) or (sum(grid[col:col + span]) / TWIPS_PER_MM if grid[col:col + span] else 30.0)
             if role is not None:
                 key = ROLE_KEYS.get(role, "note")
                 if key in used and key == "note":
@@ -352,7 +355,7 @@ class AppendixPart:
         if activity is not None and number_col is not None:
             texts = _texts_by_grid(activity)
             numbered = texts.get(number_col, "")
-            self.facts.trailing_dot = numbered.endswith(".") or not re.search(r"\d", numbered)
+            self.facts.trailing_dot = numbered.endswith(".") or not pattern_for(r"\d").search(numbered)
 
     def _fit_grid(self, table: Element) -> None:
         grid = table.find(q("tblGrid"))
@@ -367,7 +370,7 @@ class AppendixPart:
             grid.append(make("gridCol", {"w": str(total // SPAN)}))
 
     def _header_row(self, header_tr: Element, text_col: int, field: str) -> Element:
-        source = _cell_at(header_tr, text_col)
+        source = cell_at(header_tr, text_col)
         proto_p = source.find(q("p"))
         tcpr = clean_tcpr(source)
         header_cell = cell(tcpr, [copy_para(proto_p, field)])
@@ -382,7 +385,7 @@ class AppendixPart:
         if section_tr is None:
             self.facts.notes.append(("таблица плана", "строк разделов в таблице нет: раздел будет напечатан "
                                      "полужирным по центру на всю ширину"))
-            base = _cell_at(activity_tr, text_col) if activity_tr is not None else None
+            base = cell_at(activity_tr, text_col) if activity_tr is not None else None
             p = copy_para(base.find(q("p")), "") if base is not None else make("p")
             set_jc(p, "center")
             rpr = make("rPr", None, make("b"))
@@ -403,10 +406,10 @@ class AppendixPart:
         return row(trpr, [cell(with_span(tcpr, SPAN), [p])])
 
     def _activity_row(self, activity_tr: Element, text_col: int) -> Element:
-        source = _cell_at(activity_tr, text_col)
+        source = cell_at(activity_tr, text_col)
         left = next((p for p in source.findall(q("p")) if clean(para_text(p))), source.find(q("p")))
         number_col = next((c for c, r in self.header.grid.items() if r == "number"), None)
-        centre_source = _cell_at(activity_tr, number_col) if number_col is not None else None
+        centre_source = cell_at(activity_tr, number_col) if number_col is not None else None
         centre = centre_source.find(q("p")) if centre_source is not None else left
         if effective_jc(centre, self.alignments) != "center":
             centre = copy.deepcopy(left)
@@ -442,14 +445,6 @@ def _caption(table: Element) -> None:
     tblpr.append(make("tblCaption", {"val": "orderforge:plan"}))
 
 
-def _cell_width(tc: Element) -> float:
-    """The cell's own width in mm (tcW in twips), 0 when Word left it to the grid."""
-    tcw = tc.find(f"{q('tcPr')}/{q('tcW')}")
-    if tcw is None or tcw.get(q("type"), "dxa") != "dxa":
-        return 0.0
-    return number_attr(tcw, "w", 0) / TWIPS_PER_MM
-
-
 def _texts_by_grid(tr: Element) -> dict[int, str]:
     out, col = {}, 0
     for tc in tr.findall(q("tc")):
@@ -458,23 +453,12 @@ def _texts_by_grid(tr: Element) -> dict[int, str]:
     return out
 
 
-def _cell_at(tr: Element, grid_col: int) -> Element:
-    """The cell that covers a grid column (the last one when the row is short)."""
-    col = 0
-    for tc in tr.findall(q("tc")):
-        span = span_of(tc)
-        if col <= grid_col < col + span:
-            return tc
-        col += span
-    return tr.findall(q("tc"))[-1]
-
-
 def _filled(tr: Element) -> int:
     return sum(1 for text in _texts_by_grid(tr).values() if text)
 
 
 def _centred(tr: Element, grid_col: int, alignments: dict[str, str]) -> bool:
-    tc = _cell_at(tr, grid_col)
+    tc = cell_at(tr, grid_col)
     p = next((p for p in tc.findall(q("p")) if clean(para_text(p))), tc.find(q("p")))
     return p is not None and effective_jc(p, alignments) == "center"
 
@@ -484,12 +468,21 @@ def _is_column_numbers(tr: Element) -> bool:
     return len(texts) >= 3 and all(t.isdigit() for t in texts)
 
 
-def _prototypes(data: list[Element], width: int) -> tuple[Element | None, Element | None]:
-    """The first section row (one filled cell, or one cell across the table) and the first activity row."""
-    section = next((tr for tr in data if _filled(tr) in (1, 2) and (len(tr.findall(q("tc"))) <= 2 or _filled(tr) == 1)
-                    and not re.match(r"^\d+(\.\d+){1,}\.?$", next(iter(v for v in _texts_by_grid(tr).values() if v),
-                                                                    ""))), None)
-    activity = next((tr for tr in data if _filled(tr) >= 3), None)
+def _prototypes(data: Iterator[Element]) -> tuple[Element | None, Element | None]:
+    """The first section row (one filled cell, or one cell across the table) and the first activity row.
+
+    One pass that stops once both are found: judging each of the sample rows (their cells' text, whether they
+    repeat the header) was most of the plan table's work."""
+    numbered = pattern_for(r"^\d+(\.\d+){1,}\.?$")
+    section = activity = None
+    for tr in data:
+        if section is None and _filled(tr) in (1, 2) and (len(tr.findall(q("tc"))) <= 2 or _filled(tr) == 1) \
+                and not numbered.match(next(iter(v for v in _texts_by_grid(tr).values() if v), "")):
+            section = tr
+        if activity is None and _filled(tr) >= 3:
+            activity = tr
+        if section is not None and activity is not None:
+            break
     return section, activity
 
 
