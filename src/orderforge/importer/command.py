@@ -2,7 +2,10 @@
 
 Everything that can refuse is checked before anything is written (IM004 the plan
 exists or is not .yaml, IM005 unknown style, IM001–IM003 from reading); the
-written plan is then loaded again, so the result carries its validation.
+written plan is then checked as ``validate`` checks it, so the result carries its
+validation: from the tree its writer built line by line (yamltext.dump_tree, the tree
+the loader reads from that text), or, where the writer cannot vouch for it, from the
+file read again.
 """
 
 from __future__ import annotations
