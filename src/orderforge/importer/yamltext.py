@@ -215,12 +215,14 @@ class _Writer:
 
     def comments(self, tokens: Any, indent: int) -> None:
         """Comment lines kept before an entry (tokens as ruamel made them: each ends with a newline)."""
+        pad, lines = " " * indent, self.lines
         for token in tokens or []:
             for line in token.splitlines():
-                if line.strip():
-                    if line.strip()[0] != "#" and self.name is not None:
+                stripped = line.strip()
+                if stripped:
+                    if stripped[0] != "#" and self.name is not None:
                         raise Refused  # a comment's text broken at a CR, NEL …: the piece after it is no comment
-                    self.lines.append(" " * indent + line.strip())
+                    lines.append(pad + stripped)
 
     def mapping(self, node: Map, indent: int, first_head: str = "") -> Any:
         """Entries at ``indent``; the first one after ``first_head`` («  - ») when inside a list.
@@ -254,7 +256,7 @@ class _Writer:
                 child = self.value(head, value, indent, eol.get(key, ""))
             if name is None:
                 continue
-            text = _nfc(str(key))
+            text = key if key.__class__ is str and key.isascii() else _nfc(str(key))
             if text in entries:
                 raise Refused  # the loader reports the second one (OF014)
             entries[text] = _Entry(text, key_pos, _Scalar("", key_pos, False) if child is None else child)
@@ -273,8 +275,9 @@ class _Writer:
 
     def inline(self, text: str, flow: bool = False) -> str:
         """fmt's one-line form of ``text``, without the full analysis when it is plainly plain."""
-        if (_PLAIN_FLOW if flow else _PLAIN_BLOCK).fullmatch(text) and text.lower() not in _TYPED_WORDS:
-            return text
+        if (_PLAIN_FLOW if flow else _PLAIN_BLOCK).fullmatch(text) and (len(text) > 5 or
+                                                                        text.lower() not in _TYPED_WORDS):
+            return text  # (no YAML word is longer than «false»)
         if (_DIGIT_FLOW if flow else _DIGIT_BLOCK).fullmatch(text):
             return f"'{text}'" if typed(text) else text
         return self.sc.inline(text, False, flow=flow)
