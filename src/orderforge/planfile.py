@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .diagnostics import Pos, Report
-from .load import load_file, paused_gc
+from .load import Node, load_file, paused_gc
 from .paths import display_path
 from .planmodel import Plan
 from .schema import ConvertContext
@@ -34,22 +34,34 @@ def load_plan(path: Path | str, report: Report | None = None, *,
         return _load_plan(Path(path), report if report is not None else Report(), text_warnings)
 
 
+def check_written_plan(path: Path, root: Node) -> tuple[Plan | None, Report]:
+    """:func:`load_plan` of a plan just written to ``path``, from the tree its writer built as it wrote it
+    (:func:`orderforge.importer.yamltext.dump_tree`: the tree :func:`.load_file` reads from that text), so
+    ``import`` does not read, decode and parse again the text it has just made. The same checks follow."""
+    with paused_gc():
+        return _checked(root, path, Report(), True)
+
+
 def _load_plan(path: Path, report: Report, text_warnings: bool = True) -> tuple[Plan | None, Report]:
-    name = display_path(path)
-    loaded = load_file(path, name)
+    loaded = load_file(path, display_path(path))
     report.extend(loaded.report)
     if loaded.root is None:
         return None, report
+    return _checked(loaded.root, path, report, text_warnings)
+
+
+def _checked(root: Node, path: Path, report: Report, text_warnings: bool) -> tuple[Plan | None, Report]:
+    """The plan read from its tree and checked: schema, spec, validate's checks, the texts."""
     before = len(report)
-    todo = check_todo(loaded.root, report)
-    parts = PLAN.convert(loaded.root, ConvertContext(report))
+    todo = check_todo(root, report)
+    parts = PLAN.convert(root, ConvertContext(report))
     if parts is None:
         return None, report
     directory = plan_directory(parts, path, report)
-    plan = assemble(parts, directory, name, path.resolve().parent)
+    plan = assemble(parts, directory, display_path(path), path.resolve().parent)
     check_plan(plan, report, doubts=text_warnings)
     if text_warnings:
-        check_texts(loaded.root, path, report)
+        check_texts(root, path, report)
     _one_message_per_todo(report, before, todo)
     return plan, report
 

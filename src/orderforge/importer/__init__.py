@@ -85,7 +85,7 @@ numbering checks, fragments), ``cells`` (responsible cells parsed),
 ``order`` (the text before the table and the order in it), ``marks`` (appendix
 mark, approval stamp), ``reading`` (one document → :class:`Imported`),
 ``directory`` (the registry and directory.yaml), ``output`` (the plan as a
-tree), ``yamltext`` (that tree as YAML text, in fmt's layout), ``summary`` (the
+tree), ``yamltext`` (that tree as YAML text, in fmt's layout, and the loader's tree of that text), ``summary`` (the
 result, summary and JSON); ``imported`` and ``text`` are the data and text
 helpers they share. This module only re-exports the public API.
 """

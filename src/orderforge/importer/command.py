@@ -2,7 +2,10 @@
 
 Everything that can refuse is checked before anything is written (IM004 the plan
 exists or is not .yaml, IM005 unknown style, IM001–IM003 from reading); the
-written plan is then loaded again, so the result carries its validation.
+written plan is then checked as ``validate`` checks it, so the result carries its
+validation: from the tree its writer built line by line (yamltext.dump_tree, the tree
+the loader reads from that text), or, where the writer cannot vouch for it, from the
+file read again.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from ..load import paused_gc
 from ..plans import PLANS_DIR
 from .directory import Registry, directory_yaml
 from .docfile import read_document
-from .output import plan_yaml
+from .output import plan_yaml_tree
 from .reading import read_plan
 from .summary import ImportResult
 from .tables import PlanTable
@@ -106,7 +109,7 @@ def _write_plan(document: tuple[Any, Any], name: str, plan_path: Path, style: st
                 existing: Any, existed: bool, style_notes: list[Any], style_folder: Path | None,
                 docx_name: str, table: PlanTable) -> ImportResult:
     """Read the document into a plan and write the plan and its directory together (both or neither)."""
-    from ..planfile import load_plan
+    from ..planfile import check_written_plan, load_plan
     from ..planmodel import Directory
     from ..style import load_style
     from ..write import write_all
@@ -124,14 +127,18 @@ def _write_plan(document: tuple[Any, Any], name: str, plan_path: Path, style: st
         import os
 
         directory_ref = Path(os.path.relpath(directory.resolve(), plan_path.resolve().parent)).as_posix()
-    plan_text = plan_yaml(imported, style, directory_ref, docx_name)
+    from ..paths import display_path
+
+    plan_text, tree = plan_yaml_tree(imported, style, directory_ref, docx_name, display_path(plan_path))
     existing_text = directory.read_text(encoding="utf-8-sig") if existed else None
     directory_text, added_parties, added_people = directory_yaml(existing_text, imported, docx_name)
     files = [(plan_path, plan_text.encode("utf-8"))]
     if not existed or added_parties or added_people:  # nothing new: leave the directory byte for byte as it was
         files.insert(0, (directory, directory_text.encode("utf-8")))
     write_all(files)
-    _, check = load_plan(plan_path)
+    # the written plan checked as validate checks it: from the tree written with it, or read again where
+    # the writer could not vouch for its tree (yamltext.dump_tree)
+    _, check = check_written_plan(plan_path, tree) if tree is not None else load_plan(plan_path)
     return ImportResult(name, plan_path, directory, existed, imported, added_parties, added_people, check.items,
                         style_folder=style_folder)
 

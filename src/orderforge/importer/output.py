@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Any
 
 from .imported import ActivityOut, Imported, OrderOut, SectionOut
-from .yamltext import Map, Seq, dump
+from .yamltext import Map, Seq, dump, dump_tree
 
 
 def _text(lines: list[str]) -> str:
@@ -34,6 +34,20 @@ def _ordered(mapping: dict[str, Any], spec: Any) -> Map:
 
 def plan_yaml(imported: Imported, style: str, directory_ref: str | None, docx_name: str) -> str:
     """The plan file text (fmt's layout, keys in the order of spec.py, comments for the clerk)."""
+    root, start = _plan_root(imported, style, directory_ref, docx_name)
+    return dump(root, start)  # fmt's layout, written directly (no ruamel: see yamltext)
+
+
+def plan_yaml_tree(imported: Imported, style: str, directory_ref: str | None, docx_name: str,
+                   name: str) -> tuple[str, Any]:
+    """:func:`plan_yaml`'s text and the tree the loader reads from it for the file shown as ``name`` (None
+    where the writer cannot vouch for it: :func:`.yamltext.dump_tree`)."""
+    root, start = _plan_root(imported, style, directory_ref, docx_name)
+    return dump_tree(root, start, name)
+
+
+def _plan_root(imported: Imported, style: str, directory_ref: str | None, docx_name: str) -> tuple[Map, str]:
+    """The plan's tree and the comment above it."""
     from ..spec import APPROVAL, ORDER, PLAN, POINT
 
     root: dict[str, Any] = {"format": 1, "style": style, "directory": directory_ref}
@@ -46,7 +60,7 @@ def plan_yaml(imported: Imported, style: str, directory_ref: str | None, docx_na
     root["plan"] = _plan_body_map(imported)
     start = (f"Импортировано из «{docx_name}» командой orderforge import.\n"
              "Проверьте места с пометкой TODO и предупреждения импорта, затем: orderforge validate")
-    return dump(_ordered(root, PLAN), start)  # fmt's layout, written directly (no ruamel: see yamltext)
+    return _ordered(root, PLAN), start
 
 
 def _plan_body_map(imported: Imported) -> Map:

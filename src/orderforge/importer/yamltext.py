@@ -25,15 +25,26 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Any
+from unicodedata import is_normalized, normalize
 
+from ..diagnostics import Pos
 from ..lazyre import LazyPattern
+from ..rawtext import FORBIDDEN_CHARS
+from ..yamlparse import MAX_DEPTH
 from ..yamlrt import WIDTH
+from ..yamltree import Entry as _Entry
+from ..yamltree import Map as _TreeMap
+from ..yamltree import Node, _nfc
+from ..yamltree import Scalar as _Scalar
+from ..yamltree import Seq as _TreeSeq
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..yamlscalars import Scalars
 
 INDENT = 2
+#: A :class:`.Pos` made in C (as :mod:`orderforge.yamlfast` makes them).
+_new = tuple.__new__
 #: Text that is plain in any YAML without asking ruamel (most of a plan: it starts with a letter or «,
 #: has no «:», «#», control or line-separator characters and no space at the end). Anything else
 #: goes through fmt's full analysis; tests/test_import_reading.py checks both agree.
@@ -143,6 +154,13 @@ class Seq(list[Any]):
         self.before.setdefault(index, []).extend(before_tokens(text))
 
 
+#: The deepest indentation of a list or mapping the tree writer vouches for: each level of nesting indents by
+#: INDENT, and a flow or empty list one more level below it, so the loader never counts past MAX_DEPTH.
+_DEEPEST = INDENT * (MAX_DEPTH - 2)
+#: Keys written as they are (plain), remembered: a plan asks for the same few thousands of times.
+_KEYS: dict[str, str] = {}
+
+
 def before_tokens(text: str) -> list[str]:
     """The comment tokens ruamel's ``yaml_set_comment_before_after_key`` makes of ``text``: «# line» each."""
     if text and len(text) > 1 and text[-1] == "\n":
@@ -169,10 +187,18 @@ def eol_token(text: str) -> str:
     return f"{_EOL}0{_EOL}{(text if text[0] == '#' else '# ' + text).strip()}"
 
 
+class Refused(Exception):
+    """The tree writer cannot vouch that its tree is the one the loader would read from the text."""
+
+
 class _Writer:
-    def __init__(self) -> None:
+    """Writes the lines; with ``name`` it also builds, node by node, the tree :func:`orderforge.load.load_file`
+    would read back from those lines (:func:`dump_tree`). Without ``name`` every method returns None."""
+
+    def __init__(self, name: str | None = None) -> None:
         self.lines: list[str] = []
         self._sc: Scalars | None = None
+        self.name = name
 
     @property
     def sc(self) -> Scalars:
@@ -183,104 +209,207 @@ class _Writer:
             self._sc = Scalars()
         return self._sc
 
+    def pos(self, col: int) -> Pos:
+        """The place of column ``col`` (0-based) of the line about to be written, as the loader gives it."""
+        return _new(Pos, (self.name, len(self.lines) + 1, col + 1))
+
     def comments(self, tokens: Any, indent: int) -> None:
         """Comment lines kept before an entry (tokens as ruamel made them: each ends with a newline)."""
+        pad, lines = " " * indent, self.lines
         for token in tokens or []:
             for line in token.splitlines():
-                if line.strip():
-                    self.lines.append(" " * indent + line.strip())
+                stripped = line.strip()
+                if stripped:
+                    if stripped[0] != "#" and self.name is not None:
+                        raise Refused  # a comment's text broken at a CR, NEL …: the piece after it is no comment
+                    lines.append(pad + stripped)
 
-    def mapping(self, node: Map, indent: int, first_head: str = "") -> None:
-        """Entries at ``indent``; the first one after ``first_head`` («  - ») when inside a list."""
-        before, eol = node.before, node.eol
+    def mapping(self, node: Map, indent: int, first_head: str = "") -> Any:
+        """Entries at ``indent``; the first one after ``first_head`` («  - ») when inside a list.
+
+        A one-line text, most values of a plan, is written here, without the calls of :meth:`value`."""
+        before, eol, name, lines = node.before, node.eol, self.name, self.lines
+        if indent > _DEEPEST and name is not None:
+            raise Refused
+        entries: dict[str, Any] = {}
+        first: Pos | None = None
+        pad = " " * indent
         for n, (key, value) in enumerate(node.items()):
-            if not (n == 0 and first_head) and key in before:
-                self.comments(before[key], indent)
-            head = (first_head if n == 0 and first_head else " " * indent) + f"{self.key(key)}:"
-            self.value(head, value, indent, eol.get(key, ""))
+            if n == 0 and first_head:
+                lead = first_head
+            else:
+                lead = pad
+                if key in before:
+                    self.comments(before[key], indent)
+            head = lead + (_KEYS.get(key) or self.key(key)) + ":"
+            if name is not None:
+                key_pos = _new(Pos, (name, len(lines) + 1, len(lead) + 1))
+                first = first or key_pos
+            if value.__class__ is str and value and "\n" not in value:
+                written = self.inline(value)
+                if len(head) + 1 + len(written) <= WIDTH or not self.sc.foldable(value):
+                    child = None if name is None else self.text_node(value, written, len(head) + 1)
+                    lines.append(f"{head} {written}{eol[key]}" if key in eol else f"{head} {written}")
+                else:
+                    child = self.value(head, value, indent, eol.get(key, ""))
+            else:
+                child = self.value(head, value, indent, eol.get(key, ""))
+            if name is None:
+                continue
+            text = key if key.__class__ is str and key.isascii() else _nfc(str(key))
+            if text in entries:
+                raise Refused  # the loader reports the second one (OF014)
+            entries[text] = _Entry(text, key_pos, _Scalar("", key_pos, False) if child is None else child)
+        if name is None:
+            return None
+        if first is None:
+            raise Refused
+        return _TreeMap(entries, first)
 
     def key(self, key: Any) -> str:
-        return self.inline(str(key))
+        """A key as written; the plan format's keys, asked for at every entry, are kept (:data:`_KEYS`)."""
+        written = self.inline(str(key))
+        if key.__class__ is str and written == key and len(_KEYS) < 200:
+            _KEYS[key] = written
+        return written
 
     def inline(self, text: str, flow: bool = False) -> str:
         """fmt's one-line form of ``text``, without the full analysis when it is plainly plain."""
-        if (_PLAIN_FLOW if flow else _PLAIN_BLOCK).fullmatch(text) and text.lower() not in _TYPED_WORDS:
-            return text
+        if (_PLAIN_FLOW if flow else _PLAIN_BLOCK).fullmatch(text) and (len(text) > 5 or
+                                                                        text.lower() not in _TYPED_WORDS):
+            return text  # (no YAML word is longer than «false»)
         if (_DIGIT_FLOW if flow else _DIGIT_BLOCK).fullmatch(text):
             return f"'{text}'" if typed(text) else text
         return self.sc.inline(text, False, flow=flow)
 
-    def sequence(self, node: Seq, indent: int) -> None:
-        before = node.before
+    def sequence(self, node: Seq, indent: int) -> Any:
+        before, tree = node.before, self.name is not None
+        if indent > _DEEPEST and tree:
+            raise Refused
         dash = " " * indent + "- "
+        items: list[Any] = []
+        first: Pos | None = None
         for n, item in enumerate(node):
             if n in before:
                 self.comments(before[n], indent)
+            if tree and first is None:
+                first = self.pos(indent)
             if _is_map(item) and len(item):
-                self.mapping(item, indent + INDENT, dash)
+                child = self.mapping(item, indent + INDENT, dash)
             elif _is_seq(item) and len(item) and not _flow(item):
                 self.lines.append(dash.rstrip())
-                self.sequence(item, indent + INDENT)
+                child = self.sequence(item, indent + INDENT)
             else:
-                self.value(dash.rstrip(), item, indent, "")
+                child = self.value(dash.rstrip(), item, indent, "")
+                if child is None and tree:
+                    raise Refused  # an empty item: the loader places it by the next token
+            items.append(child)
+        return _TreeSeq(items, first) if first is not None else None
 
-    def value(self, head: str, value: Any, owner: int, eol: str) -> None:
+    def value(self, head: str, value: Any, owner: int, eol: str) -> Any:
         """``head`` («key:» or «-») and its value; ``owner`` is the head's indentation."""
         if _is_map(value):
             if not len(value):
+                empty = _TreeMap({}, self.pos(len(head) + 1)) if self.name is not None else None
                 self.lines.append(f"{head} {{}}{eol}")
-                return
+                return empty
             self.lines.append(head + eol)
-            self.mapping(value, owner + INDENT)
-            return
+            return self.mapping(value, owner + INDENT)
         if _is_seq(value):
             if not len(value):
+                node = _TreeSeq([], self.pos(len(head) + 1)) if self.name is not None else None
                 self.lines.append(f"{head} []{eol}")
-                return
+                return node
             if _flow(value) and all(isinstance(x, str) for x in value):
-                flow = "[" + ", ".join(self.inline(x, flow=True) for x in value) + "]"
+                texts = [self.inline(x, flow=True) for x in value]
+                flow = "[" + ", ".join(texts) + "]"
                 if len(head) + 1 + len(flow) <= WIDTH:
+                    node = self.flow_node(head, value, texts) if self.name is not None else None
                     self.lines.append(f"{head} {flow}{eol}")
-                    return
+                    return node
             self.lines.append(head + eol)
-            self.sequence(value, owner + INDENT)
-            return
-        self.scalar(head, value, owner, eol)
+            return self.sequence(value, owner + INDENT)
+        return self.scalar(head, value, owner, eol)
 
-    def scalar(self, head: str, value: Any, owner: int, eol: str) -> None:
+    def flow_node(self, head: str, values: list[str], texts: list[str]) -> Any:
+        """The nodes of «head [a, b]»: the list at «[», each item where its text starts."""
+        col = len(head) + 1
+        node = _TreeSeq([], self.pos(col))
+        col += 1
+        for value, text in zip(values, texts, strict=True):
+            node.items.append(self.text_node(value, text, col))
+            col += len(text) + 2
+        return node
+
+    def text_node(self, value: str, written: str, col: int) -> Any:
+        """A one-line scalar written as ``written`` at ``col`` of the line about to be written: the loader reads
+        ``value`` back (fmt's choice of form guarantees it), quoted when ``written`` is; an escape in double
+        quotes it would report."""
+        mark = written[0]
+        if mark == '"' and FORBIDDEN_CHARS.search(value):
+            raise Refused
+        if not value.isascii() and not is_normalized("NFC", value):
+            value = normalize("NFC", value)
+        return _Scalar(value, _new(Pos, (self.name, len(self.lines) + 1, col + 1)), mark == "'" or mark == '"')
+
+    def scalar(self, head: str, value: Any, owner: int, eol: str) -> Any:
+        tree, col = self.name is not None, len(head) + 1
         if value is None:
             self.lines.append(head + eol)
-            return
+            return None
         if isinstance(value, bool):
-            self.lines.append(f"{head} {'true' if value else 'false'}{eol}")
-            return
+            text = "true" if value else "false"
+            node = _Scalar(text, self.pos(col), False) if tree else None
+            self.lines.append(f"{head} {text}{eol}")
+            return node
         if isinstance(value, (int, date)):
-            self.lines.append(f"{head} {value.isoformat() if isinstance(value, date) else value}{eol}")
-            return
+            text = value.isoformat() if isinstance(value, date) else str(value)
+            node = _Scalar(text, self.pos(col), False) if tree else None
+            self.lines.append(f"{head} {text}{eol}")
+            return node
         text = str(value)
         indent = " " * (owner + INDENT)
         if text == "":
+            node = _Scalar("", self.pos(col), True) if tree else None
             self.lines.append(f"{head} ''{eol}")
-            return
+            return node
         if "\n" in text:
-            body = text.rstrip("\n")
-            trailing = len(text) - len(body)
-            if trailing <= 1 and self.sc.literal_ok(body):
-                self.lines.append(f"{head} |{'' if trailing else '-'}{eol}")
-                self.lines.extend(indent + line if line else "" for line in body.split("\n"))
-            else:
-                from ..yamlscalars import double_quoted
-
-                self.lines.append(f"{head} {double_quoted(text)}{eol}")
-            return
+            return self.lines_scalar(head, text, indent, eol)
         inline = self.inline(text)
         if len(head) + 1 + len(inline) <= WIDTH or not self.sc.foldable(text):
+            node = self.text_node(text, inline, col) if tree else None
             self.lines.append(f"{head} {inline}{eol}")
-            return
+            return node
         from ..yamlscalars import wrap
 
+        lines = wrap(text, WIDTH - len(indent))
+        node = _Scalar(_nfc(text), self.pos(col), False) if tree else None
+        if tree and (" ".join(lines) != text or any(not line or line[0] == " " or line[-1] == " " for line in lines)):
+            raise Refused  # folding would not give the text back word for word
         self.lines.append(f"{head} >-{eol}")
-        self.lines.extend(indent + line for line in wrap(text, WIDTH - len(indent)))
+        self.lines.extend(indent + line for line in lines)
+        return node
+
+    def lines_scalar(self, head: str, text: str, indent: str, eol: str) -> Any:
+        """Several lines: a literal block when fmt's analysis allows one (the loader keeps it as it is:
+        at most one line break at its end, «|» keeps it, «|-» has none), else one double-quoted line."""
+        col = len(head) + 1
+        body = text.rstrip("\n")
+        trailing = len(text) - len(body)
+        if trailing <= 1 and self.sc.literal_ok(body):
+            lines = body.split("\n")
+            node = _Scalar(_nfc(text), self.pos(col), False) if self.name is not None else None
+            if node is not None and next(line for line in lines if line)[0] == " ":
+                raise Refused  # after empty lines, a first line with a space: YAML takes the space for indentation
+            self.lines.append(f"{head} |{'' if trailing else '-'}{eol}")
+            self.lines.extend(indent + line if line else "" for line in lines)
+            return node
+        from ..yamlscalars import double_quoted
+
+        written = double_quoted(text)
+        node = self.text_node(text, written, col) if self.name is not None else None
+        self.lines.append(f"{head} {written}{eol}")
+        return node
 
 
 def _is_map(value: Any) -> bool:
@@ -309,6 +438,47 @@ def dump(root: Map, start: str = "") -> str:
         writer.comments(start_tokens(start), 0)
     writer.mapping(root, 0)
     return "\n".join(_place_comment(line) for line in writer.lines) + "\n"
+
+
+def dump_tree(root: Map, start: str, name: str) -> tuple[str, Node | None]:
+    """:func:`dump`'s text, and the tree :func:`orderforge.load.load_file` reads from it for a file shown as
+    ``name`` (positions, NFC values, quoted or not) — or None where the writer cannot vouch for it: a duplicate
+    key after NFC, an empty list item, an escape the loader reports, a fold that would not give the text
+    back, or a text the raw-text check, decoding or libyaml would read otherwise (a CR, NEL, U+2028/9,
+    BOM, tab in an indentation, a control character, «[[[…», more than 8 MB, nesting past MAX_DEPTH).
+    tests/test_import_tree.py compares it with ``load_file`` on every fixture, corpus document and
+    generated plan."""
+    writer = _Writer(name)
+    if start:
+        writer.comments(start_tokens(start), 0)
+    try:
+        tree = writer.mapping(root, 0)
+    except Refused:  # rare (hostile text): the text written again, whole, without the tree
+        return dump(root, start), None
+    text = "\n".join(_place_comment(line) for line in writer.lines) + "\n"
+    if tree is None or text.count("\n") != len(writer.lines) or not _readable_as_written(text, name):
+        # (a line break in an end-of-line comment moves the lines after it)
+        return text, None
+    return text, tree
+
+
+def _readable_as_written(text: str, name: str) -> bool:
+    """Whether the loader reads ``text`` line for line as written: no other line break for decoding or libyaml
+    to split at, nothing for the raw-text check to report, within the size a plan may have."""
+    from ..diagnostics import Report
+    from ..load import MAX_PLAN_BYTES
+    from ..rawtext import check_raw_text
+
+    if _OTHER_BREAKS.search(text) or len(text) * 4 > MAX_PLAN_BYTES and len(text.encode()) > MAX_PLAN_BYTES:
+        return False
+    report = Report()
+    check_raw_text(text, name, report)
+    return not report.items
+
+
+#: What decoding or the YAML reader would not take as written: a line break other than LF (CR, NEL, U+2028/9),
+#: a BOM, and any character outside YAML's printable set (the reader refuses C1 controls, surrogates …).
+_OTHER_BREAKS = LazyPattern("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 
 
 _EOL = "\0"  # marks an end-of-line comment and its column inside a line being built (never in plan text)
