@@ -181,3 +181,42 @@ def test_style_lists_parsed_later_are_those_parsed_now(blob: bytes) -> None:
 
     assert lists(True) == lists(False)
 
+
+# -- texts cleaned, lined and keyed once (importer/text.py) and cells without list labels (importer/tables.py)
+
+_TEXT = st.text(alphabet=st.sampled_from(list("ab Ёё.,;:\n\t\u00a0\u200b\u2011\x01 1")), max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_remembered_texts_are_the_texts_computed_again(text: str) -> None:
+    from orderforge.importer import text as t
+
+    for _ in range(2):  # the second time from the memo
+        assert t.clean(text) == t._clean(text)
+        assert t._lines(text) == [c for c in (t._clean(part) for part in text.split("\n")) if c]
+        assert t._key(text) == t._clean(text).lower().replace("ё", "е").strip(" .,;:")
+    t._lines(text).append("changed by a caller")
+    assert "changed by a caller" not in t._lines(text)
+
+
+def test_the_memo_is_emptied_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    from orderforge.importer import text as t
+
+    monkeypatch.setattr(t, "_MEMO", 3)
+    monkeypatch.setattr(t, "_CLEANED", {})
+    for word in ("a", "b ", " c", "d", "e"):
+        assert t.clean(word) == word.strip()
+    assert len(t._CLEANED) <= 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, max_size=4), st.booleans())
+def test_cells_without_labels_give_the_lines_labelled_cells_give(paras: list[str], text_column: bool) -> None:
+    from orderforge.docxtext import Cell
+    from orderforge.importer.tables import _cell_lines
+
+    plain = _cell_lines(Cell(list(paras)), text_column)
+    labelled = _cell_lines(Cell(list(paras), nums=[None] * len(paras), labels=[""] * len(paras) + ["-"]),
+                           text_column)  # any() is true: the full path, whose extra label matches no paragraph
+    assert plain == labelled

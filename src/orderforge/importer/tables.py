@@ -348,11 +348,13 @@ def _rows(table: Table, header: Header, skip: int, table_no: int) -> list[Row]:
     for r, raw in enumerate(table.rows):
         own: list[tuple[int, Cell, list[str]]] = []
         labels: dict[int, str] = {}
-        for col, cell in _grid(raw):
+        col = 0
+        for cell in raw:  # the cells by grid column (:func:`_grid`, written out: asked of every row)
             lines, labels[col] = _cell_lines(cell, header.grid.get(col) == "text")
             own.append((col, cell, lines))
             if cell.vmerge != "continue":
                 above[col] = lines
+            col += max(cell.span, 1)
         if r < skip or r in table.header_rows:
             continue
         if _repeats_header(raw, header) or _is_column_numbers(raw):
@@ -398,6 +400,8 @@ def _cell_lines(cell: Cell, text_column: bool) -> tuple[list[str], str]:
     """The cell's lines with Word's list labels in front, as a reader sees them; and, in the activity
     column, a row number Word draws there («1.2.» on the cell's only paragraph of that list), kept
     apart instead of glued onto the text (:func:`~.structure.build_structure` decides where it goes)."""
+    if not any(cell.labels):  # no list paragraph (most cells): the lines of the paragraphs as written
+        return [line for para in cell.paras for line in _lines(para)], ""
     labels = cell.labels or [""] * len(cell.paras)
     row_label = ""
     if text_column and cell.paras and _ROW_LABEL.match(labels[0]) \
