@@ -5,11 +5,12 @@ own: four lxml iterators (each setting up its tag matcher) for every one of a lo
 Word writes nearly every table in one shape: rows ``w:tr`` directly in the table, cells ``w:tc``
 directly in the rows, paragraphs ``w:p`` directly in the cells, text ``w:t`` in runs directly in the
 paragraphs. For such a table, one walk over its elements in document order says which row, cell and
-paragraph each belongs to: :func:`fast_table` makes that walk and then checks, with one XPath count,
-that every such element it saw sits where the usual shape puts it. Any other table (a nested table,
-a content control, a hyperlink or a text box in a cell, tracked changes) is left to the reference
-reading, and so is the whole body when it holds any tracked deletion. The lists are counted and the
-notes written only after the check, in the reference's order, through the reference's own functions.
+paragraph each belongs to: :func:`fast_table` makes that walk, asking each row, cell, paragraph and
+text for its parent on the way (an XPath count of the usual places cost more than the walk saved).
+Any other table (a nested table, a content control around a cell, a text box in a cell) is left to
+the reference reading, and so is the whole body when it holds any tracked deletion. The lists are
+counted and the notes written only after the walk, in the reference's order, through the reference's
+own functions.
 """
 
 from __future__ import annotations
@@ -23,61 +24,53 @@ if TYPE_CHECKING:
 
 _TR, _TRPR, _TC, _TCPR, _P, _PPR, _T = (f"{W}{name}" for name in ("tr", "trPr", "tc", "tcPr", "p", "pPr", "t"))
 _TAGS = (_TR, _TRPR, _TC, _TCPR, _P, _PPR, _T)
-#: The XPath counting the elements of :data:`_TAGS` in their usual places (the places do not overlap, so the
-#: counts add up; a union would be sorted in document order, ~25 times slower), compiled once.
-_USUAL: Any = None
-
-
-def _usual_count() -> Any:
-    global _USUAL
-    if _USUAL is None:
-        from lxml import etree
-
-        _USUAL = etree.XPath(
-            "count(w:tr) + count(w:tr/w:trPr) + count(w:tr/w:tc) + count(w:tr/w:tc/w:tcPr) + count(w:tr/w:tc/w:p)"
-            " + count(w:tr/w:tc/w:p/w:pPr) + count(w:tr/w:tc/w:p/w:r/w:t)", namespaces={"w": W[1:-1]})
-    return _USUAL
-
-
 #: A row as the walk sees it: the w:tr and its cells, each (w:tc, its w:p, the w:t texts of each w:p).
 _Row = tuple[Any, list[tuple[Any, list[Any], list[list[str]]]]]
 
 
-def _walk(tbl: Any) -> tuple[int, list[_Row], set[Any], set[Any]]:
-    """Elements of :data:`_TAGS` seen, the rows, the rows, cells and paragraphs that have properties, and
-    the cells that have properties or a paragraph with properties.
+def _walk(tbl: Any) -> tuple[list[_Row], set[Any], set[Any]] | None:
+    """The rows; the rows, cells and paragraphs that have properties; the cells that have properties or a
+    paragraph with properties. None when a row, cell, paragraph or text is not where the usual shape puts it
+    (its parent is asked: ``getparent`` gives the proxy the walk holds, so identity says it).
 
-    Each element is taken as belonging to the last row, cell or paragraph begun before it: true of every
-    element when all sit in their usual places (:func:`fast_table` checks that after the walk, so the walk
-    itself checks nothing; an element before its owner only lands in a throwaway list)."""
+    Properties may sit anywhere: one is only taken as a sign to look, and the reference's own look-ups
+    (:func:`~.docxtext._new_cell`, :meth:`~.docxtext._Context.number`) then find them or not."""
     rows: list[_Row] = []
     props: set[Any] = set()
+    rich: set[Any] = set()
     cells: list[tuple[Any, list[Any], list[list[str]]]] = []
     paras: list[Any] = []
     texts: list[str] = []
     para_texts: list[list[str]] = []
     tr = tc = p = None
-    rich: set[Any] = set()
-    seen = 0
-    for seen, element in enumerate(tbl.iter(*_TAGS), start=1):  # noqa: B007 - the count is the last index
+    for element in tbl.iter(*_TAGS):
         tag = element.tag
         if tag == _T:
+            run = element.getparent()
+            if run is None or run.getparent() is not p or p is None:
+                return None
             texts.append(element.text or "")
         elif tag == _P:
+            if element.getparent() is not tc or tc is None:
+                return None
             p, texts = element, []
             paras.append(element)
             para_texts.append(texts)
         elif tag == _TC:
+            if element.getparent() is not tr or tr is None:
+                return None
             tc, p, paras, para_texts = element, None, [], []
             cells.append((element, paras, para_texts))
         elif tag == _TR:
+            if element.getparent() is not tbl:
+                return None
             tr, tc, p, cells = element, None, None, []
             rows.append((element, cells))
         else:  # properties: of the paragraph, the cell or the row begun last
             props.add(p if tag == _PPR else tc if tag == _TCPR else tr)
             if tag != _TRPR:
                 rich.add(tc)
-    return seen, rows, props, rich
+    return rows, props, rich
 
 
 def fast_table(tbl: Any, ctx: _Context) -> Table | None:
@@ -85,12 +78,13 @@ def fast_table(tbl: Any, ctx: _Context) -> Table | None:
     (nothing counted or noted then). Only for a body without tracked deletions (``ctx.removals`` False)."""
     if ctx.special is None:
         return None
-    seen, rows, props, rich = _walk(tbl)
-    if _usual_count()(tbl) != seen:
+    walked = _walk(tbl)
+    if walked is None:
         return None
-    table = Table(caption=_caption(tbl))
+    rows, props, rich = walked
     if ctx.special:  # a tab, a break or a hyphen element somewhere in the body: its cells read in full
         rich.update(tc for _, cells in rows for tc, paras, _ in cells if any(p in ctx.special for p in paras))
+    table = Table(caption=_caption(tbl))
     for row_el, cells in rows:
         if row_el in props and _row_deleted(row_el):
             continue

@@ -59,10 +59,15 @@ def _clean(text: str) -> str:
 
 def _lines(text: str) -> list[str]:
     """A paragraph may hold manual line breaks: each is a line of its own (a new list, the caller's)."""
+    return list(line_tuple(text))
+
+
+def line_tuple(text: str) -> tuple[str, ...]:
+    """:func:`_lines` as a tuple, remembered: for callers that only read the lines."""
     done = _LINED.get(text)
     if done is None:
         done = _remember(_LINED, text, tuple(c for c in (clean(part) for part in text.split("\n")) if c))
-    return list(done)
+    return done
 
 
 def _key(text: str) -> str:
