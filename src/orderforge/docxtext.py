@@ -8,10 +8,10 @@ python-docx would be slower and hides cell merges.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .diagnostics import UserError
 from .safeio import ForeignPackage, lenient_xml
@@ -98,7 +98,7 @@ class _Context:
     a long table's paragraphs, was most of reading them.
     """
 
-    def __init__(self, styles: dict[str, tuple[str, int]], lists: ListCounter, problems: list[str],
+    def __init__(self, styles: Mapping[str, tuple[str, int]], lists: ListCounter, problems: list[str],
                  removals: bool = True, special: set[object] | None = None) -> None:
         self.styles = styles
         self.lists = lists
@@ -112,12 +112,17 @@ class _Context:
             text = _para_text(p, self.removals)
         else:
             text = "".join([node.text or "" for node in p.iter(_T)])  # type: ignore[attr-defined]
+        ref, label = self.number(p, text)
+        return text, ref, label
+
+    def number(self, p: object, text: str) -> tuple[ListRef, str]:
+        """List membership and Word's label of a paragraph whose text is read (counted here, in order)."""
         ref = _para_num(p, self.styles, self.problems)
         if ref is None:
-            return text, None, ""
+            return None, ""
         if not text.strip() and p.find(f"{W}pPr/{W}rPr/{W}del") is not None:  # type: ignore[attr-defined]
-            return text, None, ""  # a deleted list paragraph: Word no longer counts it
-        return text, ref, self.lists.label(*ref)
+            return None, ""  # a deleted list paragraph: Word no longer counts it
+        return ref, self.lists.label(*ref)
 
 
 def read_blocks(path: Path, problems: list[str] | None = None, keep: list[object] | None = None) -> list[Block]:
@@ -146,7 +151,8 @@ def read_blocks(path: Path, problems: list[str] | None = None, keep: list[object
         styles, list_styles = _style_lists(package)
         numbering = package.read("word/numbering.xml") if package.has("word/numbering.xml") else None
         notes = problems if problems is not None else []
-        lists = ListCounter.parse(numbering, list_styles, str(path))
+        # parse only looks list styles up (.get, after a truth test): a table parsed when first asked does
+        lists = ListCounter.parse(numbering, cast(dict[str, str], list_styles), str(path))
     notes.extend(lists.problems)
     if body is None:
         return []
@@ -178,8 +184,16 @@ def _blocks(container: object, ctx: _Context) -> Iterator[Block]:
 
 
 def _table(tbl: object, ctx: _Context) -> Table:
-    caption = tbl.find(f"{W}tblPr/{W}tblCaption")  # type: ignore[attr-defined]
-    table = Table(caption=caption.get(f"{W}val") or "" if caption is not None else "")
+    """The table read in one pass when its shape allows (:mod:`.docxtable`), else element by element."""
+    from .docxtable import fast_table
+
+    table = None if ctx.removals else fast_table(tbl, ctx)
+    return table if table is not None else _table_by_element(tbl, ctx)
+
+
+def _table_by_element(tbl: object, ctx: _Context) -> Table:
+    """The reference reading: every row, cell and paragraph looked up on its own (any shape)."""
+    table = Table(caption=_caption(tbl))
     for tr in tbl.iterchildren(f"{W}tr", f"{W}sdt", f"{W}customXml"):  # type: ignore[attr-defined]
         if tr.tag != f"{W}tr":  # a row inside a content control
             inner = tr.find(f"{W}sdtContent") if tr.tag == f"{W}sdt" else tr
@@ -187,14 +201,29 @@ def _table(tbl: object, ctx: _Context) -> Table:
         else:
             trs = [tr]
         for row_el in trs:
-            if row_el.find(f"{W}trPr/{W}del") is not None:
+            if _row_deleted(row_el):
                 continue  # a row deleted with tracked changes
             row = [_cell(tc, ctx) for tc in row_el.iter(f"{W}tc") if _own_cell(tc, row_el)]
-            header = row_el.find(f"{W}trPr/{W}tblHeader")
-            if header is not None and (header.get(f"{W}val") or "true").lower() not in ("0", "false", "off"):
+            if _header_row(row_el):
                 table.header_rows.add(len(table.rows))
             table.rows.append(row)
     return table
+
+
+def _caption(tbl: object) -> str:
+    caption = tbl.find(f"{W}tblPr/{W}tblCaption")  # type: ignore[attr-defined]
+    return caption.get(f"{W}val") or "" if caption is not None else ""
+
+
+def _row_deleted(row_el: object) -> bool:
+    """A row deleted with tracked changes (Word no longer shows it)."""
+    return row_el.find(f"{W}trPr/{W}del") is not None  # type: ignore[attr-defined]
+
+
+def _header_row(row_el: object) -> bool:
+    """A row Word repeats on every page (w:tblHeader not switched off)."""
+    header = row_el.find(f"{W}trPr/{W}tblHeader")  # type: ignore[attr-defined]
+    return header is not None and (header.get(f"{W}val") or "true").lower() not in ("0", "false", "off")
 
 
 def _own_cell(tc: object, tr: object) -> bool:
@@ -206,7 +235,19 @@ def _own_cell(tc: object, tr: object) -> bool:
 
 
 def _cell(tc: object, ctx: _Context) -> Cell:
-    plain = next(tc.iterchildren(_TCPR), None) is None  # type: ignore[attr-defined]  # most: nothing to look up
+    cell = _new_cell(tc, ctx, next(tc.iterchildren(_TCPR), None) is None)  # type: ignore[attr-defined]
+    for p in tc.iter(_P):  # type: ignore[attr-defined]
+        text, ref, label = ctx.para(p)
+        if text.strip() or label:  # an empty paragraph that Word numbers still shows its number
+            cell.paras.append(text)
+            cell.nums.append(ref)
+            cell.labels.append(label)
+    return cell
+
+
+def _new_cell(tc: object, ctx: _Context, plain: bool) -> Cell:
+    """A cell with its span and vertical merge and no paragraphs yet; ``plain``: it has no w:tcPr
+    (most cells: nothing to look up)."""
     span = 1 if plain else int_attr(_grandchild(tc, _TCPR, f"{W}gridSpan"), "val", 1, ctx.problems, 1, 64)
     merge_el = None if plain else _grandchild(tc, _TCPR, f"{W}vMerge")
     vmerge = ""
@@ -215,14 +256,7 @@ def _cell(tc: object, ctx: _Context) -> Cell:
         if vmerge not in ("restart", "continue"):
             ctx.problems.append(f"w:vMerge w:val=«{vmerge[:20]}» — не restart и не continue, взято continue")
             vmerge = "continue"
-    cell = Cell([], span, vmerge)
-    for p in tc.iter(_P):  # type: ignore[attr-defined]
-        text, ref, label = ctx.para(p)
-        if text.strip() or label:  # an empty paragraph that Word numbers still shows its number
-            cell.paras.append(text)
-            cell.nums.append(ref)
-            cell.labels.append(label)
-    return cell
+    return Cell([], span, vmerge)
 
 
 def _grandchild(element: object, child: str, tag: str) -> Any:
@@ -234,7 +268,7 @@ def _grandchild(element: object, child: str, tag: str) -> Any:
     return None
 
 
-def _para_num(p: object, styles: dict[str, tuple[str, int]], problems: list[str] | None = None) -> ListRef:
+def _para_num(p: object, styles: Mapping[str, tuple[str, int]], problems: list[str] | None = None) -> ListRef:
     """(numId, level) of a paragraph in a Word list, None otherwise (numId 0 switches a list off).
 
     The paragraph's own numPr decides; without one, its style's list (``styles``) does; a numPr
@@ -260,13 +294,64 @@ def _num_ref(num: object, problems: list[str] | None = None) -> ListRef:
     return value, int_attr(level, "val", 0, problems, 0, MAX_LEVELS - 1)
 
 
-def _style_lists(package: ForeignPackage) -> tuple[dict[str, tuple[str, int]], dict[str, str]]:
+def _style_lists(package: ForeignPackage) -> tuple[Mapping[str, tuple[str, int]], Mapping[str, str]]:
     """Paragraph styles that make a list («List Bullet», «Маркированный список»): style id → (numId, level),
     through ``basedOn``. Word draws their bullets although the paragraphs carry no numPr of their own.
-    And the list (numbering) styles: style id → numId, for lists defined by a list style."""
+    And the list (numbering) styles: style id → numId, for lists defined by a list style.
+
+    Both are asked for only by a paragraph naming a style and by a list linked to a list style, which
+    most documents have none of: styles.xml (a third of a megabyte in Word's documents) is parsed on the
+    first question (:class:`_StyleLists`), unless parsing it might refuse the file (OF075), which is
+    then found now."""
     if not package.has("word/styles.xml"):
         return {}, {}
-    root = lenient_xml(package.read("word/styles.xml"), package.where, "word/styles.xml")
+    blob = package.read("word/styles.xml")
+    if _parse_later(blob):
+        lists = _StyleLists(blob, package.where)
+        return _Lazy(lists, 0), _Lazy(lists, 1)
+    return _parse_style_lists(blob, package.where)
+
+
+def _parse_later(blob: bytes) -> bool:
+    """Whether parsing ``blob`` surely refuses nothing (OF075 needs a DTD: the bytes «<!DOCTYPE» in any
+    encoding that writes «<» as itself, which the blob's first byte, or the one after UTF-8's mark, shows)."""
+    body = blob[3:] if blob.startswith(b"\xef\xbb\xbf") else blob
+    return body.startswith(b"<") and b"\0" not in body[:4] and b"<!DOCTYPE" not in blob and b"<!ENTITY" not in blob
+
+
+class _StyleLists:
+    """The two tables of :func:`_parse_style_lists`, made on the first question."""
+
+    def __init__(self, blob: bytes, where: str) -> None:
+        self._blob, self._where = blob, where
+        self._found: tuple[Mapping[str, Any], Mapping[str, Any]] | None = None
+
+    def found(self) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
+        if self._found is None:
+            self._found = _parse_style_lists(self._blob, self._where)
+            self._blob = b""
+        return self._found
+
+
+class _Lazy(Mapping[str, Any]):
+    """One of :class:`_StyleLists`' tables, read-only, parsed when first asked."""
+
+    def __init__(self, lists: _StyleLists, which: int) -> None:
+        self._lists, self._which = lists, which
+
+    def __getitem__(self, key: str) -> Any:
+        return self._lists.found()[self._which][key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lists.found()[self._which])
+
+    def __len__(self) -> int:
+        return len(self._lists.found()[self._which])
+
+
+def _parse_style_lists(blob: bytes, where: str) -> tuple[dict[str, tuple[str, int]], dict[str, str]]:
+    """:func:`_style_lists` from the bytes of styles.xml."""
+    root = lenient_xml(blob, where, "word/styles.xml")
     if root is None:  # damaged styles: no list styles known, the text is still read
         return {}, {}
     own: dict[str, ListRef] = {}

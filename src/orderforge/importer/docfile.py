@@ -133,7 +133,10 @@ def _read_docx(path: Path, name: str, notes: Numbering) -> tuple[list[Block], Nu
             if not opened.has("word/document.xml"):
                 raise damaged
             with opened.stream("word/document.xml") as xml:
-                _check_size(_count_rows(xml), name)  # before parsing: streamed, cheap at any size
+                bound = _row_bound(xml)  # before parsing: streamed, cheap at any size
+            if bound > MAX_ROWS:  # perhaps too many rows: counted exactly, for the refusal to say how many
+                with opened.stream("word/document.xml") as xml:
+                    _check_size(_count_rows(xml), name)
         trees: list[object] = []
         blocks = read_blocks(path, notes.problems, trees)
         if not notes.converted_from and trees:
@@ -165,6 +168,16 @@ def _count_rows(xml: IO[bytes], chunk: int = 1 << 20) -> int:
         cut = max(data.rfind(b"<"), 0)  # a tag cut by the chunk boundary is counted with the next chunk
         count += len(_ROW_TAG.findall(data, 0, cut))
         tail = data[cut:]
+
+
+def _row_bound(xml: IO[bytes], chunk: int = 1 << 20) -> int:
+    """At least the rows :func:`_count_rows` counts, found ten times cheaper: every ``<w:tr>`` holds
+    the bytes «tr» (within a chunk, or split by one of the chunk boundaries counted here too). Most
+    documents are far below :data:`MAX_ROWS` by this bound already and need no exact count."""
+    bound = 0
+    while block := xml.read(chunk):
+        bound += block.count(b"tr") + 1
+    return bound
 
 
 def _check_size(rows: int, name: str) -> None:

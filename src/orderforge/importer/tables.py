@@ -19,7 +19,7 @@ from ..docxtext import Cell, Paragraph, Table
 from ..lazyre import LazyPattern, pattern_for
 from .docfile import _with_marker
 from .imported import Number, _Reader
-from .text import _key, _lines, clean
+from .text import _key, _lines, clean, line_tuple
 
 
 def column_role(header: str) -> str | None:
@@ -346,23 +346,23 @@ def _rows(table: Table, header: Header, skip: int, table_no: int) -> list[Row]:
     rows: list[Row] = []
     above: dict[int, list[str]] = {}  # grid column → content of the cell a vertical merge continues
     for r, raw in enumerate(table.rows):
-        own: list[tuple[int, Cell, list[str]]] = []
-        labels: dict[int, str] = {}
-        for col, cell in _grid(raw):
-            lines, labels[col] = _cell_lines(cell, header.grid.get(col) == "text")
-            own.append((col, cell, lines))
+        own: list[tuple[int, Cell, list[str], str]] = []
+        col = 0
+        for cell in raw:  # the cells by grid column (:func:`_grid`, written out: asked of every row)
+            lines, label = _cell_lines(cell, header.grid.get(col) == "text")
+            own.append((col, cell, lines, label))
             if cell.vmerge != "continue":
                 above[col] = lines
+            col += max(cell.span, 1)
         if r < skip or r in table.header_rows:
             continue
         if _repeats_header(raw, header) or _is_column_numbers(raw):
             continue  # a header repeated inside the table, or the «1 | 2 | 3» row
         row = Row(table_no, r + 1, {}, {}, [])
-        filled = [(col, cell) for col, cell, lines in own if lines and cell.vmerge != "continue"]
-        row.merged = len(filled) == 1 and filled[0][1].span >= max(2, header.width - 1)
-        for col, cell, lines in own:
-            _place_cell(row, header, col, cell, above.get(col, []) if cell.vmerge == "continue" else lines,
-                        labels.get(col))
+        filled = [cell for _, cell, lines, _ in own if lines and cell.vmerge != "continue"]
+        row.merged = len(filled) == 1 and filled[0].span >= max(2, header.width - 1)
+        for col, cell, lines, label in own:
+            _place_cell(row, header, col, cell, above.get(col, []) if cell.vmerge == "continue" else lines, label)
         rows.append(row)
     return rows
 
@@ -398,6 +398,8 @@ def _cell_lines(cell: Cell, text_column: bool) -> tuple[list[str], str]:
     """The cell's lines with Word's list labels in front, as a reader sees them; and, in the activity
     column, a row number Word draws there («1.2.» on the cell's only paragraph of that list), kept
     apart instead of glued onto the text (:func:`~.structure.build_structure` decides where it goes)."""
+    if not any(cell.labels):  # no list paragraph (most cells): the lines of the paragraphs as written
+        return [line for para in cell.paras for line in line_tuple(para)], ""
     labels = cell.labels or [""] * len(cell.paras)
     row_label = ""
     if text_column and cell.paras and _ROW_LABEL.match(labels[0]) \

@@ -23,12 +23,33 @@ _UNCLEAN = LazyPattern("[\u200b\u200c\u200d\u00ad\ufeff\u2060\u2011\x00-\x1f\x7f
                       "\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
 
 
+#: Texts already cleaned, lined or keyed (a long table repeats its deadlines, responsibles and results in
+#: every row, and each cell is asked for several times); emptied when it grows past :data:`_MEMO` texts.
+_CLEANED: dict[str, str] = {}
+_LINED: dict[str, tuple[str, ...]] = {}
+_KEYED: dict[str, str] = {}
+_MEMO = 1 << 16
+
+
+def _remember(memo: dict[str, Any], text: str, value: Any) -> Any:
+    if len(memo) >= _MEMO:
+        memo.clear()
+    memo[text] = value
+    return value
+
+
 def clean(text: str) -> str:
     """One line as a clerk sees it: NBSP and tabs as spaces, invisible characters dropped.
 
-    Called for every cell and paragraph (tens of thousands of times on a long table), so text that
-    holds nothing to clean is only stripped: one regex search instead of a translate and two subs.
+    Called for every cell and paragraph (tens of thousands of times on a long table): a text met before
+    is looked up; one that holds nothing to clean is only stripped (one regex search instead of a
+    translate and two subs).
     """
+    done = _CLEANED.get(text)
+    return done if done is not None else _remember(_CLEANED, text, _clean(text))
+
+
+def _clean(text: str) -> str:
     if _UNCLEAN.search(text) is None:
         return text.strip()
     text = _CONTROL.sub(" ", text.translate(_INVISIBLE).replace("\n", " ").replace("\t", " ").replace("\u2011", "-"))
@@ -36,13 +57,22 @@ def clean(text: str) -> str:
 
 
 def _lines(text: str) -> list[str]:
-    """A paragraph may hold manual line breaks: each is a line of its own."""
-    return [c for c in (clean(part) for part in text.split("\n")) if c]
+    """A paragraph may hold manual line breaks: each is a line of its own (a new list, the caller's)."""
+    return list(line_tuple(text))
+
+
+def line_tuple(text: str) -> tuple[str, ...]:
+    """:func:`_lines` as a tuple, remembered: for callers that only read the lines."""
+    done = _LINED.get(text)
+    if done is None:
+        done = _remember(_LINED, text, tuple(c for c in (clean(part) for part in text.split("\n")) if c))
+    return done
 
 
 def _key(text: str) -> str:
     """Case- and spacing-insensitive form for comparing names and headers."""
-    return clean(text).lower().replace("ё", "е").strip(" .,;:")
+    done = _KEYED.get(text)
+    return done if done is not None else _remember(_KEYED, text, clean(text).lower().replace("ё", "е").strip(" .,;:"))
 
 
 _TRANSLIT = {
