@@ -419,3 +419,18 @@ def test_force_replaces_a_style_whole_and_a_failure_keeps_the_old_one(letterhead
     assert sorted(p.name for p in (ws / "templates").iterdir()) == ["enskiy"]  # no staging folder left
     again = make_style(letterhead, "enskiy", ws / "templates", force=True)
     assert sorted(p.name for p in again.folder.iterdir()) == ["amend.docx", "style.yaml", "template.docx"]
+
+
+def test_a_staging_folder_is_new_and_private_even_when_its_name_is_taken(tmp_path: Path) -> None:
+    """write_style's staging folder (made without tempfile): a name already taken is skipped, never reused."""
+    import os
+
+    from orderforge.stylegen import _staging_folder
+
+    taken = tmp_path / f".enskiy-{os.getpid()}-0"
+    taken.mkdir()
+    (taken / "keep").write_text("x", encoding="utf-8")
+    made = _staging_folder(tmp_path, "enskiy")
+    assert made == tmp_path / f".enskiy-{os.getpid()}-1" and made.is_dir() and not any(made.iterdir())
+    assert (taken / "keep").read_text(encoding="utf-8") == "x"
+    assert made.stat().st_mode & 0o777 == 0o700

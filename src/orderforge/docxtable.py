@@ -15,17 +15,19 @@ own functions.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from .docxtext import Cell, Table, W, _caption, _header_row, _new_cell, _para_text, _row_deleted
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
+    from typing import Any
+
     from .docxtext import _Context
 
 _TR, _TRPR, _TC, _TCPR, _P, _PPR, _T = (f"{W}{name}" for name in ("tr", "trPr", "tc", "tcPr", "p", "pPr", "t"))
 _TAGS = (_TR, _TRPR, _TC, _TCPR, _P, _PPR, _T)
 #: A row as the walk sees it: the w:tr and its cells, each (w:tc, its w:p, the w:t texts of each w:p).
-_Row = tuple[Any, list[tuple[Any, list[Any], list[list[str]]]]]
+if TYPE_CHECKING:
+    _Row = tuple[Any, list[tuple[Any, list[Any], list[list[str]]]]]
 
 
 def _walk(tbl: Any) -> tuple[list[_Row], set[Any], set[Any]] | None:

@@ -9,13 +9,16 @@ python-docx would be slower and hides cell merges.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
 
 from .diagnostics import UserError
 from .safeio import ForeignPackage, lenient_xml
+from .slotted import Slotted
 from .wordlists import MAX_LEVELS, ListCounter, int_attr
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # neither typing nor dataclasses on import's start-up (issue 11): slotted.py says why
+    from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -24,32 +27,47 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ListRef = tuple[str, int] | None
 
 
-@dataclass
-class Paragraph:
+class Paragraph(Slotted):
+    __slots__ = ("text", "align", "num", "label")
     text: str
-    align: str = ""  # w:jc («center», «right», «both»), "" when not set
-    num: ListRef = None
-    label: str = ""  # what Word draws before it: «1.», «2.3.», «–» (automatic numbering), "" for none
+    align: str  # w:jc («center», «right», «both»), "" when not set
+    num: ListRef
+    label: str  # what Word draws before it: «1.», «2.3.», «–» (automatic numbering), "" for none
+
+    def __init__(self, text: str, align: str = "", num: ListRef = None, label: str = "") -> None:
+        self.text, self.align, self.num, self.label = text, align, num, label
 
 
-@dataclass
-class Cell:
+class Cell(Slotted):
+    __slots__ = ("paras", "span", "vmerge", "nums", "labels")
     paras: list[str]
-    span: int = 1
-    vmerge: str = ""  # w:vMerge: "restart", "continue" (merged with the cell above) or ""
-    nums: list[ListRef] = field(default_factory=list)  # list membership of each of ``paras``
-    labels: list[str] = field(default_factory=list)  # Word's automatic label of each of ``paras``
+    span: int
+    vmerge: str  # w:vMerge: "restart", "continue" (merged with the cell above) or ""
+    nums: list[ListRef]  # list membership of each of ``paras``
+    labels: list[str]  # Word's automatic label of each of ``paras``
+
+    def __init__(self, paras: list[str], span: int = 1, vmerge: str = "", nums: list[ListRef] | None = None,
+                 labels: list[str] | None = None) -> None:
+        self.paras, self.span, self.vmerge = paras, span, vmerge
+        self.nums = [] if nums is None else nums
+        self.labels = [] if labels is None else labels
 
     @property
     def text(self) -> str:
         return "\n".join(p for p in self.paras if p)
 
 
-@dataclass
-class Table:
-    rows: list[list[Cell]] = field(default_factory=list)
-    caption: str = ""
-    header_rows: set[int] = field(default_factory=set)  # rows repeated on every page (w:tblHeader)
+class Table(Slotted):
+    __slots__ = ("rows", "caption", "header_rows")
+    rows: list[list[Cell]]
+    caption: str
+    header_rows: set[int]  # rows repeated on every page (w:tblHeader)
+
+    def __init__(self, rows: list[list[Cell]] | None = None, caption: str = "",
+                 header_rows: set[int] | None = None) -> None:
+        self.rows = [] if rows is None else rows
+        self.caption = caption
+        self.header_rows = set() if header_rows is None else header_rows
 
 
 Block = Paragraph | Table
@@ -152,7 +170,7 @@ def read_blocks(path: Path, problems: list[str] | None = None, keep: list[object
         numbering = package.read("word/numbering.xml") if package.has("word/numbering.xml") else None
         notes = problems if problems is not None else []
         # parse only looks list styles up (.get, after a truth test): a table parsed when first asked does
-        lists = ListCounter.parse(numbering, cast(dict[str, str], list_styles), str(path))
+        lists = ListCounter.parse(numbering, list_styles, str(path))
     notes.extend(lists.problems)
     if body is None:
         return []
@@ -333,7 +351,7 @@ class _StyleLists:
         return self._found
 
 
-class _Lazy(Mapping[str, Any]):
+class _Lazy(Mapping["str", "Any"]):  # names as text: typing is not imported at run time
     """One of :class:`_StyleLists`' tables, read-only, parsed when first asked."""
 
     def __init__(self, lists: _StyleLists, which: int) -> None:

@@ -22,8 +22,13 @@ a number is taken as the default and recorded in :attr:`ListCounter.problems`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping
+
+from .slotted import Slotted
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # neither typing nor dataclasses on import's start-up (issue 11): slotted.py says why
+    from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
@@ -63,15 +68,19 @@ def roman(n: int) -> str:
     return out
 
 
-@dataclass
-class Level:
+class Level(Slotted):
     """One level of a list: how its counter is written, where it starts, what it restarts after."""
 
-    fmt: str = "decimal"
-    text: str = "%1."
-    start: int = 1
-    restart: int | None = None  # w:lvlRestart: restart after this level (1-based); None: after any shallower
-    legal: bool = False  # w:isLgl: every level's number in decimal
+    __slots__ = ("fmt", "text", "start", "restart", "legal")
+    fmt: str
+    text: str
+    start: int
+    restart: int | None  # w:lvlRestart: restart after this level (1-based); None: after any shallower
+    legal: bool  # w:isLgl: every level's number in decimal
+
+    def __init__(self, fmt: str = "decimal", text: str = "%1.", start: int = 1, restart: int | None = None,
+                 legal: bool = False) -> None:
+        self.fmt, self.text, self.start, self.restart, self.legal = fmt, text, start, restart, legal
 
 
 def _level(lvl: Any, problems: list[str]) -> Level:
@@ -86,14 +95,21 @@ def _level(lvl: Any, problems: list[str]) -> Level:
     )
 
 
-@dataclass
-class _Num:
+class _Num(Slotted):
     """A ``w:num``: its abstract list, and the levels it overrides."""
 
+    __slots__ = ("abstract", "starts", "levels", "used")
     abstract: str
-    starts: dict[int, int] = field(default_factory=dict)  # level → startOverride
-    levels: dict[int, Level] = field(default_factory=dict)  # level → overriding w:lvl
-    used: bool = False
+    starts: dict[int, int]  # level → startOverride
+    levels: dict[int, Level]  # level → overriding w:lvl
+    used: bool
+
+    def __init__(self, abstract: str, starts: dict[int, int] | None = None, levels: dict[int, Level] | None = None,
+                 used: bool = False) -> None:
+        self.abstract = abstract
+        self.starts = {} if starts is None else starts
+        self.levels = {} if levels is None else levels
+        self.used = used
 
 
 def format_counter(n: int, fmt: str) -> str:
@@ -121,7 +137,7 @@ class ListCounter:
         self.counters: dict[str, dict[int, int]] = {}  # abstractNumId → level → current value
 
     @classmethod
-    def parse(cls, xml: bytes | None, list_styles: dict[str, str] | None = None, where: str = "") -> ListCounter:
+    def parse(cls, xml: bytes | None, list_styles: Mapping[str, str] | None = None, where: str = "") -> ListCounter:
         """From the bytes of word/numbering.xml (None or damaged: no lists known). ``list_styles``
         (numbering style id → numId, from styles.xml) resolves an ``w:numStyleLink``: a list defined
         by a list style («1 / 1.1 / 1.1.1») takes that style's levels."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
 
 from ..diagnostics import Pos, Report, UserError
 from ..load import paused_gc
@@ -24,6 +23,11 @@ from .reading import read_plan
 from .summary import ImportResult
 from .tables import PlanTable
 from .text import slug
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
+    from typing import Any
+
 
 DEFAULT_STYLE = "kaliningrad-committee"
 

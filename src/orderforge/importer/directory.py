@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
 
 from ..diagnostics import Pos, Report
 from ..lazyre import LazyPattern
@@ -20,7 +19,13 @@ from .cells import abbreviation
 from .imported import Imported, PartyOut, PersonOut, _Reader
 from .text import _key, _short, slug
 
-_Entry = TypeVar("_Entry", PartyOut, PersonOut)
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
+    from typing import Any, TypeVar
+
+
+if TYPE_CHECKING:
+    _Entry = TypeVar("_Entry", PartyOut, PersonOut)
 
 
 class Registry:

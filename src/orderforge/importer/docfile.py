@@ -13,14 +13,16 @@ them back in front of the text, as a reader sees them.
 from __future__ import annotations
 
 import re
-import tempfile
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
 
 from ..diagnostics import UserError
 from ..docxtext import Block
+from ..slotted import Slotted
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # neither typing nor dataclasses on import's start-up (issue 11): slotted.py says why
+    from typing import IO, Any
 
 #: Formats LibreOffice converts to .docx for import (Word 97–2003, OpenDocument, RTF).
 CONVERTED = (".doc", ".odt", ".rtf")
@@ -32,19 +34,31 @@ CONVERT_TIMEOUT = 180.0
 MAX_ROWS = 10_000
 
 
-@dataclass
-class Numbering:
+class Numbering(Slotted):
     """What reading the file noticed on the way: attribute values taken as their default
     (``w:gridSpan w:val="пять"``), reported by the importer as warnings (IM008).
 
     (The name is kept from when this class counted Word's lists; the counting is now done
     in document order while the file is read, :mod:`orderforge.wordlists`.)"""
 
-    problems: list[str] = field(default_factory=list)
-    converted_from: str = ""  # «.doc» when LibreOffice converted the file
+    __slots__ = ("problems", "converted_from", "document")
+    problems: list[str]
+    converted_from: str  # «.doc» when LibreOffice converted the file
     #: word/document.xml as read_blocks parsed it (a .docx given as such): the style made from the same
     #: document takes it (stylegen.derive_style, which changes it) instead of parsing the part again
-    document: Any = field(default=None, repr=False, compare=False)
+    document: Any
+
+    def __init__(self, problems: list[str] | None = None, converted_from: str = "", document: Any = None) -> None:
+        self.problems = [] if problems is None else problems
+        self.converted_from, self.document = converted_from, document
+
+    def __eq__(self, other: object) -> bool:  # the parsed body is neither compared nor shown
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.problems, self.converted_from) == (other.problems, other.converted_from)
+
+    def __repr__(self) -> str:
+        return f"Numbering(problems={self.problems!r}, converted_from={self.converted_from!r})"
 
 
 def _with_marker(text: str, label: str) -> str:
@@ -109,6 +123,8 @@ def read_document(path: Path, name: str) -> tuple[list[Block], Numbering]:
             from None
     if kind == "docx":
         return _read_docx(path, name, Numbering())
+    import tempfile  # only for a .doc/.odt/.rtf: not on a .docx's start-up
+
     with tempfile.TemporaryDirectory(prefix="orderforge-import-") as scratch:
         docx = convert_to_docx(path, name, Path(scratch))
         return _read_docx(docx, name, Numbering(converted_from=path.suffix.lower() or ".doc"))

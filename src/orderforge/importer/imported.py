@@ -9,13 +9,15 @@ document's readers share (blocks, registry, style, report). No reading logic.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Pos, Report
 from ..docxtext import Block
 from ..slotted import FrozenSlotted, Slotted
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
+    from typing import Any
+
     from .directory import Registry
     from .docfile import Numbering
 

@@ -10,10 +10,14 @@ clerk: where each activity and section came from in the document, and a
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from .imported import ActivityOut, Imported, OrderOut, SectionOut
 from .yamltext import Map, Seq, dump, dump_tree
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
+    from typing import Any
+
 
 
 def _text(lines: list[str]) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
 from ..docxtext import Block, Table
 from ..lazyre import LazyPattern, pattern_for
@@ -24,6 +23,11 @@ from .order import _ACQUAINTED, _APPENDIX, _STAMP, _OrderReader, front_lines
 from .resolving import read_structure
 from .tables import Header, PlanTable
 from .text import _lines
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
+    from typing import Any
+
 
 
 def read_plan(blocks: list[Block], numbering: Numbering, name: str, registry: Registry, style: Any,

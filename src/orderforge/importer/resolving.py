@@ -11,7 +11,6 @@ tests/test_import_shortcuts.py proves it equal to reading everything again.
 
 from __future__ import annotations
 
-from typing import Any
 from weakref import WeakKeyDictionary
 
 from ..diagnostics import Diagnostic, Report
@@ -21,6 +20,11 @@ from .cells import Found, _is_code, _split_segments
 from .imported import ActivityOut, SectionOut, _Reader, all_activities
 from .structure import build_structure
 from .tables import Header, PlanTable, Row
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
+    from typing import Any
+
 
 #: Whether a second reading of a table takes the first one's structure, and whether a responsible cell
 #: naming no person is registered once per reading (tests turn both off: the full path).

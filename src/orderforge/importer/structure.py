@@ -22,7 +22,8 @@ def build_structure(reader: _Reader, header: Header, rows: list[Row]) -> tuple[l
     kinds = [_classify(row, has_numbers) for row in rows]
     numbers: list[Number | None] = [_row_number(row, kind) for row, kind in zip(rows, kinds, strict=False)]
     activity_depths = Counter(n.depth for n, k in zip(numbers, kinds, strict=False) if n and k == "activity")
-    usual_depth = activity_depths.most_common(1)[0][0] if activity_depths else 0
+    # most_common(1) without its heapq import: max keeps the first of equal counts, as nlargest(1) does
+    usual_depth = max(activity_depths.items(), key=lambda item: item[1])[0] if activity_depths else 0
     # A row with a number and only a title is a heading when what follows is numbered under it
     # («1.2. | Система работы …» before 1.2.1), or when it is shallower than the activities.
     for i, kind in enumerate(kinds):

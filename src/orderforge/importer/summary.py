@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from ..diagnostics import Diagnostic, UserError
 from ..lazyre import LazyPattern
 from ..slotted import Slotted
 from .imported import Imported
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
+    from typing import Any
+
 
 
 class ImportResult(Slotted):

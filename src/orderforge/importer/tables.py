@@ -11,12 +11,12 @@ The numbers written in cells are read here too (:func:`parse_number`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..diagnostics import UserError
 from ..docxtext import Cell, Paragraph, Table
 from ..lazyre import LazyPattern, pattern_for
+from ..slotted import Slotted
 from .docfile import _with_marker
 from .imported import Number, _Reader
 from .text import _key, _lines, clean, line_tuple
@@ -44,14 +44,17 @@ def column_role(header: str) -> str | None:
     return "extra"
 
 
-@dataclass
-class Header:
+class Header(Slotted):
     """A recognised header row: which grid column holds what."""
 
+    __slots__ = ("grid", "names", "width", "signature")
     grid: dict[int, str]  # grid column → role
     names: dict[int, str]  # grid column → header text as written
     width: int
     signature: tuple[str, ...]  # normalised header texts, to spot repeats
+
+    def __init__(self, grid: dict[int, str], names: dict[int, str], width: int, signature: tuple[str, ...]) -> None:
+        self.grid, self.names, self.width, self.signature = grid, names, width, signature
 
     def roles(self) -> set[str]:
         return set(self.grid.values())
@@ -101,18 +104,24 @@ def _is_column_numbers(row: list[Cell]) -> bool:
     return len(texts) >= 3 and [int(t) for t in texts] == list(range(int(texts[0]), int(texts[0]) + len(texts)))
 
 
-@dataclass
-class Row:
+class Row(Slotted):
     """A data row of the (joined) plan table, its cells by meaning."""
 
+    __slots__ = ("table_no", "row_no", "cells", "inherited", "extras", "merged", "text_label", "label")
     table_no: int  # the table's number in the document (1-based)
     row_no: int  # the row's number in that table as Word shows it (1-based); 0 for a heading between tables
     cells: dict[str, list[str]]  # role → lines (the row's own content)
     inherited: dict[str, list[str]]  # role → lines of a vertically merged cell above
     extras: list[tuple[str, list[str], bool]]  # (header, lines, inherited) of columns outside the format
-    merged: bool = False  # one cell across the table
-    text_label: str = ""  # a row number Word draws in the activity column («1.2.»), not part of the text
-    label: str = ""  # «строка 7» or «таблица 3, строка 7»
+    merged: bool  # one cell across the table
+    text_label: str  # a row number Word draws in the activity column («1.2.»), not part of the text
+    label: str  # «строка 7» or «таблица 3, строка 7»
+
+    def __init__(self, table_no: int, row_no: int, cells: dict[str, list[str]], inherited: dict[str, list[str]],
+                 extras: list[tuple[str, list[str], bool]], merged: bool = False, text_label: str = "",
+                 label: str = "") -> None:
+        self.table_no, self.row_no, self.cells, self.inherited, self.extras = table_no, row_no, cells, inherited, extras
+        self.merged, self.text_label, self.label = merged, text_label, label
 
     def get(self, role: str) -> list[str]:
         return self.cells.get(role) or self.inherited.get(role) or []
@@ -123,7 +132,7 @@ class Row:
         return Row(self.table_no, self.row_no, {r: list(v) for r, v in self.cells.items()},
                    {r: list(v) for r, v in self.inherited.items()},
                    [(name, list(lines), inherited) for name, lines, inherited in self.extras],
-                   self.merged, self.text_label, self.label)  # every field (not dataclasses.replace: slower)
+                   self.merged, self.text_label, self.label)  # every field, by name
 
     @property
     def filled(self) -> set[str]:
@@ -186,7 +195,9 @@ class PlanTable:
         else:
             reader.info.extend(self._info)
         used, header, rows, title_rows = self._found
-        return list(used), header, [row.copy() for row in rows], list(title_rows)
+        # no reading changes a row (the structure puts a drawn number into a copy of its row:
+        # tests/test_import_shortcuts.py checks the rows are left as read), so the rows are shared
+        return list(used), header, list(rows), list(title_rows)
 
 
 HEADER_SEARCH = 8  # rows scanned for the header: an approval stamp or a title is sometimes typed inside the table

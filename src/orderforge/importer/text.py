@@ -7,10 +7,14 @@ text through :func:`clean` and compares names and headers by :func:`_key`.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
 
 from ..lazyre import LazyPattern, pattern_for
 from ..typography import shorten
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
+    from typing import Any
+
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u00ad\ufeff\u2060"), None)
 _CONTROL = LazyPattern("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 from unicodedata import is_normalized, normalize
 
 from ..diagnostics import Pos
@@ -39,7 +38,9 @@ from ..yamltree import Scalar as _Scalar
 from ..yamltree import Seq as _TreeSeq
 
 TYPE_CHECKING = False
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
+    from typing import Any
+
     from ..yamlscalars import Scalars
 
 INDENT = 2
@@ -123,7 +124,7 @@ def typed(value: str) -> bool:
     return any(pattern.match(value) for pattern in found)
 
 
-class Map(dict[Any, Any]):
+class Map(dict["Any", "Any"]):  # names as text: typing is not imported at run time
     """A mapping written in its keys' order, with comment lines before a key and a comment at its line's end."""
 
     __slots__ = ("before", "eol")
@@ -140,7 +141,7 @@ class Map(dict[Any, Any]):
         self.eol[key] = eol_token(text)
 
 
-class Seq(list[Any]):
+class Seq(list["Any"]):  # names as text: typing is not imported at run time
     """A list, written as a block or (``flow``) as «[a, b]», with comment lines before an item."""
 
     __slots__ = ("before", "flow")

@@ -22,11 +22,9 @@ import io
 import os
 import shutil
 import struct
-import tempfile
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any
 
 from ..diagnostics import Pos, Report, UserError
 from ..lazyre import LazyPattern
@@ -44,6 +42,11 @@ from .ooxml import (
 from .order import OrderFacts, OrderPart, generic_order
 from .plan import SAMPLE_ROWS, AppendixPart, find_plan_table
 from .styleyaml import StyleFacts, capitalised, responsible_facts, style_yaml
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
+    from typing import Any
+
 
 NAME = LazyPattern(r"^[a-z0-9][a-z0-9-]{0,59}$")
 
@@ -134,6 +137,19 @@ def make_style(docx: Path, name: str, root: Path, *, force: bool = False) -> Mad
     return write_style(derived, root, force=force)
 
 
+def _staging_folder(root: Path, name: str) -> Path:
+    """A new private folder ``root/.NAME-PID-N`` (what tempfile.mkdtemp makes, without importing tempfile
+    and its random generator on import's start-up): mkdir refuses a name that exists, so the next is tried."""
+    n = 0
+    while True:
+        folder = root / f".{name}-{os.getpid()}-{n}"
+        try:
+            folder.mkdir(mode=0o700)
+            return folder
+        except FileExistsError:
+            n += 1
+
+
 def write_style(derived: Derived, root: Path, *, force: bool = False) -> MadeStyle:
     """Write the three files into a temporary folder beside the target, then move it into place.
 
@@ -141,7 +157,7 @@ def write_style(derived: Derived, root: Path, *, force: bool = False) -> MadeSty
     so a failure at any point leaves one whole style, never a half-written folder."""
     root.mkdir(parents=True, exist_ok=True)
     folder = root / derived.name
-    staging = Path(tempfile.mkdtemp(prefix=f".{derived.name}-", dir=root))
+    staging = _staging_folder(root, derived.name)
     old = staging.with_name(staging.name + ".old")
     try:
         (staging / "style.yaml").write_text(derived.style_yaml, encoding="utf-8")
@@ -175,6 +191,8 @@ def _read_parts(docx: Path, shown: str) -> tuple[dict[str, bytes], Element | Non
 
         convert = getattr(docfile, "convert_to_docx", None)
         if convert is not None:
+            import tempfile
+
             with tempfile.TemporaryDirectory(prefix="orderforge-style-") as scratch:
                 return _read_zip(convert(docx, shown, Path(scratch)), shown)
     return _read_zip(docx, shown)

@@ -9,16 +9,23 @@ properties, table borders and shading) survives; these helpers only replace the
 from __future__ import annotations
 
 import copy
-from typing import Any
 
 from ..lazyre import LazyPattern
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
+    from typing import Any
+
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 TWIPS_PER_MM = 1440 / 25.4
 
-Element = Any  # lxml.etree._Element; lxml ships no type stubs the project uses
+if TYPE_CHECKING:
+    Element = Any  # lxml.etree._Element; lxml ships no type stubs the project uses
+else:
+    Element = object
 
 
 def q(tag: str) -> str:

@@ -7,12 +7,16 @@ word or a format such as «от «{dd}» {mm} {yyyy} г.» is never misread by Y
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from ..lazyre import LazyPattern
 from ..slotted import Slotted
 from .order import OrderFacts
 from .plan import PlanFacts
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
+    from typing import Any
+
 
 _SPACED = LazyPattern(r"^(?:\S ){2,}\S:?$")
 
