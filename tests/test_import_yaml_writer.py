@@ -9,6 +9,7 @@ place output.py puts one), and must give the same bytes.
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from orderforge.importer.imported import (
     PointOut,
     SectionOut,
 )
+from orderforge.load import load_file
 
 from . import plan_yaml_reference as reference
 from .conftest import ROOT
@@ -38,9 +40,39 @@ _ARGS = [("kaliningrad-committee", None, "План.docx"), ("x-style", "../direc
 
 
 def _same(imported: Imported) -> None:
+    """The writer's text is ruamel's, byte for byte; except where ruamel broke a comment at a line break
+    without giving the piece after it its «#» (a CR, NEL or U+2028 in a label, a line break in an
+    end-of-line TODO): the plan it wrote was no YAML, or read the piece as data. There the writer's text
+    must load without a single diagnostic (tests/test_import_tree.py proves its tree the loader's)."""
     for style, directory_ref, name in _ARGS:
-        assert output.plan_yaml(imported, style, directory_ref, name) == \
-            reference.plan_yaml(imported, style, directory_ref, name)
+        ours = output.plan_yaml(imported, style, directory_ref, name)
+        ref = reference.plan_yaml(imported, style, directory_ref, name)
+        if ours != ref:
+            assert _has_line_break(imported), "only a comment with a line break in it may be written otherwise"
+            theirs = set(ref.split("\n"))
+            for line in ours.split("\n"):  # what differs is a comment: a line of its own, or a line's end
+                assert line in theirs or line.lstrip().startswith("#") or \
+                    any(t.startswith(line.split("  # ")[0] + "  # ") for t in theirs), line
+            with tempfile.TemporaryDirectory() as folder:
+                path = Path(folder) / "plan.yaml"
+                path.write_bytes(ours.encode("utf-8", "surrogatepass"))  # a lone surrogate: import refuses it
+                loaded = load_file(path)
+            # nothing reported but a character the texts hold that YAML refuses, as in ruamel's text (no
+            # «после ключа ожидалось двоеточие» of a comment's piece written without its «#»)
+            assert all("двоеточие" not in d.message for d in loaded.report.items)
+
+
+def _has_line_break(value: object) -> bool:
+    """Whether any text of the reading holds a character YAML or ``str.splitlines`` (which ruamel's comments
+    went through) ends a line at."""
+    if isinstance(value, str):
+        return any(ch in value for ch in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+    if isinstance(value, dict):
+        return any(_has_line_break(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_has_line_break(v) for v in value)
+    slots = [n for klass in type(value).__mro__ for n in getattr(klass, "__slots__", ())]
+    return any(_has_line_break(getattr(value, n, None)) for n in slots)
 
 
 @pytest.mark.parametrize("fixture", sorted(p.stem for p in (ROOT / "tests" / "fixtures" / "import").glob("*.docx")

@@ -148,7 +148,10 @@ class Scalars:
         return double_quoted(value)
 
     def literal_ok(self, body: str) -> bool:
-        if not body or body[0] == " " or not self.analysis(body).allow_block:
+        """Whether ``body`` written as a literal block («|») reads back as itself. Its first line that is not
+        empty must not start with a space: YAML takes the block's indentation from that line, so a space
+        there (also after empty lines, «\n а») would be read as indentation and lost."""
+        if not body or body.lstrip("\n")[:1] == " " or not self.analysis(body).allow_block:
             return False
         return all(not line.lstrip(" ").startswith("\t") and (line.strip() or not line) for line in body.split("\n"))
 

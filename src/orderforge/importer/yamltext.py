@@ -168,7 +168,18 @@ def before_tokens(text: str) -> list[str]:
         text = text[:-1]
     if text == "\n":
         return ["\n"]
-    return [("# " if line else "") + line + "\n" for line in text.split("\n")]
+    return [("# " if line else "") + line + "\n" for line in _comment_lines(text)]
+
+
+def _comment_lines(text: str) -> list[str]:
+    """The lines of a comment's text: broken at «\n», and also at every other character YAML ends a line
+    at (CR, NEL, U+2028/2029), so that each piece gets its «#» (else the piece after it is no comment and
+    the plan no YAML); a text without them gives what ``split("\n")`` gives."""
+    return text.replace("\r\n", "\n").translate(_YAML_BREAKS).split("\n")
+
+
+#: The characters besides «\n» YAML (libyaml) ends a line at.
+_YAML_BREAKS = str.maketrans(dict.fromkeys("\r\x85\u2028\u2029", "\n"))
 
 
 def start_tokens(text: str) -> list[str]:
@@ -176,7 +187,7 @@ def start_tokens(text: str) -> list[str]:
     if text[-1] == "\n":
         text = text[:-1]
     out = []
-    for line in text.split("\n"):
+    for line in _comment_lines(text):
         stripped = line.strip()
         out.append(("# " + line if stripped and stripped[0] != "#" else line) + "\n")
     return out
@@ -185,6 +196,8 @@ def start_tokens(text: str) -> list[str]:
 def eol_token(text: str) -> str:
     """An end-of-line comment as ruamel's ``yaml_add_eol_comment`` puts it: «# » before, at column 0
     (a new tree has no column to take one from: every such comment is placed by :func:`_place_comment`)."""
+    if "\n" in text or not text.isprintable():  # one line: the comment ends at the line's end, so a line
+        text = " ".join(_comment_lines(text)).strip() or "#"  # break inside it (CR, NEL, U+2028 …) is a space
     return f"{_EOL}0{_EOL}{(text if text[0] == '#' else '# ' + text).strip()}"
 
 
@@ -218,7 +231,7 @@ class _Writer:
         """Comment lines kept before an entry (tokens as ruamel made them: each ends with a newline)."""
         pad, lines = " " * indent, self.lines
         for token in tokens or []:
-            for line in token.splitlines():
+            for line in token.split("\n"):  # only there: a form feed or U+001C is no line end to YAML
                 stripped = line.strip()
                 if stripped:
                     if stripped[0] != "#" and self.name is not None:
@@ -400,8 +413,6 @@ class _Writer:
         if trailing <= 1 and self.sc.literal_ok(body):
             lines = body.split("\n")
             node = _Scalar(_nfc(text), self.pos(col), False) if self.name is not None else None
-            if node is not None and next(line for line in lines if line)[0] == " ":
-                raise Refused  # after empty lines, a first line with a space: YAML takes the space for indentation
             self.lines.append(f"{head} |{'' if trailing else '-'}{eol}")
             self.lines.extend(indent + line if line else "" for line in lines)
             return node
