@@ -175,6 +175,8 @@ def _comment_lines(text: str) -> list[str]:
     """The lines of a comment's text: broken at «\n», and also at every other character YAML ends a line
     at (CR, NEL, U+2028/2029), so that each piece gets its «#» (else the piece after it is no comment and
     the plan no YAML); a text without them gives what ``split("\n")`` gives."""
+    if text.isprintable() or not any(ch in text for ch in "\r\x85\u2028\u2029"):  # nearly always: no translation
+        return text.split("\n")
     return text.replace("\r\n", "\n").translate(_YAML_BREAKS).split("\n")
 
 
