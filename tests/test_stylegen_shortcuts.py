@@ -60,23 +60,6 @@ def _every_package_by_zipfile(parts: dict[str, bytes], documents: list[bytes]) -
     return [stylegen._package(parts, body) for body in documents]
 
 
-@pytest.mark.parametrize("name", ALL)
-def test_the_packages_are_zipfiles_own(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    docx = _document(name, tmp_path)
-    fast = _derived(docx)
-    monkeypatch.setattr(stylegen, "_packages", _every_package_by_zipfile)
-    assert fast == _derived(docx)
-
-
-@pytest.mark.parametrize("name", ALL)
-def test_the_escaping_is_skipped_only_where_it_changes_nothing(name: str, tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    docx = _document(name, tmp_path)
-    fast = _derived(docx)
-    monkeypatch.setattr(stylegen, "_may_hold_braces", lambda blob: True)
-    assert fast == _derived(docx)
-
-
 @pytest.mark.parametrize("how", ["typed", "reference"])
 def test_braces_in_the_body_are_escaped(how: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The documents above do hold braces the escaping changes (else the comparison proves nothing)."""
@@ -115,9 +98,21 @@ def _prototypes_of_every_row(data: Iterator[Any]) -> tuple[Any, Any]:
     return section, activity
 
 
+#: Each shortcut, and what switches it back to the full path: zipfile writing every package whole, the
+#: braces escaped in every body, the prototype rows judged among every row.
+SHORTCUTS = {
+    "packages": (stylegen, "_packages", _every_package_by_zipfile),
+    "escaping": (stylegen, "_may_hold_braces", lambda blob: True),
+    "prototypes": (plan, "_prototypes", _prototypes_of_every_row),
+}
+
+
+@pytest.mark.parametrize("shortcut", SHORTCUTS)
 @pytest.mark.parametrize("name", ALL)
-def test_the_prototypes_are_those_every_row_gives(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_each_shortcut_gives_what_the_full_path_gives(name: str, shortcut: str, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The style made with the shortcut is byte for byte the one made without it."""
     docx = _document(name, tmp_path)
     fast = _derived(docx)
-    monkeypatch.setattr(plan, "_prototypes", _prototypes_of_every_row)
+    monkeypatch.setattr(*SHORTCUTS[shortcut])
     assert fast == _derived(docx)
