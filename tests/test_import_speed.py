@@ -20,7 +20,7 @@ from orderforge.importer.text import clean
 from .corpus.wordxml import C, append, new_document, p, row, save, table
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u00ad\ufeff\u2060"), None)
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -163,3 +163,20 @@ def test_a_row_copy_keeps_every_field_and_shares_no_list() -> None:
     copy.extras[0][1].append("z")
     assert row == tables.Row(2, 7, {"text": ["a"]}, {"deadline": ["b"]}, [("Примечание", ["c"], True)], True, "1.",
                              "строка 7")
+
+
+@pytest.mark.parametrize("control", ["\x80", "\x85", "\x9f"])
+def test_a_c1_control_character_in_a_cell_never_reaches_the_plan(control: str, empty_workspace: Path) -> None:
+    """libyaml refuses a plan holding U+0080–U+009F (NEL ends its line): import wrote one as it was, and its
+    own check then refused the plan (OF010). Cleaning turns each into a space, as it does C0 controls."""
+    header = ["№ п/п", "Мероприятие", "Срок исполнения", "Ответственный", "Результат"]
+    body = [row(header, header=True), row([C("1. Раздел", span=5)]),
+            row(["1.1.", f"Мероприятие{control}с символом", "март 2026 г.", "Управление образования",
+                 f"Справка{control}"])]
+    document = new_document()
+    append(document, p("План мероприятий на 2026 год", jc="center"), table([12, 70, 30, 40, 35], body))
+    docx = save(document, empty_workspace / "plan.docx")
+    result = import_docx(docx, Path("plans/x.yaml"))
+    written = result.plan.read_text(encoding="utf-8")
+    assert control not in written and "Мероприятие с символом" in written
+    assert not [d for d in result.validation if d.severity == "error"]

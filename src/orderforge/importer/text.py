@@ -17,13 +17,15 @@ if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start
 
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u00ad\ufeff\u2060"), None)
-_CONTROL = LazyPattern("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+#: C0 and C1 controls (U+0080–U+009F: libyaml refuses a plan holding one, NEL ends its line), non-characters,
+#: lone surrogates: each becomes a space.
+_CONTROL = LazyPattern("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _SPACES = LazyPattern(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 #: Any character :func:`clean` would change (invisible, control, no-break hyphen, a space other than
 #: U+0020) or two spaces in a row. Most cell text has none, and then cleaning is only ``strip``.
-_UNCLEAN = LazyPattern("[\u200b\u200c\u200d\u00ad\ufeff\u2060\u2011\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff"
+_UNCLEAN = LazyPattern("[\u200b\u200c\u200d\u00ad\ufeff\u2060\u2011\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff"
                       "\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
 
 
