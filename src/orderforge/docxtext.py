@@ -169,7 +169,7 @@ def read_blocks(path: Path, problems: list[str] | None = None, keep: list[object
         styles, list_styles = _style_lists(package)
         numbering = package.read("word/numbering.xml") if package.has("word/numbering.xml") else None
         notes = problems if problems is not None else []
-        # parse only looks list styles up (.get, after a truth test): a table parsed when first asked does
+        # parse only looks a list style up (a truth test, then .get): a lazy table parses styles.xml then
         lists = ListCounter.parse(numbering, list_styles, str(path))
     notes.extend(lists.problems)
     if body is None:

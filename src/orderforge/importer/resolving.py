@@ -11,8 +11,6 @@ tests/test_import_shortcuts.py proves it equal to reading everything again.
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
-
 from ..diagnostics import Diagnostic, Report
 from ..slotted import Slotted
 from . import cells
@@ -54,10 +52,6 @@ class _Kept(Slotted):
         self.activities_title, self.numbering_scheme = reader.activities_title, reader.numbering_scheme
 
 
-# Kept beside the table (weakly: gone with it) rather than in it, since PlanTable lives in tables.py.
-_KEPT: WeakKeyDictionary[PlanTable, dict[Any, _Kept]] = WeakKeyDictionary()
-
-
 def read_structure(reader: _Reader, header: Header, rows: list[Row], table: PlanTable
                    ) -> tuple[list[ActivityOut], list[SectionOut]]:
     """:func:`~.structure.build_structure` and :func:`resolve_cells` of the table's rows; a second reading
@@ -67,7 +61,7 @@ def read_structure(reader: _Reader, header: Header, rows: list[Row], table: Plan
         top, sections = build_structure(reader, header, rows)
         resolve_cells(reader, all_activities(top, sections), rows, table.cells)
         return top, sections
-    kept = _KEPT.setdefault(table, {})
+    kept = table.structures
     key = (reader.name, reader.registry.known_names())
     first = kept.pop(key, None)  # taken by the second reading (a third, if any, builds anew)
     if first is None:

@@ -147,28 +147,24 @@ def _cell_text(lines: list[str]) -> list[str]:
 
 
 def _activity(row: Row, number: Number | None) -> ActivityOut:
-    """An activity row as read, its deadline and responsible still lines (:mod:`.resolving` reads them).
-
-    Asked of every row of the table: a cell is looked up as :meth:`Row.get` does (the row's own, else
-    one merged from above), in the row's dicts directly, and the activity is made with all its fields."""
-    own, above = row.cells, row.inherited
-    number_lines = own.get("number", [])
-    text = _cell_text(own.get("text") or above.get("text") or [])
+    """An activity row as read, its deadline and responsible still lines (:mod:`.resolving` reads them)."""
+    number_lines = row.cells.get("number", [])
+    text = _cell_text(row.get("text"))
     if number_lines and parse_number(number_lines[0]) is None:
         text = _text_lines(number_lines) + text  # text in the number cell: keep it rather than lose it
     elif len(number_lines) > 1:
         text = _text_lines(number_lines[1:]) + text
     elif not number_lines and number is not None and text:
         text = [text_number(text[0])[1]] + text[1:]  # the number placed the activity: not printed twice
-    columns = own.get("deadline") or above.get("deadline")  # one string per deadline column: a range
-    note = own.get("note") or above.get("note")
+    columns = row.get("deadline")  # one string per deadline column: start and end make a range
+    note = row.get("note")
     notes = [" ".join(note)] if note else []
     for name, lines, _ in row.extras:
         if lines:
             notes.append(f"{name}: {' '.join(lines)}" if name else " ".join(lines))
-    return ActivityOut(number, row.label, text, "", None, _cell_text(own.get("result") or above.get("result") or []),
+    return ActivityOut(number, row.label, text, "", None, _cell_text(row.get("result")),
                        "; ".join(n for n in notes if n), None, [" – ".join(columns)] if columns else [],
-                       list(own.get("responsible") or above.get("responsible") or []))
+                       list(row.get("responsible")))
 
 
 def _join_fragment(target: list[str], fragment: list[str]) -> None:

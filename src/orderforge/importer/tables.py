@@ -21,6 +21,10 @@ from .docfile import _with_marker
 from .imported import Number, _Reader
 from .text import _key, _lines, clean, line_tuple
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .resolving import _Kept
+
 
 def column_role(header: str) -> str | None:
     """The meaning of a header cell («Сроки исполнения» → deadline), None for an empty cell."""
@@ -177,14 +181,17 @@ class PlanTable:
 
     ``import`` without ``--style`` reads the document twice: once to make the committee's style,
     once with that style for the plan. Nothing in the table's reading depends on the style, so the
-    second reading takes the rows of the first (as copies) and the notes it made; the responsible
-    cells parsed the first time are kept here too (``cells``, see :func:`~.cells.resolve_cells`).
+    second reading takes the rows of the first (shared: no reading changes them) and the notes it made.
+    What the first reading built from the rows is kept here too, for the second: the responsible cells
+    parsed (``cells``, see :func:`~.resolving.prepare_cells`) and the structure before anything was
+    registered (``structures``, see :func:`~.resolving.read_structure`).
     """
 
     def __init__(self) -> None:
         self._found: tuple[list[int], Header, list[Row], list[str]] | None = None
         self._info: list[str] = []
         self.cells: dict[object, dict[tuple[str, ...], object]] = {}
+        self.structures: dict[object, _Kept] = {}
 
     def find(self, reader: _Reader) -> tuple[list[int], Header, list[Row], list[str]]:
         """:func:`find_plan`, run on the first call only; later calls repeat its notes into ``reader``."""

@@ -235,9 +235,7 @@ class _Writer:
         for token in tokens or []:
             for line in token.split("\n"):  # only there: a form feed or U+001C is no line end to YAML
                 stripped = line.strip()
-                if stripped:
-                    if stripped[0] != "#" and self.name is not None:
-                        raise Refused  # a comment's text broken at a CR, NEL …: the piece after it is no comment
+                if stripped:  # each starts with «#»: before_tokens and start_tokens give every piece its own
                     lines.append(pad + stripped)
 
     def mapping(self, node: Map, indent: int, first_head: str = "") -> Any:
@@ -471,7 +469,7 @@ def dump_tree(root: Map, start: str, name: str) -> tuple[str, Node | None]:
         return dump(root, start), None
     text = "\n".join(_place_comment(line) for line in writer.lines) + "\n"
     if tree is None or text.count("\n") != len(writer.lines) or not _readable_as_written(text, name):
-        # (a line break in an end-of-line comment moves the lines after it)
+        # (every line written is one line: a line break inside one would move the lines after it)
         return text, None
     return text, tree
 
