@@ -35,6 +35,13 @@ from .yamlerrors import mark_pos, reference_diagnostic
 from .yamlparse import MAX_DEPTH, ReferenceFailure, TooDeep, fast_tree, reference_events, too_deep
 from .yamltree import Entry, Map, Node, Scalar, Seq, TreeBuilder
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    #: Builds, for a file shown as the given name, the tree the loader reads (see :func:`remember_written`).
+    TreeMaker = Callable[[str], Node | None]
+
 # The names other modules import from here; the old private names for cli.py and fmt.py.
 
 __all__ = ["MAX_DEPTH", "MAX_PLAN_BYTES", "Entry", "Loaded", "Map", "Node", "Scalar", "Seq", "decode", "load_file",
@@ -91,7 +98,39 @@ def load_file(path: Path | str, display: str | None = None) -> Loaded:
     text = decode(data, name, report)
     if text is None:
         return Loaded(path, None, report)
+    if _WRITTEN:
+        tree = _written_tree(path, text, name)
+        if tree is not None:
+            return Loaded(path, tree, report)
     return Loaded(path, load_text(text, name, report), report)
+
+
+#: YAML files this process has written, by resolved path: the text written and the function that builds,
+#: for a file shown as a given name, the tree :func:`load_text` reads from that text (None where it cannot
+#: vouch for it). ``import`` writes a style and a directory and reads both back within the same command;
+#: parsing them was all that loaded PyYAML on its path (issue 11).
+_WRITTEN: dict[Path, tuple[str, TreeMaker]] = {}
+
+
+def remember_written(path: Path, text: str, tree: TreeMaker) -> None:
+    """Note that ``path`` now holds ``text``, whose tree ``tree(name)`` builds without parsing.
+
+    A later :func:`load_file` of ``path`` uses that tree only while the file still holds exactly that text;
+    the same text gives the same tree, so a note that outlives the file's content is merely unused. The
+    builder must give :func:`load_text`'s tree and report nothing (tests/test_written_trees.py)."""
+    _WRITTEN[path.resolve()] = (text, tree)
+
+
+def forget_written() -> None:
+    """Parse every file again (the tests compare the trees with the parser's)."""
+    _WRITTEN.clear()
+
+
+def _written_tree(path: Path, text: str, name: str) -> Node | None:
+    known = _WRITTEN.get(path.resolve())
+    if known is None or known[0] != text:
+        return None
+    return known[1](name)
 
 
 #: errno → Russian, for the few ways reading a file fails that a clerk meets.

@@ -14,9 +14,9 @@ import shutil
 from pathlib import Path
 
 from ..diagnostics import Pos, Report, UserError
-from ..load import paused_gc
+from ..load import paused_gc, remember_written
 from ..plans import PLANS_DIR
-from .directory import Registry, directory_yaml
+from .directory import Registry, directory_yaml, new_directory_tree
 from .docfile import read_document
 from .output import plan_yaml_tree
 from .reading import read_plan
@@ -140,6 +140,9 @@ def _write_plan(document: tuple[Any, Any], name: str, plan_path: Path, style: st
     if not existed or added_parties or added_people:  # nothing new: leave the directory byte for byte as it was
         files.insert(0, (directory, directory_text.encode("utf-8")))
     write_all(files)
+    if not existed:  # the check below reads the new directory back: from the tree its writer builds, not parsed
+        remember_written(directory, directory_text,
+                         lambda shown: new_directory_tree(imported, docx_name, directory_text, shown))
     # the written plan checked as validate checks it: from the tree written with it, or read again where
     # the writer could not vouch for its tree (yamltext.dump_tree)
     _, check = check_written_plan(plan_path, tree) if tree is not None else load_plan(plan_path)

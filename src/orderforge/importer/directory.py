@@ -23,6 +23,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
     from typing import Any, TypeVar
 
+    from ..yamltree import Node
+
 
 if TYPE_CHECKING:
     _Entry = TypeVar("_Entry", PartyOut, PersonOut)
@@ -262,7 +264,28 @@ def _new_directory(imported: Imported, docx_name: str) -> str | None:
     None — ruamel writes it then — when a key or value is not plain text on one line of the width (ruamel
     wraps a long plain value over lines, fmt's writer folds it) or a signature needs a block of its own;
     tests/test_import_yaml_writer.py checks that the text is ruamel's, byte for byte."""
-    from .yamltext import Map, dump, plain_line
+    from .yamltext import dump
+
+    root = _new_root(imported)
+    return dump(root, _start_comment(docx_name)) if root is not None else None
+
+
+def new_directory_tree(imported: Imported, docx_name: str, text: str, shown: str) -> Node | None:
+    """The tree the loader reads from a new directory :func:`directory_yaml` wrote as ``text`` (a file shown as
+    ``shown``), built by the writer (:func:`.yamltext.dump_tree`); None when it was not written that way or the
+    writer cannot vouch for it. ``import`` checks its plan against that directory right after writing both."""
+    from .yamltext import dump_tree
+
+    root = _new_root(imported)
+    if root is None:
+        return None
+    written, tree = dump_tree(root, _start_comment(docx_name), shown)
+    return tree if written == text else None
+
+
+def _new_root(imported: Imported) -> Any:
+    """The new directory's entries for :mod:`.yamltext`, or None where only ruamel writes them as ruamel does."""
+    from .yamltext import Map, plain_line
 
     root = Map()
     if imported.parties:
@@ -283,7 +306,7 @@ def _new_directory(imported: Imported, docx_name: str) -> str | None:
     for indent, key, value in _entries(root):
         if not plain_line(key, indent) or value is not None and not plain_line(value, indent + len(key) + 2):
             return None
-    return dump(root, _start_comment(docx_name)) if root else None
+    return root if root else None
 
 
 def _entries(root: Any) -> Any:

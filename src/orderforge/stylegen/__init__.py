@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..diagnostics import Pos, Report, UserError
 from ..lazyre import LazyPattern
+from ..load import remember_written
 from ..slotted import Slotted
 from .ooxml import (
     Element,
@@ -41,7 +42,7 @@ from .ooxml import (
 )
 from .order import OrderFacts, OrderPart, generic_order
 from .plan import SAMPLE_ROWS, AppendixPart, find_plan_table
-from .styleyaml import StyleFacts, capitalised, responsible_facts, style_yaml
+from .styleyaml import StyleFacts, capitalised, responsible_facts, style_tree, style_yaml
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
@@ -173,6 +174,8 @@ def write_style(derived: Derived, root: Path, *, force: bool = False) -> MadeSty
         raise
     shutil.rmtree(old, ignore_errors=True)
     written = [folder / n for n in ("style.yaml", "template.docx", "amend.docx")]
+    facts = derived.facts  # read back by import right away: from the tree its writer builds, not parsed
+    remember_written(written[0], derived.style_yaml, lambda shown: style_tree(facts, shown))
     return MadeStyle(derived.name, folder, derived.report, written)
 
 

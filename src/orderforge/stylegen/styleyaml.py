@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import json
 
+from ..diagnostics import Pos
 from ..lazyre import LazyPattern
+from ..rawtext import FORBIDDEN_CHARS
 from ..slotted import Slotted
+from ..yamltree import Entry, Map, Node, Scalar, Seq, _nfc
 from .order import OrderFacts
 from .plan import PlanFacts
 
@@ -18,6 +21,8 @@ if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start
     from typing import Any
 
 
+#: A :class:`.Pos` made in C (as :mod:`orderforge.yamlfast` makes them).
+_new = tuple.__new__
 _SPACED = LazyPattern(r"^(?:\S ){2,}\S:?$")
 
 
@@ -102,61 +107,209 @@ def _kinds(facts: OrderFacts, value: str, defaults: dict[str, str]) -> dict[str,
 
 
 def style_yaml(facts: StyleFacts) -> str:
-    lines = [
+    """The text of style.yaml."""
+    return _write(facts, None)[0]
+
+
+def style_tree(facts: StyleFacts, name: str) -> Node | None:
+    """The tree :func:`orderforge.load.load_text` reads from :func:`style_yaml`'s text for a file shown as
+    ``name``, built as the lines are written; None where the writer cannot vouch for it (a text the raw-text
+    check or the YAML reader would take otherwise: a control character, a line break other than LF …).
+    ``import`` reads the style it has just made through it: PyYAML is then not loaded at all (issue 11);
+    tests/test_written_trees.py proves it the loader's tree on every document and on hostile texts."""
+    from ..importer.yamltext import _readable_as_written
+
+    text, tree = _write(facts, name)
+    return tree if tree is not None and _readable_as_written(text, name) else None
+
+
+def _write(facts: StyleFacts, name: str | None) -> tuple[str, Map | None]:
+    out = _Out(name)
+    for line in (
         f"# Стиль оформления «{facts.name}», сделан командой orderforge style new из «{facts.source}».",
         "# Шрифты, поля, бланк с гербом, подпись и рамки таблицы — в template.docx (правьте его в Word);",
         "# здесь — слова и форматы, найденные в документе. Ключи описаны в docs/house-styles.md.",
-        f"name: {_q(facts.issuer[0] if facts.issuer else facts.name)}",
-        f"description: {_q('Сделан из документа «' + facts.source + '»')}",
-        "template: template.docx",
-    ]
-    lines += _order(facts)
-    lines += _appendix(facts.plan)
-    lines += ["numbering:", f"  trailing_dot: {'да' if facts.plan.trailing_dot else 'нет'}"]
-    lines += _table(facts)
-    lines += ["deadline:", "  year_suffix: as_written", "  capitalize: as_written", ""]
-    return "\n".join(lines)
+    ):
+        out.lines.append(line)
+    root = _Block(out)
+    root.pair(0, "name", facts.issuer[0] if facts.issuer else facts.name)
+    root.pair(0, "description", "Сделан из документа «" + facts.source + "»")
+    root.pair(0, "template", "template.docx", quoted=False)
+    _order(out, root, facts)
+    _appendix(out, root, facts.plan)
+    numbering = root.nested(0, "numbering")
+    numbering.pair(2, "trailing_dot", "да" if facts.plan.trailing_dot else "нет", quoted=False)
+    _table(out, root, facts)
+    deadline = root.nested(0, "deadline")
+    deadline.pair(2, "year_suffix", "as_written", quoted=False)
+    deadline.pair(2, "capitalize", "as_written", quoted=False)
+    out.lines.append("")
+    text = "\n".join(out.lines)
+    if name is None or out.refused or text.count("\n") != len(out.lines) - 1:  # a break inside a line (a file name)
+        return text, None
+    return text, root.node()
 
 
-def _order(facts: StyleFacts) -> list[str]:
+def _order(out: _Out, root: _Block, facts: StyleFacts) -> None:
     order = facts.order
     if not facts.has_order:
-        return ["# В документе нет приказа: приказ в этом стиле печатается по ГОСТ (шапка, дата и номер, подпись)."]
+        out.lines.append("# В документе нет приказа: приказ в этом стиле печатается по ГОСТ (шапка, дата и номер, "
+                         "подпись).")
+        return
+    block = root.nested(0, "order")
     kinds = _kinds(order, order.kind_display, {"приказ": "ПРИКАЗ", "распоряжение": "РАСПОРЯЖЕНИЕ"})
     operative = _kinds(order, order.operative, {"приказ": "ПРИКАЗЫВАЮ:", "распоряжение": "ОБЯЗЫВАЮ:"})
-    out = ["order:", "  kind_display:"]
-    out += [f"    {k}: {_q(v)}" for k, v in kinds.items()]
-    out += ["  operative:"] + [f"    {k}: {_q(v)}" for k, v in operative.items()]
+    for key, words in (("kind_display", kinds), ("operative", operative)):
+        inner = block.nested(2, key)
+        for kind, value in words.items():
+            inner.pair(4, kind, value)
     if order.date_format:
-        out.append(f"  date_format: {_q(order.date_format)}")
+        block.pair(2, "date_format", order.date_format)
     if order.number_format:
-        out.append(f"  number_format: {_q(order.number_format)}")
-    return out
+        block.pair(2, "number_format", order.number_format)
 
 
-def _appendix(plan: PlanFacts) -> list[str]:
-    out = ["appendix:"]
-    if plan.mark is not None:
-        out.append("  mark:" + ("" if plan.mark else " []"))
-        out += [f"    - {_q(line)}" for line in plan.mark]
-    if plan.stamp is not None:
-        out.append("  stamp:" + ("" if plan.stamp else " []"))
-        out += [f"    - {_q(line)}" for line in plan.stamp]
+def _appendix(out: _Out, root: _Block, plan: PlanFacts) -> None:
+    block = root.nested(0, "appendix")
+    for key, lines in (("mark", plan.mark), ("stamp", plan.stamp)):
+        if lines is not None:
+            block.strings(2, key, lines)
     if plan.mark is None and plan.stamp is None:
-        out.append("  mark: []  # в документе нет отметки о приложении")
+        block.strings(2, "mark", [], "  # в документе нет отметки о приложении")
     if plan.appendix_date_format:
-        out.append(f"  date_format: {_q(plan.appendix_date_format)}")
-    return out
+        block.pair(2, "date_format", plan.appendix_date_format)
 
 
-def _table(facts: StyleFacts) -> list[str]:
-    out = ["table:", "  columns:"]
+def _table(out: _Out, root: _Block, facts: StyleFacts) -> None:
+    block = root.nested(0, "table")
+    columns = block.items(2, "columns")
     for c in facts.plan.columns:
-        width = f"{c.width_mm:g}"
-        centre = "да" if c.center else "нет"
-        out.append(f"    - {{key: {c.key}, header: {_q(c.header)}, width: {width}, center: {centre}}}")
-    out.append(f"  responsible: {facts.responsible}")
-    out.append(f"  responsible_separator: {facts.separator}")
+        columns.flow(4, [("key", c.key, False), ("header", c.header, True), ("width", f"{c.width_mm:g}", False),
+                         ("center", "да" if c.center else "нет", False)])
+    block.pair(2, "responsible", facts.responsible, quoted=False)
+    block.pair(2, "responsible_separator", facts.separator, quoted=False)
     if facts.capitalize:
-        out.append("  responsible_capitalize: да")
-    return out
+        block.pair(2, "responsible_capitalize", "да", quoted=False)
+
+
+class _Out:
+    """The lines written so far; with a file ``name``, the positions the loader gives their nodes."""
+
+    def __init__(self, name: str | None) -> None:
+        self.lines: list[str] = []
+        self.name = name
+        self.refused = False  # a value the loader would report (a control character, escaped by JSON)
+
+    def pos(self, col: int) -> Pos:
+        """Column ``col`` (0-based) of the line about to be written."""
+        return _new(Pos, (self.name, len(self.lines) + 1, col + 1))
+
+    def scalar(self, col: int, value: str, quoted: bool) -> tuple[str, Scalar]:
+        """A value as written at ``col`` (double-quoted: JSON's escaping is YAML's) and as the loader reads it."""
+        self.refused = self.refused or FORBIDDEN_CHARS.search(value) is not None
+        return (_q(value) if quoted else value), Scalar(_nfc(value), self.pos(col), quoted)
+
+
+class _Block:
+    """A block mapping being written: its entries as the loader keys them, its position its first key's."""
+
+    def __init__(self, out: _Out) -> None:
+        self.out = out
+        self.entries: dict[str, Entry] = {}
+        self.first: Pos | None = None
+
+    def _key(self, indent: int, key: str, value: Node) -> None:
+        pos = self.out.pos(indent)
+        self.first = self.first or pos
+        self.entries[key] = Entry(key, pos, value)
+
+    def pair(self, indent: int, key: str, value: str, quoted: bool = True) -> None:
+        """«key: value» on one line."""
+        head = " " * indent + key + ": "
+        written, node = self.out.scalar(len(head), value, quoted)
+        self._key(indent, key, node)
+        self.out.lines.append(head + written)
+
+    def nested(self, indent: int, key: str) -> _Block:
+        """«key:» with a block mapping on the lines below (entered into this one when :meth:`node` is asked)."""
+        inner = _Block(self.out)
+        self._key(indent, key, _Later(inner))  # type: ignore[arg-type]
+        self.out.lines.append(" " * indent + key + ":")
+        return inner
+
+    def items(self, indent: int, key: str) -> _Items:
+        """«key:» with a block list below (an empty value when no item follows)."""
+        inner = _Items(self.out, self.out.pos(indent))
+        self._key(indent, key, _Later(inner))  # type: ignore[arg-type]
+        self.out.lines.append(" " * indent + key + ":")
+        return inner
+
+    def strings(self, indent: int, key: str, lines: list[str], comment: str = "") -> None:
+        """A list of quoted strings below «key:», or «key: []» (with ``comment``) when there are none."""
+        if not lines:
+            head = " " * indent + key + ": "
+            self._key(indent, key, Seq([], self.out.pos(len(head))))
+            self.out.lines.append(head + "[]" + comment)
+            return
+        inner = self.items(indent, key)
+        for line in lines:
+            inner.string(indent + 2, line)
+
+    def node(self) -> Map:
+        for entry in self.entries.values():
+            if entry.value.__class__ is _Later:
+                entry.value = entry.value.node()
+        assert self.first is not None, "every block of style.yaml has an entry"
+        return Map(self.entries, self.first)
+
+
+class _Items:
+    """A block list being written: «- » items, its position its first dash's."""
+
+    def __init__(self, out: _Out, key_pos: Pos) -> None:
+        self.out = out
+        self.key_pos = key_pos
+        self.nodes: list[Node] = []
+        self.first: Pos | None = None
+
+    def _dash(self, indent: int) -> str:
+        self.first = self.first or self.out.pos(indent)
+        return " " * indent + "- "
+
+    def string(self, indent: int, value: str) -> None:
+        head = self._dash(indent)
+        written, node = self.out.scalar(len(head), value, True)
+        self.nodes.append(node)
+        self.out.lines.append(head + written)
+
+    def flow(self, indent: int, pairs: list[tuple[str, str, bool]]) -> None:
+        """One «- {key: value, …}» item: (key, value, quoted) in their order."""
+        line = self._dash(indent) + "{"
+        entries: dict[str, Entry] = {}
+        flow_pos = self.out.pos(len(line) - 1)
+        for n, (key, value, quoted) in enumerate(pairs):
+            line += (", " if n else "") + key + ": "
+            key_pos = self.out.pos(len(line) - len(key) - 2)
+            written, node = self.out.scalar(len(line), value, quoted)
+            entries[key] = Entry(key, key_pos, node)
+            line += written
+        self.nodes.append(Map(entries, flow_pos))
+        self.out.lines.append(line + "}")
+
+    def node(self) -> Node:
+        if self.first is None:  # «columns:» and nothing below: the loader reads an empty value at its key
+            return Scalar("", self.key_pos, False)
+        return Seq(self.nodes, self.first)
+
+
+class _Later(Slotted):
+    """The place of a nested block's node in its parent's entry until the block is written whole."""
+
+    __slots__ = ("block",)
+    block: _Block | _Items
+
+    def __init__(self, block: _Block | _Items) -> None:
+        self.block = block
+
+    def node(self) -> Node:
+        return self.block.node()
