@@ -56,6 +56,9 @@ MAX_JOBS = 64
 
 def main() -> None:
     """The entry point of ``orderforge`` and ``python -m orderforge``."""
+    from .lxmlstart import install
+
+    install()  # the command's process only: a program that imports orderforge keeps its import machinery
     action = _plain_action(sys.argv[1:], os.environ)
     if action is not None:
         _run_plain(action)
