@@ -6,16 +6,18 @@ and the finder then rightly does nothing.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 from .conftest import ROOT
 
 
-def _run(code: str) -> str:
+def _run(code: str, **env: str) -> str:
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, check=False,
-                          cwd=ROOT)
+                          cwd=ROOT, env={**os.environ, **env})
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 
@@ -65,12 +67,12 @@ def test_a_name_asked_of_the_stand_in_comes_from_the_real_inspect() -> None:
     assert out.splitlines() == ["_LazyInspect False ['a', 'b']", "module"]
 
 
-def test_the_command_process_builds_without_loading_inspect(tmp_path: object) -> None:
+def test_the_command_process_builds_without_loading_inspect(tmp_path: Path) -> None:
     out = _run(f"""
         import atexit, sys
         atexit.register(lambda: print("inspect" in sys.modules, "lxml.etree" in sys.modules))
         sys.argv = ["orderforge", "build", "--force", "-o", {str(tmp_path)!r}, "plans/kaliningrad-committee-2026.yaml"]
         from orderforge.launch import main
         main()
-    """)
+    """, ORDERFORGE_CACHE_DIR=str(tmp_path / "cache"))  # empty: the document is rendered, with lxml
     assert out.splitlines()[-1] == "False True"
