@@ -145,11 +145,13 @@ def measured(command: list[str], cwd: Path) -> tuple[float, float, int, float]:
 def scale() -> None:
     """Import against validate of the plan it writes, as a clerk runs both (whole commands).
 
-    Import makes the document's own style (no ``--style``), as a clerk's first import does: each size
-    is imported once, into a style of its own name (rows-N), so every figure is of a whole first import."""
+    Import makes the document's own style (no ``--style``), as a clerk's first import does: before each run
+    the plan, its directory and the style made by the run before are removed, so every figure is of a whole
+    first import. Each command runs :data:`SCALE_REPEAT` times up to 10,000 rows (once beyond); the medians
+    are printed, and the ratio of the medians (the ratio of single runs swung by ±15 % on a busy machine)."""
     exe = [sys.executable, "-m", "orderforge"]
     print(f"{'строк':>7} {'import, с':>10} {'validate, с':>12} {'отношение':>10} {'по ЦП':>7} "
-          f"{'память import, МБ':>18}  итог")
+          f"{'память import, МБ':>18}  итог (медианы {SCALE_REPEAT} запусков до 10 000 строк)")
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         shutil.copytree(TEMPLATES, folder / "templates")
@@ -159,15 +161,31 @@ def scale() -> None:
             # made in a process of its own: a child forked from a bench holding 100,000 rows would
             # start with the bench's memory, and its peak would measure the bench, not the import
             subprocess.run([sys.executable, __file__, "--make", str(folder), str(rows)], check=True)
-            docx = folder / f"rows-{rows}.docx"
-            plan = f"plans/rows-{rows}.yaml"
-            took, peak, code, cpu = measured(exe + ["import", str(docx), "-o", plan], folder)
-            if code != 0 and not (folder / plan).exists():
-                print(f"{rows:>7} {took:>10.2f} {'—':>12} {'—':>10} {'—':>7} {peak:>18.0f}  отказ (код {code})")
-                continue
-            checked, _, _, checked_cpu = measured(exe + ["validate", plan], folder)
-            print(f"{rows:>7} {took:>10.2f} {checked:>12.2f} {took / checked:>10.2f} {cpu / checked_cpu:>7.2f} "
-                  f"{peak:>18.0f}  код {code}")
+            _scale_row(exe, folder, rows, SCALE_REPEAT if rows <= 10_000 else 1)
+
+
+#: How many times each command of ``--scale`` runs for a size up to 10,000 rows.
+SCALE_REPEAT = 5
+
+
+def _scale_row(exe: list[str], folder: Path, rows: int, repeat: int) -> None:
+    docx = folder / f"rows-{rows}.docx"
+    plan = f"plans/rows-{rows}.yaml"
+    imports = []
+    for _ in range(repeat):
+        for made in (folder / plan, folder / f"plans/rows-{rows}.directory.yaml"):
+            made.unlink(missing_ok=True)
+        shutil.rmtree(folder / "templates" / f"rows-{rows}", ignore_errors=True)
+        imports.append(measured(exe + ["import", str(docx), "-o", plan], folder))
+    took, peak, code, cpu = (statistics.median(m[i] for m in imports) for i in range(4))
+    code = int(code)
+    if code != 0 and not (folder / plan).exists():
+        print(f"{rows:>7} {took:>10.2f} {'—':>12} {'—':>10} {'—':>7} {peak:>18.0f}  отказ (код {code})")
+        return
+    checks = [measured(exe + ["validate", plan], folder) for _ in range(repeat)]
+    checked, checked_cpu = statistics.median(m[0] for m in checks), statistics.median(m[3] for m in checks)
+    print(f"{rows:>7} {took:>10.2f} {checked:>12.2f} {took / checked:>10.2f} {cpu / checked_cpu:>7.2f} "
+          f"{peak:>18.0f}  код {code}")
 
 
 def main() -> None:
