@@ -227,3 +227,30 @@ def test_the_package_is_opened_once_and_each_part_inflated_and_parsed_at_most_on
     monkeypatch.setattr(docfile, "READ_ONCE", False)  # as before: three readers of the file
     opened, inflated, parsed = _counted(docx, tmp_path / "full", monkeypatch)
     assert opened[str(docx)] == 3 and inflated["word/document.xml"] == 3 and parsed["word/numbering.xml"] == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("target", ["doc", "rtf", "odt"])
+def test_a_converted_document_is_converted_once_and_read_once(target: str, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A .doc/.rtf/.odt is converted by LibreOffice once for the plan and the style made from it (reading
+    it once per reader converted it twice, into parts alike but for their zip dates, which the style does
+    not copy): every byte written is the same. An .odt (a zip, but no Word package) was not converted again
+    by the style at all, which then found no word/document.xml in it (a KeyError): read once, it is imported."""
+    from orderforge import pdf
+
+    soffice = pdf.find_soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    assert pdf.run_soffice(soffice, [document("long:30", tmp_path)], target, tmp_path / "conv", 180)
+    source = tmp_path / "conv" / f"long-30.{target}"
+    runs: list[int] = []
+    run_soffice = pdf.run_soffice
+    monkeypatch.setattr(pdf, "run_soffice", lambda *args: runs.append(1) or run_soffice(*args))
+    if target == "odt":
+        files, result = _import(source, tmp_path / "once", monkeypatch)
+        assert "templates/long-30/template.docx" in files and result[0] != "refused" and len(runs) == 1
+        return
+    files, result = _compared(_import, source, tmp_path, monkeypatch)
+    assert "templates/long-30/template.docx" in files and result[0] != "refused"
+    assert len(runs) == 1 + 2  # once read once, twice as before
