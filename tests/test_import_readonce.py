@@ -187,6 +187,16 @@ def test_a_damaged_part_is_refused_as_before(name: str, how: Any, tmp_path: Path
     assert not [f for f in files if f.startswith(("plans/", "templates/x/"))]
 
 
+@pytest.mark.parametrize("limit", [10, 10_000])
+def test_too_many_rows_are_refused_as_before(limit: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows are bounded, and counted exactly when the bound is over the limit, on the bytes read once:
+    the refusal (IM007, saying how many) is the one the stream of the part gave."""
+    monkeypatch.setattr(docfile, "MAX_ROWS", limit)
+    files, result = _compared(_import, document("long:30", tmp_path), tmp_path, monkeypatch)
+    refused = isinstance(result, tuple) and result[0] == "refused"
+    assert refused == (limit == 10) and (not refused or "ошибка IM007: в таблицах документа 34 строк" in result[2][0])
+
+
 def _counted(docx: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Counter[str], ...]:
     """How often an import opens ``docx``, inflates each of its parts and parses each part."""
     opened, inflated, parsed = Counter[str](), Counter[str](), Counter[str]()

@@ -23,6 +23,7 @@ from ..slotted import Slotted
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # neither typing nor dataclasses on import's start-up (issue 11): slotted.py says why
+    from collections.abc import Callable
     from typing import IO, Any
 
     from ..safeio import ForeignPackage
@@ -115,7 +116,7 @@ def convert_to_docx(path: Path, name: str, folder: Path) -> Path:
 
 #: Whether the package is opened once and each part inflated once for every reader (the row bound, the
 #: body, the list labels, and the style made from the document when ``whole``); off, each opens the file
-#: itself as before (tests/test_import_shortcuts.py compares the two)
+#: itself as before (tests/test_import_readonce.py compares the two)
 READ_ONCE = True
 
 
@@ -168,17 +169,9 @@ def _read_docx(path: Path, name: str, notes: Numbering, whole: bool = False) -> 
             if not opened.has("word/document.xml"):
                 raise damaged
             if READ_ONCE:
-                opened.share()
-                _check_rows(io.BytesIO(_body(opened, damaged)), name)
-                blocks = read_blocks(path, notes.problems, trees, opened.named(str(path)))  # named as it names it
-                if whole:
-                    notes.package = opened.read_all()
-            else:
-                with opened.stream("word/document.xml") as xml:
-                    bound = _row_bound(xml)
-                if bound > MAX_ROWS:
-                    with opened.stream("word/document.xml") as xml:
-                        _check_size(_count_rows(xml), name)
+                blocks = _read_shared(opened, path, name, notes, trees, damaged, whole)
+            else:  # as before: the rows bounded on a stream, and read_blocks opening the file itself
+                _check_rows(lambda: opened.stream("word/document.xml"), name)
         if not READ_ONCE:
             blocks = read_blocks(path, notes.problems, trees)
         if trees and (not notes.converted_from or notes.package is not None):
@@ -195,6 +188,22 @@ def _read_docx(path: Path, name: str, notes: Numbering, whole: bool = False) -> 
     return blocks, notes
 
 
+def _read_shared(opened: ForeignPackage, path: Path, name: str, notes: Numbering, trees: list[object],
+                 damaged: UserError, whole: bool) -> list[Block]:
+    """The rows bounded, the body read and, when ``whole``, every part: from one opening of the package, each
+    part inflated once (document.xml is held whole while its rows are bounded: the body's reader takes it
+    next). read_blocks reads under the name it gives the file when it opens it itself."""
+    from ..docxtext import read_blocks
+
+    opened.share()
+    body = _body(opened, damaged)
+    _check_rows(lambda: io.BytesIO(body), name)
+    blocks = read_blocks(path, notes.problems, trees, opened.named(str(path)))
+    if whole:
+        notes.package = opened.read_all()
+    return blocks
+
+
 def _body(opened: ForeignPackage, damaged: UserError) -> bytes:
     """word/document.xml inflated (once: kept for its readers); a part that does not inflate is a damaged
     file (IM002), as when it was streamed to bound its rows."""
@@ -206,12 +215,14 @@ def _body(opened: ForeignPackage, damaged: UserError) -> bytes:
         raise
 
 
-def _check_rows(xml: IO[bytes], name: str) -> None:
-    """IM007 for too many rows: bounded first, counted exactly only when the bound is over the limit."""
-    bound = _row_bound(xml)  # before parsing: cheap at any size
+def _check_rows(part: Callable[[], IO[bytes]], name: str) -> None:
+    """IM007 for too many rows, before parsing: bounded first, counted exactly only when the bound is over the
+    limit (``part`` opens document.xml as a stream, each time from its start)."""
+    with part() as xml:
+        bound = _row_bound(xml)
     if bound > MAX_ROWS:  # perhaps too many rows: counted exactly, for the refusal to say how many
-        xml.seek(0)
-        _check_size(_count_rows(xml), name)
+        with part() as xml:
+            _check_size(_count_rows(xml), name)
 
 
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?tr[\s/>]")
