@@ -45,32 +45,33 @@ def _walk(tbl: Any) -> tuple[list[_Row], set[Any], set[Any]] | None:
     texts: list[str] = []
     para_texts: list[list[str]] = []
     tr = tc = p = None
+    # the tags as locals: compared for every element of a long table
+    t_tag, p_tag, tc_tag, tr_tag, ppr_tag, tcpr_tag, trpr_tag = _T, _P, _TC, _TR, _PPR, _TCPR, _TRPR
     for element in tbl.iter(*_TAGS):
         tag = element.tag
-        if tag == _T:
-            run = element.getparent()
-            if run is None or run.getparent() is not p or p is None:
+        if tag == t_tag:  # a text inside the table always has a parent (its run, or the table itself)
+            if element.getparent().getparent() is not p or p is None:
                 return None
             texts.append(element.text or "")
-        elif tag == _P:
+        elif tag == p_tag:
             if element.getparent() is not tc or tc is None:
                 return None
             p, texts = element, []
             paras.append(element)
             para_texts.append(texts)
-        elif tag == _TC:
+        elif tag == tc_tag:
             if element.getparent() is not tr or tr is None:
                 return None
             tc, p, paras, para_texts = element, None, [], []
             cells.append((element, paras, para_texts))
-        elif tag == _TR:
+        elif tag == tr_tag:
             if element.getparent() is not tbl:
                 return None
             tr, tc, p, cells = element, None, None, []
             rows.append((element, cells))
         else:  # properties: of the paragraph, the cell or the row begun last
-            props.add(p if tag == _PPR else tc if tag == _TCPR else tr)
-            if tag != _TRPR:
+            props.add(p if tag == ppr_tag else tc if tag == tcpr_tag else tr)
+            if tag != trpr_tag:
                 rich.add(tc)
     return rows, props, rich
 
@@ -100,6 +101,9 @@ def fast_table(tbl: Any, ctx: _Context) -> Table | None:
 def _plain_cell(para_texts: list[list[str]]) -> Cell:
     """A cell of a table with no properties on any cell or paragraph and no tab, break or hyphen element:
     what :func:`_cell` makes of it, without its look-ups."""
+    if len(para_texts) == 1:  # the usual cell: one paragraph
+        text = "".join(para_texts[0])
+        return Cell([text], 1, "", [None], [""]) if text.strip() else Cell([], 1, "")
     cell = Cell([], 1, "")
     for texts in para_texts:
         text = "".join(texts)

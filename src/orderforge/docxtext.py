@@ -143,34 +143,48 @@ class _Context:
         return ref, self.lists.label(*ref)
 
 
-def read_blocks(path: Path, problems: list[str] | None = None, keep: list[object] | None = None) -> list[Block]:
+def read_blocks(path: Path, problems: list[str] | None = None, keep: list[object] | None = None,
+                package: ForeignPackage | None = None) -> list[Block]:
     """Paragraphs and tables of the body, in order. Values that make no sense (``w:gridSpan
     w:val="пять"``) are read as their default and described in ``problems``, never raised.
-    ``keep`` receives the parsed word/document.xml (import hands it to the style made from the document)."""
+    ``keep`` receives the parsed word/document.xml (import hands it to the style made from the document).
+    ``package`` is the file already opened (and checked) by the caller, who closes it: ``import`` reads its
+    parts once for the body, the list labels and the style (:meth:`~.safeio.ForeignPackage.share`)."""
     from . import safeio
 
+    if package is not None:
+        return _read_body(package, path, problems, keep)
     if not path.exists() and not path.is_symlink():
         raise UserError.simple("OF030", str(path), "файл не найден", "")
-    not_word = UserError.simple("OF031", str(path), "это не документ Word (.docx) или файл повреждён",
-                                "откройте файл в Word и сохраните как «Документ Word (*.docx)»", exit_code=1)
     try:
         opened = safeio.open_package(path)  # regular file, sizes and ratio checked before anything is inflated
     except UserError as exc:
         if any(d.code == "OF073" for d in exc.diagnostics):  # not a zip at all: as before, «not a Word file»
-            raise not_word from None
+            raise _not_word(path) from None
         raise
-    with opened as package:
-        if not package.has("word/document.xml"):
-            raise not_word
-        root = package.xml("word/document.xml")
-        if keep is not None:
-            keep.append(root)
-        body = root.find(f"{W}body")
-        styles, list_styles = _style_lists(package)
-        numbering = package.read("word/numbering.xml") if package.has("word/numbering.xml") else None
-        notes = problems if problems is not None else []
-        # parse only looks a list style up (a truth test, then .get): a lazy table parses styles.xml then
-        lists = ListCounter.parse(numbering, list_styles, str(path))
+    with opened:
+        return _read_body(opened, path, problems, keep)
+
+
+def _not_word(path: Path) -> UserError:
+    return UserError.simple("OF031", str(path), "это не документ Word (.docx) или файл повреждён",
+                            "откройте файл в Word и сохраните как «Документ Word (*.docx)»", exit_code=1)
+
+
+def _read_body(package: ForeignPackage, path: Path, problems: list[str] | None, keep: list[object] | None
+               ) -> list[Block]:
+    """:func:`read_blocks` from the opened package: the body parsed, the list labels counted on the way."""
+    if not package.has("word/document.xml"):
+        raise _not_word(path)
+    root = package.xml("word/document.xml")
+    if keep is not None:
+        keep.append(root)
+    body = root.find(f"{W}body")
+    styles, list_styles = _style_lists(package)
+    numbering = package.read("word/numbering.xml") if package.has("word/numbering.xml") else None
+    notes = problems if problems is not None else []
+    # parse only looks a list style up (a truth test, then .get): a lazy table parses styles.xml then
+    lists = ListCounter.parse(numbering, list_styles, str(path), package.parsed)
     notes.extend(lists.problems)
     if body is None:
         return []
@@ -325,9 +339,9 @@ def _style_lists(package: ForeignPackage) -> tuple[Mapping[str, tuple[str, int]]
         return {}, {}
     blob = package.read("word/styles.xml")
     if _parse_later(blob):
-        lists = _StyleLists(blob, package.where)
+        lists = _StyleLists(blob, package.where, package.parsed)
         return _Lazy(lists, 0), _Lazy(lists, 1)
-    return _parse_style_lists(blob, package.where)
+    return _parse_style_lists(blob, package.where, package.parsed)
 
 
 def _parse_later(blob: bytes) -> bool:
@@ -340,13 +354,13 @@ def _parse_later(blob: bytes) -> bool:
 class _StyleLists:
     """The two tables of :func:`_parse_style_lists`, made on the first question."""
 
-    def __init__(self, blob: bytes, where: str) -> None:
-        self._blob, self._where = blob, where
+    def __init__(self, blob: bytes, where: str, parsed: dict[str, Any] | None = None) -> None:
+        self._blob, self._where, self._parsed = blob, where, parsed
         self._found: tuple[Mapping[str, Any], Mapping[str, Any]] | None = None
 
     def found(self) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
         if self._found is None:
-            self._found = _parse_style_lists(self._blob, self._where)
+            self._found = _parse_style_lists(self._blob, self._where, self._parsed)
             self._blob = b""
         return self._found
 
@@ -367,9 +381,10 @@ class _Lazy(Mapping["str", "Any"]):  # names as text: typing is not imported at 
         return len(self._lists.found()[self._which])
 
 
-def _parse_style_lists(blob: bytes, where: str) -> tuple[dict[str, tuple[str, int]], dict[str, str]]:
-    """:func:`_style_lists` from the bytes of styles.xml."""
-    root = lenient_xml(blob, where, "word/styles.xml")
+def _parse_style_lists(blob: bytes, where: str, parsed: dict[str, Any] | None = None
+                       ) -> tuple[dict[str, tuple[str, int]], dict[str, str]]:
+    """:func:`_style_lists` from the bytes of styles.xml (its root put in ``parsed``, see safeio.lenient_xml)."""
+    root = lenient_xml(blob, where, "word/styles.xml", parsed)
     if root is None:  # damaged styles: no list styles known, the text is still read
         return {}, {}
     own: dict[str, ListRef] = {}

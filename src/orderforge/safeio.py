@@ -33,7 +33,7 @@ from .diagnostics import UserError
 from .safefile import _mib as _mib
 from .safefile import check_regular_file as check_regular_file
 from .safefile import read_bytes as read_bytes
-from .slotted import FrozenSlotted
+from .slotted import FrozenSlotted, Slotted
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs a build's start-up (issue 12)
@@ -91,6 +91,35 @@ class ForeignPackage:
         self.limits = limits
         self._infos = {info.filename: info for info in archive.infolist()}
         self._read_total = 0
+        #: Set by :meth:`share`: every part read, and the parts its readers parsed (:func:`lenient_xml`)
+        self.kept: dict[str, bytes] | None = None
+        self.parsed: dict[str, etree._Element] | None = None
+
+    def share(self) -> None:
+        """Keep every part once read, for several readers of the package (``import`` reads the body, the list
+        labels and the style made from the document from one reading: each part inflated once)."""
+        if self.kept is None:
+            self.kept, self.parsed = {}, {}
+
+    def named(self, where: str) -> ForeignPackage:
+        """This package, its parts shared, for a reader whose refusals name the file ``where``."""
+        other = ForeignPackage.__new__(ForeignPackage)
+        other.__dict__.update(self.__dict__)
+        other.where, other._read_total = where, 0
+        return other
+
+    def read_all(self) -> PackageParts:
+        """Every part in the zip's order (those read before taken as kept), each read's refusal (OF072,
+        OF073) kept in its place instead of raised: the reader that comes later raises it where it would
+        have read the part."""
+        self.share()
+        blobs: dict[str, bytes | UserError] = {}
+        for name in self._infos:
+            try:
+                blobs[name] = self.read(name)
+            except UserError as exc:
+                blobs[name] = exc
+        return PackageParts(blobs, self.parsed or {})
 
     def names(self) -> list[str]:
         return list(self._infos)
@@ -103,6 +132,9 @@ class ForeignPackage:
         info = self._infos.get(name)
         if info is None:
             raise KeyError(name)
+        kept = self.kept.get(name) if self.kept is not None else None
+        if kept is not None:
+            return kept
         cap = min(self.limits.member_bytes, self.limits.total_bytes - self._read_total)
         chunks: list[bytes] = []
         size = 0
@@ -117,7 +149,10 @@ class ForeignPackage:
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError):
             raise _refuse("OF073", self.where, f"часть «{name}» повреждена и не читается") from None
         self._read_total += size
-        return b"".join(chunks)
+        blob = b"".join(chunks)
+        if self.kept is not None:
+            self.kept[name] = blob
+        return blob
 
     def stream(self, name: str) -> IO[bytes]:
         """The part as a stream, for a reader that counts in chunks and holds nothing (zipfile stops at the
@@ -136,6 +171,19 @@ class ForeignPackage:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class PackageParts(Slotted):
+    """A package read whole by :meth:`ForeignPackage.read_all`: each part's bytes (or the refusal reading it
+    gave), in the zip's order, and the parts parsed on the way (name → root), which a later reader takes
+    instead of parsing them again."""
+
+    __slots__ = ("blobs", "parsed")
+    blobs: dict[str, bytes | UserError]
+    parsed: dict[str, etree._Element]
+
+    def __init__(self, blobs: dict[str, bytes | UserError], parsed: dict[str, etree._Element]) -> None:
+        self.blobs, self.parsed = blobs, parsed
 
 
 def _chunks(stream: IO[bytes], size: int) -> Iterator[bytes]:
@@ -243,17 +291,23 @@ def parse_xml(blob: bytes, where: str, part: str) -> etree._Element:
     return root
 
 
-def lenient_xml(blob: bytes, where: str, part: str) -> etree._Element | None:
+def lenient_xml(blob: bytes, where: str, part: str, parsed: dict[str, etree._Element] | None = None
+                ) -> etree._Element | None:
     """An optional part (styles, numbering): None when it is merely damaged, so the text is still read.
 
     A DTD or entity declaration is not damage but a hostile file, and is refused all the same (OF075).
+    A root parsed is put in ``parsed`` (a shared package's, :meth:`ForeignPackage.share`): what
+    :func:`parse_xml` gave, so a later strict reader of the part takes it as its own parse.
     """
     try:
-        return parse_xml(blob, where, part)
+        root = parse_xml(blob, where, part)
     except UserError as exc:
         if any(d.code == "OF075" for d in exc.diagnostics):
             raise
         return None
+    if parsed is not None:
+        parsed[part] = root
+    return root
 
 
 _XML_REASONS = (

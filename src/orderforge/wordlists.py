@@ -137,16 +137,18 @@ class ListCounter:
         self.counters: dict[str, dict[int, int]] = {}  # abstractNumId → level → current value
 
     @classmethod
-    def parse(cls, xml: bytes | None, list_styles: Mapping[str, str] | None = None, where: str = "") -> ListCounter:
+    def parse(cls, xml: bytes | None, list_styles: Mapping[str, str] | None = None, where: str = "",
+              parsed: dict[str, Any] | None = None) -> ListCounter:
         """From the bytes of word/numbering.xml (None or damaged: no lists known). ``list_styles``
         (numbering style id → numId, from styles.xml) resolves an ``w:numStyleLink``: a list defined
-        by a list style («1 / 1.1 / 1.1.1») takes that style's levels."""
+        by a list style («1 / 1.1 / 1.1.1») takes that style's levels. The root parsed is put in
+        ``parsed`` (see safeio.lenient_xml)."""
         from .safeio import lenient_xml
 
         problems: list[str] = []
         if not xml:
             return cls({}, {}, problems)
-        root = lenient_xml(xml, where, "word/numbering.xml")
+        root = lenient_xml(xml, where, "word/numbering.xml", parsed)
         if root is None:
             return cls({}, {}, ["word/numbering.xml повреждён: автоматическая нумерация не прочитана"])
         abstract: dict[str, dict[int, Level]] = {}

@@ -95,7 +95,7 @@ def _import(docx: Path, name: str, plan_path: Path, style: str | None, force: bo
 
     style_folder: Path | None = None
     style_notes: list[Any] = []
-    document = read_document(docx, name)  # once, for the style made from it and for the plan
+    document = read_document(docx, name, whole=style is None)  # once, for the style made from it and the plan
     table = PlanTable()  # and its plan table: read once, for both
     if style is None:
         style, style_folder, style_notes = _make_style(docx, plan_path, existing or Directory(), force, document,

@@ -12,6 +12,7 @@ them back in front of the text, as a reader sees them.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -22,7 +23,10 @@ from ..slotted import Slotted
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # neither typing nor dataclasses on import's start-up (issue 11): slotted.py says why
+    from collections.abc import Callable
     from typing import IO, Any
+
+    from ..safeio import ForeignPackage
 
 #: Formats LibreOffice converts to .docx for import (Word 97–2003, OpenDocument, RTF).
 CONVERTED = (".doc", ".odt", ".rtf")
@@ -41,18 +45,23 @@ class Numbering(Slotted):
     (The name is kept from when this class counted Word's lists; the counting is now done
     in document order while the file is read, :mod:`orderforge.wordlists`.)"""
 
-    __slots__ = ("problems", "converted_from", "document")
+    __slots__ = ("problems", "converted_from", "document", "package")
     problems: list[str]
     converted_from: str  # «.doc» when LibreOffice converted the file
-    #: word/document.xml as read_blocks parsed it (a .docx given as such): the style made from the same
-    #: document takes it (stylegen.derive_style, which changes it) instead of parsing the part again
+    #: word/document.xml as read_blocks parsed it (a .docx given as such, or the package read whole): the
+    #: style made from the same document takes it (stylegen.derive_style, which changes it) instead of
+    #: parsing the part again
     document: Any
+    #: every part of the package (safeio.PackageParts) when read_document was asked for the whole package:
+    #: the style made from the document takes them instead of opening the file (and converting it) again
+    package: Any
 
-    def __init__(self, problems: list[str] | None = None, converted_from: str = "", document: Any = None) -> None:
+    def __init__(self, problems: list[str] | None = None, converted_from: str = "", document: Any = None,
+                 package: Any = None) -> None:
         self.problems = [] if problems is None else problems
-        self.converted_from, self.document = converted_from, document
+        self.converted_from, self.document, self.package = converted_from, document, package
 
-    def __eq__(self, other: object) -> bool:  # the parsed body is neither compared nor shown
+    def __eq__(self, other: object) -> bool:  # the parsed body and the package are neither compared nor shown
         if other.__class__ is not self.__class__:
             return NotImplemented
         return (self.problems, self.converted_from) == (other.problems, other.converted_from)
@@ -105,8 +114,18 @@ def convert_to_docx(path: Path, name: str, folder: Path) -> Path:
     return produced
 
 
-def read_document(path: Path, name: str) -> tuple[list[Block], Numbering]:
-    """The body blocks, or a Russian UserError (exit 1) for anything that is not a readable document."""
+#: Whether the package is opened once and each part inflated once for every reader (the row bound, the
+#: body, the list labels, and the style made from the document when ``whole``); off, each opens the file
+#: itself as before (tests/test_import_readonce.py compares the two)
+READ_ONCE = True
+
+
+def read_document(path: Path, name: str, whole: bool = False) -> tuple[list[Block], Numbering]:
+    """The body blocks, or a Russian UserError (exit 1) for anything that is not a readable document.
+
+    ``whole``: every part of the package is read too (:attr:`Numbering.package`), for the style made from
+    the document; a part that cannot be read is refused only when the style takes it, as when it read the
+    file itself."""
     if not path.exists():
         raise UserError.simple("IM001", name, "файл не найден", "проверьте путь к документу Word")
     if path.is_dir():
@@ -122,15 +141,15 @@ def read_document(path: Path, name: str) -> tuple[list[Block], Numbering]:
         raise UserError.simple("IM001", name, "файл не удаётся прочитать", "проверьте путь к документу Word") \
             from None
     if kind == "docx":
-        return _read_docx(path, name, Numbering())
+        return _read_docx(path, name, Numbering(), whole)
     import tempfile  # only for a .doc/.odt/.rtf: not on a .docx's start-up
 
     with tempfile.TemporaryDirectory(prefix="orderforge-import-") as scratch:
         docx = convert_to_docx(path, name, Path(scratch))
-        return _read_docx(docx, name, Numbering(converted_from=path.suffix.lower() or ".doc"))
+        return _read_docx(docx, name, Numbering(converted_from=path.suffix.lower() or ".doc"), whole)
 
 
-def _read_docx(path: Path, name: str, notes: Numbering) -> tuple[list[Block], Numbering]:
+def _read_docx(path: Path, name: str, notes: Numbering, whole: bool = False) -> tuple[list[Block], Numbering]:
     import zlib
 
     from lxml import etree
@@ -142,20 +161,20 @@ def _read_docx(path: Path, name: str, notes: Numbering) -> tuple[list[Block], Nu
     damaged = UserError.simple("IM002", name, "это не документ Word (.docx) или файл повреждён", hint, exit_code=1)
     from ..safeio import package
 
+    trees: list[object] = []
     try:
         if not zipfile.is_zipfile(path):
             raise damaged
         with package(path, name) as opened:  # the one gate: sizes and ratio checked before inflating
             if not opened.has("word/document.xml"):
                 raise damaged
-            with opened.stream("word/document.xml") as xml:
-                bound = _row_bound(xml)  # before parsing: streamed, cheap at any size
-            if bound > MAX_ROWS:  # perhaps too many rows: counted exactly, for the refusal to say how many
-                with opened.stream("word/document.xml") as xml:
-                    _check_size(_count_rows(xml), name)
-        trees: list[object] = []
-        blocks = read_blocks(path, notes.problems, trees)
-        if not notes.converted_from and trees:
+            if READ_ONCE:
+                blocks = _read_shared(opened, path, name, notes, trees, damaged, whole)
+            else:  # as before: the rows bounded on a stream, and read_blocks opening the file itself
+                _check_rows(lambda: opened.stream("word/document.xml"), name)
+        if not READ_ONCE:
+            blocks = read_blocks(path, notes.problems, trees)
+        if trees and (not notes.converted_from or notes.package is not None):
             notes.document = trees[0]
     except PermissionError:
         raise UserError.simple("IM001", name, "файл не удаётся прочитать: нет доступа", "") from None
@@ -167,6 +186,43 @@ def _read_docx(path: Path, name: str, notes: Numbering) -> tuple[list[Block], Nu
             ValueError, NotImplementedError, RuntimeError):
         raise damaged from None
     return blocks, notes
+
+
+def _read_shared(opened: ForeignPackage, path: Path, name: str, notes: Numbering, trees: list[object],
+                 damaged: UserError, whole: bool) -> list[Block]:
+    """The rows bounded, the body read and, when ``whole``, every part: from one opening of the package, each
+    part inflated once (document.xml is held whole while its rows are bounded: the body's reader takes it
+    next). read_blocks reads under the name it gives the file when it opens it itself."""
+    from ..docxtext import read_blocks
+
+    opened.share()
+    body = _body(opened, damaged)
+    _check_rows(lambda: io.BytesIO(body), name)
+    blocks = read_blocks(path, notes.problems, trees, opened.named(str(path)))
+    if whole:
+        notes.package = opened.read_all()
+    return blocks
+
+
+def _body(opened: ForeignPackage, damaged: UserError) -> bytes:
+    """word/document.xml inflated (once: kept for its readers); a part that does not inflate is a damaged
+    file (IM002), as when it was streamed to bound its rows."""
+    try:
+        return opened.read("word/document.xml")
+    except UserError as exc:
+        if any(d.code == "OF073" for d in exc.diagnostics):
+            raise damaged from None
+        raise
+
+
+def _check_rows(part: Callable[[], IO[bytes]], name: str) -> None:
+    """IM007 for too many rows, before parsing: bounded first, counted exactly only when the bound is over the
+    limit (``part`` opens document.xml as a stream, each time from its start)."""
+    with part() as xml:
+        bound = _row_bound(xml)
+    if bound > MAX_ROWS:  # perhaps too many rows: counted exactly, for the refusal to say how many
+        with part() as xml:
+            _check_size(_count_rows(xml), name)
 
 
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?tr[\s/>]")

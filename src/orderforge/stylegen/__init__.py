@@ -48,6 +48,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
     from typing import Any
 
+    from ..safeio import PackageParts
+
 
 NAME = LazyPattern(r"^[a-z0-9][a-z0-9-]{0,59}$")
 
@@ -105,11 +107,12 @@ def derive_style(docx: Path, name: str, *, directory: Any = None, document: Any 
     from ..style import Style
 
     shown = display_path(docx)
-    blocks, numbering = document if document is not None else read_document(docx, shown)
+    blocks, numbering = document if document is not None else read_document(docx, shown, whole=True)
     registry = Registry(directory or Directory(), Report(), Pos(shown))
     imported = read_plan(blocks, numbering, shown, registry, Style(name=name, folder=Path(".")), table,
                          for_style=True)
-    parts, styles = _read_parts(docx, shown)  # a .doc/.odt/.rtf (read_document converts it) is converted here too
+    # the package read_document read whole (a .doc/.odt/.rtf as converted there), or read here
+    parts, styles = _read_parts(docx, shown, getattr(numbering, "package", None))
     report = Report()
     facts = StyleFacts(name=name, source=docx.name, issuer=list(imported.order.issuer) if imported.order else [])
     facts.responsible, facts.separator = responsible_facts(imported)
@@ -182,13 +185,16 @@ def write_style(derived: Derived, root: Path, *, force: bool = False) -> MadeSty
 # -- the package
 
 
-
-
-def _read_parts(docx: Path, shown: str) -> tuple[dict[str, bytes], Element | None]:
+def _read_parts(docx: Path, shown: str, read: PackageParts | None = None
+                ) -> tuple[dict[str, bytes], Element | None]:
     """Every part of the package, after its member count and declared sizes are checked; and styles.xml parsed.
 
-    A file that is no zip (.doc, .odt saved as such, .rtf) goes through the importer's LibreOffice
-    conversion when the importer has one, so ``style new`` takes what ``import`` takes."""
+    ``read`` is the package the importer read whole (docfile.read_document): taken, with the refusals its
+    reading kept, and the parts it parsed. Otherwise a file that is no zip (.doc, .odt saved as such, .rtf)
+    goes through the importer's LibreOffice conversion when the importer has one, so ``style new`` takes
+    what ``import`` takes."""
+    if read is not None:
+        return _taken(read, shown)
     if docx.is_file() and not zipfile.is_zipfile(docx):
         from ..importer import docfile
 
@@ -203,18 +209,39 @@ def _read_parts(docx: Path, shown: str) -> tuple[dict[str, bytes], Element | Non
 
 def _read_zip(docx: Path, shown: str) -> tuple[dict[str, bytes], Element | None]:
     """Every part, read through the one gate for foreign files (safeio): members checked before inflating."""
-    from ..safeio import package, parse_xml
+    from ..safeio import package
 
-    styles = None
     with package(docx, shown) as opened:
         parts = {name: opened.read(name) for name in opened.names()}
-    for name, blob in parts.items():  # every part is copied into the style: each must parse, strictly
-        # (the body is parsed strictly by derive_style right after, for the template: not twice)
+    return parts, _checked(parts, shown, {})
+
+
+def _taken(read: PackageParts, shown: str) -> tuple[dict[str, bytes], Element | None]:
+    """:func:`_read_zip`'s answer from a package read before: a part that could not be read is refused
+    as reading it here refused it (the importer read it under the same name), the first in the zip's order."""
+    parts: dict[str, bytes] = {}
+    for name, blob in read.blobs.items():
+        if not isinstance(blob, bytes):
+            raise blob
+        parts[name] = blob
+    return parts, _checked(parts, shown, read.parsed)
+
+
+def _checked(parts: dict[str, bytes], shown: str, parsed: dict[str, Element]) -> Element | None:
+    """Every part is copied into the style: each must parse, strictly (the body is parsed strictly by
+    derive_style, for the template: not here). A part parsed before (``parsed``: what safeio.parse_xml gave
+    for these bytes) is taken; styles.xml's root is returned, read for the alignments right after."""
+    from ..safeio import parse_xml
+
+    styles = None
+    for name, blob in parts.items():
         if name.endswith((".xml", ".rels")) and name != "word/document.xml":
-            root = parse_xml(blob, shown, name)
-            if name == _STYLES:  # read for the alignments right after: kept, not parsed again
+            root = parsed.get(name)
+            if root is None:
+                root = parse_xml(blob, shown, name)
+            if name == _STYLES:
                 styles = root
-    return parts, styles
+    return styles
 
 
 _STYLES = "word/styles.xml"
