@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import Counter
 
 from .imported import ActivityOut, Imported, OrderOut, SectionOut
-from .yamltext import Map, Seq, dump, dump_tree
+from .treewrite import dump_tree
+from .yamltext import Map, Seq, dump
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
@@ -45,7 +46,7 @@ def plan_yaml(imported: Imported, style: str, directory_ref: str | None, docx_na
 def plan_yaml_tree(imported: Imported, style: str, directory_ref: str | None, docx_name: str,
                    name: str) -> tuple[str, Any]:
     """:func:`plan_yaml`'s text and the tree the loader reads from it for the file shown as ``name`` (None
-    where the writer cannot vouch for it: :func:`.yamltext.dump_tree`)."""
+    where the writer cannot vouch for it: :func:`.treewrite.dump_tree`)."""
     root, start = _plan_root(imported, style, directory_ref, docx_name)
     return dump_tree(root, start, name)
 

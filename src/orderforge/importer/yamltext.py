@@ -33,9 +33,9 @@ from ..yamlparse import MAX_DEPTH
 from ..yamlrt import WIDTH
 from ..yamltree import Entry as _Entry
 from ..yamltree import Map as _TreeMap
-from ..yamltree import Node, _nfc
 from ..yamltree import Scalar as _Scalar
 from ..yamltree import Seq as _TreeSeq
+from ..yamltree import _nfc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
@@ -449,48 +449,16 @@ def dump(root: Map, start: str = "") -> str:
     if start:
         writer.comments(start_tokens(start), 0)
     writer.mapping(root, 0)
-    return "\n".join(_place_comment(line) for line in writer.lines) + "\n"
+    return joined(writer.lines)
 
 
-def dump_tree(root: Map, start: str, name: str) -> tuple[str, Node | None]:
-    """:func:`dump`'s text, and the tree :func:`orderforge.load.load_file` reads from it for a file shown as
-    ``name`` (positions, NFC values, quoted or not) — or None where the writer cannot vouch for it: a duplicate
-    key after NFC, an empty list item, an escape the loader reports, a fold that would not give the text
-    back, or a text the raw-text check, decoding or libyaml would read otherwise (a CR, NEL, U+2028/9,
-    BOM, tab in an indentation, a control character, «[[[…», more than 8 MB, nesting past MAX_DEPTH).
-    tests/test_import_tree.py compares it with ``load_file`` on every fixture, corpus document and
-    generated plan."""
-    writer = _Writer(name)
-    if start:
-        writer.comments(start_tokens(start), 0)
-    try:
-        tree = writer.mapping(root, 0)
-    except Refused:  # rare (hostile text): the text written again, whole, without the tree
-        return dump(root, start), None
-    text = "\n".join(_place_comment(line) for line in writer.lines) + "\n"
-    if tree is None or text.count("\n") != len(writer.lines) or not _readable_as_written(text, name):
-        # (every line written is one line: a line break inside one would move the lines after it)
-        return text, None
-    return text, tree
-
-
-def _readable_as_written(text: str, name: str) -> bool:
-    """Whether the loader reads ``text`` line for line as written: no other line break for decoding or libyaml
-    to split at, nothing for the raw-text check to report, within the size a plan may have."""
-    from ..diagnostics import Report
-    from ..load import MAX_PLAN_BYTES
-    from ..rawtext import check_raw_text
-
-    if _OTHER_BREAKS.search(text) or len(text) * 4 > MAX_PLAN_BYTES and len(text.encode()) > MAX_PLAN_BYTES:
-        return False
-    report = Report()
-    check_raw_text(text, name, report)
-    return not report.items
-
-
-#: What decoding or the YAML reader would not take as written: a line break other than LF (CR, NEL, U+2028/9),
-#: a BOM, and any character outside YAML's printable set (the reader refuses C1 controls, surrogates …).
-_OTHER_BREAKS = LazyPattern("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+def joined(lines: list[str]) -> str:
+    """The lines as the file's text, each end-of-line comment placed (:func:`_place_comment`): the lines are
+    joined once more only when one has such a comment (a few TODO marks in a plan)."""
+    text = "\n".join(lines) + "\n"
+    if _EOL in text:
+        return "\n".join(_place_comment(line) for line in lines) + "\n"
+    return text
 
 
 _EOL = "\0"  # marks an end-of-line comment and its column inside a line being built (never in plan text)
