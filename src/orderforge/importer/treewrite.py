@@ -51,10 +51,26 @@ class TreeWriter(_Writer):
 
     name: str
 
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        #: Texts written plain in a block, each with its NFC form: a plan repeats its deadlines, results and
+        #: names, which then skip :meth:`inline`'s checks.
+        self.plain: dict[str, str] = {}
+        #: The same for texts in a flow list (:meth:`names`).
+        self.flow_plain: dict[str, str] = {}
+
+    def nfc_plain(self, value: str, written: str) -> str:
+        """``value``, written plain as ``written``, in NFC as the loader reads it; kept in :attr:`plain` when
+        it is the text as it is (every plain one-line text :meth:`inline` gives)."""
+        nfc = value if value.isascii() or is_normalized("NFC", value) else normalize("NFC", value)
+        if written == value:
+            self.plain[value] = nfc
+        return nfc
+
     def mapping(self, node: Map, indent: int, first_head: str = "") -> Any:
         """Entries at ``indent``, as :meth:`.yamltext._Writer.mapping` writes them; a one-line text or a flow
         list of plain names that fits the line is written and made a node here."""
-        before, eol, name, lines = node.before, node.eol, self.name, self.lines
+        before, eol, name, lines, plain = node.before, node.eol, self.name, self.lines, self.plain
         if indent > _DEEPEST:
             raise Refused
         entries: dict[str, Any] = {}
@@ -71,24 +87,12 @@ class TreeWriter(_Writer):
             key_pos = _new(Pos, (name, line, len(lead) + 1))
             col = len(head) + 1
             cls = value.__class__
-            if cls is str and value and "\n" not in value:
-                written = self.inline(value)
-                if col + len(written) <= WIDTH or not self.sc.foldable(value):
-                    mark = written[0]
-                    if mark == "'" or mark == '"':
-                        child = self.text_node(value, written, col)
-                    else:  # plain: the loader reads the value itself
-                        child = TreeScalar(value if value.isascii() or is_normalized("NFC", value)
-                                           else normalize("NFC", value), _new(Pos, (name, line, col + 1)), False)
-                    lines.append(f"{head} {written}{eol[key]}" if key in eol else f"{head} {written}")
-                else:
-                    child = self.value(head, value, indent, eol.get(key, ""))
-            elif cls is Seq and value.flow and value and key not in eol:
-                child = self.names(head, value, col)
-                if child is None:
-                    child = self.value(head, value, indent, "")
-            else:
-                child = self.value(head, value, indent, eol.get(key, ""))
+            if cls is str and value in plain and col + len(value) <= WIDTH:
+                child = TreeScalar(plain[value], _new(Pos, (name, line, col + 1)), False)
+                lines.append(f"{head} {value}{eol[key]}" if key in eol else f"{head} {value}")
+            elif cls is not Seq or not value.flow or not value or key in eol or \
+                    (child := self.names(head, value, col)) is None:
+                child = self.entry_value(head, value, indent, eol.get(key, ""))
             text = known[1]
             if text in entries:
                 raise Refused  # the loader reports the second one (OF014)
@@ -97,6 +101,21 @@ class TreeWriter(_Writer):
         if not entries:
             raise Refused
         return TreeMap(entries, next(iter(entries.values())).key_pos)
+
+    def entry_value(self, head: str, value: Any, indent: int, eol: str) -> Any:
+        """A value after «key:» (``head``) that :meth:`mapping` did not write itself: a one-line text is
+        written here as :meth:`.yamltext._Writer.mapping` writes it, anything else by :meth:`value`."""
+        if value.__class__ is str and value and "\n" not in value:
+            written, col = self.inline(value), len(head) + 1
+            if col + len(written) <= WIDTH or not self.sc.foldable(value):
+                mark = written[0]
+                if mark == "'" or mark == '"':
+                    child = self.text_node(value, written, col)
+                else:  # plain: the loader reads the value itself
+                    child = TreeScalar(self.nfc_plain(value, written), self.pos(col), False)
+                self.lines.append(f"{head} {written}{eol}")
+                return child
+        return self.value(head, value, indent, eol)
 
     def tree_key(self, key: Any) -> tuple[str, str]:
         """«key:» as written and the key as the loader has it; a str key is kept (:data:`_TREE_KEYS`)."""
@@ -109,10 +128,14 @@ class TreeWriter(_Writer):
     def names(self, head: str, values: Seq, col: int) -> Any:
         """A flow list of texts each plain in a flow list (an activity's responsible parties), written after
         ``head`` when it fits the line, and its node; None (nothing written) for any other list."""
+        known = self.flow_plain
         for value in values:
-            if value.__class__ is not str or not _PLAIN_FLOW.fullmatch(value) or (
-                    len(value) <= 5 and value.lower() in _TYPED_WORDS):
+            if value.__class__ is not str:
                 return None
+            if value not in known:
+                if not _PLAIN_FLOW.fullmatch(value) or len(value) <= 5 and value.lower() in _TYPED_WORDS:
+                    return None
+                known[value] = value if value.isascii() or is_normalized("NFC", value) else normalize("NFC", value)
         flow = "[" + ", ".join(values) + "]"
         if col + len(flow) > WIDTH:
             return None
@@ -120,8 +143,7 @@ class TreeWriter(_Writer):
         node = TreeSeq([], _new(Pos, (name, line, col + 1)))
         items, col = node.items, col + 2
         for value in values:
-            items.append(TreeScalar(value if value.isascii() or is_normalized("NFC", value)
-                                    else normalize("NFC", value), _new(Pos, (name, line, col)), False))
+            items.append(TreeScalar(known[value], _new(Pos, (name, line, col)), False))
             col += len(value) + 2
         self.lines.append(f"{head} {flow}")
         return node
