@@ -26,15 +26,21 @@ def _text(lines: list[str]) -> str:
     return "\n".join(lines) if len(lines) > 1 else lines[0] if lines else ""
 
 
-_ORDERS: dict[int, dict[str, int]] = {}
+#: Per spec (by id: the spec's blocks live as long as the program), its keys in order and as a set.
+_ORDERS: dict[int, tuple[list[str], frozenset[str]]] = {}
 
 
 def _ordered(mapping: dict[str, Any], spec: Any) -> Map:
-    """The keys with a value, in the order the format (spec.py) lists them."""
-    order = _ORDERS.get(id(spec))
-    if order is None:
-        order = _ORDERS[id(spec)] = {f.key: n for n, f in enumerate(spec.fields)}
-    return Map((k, mapping[k]) for k in sorted((k for k in mapping if mapping[k] is not None), key=order.__getitem__))
+    """The keys with a value, in the order the format (spec.py) lists them: the spec's keys taken in turn
+    (a plan makes one such mapping per activity), not the mapping's sorted."""
+    found = _ORDERS.get(id(spec))
+    if found is None:
+        keys = [f.key for f in spec.fields]
+        found = _ORDERS[id(spec)] = (keys, frozenset(keys))
+    keys, known = found
+    if not known.issuperset(mapping):  # a key the format does not list: a slip of this module's
+        raise KeyError(sorted(set(mapping) - known))
+    return Map([(k, v) for k in keys if (v := mapping.get(k)) is not None])
 
 
 def plan_yaml(imported: Imported, style: str, directory_ref: str | None, docx_name: str) -> str:
