@@ -79,7 +79,7 @@ class TreeWriter(_Writer):
         for key, value in node.items():
             if lead is pad and key in before:
                 self.comments(before[key], indent)
-            known = _TREE_KEYS.get(key) if key.__class__ is str else None
+            known = _TREE_KEYS.get(key)  # (holds str keys only: no other key equals one)
             if known is None:
                 known = self.tree_key(key)
             head = lead + known[0]
