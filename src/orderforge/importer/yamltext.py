@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from types import MappingProxyType
 from unicodedata import is_normalized, normalize
 
 from ..diagnostics import Pos
@@ -106,6 +107,8 @@ _RESOLVER_SOURCES = [
     ("^(?:!|&|\\*)$", "!&*"),
 ]
 _RESOLVERS: dict[str, Any] = {}
+#: The comments of a :class:`Map` that has none: shared, and read-only so that no map writes into it.
+_NO_COMMENTS: Any = MappingProxyType({})
 
 
 def typed(value: str) -> bool:
@@ -125,19 +128,22 @@ def typed(value: str) -> bool:
 
 
 class Map(dict["Any", "Any"]):  # names as text: typing is not imported at run time
-    """A mapping written in its keys' order, with comment lines before a key and a comment at its line's end."""
+    """A mapping written in its keys' order, with comment lines before a key and a comment at its line's end.
 
-    __slots__ = ("before", "eol")
+    No ``__init__`` of its own (dict's, in C: a plan makes one per activity): a map has no comments until
+    :meth:`comment_before` or :meth:`comment_eol` gives it its own dict of them."""
 
-    def __init__(self, items: Any = ()) -> None:
-        super().__init__(items)
-        self.before: dict[Any, list[str]] = {}
-        self.eol: dict[Any, str] = {}
+    before: dict[Any, list[str]] = _NO_COMMENTS
+    eol: dict[Any, str] = _NO_COMMENTS
 
     def comment_before(self, key: Any, text: str) -> None:
+        if self.before is _NO_COMMENTS:
+            self.before = {}
         self.before.setdefault(key, []).extend(before_tokens(text))
 
     def comment_eol(self, key: Any, text: str) -> None:
+        if self.eol is _NO_COMMENTS:
+            self.eol = {}
         self.eol[key] = eol_token(text)
 
 
