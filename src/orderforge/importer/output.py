@@ -13,7 +13,7 @@ from collections import Counter
 
 from .imported import ActivityOut, Imported, OrderOut, SectionOut
 from .treewrite import dump_tree
-from .yamltext import Map, Seq, before_tokens, dump
+from .yamltext import Map, Seq, before_tokens, dump, flow_list
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
@@ -149,7 +149,7 @@ def _activity_map(activity: ActivityOut, spec: Any) -> Map:
     values: dict[str, Any] = {
         "text": _text(activity.text),
         "deadline": activity.deadline or None,
-        "responsible": Seq(activity.responsible, flow=True) if activity.responsible else None,
+        "responsible": flow_list(activity.responsible) if activity.responsible else None,
         "result": _text(activity.result) if activity.result else None,
         "note": activity.note or None,
     }
@@ -158,7 +158,7 @@ def _activity_map(activity: ActivityOut, spec: Any) -> Map:
 
 def _activities(activities: list[ActivityOut], spec: Any) -> Seq:
     seq = Seq()
-    before = seq.before
+    before = seq.before = {}
     for n, activity in enumerate(activities):
         seq.append(_activity_map(activity, spec))
         where = f"{activity.number.text} ({activity.label})" if activity.number else f"без номера ({activity.label})"

@@ -148,17 +148,23 @@ class Map(dict["Any", "Any"]):  # names as text: typing is not imported at run t
 
 
 class Seq(list["Any"]):  # names as text: typing is not imported at run time
-    """A list, written as a block or (``flow``) as «[a, b]», with comment lines before an item."""
+    """A list, written as a block or (``flow``, :func:`flow_list`) as «[a, b]», with comment lines before an
+    item; list's ``__init__`` (in C) like :class:`Map`'s, no comments until :meth:`comment_before`."""
 
-    __slots__ = ("before", "flow")
-
-    def __init__(self, items: Any = (), flow: bool = False) -> None:
-        super().__init__(items)
-        self.before: dict[int, list[str]] = {}
-        self.flow = flow
+    before: dict[int, list[str]] = _NO_COMMENTS
+    flow = False
 
     def comment_before(self, index: int, text: str) -> None:
+        if self.before is _NO_COMMENTS:
+            self.before = {}
         self.before.setdefault(index, []).extend(before_tokens(text))
+
+
+def flow_list(items: Any) -> Seq:
+    """A :class:`Seq` written as «[a, b]» when it fits its line."""
+    seq = Seq(items)
+    seq.flow = True
+    return seq
 
 
 #: The deepest indentation of a list or mapping the tree writer vouches for: each level of nesting indents by
