@@ -20,7 +20,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from orderforge.diagnostics import Report
-from orderforge.importer import import_docx, output
+from orderforge.importer import import_docx, output, treewrite, yamltext
 from orderforge.importer.imported import ActivityOut, Imported, Number, OrderOut, PointOut, SectionOut
 from orderforge.load import Map, Scalar, Seq, forget_written, load_file
 from orderforge.paths import display_path
@@ -223,3 +223,124 @@ def test_a_text_whose_first_line_starts_with_a_space_after_empty_lines_is_kept(v
     assert loaded.root is not None and same_as_loaded(path, text, tree)
     section = loaded.root.get("plan").get("sections").items[0]  # type: ignore[union-attr]
     assert section.get("title").value == value
+
+
+# -- treewrite's shortcuts against the general writer and the raw-text check
+
+def _general_tree(root: Any, start: str, name: str) -> tuple[list[str], Any]:
+    """The lines and tree of yamltext's general writer (every node through its general methods)."""
+    writer = yamltext._Writer(name)
+    writer.comments(yamltext.start_tokens(start), 0)
+    try:
+        return writer.lines, writer.mapping(root, 0)
+    except yamltext.Refused:
+        return writer.lines, None
+
+
+def _fast_tree(root: Any, start: str, name: str) -> tuple[list[str], Any]:
+    writer = treewrite.TreeWriter(name)
+    writer.comments(yamltext.start_tokens(start), 0)
+    try:
+        return writer.lines, writer.mapping(root, 0)
+    except yamltext.Refused:
+        return writer.lines, None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_imported(), _printed()))
+def test_the_tree_writer_builds_the_general_writers_lines_and_tree(imported: Imported) -> None:
+    root, start = output._plan_root(imported, "k", None, "x.docx")
+    general_lines, general = _general_tree(root, start, "p.yaml")
+    fast_lines, fast = _fast_tree(root, start, "p.yaml")
+    assert (general is None) == (fast is None)
+    if general is not None:
+        assert fast_lines == general_lines
+        assert shape(fast) == shape(general)
+
+
+#: Values a plan repeats (the tree writer then takes them as known plain text, or flow names), some too long
+#: for a deeper line, some not plain, some not NFC, some YAML words.
+_REPEATED = ["март 2026 г.", "Аналитическая справка", "И\u0306ошкар-Ола", "yes", "2026", "a" * 84, "б" * 90,
+             "слово " * 14 + "конец", "Срок: март", "'кавычки'", "- тире", "on", "Раздел {1}", "[скобки]"]
+
+
+@pytest.mark.parametrize("value", _REPEATED)
+def test_a_repeated_value_gets_the_loaders_nodes_at_every_depth(value: str, tmp_path: Path) -> None:
+    def activity(n: int) -> ActivityOut:
+        return ActivityOut(Number((1, n), True, "1."), f"строка {n}", [value], value, [value, "упр-образования"],
+                           [value], value)
+
+    sub = SectionOut("Подраздел", True, (1, 1), "строка 9", [activity(3), activity(4)])
+    section = SectionOut(value, True, (1,), "строка 2", [activity(1), activity(2)], sections=[sub])
+    imported = Imported("x.docx", None, [value], "", [], [activity(5), activity(6)], [section], {}, {}, Report())
+    path = tmp_path / "plan.yaml"
+    text, tree = output.plan_yaml_tree(imported, "kaliningrad-committee", None, "x.docx", display_path(path))
+    assert text == output.plan_yaml(imported, "kaliningrad-committee", None, "x.docx")
+    path.write_bytes(text.encode("utf-8"))
+    assert same_as_loaded(path, text, tree)
+    root, start = output._plan_root(imported, "k", None, "x.docx")
+    assert shape(_fast_tree(root, start, "p.yaml")[1]) == shape(_general_tree(root, start, "p.yaml")[1])
+
+
+_RAW_BIT = st.sampled_from(["а", "z", " ", "  ", "\n", "\n  - ", "key: ", "- ", "[", "{", "\t", "\u00a0", "\ufeff",
+                            "\x85", "\u2028", "\u2029", "\r", "\x07", "\x9f", "\ufffe", "\ud800", "\u200b", "\ue000",
+                            "\u3000", "#", "«»", "- " * 50, "[" * 60, "{ " * 60])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_RAW_BIT, max_size=40).map("".join))
+def test_readability_is_proved_as_the_raw_text_check_proves_it(text: str) -> None:
+    """One isprintable scan, then only the opener run: the answer of the decoding and raw-text checks."""
+    assert treewrite.readable_as_written(text, "p.yaml") == treewrite._readable_in_full(text, "p.yaml")
+
+
+def test_a_plan_too_large_is_not_readable_as_written() -> None:
+    from orderforge.load import MAX_PLAN_BYTES
+
+    text = "а: б\n" * (MAX_PLAN_BYTES // 6)
+    assert not treewrite.readable_as_written(text, "p.yaml")
+    assert treewrite.readable_as_written(text[:10000], "p.yaml")
+
+
+def test_a_broken_shortcut_is_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The comparisons above can fail: a flow list placed one column off, a known text kept as written (not
+    NFC), a readability check that says yes to a BOM in a comment, each makes a tree the loader does not read."""
+    activity = ActivityOut(None, "строка 3", ["Мероприятие"], "И\u0306ошкар-Ола", ["upravlenie", "kabinet"])
+    imported = Imported("x.docx", None, ["План"], "", [], [activity, activity], [], {}, {}, Report())
+    path = tmp_path / "plan.yaml"
+
+    def check() -> None:
+        text, tree = output.plan_yaml_tree(imported, "kaliningrad-committee", None, "x.docx", display_path(path))
+        path.write_bytes(text.encode("utf-8"))
+        same_as_loaded(path, text, tree)
+
+    check()
+    real_names = treewrite.TreeWriter.names
+    with monkeypatch.context() as patch:
+        patch.setattr(treewrite.TreeWriter, "names", lambda self, head, values, col: real_names(self, head, values,
+                                                                                                col + 1))
+        with pytest.raises(AssertionError):
+            check()
+    with monkeypatch.context() as patch:
+        patch.setattr(treewrite.TreeWriter, "nfc_plain", lambda self, value, written:
+                      self.plain.setdefault(value, value))
+        with pytest.raises(AssertionError):
+            check()
+    imported.title_todo = "метка\ufeffпорядка"
+    check()
+    with monkeypatch.context() as patch:
+        patch.setattr(treewrite, "readable_as_written", lambda text, name: True)
+        with pytest.raises(AssertionError):
+            check()
+
+
+def test_yamltext_dump_tree_is_the_tree_writers(tmp_path: Path) -> None:
+    """The name callers knew (yamltext.dump_tree) gives treewrite's text and the loader's tree."""
+    activity = ActivityOut(None, "строка 3", ["Мероприятие"], "март 2026 г.", ["upravlenie"])
+    imported = Imported("x.docx", None, ["План"], "", [], [activity], [], {}, {}, Report())
+    root, start = output._plan_root(imported, "kaliningrad-committee", None, "x.docx")
+    path = tmp_path / "plan.yaml"
+    text, tree = yamltext.dump_tree(root, start, display_path(path))
+    assert text == output.plan_yaml(imported, "kaliningrad-committee", None, "x.docx")
+    path.write_bytes(text.encode("utf-8"))
+    assert same_as_loaded(path, text, tree)

@@ -36,7 +36,7 @@ def load_plan(path: Path | str, report: Report | None = None, *,
 
 def check_written_plan(path: Path, root: Node) -> tuple[Plan | None, Report]:
     """:func:`load_plan` of a plan just written to ``path``, from the tree its writer built as it wrote it
-    (:func:`orderforge.importer.yamltext.dump_tree`: the tree :func:`.load_file` reads from that text), so
+    (:func:`orderforge.importer.treewrite.dump_tree`: the tree :func:`.load_file` reads from that text), so
     ``import`` does not read, decode and parse again the text it has just made. The same checks follow."""
     with paused_gc():
         return _checked(root, path, Report(), True)

@@ -3,7 +3,7 @@
 Everything that can refuse is checked before anything is written (IM004 the plan
 exists or is not .yaml, IM005 unknown style, IM001–IM003 from reading); the
 written plan is then checked as ``validate`` checks it, so the result carries its
-validation: from the tree its writer built line by line (yamltext.dump_tree, the tree
+validation: from the tree its writer built line by line (treewrite.dump_tree, the tree
 the loader reads from that text), or, where the writer cannot vouch for it, from the
 file read again.
 """
@@ -144,7 +144,7 @@ def _write_plan(document: tuple[Any, Any], name: str, plan_path: Path, style: st
         remember_written(directory, directory_text,
                          lambda shown: new_directory_tree(imported, docx_name, directory_text, shown))
     # the written plan checked as validate checks it: from the tree written with it, or read again where
-    # the writer could not vouch for its tree (yamltext.dump_tree)
+    # the writer could not vouch for its tree (treewrite.dump_tree)
     _, check = check_written_plan(plan_path, tree) if tree is not None else load_plan(plan_path)
     return ImportResult(name, plan_path, directory, existed, imported, added_parties, added_people, check.items,
                         style_folder=style_folder)

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import Counter
 
 from .imported import ActivityOut, Imported, OrderOut, SectionOut
-from .yamltext import Map, Seq, dump, dump_tree
+from .treewrite import dump_tree
+from .yamltext import Map, Seq, before_tokens, dump, flow_list
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
@@ -25,15 +26,21 @@ def _text(lines: list[str]) -> str:
     return "\n".join(lines) if len(lines) > 1 else lines[0] if lines else ""
 
 
-_ORDERS: dict[int, dict[str, int]] = {}
+#: Per spec (by id: the spec's blocks live as long as the program), its keys in order and as a set.
+_ORDERS: dict[int, tuple[list[str], frozenset[str]]] = {}
 
 
 def _ordered(mapping: dict[str, Any], spec: Any) -> Map:
-    """The keys with a value, in the order the format (spec.py) lists them."""
-    order = _ORDERS.get(id(spec))
-    if order is None:
-        order = _ORDERS[id(spec)] = {f.key: n for n, f in enumerate(spec.fields)}
-    return Map((k, mapping[k]) for k in sorted((k for k in mapping if mapping[k] is not None), key=order.__getitem__))
+    """The keys with a value, in the order the format (spec.py) lists them: the spec's keys taken in turn
+    (a plan makes one such mapping per activity), not the mapping's sorted."""
+    found = _ORDERS.get(id(spec))
+    if found is None:
+        keys = [f.key for f in spec.fields]
+        found = _ORDERS[id(spec)] = (keys, frozenset(keys))
+    keys, known = found
+    if not known.issuperset(mapping):  # a key the format does not list: a slip of this module's
+        raise KeyError(sorted(set(mapping) - known))
+    return Map([(k, v) for k in keys if (v := mapping.get(k)) is not None])
 
 
 def plan_yaml(imported: Imported, style: str, directory_ref: str | None, docx_name: str) -> str:
@@ -45,7 +52,7 @@ def plan_yaml(imported: Imported, style: str, directory_ref: str | None, docx_na
 def plan_yaml_tree(imported: Imported, style: str, directory_ref: str | None, docx_name: str,
                    name: str) -> tuple[str, Any]:
     """:func:`plan_yaml`'s text and the tree the loader reads from it for the file shown as ``name`` (None
-    where the writer cannot vouch for it: :func:`.yamltext.dump_tree`)."""
+    where the writer cannot vouch for it: :func:`.treewrite.dump_tree`)."""
     root, start = _plan_root(imported, style, directory_ref, docx_name)
     return dump_tree(root, start, name)
 
@@ -142,7 +149,7 @@ def _activity_map(activity: ActivityOut, spec: Any) -> Map:
     values: dict[str, Any] = {
         "text": _text(activity.text),
         "deadline": activity.deadline or None,
-        "responsible": Seq(activity.responsible, flow=True) if activity.responsible else None,
+        "responsible": flow_list(activity.responsible) if activity.responsible else None,
         "result": _text(activity.result) if activity.result else None,
         "note": activity.note or None,
     }
@@ -151,11 +158,12 @@ def _activity_map(activity: ActivityOut, spec: Any) -> Map:
 
 def _activities(activities: list[ActivityOut], spec: Any) -> Seq:
     seq = Seq()
+    before = seq.before = {}
     for n, activity in enumerate(activities):
         seq.append(_activity_map(activity, spec))
         where = f"{activity.number.text} ({activity.label})" if activity.number else f"без номера ({activity.label})"
-        comment = "; ".join([where] + activity.remarks)
-        seq.comment_before(n, comment)
+        before[n] = before_tokens("; ".join([where, *activity.remarks]) if activity.remarks else where)
+        # (seq.comment_before's tokens for an item that has none yet: one call fewer per activity)
     return seq
 
 

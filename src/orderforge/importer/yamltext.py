@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from types import MappingProxyType
 from unicodedata import is_normalized, normalize
 
 from ..diagnostics import Pos
@@ -33,9 +34,9 @@ from ..yamlparse import MAX_DEPTH
 from ..yamlrt import WIDTH
 from ..yamltree import Entry as _Entry
 from ..yamltree import Map as _TreeMap
-from ..yamltree import Node, _nfc
 from ..yamltree import Scalar as _Scalar
 from ..yamltree import Seq as _TreeSeq
+from ..yamltree import _nfc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
@@ -106,6 +107,8 @@ _RESOLVER_SOURCES = [
     ("^(?:!|&|\\*)$", "!&*"),
 ]
 _RESOLVERS: dict[str, Any] = {}
+#: The comments of a :class:`Map` that has none: shared, and read-only so that no map writes into it.
+_NO_COMMENTS: Any = MappingProxyType({})
 
 
 def typed(value: str) -> bool:
@@ -125,34 +128,43 @@ def typed(value: str) -> bool:
 
 
 class Map(dict["Any", "Any"]):  # names as text: typing is not imported at run time
-    """A mapping written in its keys' order, with comment lines before a key and a comment at its line's end."""
+    """A mapping written in its keys' order, with comment lines before a key and a comment at its line's end.
 
-    __slots__ = ("before", "eol")
+    No ``__init__`` of its own (dict's, in C: a plan makes one per activity): a map has no comments until
+    :meth:`comment_before` or :meth:`comment_eol` gives it its own dict of them."""
 
-    def __init__(self, items: Any = ()) -> None:
-        super().__init__(items)
-        self.before: dict[Any, list[str]] = {}
-        self.eol: dict[Any, str] = {}
+    before: dict[Any, list[str]] = _NO_COMMENTS
+    eol: dict[Any, str] = _NO_COMMENTS
 
     def comment_before(self, key: Any, text: str) -> None:
+        if self.before is _NO_COMMENTS:
+            self.before = {}
         self.before.setdefault(key, []).extend(before_tokens(text))
 
     def comment_eol(self, key: Any, text: str) -> None:
+        if self.eol is _NO_COMMENTS:
+            self.eol = {}
         self.eol[key] = eol_token(text)
 
 
 class Seq(list["Any"]):  # names as text: typing is not imported at run time
-    """A list, written as a block or (``flow``) as «[a, b]», with comment lines before an item."""
+    """A list, written as a block or (``flow``, :func:`flow_list`) as «[a, b]», with comment lines before an
+    item; list's ``__init__`` (in C) like :class:`Map`'s, no comments until :meth:`comment_before`."""
 
-    __slots__ = ("before", "flow")
-
-    def __init__(self, items: Any = (), flow: bool = False) -> None:
-        super().__init__(items)
-        self.before: dict[int, list[str]] = {}
-        self.flow = flow
+    before: dict[int, list[str]] = _NO_COMMENTS
+    flow = False
 
     def comment_before(self, index: int, text: str) -> None:
+        if self.before is _NO_COMMENTS:
+            self.before = {}
         self.before.setdefault(index, []).extend(before_tokens(text))
+
+
+def flow_list(items: Any) -> Seq:
+    """A :class:`Seq` written as «[a, b]» when it fits its line."""
+    seq = Seq(items)
+    seq.flow = True
+    return seq
 
 
 #: The deepest indentation of a list or mapping the tree writer vouches for: each level of nesting indents by
@@ -449,48 +461,23 @@ def dump(root: Map, start: str = "") -> str:
     if start:
         writer.comments(start_tokens(start), 0)
     writer.mapping(root, 0)
-    return "\n".join(_place_comment(line) for line in writer.lines) + "\n"
+    return joined(writer.lines)
 
 
-def dump_tree(root: Map, start: str, name: str) -> tuple[str, Node | None]:
-    """:func:`dump`'s text, and the tree :func:`orderforge.load.load_file` reads from it for a file shown as
-    ``name`` (positions, NFC values, quoted or not) — or None where the writer cannot vouch for it: a duplicate
-    key after NFC, an empty list item, an escape the loader reports, a fold that would not give the text
-    back, or a text the raw-text check, decoding or libyaml would read otherwise (a CR, NEL, U+2028/9,
-    BOM, tab in an indentation, a control character, «[[[…», more than 8 MB, nesting past MAX_DEPTH).
-    tests/test_import_tree.py compares it with ``load_file`` on every fixture, corpus document and
-    generated plan."""
-    writer = _Writer(name)
-    if start:
-        writer.comments(start_tokens(start), 0)
-    try:
-        tree = writer.mapping(root, 0)
-    except Refused:  # rare (hostile text): the text written again, whole, without the tree
-        return dump(root, start), None
-    text = "\n".join(_place_comment(line) for line in writer.lines) + "\n"
-    if tree is None or text.count("\n") != len(writer.lines) or not _readable_as_written(text, name):
-        # (every line written is one line: a line break inside one would move the lines after it)
-        return text, None
-    return text, tree
+def dump_tree(root: Map, start: str, name: str) -> tuple[str, Any]:
+    """:func:`.treewrite.dump_tree`, which moved there: the text and the tree the loader reads from it."""
+    from .treewrite import dump_tree as written_tree
+
+    return written_tree(root, start, name)
 
 
-def _readable_as_written(text: str, name: str) -> bool:
-    """Whether the loader reads ``text`` line for line as written: no other line break for decoding or libyaml
-    to split at, nothing for the raw-text check to report, within the size a plan may have."""
-    from ..diagnostics import Report
-    from ..load import MAX_PLAN_BYTES
-    from ..rawtext import check_raw_text
-
-    if _OTHER_BREAKS.search(text) or len(text) * 4 > MAX_PLAN_BYTES and len(text.encode()) > MAX_PLAN_BYTES:
-        return False
-    report = Report()
-    check_raw_text(text, name, report)
-    return not report.items
-
-
-#: What decoding or the YAML reader would not take as written: a line break other than LF (CR, NEL, U+2028/9),
-#: a BOM, and any character outside YAML's printable set (the reader refuses C1 controls, surrogates …).
-_OTHER_BREAKS = LazyPattern("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+def joined(lines: list[str]) -> str:
+    """The lines as the file's text, each end-of-line comment placed (:func:`_place_comment`): the lines are
+    joined once more only when one has such a comment (a few TODO marks in a plan)."""
+    text = "\n".join(lines) + "\n"
+    if _EOL in text:
+        return "\n".join(_place_comment(line) for line in lines) + "\n"
+    return text
 
 
 _EOL = "\0"  # marks an end-of-line comment and its column inside a line being built (never in plan text)
