@@ -1,7 +1,7 @@
 """The tree import builds while writing the plan is the tree the loader reads from the written file.
 
 ``import`` checks the plan it wrote as ``validate`` would; instead of reading, decoding and parsing the text
-again, yamltext.dump_tree builds the loader's tree (positions, NFC values, quoted or not) as it writes each
+again, treewrite.dump_tree builds the loader's tree (positions, NFC values, quoted or not) as it writes each
 line. Here, on every fixture, every corpus document and Hypothesis-generated readings with hostile text
 (quotes, colons, «#», leading dashes, several lines, line breaks of every kind, YAML words), the tree equals
 ``load_file``'s on the written file, and the diagnostics of the check made from it equal ``load_plan``'s —
@@ -332,15 +332,3 @@ def test_a_broken_shortcut_is_caught(tmp_path: Path, monkeypatch: pytest.MonkeyP
         patch.setattr(treewrite, "readable_as_written", lambda text, name: True)
         with pytest.raises(AssertionError):
             check()
-
-
-def test_yamltext_dump_tree_is_the_tree_writers(tmp_path: Path) -> None:
-    """The name callers knew (yamltext.dump_tree) gives treewrite's text and the loader's tree."""
-    activity = ActivityOut(None, "строка 3", ["Мероприятие"], "март 2026 г.", ["upravlenie"])
-    imported = Imported("x.docx", None, ["План"], "", [], [activity], [], {}, {}, Report())
-    root, start = output._plan_root(imported, "kaliningrad-committee", None, "x.docx")
-    path = tmp_path / "plan.yaml"
-    text, tree = yamltext.dump_tree(root, start, display_path(path))
-    assert text == output.plan_yaml(imported, "kaliningrad-committee", None, "x.docx")
-    path.write_bytes(text.encode("utf-8"))
-    assert same_as_loaded(path, text, tree)

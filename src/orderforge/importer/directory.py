@@ -272,9 +272,9 @@ def _new_directory(imported: Imported, docx_name: str) -> str | None:
 
 def new_directory_tree(imported: Imported, docx_name: str, text: str, shown: str) -> Node | None:
     """The tree the loader reads from a new directory :func:`directory_yaml` wrote as ``text`` (a file shown as
-    ``shown``), built by the writer (:func:`.yamltext.dump_tree`); None when it was not written that way or the
+    ``shown``), built by the writer (:func:`.treewrite.dump_tree`); None when it was not written that way or the
     writer cannot vouch for it. ``import`` checks its plan against that directory right after writing both."""
-    from .yamltext import dump_tree
+    from .treewrite import dump_tree
 
     root = _new_root(imported)
     if root is None:

@@ -464,13 +464,6 @@ def dump(root: Map, start: str = "") -> str:
     return joined(writer.lines)
 
 
-def dump_tree(root: Map, start: str, name: str) -> tuple[str, Any]:
-    """:func:`.treewrite.dump_tree`, which moved there: the text and the tree the loader reads from it."""
-    from .treewrite import dump_tree as written_tree
-
-    return written_tree(root, start, name)
-
-
 def joined(lines: list[str]) -> str:
     """The lines as the file's text, each end-of-line comment placed (:func:`_place_comment`): the lines are
     joined once more only when one has such a comment (a few TODO marks in a plan)."""

@@ -117,10 +117,10 @@ def style_tree(facts: StyleFacts, name: str) -> Node | None:
     check or the YAML reader would take otherwise: a control character, a line break other than LF …).
     ``import`` reads the style it has just made through it: PyYAML is then not loaded at all (issue 11);
     tests/test_written_trees.py proves it the loader's tree on every document and on hostile texts."""
-    from ..importer.yamltext import _readable_as_written
+    from ..importer.treewrite import readable_as_written
 
     text, tree = _write(facts, name)
-    return tree if tree is not None and _readable_as_written(text, name) else None
+    return tree if tree is not None and readable_as_written(text, name) else None
 
 
 def _write(facts: StyleFacts, name: str | None) -> tuple[str, Map | None]:
