@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import Counter
 
 from .imported import ActivityOut, Number, SectionOut, _Reader
-from .tables import Header, Row, parse_number, split_leading_number, text_number
+from .rownumbers import parse_number, split_leading_number, text_number
+from .tables import Header, Row
 from .text import _short, _text_lines
 
 
