@@ -133,3 +133,35 @@ def test_any_table_is_read_as_the_full_path_reads_it(drawn: tuple[list[Any], lis
         assert fast == _read(blocks)
     finally:
         tables.FAST_ROWS = True
+
+
+# -- text cleaned with one look in C for a printable text (importer/text._clean)
+
+def _clean_as_before(text: str) -> str:
+    """text._clean as written before its printable shortcut."""
+    from orderforge.importer import text as t
+
+    if t._UNCLEAN.search(text) is None:
+        return text.strip()
+    text = t._CONTROL.sub(" ", text.translate(t._INVISIBLE).replace("\n", " ").replace("\t", " ")
+                          .replace("\u2011", "-"))
+    return t._SPACES.sub(" ", text).strip()
+
+
+def test_every_character_clean_changes_but_one_is_unprintable() -> None:
+    """What the shortcut stands on: str.isprintable is false for each character of _UNCLEAN's class
+    except the no-break hyphen, which it asks for by itself."""
+    from orderforge.importer import text as t
+
+    one = __import__("re").compile(t._UNCLEAN.pattern.split("|")[0])
+    assert [hex(c) for c in range(0x110000) if one.match(chr(c)) and chr(c).isprintable()] == ["0x2011"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Ё", " ", "  ", ".", ",", "\n", "\t", "\r", "\u00a0", "\u200b", "\u00ad",
+                                  "\u2011", "\u2028", "\u3000", "\x01", "\x85", "\ufeff", "\ud800"])
+                | st.sampled_from(["a", "б", " "]) | st.characters(), max_size=10).map("".join))
+def test_text_is_cleaned_as_before(text: str) -> None:
+    from orderforge.importer import text as t
+
+    assert t._clean(text) == _clean_as_before(text)

@@ -26,7 +26,7 @@ def parse_number(text: str) -> Number | None:
     m = _NUM_CELL.match(value)
     if not m:
         return None
-    return Number(tuple(int(p) for p in m.group(1).split(".")), bool(m.group(2)), value)
+    return Number(tuple(map(int, m.group(1).split("."))), bool(m.group(2)), value)
 
 
 def split_leading_number(text: str) -> tuple[Number | None, str]:

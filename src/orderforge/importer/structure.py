@@ -80,6 +80,9 @@ def _depth_after(kinds: list[str], numbers: list[Number | None], i: int) -> int:
     return 0
 
 
+_TITLE_ROLES = frozenset(("number", "text"))
+
+
 def _classify(row: Row, has_numbers: bool) -> str:
     """skip | heading | maybe-heading | fragment | activity."""
     filled = row.filled
@@ -92,7 +95,7 @@ def _classify(row: Row, has_numbers: bool) -> str:
     text = row.cells.get("text", [])
     first = text[0] if text else ""
     continues = first[:1].islower() or first[:1] in ",;:)»"
-    if filled <= {"number", "text"}:
+    if filled <= _TITLE_ROLES:
         if number_lines and number is None:  # «1. Раздел …» written in the number cell
             return "heading" if split_leading_number(" ".join(number_lines))[0] is not None or not text \
                 else "activity"
@@ -149,23 +152,26 @@ def _cell_text(lines: list[str]) -> list[str]:
 
 def _activity(row: Row, number: Number | None) -> ActivityOut:
     """An activity row as read, its deadline and responsible still lines (:mod:`.resolving` reads them)."""
-    number_lines = row.cells.get("number", [])
-    text = _cell_text(row.get("text"))
+    cells, inherited = row.cells, row.inherited  # Row.get written out: five cells of every activity
+    number_lines = cells.get("number", [])
+    text = _cell_text(cells.get("text") or inherited.get("text") or [])
     if number_lines and parse_number(number_lines[0]) is None:
         text = _text_lines(number_lines) + text  # text in the number cell: keep it rather than lose it
     elif len(number_lines) > 1:
         text = _text_lines(number_lines[1:]) + text
     elif not number_lines and number is not None and text:
         text = [text_number(text[0])[1]] + text[1:]  # the number placed the activity: not printed twice
-    columns = row.get("deadline")  # one string per deadline column: start and end make a range
-    note = row.get("note")
+    columns = cells.get("deadline") or inherited.get("deadline")  # one string per deadline column: a range
+    note = cells.get("note") or inherited.get("note")
     notes = [" ".join(note)] if note else []
     for name, lines, _ in row.extras:
         if lines:
             notes.append(f"{name}: {' '.join(lines)}" if name else " ".join(lines))
-    return ActivityOut(number, row.label, text, "", None, _cell_text(row.get("result")),
-                       "; ".join(n for n in notes if n), None, [" – ".join(columns)] if columns else [],
-                       list(row.get("responsible")))
+    return ActivityOut(number, row.label, text, "", None,
+                       _cell_text(cells.get("result") or inherited.get("result") or []),
+                       "; ".join(n for n in notes if n) if notes else "", None,
+                       [" – ".join(columns)] if columns else [],
+                       list(cells.get("responsible") or inherited.get("responsible") or []))
 
 
 def _join_fragment(target: list[str], fragment: list[str]) -> None:

@@ -19,7 +19,7 @@ from ..slotted import Slotted
 from .docfile import _with_marker
 from .imported import Number, _Reader
 from .rownumbers import follows, parse_number, split_leading_number, text_number
-from .text import _key, _lines, clean, line_tuple
+from .text import _LINED, _key, _lines, clean, line_tuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def _is_column_numbers(row: list[Cell]) -> bool:
     """The row «1 | 2 | 3 | 4 | 5» that numbers the columns under a header."""
     texts: list[str] = []
     for cell in row:  # asked of every row: a cell that is not a number ends it
-        text = clean(cell.text)
+        text = clean(_text(cell))
         if text and not text.isdigit():
             return False
         if text:
@@ -143,7 +143,7 @@ class Row(Slotted):
     @property
     def filled(self) -> set[str]:
         roles = {r for r, v in self.cells.items() if v}
-        if any(v for _, v, inherited in self.extras if not inherited):
+        if self.extras and any(v for _, v, inherited in self.extras if not inherited):
             roles.add("extra")
         return roles
 
@@ -356,12 +356,15 @@ def _plain_lines(raw: list[Cell]) -> list[tuple[str, ...]] | None:
     """Each cell's lines when no cell spans columns, continues a vertical merge or has a Word list label
     (as :func:`_cell_lines` reads them, once per distinct paragraph text); None for any other row."""
     found: list[tuple[str, ...]] = []
+    lined = _LINED.get  # line_tuple's memo, asked first: no call for a paragraph met before
     for cell in raw:
         if cell.span > 1 or cell.vmerge == "continue" or (cell.labels != _NO_LABEL and any(cell.labels)):
             return None
         paras = cell.paras
-        found.append(line_tuple(paras[0]) if len(paras) == 1 else
-                     tuple(line for para in paras for line in line_tuple(para)))
+        if len(paras) == 1:
+            found.append(lined(paras[0]) or line_tuple(paras[0]))
+        else:
+            found.append(tuple(line for para in paras for line in line_tuple(para)))
     return found
 
 
@@ -384,8 +387,15 @@ def _plain_row(row: Row, plain: list[tuple[str, ...]], roles: list[str], header:
 
 def _repeats_header(row: list[Cell], header: Header) -> bool:
     """The header typed again inside the table; compared cell by cell, so a data row stops at its first cell."""
-    return len(row) == len(header.signature) and all(
-        _key(cell.text) == key for cell, key in zip(row, header.signature, strict=True))
+    signature = header.signature
+    return len(row) == len(signature) and _key(_text(row[0])) == signature[0] and all(
+        _key(_text(cell)) == key for cell, key in zip(row, signature, strict=True))
+
+
+def _text(cell: Cell) -> str:
+    """``cell.text``, without its generator for a cell of one paragraph (asked of every row)."""
+    paras = cell.paras
+    return paras[0] if len(paras) == 1 else cell.text
 
 
 def _place_cell(row: Row, header: Header, col: int, cell: Cell, lines: Sequence[str], label: str | None) -> None:
