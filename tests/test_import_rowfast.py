@@ -85,9 +85,12 @@ def _table(draw: Any) -> tuple[list[Any], list[Any]]:
     head = [Cell([text]) for text in header]
     rows: list[list[Cell]] = [head]
     for _ in range(draw(st.integers(0, 12))):
-        shape = draw(st.sampled_from(["plain", "plain", "plain", "any", "header", "numbers", "merged"]))
+        shape = draw(st.sampled_from(["plain", "plain", "plain", "title", "any", "header", "numbers", "merged"]))
         if shape == "plain":
             rows.append([Cell([draw(_TEXT)], 1, "", [None], [""]) for _ in range(width)])
+        elif shape == "title":  # a number and a text only: a heading or an activity by what follows
+            rows.append([Cell([draw(st.sampled_from(["1.", "1.1.", "2", "2.1.1"]))]), Cell([draw(_TEXT)])]
+                        + [Cell([""]) for _ in range(width - 2)])
         elif shape == "any":
             rows.append(draw(st.lists(_cell(), min_size=1, max_size=width + 1)))
         elif shape == "header":
@@ -133,6 +136,27 @@ def test_any_table_is_read_as_the_full_path_reads_it(drawn: tuple[list[Any], lis
         assert fast == _read(blocks)
     finally:
         tables.FAST_ROWS = True
+    _rows_are_classified_as_before(blocks)
+
+
+def _rows_are_classified_as_before(blocks: list[Any]) -> None:
+    """structure._kind_and_number, whose usual activity row skips _classify, gives what _classify and
+    _row_number give."""
+    from orderforge.diagnostics import Pos, Report
+    from orderforge.importer import structure
+    from orderforge.importer.directory import Registry
+    from orderforge.importer.imported import _Reader
+    from orderforge.planmodel import Directory
+
+    reader = _Reader(blocks, None, "x.docx", Registry(Directory(), Report(), Pos("x.docx")), None)
+    try:
+        _, header, rows, _ = tables.find_plan(reader)
+    except Exception:  # noqa: BLE001 - no plan table: nothing to classify
+        return
+    for numbered in (True, False):
+        for row in rows:
+            kind = structure._classify(row, numbered)
+            assert structure._kind_and_number(row, numbered) == (kind, structure._row_number(row, kind))
 
 
 # -- text cleaned with one look in C for a printable text (importer/text._clean)
@@ -165,3 +189,25 @@ def test_text_is_cleaned_as_before(text: str) -> None:
     from orderforge.importer import text as t
 
     assert t._clean(text) == _clean_as_before(text)
+
+
+def test_a_numbered_title_shallower_than_the_activities_is_a_heading() -> None:
+    """«1. | Общие положения» with nothing under it, among activities numbered «2.1.», «2.2.»: a section
+    heading by the usual depth of the activities (structure.build_structure counts it from the rows
+    _kind_and_number reads)."""
+    from orderforge.importer import structure
+    from orderforge.importer.imported import _Reader
+
+    header = ["№ п/п", "Мероприятие", "Срок исполнения", "Ответственный", "Результат"]
+    rows = [[Cell([text]) for text in header], [Cell(["1."]), Cell(["Общие положения"]), Cell([""]), Cell([""]),
+                                                 Cell([""])]]
+    rows += [[Cell([f"2.{k}."]), Cell([f"Мероприятие {k}"]), Cell(["март 2026 г."]), Cell(["УО"]), Cell(["Справка"])]
+             for k in (1, 2)]
+    from orderforge.diagnostics import Pos, Report
+    from orderforge.importer.directory import Registry
+    from orderforge.planmodel import Directory
+
+    reader = _Reader([Table(rows)], None, "x.docx", Registry(Directory(), Report(), Pos("x.docx")), None)
+    _, found, read, _ = tables.find_plan(reader)
+    _top, sections = structure.build_structure(reader, found, read)
+    assert [s.title for s in sections][:1] == ["Общие положения"]

@@ -10,6 +10,7 @@ the build renumbers anyway. Fragments are joined to the activity they continue.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 
 from .imported import ActivityOut, Number, SectionOut, _Reader
 from .rownumbers import parse_number, split_leading_number, text_number
@@ -19,10 +20,11 @@ from .text import _short, _text_lines
 
 def build_structure(reader: _Reader, header: Header, rows: list[Row]) -> tuple[list[ActivityOut], list[SectionOut]]:
     has_numbers = "number" in header.roles()
-    rows = [_place_text_label(reader, row) for row in rows]
-    kinds = [_classify(row, has_numbers) for row in rows]
-    numbers: list[Number | None] = [_row_number(row, kind) for row, kind in zip(rows, kinds, strict=False)]
-    activity_depths = Counter(n.depth for n, k in zip(numbers, kinds, strict=False) if n and k == "activity")
+    rows = [_place_text_label(reader, row) if row.text_label else row for row in rows]
+    read = [_kind_and_number(row, has_numbers) for row in rows]
+    kinds = [kind for kind, _ in read]
+    numbers: list[Number | None] = [number for _, number in read]
+    activity_depths = Counter(len(n.parts) for k, n in read if n and k == "activity")
     # most_common(1) without its heapq import: max keeps the first of equal counts, as nlargest(1) does
     usual_depth = max(activity_depths.items(), key=lambda item: item[1])[0] if activity_depths else 0
     # A row with a number and only a title is a heading when what follows is numbered under it
@@ -32,7 +34,7 @@ def build_structure(reader: _Reader, header: Header, rows: list[Row]) -> tuple[l
             continue
         number = numbers[i]
         assert number is not None
-        following = next((n for n in numbers[i + 1:] if n is not None), None)
+        following = next((n for n in islice(numbers, i + 1, None) if n is not None), None)
         child = following is not None and following.depth > number.depth \
             and following.parts[: number.depth] == number.parts
         kinds[i] = "heading" if child or (usual_depth and number.depth < usual_depth) else "activity"
@@ -43,12 +45,12 @@ def build_structure(reader: _Reader, header: Header, rows: list[Row]) -> tuple[l
                      if kind == "heading" and numbers[i] is None and _depth_after(kinds, numbers, i) == 1]
     structure.flat = len(flat_headings) >= 2
     for i, (row, kind, number) in enumerate(zip(rows, kinds, numbers, strict=False)):
-        if kind == "heading":
+        if kind == "activity":
+            structure.activity(row, number, _activity(row, number))
+        elif kind == "heading":
             structure.heading(row, number, _heading_title(row), _depth_after(kinds, numbers, i))
         elif kind == "fragment":
             structure.fragment(row)
-        elif kind == "activity":
-            structure.activity(row, number, _activity(row, number))
     structure.finish()
     return structure.top, structure.sections
 
@@ -72,7 +74,7 @@ def _place_text_label(reader: _Reader, row: Row) -> Row:
 
 def _depth_after(kinds: list[str], numbers: list[Number | None], i: int) -> int:
     """The numbering depth of the first activity after a heading (0: another heading or none)."""
-    for kind, number in zip(kinds[i + 1:], numbers[i + 1:], strict=False):
+    for kind, number in islice(zip(kinds, numbers, strict=False), i + 1, None):
         if kind == "heading":
             return 0
         if kind == "activity":
@@ -81,6 +83,22 @@ def _depth_after(kinds: list[str], numbers: list[Number | None], i: int) -> int:
 
 
 _TITLE_ROLES = frozenset(("number", "text"))
+
+
+def _kind_and_number(row: Row, has_numbers: bool) -> tuple[str, Number | None]:
+    """:func:`_classify` and :func:`_row_number`; the usual activity row — a number in the № cell and
+    more than a title in another — found with one look at the number and the cells. (A merged row has one
+    cell filled, so it is never taken here; nor a row whose other content is in columns outside the format.)"""
+    cells = row.cells
+    number_lines = cells.get("number")
+    if number_lines:
+        number = parse_number(number_lines[0])
+        if number is not None:
+            for role, lines in cells.items():
+                if lines and role not in _TITLE_ROLES:
+                    return "activity", number
+    kind = _classify(row, has_numbers)
+    return kind, _row_number(row, kind)
 
 
 def _classify(row: Row, has_numbers: bool) -> str:
@@ -286,7 +304,8 @@ class _Structure:
             self._container().append(activity)
             return
         self.dots.append((number, label))
-        if number.depth == 1:
+        depth = len(number.parts)  # Number.depth, asked three times of every activity
+        if depth == 1:
             self._top_level(number, activity, label)
             return
         section_no = number.parts[:1]
@@ -295,7 +314,7 @@ class _Structure:
         assert self.section is not None
         if self.section.number is None:
             self.section.number = section_no
-        if number.depth == 2:
+        if depth == 2:
             if self.section.sections:
                 self.warn("IM105", f"{label}: мероприятие {number.text} стоит после подразделов своего раздела; "
                           "в формате мероприятия раздела идут до подразделов — оно перенесено выше", "")
@@ -309,7 +328,7 @@ class _Structure:
         assert self.sub is not None
         if self.sub.number is None:
             self.sub.number = sub_no
-        if number.depth > 3:
+        if depth > 3:
             self.warn("IM105", f"{label}: номер {number.text} — четвёртый уровень не поддерживается форматом; "
                       "мероприятие записано в подраздел", "")
         else:
