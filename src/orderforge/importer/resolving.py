@@ -11,7 +11,7 @@ tests/test_import_shortcuts.py proves it equal to reading everything again.
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic, Report
+from ..diagnostics import Diagnostic
 from ..slotted import Slotted
 from . import cells
 from .cells import Found, _is_code, _split_segments
@@ -120,30 +120,37 @@ def prepare_cells(reader: _Reader, activities: list[ActivityOut], rows: list[Row
     known = reader.registry.known_names()
     memo = (memos if memos is not None else {}).setdefault((frozenset(standalone), known), {})
     prepared: list[Prepared] = []
-    for activity in activities:
-        warnings = Report()
-        where = activity.number.text if activity.number else "без номера"
+    for activity in activities:  # the warnings made as Report.warning makes them, in a list of their own
+        warnings: list[Diagnostic] = []
         if not activity.text:
             activity.text = ["TODO: текст мероприятия не найден"]
             activity.remarks.append("TODO: нет текста")
-            warnings.warning("IM141", reader.pos, f"{activity.label}: у мероприятия {where} нет текста; в плане "
-                             "оставлено TODO", "впишите текст мероприятия (text:)")
+            warnings.append(Diagnostic("IM141", "warning", f"{activity.label}: у мероприятия {_where(activity)} нет "
+                                       "текста; в плане оставлено TODO", reader.pos,
+                                       "впишите текст мероприятия (text:)"))
         if activity.deadline_lines:
             parsed = cell_deadline(" ".join(activity.deadline_lines))
             activity.deadline = parsed.text
             if not parsed.known:
-                warnings.warning("IM110", reader.pos, f"{activity.label}: срок «{parsed.text}» (мероприятие {where}) "
-                                 "не распознан; сохранён как написан",
-                                 "проверьте срок; validate покажет его предупреждением OF205")
+                warnings.append(Diagnostic("IM110", "warning", f"{activity.label}: срок «{parsed.text}» (мероприятие "
+                                           f"{_where(activity)}) не распознан; сохранён как написан", reader.pos,
+                                           "проверьте срок; validate покажет его предупреждением OF205"))
                 activity.remarks.append("срок не распознан")
         lines = tuple(activity.responsible_lines)
-        if lines not in memo:
-            memo[lines] = cells._parse_cell(lines, standalone, known)
-        found, notes = memo[lines]
+        parsed_cell = memo.get(lines)
+        if parsed_cell is None:
+            parsed_cell = memo[lines] = cells._parse_cell(lines, standalone, known)
+        found, notes = parsed_cell
         for note in notes:
-            warnings.warning("IM120", reader.pos, f"{activity.label}: {note}", "исправьте должность в справочнике")
-        prepared.append(Prepared(warnings.items, lines, found))
+            warnings.append(Diagnostic("IM120", "warning", f"{activity.label}: {note}", reader.pos,
+                                       "исправьте должность в справочнике"))
+        prepared.append(Prepared(warnings, lines, found))
     return prepared
+
+
+def _where(activity: ActivityOut) -> str:
+    """How a warning names an activity: by its number, or «без номера»."""
+    return activity.number.text if activity.number else "без номера"
 
 
 def register_cells(reader: _Reader, activities: list[ActivityOut], prepared: list[Prepared]) -> None:

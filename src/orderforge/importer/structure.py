@@ -10,18 +10,21 @@ the build renumbers anyway. Fragments are joined to the activity they continue.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 
 from .imported import ActivityOut, Number, SectionOut, _Reader
-from .tables import Header, Row, parse_number, split_leading_number, text_number
+from .rownumbers import parse_number, split_leading_number, text_number
+from .tables import Header, Row
 from .text import _short, _text_lines
 
 
 def build_structure(reader: _Reader, header: Header, rows: list[Row]) -> tuple[list[ActivityOut], list[SectionOut]]:
     has_numbers = "number" in header.roles()
-    rows = [_place_text_label(reader, row) for row in rows]
-    kinds = [_classify(row, has_numbers) for row in rows]
-    numbers: list[Number | None] = [_row_number(row, kind) for row, kind in zip(rows, kinds, strict=False)]
-    activity_depths = Counter(n.depth for n, k in zip(numbers, kinds, strict=False) if n and k == "activity")
+    rows = [_place_text_label(reader, row) if row.text_label else row for row in rows]
+    read = [_kind_and_number(row, has_numbers) for row in rows]
+    kinds = [kind for kind, _ in read]
+    numbers: list[Number | None] = [number for _, number in read]
+    activity_depths = Counter(len(n.parts) for k, n in read if n and k == "activity")
     # most_common(1) without its heapq import: max keeps the first of equal counts, as nlargest(1) does
     usual_depth = max(activity_depths.items(), key=lambda item: item[1])[0] if activity_depths else 0
     # A row with a number and only a title is a heading when what follows is numbered under it
@@ -31,7 +34,7 @@ def build_structure(reader: _Reader, header: Header, rows: list[Row]) -> tuple[l
             continue
         number = numbers[i]
         assert number is not None
-        following = next((n for n in numbers[i + 1:] if n is not None), None)
+        following = next((n for n in islice(numbers, i + 1, None) if n is not None), None)
         child = following is not None and following.depth > number.depth \
             and following.parts[: number.depth] == number.parts
         kinds[i] = "heading" if child or (usual_depth and number.depth < usual_depth) else "activity"
@@ -42,12 +45,12 @@ def build_structure(reader: _Reader, header: Header, rows: list[Row]) -> tuple[l
                      if kind == "heading" and numbers[i] is None and _depth_after(kinds, numbers, i) == 1]
     structure.flat = len(flat_headings) >= 2
     for i, (row, kind, number) in enumerate(zip(rows, kinds, numbers, strict=False)):
-        if kind == "heading":
+        if kind == "activity":
+            structure.activity(row, number, _activity(row, number))
+        elif kind == "heading":
             structure.heading(row, number, _heading_title(row), _depth_after(kinds, numbers, i))
         elif kind == "fragment":
             structure.fragment(row)
-        elif kind == "activity":
-            structure.activity(row, number, _activity(row, number))
     structure.finish()
     return structure.top, structure.sections
 
@@ -71,12 +74,31 @@ def _place_text_label(reader: _Reader, row: Row) -> Row:
 
 def _depth_after(kinds: list[str], numbers: list[Number | None], i: int) -> int:
     """The numbering depth of the first activity after a heading (0: another heading or none)."""
-    for kind, number in zip(kinds[i + 1:], numbers[i + 1:], strict=False):
+    for kind, number in islice(zip(kinds, numbers, strict=False), i + 1, None):
         if kind == "heading":
             return 0
         if kind == "activity":
             return number.depth if number is not None else 0
     return 0
+
+
+_TITLE_ROLES = frozenset(("number", "text"))
+
+
+def _kind_and_number(row: Row, has_numbers: bool) -> tuple[str, Number | None]:
+    """:func:`_classify` and :func:`_row_number`; the usual activity row — a number in the № cell and
+    more than a title in another — found with one look at the number and the cells. (A merged row has one
+    cell filled, so it is never taken here; nor a row whose other content is in columns outside the format.)"""
+    cells = row.cells
+    number_lines = cells.get("number")
+    if number_lines:
+        number = parse_number(number_lines[0])
+        if number is not None:
+            for role, lines in cells.items():
+                if lines and role not in _TITLE_ROLES:
+                    return "activity", number
+    kind = _classify(row, has_numbers)
+    return kind, _row_number(row, kind)
 
 
 def _classify(row: Row, has_numbers: bool) -> str:
@@ -91,7 +113,7 @@ def _classify(row: Row, has_numbers: bool) -> str:
     text = row.cells.get("text", [])
     first = text[0] if text else ""
     continues = first[:1].islower() or first[:1] in ",;:)»"
-    if filled <= {"number", "text"}:
+    if filled <= _TITLE_ROLES:
         if number_lines and number is None:  # «1. Раздел …» written in the number cell
             return "heading" if split_leading_number(" ".join(number_lines))[0] is not None or not text \
                 else "activity"
@@ -148,23 +170,26 @@ def _cell_text(lines: list[str]) -> list[str]:
 
 def _activity(row: Row, number: Number | None) -> ActivityOut:
     """An activity row as read, its deadline and responsible still lines (:mod:`.resolving` reads them)."""
-    number_lines = row.cells.get("number", [])
-    text = _cell_text(row.get("text"))
+    cells, inherited = row.cells, row.inherited  # Row.get written out: five cells of every activity
+    number_lines = cells.get("number", [])
+    text = _cell_text(cells.get("text") or inherited.get("text") or [])
     if number_lines and parse_number(number_lines[0]) is None:
         text = _text_lines(number_lines) + text  # text in the number cell: keep it rather than lose it
     elif len(number_lines) > 1:
         text = _text_lines(number_lines[1:]) + text
     elif not number_lines and number is not None and text:
         text = [text_number(text[0])[1]] + text[1:]  # the number placed the activity: not printed twice
-    columns = row.get("deadline")  # one string per deadline column: start and end make a range
-    note = row.get("note")
+    columns = cells.get("deadline") or inherited.get("deadline")  # one string per deadline column: a range
+    note = cells.get("note") or inherited.get("note")
     notes = [" ".join(note)] if note else []
     for name, lines, _ in row.extras:
         if lines:
             notes.append(f"{name}: {' '.join(lines)}" if name else " ".join(lines))
-    return ActivityOut(number, row.label, text, "", None, _cell_text(row.get("result")),
-                       "; ".join(n for n in notes if n), None, [" – ".join(columns)] if columns else [],
-                       list(row.get("responsible")))
+    return ActivityOut(number, row.label, text, "", None,
+                       _cell_text(cells.get("result") or inherited.get("result") or []),
+                       "; ".join(n for n in notes if n) if notes else "", None,
+                       [" – ".join(columns)] if columns else [],
+                       list(cells.get("responsible") or inherited.get("responsible") or []))
 
 
 def _join_fragment(target: list[str], fragment: list[str]) -> None:
@@ -279,7 +304,8 @@ class _Structure:
             self._container().append(activity)
             return
         self.dots.append((number, label))
-        if number.depth == 1:
+        depth = len(number.parts)  # Number.depth, asked three times of every activity
+        if depth == 1:
             self._top_level(number, activity, label)
             return
         section_no = number.parts[:1]
@@ -288,7 +314,7 @@ class _Structure:
         assert self.section is not None
         if self.section.number is None:
             self.section.number = section_no
-        if number.depth == 2:
+        if depth == 2:
             if self.section.sections:
                 self.warn("IM105", f"{label}: мероприятие {number.text} стоит после подразделов своего раздела; "
                           "в формате мероприятия раздела идут до подразделов — оно перенесено выше", "")
@@ -302,7 +328,7 @@ class _Structure:
         assert self.sub is not None
         if self.sub.number is None:
             self.sub.number = sub_no
-        if number.depth > 3:
+        if depth > 3:
             self.warn("IM105", f"{label}: номер {number.text} — четвёртый уровень не поддерживается форматом; "
                       "мероприятие записано в подраздел", "")
         else:

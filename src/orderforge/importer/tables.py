@@ -5,24 +5,26 @@ A header row names the plan columns by meaning in any order and wording
 width are joined into one (:func:`find_plan`), with headings typed between the
 parts kept as rows. Each data row becomes a :class:`Row`: its cells by role,
 vertically merged cells inherited, columns outside the format kept as extras.
-The numbers written in cells are read here too (:func:`parse_number`).
+The numbers written in cells are read by :mod:`.rownumbers`.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..diagnostics import UserError
 from ..docxtext import Cell, Paragraph, Table
-from ..lazyre import LazyPattern, pattern_for
+from ..lazyre import LazyPattern
 from ..slotted import Slotted
 from .docfile import _with_marker
 from .imported import Number, _Reader
-from .text import _key, _lines, clean, line_tuple
+from .rownumbers import follows, parse_number, split_leading_number, text_number
+from .text import _LINED, _key, _lines, clean, line_tuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .resolving import _Kept
 
 
@@ -100,7 +102,7 @@ def _is_column_numbers(row: list[Cell]) -> bool:
     """The row «1 | 2 | 3 | 4 | 5» that numbers the columns under a header."""
     texts: list[str] = []
     for cell in row:  # asked of every row: a cell that is not a number ends it
-        text = clean(cell.text)
+        text = clean(_text(cell))
         if text and not text.isdigit():
             return False
         if text:
@@ -141,39 +143,9 @@ class Row(Slotted):
     @property
     def filled(self) -> set[str]:
         roles = {r for r, v in self.cells.items() if v}
-        if any(v for _, v, inherited in self.extras if not inherited):
+        if self.extras and any(v for _, v, inherited in self.extras if not inherited):
             roles.add("extra")
         return roles
-
-
-_NUM_CELL = LazyPattern(r"^((?:\d{1,3}\.)*\d{1,3})(\.?)$")
-_NUM_LEAD = LazyPattern(r"^(?:раздел\s+)?((?:\d{1,2}\.)*\d{1,2})(\.?)\s*(?=[«\"(A-ZА-ЯЁa-zа-яё])(.+)$", re.I)
-_ROMAN_LEAD = LazyPattern(r"^((?:X{0,2})(?:IX|IV|V?I{0,3}))\.\s+(?=[«\"A-ZА-ЯЁ])(.+)$")
-_ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
-
-
-@lru_cache(maxsize=32768)  # above MAX_ROWS: every row's number is asked for three times while reading
-def parse_number(text: str) -> Number | None:
-    """«1.2.» → Number((1, 2), dot, «1.2.»); None when the cell holds no number. A Number is frozen,
-    so the one made for a text is shared by every caller."""
-    value = clean(text)
-    m = _NUM_CELL.match(value)
-    if not m:
-        return None
-    return Number(tuple(int(p) for p in m.group(1).split(".")), bool(m.group(2)), value)
-
-
-def split_leading_number(text: str) -> tuple[Number | None, str]:
-    """«1.1. Система оценки …» → (1.1., «Система оценки …»); «I. Раздел» → (1, …)."""
-    value = clean(text)
-    m = _NUM_LEAD.match(value)
-    if m and not pattern_for(r"^\d{4}\b").match(value):
-        return Number(tuple(int(p) for p in m.group(1).split(".")), bool(m.group(2)),
-                      m.group(1) + m.group(2)), m.group(3).strip()
-    m = _ROMAN_LEAD.match(value)
-    if m and m.group(1) in _ROMAN_VALUE:
-        return Number((_ROMAN_VALUE[m.group(1)],), True, m.group(1) + "."), m.group(2).strip()
-    return None, value
 
 
 class PlanTable:
@@ -321,19 +293,6 @@ def _rows_continue(table: Table, header: Header, last: Number | None) -> bool:
     return False
 
 
-def follows(last: Number, number: Number) -> bool:
-    """Whether ``number`` can come right after ``last`` in a plan: the next item at some depth
-    (a gap of one allowed, as typed plans have them) or the first item under it («1.2» → «1.2.1»)."""
-    a, b = last.parts, number.parts
-    if len(b) > len(a) and b[: len(a)] == a and all(p == 1 for p in b[len(a):]):
-        return True
-    for depth in range(len(a)):
-        if b[:depth] == a[:depth] and len(b) > depth and b[depth] in (a[depth] + 1, a[depth] + 2) \
-                and all(p == 1 for p in b[depth + 1:]):
-            return True
-    return False
-
-
 def row_number(row: Row) -> Number | None:
     """The number a row shows: in the number cell, or written at the start of its text («1.1. Анализ …»)."""
     number_lines = row.cells.get("number", [])
@@ -347,23 +306,17 @@ def _last_number(rows: list[Row]) -> Number | None:
     return next((n for n in (row_number(r) for r in reversed(rows)) if n is not None), None)
 
 
-def text_number(text: str) -> tuple[Number | None, str]:
-    """«1.1.1. Проведение ВПР» → (1.1.1., «Проведение ВПР»); (None, text) when the text has no number.
-
-    Stricter than :func:`split_leading_number`: the number must end with a dot or have
-    two parts and be followed by a space, so «5 классов …» or «2025 год» stay text.
-    """
-    number, rest = split_leading_number(text)
-    value = clean(text)
-    if number is None or not re.match(r"^(?:\d{1,2}\.)*\d{1,2}\.?\s", value) or (not number.dot and number.depth < 2):
-        return None, value
-    return number, rest
-
-
 def _rows(table: Table, header: Header, skip: int, table_no: int) -> list[Row]:
     rows: list[Row] = []
-    above: dict[int, list[str]] = {}  # grid column → content of the cell a vertical merge continues
+    above: dict[int, Sequence[str]] = {}  # grid column → content of the cell a vertical merge continues
+    roles = _column_roles(header) if FAST_ROWS else []
     for r, raw in enumerate(table.rows):
+        plain = _plain_lines(raw) if len(raw) == len(roles) else None
+        if plain is not None:  # the usual shape (:func:`_plain_lines`): read without the per-cell calls
+            above.update(enumerate(plain))
+            if not _skipped(raw, header, r, skip, table):
+                rows.append(_plain_row(Row(table_no, r + 1, {}, {}, []), plain, roles, header))
+            continue
         own: list[tuple[int, Cell, list[str], str]] = []
         col = 0
         for cell in raw:  # the cells by grid column (:func:`_grid`, written out: asked of every row)
@@ -372,10 +325,8 @@ def _rows(table: Table, header: Header, skip: int, table_no: int) -> list[Row]:
             if cell.vmerge != "continue":
                 above[col] = lines
             col += max(cell.span, 1)
-        if r < skip or r in table.header_rows:
+        if _skipped(raw, header, r, skip, table):
             continue
-        if _repeats_header(raw, header) or _is_column_numbers(raw):
-            continue  # a header repeated inside the table, or the «1 | 2 | 3» row
         row = Row(table_no, r + 1, {}, {}, [])
         filled = [cell for _, cell, lines, _ in own if lines and cell.vmerge != "continue"]
         row.merged = len(filled) == 1 and filled[0].span >= max(2, header.width - 1)
@@ -385,13 +336,69 @@ def _rows(table: Table, header: Header, skip: int, table_no: int) -> list[Row]:
     return rows
 
 
+def _skipped(raw: list[Cell], header: Header, r: int, skip: int, table: Table) -> bool:
+    """Not a data row: above the data, a header row Word repeats, the header typed again, «1 | 2 | 3»."""
+    return r < skip or r in table.header_rows or _repeats_header(raw, header) or _is_column_numbers(raw)
+
+
+#: Whether a row of the usual shape is read by :func:`_plain_row` (tests turn it off: the full path).
+FAST_ROWS = True
+_NO_LABEL = [""]  # Cell.labels of a one-paragraph cell outside any list
+
+
+def _column_roles(header: Header) -> list[str]:
+    """The role of each grid column of the header's width, as :func:`_place_cell` finds it."""
+    grid = header.grid
+    return [grid[col] if col in grid else grid[min(grid, key=lambda g: abs(g - col))] for col in range(header.width)]
+
+
+def _plain_lines(raw: list[Cell]) -> list[tuple[str, ...]] | None:
+    """Each cell's lines when no cell spans columns, continues a vertical merge or has a Word list label
+    (as :func:`_cell_lines` reads them, once per distinct paragraph text); None for any other row."""
+    found: list[tuple[str, ...]] = []
+    lined = _LINED.get  # line_tuple's memo, asked first: no call for a paragraph met before
+    for cell in raw:
+        if cell.span > 1 or cell.vmerge == "continue" or (cell.labels != _NO_LABEL and any(cell.labels)):
+            return None
+        paras = cell.paras
+        if len(paras) == 1:
+            found.append(lined(paras[0]) or line_tuple(paras[0]))
+        else:
+            found.append(tuple(line for para in paras for line in line_tuple(para)))
+    return found
+
+
+def _plain_row(row: Row, plain: list[tuple[str, ...]], roles: list[str], header: Header) -> Row:
+    """:func:`_place_cell` for a row of :func:`_plain_lines`, one grid column per cell: never merged,
+    nothing inherited, no drawn number."""
+    cells = row.cells
+    for col, lines in enumerate(plain):
+        role = roles[col]
+        if role == "extra":
+            row.extras.append((header.names.get(col, ""), list(lines), False))
+        elif lines:
+            value = [lines[0] if len(lines) == 1 else join_deadline_lines(lines)] if role == "deadline" else lines
+            if role in cells:
+                cells[role].extend(value)
+            else:
+                cells[role] = list(value)
+    return row
+
+
 def _repeats_header(row: list[Cell], header: Header) -> bool:
     """The header typed again inside the table; compared cell by cell, so a data row stops at its first cell."""
-    return len(row) == len(header.signature) and all(
-        _key(cell.text) == key for cell, key in zip(row, header.signature, strict=True))
+    signature = header.signature
+    return len(row) == len(signature) and _key(_text(row[0])) == signature[0] and all(
+        _key(_text(cell)) == key for cell, key in zip(row, signature, strict=True))
 
 
-def _place_cell(row: Row, header: Header, col: int, cell: Cell, lines: list[str], label: str | None) -> None:
+def _text(cell: Cell) -> str:
+    """``cell.text``, without its generator for a cell of one paragraph (asked of every row)."""
+    paras = cell.paras
+    return paras[0] if len(paras) == 1 else cell.text
+
+
+def _place_cell(row: Row, header: Header, col: int, cell: Cell, lines: Sequence[str], label: str | None) -> None:
     """Put one cell's lines under its column's role; a vertically merged cell's go to ``row.inherited``."""
     role = header.grid.get(col)
     if role is None:  # a row with more cells than the header: the nearest header column
@@ -433,7 +440,7 @@ def _cell_lines(cell: Cell, text_column: bool) -> tuple[list[str], str]:
 _JOINS_ON = LazyPattern(r"(?:[,;:–—-]|\b(?:до|в|во|с|со|по|на|течение|и|или|не|позднее))$", re.I)
 
 
-def join_deadline_lines(lines: list[str]) -> str:
+def join_deadline_lines(lines: Sequence[str]) -> str:
     """The paragraphs of one deadline cell as one deadline: «август 2025 г.» / «январь 2026 г.» are
     two dates («август 2025 г., январь 2026 г.»); a line that ends in a comma, a dash or a preposition
     («в течение» / «года») goes on in the next one."""

@@ -56,7 +56,9 @@ def clean(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    if _UNCLEAN.search(text) is None:
+    # Every character of _UNCLEAN but U+2011 is unprintable (a control, format, unassigned or surrogate
+    # code point, or a space other than U+0020): a printable text is asked only for those two, in C.
+    if (text.isprintable() and "\u2011" not in text and "  " not in text) or _UNCLEAN.search(text) is None:
         return text.strip()
     text = _CONTROL.sub(" ", text.translate(_INVISIBLE).replace("\n", " ").replace("\t", " ").replace("\u2011", "-"))
     return _SPACES.sub(" ", text).strip()
@@ -71,7 +73,12 @@ def line_tuple(text: str) -> tuple[str, ...]:
     """:func:`_lines` as a tuple, remembered: for callers that only read the lines."""
     done = _LINED.get(text)
     if done is None:
-        done = _remember(_LINED, text, tuple(c for c in (clean(part) for part in text.split("\n")) if c))
+        if "\n" in text:
+            done = tuple(c for c in (clean(part) for part in text.split("\n")) if c)
+        else:  # one line (most paragraphs): no split, no generator
+            line = clean(text)
+            done = (line,) if line else ()
+        _remember(_LINED, text, done)
     return done
 
 
