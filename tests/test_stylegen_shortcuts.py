@@ -56,7 +56,9 @@ def _document(name: str, folder: Path) -> Path:
 ALL = [*DOCUMENTS, "braced:typed", "braced:reference"]
 
 
-def _every_package_by_zipfile(parts: dict[str, bytes], documents: list[bytes]) -> list[bytes]:
+def _every_package_by_zipfile(parts: dict[str, bytes], documents: list[bytes], stored: Any = None) -> list[bytes]:
+    """zipfile deflating every part of every package; ``stored`` (the source's deflated data) left unused: the
+    documents here are written by zipfile at its default level, so the stored data is what deflating gives."""
     return [stylegen._package(parts, body) for body in documents]
 
 
@@ -85,6 +87,40 @@ def test_odd_packages_are_written_as_zipfile_writes_them() -> None:
         for package in stylegen._packages(parts, documents):
             with zipfile.ZipFile(io.BytesIO(package)) as opened:
                 assert opened.testzip() is None and opened.namelist() == list(parts)
+
+
+def _members(package: bytes) -> list[tuple[Any, ...]]:
+    with zipfile.ZipFile(io.BytesIO(package)) as opened:
+        assert opened.testzip() is None
+        return [(i.filename, opened.read(i), i.CRC, i.date_time, i.compress_type, i.external_attr)
+                for i in opened.infolist()]
+
+
+def _raw(package: bytes | Path, name: str) -> bytes:
+    """A member's deflated data as stored."""
+    with zipfile.ZipFile(package if isinstance(package, Path) else io.BytesIO(package)) as opened:
+        info = opened.getinfo(name)
+        opened.fp.seek(info.header_offset + 26)  # type: ignore[union-attr]
+        lengths = opened.fp.read(4)  # type: ignore[union-attr]
+        opened.fp.seek(int.from_bytes(lengths[:2], "little") + int.from_bytes(lengths[2:], "little"), 1)  # type: ignore[union-attr]
+        return opened.fp.read(info.compress_size)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("level", [1, 9])
+def test_parts_copied_unchanged_keep_the_sources_deflated_data(level: int, tmp_path: Path) -> None:
+    """A Word file deflates its parts its own way: the style's packages keep that data for every part they copy
+    as it is (no deflating again), and hold the very parts the packages deflated by zipfile hold."""
+    source = document(DOCUMENTS[0], tmp_path)
+    again = tmp_path / "again.docx"
+    with zipfile.ZipFile(source) as read, zipfile.ZipFile(again, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as out:
+        for info in read.infolist():
+            out.writestr(info.filename, read.read(info))
+    made = stylegen.derive_style(again, "x-style")
+    reference = stylegen.derive_style(source, "x-style")
+    for package, expected in ((made.template, reference.template), (made.amend, reference.amend)):
+        assert _members(package) == _members(expected)
+        assert _raw(package, "word/styles.xml") == _raw(again, "word/styles.xml")
+        assert _raw(package, "word/styles.xml") != _raw(expected, "word/styles.xml"), "the levels deflate apart"
 
 
 def _prototypes_of_every_row(data: Iterator[Any]) -> tuple[Any, Any]:

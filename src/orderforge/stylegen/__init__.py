@@ -112,7 +112,7 @@ def derive_style(docx: Path, name: str, *, directory: Any = None, document: Any 
     imported = read_plan(blocks, numbering, shown, registry, Style(name=name, folder=Path(".")), table,
                          for_style=True)
     # the package read_document read whole (a .doc/.odt/.rtf as converted there), or read here
-    parts, styles = _read_parts(docx, shown, getattr(numbering, "package", None))
+    parts, styles, stored = _read_parts(docx, shown, getattr(numbering, "package", None))
     report = Report()
     facts = StyleFacts(name=name, source=docx.name, issuer=list(imported.order.issuer) if imported.order else [])
     facts.responsible, facts.separator = responsible_facts(imported)
@@ -123,10 +123,11 @@ def derive_style(docx: Path, name: str, *, directory: Any = None, document: Any 
     document = parsed if parsed is not None else _parse(parts["word/document.xml"], shown)
     if _may_hold_braces(parts[_BODY]):  # before any field is put in: only the committee's text is escaped
         escape_braces(document)
-    parts = {part: _escaped_part(part, blob, shown) for part, blob in parts.items()}
-    alignments = style_alignments(parts.get(_STYLES), styles)
+    escaped = {part: _escaped_part(part, blob, shown) for part, blob in parts.items()}
+    alignments = style_alignments(escaped.get(_STYLES), styles)
     template_xml, amend_xml = _templates(document, imported, facts, report, shown, alignments)
-    template, amend = _packages(parts, [template_xml, amend_xml])
+    unchanged = {part: data for part, data in stored.items() if escaped.get(part) is parts[part]}
+    template, amend = _packages(escaped, [template_xml, amend_xml], unchanged)
     return Derived(name, style_yaml(facts), template, amend, report, facts, imported)
 
 
@@ -186,13 +187,14 @@ def write_style(derived: Derived, root: Path, *, force: bool = False) -> MadeSty
 
 
 def _read_parts(docx: Path, shown: str, read: PackageParts | None = None
-                ) -> tuple[dict[str, bytes], Element | None]:
+                ) -> tuple[dict[str, bytes], Element | None, dict[str, tuple[bytes, int, int]]]:
     """Every part of the package, after its member count and declared sizes are checked; and styles.xml parsed.
 
     ``read`` is the package the importer read whole (docfile.read_document): taken, with the refusals its
     reading kept, and the parts it parsed. Otherwise a file that is no zip (.doc, .odt saved as such, .rtf)
     goes through the importer's LibreOffice conversion when the importer has one, so ``style new`` takes
-    what ``import`` takes."""
+    what ``import`` takes. Third, the deflated parts as stored (safeio.ForeignPackage.stored), copied as
+    they are into the style's packages."""
     if read is not None:
         return _taken(read, shown)
     if docx.is_file() and not zipfile.is_zipfile(docx):
@@ -207,16 +209,19 @@ def _read_parts(docx: Path, shown: str, read: PackageParts | None = None
     return _read_zip(docx, shown)
 
 
-def _read_zip(docx: Path, shown: str) -> tuple[dict[str, bytes], Element | None]:
+def _read_zip(docx: Path, shown: str) -> tuple[dict[str, bytes], Element | None, dict[str, tuple[bytes, int, int]]]:
     """Every part, read through the one gate for foreign files (safeio): members checked before inflating."""
     from ..safeio import package
 
     with package(docx, shown) as opened:
+        opened.share()
         parts = {name: opened.read(name) for name in opened.names()}
-    return parts, _checked(parts, shown, {})
+        stored = opened.stored()
+    return parts, _checked(parts, shown, {}), stored
 
 
-def _taken(read: PackageParts, shown: str) -> tuple[dict[str, bytes], Element | None]:
+def _taken(read: PackageParts, shown: str
+           ) -> tuple[dict[str, bytes], Element | None, dict[str, tuple[bytes, int, int]]]:
     """:func:`_read_zip`'s answer from a package read before: a part that could not be read is refused
     as reading it here refused it (the importer read it under the same name), the first in the zip's order."""
     parts: dict[str, bytes] = {}
@@ -224,7 +229,7 @@ def _taken(read: PackageParts, shown: str) -> tuple[dict[str, bytes], Element | 
         if not isinstance(blob, bytes):
             raise blob
         parts[name] = blob
-    return parts, _checked(parts, shown, read.parsed)
+    return parts, _checked(parts, shown, read.parsed), read.stored
 
 
 def _checked(parts: dict[str, bytes], shown: str, parsed: dict[str, Element]) -> Element | None:
@@ -294,14 +299,18 @@ def _package(parts: dict[str, bytes], document: bytes) -> bytes:
     return out.getvalue()
 
 
-def _packages(parts: dict[str, bytes], documents: list[bytes]) -> list[bytes]:
+def _packages(parts: dict[str, bytes], documents: list[bytes],
+              stored: dict[str, tuple[bytes, int, int]] | None = None) -> list[bytes]:
     """:func:`_package` for each new body (template.docx, amend.docx), every shared part compressed once.
 
     Deflating the committee's styles (often two copies of some 400 KB) for each package was most of the
-    packing; the archive around the compressed parts is laid out here as zipfile lays it out."""
+    packing; the archive around the compressed parts is laid out here as zipfile lays it out. A part the
+    source stores deflated and that is copied unchanged (``stored``: data, CRC, size) keeps the source's
+    deflated data instead: the same part inflates from it (tests/test_stylegen_shortcuts.py)."""
     if len(parts) >= 0xFFFF or sum(map(len, parts.values())) + max(map(len, documents)) >= 0x7FFFFFFF:
         return [_package(parts, document) for document in documents]  # ZIP64 territory: zipfile's own way
-    shared = {name: _deflated(blob) for name, blob in parts.items() if name != _BODY}
+    stored = stored or {}
+    shared = {name: stored.get(name) or _deflated(blob) for name, blob in parts.items() if name != _BODY}
     return [_archive(parts, shared, _deflated(document)) for document in documents]
 
 
