@@ -227,23 +227,22 @@ def test_a_text_whose_first_line_starts_with_a_space_after_empty_lines_is_kept(v
 
 # -- treewrite's shortcuts against the general writer and the raw-text check
 
-def _general_tree(root: Any, start: str, name: str) -> tuple[list[str], Any]:
-    """The lines and tree of yamltext's general writer (every node through its general methods)."""
-    writer = yamltext._Writer(name)
+def _tree_of(writer: Any, root: Any, start: str) -> tuple[list[str], Any]:
+    """The lines and tree ``writer`` makes (None when it refuses)."""
     writer.comments(yamltext.start_tokens(start), 0)
     try:
         return writer.lines, writer.mapping(root, 0)
     except yamltext.Refused:
         return writer.lines, None
+
+
+def _general_tree(root: Any, start: str, name: str) -> tuple[list[str], Any]:
+    """The lines and tree of yamltext's general writer (every node through its general methods)."""
+    return _tree_of(yamltext._Writer(name), root, start)
 
 
 def _fast_tree(root: Any, start: str, name: str) -> tuple[list[str], Any]:
-    writer = treewrite.TreeWriter(name)
-    writer.comments(yamltext.start_tokens(start), 0)
-    try:
-        return writer.lines, writer.mapping(root, 0)
-    except yamltext.Refused:
-        return writer.lines, None
+    return _tree_of(treewrite.TreeWriter(name), root, start)
 
 
 @settings(max_examples=300, deadline=None)

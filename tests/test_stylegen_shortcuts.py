@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from orderforge import stylegen
-from orderforge.stylegen import plan
+from orderforge.stylegen import packaging, plan
 
 from .corpus.wordxml import append, new_document, p, row, save, table
 from .test_import_shortcuts import DOCUMENTS, _derived, document
@@ -59,7 +59,7 @@ ALL = [*DOCUMENTS, "braced:typed", "braced:reference"]
 def _every_package_by_zipfile(parts: dict[str, bytes], documents: list[bytes], stored: Any = None) -> list[bytes]:
     """zipfile deflating every part of every package; ``stored`` (the source's deflated data) left unused: the
     documents here are written by zipfile at its default level, so the stored data is what deflating gives."""
-    return [stylegen._package(parts, body) for body in documents]
+    return [packaging._package(parts, body) for body in documents]
 
 
 @pytest.mark.parametrize("how", ["typed", "reference"])
