@@ -187,14 +187,28 @@ def test_a_damaged_part_is_refused_as_before(name: str, how: Any, tmp_path: Path
     assert not [f for f in files if f.startswith(("plans/", "templates/x/"))]
 
 
+@pytest.mark.parametrize("held", [docfile.HELD_BODY_BYTES, 1000])
 @pytest.mark.parametrize("limit", [10, 10_000])
-def test_too_many_rows_are_refused_as_before(limit: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The rows are bounded, and counted exactly when the bound is over the limit, on the bytes read once:
-    the refusal (IM007, saying how many) is the one the stream of the part gave."""
+def test_too_many_rows_are_refused_as_before(limit: int, held: int, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows are bounded, and counted exactly when the bound is over the limit, on the bytes read once —
+    or, for a body over HELD_BODY_BYTES, on a stream before it is held: the refusal (IM007, saying how many)
+    is the one the stream of the part gave, and an accepted document reads the same."""
     monkeypatch.setattr(docfile, "MAX_ROWS", limit)
+    monkeypatch.setattr(docfile, "HELD_BODY_BYTES", held)
+    bounded_on: list[str] = []  # what each reading bounded the rows on: the bytes read, or a stream
+    check = docfile._check_rows
+
+    def spy(part: Any, name: str) -> None:
+        with part() as xml:
+            bounded_on.append(type(xml).__name__)
+        check(part, name)
+
+    monkeypatch.setattr(docfile, "_check_rows", spy)
     files, result = _compared(_import, document("long:30", tmp_path), tmp_path, monkeypatch)
     refused = isinstance(result, tuple) and result[0] == "refused"
     assert refused == (limit == 10) and (not refused or "ошибка IM007: в таблицах документа 34 строк" in result[2][0])
+    assert bounded_on == (["BytesIO", "ZipExtFile"] if held > 1000 else ["ZipExtFile", "ZipExtFile"])  # on, off
 
 
 def _counted(docx: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Counter[str], ...]:

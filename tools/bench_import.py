@@ -169,23 +169,25 @@ SCALE_REPEAT = 5
 
 
 def _scale_row(exe: list[str], folder: Path, rows: int, repeat: int) -> None:
+    """One size: import and validate taken in turn (import, validate, import …), so that a machine getting
+    slower or faster during the row weighs on both alike."""
     docx = folder / f"rows-{rows}.docx"
     plan = f"plans/rows-{rows}.yaml"
-    imports = []
+    imports, checks = [], []
     for _ in range(repeat):
         for made in (folder / plan, folder / f"plans/rows-{rows}.directory.yaml"):
             made.unlink(missing_ok=True)
         shutil.rmtree(folder / "templates" / f"rows-{rows}", ignore_errors=True)
         imports.append(measured(exe + ["import", str(docx), "-o", plan], folder))
-    took, peak, code, cpu = (statistics.median(m[i] for m in imports) for i in range(4))
-    code = int(code)
-    if code != 0 and not (folder / plan).exists():
-        print(f"{rows:>7} {took:>10.2f} {'—':>12} {'—':>10} {'—':>7} {peak:>18.0f}  отказ (код {code})")
-        return
-    checks = [measured(exe + ["validate", plan], folder) for _ in range(repeat)]
+        if imports[-1][2] != 0 and not (folder / plan).exists():
+            took, peak = imports[-1][0], imports[-1][1]
+            print(f"{rows:>7} {took:>10.2f} {'—':>12} {'—':>10} {'—':>7} {peak:>18.0f}  отказ (код {imports[-1][2]})")
+            return
+        checks.append(measured(exe + ["validate", plan], folder))
+    took, peak, cpu = (statistics.median(m[i] for m in imports) for i in (0, 1, 3))
     checked, checked_cpu = statistics.median(m[0] for m in checks), statistics.median(m[3] for m in checks)
     print(f"{rows:>7} {took:>10.2f} {checked:>12.2f} {took / checked:>10.2f} {cpu / checked_cpu:>7.2f} "
-          f"{peak:>18.0f}  код {code}")
+          f"{peak:>18.0f}  код {imports[-1][2]}")
 
 
 def main() -> None:

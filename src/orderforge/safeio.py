@@ -162,6 +162,10 @@ class ForeignPackage:
     def has(self, name: str) -> bool:
         return name in self._infos
 
+    def size(self, name: str) -> int:
+        """The part's size as the zip declares it (checked against the limits when the package was opened)."""
+        return self._infos[name].file_size
+
     def read(self, name: str) -> bytes:
         """The part's bytes, inflated in chunks; a part that inflates past its limit is refused (OF072)."""
         info = self._infos.get(name)

@@ -33,9 +33,13 @@ CONVERTED = (".doc", ".odt", ".rtf")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Word 97–2003 file (also when renamed to .docx)
 CONVERT_TIMEOUT = 180.0
 #: Rows of all tables together above which import refuses (IM007), before reading: time and memory
-#: grow linearly (about 3.3 s of CPU and 243 MB at 9,000 rows measured, tools/bench_import.py), but a table
+#: grow linearly (about 0.9 s and 151 MB at 9,000 rows measured, tools/bench_import.py --scale), but a table
 #: this long is no roadmap a committee signs, and a plan of parts keeps every file reviewable.
 MAX_ROWS = 10_000
+#: The largest body whose rows are bounded on the bytes read once for every reader; a larger one (some
+#: 50,000 rows and more: 10,000 rows take about 6.5 MB) is bounded on a stream first, so that refusing a
+#: table far over :data:`MAX_ROWS` holds no more memory than streaming it (a 100,000-row file: 28 MB).
+HELD_BODY_BYTES = 32 * 1024 * 1024
 
 
 class Numbering(Slotted):
@@ -196,8 +200,12 @@ def _read_shared(opened: ForeignPackage, path: Path, name: str, notes: Numbering
     from ..docxtext import read_blocks
 
     opened.share()
-    body = _body(opened, damaged)
-    _check_rows(lambda: io.BytesIO(body), name)
+    if opened.size("word/document.xml") > HELD_BODY_BYTES:  # so large it may be refused: bounded as a stream
+        _check_rows(lambda: opened.stream("word/document.xml"), name)  # first, never held whole for that
+        body = _body(opened, damaged)
+    else:
+        body = _body(opened, damaged)
+        _check_rows(lambda: io.BytesIO(body), name)
     blocks = read_blocks(path, notes.problems, trees, opened.named(str(path)))
     if whole:
         notes.package = opened.read_all()
