@@ -41,6 +41,9 @@ if TYPE_CHECKING:  # typing is not imported at run time: it costs a build's star
 
     from lxml import etree
 
+    #: Deflated parts as a zip stores them: name → (data, CRC, size) (:meth:`ForeignPackage.stored`).
+    Stored = dict[str, tuple[bytes, int, int]]
+
 
 class Limits(FrozenSlotted):
     """What a foreign package may hold. Word files of real plans are far below each figure.
@@ -119,17 +122,18 @@ class ForeignPackage:
                 blobs[name] = self.read(name)
             except UserError as exc:
                 blobs[name] = exc
-        return PackageParts(blobs, self.parsed or {}, self.stored())
+        read = {name: blob for name, blob in blobs.items() if isinstance(blob, bytes)}
+        return PackageParts(blobs, self.parsed or {}, self.stored(read))
 
-    def stored(self) -> dict[str, tuple[bytes, int, int]]:
+    def stored(self, read: dict[str, bytes]) -> Stored:
         """Each deflated part's data as the zip stores it, with its CRC and size, for a writer that copies the
         part unchanged (the style made from a document) instead of deflating it again: the two stylesheets of
-        a Word file alone took 30 M instructions to deflate (issue 11). Only parts read before are given:
-        reading inflated each whole and checked it against its CRC, so the data is known to be sound."""
-        kept = self.kept or {}
-        out: dict[str, tuple[bytes, int, int]] = {}
+        a Word file alone took 30 M instructions to deflate (issue 11). Only the parts in ``read`` (read from
+        this package) are given: reading inflated each whole and checked it against its CRC, so the data is
+        known to be sound."""
+        out: Stored = {}
         for name, info in self._infos.items():
-            blob = kept.get(name)
+            blob = read.get(name)
             if blob is None or info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x1 or \
                     info.file_size != len(blob):
                 continue
@@ -146,11 +150,11 @@ class ForeignPackage:
         if handle is None:
             return None
         handle.seek(info.header_offset)
-        header = handle.read(_LOCAL_HEADER_SIZE)
-        if len(header) != _LOCAL_HEADER_SIZE:
+        header = handle.read(zipfile.sizeFileHeader)  # type: ignore[attr-defined]
+        if len(header) != zipfile.sizeFileHeader:  # type: ignore[attr-defined]
             return None
-        fields = struct.unpack(_LOCAL_HEADER, header)
-        if fields[0] != b"PK\x03\x04":
+        fields = struct.unpack(zipfile.structFileHeader, header)  # type: ignore[attr-defined]
+        if fields[0] != zipfile.stringFileHeader:  # type: ignore[attr-defined]
             return None
         handle.seek(fields[10] + fields[11], 1)  # the file name's and the extra field's lengths
         data = handle.read(info.compress_size)
@@ -212,11 +216,6 @@ class ForeignPackage:
         self.close()
 
 
-#: A zip member's local header (zipfile.structFileHeader, which typeshed does not declare), and its size.
-_LOCAL_HEADER = "<4s2B4HL2L2H"
-_LOCAL_HEADER_SIZE = 30
-
-
 class PackageParts(Slotted):
     """A package read whole by :meth:`ForeignPackage.read_all`: each part's bytes (or the refusal reading it
     gave), in the zip's order, and the parts parsed on the way (name → root), which a later reader takes
@@ -225,11 +224,11 @@ class PackageParts(Slotted):
     __slots__ = ("blobs", "parsed", "stored")
     blobs: dict[str, bytes | UserError]
     parsed: dict[str, etree._Element]
-    stored: dict[str, tuple[bytes, int, int]]  # :meth:`ForeignPackage.stored`
+    stored: Stored  # :meth:`ForeignPackage.stored`
 
-    def __init__(self, blobs: dict[str, bytes | UserError], parsed: dict[str, etree._Element],
-                 stored: dict[str, tuple[bytes, int, int]] | None = None) -> None:
-        self.blobs, self.parsed, self.stored = blobs, parsed, {} if stored is None else stored
+    def __init__(self, blobs: dict[str, bytes | UserError], parsed: dict[str, etree._Element], stored: Stored
+                 ) -> None:
+        self.blobs, self.parsed, self.stored = blobs, parsed, stored
 
 
 def _chunks(stream: IO[bytes], size: int) -> Iterator[bytes]:

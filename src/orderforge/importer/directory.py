@@ -25,8 +25,6 @@ if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start
 
     from ..yamltree import Node
 
-
-if TYPE_CHECKING:
     _Entry = TypeVar("_Entry", PartyOut, PersonOut)
 
 

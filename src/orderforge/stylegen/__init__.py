@@ -46,7 +46,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs import's start-up (issue 11)
     from typing import Any
 
-    from ..safeio import PackageParts
+    from ..safeio import PackageParts, Stored
 
 
 NAME = LazyPattern(r"^[a-z0-9][a-z0-9-]{0,59}$")
@@ -185,7 +185,7 @@ def write_style(derived: Derived, root: Path, *, force: bool = False) -> MadeSty
 
 
 def _read_parts(docx: Path, shown: str, read: PackageParts | None = None
-                ) -> tuple[dict[str, bytes], Element | None, dict[str, tuple[bytes, int, int]]]:
+                ) -> tuple[dict[str, bytes], Element | None, Stored]:
     """Every part of the package, after its member count and declared sizes are checked; and styles.xml parsed.
 
     ``read`` is the package the importer read whole (docfile.read_document): taken, with the refusals its
@@ -207,19 +207,17 @@ def _read_parts(docx: Path, shown: str, read: PackageParts | None = None
     return _read_zip(docx, shown)
 
 
-def _read_zip(docx: Path, shown: str) -> tuple[dict[str, bytes], Element | None, dict[str, tuple[bytes, int, int]]]:
+def _read_zip(docx: Path, shown: str) -> tuple[dict[str, bytes], Element | None, Stored]:
     """Every part, read through the one gate for foreign files (safeio): members checked before inflating."""
     from ..safeio import package
 
     with package(docx, shown) as opened:
-        opened.share()
         parts = {name: opened.read(name) for name in opened.names()}
-        stored = opened.stored()
+        stored = opened.stored(parts)
     return parts, _checked(parts, shown, {}), stored
 
 
-def _taken(read: PackageParts, shown: str
-           ) -> tuple[dict[str, bytes], Element | None, dict[str, tuple[bytes, int, int]]]:
+def _taken(read: PackageParts, shown: str) -> tuple[dict[str, bytes], Element | None, Stored]:
     """:func:`_read_zip`'s answer from a package read before: a part that could not be read is refused
     as reading it here refused it (the importer read it under the same name), the first in the zip's order."""
     parts: dict[str, bytes] = {}

@@ -9,6 +9,10 @@ import struct
 import zipfile
 import zlib
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..safeio import Stored
+
 _BODY = "word/document.xml"
 _DATE = (2000, 1, 1, 0, 0, 0)  # every member's time: the same document gives the same bytes
 _DOS_DATE, _DOS_TIME = (_DATE[0] - 1980) << 9 | _DATE[1] << 5 | _DATE[2], _DATE[3] << 11 | _DATE[4] << 5 | _DATE[5] // 2
@@ -29,7 +33,7 @@ def _package(parts: dict[str, bytes], document: bytes) -> bytes:
 
 
 def _packages(parts: dict[str, bytes], documents: list[bytes],
-              stored: dict[str, tuple[bytes, int, int]] | None = None) -> list[bytes]:
+              stored: Stored | None = None) -> list[bytes]:
     """:func:`_package` for each new body (template.docx, amend.docx), every shared part compressed once.
 
     Deflating the committee's styles (often two copies of some 400 KB) for each package was most of the

@@ -136,10 +136,10 @@ def _write(facts: StyleFacts, name: str | None) -> tuple[str, Map | None]:
     root.pair(0, "description", "Сделан из документа «" + facts.source + "»")
     root.pair(0, "template", "template.docx", quoted=False)
     _order(out, root, facts)
-    _appendix(out, root, facts.plan)
+    _appendix(root, facts.plan)
     numbering = root.nested(0, "numbering")
     numbering.pair(2, "trailing_dot", "да" if facts.plan.trailing_dot else "нет", quoted=False)
-    _table(out, root, facts)
+    _table(root, facts)
     deadline = root.nested(0, "deadline")
     deadline.pair(2, "year_suffix", "as_written", quoted=False)
     deadline.pair(2, "capitalize", "as_written", quoted=False)
@@ -169,7 +169,7 @@ def _order(out: _Out, root: _Block, facts: StyleFacts) -> None:
         block.pair(2, "number_format", order.number_format)
 
 
-def _appendix(out: _Out, root: _Block, plan: PlanFacts) -> None:
+def _appendix(root: _Block, plan: PlanFacts) -> None:
     block = root.nested(0, "appendix")
     for key, lines in (("mark", plan.mark), ("stamp", plan.stamp)):
         if lines is not None:
@@ -180,7 +180,7 @@ def _appendix(out: _Out, root: _Block, plan: PlanFacts) -> None:
         block.pair(2, "date_format", plan.appendix_date_format)
 
 
-def _table(out: _Out, root: _Block, facts: StyleFacts) -> None:
+def _table(root: _Block, facts: StyleFacts) -> None:
     block = root.nested(0, "table")
     columns = block.items(2, "columns")
     for c in facts.plan.columns:
@@ -231,16 +231,16 @@ class _Block:
         self.out.lines.append(head + written)
 
     def nested(self, indent: int, key: str) -> _Block:
-        """«key:» with a block mapping on the lines below (entered into this one when :meth:`node` is asked)."""
+        """«key:» with a block mapping on the lines below (its node made when :meth:`node` is asked)."""
         inner = _Block(self.out)
-        self._key(indent, key, _Later(inner))  # type: ignore[arg-type]
+        self._key(indent, key, inner)  # type: ignore[arg-type]
         self.out.lines.append(" " * indent + key + ":")
         return inner
 
     def items(self, indent: int, key: str) -> _Items:
         """«key:» with a block list below (an empty value when no item follows)."""
         inner = _Items(self.out, self.out.pos(indent))
-        self._key(indent, key, _Later(inner))  # type: ignore[arg-type]
+        self._key(indent, key, inner)  # type: ignore[arg-type]
         self.out.lines.append(" " * indent + key + ":")
         return inner
 
@@ -256,9 +256,11 @@ class _Block:
             inner.string(indent + 2, line)
 
     def node(self) -> Map:
+        """The mapping, each nested block or list (in its entry until written whole) made a node."""
         for entry in self.entries.values():
-            if entry.value.__class__ is _Later:
-                entry.value = entry.value.node()
+            value: Any = entry.value
+            if isinstance(value, (_Block, _Items)):
+                entry.value = value.node()
         assert self.first is not None, "every block of style.yaml has an entry"
         return Map(self.entries, self.first)
 
@@ -300,16 +302,3 @@ class _Items:
         if self.first is None:  # «columns:» and nothing below: the loader reads an empty value at its key
             return Scalar("", self.key_pos, False)
         return Seq(self.nodes, self.first)
-
-
-class _Later(Slotted):
-    """The place of a nested block's node in its parent's entry until the block is written whole."""
-
-    __slots__ = ("block",)
-    block: _Block | _Items
-
-    def __init__(self, block: _Block | _Items) -> None:
-        self.block = block
-
-    def node(self) -> Node:
-        return self.block.node()
