@@ -259,7 +259,7 @@ def builds(work: Path) -> None:
         plan = genplan.write_plan(folder, count, name=f"plan{count}")
         out = folder / "out"
         build = OF + ["build", "--force", "-o", str(out), str(plan)]
-        run(build)  # the document the references are made from
+        run(build, env={**ENV, "ORDERFORGE_CACHE_DIR": str(folder / "cache")})  # the references' document
         references = reference_commands(out / f"plan{count}.docx", plan, folder, carbone)
         took = interleaved({"orderforge": first_run(build), "again": again(build, folder / "cache"),
                             **{name: plain(command) for name, command in references.items()}})
