@@ -33,6 +33,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -50,8 +51,19 @@ GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").is_file() else None
 EXAMPLES = sorted(p for p in (ROOT / "plans").glob("*.yaml") if not p.name.endswith("directory.yaml"))
 
 
-def run(command: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Wall seconds and peak memory (KiB) of one whole process; a process that fails stops the bench."""
+class Measured(NamedTuple):
+    """One run of a whole process, or the medians (memory: the peak) of several."""
+
+    seconds: float  # wall time
+    memory: int  # peak resident set, KiB
+    cpu: float  # user + system seconds of the process and every child it waited for (-j N's workers)
+
+
+def run(command: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> Measured:
+    """Wall seconds, peak memory and CPU seconds of one whole process; a process that fails stops the bench.
+
+    The CPU figure is wait4's: Linux adds to it every descendant that was waited for, GNU time's child and the
+    pool's workers of ``build -j N`` among them."""
     with tempfile.NamedTemporaryFile(prefix="orderforge-bench-rss-") as rss:
         wrapped = [GNU_TIME, "-q", "-f", "%M", "-o", rss.name, *command] if GNU_TIME else command
         started = time.perf_counter()
@@ -63,14 +75,14 @@ def run(command: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None)
             assert process.stderr is not None
             sys.exit(f"failed: {' '.join(command)}\n{process.stderr.read().decode(errors='replace')[-2000:]}")
         memory = int(Path(rss.name).read_text().split()[-1]) if GNU_TIME else usage.ru_maxrss
-    return seconds, memory
+    return Measured(seconds, memory, usage.ru_utime + usage.ru_stime)
 
 
-Runner = Callable[[], tuple[float, int]]
+Runner = Callable[[], Measured]
 
 
 def plain(command: list[str], cwd: Path = ROOT) -> Runner:
-    """One run of ``command``: wall seconds and peak memory."""
+    """One run of ``command``."""
     return lambda: run(command, cwd)
 
 
@@ -78,7 +90,7 @@ def first_run(command: list[str], cwd: Path = ROOT) -> Runner:
     """One run with an empty cache folder (ORDERFORGE_CACHE_DIR): what a first build costs, with nothing
     remembered (style packages, declension doubts and forms)."""
 
-    def once() -> tuple[float, int]:
+    def once() -> Measured:
         with tempfile.TemporaryDirectory(prefix="orderforge-bench-cache-") as cache:
             return run(command, cwd=cwd, env={**ENV, "ORDERFORGE_CACHE_DIR": cache})
 
@@ -92,16 +104,17 @@ def again(command: list[str], cache: Path) -> Runner:
     return lambda: run(command, env=env)
 
 
-def interleaved(runners: dict[str, Runner], repeat: int = REPEAT) -> dict[str, tuple[float, int]]:
-    """Median wall seconds and peak memory of each runner, its runs taken in turn with the others' (a, b, c,
+def interleaved(runners: dict[str, Runner], repeat: int = REPEAT) -> dict[str, Measured]:
+    """Median wall and CPU seconds and peak memory of each runner, its runs taken in turn with the others' (a, b, c,
     a, b, c, …): a busy or quiet spell of the machine then falls on every side of a ratio alike, where runs
     taken in blocks let one side's block meet it alone (seen here: Carbone's median at 5,000 rows went from
     345 to 420 ms between two blocks of the same bench)."""
-    runs: dict[str, list[tuple[float, int]]] = {name: [] for name in runners}
+    runs: dict[str, list[Measured]] = {name: [] for name in runners}
     for _ in range(repeat):
         for name, runner in runners.items():
             runs[name].append(runner())
-    return {name: (statistics.median(t for t, _ in done), max(m for _, m in done)) for name, done in runs.items()}
+    return {name: Measured(statistics.median(m.seconds for m in done), max(m.memory for m in done),
+                           statistics.median(m.cpu for m in done)) for name, done in runs.items()}
 
 
 FLOOR = r'''
@@ -266,11 +279,12 @@ def builds(work: Path) -> None:
         ours = took.pop("orderforge")
         repeated.append((count, took.pop("again")[0]))
         refs = took
-        floor, docxtpl, carb = refs["floor"][0], refs["docxtpl"][0], refs.get("Carbone", (None, 0))[0]
+        floor, docxtpl = refs["floor"].seconds, refs["docxtpl"].seconds
+        carb = refs["Carbone"].seconds if "Carbone" in refs else None
         print(f"| {count:,} | {seconds_text(ours[0])} | {seconds_text(floor)} | {seconds_text(docxtpl)} | "
               f"{seconds_text(carb) if carb else '–'} | {ours[0] / floor:.1f} | "
               f"{f'{ours[0] / carb:.2f}' if carb else '–'} |")
-        peaks.append((count, ours[1], {name: memory for name, (_, memory) in refs.items()}))
+        peaks.append((count, ours.memory, {name: measured.memory for name, measured in refs.items()}))
     print("\norderforge above: a first build, an empty cache folder (ORDERFORGE_CACHE_DIR) for every run.")
     print("The same build again, its cache folder filled (style packages, declension doubts and forms): "
           + ", ".join(f"{count:,} → {seconds_text(seconds)}" for count, seconds in repeated))
@@ -319,12 +333,23 @@ def workspace(work: Path) -> None:
                         "first_2": first_run(OF + ["build", "--force", "-j", "2", "-o", "out2"], cwd=folder)})
     second_took = interleaved({"second": plain(OF + ["build", "-o", "out2"], cwd=folder),
                                "help": plain(OF + ["--help"])})
-    first_1, first_2 = took["first_1"][0], took["first_2"][0]
+    first_1, first_2 = took["first_1"].seconds, took["first_2"].seconds
     second, help_ = second_took["second"][0], second_took["help"][0]
     print(f"{'workspace 50 × 200: first build -j 1':44} {first_1:8.1f} s")
     print(f"{'workspace 50 × 200: first build -j 2':44} {first_2:8.1f} s   {first_1 / first_2:5.2f} × faster "
           "(target ≥ 1.7)")
+    parallel_cpu(took["first_1"], took["first_2"])
     line("second build, nothing changed", second, help_, "orderforge --help   (target ≤ 1.5)")
+
+
+def parallel_cpu(one: Measured, two: Measured) -> None:
+    """Where a -j 2 speed-up short of 2 × goes. Both cores busy all the time would take -j 2's CPU seconds
+    halved, so 2 × wall(-j 1) ÷ CPU(-j 2) bounds the speed-up: below it, a core stood idle (the pool's start,
+    its last plan); the bound itself falls as -j 2 spends more CPU on the same plans than -j 1 (a second
+    process's start-up, and on a virtual machine two busy vCPUs each running slower than one alone)."""
+    bound = 2 * one.seconds / two.cpu
+    print(f"{'  CPU seconds, -j 1 and -j 2':44} {one.cpu:8.1f} s {two.cpu:5.1f} s   -j 2 spends "
+          f"{two.cpu / one.cpu:.2f} × the CPU; both cores busy throughout would give {bound:.2f} ×")
 
 
 def pdf(work: Path) -> None:
