@@ -10,8 +10,12 @@ as JSON, into the same document (issue 12):
   document) filled with escaped text for every activity, spliced into document.xml, and the package zipped;
 * stock docxtpl: the style's template.docx rendered with the context (resolve's output, as JSON);
 * Carbone 3.8 (docx → docx, no conversion), when Node.js is present: installed with npm into
-  ~/.cache/orderforge-bench (BENCH_CACHE), never into the repository; the template is orderforge's document
-  with one activity row carrying Carbone's ``{d.rows[i].cN}`` markers, the data the floor's rows.
+  ~/.cache/orderforge-bench (BENCH_CACHE), never into the repository. It renders orderforge's own context
+  into orderforge's own document, as the issue set it: the plan table's rows become one section row and one
+  activity row, Carbone's conditional blocks choose between them, and each cell repeats its paragraphs
+  (:func:`carbone_template`). Its document.xml is checked to be orderforge's, character for character,
+  before anything is timed. A second, lighter Carbone run is printed on a line of its own: the floor's flat rows
+  (one row shape, one paragraph a cell, no section rows) in a one-row template, as this bench measured before.
 
 orderforge's build figures are first builds: every run gets an empty cache folder (ORDERFORGE_CACHE_DIR), so
 nothing remembered between runs (style packages, declension doubts and forms) makes them look faster; the
@@ -31,9 +35,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -166,8 +170,9 @@ def reference_commands(document: Path, plan: Path, folder: Path, carbone: Path |
     loaded, _ = load_plan(plan)
     assert loaded is not None
     style = load_style(loaded.style, loaded.workspace)
+    context = build_context(loaded, style)
     context_json = folder / "context.json"
-    context_json.write_text(json.dumps(build_context(loaded, style), ensure_ascii=False), encoding="utf-8")
+    context_json.write_text(json.dumps(context, ensure_ascii=False), encoding="utf-8")
     rows = [[text_str(a.text), a.deadline.text if a.deadline else "", ", ".join(r.key for r in a.responsible),
              text_str(a.result)] for a in loaded.all_activities()]
     xml = zipfile.ZipFile(document).read("word/document.xml").decode("utf-8")
@@ -193,22 +198,104 @@ def reference_commands(document: Path, plan: Path, folder: Path, carbone: Path |
                     str(folder / "docxtpl.docx")],
     }
     if carbone is not None:
+        (folder / "carbone.js").write_text(CARBONE_JS, encoding="utf-8")
+        commands["Carbone"] = carbone_command(carbone, folder, "carbone", document, carbone_template(xml),
+                                              carbone_data(context))
         loop = marked(first.group(), lambda n: f"{{d.rows[i].c{n}}}") + marked(first.group(),
                                                                                 lambda n: f"{{d.rows[i+1].c{n}}}")
-        template = folder / "carbone-template.docx"
-        with zipfile.ZipFile(document) as source, zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as target:
-            for name in source.namelist():
-                data = source.read(name)
-                if name == "word/document.xml":
-                    data = (xml[: first.start()] + loop + xml[last.end():]).encode("utf-8")
-                target.writestr(name, data)
-        data_json = folder / "carbone.json"
-        data_json.write_text(json.dumps({"rows": [{f"c{n}": v for n, v in enumerate(r)} for r in rows]},
-                                        ensure_ascii=False), encoding="utf-8")
-        (folder / "carbone.js").write_text(CARBONE_JS, encoding="utf-8")
-        commands["Carbone"] = ["node", str(folder / "carbone.js"), str(carbone), str(template), str(data_json),
-                               str(folder / "carbone.docx")]
+        flat = {"rows": [{f"c{n}": v for n, v in enumerate(r)} for r in rows]}
+        commands[FLAT] = carbone_command(carbone, folder, "carbone-flat", document,
+                                         xml[: first.start()] + loop + xml[last.end():], flat)
+        check_same_text(commands["Carbone"], document, folder / "carbone.docx")
     return commands
+
+
+#: The lighter Carbone run: the floor's rows, flat, into a one-row template.
+FLAT = "Carbone, flat rows"
+
+#: A cell's text in orderforge's document: every run's text, in order.
+_TEXT = r"<w:t(?: [^>]*)?>([^<]*)</w:t>"
+
+
+def carbone_template(xml: str) -> str:
+    """orderforge's document.xml with the plan table's rows replaced by Carbone 3.8 markers for the context's
+    ``appendix.table.rows``: a section row and an activity row, each shown by a conditional block on the row's
+    ``section``, then the next row's section row, which tells Carbone where the repeated part ends.
+
+    The rows are taken from the document itself (the section row by its paragraph style, the first activity row
+    with one paragraph in every cell as the model), so Carbone writes the same XML orderforge wrote."""
+    import re
+
+    rows = [m for m in re.finditer(r"<w:tr[ >].*?</w:tr>", xml, re.S)]
+    sections = [m for m in rows if 'w:val="OFSectionRow"' in m.group()]
+    assert sections, "no section row (paragraph style OFSectionRow) in orderforge's document"
+    table_end = xml.index("</w:tbl>", sections[0].start())
+    body = [m for m in rows if sections[0].start() <= m.start() < table_end]
+    cell = r"<w:tc>.*?</w:tc>"
+    activity = next(m.group() for m in body if m not in sections
+                    and all(c.count("<w:p>") == 1 for c in re.findall(cell, m.group(), re.S)))
+
+    def text(xml_part: str, marker: str) -> str:
+        assert len(re.findall(_TEXT, xml_part)) == 1, xml_part
+        return re.sub(r"(<w:t(?: [^>]*)?>)[^<]*</w:t>", lambda m: f"{m[1]}{{{marker}}}</w:t>", xml_part)
+
+    def section(row: str) -> str:
+        return (f"{{{row}.section:ifEQ(true):showBegin}}{text(sections[0].group(), row + '.heading')}"
+                f"{{{row}.section:showEnd}}")
+
+    def paragraphs(cell_xml: str, row: str, k: int) -> str:
+        """The cell's one paragraph, repeated for each of the context cell's paragraphs."""
+        para = re.search(r"<w:p>.*</w:p>", cell_xml, re.S)
+        assert para is not None
+        repeated = "".join(text(para[0], f"{row}.cells[{k}].p[{i}].t") for i in ("i", "i+1"))
+        return cell_xml[: para.start()] + repeated + cell_xml[para.end():]
+
+    row = "d.appendix.table.rows[i]"
+    cells = [paragraphs(c, row, k) for k, c in enumerate(re.findall(cell, activity, re.S))]
+    activity_row = activity[: activity.index("<w:tc>")] + "".join(cells) + "</w:tr>"
+    pattern = (section(row) + f"{{{row}.section:ifEQ(false):showBegin}}{activity_row}{{{row}.section:showEnd}}"
+               + section("d.appendix.table.rows[i+1]"))
+    return xml[: body[0].start()] + pattern + xml[body[-1].end():]
+
+
+def carbone_data(context: Mapping[str, Any]) -> dict[str, Any]:
+    """orderforge's context for Carbone 3.8, which repeats only objects: each paragraph's text becomes
+    ``{"t": text}``; nothing else changes."""
+    table = context["appendix"]["table"]
+    rows = [{**row, "cells": [{"p": [{"t": text} for text in cell["paras"]],
+                               **{key: value for key, value in cell.items() if key != "paras"}}
+                              for cell in row["cells"]]} for row in table["rows"]]
+    return {**context, "appendix": {**context["appendix"], "table": {**table, "rows": rows}}}
+
+
+def carbone_command(carbone: Path, folder: Path, name: str, document: Path, xml: str,
+                    data: dict[str, Any]) -> list[str]:
+    """Carbone's command rendering ``data`` into ``document`` with its document.xml replaced by ``xml``."""
+    import zipfile
+
+    template = folder / f"{name}-template.docx"
+    with zipfile.ZipFile(document) as source, zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.namelist():
+            target.writestr(member, xml.encode("utf-8") if member == "word/document.xml" else source.read(member))
+    data_json = folder / f"{name}.json"
+    data_json.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return ["node", str(folder / "carbone.js"), str(carbone), str(template), str(data_json),
+            str(folder / f"{name}.docx")]
+
+
+def check_same_text(command: list[str], document: Path, made: Path) -> None:
+    """Run Carbone once and stop the bench unless its document.xml is orderforge's, character for character
+    after the XML declaration (Carbone writes a space for the line break that follows it): a reference
+    that renders a different document measures nothing."""
+    import zipfile
+
+    run(command)
+    ours, theirs = (xml[xml.index("<w:document"):] for xml in (
+        zipfile.ZipFile(p).read("word/document.xml").decode("utf-8") for p in (document, made)))
+    if ours != theirs:
+        at = len(os.path.commonprefix([ours, theirs]))
+        sys.exit(f"Carbone's document.xml differs from orderforge's at character {at}: "
+                 f"{theirs[at - 80:at + 80]!r} against {ours[at - 80:at + 80]!r}")
 
 
 def carbone_module() -> tuple[Path | None, str]:
@@ -267,6 +354,7 @@ def builds(work: Path) -> None:
     print("|---|---|---|---|---|---|---|")
     peaks = []
     repeated: list[tuple[int, float]] = []
+    flat: list[tuple[int, float, float]] = []
     for count in COUNTS:
         folder = work / f"b{count}"
         plan = genplan.write_plan(folder, count, name=f"plan{count}")
@@ -278,6 +366,8 @@ def builds(work: Path) -> None:
                             **{name: plain(command) for name, command in references.items()}})
         ours = took.pop("orderforge")
         repeated.append((count, took.pop("again").seconds))
+        if FLAT in took:
+            flat.append((count, took[FLAT].seconds, ours.seconds / took[FLAT].seconds))
         refs = took
         floor, docxtpl = refs["floor"].seconds, refs["docxtpl"].seconds
         carb = refs["Carbone"].seconds if "Carbone" in refs else None
@@ -288,6 +378,11 @@ def builds(work: Path) -> None:
     print("\norderforge above: a first build, an empty cache folder (ORDERFORGE_CACHE_DIR) for every run.")
     print("The same build again, its cache folder filled (style packages, declension doubts and forms): "
           + ", ".join(f"{count:,} → {seconds_text(seconds)}" for count, seconds in repeated))
+    if flat:
+        print("Carbone above renders orderforge's context into orderforge's document (checked: the same XML). Given "
+              "the floor's flat rows instead (one row shape, one paragraph a cell, no section rows): "
+              + ", ".join(f"{count:,} → {seconds_text(seconds)} (orderforge ÷ it {ratio:.2f})"
+                          for count, seconds, ratio in flat))
     print("\nPeak memory, MiB (target at 5,000: orderforge ≤ 110)")
     for count, ours_memory, refs_memory in peaks:
         others = ", ".join(f"{name} {memory / 1024:.0f}" for name, memory in refs_memory.items())
