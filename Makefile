@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test test-fast lint bench clean install system-deps
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py src/orderforge/_yamlc.pyx
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
@@ -33,7 +33,7 @@ test: system-deps $(STAMP) lint
 test-fast: $(STAMP) lint
 	$(BIN)/python -m pytest
 
-## LibreOffice and poppler for PDF conversion and the slow tests (Debian/Ubuntu, needs root).
+## LibreOffice and poppler for PDF conversion and the slow tests, libyaml's headers for the compiled YAML reader (Debian/Ubuntu, needs root).
 system-deps:
 	@tools/system-deps.sh
 
@@ -41,4 +41,4 @@ bench: $(STAMP)
 	$(BIN)/python tools/bench.py
 
 clean:
-	rm -rf output $(VENV) .pytest_cache build dist src/*.egg-info *.egg-info
+	rm -rf output $(VENV) .pytest_cache build dist src/*.egg-info *.egg-info src/orderforge/_yamlc.c src/orderforge/*.so

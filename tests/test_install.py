@@ -71,6 +71,15 @@ def test_init_and_build_in_an_empty_folder(venv: Path, tmp_path: Path) -> None:
     assert "П Р И К А З" in docx_text(document).replace("\xa0", " ")  # the Kaliningrad style's spaced kind
 
 
+def test_the_compiled_yaml_reader_is_built_where_libyaml_headers_are(venv: Path) -> None:
+    """setup.py builds orderforge._yamlc into the wheel (make installs libyaml-dev); optional elsewhere."""
+    if not Path("/usr/include/yaml.h").is_file():
+        pytest.skip("libyaml's headers are not installed here: the reader is optional (setup.py)")
+    probe = "import orderforge._yamlc as c; print(c.tree('a: 1', 'p.yaml', 50).get('a').value)"
+    done = subprocess.run([str(venv / "bin" / "python"), "-c", probe], cwd=venv, capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip() == "1", done.stderr
+
+
 def test_the_wheel_ships_exactly_the_bundled_styles(venv: Path, tmp_path: Path) -> None:
     shipped = _site_package(venv) / "templates"
     files = lambda root: sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())  # noqa: E731

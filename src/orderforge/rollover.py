@@ -387,7 +387,7 @@ def _roll_file(old_path: Path, new_path: Path, year: int | None, shift: int | No
     from .paths import display_path
     from .planfile import load_plan
     from .write import write_atomic
-    from .yamlfast import EventTap
+    from .yamltap import EventTap
 
     old_name = display_path(old_path)
     text = decode(old_path.read_bytes(), old_name, Report())

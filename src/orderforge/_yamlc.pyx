@@ -1,0 +1,221 @@
+# cython: language_level=3, boundscheck=False, wraparound=False
+"""The plan's tree built straight from libyaml's C API: the compiled first try of :func:`.yamlparse.fast_tree`.
+
+Why: reading a 5,000-activity plan through PyYAML's CParser makes a Python event object and two Mark
+objects for each of its 110,000 events, and :class:`.yamlfast.FastTreeBuilder` then reads them attribute
+by attribute: two thirds of the time of loading (issue 12). Here the same libyaml, given what PyYAML gives it
+for a ``str`` (its UTF-8 bytes, the encoding left to libyaml: a byte order mark is skipped), is read event
+by event in C, and only the tree's own
+objects are made: the same :class:`.Scalar`, :class:`.Seq`, :class:`.Map`, :class:`.Entry` and
+:class:`.Pos` as the Python builders make, from the same values and marks.
+
+It builds only a tree nothing is wrong with. Anything the Python builders would report or refuse — a
+parse error, an anchor, an alias, a tag, an explicit document marker, nesting past the limit, a
+duplicate key, a list or mapping as a key, a forbidden character written as an escape, text that is not
+UTF-8 — makes :func:`tree` return None, and :class:`.yamlfast.FastTreeBuilder` reads the text as before,
+so every diagnostic stays the Python path's own. tests/test_load_compiled.py compares the two on every
+fixture, on every example and on random YAML.
+
+Optional: built when Cython, a C compiler and libyaml's headers are there at install time (setup.py);
+without it orderforge reads every plan through PyYAML, with the same result.
+"""
+
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+
+from unicodedata import is_normalized, normalize
+
+from orderforge.diagnostics import Pos
+from orderforge.rawtext import FORBIDDEN_CHARS
+from orderforge.yamltree import Entry, Map, Scalar, Seq
+
+
+cdef extern from "yaml.h":
+    ctypedef enum yaml_event_type_t:
+        YAML_NO_EVENT
+        YAML_STREAM_START_EVENT
+        YAML_STREAM_END_EVENT
+        YAML_DOCUMENT_START_EVENT
+        YAML_DOCUMENT_END_EVENT
+        YAML_ALIAS_EVENT
+        YAML_SCALAR_EVENT
+        YAML_SEQUENCE_START_EVENT
+        YAML_SEQUENCE_END_EVENT
+        YAML_MAPPING_START_EVENT
+        YAML_MAPPING_END_EVENT
+    ctypedef enum yaml_scalar_style_t:
+        YAML_ANY_SCALAR_STYLE
+        YAML_PLAIN_SCALAR_STYLE
+        YAML_SINGLE_QUOTED_SCALAR_STYLE
+        YAML_DOUBLE_QUOTED_SCALAR_STYLE
+        YAML_LITERAL_SCALAR_STYLE
+        YAML_FOLDED_SCALAR_STYLE
+    ctypedef struct yaml_mark_t:
+        size_t index
+        size_t line
+        size_t column
+    # The members read here, by their C names; the nested types' names are Cython's own (never emitted).
+    ctypedef struct _document_start:
+        int implicit
+    ctypedef struct _document_end:
+        int implicit
+    ctypedef struct _scalar:
+        char *anchor
+        char *tag
+        char *value
+        size_t length
+        yaml_scalar_style_t style
+    ctypedef struct _collection_start:
+        char *anchor
+        char *tag
+    ctypedef union _event_data:
+        _document_start document_start
+        _document_end document_end
+        _scalar scalar
+        _collection_start sequence_start
+        _collection_start mapping_start
+    ctypedef struct yaml_event_t:
+        yaml_event_type_t type
+        _event_data data
+        yaml_mark_t start_mark
+        yaml_mark_t end_mark
+    ctypedef struct yaml_parser_t:
+        pass
+    int yaml_parser_initialize(yaml_parser_t *parser)
+    void yaml_parser_delete(yaml_parser_t *parser)
+    void yaml_parser_set_input_string(yaml_parser_t *parser, const unsigned char *input, size_t size)
+    int yaml_parser_parse(yaml_parser_t *parser, yaml_event_t *event)
+    void yaml_event_delete(yaml_event_t *event)
+
+
+class _Refused(Exception):
+    """The text is left to the Python builder (see the module docstring)."""
+
+
+#: A :class:`.Pos` made in C, with no Python call, as :mod:`.yamlfast` makes them.
+cdef object _new = tuple.__new__
+cdef object _forbidden = FORBIDDEN_CHARS.search
+
+
+def tree(str text, str name, int max_depth):
+    """The tree of ``text`` (a mapping or a list at the root), or None for the Python builder to read it."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: PyYAML's own encoding fails the same way
+        return None
+    cdef _Builder builder = _Builder(data, name, max_depth)
+    try:
+        return builder.build()
+    except _Refused:
+        return None
+
+
+cdef class _Builder:
+    """One parse: libyaml's parser over the UTF-8 bytes, and the event it last read."""
+
+    cdef yaml_parser_t parser
+    cdef yaml_event_t event
+    cdef bytes data  # kept alive: libyaml reads from it
+    cdef object name
+    cdef int max_depth
+
+    def __cinit__(self, bytes data, object name, int max_depth):
+        self.event.type = YAML_NO_EVENT
+        if yaml_parser_initialize(&self.parser) == 0:
+            raise MemoryError
+        self.data = data
+        self.name = name
+        self.max_depth = max_depth
+        yaml_parser_set_input_string(&self.parser, <const unsigned char *><char *>data, len(data))
+
+    def __dealloc__(self):
+        yaml_event_delete(&self.event)
+        yaml_parser_delete(&self.parser)
+
+    cdef int next(self) except -1:
+        """Read the next event into ``self.event``; a parse error leaves the text to the Python path."""
+        yaml_event_delete(&self.event)
+        if yaml_parser_parse(&self.parser, &self.event) == 0:
+            self.event.type = YAML_NO_EVENT
+            raise _Refused
+        return self.event.type
+
+    cdef object build(self):
+        self.next()  # stream start
+        if self.next() != YAML_DOCUMENT_START_EVENT or not self.event.data.document_start.implicit:
+            raise _Refused
+        kind = self.next()
+        if kind != YAML_MAPPING_START_EVENT and kind != YAML_SEQUENCE_START_EVENT:
+            raise _Refused  # a bare scalar or an empty text: the Python path reads those its own way
+        root = self.node(0)
+        if self.next() != YAML_DOCUMENT_END_EVENT or not self.event.data.document_end.implicit:
+            raise _Refused
+        if self.next() != YAML_STREAM_END_EVENT:
+            raise _Refused  # a second document
+        return root
+
+    cdef object pos(self):
+        return _new(Pos, (self.name, self.event.start_mark.line + 1, self.event.start_mark.column + 1))
+
+    cdef object text(self):
+        """The scalar's text, in NFC as the Python builders give it."""
+        cdef object value = PyUnicode_DecodeUTF8(self.event.data.scalar.value, self.event.data.scalar.length,
+                                                 "strict")
+        if not value.isascii() and not is_normalized("NFC", value):
+            value = normalize("NFC", value)
+        if self.event.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE and _forbidden(value) is not None:
+            raise _Refused  # a control character written as an escape: reported by the Python builder
+        return value
+
+    cdef bint quoted(self):
+        cdef yaml_scalar_style_t style = self.event.data.scalar.style
+        return style == YAML_SINGLE_QUOTED_SCALAR_STYLE or style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
+
+    cdef object scalar(self, object pos):
+        """The scalar event's node, at ``pos`` when given (an empty plain value takes its key's)."""
+        if self.event.data.scalar.anchor != NULL or self.event.data.scalar.tag != NULL:
+            raise _Refused
+        if pos is None:
+            pos = self.pos()
+        return Scalar(self.text(), pos, self.quoted())
+
+    cdef object node(self, int depth):
+        cdef int kind = self.event.type
+        if kind == YAML_SCALAR_EVENT:
+            return self.scalar(None)
+        if kind == YAML_MAPPING_START_EVENT:
+            if self.event.data.mapping_start.anchor != NULL or self.event.data.mapping_start.tag != NULL:
+                raise _Refused
+        elif kind == YAML_SEQUENCE_START_EVENT:
+            if self.event.data.sequence_start.anchor != NULL or self.event.data.sequence_start.tag != NULL:
+                raise _Refused
+        else:
+            raise _Refused  # an alias
+        pos = self.pos()
+        depth += 1
+        if depth > self.max_depth:
+            raise _Refused
+        if kind == YAML_MAPPING_START_EVENT:
+            return self.mapping(pos, depth)
+        cdef list items = []
+        while self.next() != YAML_SEQUENCE_END_EVENT:
+            items.append(self.node(depth))
+        return Seq(items, pos)
+
+    cdef object mapping(self, object pos, int depth):
+        result = Map(None, pos)
+        cdef dict entries = result.entries
+        while self.next() != YAML_MAPPING_END_EVENT:
+            if self.event.type != YAML_SCALAR_EVENT:
+                raise _Refused  # a list or mapping as a key
+            if self.event.data.scalar.anchor != NULL or self.event.data.scalar.tag != NULL:
+                raise _Refused
+            key_pos = self.pos()
+            key = self.text()
+            if self.next() == YAML_SCALAR_EVENT and self.event.data.scalar.length == 0 and not self.quoted():
+                value = self.scalar(key_pos)  # an empty unquoted value is reported at its key
+            else:
+                value = self.node(depth)
+            if key in entries:
+                raise _Refused  # a duplicate key
+            entries[key] = Entry(key, key_pos, value)
+        return result

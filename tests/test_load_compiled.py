@@ -1,0 +1,151 @@
+"""The compiled reader (orderforge._yamlc: libyaml's C API straight into the tree) gives PyYAML's path's tree.
+
+Two promises, checked on every fixture and example, on generated large plans, on Hypothesis plans and on
+random YAML syntax:
+
+* where the compiled reader gives a tree, it is :class:`.yamlfast.FastTreeBuilder`'s tree over PyYAML's
+  CParser (every value, quoting and line:column), and that builder reports nothing;
+* where it gives None, the Python builder refuses the text or reports something: the compiled reader
+  never drops a text the Python path would have read cleanly, nor reads one it would have faulted.
+
+With tests/test_load_parsers.py (the fast path, compiled reader first, against the pure reference parser)
+this makes all three readers agree. The module is optional (setup.py); where it is not built these tests
+are skipped, except under CI, which installs libyaml's headers and must build it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from yaml import YAMLError
+from yaml._yaml import CParser
+
+from orderforge import load, yamlparse
+from orderforge.diagnostics import Report
+from orderforge.yamlfast import FastTreeBuilder, Refused
+from orderforge.yamltap import EventTap
+
+from .conftest import ROOT
+from .planhelpers import plan_yaml
+from .test_load_parsers import FILES, PIECES
+
+sys.path.insert(0, str(ROOT / "tools"))
+import genplan  # noqa: E402
+
+try:
+    from orderforge import _yamlc
+except ImportError:  # not built on this machine: PyYAML's path reads every plan
+    _yamlc = None  # type: ignore[assignment]
+
+needs_compiled = pytest.mark.skipif(_yamlc is None, reason="orderforge._yamlc is not built here (setup.py)")
+
+
+def python_tree(text: str) -> tuple[object, list[str]]:
+    """PyYAML's CParser and FastTreeBuilder: the tree (None where it refuses) and what it reported."""
+    report = Report()
+    try:
+        tree = FastTreeBuilder(CParser(text), "plan.yaml", report, yamlparse.MAX_DEPTH).build()
+    except (YAMLError, UnicodeError, Refused):
+        tree = None
+    return tree, [d.format() for d in report]
+
+
+def check_agree(text: str) -> object:
+    """The compiled tree, after checking it against the Python builder's (see the module docstring)."""
+    assert _yamlc is not None
+    compiled = _yamlc.tree(text, "plan.yaml", yamlparse.MAX_DEPTH)
+    tree, reported = python_tree(text)
+    if compiled is not None:
+        assert (compiled, []) == (tree, reported)
+    else:
+        assert tree is None or reported, "the compiled reader left a text the Python builder reads cleanly"
+    return compiled
+
+
+def test_ci_builds_the_compiled_reader() -> None:
+    """CI installs libyaml's headers (tools/system-deps.sh): a build there without the reader is a broken
+    install step, not a machine without a compiler."""
+    if not os.environ.get("CI"):
+        pytest.skip("only CI promises a compiler and libyaml's headers")
+    assert _yamlc is not None
+
+
+@needs_compiled
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_fixture_and_example_reads_the_same(path: Path) -> None:
+    text = load.decode(path.read_bytes(), str(path), Report())
+    if text is not None and not yamlparse.is_risky(text):
+        check_agree(text)
+
+
+@needs_compiled
+def test_the_examples_and_large_plans_are_read_by_the_compiled_reader() -> None:
+    """Ordinary plans take it (else it would save nothing), and the fast path uses it."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "plans").glob("*.yaml"))]
+    texts += [genplan.plan_text(400, seed=3, ids=ids) for ids in (True, False)]
+    for text in texts:
+        assert check_agree(text) is not None
+        assert yamlparse.fast_tree(text, "plan.yaml", Report()) == check_agree(text)
+
+
+@needs_compiled
+@pytest.mark.parametrize("text", [
+    "a: 1\na: 2\n",                          # a duplicate key: the Python builder reports it (OF014)
+    "? [a]\n: 1\n",                           # a list as a key (OF013)
+    "a: \"\\x07\"\n",                         # an escaped control character (OF015)
+    "\"k\\x07\": 1\n",                        # … in a key
+    "a: &x 1\nb: *x\n",                       # an anchor and an alias
+    "a: !!str 1\n",                           # a tag
+    "--- \na: 1\n",                           # an explicit document start
+    "a: 1\n...\n",                            # an explicit document end
+    "a: 1\n---\nb: 2\n",                      # two documents
+    "just text\n",                            # a bare scalar
+    "",                                       # nothing
+    "a: [1\n",                                # a syntax error
+    "[" * 51 + "1" + "]" * 51 + "\n",         # deeper than MAX_DEPTH
+    "a: \ud800\n",                            # a lone surrogate: not UTF-8
+])
+def test_what_the_compiled_reader_leaves_to_the_python_builder(text: str) -> None:
+    assert check_agree(text) is None
+
+
+@needs_compiled
+@pytest.mark.parametrize("text", [
+    "a:\nb: ''\nc: \"\"\nd: |\ne: >-\n",     # empty values: the unquoted ones at their key
+    "- a:\n  b: |\n- [x, {c: }]\n",           # … in nested and flow collections
+    "ключ: значение\n\"кавычки\": 'да'\n",     # Cyrillic keys and values, quoted
+    "a: \"е\u0308\"\nе\u0308: 1\n",            # decomposed letters: NFC, in values and in keys
+    "\ufeffa: 1\n",                           # a byte order mark
+    "a: 'it''s'\nb: \"\\u0416\"\n",           # escapes that are not control characters
+    "[" * 50 + "1" + "]" * 50 + "\n",         # exactly MAX_DEPTH levels
+])
+def test_hand_picked_cases_read_the_same(text: str) -> None:
+    assert check_agree(text) is not None
+
+
+@needs_compiled
+def test_an_open_event_tap_sends_the_text_to_pyyaml() -> None:
+    """``new --from`` splices by libyaml's events, which only the Python builder makes."""
+    text = genplan.plan_text(20, seed=1, ids=True)
+    with EventTap(text) as tap:
+        assert yamlparse.fast_tree(text, "plan.yaml", Report()) is not None
+    assert tap.events
+
+
+@needs_compiled
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan_yaml())
+def test_hypothesis_plans_read_the_same(text: str) -> None:
+    check_agree(text)
+
+
+@needs_compiled
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=25))
+def test_random_yaml_syntax_reads_the_same(pieces: list[str]) -> None:
+    check_agree("".join(pieces))
