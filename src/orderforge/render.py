@@ -29,9 +29,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterable, Iterator, Sequence
 
 from .diagnostics import Diagnostic, Pos, UserError
-from .docxzip import zip_parts
 from .lazyre import pattern_for, precompiled
 from .style import Style
 from .templatefile import TemplatePackage, open_template, raised_in_template, template_error, unreadable
@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # the context's TypedDicts are for mypy: typing compiles each
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 TWIPS_PER_MM = 1440 / 25.4
+FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 _LEFTOVER = precompiled(r"\{\{|\{%|\{#|%\}|\}\}|\{\s+\{|\{\s+%|%\s+\}")
 
@@ -150,7 +151,7 @@ def render_docx(context: Context, style: Style, *, lean: bool = True) -> bytes:
             except _NotLean:
                 pass
     data, package = _render_docxtpl(context, style)
-    return zip_parts(_finished_parts(_entries(data), style, str(style.template_path), package.xml))
+    return _zip(_finished_parts(_entries(data), style, str(style.template_path), package.xml))
 
 
 def _render_lean(context: Context, table: TableContext, style: Style) -> bytes:
@@ -166,7 +167,7 @@ def _render_lean(context: Context, table: TableContext, style: Style) -> bytes:
     if shapes is None:
         raise _NotLean("word/document.xml")
     rows = fill(shapes, table["rows"], _normaliser(xml, str(style.template_path)))
-    return zip_parts([*parts[:index], ("word/document.xml", spliced(xml, shapes, rows)), *parts[index + 1:]])
+    return _zip([*parts[:index], ("word/document.xml", spliced(xml, shapes, rows)), *parts[index + 1:]])
 
 
 def _marker_parts(markers: Context, style: Style) -> list[tuple[str, bytes]]:
@@ -293,7 +294,7 @@ def _render_docxtpl(context: Context, style: Style, lean: bool = False) -> tuple
 
 def finish_package(data: bytes, style: Style, template: str) -> bytes:
     """Fix column widths, verify every XML part strictly, and rezip deterministically."""
-    return zip_parts(_finished_parts(_entries(data), style, template))
+    return _zip(_finished_parts(_entries(data), style, template))
 
 
 def _finished_parts(entries: list[tuple[str, bytes]], style: Style, template: str,
@@ -320,6 +321,48 @@ def _finished_parts(entries: list[tuple[str, bytes]], style: Style, template: st
                 blob = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
         parts.append((filename, blob))
     return parts
+
+
+#: zlib's level for every part. Levels 1–3 are zlib's fast strategy, 4–9 its lazy matching: at 5,000
+#: activities level 3 deflates the 8 MB of XML in 20 ms where the default 6 took 55 ms (a tenth of the
+#: build's own work); the .docx is 350 KB instead of 220 KB, the same parts byte for byte.
+ZIP_LEVEL = 3
+
+
+def _zip(parts: Sequence[tuple[str, bytes | Iterable[bytes]]]) -> bytes:
+    """The package with fixed timestamps and permissions, so that two builds are byte-identical.
+
+    A part given as pieces is compressed as they come, so that a large document.xml is never held whole.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as target:
+        for name, blob in parts:
+            fixed = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed._compresslevel = ZIP_LEVEL  # type: ignore[attr-defined]  # a ZipInfo given is written at its own
+            fixed.external_attr = 0o644 << 16
+            if isinstance(blob, bytes):
+                target.writestr(fixed, blob)
+                continue
+            with target.open(fixed, "w") as stream:
+                for chunk in _chunks(blob):
+                    stream.write(chunk)
+    return out.getvalue()
+
+
+def _chunks(pieces: Iterable[bytes], size: int = 1 << 18) -> Iterator[bytes]:
+    """The pieces (a row each) joined into chunks of about ``size`` bytes: zipfile's write, with its CRC and
+    compressor calls, then runs a few dozen times for 5,000 rows instead of once per row."""
+    batch: list[bytes] = []
+    held = 0
+    for piece in pieces:
+        batch.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield b"".join(batch)
+            batch, held = [], 0
+    if batch:
+        yield b"".join(batch)
 
 
 def _text_width(tree: Any, table: Any) -> int:
