@@ -326,13 +326,20 @@ def main() -> None:
     """Every section, or those named on the command line (``python tools/bench.py builds``)."""
     sections = {"startup": startup, "builds": builds, "versions": versions, "workspace": workspace, "pdf": pdf}
     chosen = sys.argv[1:] or list(sections)
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, medians of {REPEAT}")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, medians of {REPEAT}; {compiled_reader()}")
     work = Path(tempfile.mkdtemp(prefix="orderforge-bench-"))
     try:
         for name in chosen:
             sections[name](work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def compiled_reader() -> str:
+    """Whether the installed orderforge reads YAML through its compiled reader (setup.py: optional)."""
+    probe = subprocess.run([PY, "-c", "import orderforge._yamlc"], cwd=ROOT, env=ENV, capture_output=True)
+    return "YAML read by the compiled reader (_yamlc)" if probe.returncode == 0 else \
+        "the compiled YAML reader is NOT built: plans are read through PyYAML (setup.py)"
 
 
 def startup(work: Path) -> None:
