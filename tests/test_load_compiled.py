@@ -1,4 +1,4 @@
-"""The compiled reader (orderforge._yamlc: libyaml's C API straight into the tree) gives PyYAML's path's tree.
+"""The compiled reader (orderforge._yamlc: libyaml's C API) gives PyYAML's path's tree, and PyYAML's tokens.
 
 Two promises, checked on every fixture and example, on generated large plans, on Hypothesis plans and on
 random YAML syntax:
@@ -9,8 +9,9 @@ random YAML syntax:
   never drops a text the Python path would have read cleanly, nor reads one it would have faulted.
 
 With tests/test_load_parsers.py (the fast path, compiled reader first, against the pure reference parser)
-this makes all three readers agree. The module is optional (setup.py); where it is not built these tests
-are skipped, except under CI, which installs libyaml's headers and must build it.
+this makes all three readers agree. The tokens (``fmt``, ``new --from``'s splice) are checked the same way
+against PyYAML's ``get_token``, attribute by attribute. The module is optional (setup.py); where it is
+not built these tests are skipped, except under CI, which installs libyaml's headers and must build it.
 """
 
 from __future__ import annotations
@@ -149,3 +150,71 @@ def test_hypothesis_plans_read_the_same(text: str) -> None:
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=25))
 def test_random_yaml_syntax_reads_the_same(pieces: list[str]) -> None:
     check_agree("".join(pieces))
+
+
+# --------------------------------------------------------------------------- tokens (fmt, new --from)
+
+#: PyYAML's token kinds the compiled reader leaves to it (the text's tokens are then all PyYAML's).
+LEFT_TO_PYYAML = {"<directive>", "<anchor>", "<alias>", "<tag>"}
+
+
+def check_tokens(text: str) -> object:
+    """The compiled tokens, after checking them against PyYAML's ``get_token``: every attribute the readers
+    take (id, a scalar's value and style, both marks' index, line and column). Where the compiled reader
+    gives None, PyYAML refuses the text or finds a kind it leaves to PyYAML."""
+    assert _yamlc is not None
+    made = _yamlc.tokens(text)
+    try:
+        theirs = list(iter(CParser(text).get_token, None))
+    except (YAMLError, UnicodeError):
+        theirs = None
+    if made is None:
+        assert theirs is None or LEFT_TO_PYYAML & {t.id for t in theirs}, "tokens PyYAML reads were left"
+        return None
+    assert theirs is not None
+
+    def seen(token: object) -> tuple[object, ...]:
+        marks = tuple((m.index, m.line, m.column) for m in (token.start_mark, token.end_mark))  # type: ignore[attr-defined]
+        scalar = token.id == "<scalar>"  # type: ignore[attr-defined]
+        return (token.id, token.value if scalar else None, token.style if scalar else None, marks)  # type: ignore[attr-defined]
+
+    assert [seen(t) for t in made] == [seen(t) for t in theirs]
+    return made
+
+
+@needs_compiled
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_fixture_and_example_gives_pyyaml_s_tokens(path: Path) -> None:
+    text = load.decode(path.read_bytes(), str(path), Report())
+    if text is not None:
+        check_tokens(text)
+
+
+@needs_compiled
+def test_plans_are_tokenised_by_the_compiled_reader() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "plans").glob("*.yaml"))]
+    texts += [genplan.plan_text(400, seed=5, ids=ids) for ids in (True, False)]
+    for text in texts:
+        assert check_tokens(text) is not None
+
+
+@needs_compiled
+@pytest.mark.parametrize("text", ["%YAML 1.1\n---\na: 1\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: [1\n",
+                                  "a: \ud800\n", "? a\n: b\n", "{a: 1, b: [2, 3]}\n", "a: |\n  x\n  y\n",
+                                  "\ufeffa: 1\n"])
+def test_tokens_of_hand_picked_cases(text: str) -> None:
+    check_tokens(text)
+
+
+@needs_compiled
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan_yaml())
+def test_hypothesis_plans_give_pyyaml_s_tokens(text: str) -> None:
+    check_tokens(text)
+
+
+@needs_compiled
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=25))
+def test_random_yaml_syntax_gives_pyyaml_s_tokens(pieces: list[str]) -> None:
+    check_tokens("".join(pieces))

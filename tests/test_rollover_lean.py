@@ -13,6 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -198,16 +199,15 @@ def test_the_tree_built_of_events_is_the_composers(text: str) -> None:
     assert composed == built
 
 
-def test_new_from_reads_the_old_plan_once(tmp_path: Path, monkeypatch: object) -> None:
-    """The splice takes the load's events (:class:`orderforge.yamlfast.EventTap`) and never composes the
-    text again; the new plan is the one composing it gives."""
+def test_new_from_reads_the_old_plan_once_without_the_compiled_reader(tmp_path: Path, monkeypatch: object) -> None:
+    """Through PyYAML, the splice takes the load's events (:class:`orderforge.yamltap.EventTap`) and never
+    composes the text again; the new plan is the one composing it gives."""
     import orderforge.rolloversplice as splice
-    from orderforge.yamlfast import EventTap
+    from orderforge import yamlparse
+    from orderforge.yamltap import EventTap
 
-    sys.path.insert(0, str(ROOT / "tools"))
-    import genplan
-
-    old = genplan.write_plan(tmp_path, 40, name="old", ids=False)
+    monkeypatch.setattr(yamlparse, "COMPILED", False)  # type: ignore[attr-defined]
+    old = _generated_plan(tmp_path)
     composing = splice._compose
 
     def no_second_parse(text: str) -> None:
@@ -221,6 +221,35 @@ def test_new_from_reads_the_old_plan_once(tmp_path: Path, monkeypatch: object) -
     tapped = (tmp_path / "tapped.yaml").read_bytes()
     assert tapped == (tmp_path / "composed.yaml").read_bytes()
     assert tapped != old.read_bytes()
+
+
+def test_new_from_with_the_compiled_reader_writes_what_pyyaml_s_path_writes(tmp_path: Path,
+                                                                           monkeypatch: object) -> None:
+    """With orderforge._yamlc built, the old plan is loaded by it and the splice's nodes come from its tokens
+    (no event tap, PyYAML not imported); the new plan is byte for byte the one PyYAML's path writes."""
+    import subprocess
+
+    from orderforge import yamlparse
+
+    if not yamlparse.compiled_available():
+        pytest.skip("orderforge._yamlc is not built here (setup.py)")
+    old = _generated_plan(tmp_path)
+    new_from(old, tmp_path / "compiled.yaml", year=2027)
+    monkeypatch.setattr(yamlparse, "COMPILED", False)  # type: ignore[attr-defined]
+    new_from(old, tmp_path / "pyyaml.yaml", year=2027)
+    assert (tmp_path / "compiled.yaml").read_bytes() == (tmp_path / "pyyaml.yaml").read_bytes()
+    probe = ("import sys; from pathlib import Path; from orderforge.rollover import new_from; "
+             f"new_from(Path({str(old)!r}), Path({str(tmp_path / 'probe.yaml')!r}), year=2027); "
+             "print('yaml' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def _generated_plan(folder: Path) -> Path:
+    sys.path.insert(0, str(ROOT / "tools"))
+    import genplan
+
+    return genplan.write_plan(folder, 40, name="old", ids=False)
 
 
 def _years_reference(text: str, period: Period | None) -> list[str]:

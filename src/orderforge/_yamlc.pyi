@@ -1,5 +1,18 @@
-"""Types of the compiled reader (_yamlc.pyx): libyaml read straight into the plan's tree."""
+"""Types of the compiled reader (_yamlc.pyx): libyaml read straight into the plan's tree, or its tokens."""
 
 from .yamltree import Node
 
+class Mark:
+    index: int
+    line: int
+    column: int
+
+class Token:
+    id: str
+    value: str | None
+    start_mark: Mark
+    end_mark: Mark
+    style: str | None
+
 def tree(text: str, name: str, max_depth: int) -> Node | None: ...
+def tokens(text: str) -> list[Token] | None: ...

@@ -78,8 +78,44 @@ cdef extern from "yaml.h":
         _event_data data
         yaml_mark_t start_mark
         yaml_mark_t end_mark
+    ctypedef enum yaml_token_type_t:
+        YAML_NO_TOKEN
+        YAML_STREAM_START_TOKEN
+        YAML_STREAM_END_TOKEN
+        YAML_VERSION_DIRECTIVE_TOKEN
+        YAML_TAG_DIRECTIVE_TOKEN
+        YAML_DOCUMENT_START_TOKEN
+        YAML_DOCUMENT_END_TOKEN
+        YAML_BLOCK_SEQUENCE_START_TOKEN
+        YAML_BLOCK_MAPPING_START_TOKEN
+        YAML_BLOCK_END_TOKEN
+        YAML_FLOW_SEQUENCE_START_TOKEN
+        YAML_FLOW_SEQUENCE_END_TOKEN
+        YAML_FLOW_MAPPING_START_TOKEN
+        YAML_FLOW_MAPPING_END_TOKEN
+        YAML_BLOCK_ENTRY_TOKEN
+        YAML_FLOW_ENTRY_TOKEN
+        YAML_KEY_TOKEN
+        YAML_VALUE_TOKEN
+        YAML_ALIAS_TOKEN
+        YAML_ANCHOR_TOKEN
+        YAML_TAG_TOKEN
+        YAML_SCALAR_TOKEN
+    ctypedef struct _token_scalar:
+        char *value
+        size_t length
+        yaml_scalar_style_t style
+    ctypedef union _token_data:
+        _token_scalar scalar
+    ctypedef struct yaml_token_t:
+        yaml_token_type_t type
+        _token_data data
+        yaml_mark_t start_mark
+        yaml_mark_t end_mark
     ctypedef struct yaml_parser_t:
         pass
+    int yaml_parser_scan(yaml_parser_t *parser, yaml_token_t *token)
+    void yaml_token_delete(yaml_token_t *token)
     int yaml_parser_initialize(yaml_parser_t *parser)
     void yaml_parser_delete(yaml_parser_t *parser)
     void yaml_parser_set_input_string(yaml_parser_t *parser, const unsigned char *input, size_t size)
@@ -219,3 +255,95 @@ cdef class _Builder:
                 raise _Refused  # a duplicate key
             entries[key] = Entry(key, key_pos, value)
         return result
+
+
+# --------------------------------------------------------------------------- tokens, for fmt and new --from
+
+
+cdef class Mark:
+    """A place in the text as libyaml marks it (0-based, in characters): what orderforge's writers read of
+    PyYAML's Mark — ``index``, ``line`` and ``column`` — made in C."""
+
+    cdef readonly Py_ssize_t index
+    cdef readonly Py_ssize_t line
+    cdef readonly Py_ssize_t column
+
+    def __repr__(self):
+        return f"Mark(index={self.index}, line={self.line}, column={self.column})"
+
+
+cdef class Token:
+    """One of libyaml's tokens with what orderforge's readers take of PyYAML's: ``id`` (PyYAML's name for its
+    kind), the marks, and a scalar's ``value`` and ``style`` (``""`` plain, as PyYAML gives it)."""
+
+    cdef readonly str id
+    cdef readonly object value
+    cdef readonly Mark start_mark
+    cdef readonly Mark end_mark
+    cdef readonly object style
+
+    def __repr__(self):
+        return f"Token({self.id!r}, {self.value!r}, {self.start_mark!r}, {self.end_mark!r}, {self.style!r})"
+
+
+#: PyYAML's ``id`` of each token kind read here; the others (directives, anchors, aliases, tags) are left to it.
+cdef dict _IDS = {
+    YAML_STREAM_START_TOKEN: "<stream start>", YAML_STREAM_END_TOKEN: "<stream end>",
+    YAML_DOCUMENT_START_TOKEN: "<document start>", YAML_DOCUMENT_END_TOKEN: "<document end>",
+    YAML_BLOCK_SEQUENCE_START_TOKEN: "<block sequence start>",
+    YAML_BLOCK_MAPPING_START_TOKEN: "<block mapping start>", YAML_BLOCK_END_TOKEN: "<block end>",
+    YAML_FLOW_SEQUENCE_START_TOKEN: "[", YAML_FLOW_SEQUENCE_END_TOKEN: "]",
+    YAML_FLOW_MAPPING_START_TOKEN: "{", YAML_FLOW_MAPPING_END_TOKEN: "}",
+    YAML_BLOCK_ENTRY_TOKEN: "-", YAML_FLOW_ENTRY_TOKEN: ",", YAML_KEY_TOKEN: "?", YAML_VALUE_TOKEN: ":",
+    YAML_SCALAR_TOKEN: "<scalar>",
+}
+
+#: PyYAML's ``style`` of a scalar token, by libyaml's style (any, plain, single, double, literal, folded).
+cdef tuple _STYLES = (None, "", "'", '"', "|", ">")
+
+
+cdef Mark _mark(yaml_mark_t *where):
+    cdef Mark mark = Mark.__new__(Mark)
+    mark.index = where.index
+    mark.line = where.line
+    mark.column = where.column
+    return mark
+
+
+def tokens(str text):
+    """libyaml's tokens of ``text``, as :meth:`yaml.CParser.get_token` gives them (the attributes the readers
+    take); None — read them through PyYAML — for a text libyaml refuses or that holds a directive, an anchor,
+    an alias or a tag, and for a text that is not UTF-8."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    cdef yaml_parser_t parser
+    cdef yaml_token_t token
+    cdef list found = []
+    cdef Token made
+    if yaml_parser_initialize(&parser) == 0:
+        raise MemoryError
+    yaml_parser_set_input_string(&parser, <const unsigned char *><char *>data, len(data))
+    try:
+        while True:
+            if yaml_parser_scan(&parser, &token) == 0:
+                return None
+            try:
+                if token.type == YAML_NO_TOKEN:
+                    return found
+                kind = _IDS.get(token.type)
+                if kind is None:
+                    return None
+                made = Token.__new__(Token)
+                made.id = kind
+                made.start_mark = _mark(&token.start_mark)
+                made.end_mark = _mark(&token.end_mark)
+                if token.type == YAML_SCALAR_TOKEN:
+                    made.value = PyUnicode_DecodeUTF8(token.data.scalar.value, token.data.scalar.length, "strict")
+                    made.style = _STYLES[token.data.scalar.style]
+                found.append(made)
+            finally:
+                yaml_token_delete(&token)
+    finally:
+        yaml_parser_delete(&parser)

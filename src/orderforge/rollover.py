@@ -387,12 +387,18 @@ def _roll_file(old_path: Path, new_path: Path, year: int | None, shift: int | No
     from .paths import display_path
     from .planfile import load_plan
     from .write import write_atomic
+    from .yamlparse import compiled_available
     from .yamltap import EventTap
 
     old_name = display_path(old_path)
     text = decode(old_path.read_bytes(), old_name, Report())
-    with EventTap(text or "") as tap:  # libyaml's events of the load, for the splice (not a second parse)
+    events: list[object] | None = None
+    if compiled_available():  # the compiled reader loads it, and its tokens give the splice its nodes
         plan, report = load_plan(old_path, text_warnings=False)  # only its errors stop the rollover
+    else:
+        with EventTap(text or "") as tap:  # libyaml's events of the load, for the splice (not a second parse)
+            plan, report = load_plan(old_path, text_warnings=False)
+        events = tap.events
     if plan is None or report.has_errors:
         errors = report.errors + [Diagnostic(
             "OF611", "error", "в исходном плане есть ошибки — сначала исправьте их", Pos(old_name),
@@ -404,7 +410,7 @@ def _roll_file(old_path: Path, new_path: Path, year: int | None, shift: int | No
 
     assert text is not None  # load_plan has read it already
     result = RolloverResult(new_path, old_path, shift, period.text if period else None, None)
-    written, result, edits = _rollover(text, period, shift, result, (old_path, new_path), events=tap.events)
+    written, result, edits = _rollover(text, period, shift, result, (old_path, new_path), events=events)
     write_atomic(new_path, written.encode("utf-8"))
     result.warnings = _warnings(plan, edits, written, new_path, shift)
     return result

@@ -136,12 +136,22 @@ def _compose_libyaml(text: str, max_depth: int) -> tuple[Any, list[Any]] | None:
     (:data:`orderforge.yamlparse.RISKY`), too deep, or anything libyaml refuses (the reference then says why).
 
     The nodes are composed from the tokens (:mod:`orderforge.yamltokens`) where that composer reads the
-    text, else by libyaml's composer from a second scan."""
-    from .yamlparse import is_risky
+    text, else by libyaml's composer from a second scan. The tokens come from orderforge's compiled reader
+    where it is built (:func:`orderforge.yamlparse.compiled_tokens`: PyYAML is then not even imported), else
+    from PyYAML's."""
+    from .yamlparse import compiled_tokens, is_risky
     from .yamltokens import compose_tokens
 
     if is_risky(text):
         return None
+    made = compiled_tokens(text)
+    if made is not None:
+        if _deepest(made) > max_depth:
+            return None
+        root = compose_tokens(made)
+        if root is not None:
+            return None if is_scalar(root) else (root, made)
+        # what the token composer leaves is composed by libyaml's composer, from PyYAML's own tokens below
     try:
         import yaml
         from yaml._yaml import CParser
@@ -149,8 +159,8 @@ def _compose_libyaml(text: str, max_depth: int) -> tuple[Any, list[Any]] | None:
         return None
     try:
         tokens: list[Any] = list(iter(CParser(text).get_token, None))  # the text is bounded (MAX_PLAN_BYTES)
-        if max(accumulate(map(_STEPS.get, map(attrgetter("id"), tokens), repeat(0))), default=0) > max_depth:
-            return None  # the deepest nesting, told by C loops over the token kinds
+        if _deepest(tokens) > max_depth:
+            return None
         root = compose_tokens(tokens)
         if root is None:
             root = untagged_composer()(text).get_single_node()
@@ -159,6 +169,11 @@ def _compose_libyaml(text: str, max_depth: int) -> tuple[Any, list[Any]] | None:
     if root is None or is_scalar(root):
         return None  # an empty or bare-scalar text: rare, and the reference reads a top-level scalar differently
     return root, tokens
+
+
+def _deepest(tokens: list[Any]) -> int:
+    """The deepest nesting, told by C loops over the token kinds."""
+    return max(accumulate(map(_STEPS.get, map(attrgetter("id"), tokens), repeat(0))), default=0)
 
 
 # --------------------------------------------------------------------------- the tree's entries
