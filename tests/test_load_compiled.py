@@ -218,3 +218,56 @@ def test_hypothesis_plans_give_pyyaml_s_tokens(text: str) -> None:
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=25))
 def test_random_yaml_syntax_gives_pyyaml_s_tokens(pieces: list[str]) -> None:
     check_tokens("".join(pieces))
+
+
+# --------------------------------------------------------------------------- composed nodes (new --from)
+
+
+def check_nodes(text: str) -> object:
+    """The compiled composer's tree against libyaml's composer through PyYAML (everything the splice reads,
+    marks as index, line and column). Where it gives None, PyYAML's composer refuses the text, gives no
+    collection at the root, or the text holds what it leaves to PyYAML (an anchor, alias or tag, a
+    directive or an explicit document marker)."""
+    from .test_fmt_tokens import libyaml_shape, shape
+
+    assert _yamlc is not None
+    made = _yamlc.nodes(text, 1000)
+    theirs = libyaml_shape(text)
+    if made is None:
+        unusual = any(mark in text for mark in "&*!%") or "---" in text or "..." in text
+        assert theirs in ("refused", None) or theirs[0] == "scalar" or unusual, "a text PyYAML composes was left"
+        return None
+    assert shape(made) == theirs
+    return made
+
+
+@needs_compiled
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_fixture_and_example_composes_as_pyyaml_does(path: Path) -> None:
+    text = load.decode(path.read_bytes(), str(path), Report())
+    if text is not None and not yamlparse.is_risky(text):
+        check_nodes(text)
+
+
+@needs_compiled
+def test_plans_are_composed_by_the_compiled_reader() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "plans").glob("*.yaml"))]
+    texts += [genplan.plan_text(400, seed=9, ids=ids) for ids in (True, False)]
+    for text in texts:
+        assert check_nodes(text) is not None
+
+
+@needs_compiled
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan_yaml())
+def test_hypothesis_plans_compose_as_pyyaml_does(text: str) -> None:
+    check_nodes(text)
+
+
+@needs_compiled
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=25))
+def test_random_yaml_syntax_composes_as_pyyaml_does(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if not yamlparse.is_risky(text):
+        check_nodes(text)

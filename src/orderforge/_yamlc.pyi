@@ -1,5 +1,7 @@
 """Types of the compiled reader (_yamlc.pyx): libyaml read straight into the plan's tree, or its tokens."""
 
+from typing import Any
+
 from .yamltree import Node
 
 class Mark:
@@ -16,3 +18,4 @@ class Token:
 
 def tree(text: str, name: str, max_depth: int) -> Node | None: ...
 def tokens(text: str) -> list[Token] | None: ...
+def nodes(text: str, max_depth: int) -> Any: ...

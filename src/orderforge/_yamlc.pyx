@@ -26,6 +26,7 @@ from unicodedata import is_normalized, normalize
 
 from orderforge.diagnostics import Pos
 from orderforge.rawtext import FORBIDDEN_CHARS
+from orderforge.yamlnodes import Node
 from orderforge.yamltree import Entry, Map, Scalar, Seq
 
 
@@ -64,9 +65,18 @@ cdef extern from "yaml.h":
         char *value
         size_t length
         yaml_scalar_style_t style
+    ctypedef enum yaml_sequence_style_t:
+        YAML_ANY_SEQUENCE_STYLE
+        YAML_BLOCK_SEQUENCE_STYLE
+        YAML_FLOW_SEQUENCE_STYLE
+    ctypedef enum yaml_mapping_style_t:
+        YAML_ANY_MAPPING_STYLE
+        YAML_BLOCK_MAPPING_STYLE
+        YAML_FLOW_MAPPING_STYLE
     ctypedef struct _collection_start:
         char *anchor
         char *tag
+        int style
     ctypedef union _event_data:
         _document_start document_start
         _document_end document_end
@@ -347,3 +357,78 @@ def tokens(str text):
                 yaml_token_delete(&token)
     finally:
         yaml_parser_delete(&parser)
+
+
+# --------------------------------------------------------------------------- nodes, for new --from
+
+
+def nodes(str text, int max_depth):
+    """The node tree libyaml's composer gives (PyYAML's CParser without its resolver,
+    :func:`orderforge.yamlnodes.untagged_composer`) with what ``new --from``'s splice reads of it: kinds,
+    raw values, styles, flow styles and both marks of every node (:data:`orderforge.yamlnodes.Node`). None
+    — compose it through PyYAML — for a text it refuses or with an anchor, an alias, a tag, an explicit
+    document marker, a second document, nesting past ``max_depth`` or a scalar at the root."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    cdef _Composer composer = _Composer(data, "", max_depth)
+    try:
+        return composer.compose()
+    except _Refused:
+        return None
+
+
+cdef class _Composer(_Builder):
+    """libyaml's events composed into :data:`orderforge.yamlnodes.Node` tuples, as PyYAML's composer does."""
+
+    cdef object compose(self):
+        self.next()  # stream start
+        if self.next() != YAML_DOCUMENT_START_EVENT or not self.event.data.document_start.implicit:
+            raise _Refused
+        kind = self.next()
+        if kind != YAML_MAPPING_START_EVENT and kind != YAML_SEQUENCE_START_EVENT:
+            raise _Refused
+        root = self.composed(0)
+        if self.next() != YAML_DOCUMENT_END_EVENT or not self.event.data.document_end.implicit:
+            raise _Refused
+        if self.next() != YAML_STREAM_END_EVENT:
+            raise _Refused
+        return root
+
+    cdef object composed(self, int depth):
+        cdef int kind = self.event.type
+        cdef list items
+        if kind == YAML_SCALAR_EVENT:
+            if self.event.data.scalar.anchor != NULL or self.event.data.scalar.tag != NULL:
+                raise _Refused
+            value = PyUnicode_DecodeUTF8(self.event.data.scalar.value, self.event.data.scalar.length, "strict")
+            return _new(Node, ("scalar", value, _mark(&self.event.start_mark), _mark(&self.event.end_mark),
+                               _STYLES[self.event.data.scalar.style], None))
+        if kind == YAML_MAPPING_START_EVENT:
+            if self.event.data.mapping_start.anchor != NULL or self.event.data.mapping_start.tag != NULL:
+                raise _Refused
+            style = self.event.data.mapping_start.style
+            flow = True if style == YAML_FLOW_MAPPING_STYLE else False if style == YAML_BLOCK_MAPPING_STYLE else None
+        elif kind == YAML_SEQUENCE_START_EVENT:
+            if self.event.data.sequence_start.anchor != NULL or self.event.data.sequence_start.tag != NULL:
+                raise _Refused
+            style = self.event.data.sequence_start.style
+            flow = True if style == YAML_FLOW_SEQUENCE_STYLE else False if style == YAML_BLOCK_SEQUENCE_STYLE \
+                else None
+        else:
+            raise _Refused  # an alias
+        depth += 1
+        if depth > self.max_depth:
+            raise _Refused
+        start = _mark(&self.event.start_mark)
+        items = []
+        if kind == YAML_MAPPING_START_EVENT:
+            while self.next() != YAML_MAPPING_END_EVENT:
+                key = self.composed(depth)
+                self.next()
+                items.append((key, self.composed(depth)))
+            return _new(Node, ("mapping", items, start, _mark(&self.event.end_mark), None, flow))
+        while self.next() != YAML_SEQUENCE_END_EVENT:
+            items.append(self.composed(depth))
+        return _new(Node, ("sequence", items, start, _mark(&self.event.end_mark), None, flow))

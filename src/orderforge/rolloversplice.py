@@ -459,16 +459,14 @@ def _check_text(text: str, lines: list[str]) -> None:
 def _compose(text: str) -> Any:
     """libyaml's node tree (marks, styles), or None: no C parser, a risky text, or libyaml refuses it.
 
-    Composed from orderforge's compiled reader's tokens where it is built and the token composer reads the
-    text (the same nodes as libyaml's composer: tests/test_fmt_tokens.py), else by libyaml's composer
-    through PyYAML, where anchors, aliases and tags are found on the nodes (:meth:`_Layout.properties`)."""
-    from .yamlparse import compiled_tokens, is_risky
-    from .yamltokens import compose_tokens
+    Composed by orderforge's compiled reader where it is built (:func:`orderforge.yamlparse.compiled_nodes`:
+    the same nodes, without importing PyYAML), else by libyaml's composer through PyYAML, where anchors,
+    aliases and tags are found on the nodes (:meth:`_Layout.properties`)."""
+    from .yamlparse import compiled_nodes, is_risky
 
     if is_risky(text):
         return None
-    made = compiled_tokens(text)
-    root = compose_tokens(made) if made is not None else None
+    root = compiled_nodes(text)
     if root is not None:
         return root
     try:

@@ -143,6 +143,17 @@ def compiled_tokens(text: str) -> list[Any] | None:
     return tokens(text)
 
 
+def compiled_nodes(text: str) -> Any:
+    """libyaml's composed node tree through :mod:`orderforge._yamlc`, as
+    :func:`orderforge.yamlnodes.untagged_composer` composes it, for ``new --from``'s splice; None where it
+    is not built or leaves the text to PyYAML (anchors, aliases, tags, anything libyaml refuses)."""
+    if not compiled_available():
+        return None
+    from ._yamlc import nodes
+
+    return nodes(text, 1000)
+
+
 def compiled_available() -> bool:
     """Whether orderforge._yamlc is built here and not switched off (:data:`COMPILED`)."""
     global COMPILED
