@@ -16,6 +16,11 @@ UTF-8 — makes :func:`tree` return None, and :class:`.yamlfast.FastTreeBuilder`
 so every diagnostic stays the Python path's own. tests/test_load_compiled.py compares the two on every
 fixture, on every example and on random YAML.
 
+The same module gives ``fmt`` libyaml's tokens (:func:`tokens`) and ``new --from``'s splice libyaml's
+composed nodes (:func:`nodes`), with the attributes their readers take of PyYAML's, so that ``validate``,
+``build``, ``fmt`` and ``new --from`` never import PyYAML; each likewise leaves to PyYAML what it does
+not read (anchors, aliases, tags, directives, errors).
+
 Optional: built when Cython, a C compiler and libyaml's headers are there at install time (setup.py);
 without it orderforge reads every plan through PyYAML, with the same result.
 """
