@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -77,14 +78,6 @@ def test_ci_builds_the_compiled_reader() -> None:
 
 
 @needs_compiled
-@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
-def test_every_fixture_and_example_reads_the_same(path: Path) -> None:
-    text = load.decode(path.read_bytes(), str(path), Report())
-    if text is not None and not yamlparse.is_risky(text):
-        check_agree(text)
-
-
-@needs_compiled
 def test_the_examples_and_large_plans_are_read_by_the_compiled_reader() -> None:
     """Ordinary plans take it (else it would save nothing), and the fast path uses it."""
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "plans").glob("*.yaml"))]
@@ -138,20 +131,6 @@ def test_an_open_event_tap_sends_the_text_to_pyyaml() -> None:
     assert tap.events
 
 
-@needs_compiled
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(plan_yaml())
-def test_hypothesis_plans_read_the_same(text: str) -> None:
-    check_agree(text)
-
-
-@needs_compiled
-@settings(max_examples=2000, deadline=None)
-@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=25))
-def test_random_yaml_syntax_reads_the_same(pieces: list[str]) -> None:
-    check_agree("".join(pieces))
-
-
 # --------------------------------------------------------------------------- tokens (fmt, new --from)
 
 #: PyYAML's token kinds the compiled reader leaves to it (the text's tokens are then all PyYAML's).
@@ -183,41 +162,11 @@ def check_tokens(text: str) -> object:
 
 
 @needs_compiled
-@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
-def test_every_fixture_and_example_gives_pyyaml_s_tokens(path: Path) -> None:
-    text = load.decode(path.read_bytes(), str(path), Report())
-    if text is not None:
-        check_tokens(text)
-
-
-@needs_compiled
-def test_plans_are_tokenised_by_the_compiled_reader() -> None:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "plans").glob("*.yaml"))]
-    texts += [genplan.plan_text(400, seed=5, ids=ids) for ids in (True, False)]
-    for text in texts:
-        assert check_tokens(text) is not None
-
-
-@needs_compiled
 @pytest.mark.parametrize("text", ["%YAML 1.1\n---\na: 1\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: [1\n",
                                   "a: \ud800\n", "? a\n: b\n", "{a: 1, b: [2, 3]}\n", "a: |\n  x\n  y\n",
                                   "\ufeffa: 1\n"])
 def test_tokens_of_hand_picked_cases(text: str) -> None:
     check_tokens(text)
-
-
-@needs_compiled
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(plan_yaml())
-def test_hypothesis_plans_give_pyyaml_s_tokens(text: str) -> None:
-    check_tokens(text)
-
-
-@needs_compiled
-@settings(max_examples=2000, deadline=None)
-@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=25))
-def test_random_yaml_syntax_gives_pyyaml_s_tokens(pieces: list[str]) -> None:
-    check_tokens("".join(pieces))
 
 
 # --------------------------------------------------------------------------- composed nodes (new --from)
@@ -241,33 +190,47 @@ def check_nodes(text: str) -> object:
     return made
 
 
-@needs_compiled
-@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
-def test_every_fixture_and_example_composes_as_pyyaml_does(path: Path) -> None:
-    text = load.decode(path.read_bytes(), str(path), Report())
+# --------------------------------------------------------------------------- every check on every corpus
+
+#: Each reading the compiled reader offers, with its check against PyYAML's.
+CHECKS = {"tree": check_agree, "tokens": check_tokens, "nodes": check_nodes}
+each_check = pytest.mark.parametrize("check", list(CHECKS.values()), ids=list(CHECKS))
+
+
+def unless_risky(check: Callable[[str], object], text: str | None) -> None:
+    """Run ``check`` on a text the callers give the compiled reader (never a risky one: yamlparse.RISKY)."""
     if text is not None and not yamlparse.is_risky(text):
-        check_nodes(text)
+        check(text)
 
 
 @needs_compiled
-def test_plans_are_composed_by_the_compiled_reader() -> None:
+@each_check
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_fixture_and_example(check: Callable[[str], object], path: Path) -> None:
+    unless_risky(check, load.decode(path.read_bytes(), str(path), Report()))
+
+
+@needs_compiled
+@each_check
+def test_plans_are_read_by_the_compiled_reader(check: Callable[[str], object]) -> None:
+    """Ordinary plans are not left to PyYAML (else the reader would save nothing)."""
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "plans").glob("*.yaml"))]
-    texts += [genplan.plan_text(400, seed=9, ids=ids) for ids in (True, False)]
+    texts += [genplan.plan_text(400, seed=7, ids=ids) for ids in (True, False)]
     for text in texts:
-        assert check_nodes(text) is not None
+        assert check(text) is not None
 
 
 @needs_compiled
+@each_check
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(plan_yaml())
-def test_hypothesis_plans_compose_as_pyyaml_does(text: str) -> None:
-    check_nodes(text)
+@given(text=plan_yaml())
+def test_hypothesis_plans(check: Callable[[str], object], text: str) -> None:
+    unless_risky(check, text)
 
 
 @needs_compiled
+@each_check
 @settings(max_examples=2000, deadline=None)
-@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=25))
-def test_random_yaml_syntax_composes_as_pyyaml_does(pieces: list[str]) -> None:
-    text = "".join(pieces)
-    if not yamlparse.is_risky(text):
-        check_nodes(text)
+@given(pieces=st.lists(st.sampled_from(PIECES), min_size=1, max_size=25))
+def test_random_yaml_syntax(check: Callable[[str], object], pieces: list[str]) -> None:
+    unless_risky(check, "".join(pieces))

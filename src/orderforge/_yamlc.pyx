@@ -197,12 +197,16 @@ cdef class _Builder:
         kind = self.next()
         if kind != YAML_MAPPING_START_EVENT and kind != YAML_SEQUENCE_START_EVENT:
             raise _Refused  # a bare scalar or an empty text: the Python path reads those its own way
-        root = self.node(0)
+        root = self.root()
         if self.next() != YAML_DOCUMENT_END_EVENT or not self.event.data.document_end.implicit:
             raise _Refused
         if self.next() != YAML_STREAM_END_EVENT:
             raise _Refused  # a second document
         return root
+
+    cdef object root(self):
+        """The document's root collection, the event read being its start (:class:`_Composer` makes nodes)."""
+        return self.node(0)
 
     cdef object pos(self):
         return _new(Pos, (self.name, self.event.start_mark.line + 1, self.event.start_mark.column + 1))
@@ -379,27 +383,17 @@ def nodes(str text, int max_depth):
         return None
     cdef _Composer composer = _Composer(data, "", max_depth)
     try:
-        return composer.compose()
+        return composer.build()
     except _Refused:
         return None
 
 
 cdef class _Composer(_Builder):
-    """libyaml's events composed into :data:`orderforge.yamlnodes.Node` tuples, as PyYAML's composer does."""
+    """libyaml's events composed into :data:`orderforge.yamlnodes.Node` tuples, as PyYAML's composer does
+    (the document around the root is read and checked by :meth:`_Builder.build`)."""
 
-    cdef object compose(self):
-        self.next()  # stream start
-        if self.next() != YAML_DOCUMENT_START_EVENT or not self.event.data.document_start.implicit:
-            raise _Refused
-        kind = self.next()
-        if kind != YAML_MAPPING_START_EVENT and kind != YAML_SEQUENCE_START_EVENT:
-            raise _Refused
-        root = self.composed(0)
-        if self.next() != YAML_DOCUMENT_END_EVENT or not self.event.data.document_end.implicit:
-            raise _Refused
-        if self.next() != YAML_STREAM_END_EVENT:
-            raise _Refused
-        return root
+    cdef object root(self):
+        return self.composed(0)
 
     cdef object composed(self, int depth):
         cdef int kind = self.event.type
