@@ -206,7 +206,7 @@ def reference_commands(document: Path, plan: Path, folder: Path, carbone: Path |
         flat = {"rows": [{f"c{n}": v for n, v in enumerate(r)} for r in rows]}
         commands[FLAT] = carbone_command(carbone, folder, "carbone-flat", document,
                                          xml[: first.start()] + loop + xml[last.end():], flat)
-        check_same_text(commands["Carbone"], document, folder / "carbone.docx")
+        check_same_document(commands["Carbone"], document)
     return commands
 
 
@@ -283,15 +283,15 @@ def carbone_command(carbone: Path, folder: Path, name: str, document: Path, xml:
             str(folder / f"{name}.docx")]
 
 
-def check_same_text(command: list[str], document: Path, made: Path) -> None:
-    """Run Carbone once and stop the bench unless its document.xml is orderforge's, character for character
-    after the XML declaration (Carbone writes a space for the line break that follows it): a reference
-    that renders a different document measures nothing."""
+def check_same_document(command: list[str], document: Path) -> None:
+    """Run Carbone once (its command ends with the document it writes) and stop the bench unless that
+    document.xml is orderforge's, character for character after the XML declaration (Carbone writes a space
+    for the line break that follows it): a reference that renders a different document measures nothing."""
     import zipfile
 
     run(command)
     ours, theirs = (xml[xml.index("<w:document"):] for xml in (
-        zipfile.ZipFile(p).read("word/document.xml").decode("utf-8") for p in (document, made)))
+        zipfile.ZipFile(p).read("word/document.xml").decode("utf-8") for p in (document, Path(command[-1]))))
     if ours != theirs:
         at = len(os.path.commonprefix([ours, theirs]))
         sys.exit(f"Carbone's document.xml differs from orderforge's at character {at}: "

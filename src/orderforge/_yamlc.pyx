@@ -147,11 +147,18 @@ cdef object _new = tuple.__new__
 cdef object _forbidden = FORBIDDEN_CHARS.search
 
 
+cdef bytes _utf8(str text):
+    """The bytes libyaml reads, as PyYAML encodes a ``str``; None for a lone surrogate (PyYAML fails there too)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+
+
 def tree(str text, str name, int max_depth):
     """The tree of ``text`` (a mapping or a list at the root), or None for the Python builder to read it."""
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate: PyYAML's own encoding fails the same way
+    data = _utf8(text)
+    if data is None:
         return None
     cdef _Builder builder = _Builder(data, name, max_depth)
     try:
@@ -333,9 +340,8 @@ def tokens(str text):
     """libyaml's tokens of ``text``, as :meth:`yaml.CParser.get_token` gives them (the attributes the readers
     take); None — read them through PyYAML — for a text libyaml refuses or that holds a directive, an anchor,
     an alias or a tag, and for a text that is not UTF-8."""
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
+    data = _utf8(text)
+    if data is None:
         return None
     cdef yaml_parser_t parser
     cdef yaml_token_t token
@@ -377,9 +383,8 @@ def nodes(str text, int max_depth):
     raw values, styles, flow styles and both marks of every node (:data:`orderforge.yamlnodes.Node`). None
     — compose it through PyYAML — for a text it refuses or with an anchor, an alias, a tag, an explicit
     document marker, a second document, nesting past ``max_depth`` or a scalar at the root."""
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
+    data = _utf8(text)
+    if data is None:
         return None
     cdef _Composer composer = _Composer(data, "", max_depth)
     try:

@@ -393,7 +393,7 @@ def _roll_file(old_path: Path, new_path: Path, year: int | None, shift: int | No
     old_name = display_path(old_path)
     text = decode(old_path.read_bytes(), old_name, Report())
     events: list[object] | None = None
-    if compiled_available():  # the compiled reader loads it, and its tokens give the splice its nodes
+    if compiled_available():  # the compiled reader loads it and composes the splice's nodes (_yamlc.nodes)
         plan, report = load_plan(old_path, text_warnings=False)  # only its errors stop the rollover
     else:
         with EventTap(text or "") as tap:  # libyaml's events of the load, for the splice (not a second parse)
@@ -450,7 +450,7 @@ def rollover_text(text: str, period: Period | None, shift: int, result: Rollover
 def _rollover(text: str, period: Period | None, shift: int, result: RolloverResult, paths: tuple[Path, Path],
               fast: bool = True, events: list[object] | None = None) -> tuple[str, RolloverResult, Edits | None]:
     """:func:`rollover_text`, and the fast path's changes to the text (None after the round trip); ``events``:
-    libyaml's of the text, when it was parsed already (:class:`orderforge.yamlfast.EventTap`)."""
+    libyaml's of the text, when it was parsed already (:class:`orderforge.yamltap.EventTap`)."""
     if fast:
         from .rolloversplice import splice_rollover
 

@@ -30,8 +30,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-__all__ = ["EventTap", "FastTreeBuilder", "Refused"]
-
 
 class Refused(Exception):
     """Something the fast path leaves to the reference parser (anchors, tags, aliases, deep nesting …)."""

@@ -151,7 +151,7 @@ def compiled_nodes(text: str) -> Any:
         return None
     from ._yamlc import nodes
 
-    return nodes(text, 1000)
+    return nodes(text, SPLICE_DEPTH)
 
 
 def compiled_available() -> bool:
@@ -165,9 +165,14 @@ def compiled_available() -> bool:
     return COMPILED
 
 
-#: Whether :func:`compiled_tree` may be tried: False once its import failed (not tried again in the same
-#: process), and in the tests that compare the Python builder with the reference parser.
+#: Whether the compiled reader (:func:`compiled_tree`, :func:`compiled_tokens`, :func:`compiled_nodes`) may be
+#: tried: False once its import failed (not tried again in the same process), and in the tests that compare
+#: PyYAML's paths with the reference parser.
 COMPILED = True
+
+#: The nesting the splice's composer takes: PyYAML's composer, which it replaces, has no limit of its own, and
+#: the old plan was cut off at :data:`MAX_DEPTH` when it was loaded; this only keeps C's recursion bounded.
+SPLICE_DEPTH = 1000
 
 
 class ReferenceFailure(Exception):
