@@ -208,14 +208,14 @@ def test_new_from_reads_the_old_plan_once_without_the_compiled_reader(tmp_path: 
 
     monkeypatch.setattr(yamlparse, "COMPILED", False)  # type: ignore[attr-defined]
     old = _generated_plan(tmp_path)
-    composing = splice._compose
+    composing = splice.compose_text
 
     def no_second_parse(text: str) -> None:
         raise AssertionError("the text was parsed again")
 
-    monkeypatch.setattr(splice, "_compose", no_second_parse)  # type: ignore[attr-defined]
+    monkeypatch.setattr(splice, "compose_text", no_second_parse)  # type: ignore[attr-defined]
     new_from(old, tmp_path / "tapped.yaml", year=2027)
-    monkeypatch.setattr(splice, "_compose", composing)  # type: ignore[attr-defined]
+    monkeypatch.setattr(splice, "compose_text", composing)  # type: ignore[attr-defined]
     monkeypatch.setattr(EventTap, "parser", lambda self, parser, text: (parser.get_event, None))  # type: ignore[attr-defined]
     new_from(old, tmp_path / "composed.yaml", year=2027)
     tapped = (tmp_path / "tapped.yaml").read_bytes()

@@ -38,7 +38,7 @@ from collections.abc import Callable
 from itertools import accumulate
 
 from .rollovertext import _DIGITS, Decline, _digit_changes, _properties_possible, _unstable, plain_in_block
-from .yamlnodes import composed_from_events, is_block_scalar, is_map, is_scalar, is_seq, untagged_composer
+from .yamlnodes import compose_text, composed_from_events, is_block_scalar, is_map, is_scalar, is_seq
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs new --from's start-up (issue 12)
@@ -456,29 +456,6 @@ def _check_text(text: str, lines: list[str]) -> None:
         raise Decline("a line too long")
 
 
-def _compose(text: str) -> Any:
-    """libyaml's node tree (marks, styles), or None: no C parser, a risky text, or libyaml refuses it.
-
-    Composed by orderforge's compiled reader where it is built (:func:`orderforge.yamlparse.compiled_nodes`:
-    the same nodes, without importing PyYAML), else by libyaml's composer through PyYAML, where anchors,
-    aliases and tags are found on the nodes (:meth:`_Layout.properties`)."""
-    from .yamlparse import compiled_nodes, is_risky
-
-    if is_risky(text):
-        return None
-    root = compiled_nodes(text)
-    if root is not None:
-        return root
-    try:
-        import yaml
-    except ImportError:  # pragma: no cover - PyYAML is a dependency
-        return None
-    try:
-        return untagged_composer()(text).get_single_node()
-    except (ImportError, yaml.YAMLError, UnicodeError):  # ImportError: PyYAML without libyaml
-        return None
-
-
 # --------------------------------------------------------------------------- the entry point
 
 
@@ -486,7 +463,7 @@ def splice_rollover(text: str, roll: Callable[[Any], None], events: list[Any] | 
     """``roll`` (the rollover of a tree, in place) applied to the text: the new text and the edited
     tree, or None when only the round trip can promise its own bytes (see the module doc). ``events``:
     libyaml's events of this very text, when the caller has them (the node tree is then built of them)."""
-    root = composed_from_events(events) if events else _compose(text)
+    root = composed_from_events(events) if events else compose_text(text)
     if root is None:
         return None
     edits = Edits(text)

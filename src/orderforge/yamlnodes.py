@@ -1,4 +1,5 @@
-"""What kind a composed YAML node is, from either parser, and libyaml's composer without a resolver.
+"""What kind a composed YAML node is, from either parser, libyaml's composer without a resolver, and a
+text's node tree composed by whichever of them is there (:func:`compose_text`).
 
 Shared by ``fmt``'s comment keeper (:mod:`orderforge.yamlcomments`) and ``new --from``'s splice
 (:mod:`orderforge.rolloversplice`); kept apart so that the splice, measured against ``validate``
@@ -88,3 +89,27 @@ def composed_from_events(events: list[Any]) -> Any:
         else:
             raise ValueError(f"not composed here: {event}")  # an alias (yamlfast refuses those)
     raise ValueError("the events end inside a collection")
+
+
+def compose_text(text: str) -> Any:
+    """libyaml's node tree of a text (marks, styles) for ``new --from``'s splice
+    (:mod:`orderforge.rolloversplice`), or None: no C parser, a risky text, or libyaml refuses it.
+
+    Composed by orderforge's compiled reader where it is built (:func:`orderforge.yamlparse.compiled_nodes`:
+    the same nodes, without importing PyYAML), else by libyaml's composer through PyYAML, where anchors,
+    aliases and tags are found on the nodes (:meth:`orderforge.rolloversplice._Layout.properties`)."""
+    from .yamlparse import compiled_nodes, is_risky
+
+    if is_risky(text):
+        return None
+    root = compiled_nodes(text)
+    if root is not None:
+        return root
+    try:
+        import yaml
+    except ImportError:  # pragma: no cover - PyYAML is a dependency
+        return None
+    try:
+        return untagged_composer()(text).get_single_node()
+    except (ImportError, yaml.YAMLError, UnicodeError):  # ImportError: PyYAML without libyaml
+        return None
