@@ -30,7 +30,7 @@ from yaml._yaml import CParser
 from orderforge import load, yamlparse
 from orderforge.diagnostics import Report
 from orderforge.yamlfast import FastTreeBuilder, Refused
-from orderforge.yamltap import EventTap
+from orderforge.yamltap import ParseTap
 
 from .conftest import ROOT
 from .planhelpers import plan_yaml
@@ -123,12 +123,31 @@ def test_hand_picked_cases_read_the_same(text: str) -> None:
 
 
 @needs_compiled
-def test_an_open_event_tap_sends_the_text_to_pyyaml() -> None:
-    """``new --from`` splices by libyaml's events, which only the Python builder makes."""
+def test_an_open_parse_tap_keeps_the_compiled_nodes_the_tree_is_made_of() -> None:
+    """``new --from`` loads the old plan under a tap: the compiled reader composes its nodes, keeps them for
+    the splice and makes the same tree of them; another text read meanwhile (the directory) is not kept."""
+    assert _yamlc is not None
     text = genplan.plan_text(20, seed=1, ids=True)
-    with EventTap(text) as tap:
-        assert yamlparse.fast_tree(text, "plan.yaml", Report()) is not None
-    assert tap.events
+    other = genplan.plan_text(5, seed=2, ids=True)
+    with ParseTap(text) as tap:
+        assert yamlparse.fast_tree(other, "directory.yaml", Report()) == _yamlc.tree(other, "directory.yaml",
+                                                                                     yamlparse.MAX_DEPTH)
+        assert tap.nodes is None
+        assert yamlparse.fast_tree(text, "plan.yaml", Report()) == check_agree(text)
+    assert tap.events is None
+    from .test_fmt_tokens import shape
+
+    assert shape(tap.composed()) == shape(_yamlc.nodes(text, yamlparse.SPLICE_DEPTH))  # marks compared by value
+
+
+@needs_compiled
+@pytest.mark.parametrize("text", ["a: 1\na: 2\n", "a: \"\\x07\"\n", "[" * 51 + "1" + "]" * 51 + "\n"])
+def test_a_tap_keeps_nothing_of_a_text_the_python_builder_must_read(text: str) -> None:
+    """Where the tree made of the nodes is refused, nothing is kept, and the load reports as it always did."""
+    report = Report()
+    with ParseTap(text) as tap:
+        yamlparse.fast_tree(text, "plan.yaml", report)
+    assert tap.nodes is None
 
 
 # --------------------------------------------------------------------------- tokens (fmt, new --from)
@@ -190,10 +209,24 @@ def check_nodes(text: str) -> object:
     return made
 
 
+def check_tree_of_nodes(text: str) -> object:
+    """The tree made of the compiled nodes (``new --from``'s load, :func:`orderforge._yamlc.tree_of_nodes`) is
+    the compiled tree, itself checked against the Python builder's; it is None exactly where that tree is."""
+    assert _yamlc is not None
+    compiled = check_agree(text)
+    root = _yamlc.nodes(text, yamlparse.SPLICE_DEPTH)
+    if root is None:
+        assert compiled is None, "the nodes were refused, the tree was not"
+        return None
+    made = _yamlc.tree_of_nodes(root, "plan.yaml", yamlparse.MAX_DEPTH)
+    assert made == compiled
+    return made
+
+
 # --------------------------------------------------------------------------- every check on every corpus
 
 #: Each reading the compiled reader offers, with its check against PyYAML's.
-CHECKS = {"tree": check_agree, "tokens": check_tokens, "nodes": check_nodes}
+CHECKS = {"tree": check_agree, "tokens": check_tokens, "nodes": check_nodes, "tree_of_nodes": check_tree_of_nodes}
 each_check = pytest.mark.parametrize("check", list(CHECKS.values()), ids=list(CHECKS))
 
 

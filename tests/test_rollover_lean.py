@@ -200,11 +200,11 @@ def test_the_tree_built_of_events_is_the_composers(text: str) -> None:
 
 
 def test_new_from_reads_the_old_plan_once_without_the_compiled_reader(tmp_path: Path, monkeypatch: object) -> None:
-    """Through PyYAML, the splice takes the load's events (:class:`orderforge.yamltap.EventTap`) and never
+    """Through PyYAML, the splice takes the load's events (:class:`orderforge.yamltap.ParseTap`) and never
     composes the text again; the new plan is the one composing it gives."""
     import orderforge.rolloversplice as splice
     from orderforge import yamlparse
-    from orderforge.yamltap import EventTap
+    from orderforge.yamltap import ParseTap
 
     monkeypatch.setattr(yamlparse, "COMPILED", False)  # type: ignore[attr-defined]
     old = _generated_plan(tmp_path)
@@ -216,7 +216,7 @@ def test_new_from_reads_the_old_plan_once_without_the_compiled_reader(tmp_path: 
     monkeypatch.setattr(splice, "compose_text", no_second_parse)  # type: ignore[attr-defined]
     new_from(old, tmp_path / "tapped.yaml", year=2027)
     monkeypatch.setattr(splice, "compose_text", composing)  # type: ignore[attr-defined]
-    monkeypatch.setattr(EventTap, "parser", lambda self, parser, text: (parser.get_event, None))  # type: ignore[attr-defined]
+    monkeypatch.setattr(ParseTap, "parser", lambda self, parser, text: (parser.get_event, None))  # type: ignore[attr-defined]
     new_from(old, tmp_path / "composed.yaml", year=2027)
     tapped = (tmp_path / "tapped.yaml").read_bytes()
     assert tapped == (tmp_path / "composed.yaml").read_bytes()

@@ -436,3 +436,70 @@ cdef class _Composer(_Builder):
         while self.next() != YAML_SEQUENCE_END_EVENT:
             items.append(self.composed(depth))
         return _new(Node, ("sequence", items, start, _mark(&self.event.end_mark), None, flow))
+
+
+# --------------------------------------------------------------------------- the tree of the nodes, for new --from
+
+
+def tree_of_nodes(object root, str name, int max_depth):
+    """The tree :func:`tree` builds of a text, made of that text's nodes (:func:`nodes`) instead of a second
+    parse: ``new --from`` needs both of its old plan (the load, the splice), and libyaml's parse was two
+    thirds of composing the nodes. None where :func:`tree` would leave the text to the Python builder and
+    the nodes have not refused already: a list or mapping as a key, a key twice after NFC, a forbidden
+    character written as an escape, nesting past ``max_depth``."""
+    try:
+        return _tree_node(<tuple>root, name, 0, max_depth)  # a Node is a tuple: read by index in C
+    except _Refused:
+        return None
+
+
+cdef object _node_pos(tuple node, str name):
+    cdef Mark mark = <Mark>node[2]
+    return _new(Pos, (name, mark.line + 1, mark.column + 1))
+
+
+cdef str _node_text(tuple node):
+    """As :meth:`_Builder.text`: the scalar's text in NFC; an escaped control character refused."""
+    cdef str value = node[1]
+    if not value.isascii() and not is_normalized("NFC", value):
+        value = normalize("NFC", value)
+    if node[4] == '"' and _forbidden(value) is not None:
+        raise _Refused
+    return value
+
+
+cdef bint _node_quoted(tuple node):
+    style = node[4]
+    return style == "'" or style == '"'
+
+
+cdef object _tree_node(tuple node, str name, int depth, int max_depth):
+    cdef str kind = node[0]
+    cdef list items
+    cdef dict entries
+    cdef tuple key, value
+    cdef object pair
+    pos = _node_pos(node, name)
+    if kind == "scalar":
+        return Scalar(_node_text(node), pos, _node_quoted(node))
+    depth += 1
+    if depth > max_depth:
+        raise _Refused
+    if kind == "sequence":
+        return Seq([_tree_node(<tuple>item, name, depth, max_depth) for item in node[1]], pos)
+    result = Map(None, pos)
+    entries = result.entries
+    for pair in node[1]:
+        key, value = <tuple>(<tuple>pair)[0], <tuple>(<tuple>pair)[1]
+        if key[0] != "scalar":
+            raise _Refused  # a list or mapping as a key
+        key_pos = _node_pos(key, name)
+        text = _node_text(key)
+        if value[0] == "scalar" and not value[1] and not _node_quoted(value):
+            built = Scalar(_node_text(value), key_pos, False)  # an empty unquoted value is reported at its key
+        else:
+            built = _tree_node(value, name, depth, max_depth)
+        if text in entries:
+            raise _Refused  # a duplicate key
+        entries[text] = Entry(text, key_pos, built)
+    return result

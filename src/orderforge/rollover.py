@@ -387,18 +387,12 @@ def _roll_file(old_path: Path, new_path: Path, year: int | None, shift: int | No
     from .paths import display_path
     from .planfile import load_plan
     from .write import write_atomic
-    from .yamlparse import compiled_available
-    from .yamltap import EventTap
+    from .yamltap import ParseTap
 
     old_name = display_path(old_path)
     text = decode(old_path.read_bytes(), old_name, Report())
-    events: list[object] | None = None
-    if compiled_available():  # the compiled reader loads it and composes the splice's nodes (_yamlc.nodes)
+    with ParseTap(text or "") as tap:  # the load's parse of the text, for the splice (not a second parse)
         plan, report = load_plan(old_path, text_warnings=False)  # only its errors stop the rollover
-    else:
-        with EventTap(text or "") as tap:  # libyaml's events of the load, for the splice (not a second parse)
-            plan, report = load_plan(old_path, text_warnings=False)
-        events = tap.events
     if plan is None or report.has_errors:
         errors = report.errors + [Diagnostic(
             "OF611", "error", "в исходном плане есть ошибки — сначала исправьте их", Pos(old_name),
@@ -410,7 +404,7 @@ def _roll_file(old_path: Path, new_path: Path, year: int | None, shift: int | No
 
     assert text is not None  # load_plan has read it already
     result = RolloverResult(new_path, old_path, shift, period.text if period else None, None)
-    written, result, edits = _rollover(text, period, shift, result, (old_path, new_path), events=events)
+    written, result, edits = _rollover(text, period, shift, result, (old_path, new_path), composed=tap.composed())
     write_atomic(new_path, written.encode("utf-8"))
     result.warnings = _warnings(plan, edits, written, new_path, shift)
     return result
@@ -448,14 +442,14 @@ def rollover_text(text: str, period: Period | None, shift: int, result: Rollover
 
 
 def _rollover(text: str, period: Period | None, shift: int, result: RolloverResult, paths: tuple[Path, Path],
-              fast: bool = True, events: list[object] | None = None) -> tuple[str, RolloverResult, Edits | None]:
-    """:func:`rollover_text`, and the fast path's changes to the text (None after the round trip); ``events``:
-    libyaml's of the text, when it was parsed already (:class:`orderforge.yamltap.EventTap`)."""
+              fast: bool = True, composed: Any = None) -> tuple[str, RolloverResult, Edits | None]:
+    """:func:`rollover_text`, and the fast path's changes to the text (None after the round trip); ``composed``:
+    libyaml's nodes of the text, when it was parsed already (:class:`orderforge.yamltap.ParseTap`)."""
     if fast:
         from .rolloversplice import splice_rollover
 
         attempt = replace(result, warnings=[])
-        spliced = splice_rollover(text, lambda data: _roll(data, period, shift, attempt, paths), events)
+        spliced = splice_rollover(text, lambda data: _roll(data, period, shift, attempt, paths), composed)
         if spliced is not None:
             return spliced[0], attempt, spliced[1].edits
     from .yamlrt import editing_yaml

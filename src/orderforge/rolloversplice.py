@@ -38,7 +38,7 @@ from collections.abc import Callable
 from itertools import accumulate
 
 from .rollovertext import _DIGITS, Decline, _digit_changes, _properties_possible, _unstable, plain_in_block
-from .yamlnodes import compose_text, composed_from_events, is_block_scalar, is_map, is_scalar, is_seq
+from .yamlnodes import compose_text, is_block_scalar, is_map, is_scalar, is_seq
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it costs new --from's start-up (issue 12)
@@ -459,11 +459,11 @@ def _check_text(text: str, lines: list[str]) -> None:
 # --------------------------------------------------------------------------- the entry point
 
 
-def splice_rollover(text: str, roll: Callable[[Any], None], events: list[Any] | None = None) -> tuple[str, Any] | None:
+def splice_rollover(text: str, roll: Callable[[Any], None], composed: Any = None) -> tuple[str, Any] | None:
     """``roll`` (the rollover of a tree, in place) applied to the text: the new text and the edited
-    tree, or None when only the round trip can promise its own bytes (see the module doc). ``events``:
-    libyaml's events of this very text, when the caller has them (the node tree is then built of them)."""
-    root = composed_from_events(events) if events else compose_text(text)
+    tree, or None when only the round trip can promise its own bytes (see the module doc). ``composed``:
+    libyaml's node tree of this very text, when the caller has it (:class:`orderforge.yamltap.ParseTap`)."""
+    root = composed if composed is not None else compose_text(text)
     if root is None:
         return None
     edits = Edits(text)

@@ -20,7 +20,7 @@ from yaml.events import MappingEndEvent, MappingStartEvent, ScalarEvent, Sequenc
 
 from .diagnostics import Pos, Report
 from .rawtext import FORBIDDEN_CHARS
-from .yamltap import EventTap
+from .yamltap import ParseTap
 from .yamltree import Entry, Map, Node, Scalar, Seq, _nfc, report_forbidden_char
 
 #: A :class:`.Pos` made in C, with no Python call (tests/test_pos_tuple.py: the same as ``Pos(...)``).
@@ -39,7 +39,7 @@ class FastTreeBuilder:
     """Pulls events from a PyYAML parser and builds Scalar/Seq/Map nodes as they come."""
 
     def __init__(self, parser: Any, name: str, report: Report, max_depth: int, text: str | None = None) -> None:
-        tap = EventTap.active
+        tap = ParseTap.active
         self.get, self.seen = tap.parser(parser, text) if tap is not None and text is not None \
             else (parser.get_event, None)
         self.name = name
@@ -61,8 +61,8 @@ class FastTreeBuilder:
         end = get()
         if end.explicit or get().__class__.__name__ != "StreamEndEvent":
             raise Refused
-        if self.seen is not None and EventTap.active is not None:
-            EventTap.active.events = self.seen
+        if self.seen is not None and ParseTap.active is not None:
+            ParseTap.active.events = self.seen
         return tree
 
     def _node(self, event: object, depth: int) -> Node:

@@ -119,15 +119,22 @@ def fast_tree(text: str, name: str, report: Report) -> Node | None:
 
 def compiled_tree(text: str, name: str) -> Node | None:
     """The tree through :mod:`orderforge._yamlc` (libyaml's C API, no PyYAML objects: a 5,000-activity plan
-    in 86 ms instead of 156), or None: when it is not built (setup.py: optional), when it leaves the text
-    to the Python builder, or while ``new --from`` taps libyaml's events (:class:`.yamltap.EventTap`),
-    which only the Python builder reads."""
-    from .yamltap import EventTap
-
-    if EventTap.active is not None or not compiled_available():
+    in 86 ms instead of 156), or None: when it is not built (setup.py: optional) or leaves the text to the
+    Python builder. While ``new --from`` taps the old plan's parse (:class:`.yamltap.ParseTap`), that text's
+    nodes are composed first and the tree is made of them, so that the splice gets them without a second
+    parse."""
+    if not compiled_available():
         return None
-    from ._yamlc import tree
+    from ._yamlc import tree, tree_of_nodes
+    from .yamltap import ParseTap
 
+    tap = ParseTap.active
+    if tap is not None and tap.wants(text):
+        root = compiled_nodes(text)
+        built = tree_of_nodes(root, name, MAX_DEPTH) if root is not None else None
+        if built is not None:
+            tap.nodes = root
+            return built
     return tree(text, name, MAX_DEPTH)
 
 
