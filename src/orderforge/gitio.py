@@ -11,21 +11,25 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import UserError
+from .slotted import FrozenSlotted
 
 #: The revision a lone file is compared with: ``orderforge diff plans/x.yaml``.
 DEFAULT_REV = "HEAD"
 
 
-@dataclass(frozen=True)
-class RevPath:
+class RevPath(FrozenSlotted):
     """A file as it is in a revision: ``HEAD~1:plans/x.yaml``."""
 
+    __slots__ = ("rev", "path")
     rev: str
     path: str
+
+    def __init__(self, rev: str, path: str) -> None:
+        object.__setattr__(self, "rev", rev)
+        object.__setattr__(self, "path", path)
 
     def __str__(self) -> str:
         return f"{self.rev}:{self.path}"

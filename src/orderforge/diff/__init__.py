@@ -41,11 +41,10 @@ from ``orderforge.diff``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..lazyexports import lazy_exports
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs diff's start-up (issue 12)
     from .compare import deadline_str, diff_plans, diff_specs, field_value
     from .match import SIMILARITY, flatten, match_items, match_sections, similarity
     from .result import (

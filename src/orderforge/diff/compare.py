@@ -13,7 +13,6 @@ import operator
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from ..diagnostics import Diagnostic, Pos, UserError
 from ..planmodel import Activity, Para, Period, Plan, Point, Ref
@@ -29,6 +28,10 @@ from .result import (
     text_str,
 )
 from .sides import Side, load_side
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it costs diff's start-up (issue 12)
+    from typing import Any
 
 # --------------------------------------------------------------------------- field values
 

@@ -9,12 +9,14 @@ diff --json``; also the fields that are compared, with their Russian names, and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 from ..diagnostics import Diagnostic
 from ..planmodel import Activity, Section, text_str
+from ..slotted import Slotted
 from .sides import Side
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # neither typing nor dataclasses on diff's start-up (issue 12): slotted.py says why
+    from typing import Any
 
 #: Field → its Russian name in messages (the amending order uses the style's column headers).
 FIELD_RU = {
@@ -40,25 +42,37 @@ PLAN_FIELD_RU = {"style": "оформление", "title": "заголовок",
 # --------------------------------------------------------------------------- items
 
 
-@dataclass(eq=False)  # compared by identity: the same activity, not an equal one
 class SectionItem:
-    number: tuple[int, ...]
-    section: Section
-    parent: tuple[int, ...]  # () for a top-level section
+    """A section with its place in one version; compared by identity: the same section, not an equal one."""
+
+    __slots__ = ("number", "section", "parent")
+
+    def __init__(self, number: tuple[int, ...], section: Section, parent: tuple[int, ...]) -> None:
+        self.number = number
+        self.section = section
+        self.parent = parent  # () for a top-level section
+
+    def __repr__(self) -> str:
+        return f"SectionItem({self.label})"
 
     @property
     def label(self) -> str:
         return ".".join(map(str, self.number))
 
 
-@dataclass(eq=False)  # compared by identity: the same activity, not an equal one
 class Item:
-    """An activity with its place in one version."""
+    """An activity with its place in one version; compared by identity: the same activity, not an equal one."""
 
-    activity: Activity
-    number: tuple[int, ...]
-    section: tuple[int, ...]  # the number of its section; () for activities before the first section
-    index: int  # document order
+    __slots__ = ("activity", "number", "section", "index")
+
+    def __init__(self, activity: Activity, number: tuple[int, ...], section: tuple[int, ...], index: int) -> None:
+        self.activity = activity
+        self.number = number
+        self.section = section  # the number of its section; () for activities before the first section
+        self.index = index  # document order
+
+    def __repr__(self) -> str:
+        return f"Item({self.label}, {self.activity.id!r})"
 
     @property
     def label(self) -> str:
@@ -71,37 +85,48 @@ class Item:
 # --------------------------------------------------------------------------- the result
 
 
-@dataclass
-class FieldChange:
-    field: str
-    old: str
-    new: str
+class FieldChange(Slotted):
+    """One field's two values."""
+
+    __slots__ = ("field", "old", "new")
+
+    def __init__(self, field: str, old: str, new: str) -> None:
+        self.field = field
+        self.old = old
+        self.new = new
 
     def to_json(self) -> dict[str, str]:
         return {"field": self.field, "old": self.old, "new": self.new}
 
 
-@dataclass
-class Change:
+class Change(Slotted):
     """One change. ``kind``: added, removed, changed, moved, renumbered (activities);
     order, point_added, point_removed, point_changed (the order); approval (the approval stamp);
     plan, passport_added,
     passport_removed, passport_changed (the plan); section_added, section_removed,
     section_changed (sections)."""
 
-    kind: str
-    old: Item | None = None
-    new: Item | None = None
-    fields: list[FieldChange] = field(default_factory=list)
-    old_section: SectionItem | None = None
-    new_section: SectionItem | None = None
-    # order/plan/passport level
-    field_name: str = ""
-    old_value: str = ""
-    new_value: str = ""
-    old_number: int | None = None
-    new_number: int | None = None
-    label: str = ""
+    __slots__ = ("kind", "old", "new", "fields", "old_section", "new_section", "field_name", "old_value",
+                 "new_value", "old_number", "new_number", "label")
+
+    def __init__(self, kind: str, old: Item | None = None, new: Item | None = None,
+                 fields: list[FieldChange] | None = None, old_section: SectionItem | None = None,
+                 new_section: SectionItem | None = None, field_name: str = "", old_value: str = "",
+                 new_value: str = "", old_number: int | None = None, new_number: int | None = None,
+                 label: str = "") -> None:
+        self.kind = kind
+        self.old = old
+        self.new = new
+        self.fields = [] if fields is None else fields
+        self.old_section = old_section
+        self.new_section = new_section
+        # order/plan/passport level
+        self.field_name = field_name
+        self.old_value = old_value
+        self.new_value = new_value
+        self.old_number = old_number
+        self.new_number = new_number
+        self.label = label
 
     @property
     def is_activity(self) -> bool:
@@ -141,16 +166,24 @@ class Change:
         return data
 
 
-@dataclass
-class PlanDiff:
-    old: Side
-    new: Side
-    changes: list[Change]
-    pairs: list[tuple[Item, Item]]  # every matched activity, in new document order
-    section_pairs: list[tuple[SectionItem, SectionItem]]
-    renumbering: list[tuple[Item, Item]]  # matched, not otherwise reported, number changed
-    section_renumbering: list[tuple[SectionItem, SectionItem]] = field(default_factory=list)  # matched, number changed
-    warnings: list[Diagnostic] = field(default_factory=list)  # what could not be compared (a missing directory)
+class PlanDiff(Slotted):
+    """Everything one comparison found."""
+
+    __slots__ = ("old", "new", "changes", "pairs", "section_pairs", "renumbering", "section_renumbering",
+                 "warnings")
+
+    def __init__(self, old: Side, new: Side, changes: list[Change], pairs: list[tuple[Item, Item]],
+                 section_pairs: list[tuple[SectionItem, SectionItem]], renumbering: list[tuple[Item, Item]],
+                 section_renumbering: list[tuple[SectionItem, SectionItem]] | None = None,
+                 warnings: list[Diagnostic] | None = None) -> None:
+        self.old = old
+        self.new = new
+        self.changes = changes
+        self.pairs = pairs  # every matched activity, in new document order
+        self.section_pairs = section_pairs
+        self.renumbering = renumbering  # matched, not otherwise reported, number changed
+        self.section_renumbering = [] if section_renumbering is None else section_renumbering  # number changed
+        self.warnings = [] if warnings is None else warnings  # what could not be compared (a missing directory)
 
     @property
     def empty(self) -> bool:

@@ -6,26 +6,28 @@ comparing needs: schema errors do not stop it, a file that is not YAML does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..diagnostics import Report, UserError
 from ..planmodel import Directory, Plan
+from ..slotted import Slotted
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # neither typing nor dataclasses on diff's start-up (issue 12): slotted.py says why
     from ..gitio import RevPath
 
 
-@dataclass
-class Side:
+class Side(Slotted):
     """One version of a plan: the model and how to name it in messages."""
 
-    spec: str
-    display: str
-    plan: Plan
-    path: Path  # where the plan lives (or would live) in the working tree
-    report: Report = field(default_factory=Report)  # what loading found (kept for amend, which must validate)
+    __slots__ = ("spec", "display", "plan", "path", "report")
+
+    def __init__(self, spec: str, display: str, plan: Plan, path: Path, report: Report | None = None) -> None:
+        self.spec = spec
+        self.display = display
+        self.plan = plan
+        self.path = path  # where the plan lives (or would live) in the working tree
+        self.report = Report() if report is None else report  # what loading found (amend must validate)
 
 
 def load_side(spec: str, *, directory: bool = False, cwd: Path | None = None) -> Side:
@@ -44,8 +46,7 @@ def load_side(spec: str, *, directory: bool = False, cwd: Path | None = None) ->
 
 
 def _load_side(spec: str, directory: bool, cwd: Path | None) -> Side:
-    from ..gitio import parse_rev_path, show, worktree_path
-    from ..load import decode, load_file, load_text
+    from ..load import load_file
     from ..paths import display_path
     from ..schema import ConvertContext
     from ..spec import PLAN, assemble
@@ -62,7 +63,10 @@ def _load_side(spec: str, directory: bool, cwd: Path | None) -> Side:
         loaded = load_file(path, display)
         report.extend(loaded.report)
         root = loaded.root
-    else:
+    else:  # git (and subprocess) only for a version: two files are compared without them
+        from ..gitio import parse_rev_path, show, worktree_path
+        from ..load import decode, load_text
+
         rev = parse_rev_path(spec)
         if rev is None:
             raise UserError.simple("OF001", spec, "файл не найден",

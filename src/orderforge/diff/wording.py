@@ -10,9 +10,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 
 from ..planmodel import Plan
+from ..slotted import Slotted, replace
 from ..typography import shorten
 from .result import (
     APPROVAL_FIELD_RU,
@@ -54,8 +54,7 @@ def fragment(old: str, new: str, context: int = 3, limit: int = 100) -> tuple[st
     return cut(a, start_a, end_a), cut(b, start_b, end_b)
 
 
-@dataclass
-class Readable:
+class Readable(Slotted):
     """What makes a change readable: the directories of both versions.
 
     Ids mean nothing to a reader («bykov», «school-dept»): people show as
@@ -65,8 +64,11 @@ class Readable:
     reference that cannot be expanded) the text stays as written.
     """
 
-    old: Plan | None = None
-    new: Plan | None = None
+    __slots__ = ("old", "new")
+
+    def __init__(self, old: Plan | None = None, new: Plan | None = None) -> None:
+        self.old = old
+        self.new = new
 
     def names(self, keys: str, plan: Plan | None, full: bool = False) -> str:
         """Codes as a reader knows them; ``full`` — parties by name and people with their positions."""
