@@ -23,6 +23,11 @@ from .test_fmt_comments import commented_plans
 
 yaml = pytest.importorskip("yaml")
 
+try:
+    from orderforge import _yamlc
+except ImportError:  # not built here: fmt composes every text in Python (test_load_compiled says when CI must)
+    _yamlc = None  # type: ignore[assignment]
+
 
 def tokens_of(text: str) -> list[Any] | None:
     from yaml._yaml import CParser
@@ -51,8 +56,24 @@ def libyaml_shape(text: str) -> Any:
     return None if root is None else shape(root)
 
 
+def check_compiled(text: str) -> None:
+    """The compiled composer (``_yamlc.compose_tokens``, what fmt takes where the module is built) gives the
+    Python one's nodes of the compiled tokens, and None exactly where it gives None."""
+    if _yamlc is None:
+        return
+    made = _yamlc.tokens(text)
+    if made is None:  # left to PyYAML's tokens, which the Python composer reads
+        return
+    compiled, python = _yamlc.compose_tokens(made), compose_tokens(made)
+    assert (compiled is None) == (python is None)
+    if compiled is not None:
+        assert shape(compiled) == shape(python)
+
+
 def check_same(text: str) -> bool:
-    """The token composer's tree is libyaml's; True when it took the text (False: it left it to libyaml)."""
+    """The token composer's tree is libyaml's, the compiled one's too (:func:`check_compiled`); True when it
+    took the text (False: it left it to libyaml)."""
+    check_compiled(text)
     tokens = tokens_of(text)
     if tokens is None:
         return False

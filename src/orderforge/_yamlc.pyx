@@ -16,8 +16,9 @@ UTF-8 — makes :func:`tree` return None, and :class:`.yamlfast.FastTreeBuilder`
 so every diagnostic stays the Python path's own. tests/test_load_compiled.py compares the two on every
 fixture, on every example and on random YAML.
 
-The same module gives ``fmt`` libyaml's tokens (:func:`tokens`) and ``new --from``'s splice libyaml's
-composed nodes (:func:`nodes`), with the attributes their readers take of PyYAML's, so that ``validate``,
+The same module gives ``fmt`` libyaml's tokens (:func:`tokens`) and their nodes (:func:`compose_tokens`),
+and ``new --from``'s splice libyaml's composed nodes (:func:`nodes`), of which its load's tree is made
+(:func:`tree_of_nodes`), with the attributes their readers take of PyYAML's, so that ``validate``,
 ``build``, ``fmt`` and ``new --from`` never import PyYAML; each likewise leaves to PyYAML what it does
 not read (anchors, aliases, tags, directives, errors).
 
@@ -307,6 +308,7 @@ cdef class Token:
     cdef readonly Mark start_mark
     cdef readonly Mark end_mark
     cdef readonly object style
+    cdef yaml_token_type_t kind  # libyaml's, for :func:`compose_tokens`
 
     def __repr__(self):
         return f"Token({self.id!r}, {self.value!r}, {self.start_mark!r}, {self.end_mark!r}, {self.style!r})"
@@ -362,6 +364,7 @@ def tokens(str text):
                     return None
                 made = Token.__new__(Token)
                 made.id = kind
+                made.kind = token.type
                 made.start_mark = _mark(&token.start_mark)
                 made.end_mark = _mark(&token.end_mark)
                 if token.type == YAML_SCALAR_TOKEN:
@@ -372,6 +375,149 @@ def tokens(str text):
                 yaml_token_delete(&token)
     finally:
         yaml_parser_delete(&parser)
+
+
+# --------------------------------------------------------------------------- the nodes of the tokens, for fmt
+
+
+def compose_tokens(list tokens):
+    """:func:`orderforge.yamltokens.compose_tokens` in C, over this module's tokens (:func:`tokens`): the same
+    few rules of libyaml's parser give the same nodes, or None where that composer gives None (libyaml's
+    composer then reads the text). fmt needs a plan's tokens and its nodes; composing them in Python was as
+    long as scanning (issue 12). The Python composer stays for PyYAML's tokens; tests/test_fmt_tokens.py
+    compares the two on every corpus."""
+    cdef Py_ssize_t n = len(tokens)
+    if n < 3 or not isinstance(tokens[0], Token) or not isinstance(tokens[n - 1], Token) \
+            or (<Token>tokens[0]).kind != YAML_STREAM_START_TOKEN \
+            or (<Token>tokens[n - 1]).kind != YAML_STREAM_END_TOKEN:
+        return None
+    cdef _TokenComposer composer = _TokenComposer.__new__(_TokenComposer)
+    composer.tokens, composer.n, composer.at = tokens, n, 1
+    try:
+        root = composer.node(False)
+    except _Refused:
+        return None
+    return root if composer.at == n - 1 else None
+
+
+cdef class _TokenComposer:
+    """:class:`orderforge.yamltokens._Composer`, rule for rule; ``_Refused`` where it raises Unsupported or
+    reads past the last token."""
+
+    cdef list tokens
+    cdef Py_ssize_t n, at
+
+    cdef Token token(self):
+        if self.at >= self.n or not isinstance(self.tokens[self.at], Token):
+            raise _Refused
+        return <Token>self.tokens[self.at]
+
+    cdef object empty(self, Mark mark):
+        """libyaml's empty plain scalar where a value or an item is missing."""
+        return _new(Node, ("scalar", "", mark, mark, "", None))
+
+    cdef bint following_is(self, yaml_token_type_t a, yaml_token_type_t b, yaml_token_type_t c) except -1:
+        cdef yaml_token_type_t kind = self.token().kind
+        return kind == a or kind == b or kind == c
+
+    cdef object node(self, bint indentless):
+        cdef Token token = self.token()
+        cdef yaml_token_type_t kind = token.kind
+        if kind == YAML_SCALAR_TOKEN:
+            self.at += 1
+            return _new(Node, ("scalar", token.value, token.start_mark, token.end_mark, token.style, None))
+        if kind == YAML_BLOCK_MAPPING_START_TOKEN:
+            return self.block_mapping()
+        if kind == YAML_BLOCK_SEQUENCE_START_TOKEN:
+            return self.block_sequence()
+        if kind == YAML_BLOCK_ENTRY_TOKEN and indentless:
+            return self.indentless_sequence()
+        if kind == YAML_FLOW_SEQUENCE_START_TOKEN:
+            return self.flow_sequence()
+        raise _Refused
+
+    cdef object block_mapping(self):
+        cdef Mark start = self.token().start_mark
+        cdef list pairs = []
+        cdef Token token
+        self.at += 1
+        while True:
+            token = self.token()
+            if token.kind == YAML_BLOCK_END_TOKEN:
+                self.at += 1
+                return _new(Node, ("mapping", pairs, start, token.end_mark, None, False))
+            if token.kind != YAML_KEY_TOKEN or token.end_mark.index != token.start_mark.index:
+                raise _Refused  # an explicit key «? …», or no key where one must be
+            self.at += 1
+            if self.following_is(YAML_KEY_TOKEN, YAML_VALUE_TOKEN, YAML_BLOCK_END_TOKEN):
+                key = self.empty(token.end_mark)
+            else:
+                key = self.node(True)
+            token = self.token()
+            if token.kind == YAML_VALUE_TOKEN:
+                self.at += 1
+                if self.following_is(YAML_KEY_TOKEN, YAML_VALUE_TOKEN, YAML_BLOCK_END_TOKEN):
+                    value = self.empty(token.end_mark)
+                else:
+                    value = self.node(True)
+            else:
+                value = self.empty(token.start_mark)
+            pairs.append((key, value))
+
+    cdef object block_sequence(self):
+        cdef Mark start = self.token().start_mark
+        cdef list items = []
+        cdef Token token
+        self.at += 1
+        while True:
+            token = self.token()
+            if token.kind == YAML_BLOCK_END_TOKEN:
+                self.at += 1
+                return _new(Node, ("sequence", items, start, token.end_mark, None, False))
+            if token.kind != YAML_BLOCK_ENTRY_TOKEN:
+                raise _Refused
+            self.at += 1
+            if self.following_is(YAML_BLOCK_ENTRY_TOKEN, YAML_BLOCK_END_TOKEN, YAML_BLOCK_END_TOKEN):
+                items.append(self.empty(token.end_mark))
+            else:
+                items.append(self.node(False))
+
+    cdef object indentless_sequence(self):
+        """A sequence whose «-» stand at its key's column: it ends at the first token that is no «-»."""
+        cdef Mark start = self.token().start_mark
+        cdef list items = []
+        cdef Token token
+        cdef yaml_token_type_t kind
+        while True:
+            token = self.token()
+            if token.kind != YAML_BLOCK_ENTRY_TOKEN:
+                return _new(Node, ("sequence", items, start, token.start_mark, None, False))
+            self.at += 1
+            kind = self.token().kind
+            if kind == YAML_BLOCK_ENTRY_TOKEN or kind == YAML_KEY_TOKEN or kind == YAML_VALUE_TOKEN \
+                    or kind == YAML_BLOCK_END_TOKEN:
+                items.append(self.empty(token.end_mark))
+            else:
+                items.append(self.node(False))
+
+    cdef object flow_sequence(self):
+        cdef Mark start = self.token().start_mark
+        cdef list items = []
+        cdef Token token
+        self.at += 1
+        while True:
+            token = self.token()
+            if token.kind != YAML_FLOW_SEQUENCE_END_TOKEN and items:
+                if token.kind != YAML_FLOW_ENTRY_TOKEN:
+                    raise _Refused
+                self.at += 1
+                token = self.token()
+            if token.kind == YAML_FLOW_SEQUENCE_END_TOKEN:
+                self.at += 1
+                return _new(Node, ("sequence", items, start, token.end_mark, None, True))
+            if token.kind != YAML_SCALAR_TOKEN and token.kind != YAML_FLOW_SEQUENCE_START_TOKEN:
+                raise _Refused  # a key «[a: b]», a flow mapping, a block token, a stray «,»
+            items.append(self.node(False))
 
 
 # --------------------------------------------------------------------------- nodes, for new --from

@@ -137,9 +137,9 @@ def _compose_libyaml(text: str, max_depth: int) -> tuple[Any, list[Any]] | None:
 
     The nodes are composed from the tokens (:mod:`orderforge.yamltokens`) where that composer reads the
     text, else by libyaml's composer from a second scan. The tokens come from orderforge's compiled reader
-    where it is built (:func:`orderforge.yamlparse.compiled_tokens`: PyYAML is then not even imported), else
-    from PyYAML's."""
-    from .yamlparse import compiled_tokens, is_risky
+    where it is built (:func:`orderforge.yamlparse.compiled_tokens`: PyYAML is then not even imported), and
+    are composed there too (:func:`orderforge.yamlparse.compiled_compose`), else from PyYAML's."""
+    from .yamlparse import compiled_compose, compiled_tokens, is_risky
     from .yamltokens import compose_tokens
 
     if is_risky(text):
@@ -148,7 +148,7 @@ def _compose_libyaml(text: str, max_depth: int) -> tuple[Any, list[Any]] | None:
     if made is not None:
         if _deepest(made) > max_depth:
             return None
-        root = compose_tokens(made)
+        root = compiled_compose(made)
         if root is not None:
             return None if is_scalar(root) else (root, made)
         # what the token composer leaves is composed by libyaml's composer, from PyYAML's own tokens below
