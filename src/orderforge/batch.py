@@ -76,8 +76,9 @@ class BuildOptions(Slotted):
 class _Batch(Slotted):
     """What a build batch has done so far: documents to convert to PDF and the exit codes of failures."""
 
-    __slots__ = ("files", "built", "failures", "pdfs")
+    __slots__ = ("files", "built", "failures", "pdfs", "numbers")
     files: list[Path]
+    numbers: dict[Path, int]  # each plan's number in the batch, 1-based: said before each of its lines
     built: list[Path]
     failures: list[int]
     pdfs: PdfConverter | None  # the LibreOffice already started for ``--pdf``, fed as documents appear
@@ -90,6 +91,9 @@ class _Batch(Slotted):
         pdfs: PdfConverter | None = None,
     ) -> None:
         self.files = files
+        self.numbers = {}
+        for number, path in enumerate(files, 1):  # a plan named twice keeps its first number
+            self.numbers.setdefault(path, number)
         self.built = [] if built is None else built
         self.failures = [] if failures is None else failures
         self.pdfs = pdfs
@@ -108,7 +112,7 @@ class _Batch(Slotted):
 
     def prefix(self, path: Path) -> str:
         """«[3/50] » before a plan's line in a batch of several plans."""
-        return f"[{self.files.index(path) + 1}/{len(self.files)}] " if len(self.files) > 1 else ""
+        return f"[{self.numbers[path]}/{len(self.files)}] " if len(self.files) > 1 else ""
 
     @property
     def exit_code(self) -> int:
