@@ -416,9 +416,27 @@ cdef class _TokenComposer:
         """libyaml's empty plain scalar where a value or an item is missing."""
         return _new(Node, ("scalar", "", mark, mark, "", None))
 
-    cdef bint following_is(self, yaml_token_type_t a, yaml_token_type_t b, yaml_token_type_t c) except -1:
+    cdef object after(self, Token token, bint indentless, yaml_token_type_t a, yaml_token_type_t b,
+                      yaml_token_type_t c, yaml_token_type_t d):
+        """The node after ``token`` (a key's «?», a value's «:», an item's «-»): libyaml's empty scalar at the
+        token's end where the next token is ``a``, ``b``, ``c`` or ``d``, else the node that starts there."""
+        self.at += 1
         cdef yaml_token_type_t kind = self.token().kind
-        return kind == a or kind == b or kind == c
+        if kind == a or kind == b or kind == c or kind == d:
+            return self.empty(token.end_mark)
+        return self.node(indentless)
+
+    cdef Mark opening(self):
+        """Steps over a collection's opening token: where the collection starts."""
+        cdef Mark start = self.token().start_mark
+        self.at += 1
+        return start
+
+    cdef object closed(self, str kind, list items, Mark start, bint flow):
+        """Steps over a collection's closing token: the collection's node, ending where that token ends."""
+        cdef Mark end = self.token().end_mark
+        self.at += 1
+        return _new(Node, (kind, items, start, end, None, flow))
 
     cdef object node(self, bint indentless):
         cdef Token token = self.token()
@@ -437,74 +455,53 @@ cdef class _TokenComposer:
         raise _Refused
 
     cdef object block_mapping(self):
-        cdef Mark start = self.token().start_mark
+        cdef Mark start = self.opening()
         cdef list pairs = []
         cdef Token token
-        self.at += 1
         while True:
             token = self.token()
             if token.kind == YAML_BLOCK_END_TOKEN:
-                self.at += 1
-                return _new(Node, ("mapping", pairs, start, token.end_mark, None, False))
+                return self.closed("mapping", pairs, start, False)
             if token.kind != YAML_KEY_TOKEN or token.end_mark.index != token.start_mark.index:
                 raise _Refused  # an explicit key «? …», or no key where one must be
-            self.at += 1
-            if self.following_is(YAML_KEY_TOKEN, YAML_VALUE_TOKEN, YAML_BLOCK_END_TOKEN):
-                key = self.empty(token.end_mark)
-            else:
-                key = self.node(True)
+            key = self.after(token, True, YAML_KEY_TOKEN, YAML_VALUE_TOKEN, YAML_BLOCK_END_TOKEN, YAML_KEY_TOKEN)
             token = self.token()
             if token.kind == YAML_VALUE_TOKEN:
-                self.at += 1
-                if self.following_is(YAML_KEY_TOKEN, YAML_VALUE_TOKEN, YAML_BLOCK_END_TOKEN):
-                    value = self.empty(token.end_mark)
-                else:
-                    value = self.node(True)
+                value = self.after(token, True, YAML_KEY_TOKEN, YAML_VALUE_TOKEN, YAML_BLOCK_END_TOKEN,
+                                   YAML_KEY_TOKEN)
             else:
                 value = self.empty(token.start_mark)
             pairs.append((key, value))
 
     cdef object block_sequence(self):
-        cdef Mark start = self.token().start_mark
+        cdef Mark start = self.opening()
         cdef list items = []
         cdef Token token
-        self.at += 1
         while True:
             token = self.token()
             if token.kind == YAML_BLOCK_END_TOKEN:
-                self.at += 1
-                return _new(Node, ("sequence", items, start, token.end_mark, None, False))
+                return self.closed("sequence", items, start, False)
             if token.kind != YAML_BLOCK_ENTRY_TOKEN:
                 raise _Refused
-            self.at += 1
-            if self.following_is(YAML_BLOCK_ENTRY_TOKEN, YAML_BLOCK_END_TOKEN, YAML_BLOCK_END_TOKEN):
-                items.append(self.empty(token.end_mark))
-            else:
-                items.append(self.node(False))
+            items.append(self.after(token, False, YAML_BLOCK_ENTRY_TOKEN, YAML_BLOCK_END_TOKEN,
+                                    YAML_BLOCK_ENTRY_TOKEN, YAML_BLOCK_END_TOKEN))
 
     cdef object indentless_sequence(self):
         """A sequence whose «-» stand at its key's column: it ends at the first token that is no «-»."""
         cdef Mark start = self.token().start_mark
         cdef list items = []
         cdef Token token
-        cdef yaml_token_type_t kind
         while True:
             token = self.token()
             if token.kind != YAML_BLOCK_ENTRY_TOKEN:
                 return _new(Node, ("sequence", items, start, token.start_mark, None, False))
-            self.at += 1
-            kind = self.token().kind
-            if kind == YAML_BLOCK_ENTRY_TOKEN or kind == YAML_KEY_TOKEN or kind == YAML_VALUE_TOKEN \
-                    or kind == YAML_BLOCK_END_TOKEN:
-                items.append(self.empty(token.end_mark))
-            else:
-                items.append(self.node(False))
+            items.append(self.after(token, False, YAML_BLOCK_ENTRY_TOKEN, YAML_KEY_TOKEN, YAML_VALUE_TOKEN,
+                                    YAML_BLOCK_END_TOKEN))
 
     cdef object flow_sequence(self):
-        cdef Mark start = self.token().start_mark
+        cdef Mark start = self.opening()
         cdef list items = []
         cdef Token token
-        self.at += 1
         while True:
             token = self.token()
             if token.kind != YAML_FLOW_SEQUENCE_END_TOKEN and items:
@@ -513,8 +510,7 @@ cdef class _TokenComposer:
                 self.at += 1
                 token = self.token()
             if token.kind == YAML_FLOW_SEQUENCE_END_TOKEN:
-                self.at += 1
-                return _new(Node, ("sequence", items, start, token.end_mark, None, True))
+                return self.closed("sequence", items, start, True)
             if token.kind != YAML_SCALAR_TOKEN and token.kind != YAML_FLOW_SEQUENCE_START_TOKEN:
                 raise _Refused  # a key «[a: b]», a flow mapping, a block token, a stray «,»
             items.append(self.node(False))
