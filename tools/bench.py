@@ -5,8 +5,7 @@ second, :data:`QUICK_REPEAT`, where one slow spell of the machine moves a median
 by tools/genplan.py (varied Russian text, ids, sixteen deadline forms). The commands a ratio compares run in
 turn (a, b, a, b, …), never in blocks, so that the machine's busy and quiet spells fall on both sides alike.
 Figures, not assertions: timing inside unit tests would only make them flaky. Three reference points render
-orderforge's own context,
-as JSON, into the same document (issue 12):
+orderforge's own context, as JSON, into the same document (issue 12):
 
 * the floor, the least any docx generator must do: the activity row's XML (taken from orderforge's own
   document) filled with escaped text for every activity, spliced into document.xml, and the package zipped;
