@@ -225,8 +225,8 @@ def test_new_from_reads_the_old_plan_once_without_the_compiled_reader(tmp_path: 
 
 def test_new_from_with_the_compiled_reader_writes_what_pyyaml_s_path_writes(tmp_path: Path,
                                                                            monkeypatch: object) -> None:
-    """With orderforge._yamlc built, the old plan is loaded by it and the splice's nodes come from its tokens
-    (no event tap, PyYAML not imported); the new plan is byte for byte the one PyYAML's path writes."""
+    """With orderforge._yamlc built, the old plan is loaded by it and the splice's nodes come from that load
+    (PyYAML not imported); the new plan is byte for byte the one PyYAML's path writes."""
     import subprocess
 
     from orderforge import yamlparse
@@ -243,6 +243,32 @@ def test_new_from_with_the_compiled_reader_writes_what_pyyaml_s_path_writes(tmp_
              "print('yaml' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_new_from_with_the_compiled_reader_parses_the_old_plan_once(tmp_path: Path, monkeypatch: object) -> None:
+    """The compiled reader composes the old plan's nodes once (:class:`orderforge.yamltap.ParseTap`): the load's
+    tree is made of them (``tree_of_nodes``), the splice takes them, and libyaml's tree reader parses only the
+    directory; the new plan is the one two separate parses write."""
+    from orderforge import yamlparse
+
+    if not yamlparse.compiled_available():
+        pytest.skip("orderforge._yamlc is not built here (setup.py)")
+    from orderforge import _yamlc
+
+    old = _generated_plan(tmp_path)
+    text = old.read_text(encoding="utf-8")
+    parsed: list[str] = []
+    for name in ("tree", "nodes"):
+        def counted(source: str, *args: object, _real: object = getattr(_yamlc, name), _name: str = name) -> object:
+            parsed.append(_name if source == text else f"{_name} of another text")
+            return _real(source, *args)  # type: ignore[operator]
+
+        monkeypatch.setattr(_yamlc, name, counted)  # type: ignore[attr-defined]
+    new_from(old, tmp_path / "once.yaml", year=2027)
+    assert parsed == ["nodes", "tree of another text"]  # the plan's nodes, then its directory's tree
+    monkeypatch.setattr(yamlparse, "compiled_nodes", lambda text: None)  # type: ignore[attr-defined]
+    new_from(old, tmp_path / "twice.yaml", year=2027)  # no tapped nodes: the tree, then the splice's own parse
+    assert (tmp_path / "once.yaml").read_bytes() == (tmp_path / "twice.yaml").read_bytes()
 
 
 def _generated_plan(folder: Path) -> Path:
