@@ -148,6 +148,17 @@ cdef object _new = tuple.__new__
 cdef object _forbidden = FORBIDDEN_CHARS.search
 
 
+cdef str _tree_text(str value, bint double_quoted):
+    """A scalar's text in the tree: in NFC, as the Python builders give it; a control character written as an
+    escape in double quotes is refused (the Python builder reports it). Both of this module's tree makers
+    (:class:`_Builder`, :func:`tree_of_nodes`) read scalars through it."""
+    if not value.isascii() and not is_normalized("NFC", value):
+        value = normalize("NFC", value)
+    if double_quoted and _forbidden(value) is not None:
+        raise _Refused
+    return value
+
+
 cdef bytes _utf8(str text):
     """The bytes libyaml reads, as PyYAML encodes a ``str``; None for a lone surrogate (PyYAML fails there too)."""
     try:
@@ -220,14 +231,10 @@ cdef class _Builder:
         return _new(Pos, (self.name, self.event.start_mark.line + 1, self.event.start_mark.column + 1))
 
     cdef object text(self):
-        """The scalar's text, in NFC as the Python builders give it."""
-        cdef object value = PyUnicode_DecodeUTF8(self.event.data.scalar.value, self.event.data.scalar.length,
-                                                 "strict")
-        if not value.isascii() and not is_normalized("NFC", value):
-            value = normalize("NFC", value)
-        if self.event.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE and _forbidden(value) is not None:
-            raise _Refused  # a control character written as an escape: reported by the Python builder
-        return value
+        """The scalar's text, as :func:`_tree_text` gives it."""
+        return _tree_text(PyUnicode_DecodeUTF8(self.event.data.scalar.value, self.event.data.scalar.length,
+                                               "strict"),
+                          self.event.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
 
     cdef bint quoted(self):
         cdef yaml_scalar_style_t style = self.event.data.scalar.style
@@ -601,13 +608,7 @@ cdef object _node_pos(tuple node, str name):
 
 
 cdef str _node_text(tuple node):
-    """As :meth:`_Builder.text`: the scalar's text in NFC; an escaped control character refused."""
-    cdef str value = node[1]
-    if not value.isascii() and not is_normalized("NFC", value):
-        value = normalize("NFC", value)
-    if node[4] == '"' and _forbidden(value) is not None:
-        raise _Refused
-    return value
+    return _tree_text(<str>node[1], node[4] == '"')
 
 
 cdef bint _node_quoted(tuple node):
